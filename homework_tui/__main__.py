@@ -1,0 +1,3 @@
+from homework_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,58 @@
+"""The `homework-tui` console script. No arguments opens the app; subcommands do what a person
+would script. Each subcommand lives in `homework_tui/commands/` and imports what it needs only
+when it runs, so `homework-tui` itself starts fast."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from homework_tui import __version__
+
+# Modules in homework_tui/commands/, each with `register(subparsers)`.
+COMMAND_MODULES: list[str] = []
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="homework-tui",
+        description="A calm, private, offline companion for your therapy homework. "
+        "Run it with no command to open the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"homework-tui {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where your data lives (default: your user data folder; "
+        "or set HOMEWORK_TUI_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="open without changing anything (for when another window has your data open)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"homework_tui.commands.{name}").register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from homework_tui.app import run_app
+
+            return run_app(args)
+        return int(args.run(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

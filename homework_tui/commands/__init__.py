@@ -1,0 +1,1 @@
+"""Subcommands of the `homework-tui` console script, one module each."""

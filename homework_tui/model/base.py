@@ -1,0 +1,99 @@
+"""What every stored record shares, and the small validators every form uses."""
+
+from __future__ import annotations
+
+import math
+import re
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from typing import Self
+
+# C0 and C1 control characters except tab and newline, plus DEL. Stripping these on input means a
+# pasted escape sequence can never reach the terminal later; everything else, emoji and
+# right-to-left text included, is kept exactly as typed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class ValidationError(ValueError):
+    """A value a person entered that the model cannot accept. `field` names the form field;
+    the message is written to be shown to the person as it is."""
+
+    def __init__(self, field_name: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field_name
+        self.message = message
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def now() -> datetime:
+    """The current local time, with its UTC offset (stored as ISO 8601 with offset)."""
+    return datetime.now(timezone.utc).astimezone()
+
+
+def clean_text(value: str, *, multiline: bool = True) -> str:
+    """Remove terminal control characters (escape sequences), keep everything else as typed.
+    `\\r\\n` becomes `\\n`; single-line fields fold newlines into spaces."""
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    if not multiline:
+        text = text.replace("\n", " ").replace("\t", " ")
+    return _CONTROL.sub("", text)
+
+
+def required_text(field_name: str, value: str, label: str, *, multiline: bool = True) -> str:
+    text = clean_text(value, multiline=multiline)
+    if not text.strip():
+        raise ValidationError(field_name, f"Please write something for “{label}”.")
+    return text
+
+
+def rating(
+    field_name: str, value: object, label: str, *, low: int = 0, high: int = 100
+) -> int:
+    """A whole-number rating from `low` to `high`. Accepts ints and digit strings."""
+    if isinstance(value, bool):
+        value = int(value)
+    if isinstance(value, str):
+        text = value.strip()
+        if not re.fullmatch(r"[+-]?\d{1,9}", text):
+            raise ValidationError(
+                field_name, f"{label} needs a whole number from {low} to {high}."
+            )
+        value = int(text)
+    if isinstance(value, float):
+        if not math.isfinite(value) or value != int(value):
+            raise ValidationError(
+                field_name, f"{label} needs a whole number from {low} to {high}."
+            )
+        value = int(value)
+    if not isinstance(value, int):
+        raise ValidationError(field_name, f"{label} needs a whole number from {low} to {high}.")
+    if not low <= value <= high:
+        raise ValidationError(
+            field_name, f"{label} is {value}; it goes from {low} to {high}."
+        )
+    return value
+
+
+def optional_rating(
+    field_name: str, value: object, label: str, *, low: int = 0, high: int = 100
+) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return rating(field_name, value, label, low=low, high=high)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Entity:
+    """Identity and timestamps every stored record carries. Subclasses are kw_only dataclasses."""
+
+    id: str = field(default_factory=new_id)
+    created_at: datetime = field(default_factory=now)
+    updated_at: datetime = field(default_factory=now)
+
+    def touched(self) -> Self:
+        """A copy marked as changed now."""
+        return replace(self, updated_at=now())

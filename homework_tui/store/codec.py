@@ -1,0 +1,107 @@
+"""Model dataclasses to JSON documents and back, driven by their type hints.
+
+Supported field types: str, int, float, bool, None, datetime (ISO 8601 with offset), date, time,
+Enum, nested dataclasses, `X | None`, tuple[X, ...], list[X], frozenset[X], dict[str, X].
+Unknown keys in a document are ignored (a newer file read by an older reader loses nothing on
+disk: that is refused by the schema check), missing keys fall back to the field's default.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import types
+import typing
+from datetime import date, datetime, time
+from functools import cache
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+@cache
+def _fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
+    return dataclasses.fields(cls)
+
+
+def to_doc(obj: Any) -> dict[str, Any]:
+    """A dataclass instance as a JSON-ready dict."""
+    if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
+        raise TypeError(f"expected a dataclass instance, got {type(obj).__name__}")
+    return {f.name: _encode(getattr(obj, f.name)) for f in _fields(type(obj))}
+
+
+def _encode(value: Any) -> Any:
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (datetime, date, time)):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return to_doc(value)
+    if isinstance(value, (list, tuple)):
+        return [_encode(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted(_encode(v) for v in value)
+    if isinstance(value, dict):
+        return {str(k): _encode(v) for k, v in value.items()}
+    raise TypeError(f"cannot store a {type(value).__name__}")
+
+
+def from_doc(cls: type[T], doc: dict[str, Any]) -> T:
+    """Rebuild a `cls` instance from `doc`; validation in `__post_init__` runs as usual."""
+    hints = _hints(cls)
+    kwargs: dict[str, Any] = {}
+    for f in _fields(cls):
+        if not f.init or f.name not in doc:
+            continue
+        kwargs[f.name] = _decode(hints[f.name], doc[f.name])
+    return cls(**kwargs)
+
+
+def _decode(hint: Any, value: Any) -> Any:
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        if value is None:
+            return None
+        options = [a for a in args if a is not type(None)]
+        if len(options) == 1:
+            return _decode(options[0], value)
+        for option in options:  # first that fits
+            try:
+                return _decode(option, value)
+            except (TypeError, ValueError):
+                continue
+        raise ValueError(f"no type of {hint} fits {value!r}")
+    if hint is Any:
+        return value
+    if origin in (tuple, list, frozenset, set):
+        item = args[0] if args else Any
+        items = [_decode(item, v) for v in value]
+        return origin(items) if origin is not list else items
+    if origin is dict:
+        item = args[1] if len(args) == 2 else Any
+        return {k: _decode(item, v) for k, v in value.items()}
+    if origin is typing.Literal:
+        return value
+    if isinstance(hint, type):
+        if dataclasses.is_dataclass(hint):
+            return from_doc(hint, value)
+        if issubclass(hint, enum.Enum):
+            return hint(value)
+        if hint is datetime:
+            return datetime.fromisoformat(value)
+        if hint is date:
+            return date.fromisoformat(value)
+        if hint is time:
+            return time.fromisoformat(value)
+        if hint is float and isinstance(value, int):
+            return float(value)
+    return value

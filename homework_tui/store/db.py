@@ -1,0 +1,208 @@
+"""Opening the data folder: permissions, the writer lock, schema, corruption and backups.
+
+`Store.open(folder)` either returns a ready store or raises a `StoreError` whose message can be
+shown to the person as it is. Nothing here ever deletes or overwrites data it could not read.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+
+from homework_tui.paths import database_file
+from homework_tui.store import schema
+from homework_tui.store.errors import CorruptData, NewerSchema, StoreError, UnreadableFolder
+from homework_tui.store.lock import WriterLock
+from homework_tui.store.storage import (
+    FILE_MODE,
+    JournaledStorage,
+    JournaledTable,
+    Unparseable,
+    atomic_write,
+    decode_snapshot,
+    encode_snapshot,
+    journal_path,
+)
+
+FOLDER_MODE = 0o700
+BACKUP_DAYS = 7
+
+
+class _Database(TinyDB):
+    table_class = JournaledTable
+
+
+def backups_dir(folder: Path) -> Path:
+    return folder / "backups"
+
+
+def list_backups(folder: Path) -> list[Path]:
+    """Backups beside the data, newest first."""
+    found = backups_dir(folder).glob("homework-*.json")
+    return sorted(found, key=lambda p: p.name, reverse=True)
+
+
+def prepare_folder(folder: Path) -> None:
+    """Create the data folder private to this user, or make it so."""
+    try:
+        folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+        if folder.stat().st_mode & 0o777 != FOLDER_MODE:
+            os.chmod(folder, FOLDER_MODE)
+        probe = folder / ".probe"
+        probe.touch(mode=FILE_MODE)
+        probe.unlink()
+    except OSError as error:
+        raise UnreadableFolder(folder, error) from error
+
+
+def move_aside(path: Path, stamp: str) -> Path:
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    os.replace(path, target)
+    return target
+
+
+def restore_backup(folder: Path, backup: Path) -> None:
+    """Make `backup` the current data. Any journal left beside the data becomes stale (the new
+    snapshot's generation is higher), so it is never replayed onto the restored data."""
+    data_file = database_file(folder)
+    _, tables = decode_snapshot(backup, backup.read_bytes())
+    generation = 1
+    for path in (data_file, journal_path(data_file)):
+        generation = max(generation, _generation_hint(path) + 1)
+    atomic_write(data_file, encode_snapshot(generation, tables))
+
+
+def _generation_hint(path: Path) -> int:
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return 0
+    if path.name.endswith(".journal"):
+        try:
+            import orjson
+
+            return int(orjson.loads(raw.split(b"\n", 1)[0][9:]).get("generation", 0))
+        except Exception:
+            return 0
+    try:
+        return decode_snapshot(path, raw)[0]
+    except Unparseable:
+        return 0
+
+
+class Store:
+    """An open data folder. Use `Store.open`; close it when done (or use it as a context)."""
+
+    def __init__(self, folder: Path, db: TinyDB, storage: JournaledStorage, lock: WriterLock | None):
+        self.folder = folder
+        self.file = database_file(folder)
+        self.db = db
+        self.storage = storage
+        self._lock = lock
+        self.migrated_from: int | None = None
+
+    @classmethod
+    def open(cls, folder: Path, *, read_only: bool = False) -> Store:
+        prepare_folder(folder)
+        data_file = database_file(folder)
+        lock = None
+        if not read_only:
+            lock = WriterLock(data_file)
+            lock.acquire()
+        try:
+            return cls._open_locked(folder, data_file, lock, read_only)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+
+    @classmethod
+    def _open_locked(
+        cls, folder: Path, data_file: Path, lock: WriterLock | None, read_only: bool
+    ) -> Store:
+        try:
+            storage = JournaledStorage(data_file, read_only=read_only)
+        except Unparseable as error:
+            if read_only:
+                raise CorruptData(data_file, data_file, list_backups(folder), error.reason) from None
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            moved = move_aside(data_file, stamp) if data_file.exists() else data_file
+            if journal_path(data_file).exists():
+                moved_journal = move_aside(journal_path(data_file), stamp)
+                if not data_file.exists() and moved == data_file:
+                    moved = moved_journal
+            raise CorruptData(data_file, moved, list_backups(folder), error.reason) from None
+        except OSError as error:
+            raise UnreadableFolder(folder, error) from error
+        found = schema.version_of(storage.read())
+        if found > schema.CURRENT_VERSION:
+            raise NewerSchema(data_file, found, schema.CURRENT_VERSION)
+        db = _Database(storage=lambda: storage)  # type: ignore[arg-type]
+        store = cls(folder, db, storage, lock)
+        if found < schema.CURRENT_VERSION and not read_only:
+            if data_file.exists():
+                shutil.copy2(data_file, data_file.with_name(f"{data_file.name}.pre-v{found}"))
+            tables, store.migrated_from = schema.migrate(storage.read())
+            storage.write(tables)
+        return store
+
+    # -- access ----------------------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        return self.storage.read_only
+
+    def table(self, name: str) -> Any:
+        return self.db.table(name, cache_size=0)
+
+    @property
+    def schema_version(self) -> int:
+        return schema.version_of(self.storage.read())
+
+    def count(self) -> dict[str, int]:
+        """Documents per table (the schema stamp left out)."""
+        tables = self.storage.read()
+        return {name: len(docs) for name, docs in tables.items() if name != schema.META_TABLE}
+
+    # -- backups ---------------------------------------------------------------------------
+
+    def backup_if_due(self, today: date | None = None) -> Path | None:
+        """Write today's backup if there is none yet, and keep the newest `BACKUP_DAYS`."""
+        day = (today or date.today()).isoformat()
+        target = backups_dir(self.folder) / f"homework-{day}.json"
+        if target.exists() or not self.storage.read():
+            return None
+        with self.storage.lock:
+            data = encode_snapshot(self.storage.generation, self.storage.read())
+        try:
+            backups_dir(self.folder).mkdir(mode=FOLDER_MODE, exist_ok=True)
+            atomic_write(target, data)
+        except OSError:
+            return None  # a missed backup is not worth interrupting the person for
+        for old in list_backups(self.folder)[BACKUP_DAYS:]:
+            old.unlink(missing_ok=True)
+        return target
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        if not self.read_only and self.storage.pending > 0:
+            try:
+                self.storage.compact()
+            except StoreError:
+                pass  # the journal still holds everything; it is replayed next time
+        self.storage.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

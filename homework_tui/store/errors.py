@@ -1,0 +1,77 @@
+"""What can go wrong with the data file, each with a message written for the person."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """Base class: `str(error)` is a clear message that can be shown as it is."""
+
+
+class DataLocked(StoreError):
+    def __init__(self, path: Path, holder: str = "") -> None:
+        who = f" ({holder})" if holder else ""
+        super().__init__(
+            f"Your homework data is open in another homework-tui window{who}. "
+            "Close that one first, or open this one read-only."
+        )
+        self.path = path
+        self.holder = holder
+
+
+class NewerSchema(StoreError):
+    def __init__(self, path: Path, found: int, supported: int) -> None:
+        super().__init__(
+            f"{path} was written by a newer homework-tui (data version {found}; this one "
+            f"understands up to {supported}). Nothing was changed. Please update homework-tui."
+        )
+        self.path = path
+        self.found = found
+        self.supported = supported
+
+
+class CorruptData(StoreError):
+    def __init__(self, path: Path, moved_to: Path, backups: list[Path], reason: str) -> None:
+        offer = (
+            f" The newest backup is {backups[0].name}; you can restore it."
+            if backups
+            else " There is no backup yet, so homework-tui will start with empty data."
+        )
+        super().__init__(
+            f"Your data file could not be read ({reason}). It was moved aside, untouched, to "
+            f"{moved_to}.{offer}"
+        )
+        self.path = path
+        self.moved_to = moved_to
+        self.backups = backups
+        self.reason = reason
+
+
+class WriteFailed(StoreError):
+    def __init__(self, path: Path, cause: OSError) -> None:
+        reason = cause.strerror or str(cause)
+        super().__init__(
+            f"Could not save to {path.parent} ({reason}). Nothing already saved was changed; "
+            "what you typed is still here. Free some space or check the folder, then try again."
+        )
+        self.path = path
+        self.cause = cause
+
+
+class ReadOnly(StoreError):
+    def __init__(self) -> None:
+        super().__init__(
+            "This window is read-only because your data is open in another window. "
+            "Nothing was saved here."
+        )
+
+
+class UnreadableFolder(StoreError):
+    def __init__(self, path: Path, cause: OSError) -> None:
+        super().__init__(
+            f"homework-tui cannot use its data folder {path} ({cause.strerror or cause}). "
+            "Check that it exists and belongs to you, or choose another with --data-dir."
+        )
+        self.path = path
+        self.cause = cause

@@ -1,0 +1,375 @@
+"""A TinyDB storage that never loses an acknowledged write and does not rewrite the world per save.
+
+TinyDB's own JSONStorage re-reads and rewrites the whole file on every operation, in place. Here:
+
+* the parsed data lives in memory (`read()` costs nothing);
+* every change is appended to a journal as one checksummed line and fsynced before the call
+  returns, so a save costs one small append, whatever the size of the data;
+* when the journal outgrows the snapshot, the snapshot is rewritten atomically (temp file in the same
+  folder, fsync, `os.replace`, fsync of the folder) and a fresh journal of the next generation starts.
+
+On load the snapshot is read and the journal of the same generation replayed. A torn last line (the
+process died inside a write, so that write was never acknowledged) is dropped; damage anywhere else
+is reported as corruption, never silently skipped.
+
+`JournaledTable` is the TinyDB table that tells the storage which documents a change touched.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import threading
+import zlib
+from collections.abc import Callable, Iterator, MutableMapping
+from pathlib import Path
+from typing import Any
+from uuid import uuid4
+
+import orjson
+from tinydb.storages import Storage
+from tinydb.table import Table
+
+from homework_tui.store.errors import ReadOnly, WriteFailed
+
+Doc = dict[str, Any]
+Tables = dict[str, dict[str, Doc]]
+
+FILE_MODE = 0o600
+FORMAT = "homework-tui"
+_MISSING = object()
+# Rewrite the snapshot once the journal is larger than this or than the snapshot itself.
+MIN_COMPACT_BYTES = 1 << 20
+
+
+class Unparseable(Exception):
+    """The snapshot or journal is damaged; `reason` says how, for the person."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path.name}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def journal_path(path: Path) -> Path:
+    return path.with_name(path.name + ".journal")
+
+
+def temp_files(path: Path) -> list[Path]:
+    """Leftovers of interrupted atomic writes beside `path`."""
+    return sorted(path.parent.glob(f".{path.name}.tmp-*"))
+
+
+def fsync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` so that a crash leaves either the old or the new file, whole."""
+    tmp = path.with_name(f".{path.name}.tmp-{uuid4().hex[:8]}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    try:
+        os.fchmod(fd, FILE_MODE)
+        _write_all(fd, data)
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        tmp.unlink(missing_ok=True)
+        raise
+    os.close(fd)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_folder(path.parent)
+
+
+def _line(payload: object) -> bytes:
+    body = orjson.dumps(payload)
+    return b"%08x " % zlib.crc32(body) + body + b"\n"
+
+
+def _parse_line(line: bytes) -> Any:
+    """The payload of a whole, intact journal line; ValueError otherwise."""
+    if len(line) < 10 or line[8:9] != b" ":
+        raise ValueError("short line")
+    body = line[9:]
+    if int(line[:8], 16) != zlib.crc32(body):
+        raise ValueError("checksum mismatch")
+    return orjson.loads(body)
+
+
+def encode_snapshot(generation: int, tables: Tables) -> bytes:
+    return orjson.dumps({"format": FORMAT, "generation": generation, "tables": tables})
+
+
+def decode_snapshot(path: Path, raw: bytes) -> tuple[int, Tables]:
+    try:
+        parsed = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        raise Unparseable(path, f"not valid JSON: {error}") from None
+    if not isinstance(parsed, dict):
+        raise Unparseable(path, "not a homework-tui data file")
+    if parsed.get("format") != FORMAT:
+        # A plain TinyDB JSON file (tables at the top level) is accepted as generation 0.
+        tables = parsed
+        generation = 0
+    else:
+        tables = parsed.get("tables")
+        generation = parsed.get("generation")
+        if not isinstance(generation, int):
+            raise Unparseable(path, "its generation number is missing")
+    if not isinstance(tables, dict) or not all(
+        isinstance(t, dict) and all(isinstance(d, dict) for d in t.values())
+        for t in tables.values()
+    ):
+        raise Unparseable(path, "its tables are not in the expected shape")
+    return generation, tables
+
+
+class JournaledStorage(Storage):
+    """See the module docstring. Thread-safe: every operation holds `self.lock`."""
+
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.journal = journal_path(self.path)
+        self.read_only = read_only
+        self.lock = threading.RLock()
+        self._fd: int | None = None
+        self._journal_bytes = 0
+        self._snapshot_bytes = 0
+        self.replayed = 0
+        self.pending = 0  # journal entries not yet folded into the snapshot
+        if not read_only:
+            for leftover in temp_files(self.path):
+                leftover.unlink(missing_ok=True)
+        self.generation, self._tables = self._load()
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def _load(self) -> tuple[int, Tables]:
+        if self.path.exists():
+            raw = self.path.read_bytes()
+            self._snapshot_bytes = len(raw)
+            generation, tables = decode_snapshot(self.path, raw)
+        else:
+            generation, tables = 0, {}
+        if self.journal.exists():
+            self._replay(generation, tables)
+        return generation, tables
+
+    def _replay(self, generation: int, tables: Tables) -> None:
+        raw = self.journal.read_bytes()
+        lines = raw.split(b"\n")
+        # A file ending in "\n" splits into [..., b""]: the last element is the unfinished line.
+        tail = lines.pop()
+        good_bytes = 0
+        for index, line in enumerate(lines):
+            try:
+                entry = _parse_line(line)
+            except (ValueError, orjson.JSONDecodeError):
+                raise Unparseable(
+                    self.journal, f"line {index + 1} of the journal is damaged"
+                ) from None
+            if index == 0:
+                if not isinstance(entry, dict) or "generation" not in entry:
+                    raise Unparseable(self.journal, "the journal has no header")
+                if entry["generation"] != generation:
+                    return  # a journal already folded into the snapshot: nothing to replay
+            else:
+                self._apply(tables, entry)
+                self.replayed += 1
+                self.pending += 1
+            good_bytes += len(line) + 1
+        self._journal_bytes = good_bytes
+        if tail and not self.read_only:
+            # The process died inside an append: that write never returned. Drop the fragment.
+            with open(self.journal, "r+b") as handle:
+                handle.truncate(good_bytes)
+                os.fsync(handle.fileno())
+        if good_bytes == 0:
+            self._journal_bytes = 0
+
+    @staticmethod
+    def _apply(tables: Tables, entry: dict[str, Any]) -> None:
+        table = tables.setdefault(entry["t"], {})
+        for doc_id, doc in entry["o"]:
+            if doc is None:
+                table.pop(doc_id, None)
+            else:
+                table[doc_id] = doc
+
+    # -- TinyDB's Storage interface ----------------------------------------------------------
+
+    def read(self) -> Tables:
+        return self._tables
+
+    def write(self, data: Tables) -> None:
+        """A whole-data write (TinyDB uses it to drop tables): a new snapshot."""
+        with self.lock:
+            self._tables = data
+            self.compact()
+
+    def close(self) -> None:
+        with self.lock:
+            if self._fd is not None:
+                os.close(self._fd)
+                self._fd = None
+
+    # -- journal ---------------------------------------------------------------------------
+
+    def commit(self, table: str, changes: list[tuple[str, Doc | None]]) -> None:
+        """Make `changes` (document id → new document, or None when removed) durable."""
+        if not changes:
+            return
+        if self.read_only:
+            raise ReadOnly()
+        with self.lock:
+            fd = self._journal_fd()
+            line = _line({"t": table, "o": changes})
+            try:
+                _write_all(fd, line)
+                os.fsync(fd)
+            except OSError as error:
+                self._undo_append(fd)
+                raise WriteFailed(self.journal, error) from error
+            self._journal_bytes += len(line)
+            self.pending += 1
+            if self._journal_bytes > max(MIN_COMPACT_BYTES, self._snapshot_bytes):
+                try:
+                    self.compact()
+                except WriteFailed:
+                    pass  # the change is safe in the journal; compaction is retried later
+
+    def _undo_append(self, fd: int) -> None:
+        try:
+            os.ftruncate(fd, self._journal_bytes)
+        except OSError:
+            pass  # a torn tail is dropped on the next load anyway
+
+    def _journal_fd(self) -> int:
+        if self._fd is None:
+            if not self.journal.exists() or self._journal_bytes == 0:
+                self._start_journal()
+            self._fd = os.open(self.journal, os.O_WRONLY | os.O_APPEND)
+        return self._fd
+
+    def _start_journal(self) -> None:
+        header = _line({"generation": self.generation})
+        atomic_write(self.journal, header)
+        self._journal_bytes = len(header)
+
+    def compact(self) -> None:
+        """Fold the journal into a new snapshot (atomically) and start an empty journal."""
+        if self.read_only:
+            raise ReadOnly()
+        with self.lock:
+            data = encode_snapshot(self.generation + 1, self._tables)
+            try:
+                atomic_write(self.path, data)
+            except OSError as error:
+                raise WriteFailed(self.path, error) from error
+            # From here the snapshot holds everything; a crash before the new journal exists
+            # leaves the old-generation journal, which load() skips.
+            self.generation += 1
+            self.pending = 0
+            self._snapshot_bytes = len(data)
+            self.close()
+            try:
+                self._start_journal()
+            except OSError as error:
+                raise WriteFailed(self.journal, error) from error
+
+    @property
+    def journal_bytes(self) -> int:
+        return self._journal_bytes
+
+
+class _Tracked(MutableMapping[str, Doc]):
+    """A view of one table's documents that remembers what a TinyDB updater touched."""
+
+    def __init__(self, docs: dict[str, Doc]) -> None:
+        self.docs = docs
+        self.original: dict[str, Any] = {}
+
+    def _remember(self, key: str, *, deep: bool) -> None:
+        if key not in self.original:
+            value = self.docs.get(key, _MISSING)
+            self.original[key] = copy.deepcopy(value) if deep and value is not _MISSING else value
+
+    def __getitem__(self, key: str) -> Doc:
+        self._remember(key, deep=True)  # the updater may change the document in place
+        return self.docs[key]
+
+    def __setitem__(self, key: str, value: Doc) -> None:
+        self._remember(key, deep=False)
+        self.docs[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        self._remember(key, deep=False)
+        del self.docs[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.docs
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self.docs))
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+    def changes(self) -> list[tuple[str, Doc | None]]:
+        out: list[tuple[str, Doc | None]] = []
+        for key, before in self.original.items():
+            after = self.docs.get(key)
+            if before is _MISSING and after is None:
+                continue
+            if before is not _MISSING and before == after:
+                continue
+            out.append((key, after))
+        return out
+
+    def rollback(self) -> None:
+        for key, before in self.original.items():
+            if before is _MISSING:
+                self.docs.pop(key, None)
+            else:
+                self.docs[key] = before
+
+
+class JournaledTable(Table):
+    """A TinyDB table keyed by the record's own id (a UUID string), journaled per document."""
+
+    document_id_class = str
+
+    def _get_next_id(self) -> str:  # type: ignore[override]
+        return str(uuid4())
+
+    def _update_table(self, updater: Callable[[dict[Any, Any]], None]) -> None:
+        storage = self._storage
+        assert isinstance(storage, JournaledStorage)
+        with storage.lock:
+            if storage.read_only:
+                raise ReadOnly()
+            docs = storage.read().setdefault(self.name, {})
+            tracked = _Tracked(docs)
+            try:
+                updater(tracked)  # type: ignore[arg-type]
+                storage.commit(self.name, tracked.changes())
+            except BaseException:
+                tracked.rollback()
+                raise
+            finally:
+                self.clear_cache()
