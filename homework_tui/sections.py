@@ -1,0 +1,83 @@
+"""The sections of the app, in the order they are offered on Today and in the command palette.
+
+Each names the module and Screen class that shows it (imported only when first opened, so start-up
+stays fast), the key that opens it from anywhere, and two plain sentences on what it is for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str  # stable id, used in settings and the command palette
+    title: str
+    hotkey: str
+    module: str  # homework_tui.screens.<module>
+    screen: str  # Screen subclass in that module
+    purpose: str  # what this kind of homework is for, in plain words
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section(
+        "thoughts",
+        "Thought records",
+        "t",
+        "thought_records",
+        "ThoughtRecordsScreen",
+        "Catch a thought that upset you, look at the evidence, and find a more balanced view. "
+        "Good after a hard moment, while it is still fresh.",
+    ),
+    Section(
+        "exposure",
+        "Exposure",
+        "x",
+        "exposure",
+        "ExposureScreen",
+        "Face feared situations one small step at a time, on a ladder you build. "
+        "Each time you stay with it, the fear learns it can shrink.",
+    ),
+    Section(
+        "experiments",
+        "Experiments",
+        "e",
+        "experiments",
+        "ExperimentsScreen",
+        "Test a worried prediction against what really happens. "
+        "You write the belief, try it out, and see what you learn.",
+    ),
+    Section(
+        "journal",
+        "Journal",
+        "j",
+        "journal",
+        "JournalScreen",
+        "Write freely and note your mood. Over time, patterns and triggers show up.",
+    ),
+    Section(
+        "relax",
+        "Relax",
+        "r",
+        "relax",
+        "RelaxScreen",
+        "Guided breathing and muscle relaxation, spoken aloud so you can close your eyes. "
+        "A good place to start if you feel tense right now.",
+    ),
+    Section(
+        "plan",
+        "Plan",
+        "p",
+        "plan",
+        "PlanScreen",
+        "What your therapist asked you to practise, and how often. "
+        "Today shows what is due from here.",
+    ),
+)
+
+
+def by_key(key: str) -> Section:
+    for section in SECTIONS:
+        if section.key == key:
+            return section
+    raise KeyError(key)
