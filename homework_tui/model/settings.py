@@ -1,0 +1,69 @@
+"""The person's preferences: how the app looks, moves and speaks. Standard library only.
+
+Stored as one document (`Singleton(store, "settings", Settings, Settings)`). Every field has a
+default, so a settings document from an older version, or none at all, still loads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any, Self
+
+from homework_tui.model.base import ValidationError, clean_text, rating
+
+DEFAULT_THEME = "homework-calm"
+HIGH_CONTRAST_THEME = "homework-high-contrast"
+
+SPEECH_RATE_DEFAULT = 150
+SPEECH_RATE_MIN = 80
+SPEECH_RATE_MAX = 260
+
+_THEME_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+_VOICE_MAX = 120
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """What the person chose in Settings. Validated on construction."""
+
+    theme: str = DEFAULT_THEME
+    # Textual animations (smooth scrolling, sliding panels). Off by default: calmer, fewer bytes.
+    animations: bool = False
+    # Steady visuals during breathing and relaxation (no growing or moving shapes).
+    reduced_motion: bool = False
+    # Name of the speech voice; empty means the speech engine's default.
+    voice: str = ""
+    # Words per minute for spoken guidance.
+    speech_rate: int = SPEECH_RATE_DEFAULT
+    # Ring the terminal bell at each phase change (in/hold/out), for sessions over SSH.
+    bell_on_phase: bool = False
+
+    def __post_init__(self) -> None:
+        theme = clean_text(str(self.theme), multiline=False).strip()
+        if not _THEME_NAME.fullmatch(theme):
+            raise ValidationError("theme", "That theme name is not one homework-tui knows.")
+        object.__setattr__(self, "theme", theme)
+        voice = clean_text(str(self.voice), multiline=False).strip()
+        if len(voice) > _VOICE_MAX:
+            raise ValidationError("voice", f"A voice name is at most {_VOICE_MAX} characters.")
+        object.__setattr__(self, "voice", voice)
+        object.__setattr__(
+            self,
+            "speech_rate",
+            rating(
+                "speech_rate",
+                self.speech_rate,
+                "Speech rate",
+                low=SPEECH_RATE_MIN,
+                high=SPEECH_RATE_MAX,
+            ),
+        )
+        for name in ("animations", "reduced_motion", "bell_on_phase"):
+            value = getattr(self, name)
+            if not isinstance(value, bool):
+                raise ValidationError(name, f"{name.replace('_', ' ')} is either on or off.")
+
+    def changed(self, **changes: Any) -> Self:
+        """A validated copy with `changes` applied (raises ValidationError)."""
+        return replace(self, **changes)
