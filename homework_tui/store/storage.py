@@ -247,11 +247,16 @@ class JournaledStorage(Storage):
                 raise WriteFailed(self.journal, error) from error
             self._journal_bytes += len(line)
             self.pending += 1
-            if self._journal_bytes > max(MIN_COMPACT_BYTES, self._snapshot_bytes):
+            if self.should_compact():
                 try:
                     self.compact()
                 except WriteFailed:
                     pass  # the change is safe in the journal; compaction is retried later
+
+    def should_compact(self) -> bool:
+        """Rewrite the snapshot once the journal outgrows it: saves stay cheap, and a whole
+        rewrite is paid once per snapshot's worth of changes."""
+        return self._journal_bytes > max(MIN_COMPACT_BYTES, self._snapshot_bytes)
 
     def _undo_append(self, fd: int) -> None:
         try:
