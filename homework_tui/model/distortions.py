@@ -1,0 +1,160 @@
+"""Cognitive distortions ("thinking traps"): Burns' ten, always there, and the person's own labels.
+
+Burns (*Feeling Good*, 1980) lists ten. The fifth, jumping to conclusions, has two common forms that
+clients name separately (mind reading, fortune telling), so it is offered as two labels; every one of
+the ten is present and none can be removed. A person's own labels are stored as `OwnDistortion`
+records; a thought record keeps the *names* it was labelled with, so renaming or removing a label
+later never changes what an old record says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from homework_tui.model.base import Entity, ValidationError, clean_text, required_text
+
+NAME_MAX = 60
+
+
+@dataclass(frozen=True)
+class Distortion:
+    """One of Burns' ten. `key` is what records store; the wording can change, the key cannot."""
+
+    key: str
+    name: str
+    family: str  # the name of Burns' distortion this label belongs to
+    hint: str  # one plain sentence on what it sounds like
+
+
+STANDARD: tuple[Distortion, ...] = (
+    Distortion(
+        "all-or-nothing",
+        "All-or-nothing thinking",
+        "All-or-nothing thinking",
+        "Seeing things in black and white: if it isn't perfect, it's a failure.",
+    ),
+    Distortion(
+        "overgeneralization",
+        "Overgeneralization",
+        "Overgeneralization",
+        "One thing went wrong, so it will always go wrong: “always”, “never”, “every time”.",
+    ),
+    Distortion(
+        "mental-filter",
+        "Mental filter",
+        "Mental filter",
+        "Picking out one negative detail and dwelling on it until everything looks dark.",
+    ),
+    Distortion(
+        "disqualifying-positive",
+        "Disqualifying the positive",
+        "Disqualifying the positive",
+        "Good things “don't count”: it was luck, they were just being nice.",
+    ),
+    Distortion(
+        "mind-reading",
+        "Mind reading",
+        "Jumping to conclusions",
+        "Jumping to conclusions: being sure you know what others think, without checking.",
+    ),
+    Distortion(
+        "fortune-telling",
+        "Fortune telling",
+        "Jumping to conclusions",
+        "Jumping to conclusions: predicting that things will turn out badly, as if it were fact.",
+    ),
+    Distortion(
+        "magnification",
+        "Magnifying or minimizing",
+        "Magnification or minimization",
+        "Blowing up mistakes (catastrophizing) or shrinking your strengths until they seem small.",
+    ),
+    Distortion(
+        "emotional-reasoning",
+        "Emotional reasoning",
+        "Emotional reasoning",
+        "I feel it, so it must be true: “I feel useless, so I am useless.”",
+    ),
+    Distortion(
+        "should-statements",
+        "Should statements",
+        "Should statements",
+        "Rules about how you or others “should”, “must” or “ought to” be.",
+    ),
+    Distortion(
+        "labeling",
+        "Labeling",
+        "Labeling",
+        "Putting a harsh label on yourself or someone else: “I'm an idiot”, “I'm incompetent”.",
+    ),
+    Distortion(
+        "personalization",
+        "Personalization and blame",
+        "Personalization and blame",
+        "Blaming yourself for things outside your control, or blaming others for all of it.",
+    ),
+)
+
+BY_KEY: dict[str, Distortion] = {d.key: d for d in STANDARD}
+FAMILIES: tuple[str, ...] = tuple(dict.fromkeys(d.family for d in STANDARD))
+
+
+def standard(key: str) -> Distortion:
+    return BY_KEY[key]
+
+
+def display_name(key: str) -> str:
+    """The name shown for a standard key (the key itself if this version does not know it)."""
+    found = BY_KEY.get(key)
+    return found.name if found else key
+
+
+def check_keys(field_name: str, keys: tuple[str, ...]) -> tuple[str, ...]:
+    """Standard keys, deduplicated in Burns' order."""
+    unknown = [k for k in keys if k not in BY_KEY]
+    if unknown:
+        raise ValidationError(field_name, f"“{unknown[0]}” is not one of the standard labels.")
+    chosen = set(keys)
+    return tuple(d.key for d in STANDARD if d.key in chosen)
+
+
+def clean_label(field_name: str, value: str) -> str:
+    """A person's own label: one line, trimmed, not empty, not too long."""
+    text = " ".join(required_text(field_name, value, "your label", multiline=False).split())
+    if len(text) > NAME_MAX:
+        raise ValidationError(
+            field_name, f"Please keep a label under {NAME_MAX} characters; a few words is plenty."
+        )
+    return text
+
+
+def clean_labels(field_name: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    """Own label names on a record: cleaned, blanks dropped, duplicates (any case) once."""
+    seen: set[str] = set()
+    result: list[str] = []
+    for name in names:
+        text = " ".join(clean_text(name, multiline=False).split())
+        if not text or text.casefold() in seen:
+            continue
+        if len(text) > NAME_MAX:
+            raise ValidationError(
+                field_name,
+                f"Please keep a label under {NAME_MAX} characters; a few words is plenty.",
+            )
+        seen.add(text.casefold())
+        result.append(text)
+    return tuple(result)
+
+
+@dataclass(frozen=True, kw_only=True)
+class OwnDistortion(Entity):
+    """A label the person made up for a thinking trap of their own ("Comparing myself")."""
+
+    name: str
+    hint: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", clean_label("name", self.name))
+        object.__setattr__(self, "hint", clean_text(self.hint, multiline=False).strip())
+        if self.name.casefold() in {d.name.casefold() for d in STANDARD}:
+            raise ValidationError("name", f"“{self.name}” is already one of the standard labels.")

@@ -1,0 +1,249 @@
+"""The 7-column thought record (Greenberger & Padesky, *Mind Over Mood*).
+
+1 situation · 2 moods rated 0-100 · 3 automatic thoughts, one of them hot · 4 evidence for the hot
+thought · 5 evidence against it · 6 a balanced thought with belief 0-100 · 7 each mood re-rated.
+
+A record may be saved unfinished (only the situation is needed) and completed later; `missing()`
+says which columns are still empty. Ratings are checked whenever they are given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import mean
+
+from homework_tui.model.base import (
+    Entity,
+    ValidationError,
+    clean_text,
+    optional_rating,
+)
+from homework_tui.model.distortions import check_keys, clean_labels, display_name
+
+COLUMNS: tuple[str, ...] = (
+    "Situation",
+    "Moods",
+    "Automatic thoughts",
+    "Evidence for the hot thought",
+    "Evidence against the hot thought",
+    "Balanced thought",
+    "Moods now",
+)
+
+# Offered as suggestions; any word the person chooses is fine.
+MOOD_SUGGESTIONS: tuple[str, ...] = (
+    "anxious",
+    "sad",
+    "angry",
+    "ashamed",
+    "guilty",
+    "embarrassed",
+    "scared",
+    "nervous",
+    "hurt",
+    "frustrated",
+    "irritated",
+    "lonely",
+    "hopeless",
+    "disappointed",
+    "jealous",
+    "overwhelmed",
+    "panicky",
+    "humiliated",
+    "worried",
+    "empty",
+)
+
+# The worksheet's helping questions, in our words.
+QUESTIONS_FOR: tuple[str, ...] = (
+    "What facts support the hot thought — things that would hold up if someone else looked?",
+    "Try to leave out guesses about what others think; note what was actually said or done.",
+)
+QUESTIONS_AGAINST: tuple[str, ...] = (
+    "Have there been times when this thought was not completely true?",
+    "If someone you care about had this thought, what would you say to them?",
+    "If a good friend knew you were thinking this, what would they point out?",
+    "When you feel calmer, how do you see this kind of situation?",
+    "Have you been in a situation like this before? What happened, and what helped?",
+    "Are there small things that don't fit the thought, which you might be brushing aside?",
+    "Five years from now, how might you look back on this?",
+    "Are there strengths in you, or positives in the situation, that you are overlooking?",
+    "Are you jumping to conclusions the evidence doesn't fully back up?",
+    "Are you blaming yourself for something that was not fully in your control?",
+)
+QUESTIONS_BALANCED: tuple[str, ...] = (
+    "Try a thought that takes in the evidence on both sides — often “… and …” rather than “but”.",
+    "What would you say to a friend in the same spot?",
+)
+
+
+def _line(value: str) -> str:
+    return " ".join(clean_text(value, multiline=False).split())
+
+
+@dataclass(frozen=True, kw_only=True)
+class Mood:
+    """One mood from column 2, with its intensity then (`before`) and on re-rating (`after`)."""
+
+    name: str
+    before: int | None = None
+    after: int | None = None
+
+    def __post_init__(self) -> None:
+        name = _line(self.name)
+        object.__setattr__(self, "name", name)
+        label = f"The “{name}” rating" if name else "This mood's rating"
+        object.__setattr__(self, "before", optional_rating("before", self.before, label))
+        again = f"The “{name}” re-rating" if name else "This mood's re-rating"
+        object.__setattr__(self, "after", optional_rating("after", self.after, again))
+        if not name and (self.before is not None or self.after is not None):
+            raise ValidationError("name", "Please give the mood you rated a name, like “anxious”.")
+
+    @property
+    def change(self) -> int | None:
+        """after − before (negative when the mood eased), or None until both are rated."""
+        if self.before is None or self.after is None:
+            return None
+        return self.after - self.before
+
+
+@dataclass(frozen=True, kw_only=True)
+class AutomaticThought:
+    text: str
+    hot: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", clean_text(self.text).strip())
+
+
+@dataclass(frozen=True, kw_only=True)
+class ThoughtRecord(Entity):
+    situation: str
+    moods: tuple[Mood, ...] = ()
+    thoughts: tuple[AutomaticThought, ...] = ()
+    distortions: tuple[str, ...] = ()  # standard keys, see model.distortions
+    own_distortions: tuple[str, ...] = ()  # the person's own label names
+    evidence_for: str = ""
+    evidence_against: str = ""
+    balanced_thought: str = ""
+    balanced_belief: int | None = None
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__
+        situation = clean_text(self.situation).strip()
+        if not situation:
+            raise ValidationError(
+                "situation",
+                "Please write a few words about the situation first — where you were, who was "
+                "there, what happened. The rest can wait.",
+            )
+        set_(self, "situation", situation)
+        moods = tuple(self.moods)
+        for index, mood in enumerate(moods):
+            if not isinstance(mood, Mood):
+                raise TypeError("moods must be Mood values")
+            if not mood.name:
+                raise ValidationError(f"moods.{index}.name", "Please give each mood a name.")
+        seen: set[str] = set()
+        for index, mood in enumerate(moods):
+            if mood.name.casefold() in seen:
+                raise ValidationError(
+                    f"moods.{index}.name",
+                    f"“{mood.name}” is listed twice; one line per mood is enough.",
+                )
+            seen.add(mood.name.casefold())
+        set_(self, "moods", moods)
+        thoughts = tuple(t for t in self.thoughts if t.text)
+        if sum(t.hot for t in thoughts) > 1:
+            raise ValidationError("thoughts", "Please mark just one thought as the hot thought.")
+        set_(self, "thoughts", thoughts)
+        set_(self, "distortions", check_keys("distortions", tuple(self.distortions)))
+        set_(self, "own_distortions", clean_labels("own_distortions", tuple(self.own_distortions)))
+        for name in ("evidence_for", "evidence_against"):
+            set_(self, name, clean_text(getattr(self, name)).strip())
+        balanced = clean_text(self.balanced_thought).strip()
+        set_(self, "balanced_thought", balanced)
+        belief = optional_rating(
+            "balanced_belief", self.balanced_belief, "Belief in the balanced thought"
+        )
+        if belief is not None and not balanced:
+            raise ValidationError(
+                "balanced_belief",
+                "You rated how much you believe the balanced thought — please write the "
+                "balanced thought too, or clear the rating.",
+            )
+        set_(self, "balanced_belief", belief)
+
+    # -- reading ----------------------------------------------------------------------------
+
+    @property
+    def hot(self) -> AutomaticThought | None:
+        for thought in self.thoughts:
+            if thought.hot:
+                return thought
+        return None
+
+    @property
+    def hot_thought(self) -> str:
+        """The hot thought's words ("" when none is marked)."""
+        hot = self.hot
+        return hot.text if hot else ""
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """Every distortion label's name, standard ones first."""
+        return tuple(display_name(k) for k in self.distortions) + self.own_distortions
+
+    def missing(self) -> tuple[str, ...]:
+        """Names of the columns still empty, in worksheet order."""
+        gaps: list[str] = []
+        if not self.moods or any(m.before is None for m in self.moods):
+            gaps.append(COLUMNS[1])
+        if not self.thoughts:
+            gaps.append(COLUMNS[2])
+        if not self.evidence_for:
+            gaps.append(COLUMNS[3])
+        if not self.evidence_against:
+            gaps.append(COLUMNS[4])
+        if not self.balanced_thought:
+            gaps.append(COLUMNS[5])
+        if not self.moods or any(m.after is None for m in self.moods):
+            gaps.append(COLUMNS[6])
+        return tuple(gaps)
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing()
+
+    def mood_drop(self) -> float | None:
+        """How much the moods eased from column 2 to column 7, on average (positive = eased).
+        None until at least one mood is rated both times."""
+        changes = [m.change for m in self.moods if m.change is not None]
+        return -mean(changes) if changes else None
+
+    def mood_summary(self) -> str:
+        """“anxious 80→45, ashamed 60→30” (a dash for ratings not given yet)."""
+        parts = []
+        for mood in self.moods:
+            before = "–" if mood.before is None else str(mood.before)
+            after = "–" if mood.after is None else str(mood.after)
+            parts.append(f"{mood.name} {before}→{after}")
+        return ", ".join(parts)
+
+    def matches(self, query: str) -> bool:
+        """True when every word of `query` appears somewhere in the record (any case)."""
+        words = query.casefold().split()
+        if not words:
+            return True
+        haystack = "\n".join(
+            [
+                self.situation,
+                *(m.name for m in self.moods),
+                *(t.text for t in self.thoughts),
+                *self.labels,
+                self.evidence_for,
+                self.evidence_against,
+                self.balanced_thought,
+            ]
+        ).casefold()
+        return all(word in haystack for word in words)

@@ -1,0 +1,192 @@
+"""The 7-column thought record and the distortion labels: validation, reading, round-trips."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from homework_tui.model.base import ValidationError, clean_text
+from homework_tui.model.distortions import (
+    FAMILIES,
+    STANDARD,
+    OwnDistortion,
+    display_name,
+)
+from homework_tui.model.thought_record import (
+    COLUMNS,
+    AutomaticThought,
+    Mood,
+    ThoughtRecord,
+)
+from homework_tui.store.codec import from_doc, to_doc
+
+
+def scenario_record() -> ThoughtRecord:
+    return ThoughtRecord(
+        situation="Team meeting, Tuesday 10:00 — my idea got no reply",
+        moods=(Mood(name="anxious", before=80, after=45), Mood(name="ashamed", before=60, after=30)),
+        thoughts=(
+            AutomaticThought(text="They all think I'm incompetent", hot=True),
+            AutomaticThought(text="I should never speak up"),
+        ),
+        distortions=("labeling", "mind-reading"),
+        own_distortions=("Comparing myself",),
+        evidence_for="Nobody answered my idea.",
+        evidence_against="Sam asked me a question afterwards.",
+        balanced_thought="Silence isn't a verdict; people were busy.",
+        balanced_belief=60,
+    )
+
+
+def test_all_ten_burns_distortions_are_offered() -> None:
+    assert len(FAMILIES) == 10
+    names = {d.name for d in STANDARD}
+    assert {"Mental filter", "Mind reading", "Fortune telling", "Labeling"} <= names
+    assert FAMILIES[0] == "All-or-nothing thinking"
+    assert FAMILIES[-1] == "Personalization and blame"
+
+
+def test_scenario_record_reads_as_the_worksheet() -> None:
+    record = scenario_record()
+    assert record.hot_thought == "They all think I'm incompetent"
+    assert record.complete and record.missing() == ()
+    assert record.mood_drop() == pytest.approx(32.5)
+    assert record.mood_summary() == "anxious 80→45, ashamed 60→30"
+    # labels come in Burns' order whatever order they were ticked in
+    assert record.labels == ("Mind reading", "Labeling", "Comparing myself")
+    assert record.matches("INCOMPETENT sam")
+    assert not record.matches("incompetent holiday")
+
+
+def test_an_unfinished_record_needs_only_a_situation() -> None:
+    record = ThoughtRecord(situation="After the meeting")
+    assert record.missing() == COLUMNS[1:]
+    assert record.hot_thought == ""
+    assert record.mood_drop() is None
+
+
+@pytest.mark.parametrize("situation", ["", "   \n  ", "\x1b\x07 \x9b"])
+def test_a_record_needs_a_situation(situation: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        ThoughtRecord(situation=situation)
+    assert caught.value.field == "situation"
+    assert "situation" in caught.value.message
+
+
+@pytest.mark.parametrize("value", [-1, 101, 250, "120", "ten", 4.5])
+def test_mood_ratings_go_from_0_to_100(value: object) -> None:
+    with pytest.raises(ValidationError) as caught:
+        Mood(name="anxious", before=value)  # type: ignore[arg-type]
+    assert "anxious" in caught.value.message
+    assert "0 to 100" in caught.value.message
+    with pytest.raises(ValidationError):
+        Mood(name="anxious", after=value)  # type: ignore[arg-type]
+
+
+def test_ratings_may_be_typed_as_text() -> None:
+    assert Mood(name="sad", before="70", after=" 5 ").change == -65  # type: ignore[arg-type]
+
+
+def test_a_rated_mood_needs_a_name() -> None:
+    with pytest.raises(ValidationError, match="name"):
+        Mood(name="  ", before=50)
+    with pytest.raises(ValidationError) as caught:
+        ThoughtRecord(situation="x", moods=(Mood(name="anxious"), Mood(name="Anxious")))
+    assert caught.value.field == "moods.1.name"
+
+
+def test_balanced_belief_needs_a_balanced_thought() -> None:
+    with pytest.raises(ValidationError) as caught:
+        ThoughtRecord(situation="x", balanced_belief=50)
+    assert caught.value.field == "balanced_belief"
+    assert "balanced thought" in caught.value.message
+    with pytest.raises(ValidationError, match="0 to 100"):
+        ThoughtRecord(situation="x", balanced_thought="y", balanced_belief=101)
+
+
+def test_one_hot_thought_at_most() -> None:
+    with pytest.raises(ValidationError, match="one thought"):
+        ThoughtRecord(
+            situation="x",
+            thoughts=(AutomaticThought(text="a", hot=True), AutomaticThought(text="b", hot=True)),
+        )
+
+
+def test_empty_thoughts_are_dropped_and_text_is_cleaned() -> None:
+    record = ThoughtRecord(
+        situation="\x1b[2J[bold]meeting[/] 🙂\x07",
+        thoughts=(AutomaticThought(text="  "), AutomaticThought(text="[red]x\x1b[0m", hot=True)),
+    )
+    assert record.situation == "[2J[bold]meeting[/] 🙂"
+    assert record.thoughts == (AutomaticThought(text="[red]x[0m", hot=True),)
+
+
+def test_unknown_standard_keys_are_refused_and_own_labels_deduplicated() -> None:
+    with pytest.raises(ValidationError):
+        ThoughtRecord(situation="x", distortions=("not-a-trap",))
+    record = ThoughtRecord(situation="x", own_distortions=(" Comparing  myself", "comparing myself", ""))
+    assert record.own_distortions == ("Comparing myself",)
+    assert display_name("mental-filter") == "Mental filter"
+
+
+def test_own_labels_cannot_shadow_a_standard_one() -> None:
+    assert OwnDistortion(name="  Comparing\nmyself ").name == "Comparing myself"
+    with pytest.raises(ValidationError, match="already"):
+        OwnDistortion(name="labeling")
+    with pytest.raises(ValidationError):
+        OwnDistortion(name="x" * 61)
+
+
+# -- round trips through the store's codec ---------------------------------------------------
+
+text = st.text(
+    st.characters(blacklist_categories=("Cs",)), max_size=40
+)
+ratings = st.none() | st.integers(0, 100)
+mood_names = st.text(st.characters(whitelist_categories=("L", "N", "So")), min_size=1, max_size=12)
+
+
+@st.composite
+def records(draw: st.DrawFn) -> ThoughtRecord:
+    names = draw(st.lists(mood_names, max_size=4, unique_by=str.casefold))
+    moods = tuple(Mood(name=n, before=draw(ratings), after=draw(ratings)) for n in names)
+    thought_texts = draw(st.lists(text, max_size=4))
+    hot = draw(st.none() | st.integers(0, max(0, len(thought_texts) - 1)))
+    thoughts = tuple(
+        AutomaticThought(text=t, hot=(i == hot)) for i, t in enumerate(thought_texts)
+    )
+    balanced = draw(text)
+    belief = draw(ratings) if balanced.strip() else None
+    return ThoughtRecord(
+        situation=draw(text.filter(lambda s: bool(clean_text(s).strip()))),
+        moods=moods,
+        thoughts=thoughts,
+        distortions=tuple(draw(st.lists(st.sampled_from([d.key for d in STANDARD])))),
+        own_distortions=tuple(draw(st.lists(text, max_size=3))),
+        evidence_for=draw(text),
+        evidence_against=draw(text),
+        balanced_thought=balanced,
+        balanced_belief=belief,
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(records())
+def test_thought_records_round_trip(record: ThoughtRecord) -> None:
+    assert from_doc(ThoughtRecord, to_doc(record)) == record
+
+
+@settings(max_examples=50, deadline=None)
+@given(name=text.filter(lambda s: 0 < len(" ".join(s.split())) <= 60), hint=text)
+def test_own_labels_round_trip(name: str, hint: str) -> None:
+    try:
+        label = OwnDistortion(name=name, hint=hint)
+    except ValidationError:
+        return
+    assert from_doc(OwnDistortion, to_doc(label)) == label
+
+
+def test_scenario_record_round_trips() -> None:
+    record = scenario_record()
+    assert from_doc(ThoughtRecord, to_doc(record)) == record
