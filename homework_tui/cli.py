@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from homework_tui import __version__
 
 # Modules in homework_tui/commands/, each with `register(subparsers)`.
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES = ["doctor", "backup"]
 
 
 def build_parser() -> argparse.ArgumentParser:

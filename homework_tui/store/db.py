@@ -16,7 +16,13 @@ from tinydb import TinyDB
 
 from homework_tui.paths import database_file
 from homework_tui.store import schema
-from homework_tui.store.errors import CorruptData, NewerSchema, StoreError, UnreadableFolder
+from homework_tui.store.errors import (
+    CorruptData,
+    NewerSchema,
+    ReadOnly,
+    StoreError,
+    UnreadableFolder,
+)
 from homework_tui.store.lock import WriterLock
 from homework_tui.store.storage import (
     FILE_MODE,
@@ -108,7 +114,8 @@ class Store:
 
     @classmethod
     def open(cls, folder: Path, *, read_only: bool = False) -> Store:
-        prepare_folder(folder)
+        if not read_only:
+            prepare_folder(folder)  # a reader changes nothing, not even permissions
         data_file = database_file(folder)
         lock = None
         if not read_only:
@@ -168,6 +175,32 @@ class Store:
         """Documents per table (the schema stamp left out)."""
         tables = self.storage.read()
         return {name: len(docs) for name, docs in tables.items() if name != schema.META_TABLE}
+
+    def write_batch(self, batch: dict[str, list[tuple[str, dict[str, Any] | None]]]) -> None:
+        """Put (or, with None, remove) documents in several tables as one durable change: after a
+        crash either all of it is there or none of it. On failure memory is left as it was."""
+        tables = self.storage.read()
+        with self.storage.lock:
+            if self.read_only:
+                raise ReadOnly()
+            before: list[tuple[str, str, dict[str, Any] | None]] = []
+            for name, changes in batch.items():
+                table = tables.setdefault(name, {})
+                for doc_id, doc in changes:
+                    before.append((name, doc_id, table.get(doc_id)))
+                    if doc is None:
+                        table.pop(doc_id, None)
+                    else:
+                        table[doc_id] = doc
+            try:
+                self.storage.commit_batch(list(batch.items()))
+            except BaseException:
+                for name, doc_id, old in reversed(before):
+                    if old is None:
+                        tables[name].pop(doc_id, None)
+                    else:
+                        tables[name][doc_id] = old
+                raise
 
     # -- backups ---------------------------------------------------------------------------
 

@@ -204,12 +204,14 @@ class JournaledStorage(Storage):
 
     @staticmethod
     def _apply(tables: Tables, entry: dict[str, Any]) -> None:
-        table = tables.setdefault(entry["t"], {})
-        for doc_id, doc in entry["o"]:
-            if doc is None:
-                table.pop(doc_id, None)
-            else:
-                table[doc_id] = doc
+        parts = entry["batch"] if "batch" in entry else [[entry["t"], entry["o"]]]
+        for name, changes in parts:
+            table = tables.setdefault(name, {})
+            for doc_id, doc in changes:
+                if doc is None:
+                    table.pop(doc_id, None)
+                else:
+                    table[doc_id] = doc
 
     # -- TinyDB's Storage interface ----------------------------------------------------------
 
@@ -232,13 +234,21 @@ class JournaledStorage(Storage):
 
     def commit(self, table: str, changes: list[tuple[str, Doc | None]]) -> None:
         """Make `changes` (document id → new document, or None when removed) durable."""
-        if not changes:
+        self.commit_batch([(table, changes)])
+
+    def commit_batch(self, batch: list[tuple[str, list[tuple[str, Doc | None]]]]) -> None:
+        """Make changes to several tables durable together: one journal line, all or nothing."""
+        batch = [(table, changes) for table, changes in batch if changes]
+        if not batch:
             return
         if self.read_only:
             raise ReadOnly()
         with self.lock:
             fd = self._journal_fd()
-            line = _line({"t": table, "o": changes})
+            if len(batch) == 1:
+                line = _line({"t": batch[0][0], "o": batch[0][1]})
+            else:
+                line = _line({"batch": batch})
             try:
                 _write_all(fd, line)
                 os.fsync(fd)

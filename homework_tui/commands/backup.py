@@ -1,0 +1,67 @@
+"""`homework-tui export` and `homework-tui import`: a full backup out, merged back in by id."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from homework_tui.commands.common import fail, opened_store
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    export = sub.add_parser(
+        "export",
+        help="write your data out (a full JSON backup)",
+        description="Write all your data as one JSON file you can keep or move to another "
+        "computer. It is not encrypted: keep it somewhere private.",
+    )
+    export.add_argument("--format", choices=["json"], default="json")
+    export.add_argument("--out", metavar="FILE", help="file to write (default: print it)")
+    export.set_defaults(run=run_export)
+
+    restore = sub.add_parser(
+        "import",
+        help="merge a backup made by `export` into your data",
+        description="Merge a backup into your data by record. Importing the same file twice "
+        "adds nothing; a record you have changed since is kept unless the file's is newer.",
+    )
+    restore.add_argument("file", metavar="FILE")
+    restore.set_defaults(run=run_import)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from homework_tui.store import StoreError
+    from homework_tui.store.backup_io import export_bytes
+
+    try:
+        with opened_store(args, read_only=True) as store:
+            data = export_bytes(store)  # type: ignore[arg-type]
+    except StoreError as error:
+        return fail(str(error))
+    if not args.out:
+        sys.stdout.buffer.write(data + b"\n")
+        return 0
+    out = Path(args.out).expanduser()
+    try:
+        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data + b"\n")
+    except OSError as error:
+        return fail(f"cannot write {out}: {error.strerror or error}")
+    print(f"Saved a full backup to {out}", file=sys.stderr)
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from homework_tui.store import StoreError
+    from homework_tui.store.backup_io import BadBackup, import_file
+
+    try:
+        with opened_store(args) as store:
+            result = import_file(store, Path(args.file).expanduser())  # type: ignore[arg-type]
+    except (StoreError, BadBackup) as error:
+        return fail(str(error))
+    print(f"Imported {args.file}: {result}.")
+    return 0
