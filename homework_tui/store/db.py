@@ -23,6 +23,14 @@ from homework_tui.store.errors import (
     StoreError,
     UnreadableFolder,
 )
+from homework_tui.store.crypto import (
+    KdfParams,
+    PassphraseNeeded,
+    Sealer,
+    is_sealed,
+    params_of,
+    unlock,
+)
 from homework_tui.store.lock import WriterLock
 from homework_tui.store.storage import (
     FILE_MODE,
@@ -72,15 +80,38 @@ def move_aside(path: Path, stamp: str) -> Path:
     return target
 
 
-def restore_backup(folder: Path, backup: Path) -> None:
+def restore_backup(folder: Path, backup: Path, passphrase: str | None = None) -> None:
     """Make `backup` the current data. Any journal left beside the data becomes stale (the new
-    snapshot's generation is higher), so it is never replayed onto the restored data."""
+    snapshot's generation is higher), so it is never replayed onto the restored data. An
+    encrypted backup needs its passphrase and stays encrypted."""
     data_file = database_file(folder)
-    _, tables = decode_snapshot(backup, backup.read_bytes())
+    raw = backup.read_bytes()
+    sealer = unlock(raw, passphrase) if is_sealed(raw) and passphrase is not None else None
+    _, tables = decode_snapshot(backup, raw, sealer)
     generation = 1
     for path in (data_file, journal_path(data_file)):
         generation = max(generation, _generation_hint(path) + 1)
-    atomic_write(data_file, encode_snapshot(generation, tables))
+    atomic_write(data_file, encode_snapshot(generation, tables, sealer))
+
+
+def _sealer_for(data_file: Path, passphrase: str | None) -> Sealer | None:
+    """The key for an encrypted data file (derived once, checked against the file's check blob)."""
+    try:
+        with open(data_file, "rb") as handle:
+            head = handle.read(4096)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise UnreadableFolder(data_file.parent, error) from error
+    if not is_sealed(head):
+        return None
+    try:
+        params = params_of(head)
+    except (ValueError, KeyError):
+        return None  # damaged header: reported as corruption when the file is read
+    if passphrase is None:
+        raise PassphraseNeeded(params)
+    return unlock(head, passphrase)
 
 
 def _generation_hint(path: Path) -> int:
@@ -95,9 +126,11 @@ def _generation_hint(path: Path) -> int:
             return int(orjson.loads(raw.split(b"\n", 1)[0][9:]).get("generation", 0))
         except Exception:
             return 0
+    if is_sealed(raw):
+        return 0  # its journal's header (plain) carries the generation
     try:
         return decode_snapshot(path, raw)[0]
-    except Unparseable:
+    except (Unparseable, StoreError):
         return 0
 
 
@@ -113,7 +146,11 @@ class Store:
         self.migrated_from: int | None = None
 
     @classmethod
-    def open(cls, folder: Path, *, read_only: bool = False) -> Store:
+    def open(
+        cls, folder: Path, *, read_only: bool = False, passphrase: str | None = None
+    ) -> Store:
+        """Open the data in `folder`. Encrypted data needs `passphrase` (PassphraseNeeded without
+        it, WrongPassphrase with a wrong one; neither changes anything on disk)."""
         if not read_only:
             prepare_folder(folder)  # a reader changes nothing, not even permissions
         data_file = database_file(folder)
@@ -122,7 +159,8 @@ class Store:
             lock = WriterLock(data_file)
             lock.acquire()
         try:
-            return cls._open_locked(folder, data_file, lock, read_only)
+            sealer = _sealer_for(data_file, passphrase)
+            return cls._open_locked(folder, data_file, lock, read_only, sealer)
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -130,10 +168,15 @@ class Store:
 
     @classmethod
     def _open_locked(
-        cls, folder: Path, data_file: Path, lock: WriterLock | None, read_only: bool
+        cls,
+        folder: Path,
+        data_file: Path,
+        lock: WriterLock | None,
+        read_only: bool,
+        sealer: Sealer | None,
     ) -> Store:
         try:
-            storage = JournaledStorage(data_file, read_only=read_only)
+            storage = JournaledStorage(data_file, read_only=read_only, sealer=sealer)
         except Unparseable as error:
             if read_only:
                 raise CorruptData(data_file, data_file, list_backups(folder), error.reason) from None
@@ -211,7 +254,9 @@ class Store:
         if target.exists() or not self.storage.read():
             return None
         with self.storage.lock:
-            data = encode_snapshot(self.storage.generation, self.storage.read())
+            data = encode_snapshot(
+                self.storage.generation, self.storage.read(), self.storage.sealer
+            )
         try:
             backups_dir(self.folder).mkdir(mode=FOLDER_MODE, exist_ok=True)
             atomic_write(target, data)
@@ -220,6 +265,40 @@ class Store:
         for old in list_backups(self.folder)[BACKUP_DAYS:]:
             old.unlink(missing_ok=True)
         return target
+
+    # -- encryption ------------------------------------------------------------------------
+
+    @property
+    def encrypted(self) -> bool:
+        return self.storage.sealer is not None
+
+    def set_passphrase(
+        self, passphrase: str | None, params: KdfParams | None = None
+    ) -> list[Path]:
+        """Encrypt everything with `passphrase` (a new one re-encrypts), or decrypt with None:
+        the data, its journal, the backups and migration copies. Returns files it could not
+        convert (damaged ones moved aside earlier), which the caller should mention."""
+        if self.read_only:
+            raise ReadOnly()
+        new = Sealer.from_passphrase(passphrase, params) if passphrase else None
+        with self.storage.lock:
+            old = self.storage.sealer
+            self.storage.sealer = new
+            try:
+                self.storage.compact()
+            except BaseException:
+                self.storage.sealer = old
+                raise
+        skipped = []
+        copies = [*list_backups(self.folder), *self.folder.glob("homework.json.pre-v*")]
+        for path in copies:
+            try:
+                generation, tables = decode_snapshot(path, path.read_bytes(), old)
+                atomic_write(path, encode_snapshot(generation, tables, new))
+            except (OSError, StoreError):
+                skipped.append(path)
+        skipped.extend(sorted(self.folder.glob("homework.json*.corrupt-*")))
+        return skipped
 
     # -- lifecycle -------------------------------------------------------------------------
 

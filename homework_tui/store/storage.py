@@ -30,6 +30,7 @@ import orjson
 from tinydb.storages import Storage
 from tinydb.table import Table
 
+from homework_tui.store.crypto import Damaged, PassphraseNeeded, Sealer, is_sealed, params_of
 from homework_tui.store.errors import ReadOnly, WriteFailed
 
 Doc = dict[str, Any]
@@ -96,26 +97,49 @@ def atomic_write(path: Path, data: bytes) -> None:
     fsync_folder(path.parent)
 
 
-def _line(payload: object) -> bytes:
+def _line(payload: object, sealer: Sealer | None = None) -> bytes:
     body = orjson.dumps(payload)
+    if sealer is not None:
+        body = sealer.seal_line(body)
     return b"%08x " % zlib.crc32(body) + body + b"\n"
 
 
-def _parse_line(line: bytes) -> Any:
+def _parse_line(line: bytes, sealer: Sealer | None = None) -> Any:
     """The payload of a whole, intact journal line; ValueError otherwise."""
     if len(line) < 10 or line[8:9] != b" ":
         raise ValueError("short line")
     body = line[9:]
     if int(line[:8], 16) != zlib.crc32(body):
         raise ValueError("checksum mismatch")
+    if body.startswith(b"~"):
+        if sealer is None:
+            raise ValueError("an encrypted line in a journal that is not")
+        try:
+            body = sealer.open_line(body)
+        except Damaged:
+            raise ValueError("an encrypted line does not authenticate") from None
     return orjson.loads(body)
 
 
-def encode_snapshot(generation: int, tables: Tables) -> bytes:
-    return orjson.dumps({"format": FORMAT, "generation": generation, "tables": tables})
+def encode_snapshot(generation: int, tables: Tables, sealer: Sealer | None = None) -> bytes:
+    plain = orjson.dumps({"format": FORMAT, "generation": generation, "tables": tables})
+    return sealer.seal_file(plain) if sealer is not None else plain
 
 
-def decode_snapshot(path: Path, raw: bytes) -> tuple[int, Tables]:
+def decode_snapshot(path: Path, raw: bytes, sealer: Sealer | None = None) -> tuple[int, Tables]:
+    """Generation and tables of a snapshot (or backup). For an encrypted one without `sealer`
+    raises PassphraseNeeded; with the wrong one, WrongPassphrase."""
+    if is_sealed(raw):
+        try:
+            params = params_of(raw)
+        except (ValueError, KeyError):
+            raise Unparseable(path, "its encryption header is damaged") from None
+        if sealer is None:
+            raise PassphraseNeeded(params)
+        try:
+            raw = sealer.open_file(raw)
+        except Damaged:
+            raise Unparseable(path, "its encrypted contents were changed or cut short") from None
     try:
         parsed = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
@@ -142,8 +166,15 @@ def decode_snapshot(path: Path, raw: bytes) -> tuple[int, Tables]:
 class JournaledStorage(Storage):
     """See the module docstring. Thread-safe: every operation holds `self.lock`."""
 
-    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        read_only: bool = False,
+        sealer: Sealer | None = None,
+    ) -> None:
         self.path = Path(path)
+        self.sealer = sealer
         self.journal = journal_path(self.path)
         self.read_only = read_only
         self.lock = threading.RLock()
@@ -163,7 +194,7 @@ class JournaledStorage(Storage):
         if self.path.exists():
             raw = self.path.read_bytes()
             self._snapshot_bytes = len(raw)
-            generation, tables = decode_snapshot(self.path, raw)
+            generation, tables = decode_snapshot(self.path, raw, self.sealer)
         else:
             generation, tables = 0, {}
         if self.journal.exists():
@@ -178,7 +209,7 @@ class JournaledStorage(Storage):
         good_bytes = 0
         for index, line in enumerate(lines):
             try:
-                entry = _parse_line(line)
+                entry = _parse_line(line, self.sealer)
             except (ValueError, orjson.JSONDecodeError):
                 raise Unparseable(
                     self.journal, f"line {index + 1} of the journal is damaged"
@@ -246,9 +277,9 @@ class JournaledStorage(Storage):
         with self.lock:
             fd = self._journal_fd()
             if len(batch) == 1:
-                line = _line({"t": batch[0][0], "o": batch[0][1]})
+                line = _line({"t": batch[0][0], "o": batch[0][1]}, self.sealer)
             else:
-                line = _line({"batch": batch})
+                line = _line({"batch": batch}, self.sealer)
             try:
                 _write_all(fd, line)
                 os.fsync(fd)
@@ -291,7 +322,7 @@ class JournaledStorage(Storage):
         if self.read_only:
             raise ReadOnly()
         with self.lock:
-            data = encode_snapshot(self.generation + 1, self._tables)
+            data = encode_snapshot(self.generation + 1, self._tables, self.sealer)
             try:
                 atomic_write(self.path, data)
             except OSError as error:

@@ -8,8 +8,10 @@ from __future__ import annotations
 import random
 import sys
 from pathlib import Path
+from typing import Any
 
 import orjson
+from tinydb.table import Document
 
 from homework_tui.store import storage
 from homework_tui.store.db import Store
@@ -17,45 +19,44 @@ from homework_tui.store.db import Store
 # Compact every few writes, with a large snapshot, so that many kills land inside a compaction.
 storage.JournaledStorage.should_compact = lambda self: self.journal_bytes > 4096  # type: ignore
 BALLAST = "b" * 2_000_000
+# Tables named like the app's record kinds; documents carry the test's own fields.
+TABLES = ["thought_records", "journal", "exposures", "experiments", "relaxation_sessions"]
+
+
+def announce(op: list[Any]) -> None:
+    sys.stdout.write("op " + orjson.dumps(op).decode() + "\n")
+    sys.stdout.flush()
 
 
 def main() -> None:
     folder, seed = Path(sys.argv[1]), int(sys.argv[2])
+    passphrase = sys.argv[3] if len(sys.argv) > 3 else None
     rng = random.Random(seed)
-    store = Store.open(folder)
-    table = store.table("notes")
+    store = Store.open(folder, passphrase=passphrase)
     if not store.storage.read().get("ballast"):
-        from tinydb.table import Document
-
         store.table("ballast").insert(Document({"text": BALLAST}, doc_id="ballast"))
-    out = sys.stdout
     counter = 0
     while True:
-        docs = store.storage.read().get("notes", {})
-        choice = rng.random()
         counter += 1
+        choice = rng.random()
+        table = store.table(rng.choice(TABLES))
+        docs = store.storage.read().get(table.name, {})
         if choice < 0.5 or len(docs) < 5:
             key = f"{seed}-{counter}"
-            op = ["put", key, {"id": key, "text": "x" * rng.randint(0, 400), "n": counter}]
-            out.write("op " + orjson.dumps(op).decode() + "\n")
-            out.flush()
-            from tinydb.table import Document
-
-            table.insert(Document(op[2], doc_id=key))
+            doc = {"id": key, "text": "x" * rng.randint(0, 400), "n": counter}
+            announce(["put", table.name, key, doc])
+            table.insert(Document(doc, doc_id=key))
         elif choice < 0.8:
             key = rng.choice(sorted(docs))
-            op = ["update", key, {"n": counter, "text": "updated ✓ [bold]"}]
-            out.write("op " + orjson.dumps(op).decode() + "\n")
-            out.flush()
-            table.update(op[2], doc_ids=[key])
+            fields = {"n": counter, "text": "updated ✓ [bold]"}
+            announce(["update", table.name, key, fields])
+            table.update(fields, doc_ids=[key])
         else:
             key = rng.choice(sorted(docs))
-            op = ["remove", key, None]
-            out.write("op " + orjson.dumps(op).decode() + "\n")
-            out.flush()
+            announce(["remove", table.name, key, None])
             table.remove(doc_ids=[key])
-        out.write("ack\n")
-        out.flush()
+        sys.stdout.write("ack\n")
+        sys.stdout.flush()
 
 
 if __name__ == "__main__":
