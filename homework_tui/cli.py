@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from homework_tui import __version__
 
 # Modules in homework_tui/commands/, each with `register(subparsers)`.
-COMMAND_MODULES = ["doctor", "backup"]
+COMMAND_MODULES = ["doctor", "backup", "encryption"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -102,6 +102,7 @@ def check_sound() -> Finding:
 def check_data(folder: Path) -> Finding:
     from homework_tui.paths import database_file
     from homework_tui.store import Store, StoreError
+    from homework_tui.store.crypto import PassphraseNeeded
     from homework_tui.store.lock import is_locked
 
     data_file = database_file(folder)
@@ -125,6 +126,12 @@ def check_data(folder: Path) -> Finding:
         with Store.open(folder, read_only=True) as store:
             counts = store.count()
             version = store.schema_version
+    except PassphraseNeeded:
+        details.append("encrypted: records are counted only once unlocked with your passphrase")
+        if problems:
+            return Finding("Data", Level.WARN, "encrypted, but the folder is not private",
+                           details + problems, f"Run `chmod 700 {folder}`.")
+        return Finding("Data", Level.OK, "encrypted and private", details)
     except StoreError as error:
         return Finding("Data", Level.FAIL, str(error), details,
                        "Run `homework-tui` to move a damaged file aside and restore a backup.")
