@@ -63,7 +63,7 @@ def check_speech() -> Finding:
     if not voices:
         return Finding("Speech", Level.WARN, "the speech engine has no voices",
                        fix="`sudo apt-get install espeak-ng-data` adds voices.")
-    english = [v for v in voices if v.language.startswith("en")]
+    english = [v for v in voices if any(lang.startswith("en") for lang in v.languages)]
     return Finding(
         "Speech",
         Level.OK,
