@@ -158,4 +158,13 @@ def _permission_problems(folder: Path) -> list[str]:
 
 
 def run_checks(folder: Path) -> list[Finding]:
-    return [check_data(folder), check_speech(), check_sound()]
+    findings = []
+    for topic, check in (("Data", lambda: check_data(folder)), ("Speech", check_speech),
+                         ("Sound output", check_sound)):
+        try:
+            findings.append(check())
+        except Exception as error:  # doctor reports; it never crashes on what it examines
+            level = Level.FAIL if topic == "Data" else Level.WARN
+            findings.append(Finding(topic, level, f"the check itself failed: {error!r}",
+                                    fix="Please report this, with the line above."))
+    return findings
