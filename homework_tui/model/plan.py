@@ -1,0 +1,264 @@
+"""The therapist's plan: assignments, how often each is due, and which logged homework counts.
+
+An `Assignment` has a kind (see `activity.Kind`), an optional target (the ladder or step of an
+exposure, the breathing pattern, the PMR protocol), a `Frequency` (every day, N times a week, on
+given weekdays, or once by a date), an optional note from the therapist, and start and end dates.
+
+Weeks run Monday to Sunday. Matching is by kind and target, within the assignment's dates, so
+editing or removing an assignment never changes what was logged: the work stays in its own table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+from homework_tui.model.activity import Activity, Kind
+from homework_tui.model.base import Entity, ValidationError, clean_text
+
+WEEKDAY_NAMES: tuple[str, ...] = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+MAX_TIMES_A_WEEK = 21
+MAX_MINUTES = 600
+TITLE_MAX = 120
+
+
+def parse_weekday(text: str) -> int | None:
+    """0 for “Mon”, “monday”, “Mondays”, “mo” … 6 for Sunday; None when it is not a weekday."""
+    word = text.strip().rstrip(".").casefold()
+    if word.endswith("days"):
+        word = word[:-1]
+    if len(word) < 2:
+        return None
+    for index, name in enumerate(WEEKDAY_NAMES):
+        if name.casefold().startswith(word):
+            return index
+    return None
+
+
+def week_start(day: date) -> date:
+    """The Monday of `day`'s week."""
+    return day - timedelta(days=day.weekday())
+
+
+def short_date(day: date) -> str:
+    """“Tue 18 March” — unambiguous in any country."""
+    return f"{WEEKDAY_NAMES[day.weekday()][:3]} {day.day} {day:%B}"
+
+
+def weekday_list(days: tuple[int, ...]) -> str:
+    names = [WEEKDAY_NAMES[d] + "s" for d in days]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+class Every(StrEnum):
+    DAY = "day"
+    WEEK = "week"  # `times` a week, any days
+    WEEKDAYS = "weekdays"  # on the given weekdays
+    ONCE = "once"  # once, by a date
+
+
+@dataclass(frozen=True, kw_only=True)
+class Frequency:
+    every: Every = Every.DAY
+    times: int = 1  # for WEEK
+    weekdays: tuple[int, ...] = ()  # for WEEKDAYS, 0 = Monday
+    by: date | None = None  # for ONCE
+
+    def __post_init__(self) -> None:
+        every = Every(self.every)
+        object.__setattr__(self, "every", every)
+        if every is Every.WEEK:
+            times = self.times
+            if isinstance(times, bool) or not isinstance(times, int):
+                raise ValidationError("times", "How many times a week needs a whole number.")
+            if not 1 <= times <= MAX_TIMES_A_WEEK:
+                raise ValidationError(
+                    "times",
+                    f"How many times a week is {times}; it goes from 1 to {MAX_TIMES_A_WEEK}.",
+                )
+        else:
+            object.__setattr__(self, "times", 1)
+        if every is Every.WEEKDAYS:
+            days = tuple(sorted(set(self.weekdays)))
+            if not days:
+                raise ValidationError("weekdays", "Please choose at least one day of the week.")
+            if any(not isinstance(d, int) or not 0 <= d <= 6 for d in days):
+                raise ValidationError("weekdays", "Days of the week go from Monday to Sunday.")
+            object.__setattr__(self, "weekdays", days)
+        else:
+            object.__setattr__(self, "weekdays", ())
+        if every is Every.ONCE:
+            if self.by is None:
+                raise ValidationError("by", "Please give the date it is for.")
+        else:
+            object.__setattr__(self, "by", None)
+
+    def describe(self) -> str:
+        """“every day”, “3 times a week”, “on Mondays and Thursdays”, “once, by Tue 18 March”."""
+        if self.every is Every.DAY:
+            return "every day"
+        if self.every is Every.WEEK:
+            return "once a week" if self.times == 1 else f"{self.times} times a week"
+        if self.every is Every.WEEKDAYS:
+            return "on " + weekday_list(self.weekdays)
+        assert self.by is not None
+        return f"once, by {short_date(self.by)}"
+
+
+def _default_title(kind: Kind, target: str) -> str:
+    if not target:
+        return kind.label
+    if kind is Kind.BREATHING:
+        return f"{target[:1].upper()}{target[1:]} breathing"
+    if kind is Kind.PMR:
+        return f"Muscle relaxation ({target})"
+    if kind is Kind.EXPOSURE:
+        return f"Exposure: {target}"
+    return f"{kind.label}: {target}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Assignment(Entity):
+    kind: Kind
+    frequency: Frequency = field(default_factory=Frequency)
+    title: str = ""  # the name shown; derived from kind and target when empty
+    target: str = ""  # ladder or step, breathing pattern, PMR protocol; empty: any
+    note: str = ""  # the therapist's words
+    minutes: int | None = None  # how long, when the therapist said
+    start: date = field(default_factory=date.today)
+    end: date | None = None  # last day, inclusive; None: until changed
+    source: str = ""  # the key it was imported under, so importing again updates it
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__
+        set_(self, "kind", Kind(self.kind))
+        title = " ".join(clean_text(self.title, multiline=False).split())
+        if len(title) > TITLE_MAX:
+            raise ValidationError("title", f"Please keep the name under {TITLE_MAX} characters.")
+        set_(self, "title", title)
+        set_(self, "target", " ".join(clean_text(self.target, multiline=False).split()))
+        set_(self, "note", clean_text(self.note).strip())
+        set_(self, "source", clean_text(self.source, multiline=False).strip())
+        if self.kind is Kind.OTHER and not title:
+            raise ValidationError("title", "Please say what this homework is, in a few words.")
+        if self.minutes is not None:
+            minutes = self.minutes
+            if isinstance(minutes, bool) or not isinstance(minutes, int):
+                raise ValidationError("minutes", "Minutes need a whole number.")
+            if not 1 <= minutes <= MAX_MINUTES:
+                raise ValidationError("minutes", f"Minutes go from 1 to {MAX_MINUTES}.")
+        if self.end is not None and self.end < self.start:
+            raise ValidationError(
+                "end",
+                f"The last day ({short_date(self.end)}) is before the first "
+                f"({short_date(self.start)}).",
+            )
+        by = self.frequency.by
+        if by is not None and by < self.start:
+            raise ValidationError(
+                "by",
+                f"The date it is for ({short_date(by)}) is before it starts "
+                f"({short_date(self.start)}).",
+            )
+
+    @property
+    def name(self) -> str:
+        return self.title or _default_title(self.kind, self.target)
+
+    def describe(self) -> str:
+        """“Resonance breathing, 10 minutes, every day”."""
+        parts = [self.name]
+        if self.minutes:
+            parts.append(f"{self.minutes} minutes")
+        parts.append(self.frequency.describe())
+        return ", ".join(parts)
+
+    def active_on(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+    def counts(self, activity: Activity) -> bool:
+        """Whether `activity` is this assignment done."""
+        if activity.assignment_id is not None:
+            return activity.assignment_id == self.id and self.active_on(activity.day)
+        if not activity.done or activity.kind is not self.kind or self.kind is Kind.OTHER:
+            return False
+        return self.active_on(activity.day) and activity.matches_target(self.target)
+
+    def ended_before(self, day: date) -> bool:
+        return self.end is not None and self.end < day
+
+
+def matching(assignment: Assignment, activities: list[Activity]) -> list[Activity]:
+    return [a for a in activities if assignment.counts(a)]
+
+
+def expected_between(assignment: Assignment, first: date, last: date) -> int:
+    """How many times the assignment asked to be done from `first` to `last` (inclusive) — for
+    the report's “done 5 of 7”. N-times-a-week counts N for each week, fewer for a part week."""
+    lo = max(first, assignment.start)
+    hi = last if assignment.end is None else min(last, assignment.end)
+    if lo > hi:
+        return 0
+    frequency = assignment.frequency
+    days = [lo + timedelta(days=n) for n in range((hi - lo).days + 1)]
+    if frequency.every is Every.DAY:
+        return len(days)
+    if frequency.every is Every.WEEKDAYS:
+        return sum(1 for d in days if d.weekday() in frequency.weekdays)
+    if frequency.every is Every.ONCE:
+        assert frequency.by is not None
+        return 1 if lo <= frequency.by <= hi else 0
+    # N times a week, spread over the days asked about: a part week asks for its share.
+    return max(1, round(frequency.times * len(days) / 7))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Checkoff(Entity):
+    """“I did this” for an assignment the app cannot see being done (a walk, breathing away from
+    the computer). It counts for that assignment on `day` only."""
+
+    assignment_id: str
+    day: date
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.assignment_id:
+            raise ValueError("a check-off needs its assignment")
+        object.__setattr__(self, "note", clean_text(self.note).strip())
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlanInfo:
+    """About the plan as a whole: whose it is and the sessions around it. `last_session` is where
+    “since last session” starts."""
+
+    title: str = ""
+    therapist: str = ""
+    last_session: date | None = None
+    next_session: date | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("title", "therapist"):
+            text = " ".join(clean_text(getattr(self, name), multiline=False).split())
+            object.__setattr__(self, name, text[:TITLE_MAX])
+        if (
+            self.last_session is not None
+            and self.next_session is not None
+            and self.next_session < self.last_session
+        ):
+            raise ValidationError(
+                "next_session",
+                f"The next session ({short_date(self.next_session)}) is before the last one "
+                f"({short_date(self.last_session)}).",
+            )

@@ -1,0 +1,346 @@
+"""Reading a plan a therapist wrote by hand in TOML (format: docs/plan-format.md).
+
+`parse_plan(text)` returns a `PlanFile` (the plan's details and its assignments) or raises
+`PlanFileError` listing every problem found, each naming its line, in words meant for the person
+(or their therapist) to fix. Nothing is stored here: the caller writes the whole plan at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from homework_tui.model.activity import KIND_WORDS, Kind, normalise, parse_kind
+from homework_tui.model.base import ValidationError
+from homework_tui.model.plan import (
+    MAX_MINUTES,
+    MAX_TIMES_A_WEEK,
+    Assignment,
+    Every,
+    Frequency,
+    PlanInfo,
+    parse_weekday,
+)
+
+HOMEWORK = "homework"
+PLAN_KEYS = ("title", "therapist", "session", "next_session", "start", "end")
+TARGET_KEYS = ("ladder", "step", "pattern", "protocol", "target")
+HOW_OFTEN = ("daily", "times_a_week", "weekdays", "once_by")
+HOMEWORK_KEYS = ("kind", "title", "note", "minutes", "start", "end", "id", *TARGET_KEYS,
+                 *HOW_OFTEN)
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}" if self.line else self.message
+
+
+class PlanFileError(ValueError):
+    """Everything wrong with a plan file; `str()` lists each problem on its own line."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class PlanFile:
+    info: PlanInfo
+    assignments: tuple[Assignment, ...]
+
+
+# -- where things are in the file -----------------------------------------------------------------
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+|\"[^\"]*\"|'[^']*')\s*=")
+
+
+class _Lines:
+    """Line numbers of tables and keys (tomllib keeps none). Handles what people write by hand:
+    `[plan]`, `[[homework]]`, `key = value`, and multi-line strings."""
+
+    def __init__(self, text: str) -> None:
+        self.keys: dict[tuple[str, int, str], int] = {}
+        self.headers: dict[tuple[str, int], int] = {}
+        counts: dict[str, int] = {}
+        section: tuple[str, int] = ("", 0)
+        in_string: str | None = None
+        for number, line in enumerate(text.splitlines(), start=1):
+            if in_string:
+                if line.count(in_string) % 2 == 1:
+                    in_string = None
+                continue
+            header = _HEADER.match(line)
+            if header:
+                name = header.group(2).strip().strip("\"'")
+                if header.group(1) == "[[":
+                    counts[name] = counts.get(name, -1) + 1
+                    section = (name, counts[name])
+                else:
+                    section = (name, 0)
+                self.headers.setdefault(section, number)
+                continue
+            key = _KEY.match(line)
+            if key:
+                self.keys.setdefault((*section, key.group(1).strip("\"'")), number)
+            for quote in ('"""', "'''"):
+                if line.count(quote) % 2 == 1:
+                    in_string = quote
+                    break
+
+    def of(self, section: str, index: int, key: str | None = None) -> int | None:
+        if key is not None and (section, index, key) in self.keys:
+            return self.keys[(section, index, key)]
+        return self.headers.get((section, index))
+
+
+_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+_FRIENDLIER = {
+    "Invalid date or datetime": "this is not a real date; dates are written like 2025-03-11",
+    "Invalid value": "this value cannot be read; text needs quotes, like \"Social situations\"",
+    "Cannot overwrite a value": "this setting is given twice",
+    "Cannot declare": "this table is given twice",
+}
+
+
+def _syntax_problem(error: tomllib.TOMLDecodeError) -> Problem:
+    text = str(error)
+    found = _POSITION.search(text)
+    line = int(found.group(1)) if found else None
+    message = _POSITION.sub("", text)
+    for start, friendly in _FRIENDLIER.items():
+        if message.startswith(start):
+            message = friendly
+            break
+    else:
+        message = f"the file cannot be read here ({message[:1].lower()}{message[1:]})"
+    return Problem(line, message)
+
+
+# -- values ---------------------------------------------------------------------------------------
+
+
+def _date(value: Any, what: str) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"{what} needs a date written like 2025-03-11 (got {value!r})")
+
+
+def _text(value: Any, what: str) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{what} needs text in quotes, like \"…\"")
+    return value
+
+
+def _whole(value: Any, what: str, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{what} needs a whole number from {low} to {high} (got {value!r})")
+    if not low <= value <= high:
+        raise ValueError(f"{what} is {value}; it needs to be from {low} to {high}")
+    return value
+
+
+def _unknown(key: str, known: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(key, known, n=1)
+    hint = f" Did you mean “{close[0]}”?" if close else f" Known: {', '.join(known)}."
+    return f"“{key}” is not a setting homework-tui knows.{hint}"
+
+
+# -- the file -------------------------------------------------------------------------------------
+
+
+def parse_plan(text: str, *, today: date | None = None) -> PlanFile:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise PlanFileError([_syntax_problem(error)]) from None
+    lines = _Lines(text)
+    problems: list[Problem] = []
+    for key in data:
+        if key not in ("plan", HOMEWORK):
+            problems.append(Problem(lines.of(key, 0, key), _unknown(key, ("plan", HOMEWORK))
+                                    .replace("setting", "section")))
+    info, start, end = _read_info(data.get("plan", {}), lines, problems)
+    default_start = start or info.last_session or today or date.today()
+    homework = data.get(HOMEWORK, [])
+    if not isinstance(homework, list) or not homework:
+        problems.append(Problem(None, "The file has no homework in it. Each piece of homework "
+                                      "starts with a [[homework]] line (see docs/plan-format.md)."))
+        homework = []
+    assignments: list[Assignment] = []
+    seen: dict[str, int] = {}
+    for index, table in enumerate(homework):
+        assignment = _read_homework(table, index, lines, problems, default_start, end)
+        if assignment is None:
+            continue
+        line = lines.of(HOMEWORK, index)
+        if assignment.source in seen:
+            problems.append(Problem(line, f"this looks the same as the homework on line "
+                                          f"{seen[assignment.source]}; give one of them its "
+                                          "own id = \"…\" if both are meant"))
+            continue
+        seen[assignment.source] = line or 0
+        assignments.append(assignment)
+    if problems:
+        raise PlanFileError(sorted(problems, key=lambda p: p.line or 0))
+    return PlanFile(info, tuple(assignments))
+
+
+def _read_info(
+    plan: Any, lines: _Lines, problems: list[Problem]
+) -> tuple[PlanInfo, date | None, date | None]:
+    if not isinstance(plan, dict):
+        problems.append(Problem(lines.of("plan", 0, "plan"), "[plan] needs to be a table"))
+        return PlanInfo(), None, None
+    values: dict[str, Any] = {}
+    for key, value in plan.items():
+        line = lines.of("plan", 0, key)
+        if key not in PLAN_KEYS:
+            problems.append(Problem(line, _unknown(key, PLAN_KEYS)))
+            continue
+        try:
+            if key in ("title", "therapist"):
+                values[key] = _text(value, key)
+            else:
+                values[key] = _date(value, key)
+        except ValueError as error:
+            problems.append(Problem(line, str(error)))
+    try:
+        info = PlanInfo(
+            title=values.get("title", ""),
+            therapist=values.get("therapist", ""),
+            last_session=values.get("session"),
+            next_session=values.get("next_session"),
+        )
+    except ValidationError as error:
+        problems.append(Problem(lines.of("plan", 0, "next_session"), error.message))
+        info = PlanInfo()
+    return info, values.get("start"), values.get("end")
+
+
+def _read_homework(
+    table: Any,
+    index: int,
+    lines: _Lines,
+    problems: list[Problem],
+    default_start: date,
+    default_end: date | None,
+) -> Assignment | None:
+    header = lines.of(HOMEWORK, index)
+    if not isinstance(table, dict):
+        problems.append(Problem(header, "each homework needs to be a [[homework]] table"))
+        return None
+    before = len(problems)
+
+    def problem(key: str | None, message: str) -> None:
+        problems.append(Problem(lines.of(HOMEWORK, index, key), message))
+
+    for key in table:
+        if key not in HOMEWORK_KEYS:
+            problem(key, _unknown(key, HOMEWORK_KEYS))
+    kind: Kind | None = None
+    if "kind" not in table:
+        problem(None, "this homework needs a kind, e.g. kind = \"thought record\"")
+    else:
+        kind = parse_kind(table["kind"]) if isinstance(table["kind"], str) else None
+        if kind is None:
+            problem("kind", f"“{table['kind']}” is not a kind of homework homework-tui knows. "
+                            f"Use one of: {', '.join(KIND_WORDS)}.")
+    values: dict[str, Any] = {}
+    for key, convert in (
+        ("title", lambda v: _text(v, "title")),
+        ("note", lambda v: _text(v, "note")),
+        ("id", lambda v: _text(v, "id")),
+        ("minutes", lambda v: _whole(v, "minutes", 1, MAX_MINUTES)),
+        ("start", lambda v: _date(v, "start")),
+        ("end", lambda v: _date(v, "end")),
+    ):
+        if key in table:
+            try:
+                values[key] = convert(table[key])
+            except ValueError as error:
+                problem(key, str(error))
+    targets = [k for k in TARGET_KEYS if k in table]
+    target = ""
+    if len(targets) > 1:
+        problem(targets[1], f"give just one of {', '.join(targets)}")
+    elif targets:
+        try:
+            target = _text(table[targets[0]], targets[0])
+        except ValueError as error:
+            problem(targets[0], str(error))
+    frequency = _read_frequency(table, problem)
+    if len(problems) > before or kind is None or frequency is None:
+        return None
+    start = values.get("start", default_start)
+    if frequency.by is not None and frequency.by < start and "start" not in values:
+        start = min(start, frequency.by)
+    source = values.get("id") or normalise(f"{kind.value} {target} {values.get('title', '')}")
+    try:
+        return Assignment(
+            kind=kind,
+            frequency=frequency,
+            title=values.get("title", ""),
+            target=target,
+            note=values.get("note", ""),
+            minutes=values.get("minutes"),
+            start=start,
+            end=values.get("end", default_end),
+            source=source,
+        )
+    except ValidationError as error:
+        key = {"by": "once_by", "end": "end", "title": "title", "minutes": "minutes"}.get(
+            error.field, "start")
+        problem(key if key in table else None, error.message)
+        return None
+
+
+def _read_frequency(table: dict[str, Any], problem: Any) -> Frequency | None:
+    given = [k for k in HOW_OFTEN if k in table]
+    if not given:
+        problem(None, "say how often: daily = true, times_a_week = 3, "
+                      "weekdays = [\"Mon\", \"Thu\"] or once_by = 2025-03-20")
+        return None
+    if len(given) > 1:
+        problem(given[1], f"give just one of {' or '.join(given)} for how often")
+        return None
+    key = given[0]
+    value = table[key]
+    try:
+        if key == "daily":
+            if value is not True:
+                raise ValueError("daily needs to be true (or leave it out and say how often "
+                                 "another way)")
+            return Frequency(every=Every.DAY)
+        if key == "times_a_week":
+            return Frequency(every=Every.WEEK,
+                             times=_whole(value, "times_a_week", 1, MAX_TIMES_A_WEEK))
+        if key == "weekdays":
+            words = value if isinstance(value, list) else [value]
+            days = []
+            for word in words:
+                day = parse_weekday(word) if isinstance(word, str) else None
+                if day is None:
+                    raise ValueError(f"“{word}” is not a day of the week; write days like "
+                                     "[\"Mon\", \"Thu\"]")
+                days.append(day)
+            return Frequency(every=Every.WEEKDAYS, weekdays=tuple(days))
+        return Frequency(every=Every.ONCE, by=_date(value, "once_by"))
+    except (ValueError, ValidationError) as error:
+        problem(key, getattr(error, "message", None) or str(error))
+        return None

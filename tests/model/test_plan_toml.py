@@ -1,0 +1,142 @@
+"""Reading a therapist's plan file: every problem named with its line, in plain words."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from homework_tui.model.activity import Kind
+from homework_tui.model.plan import Every
+from homework_tui.model.plan_toml import PlanFileError, parse_plan
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "plan.toml"
+TODAY = date(2025, 3, 11)
+
+
+def problems(text: str) -> list[str]:
+    with pytest.raises(PlanFileError) as caught:
+        parse_plan(text, today=TODAY)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_the_example_file_is_scenario_twos_plan() -> None:
+    plan = parse_plan(EXAMPLE.read_text(), today=TODAY)
+    kinds = [(a.kind, a.frequency.every, a.frequency.times, a.target) for a in plan.assignments]
+    assert kinds == [
+        (Kind.BREATHING, Every.DAY, 1, "resonance"),
+        (Kind.THOUGHT_RECORD, Every.WEEK, 3, ""),
+        (Kind.EXPOSURE, Every.WEEK, 2, "Social situations"),
+    ]
+    assert all(a.start == TODAY for a in plan.assignments)
+    assert plan.assignments[0].minutes == 10
+    assert plan.assignments[0].note.startswith("About 6 breaths a minute.")
+    assert plan.info.therapist == "Dr Amara Okafor"
+
+
+def test_every_setting() -> None:
+    plan = parse_plan(
+        """
+[plan]
+session = 2025-03-10
+next_session = "2025-03-24"
+end = 2025-03-23
+
+[[homework]]
+kind = "Journal"
+weekdays = ["Mon", "thursday"]
+title = "Evening journal [bold]"
+
+[[homework]]
+kind = "other"
+title = "Walk for 20 minutes"
+id = "walk"
+times_a_week = 4
+start = 2025-03-12
+
+[[homework]]
+kind = "experiment"
+once_by = 2025-03-20
+note = '''Test the prediction
+"If I speak up, they'll laugh".'''
+
+[[homework]]
+kind = "PMR"
+protocol = "16 groups"
+daily = true
+""",
+        today=TODAY,
+    )
+    journal, walk, experiment, pmr = plan.assignments
+    assert journal.frequency.weekdays == (0, 3) and journal.title == "Evening journal [bold]"
+    assert (journal.start, journal.end) == (date(2025, 3, 10), date(2025, 3, 23))
+    assert walk.source == "walk" and walk.start == date(2025, 3, 12)
+    assert experiment.frequency.by == date(2025, 3, 20)
+    assert experiment.note == "Test the prediction\n\"If I speak up, they'll laugh\"."
+    assert pmr.kind is Kind.PMR and pmr.name == "Muscle relaxation (16 groups)"
+    assert plan.info.next_session == date(2025, 3, 24)
+
+
+def test_an_unknown_kind_names_its_line_and_the_kinds_there_are() -> None:
+    found = problems('[[homework]]\nkind = "thought record"\ndaily = true\n\n'
+                     '[[homework]]\nkind = "yoga"\ndaily = true\n')
+    assert found == [
+        "line 6: “yoga” is not a kind of homework homework-tui knows. Use one of: thought "
+        "record, exposure, experiment, journal, breathing, pmr, mindfulness, other."
+    ]
+
+
+def test_a_date_that_does_not_exist_names_its_line() -> None:
+    assert problems('[plan]\nsession = 2025-02-30\n') == [
+        "line 2: this is not a real date; dates are written like 2025-03-11"
+    ]
+    assert problems('[[homework]]\nkind = "journal"\ndaily = true\nstart = "next Monday"\n') == [
+        "line 4: start needs a date written like 2025-03-11 (got 'next Monday')"
+    ]
+
+
+def test_a_negative_frequency_names_its_line() -> None:
+    assert problems('[[homework]]\nkind = "exposure"\n\n\ntimes_a_week = -2\n') == [
+        "line 5: times_a_week is -2; it needs to be from 1 to 21"
+    ]
+
+
+def test_every_problem_is_listed_at_once_in_line_order() -> None:
+    found = problems(
+        '[plan]\ntherapist = "Dr O"\nsesion = 2025-03-10\n\n'
+        '[[homework]]\nkind = "breathing"\n'
+        'daily = true\ntimes_a_week = 2\n\n'
+        '[[homework]]\nkind = "other"\nweekdays = ["Mon", "Funday"]\n\n'
+        '[[homework]]\nkind = "journal"\n'
+        'note = """\nkind = "not a key"\n"""\ntime_a_week = 3\n'
+    )
+    assert found == [
+        "line 3: “sesion” is not a setting homework-tui knows. Did you mean “session”?",
+        "line 8: give just one of daily or times_a_week for how often",
+        "line 12: “Funday” is not a day of the week; write days like [\"Mon\", \"Thu\"]",
+        "line 14: say how often: daily = true, times_a_week = 3, weekdays = [\"Mon\", \"Thu\"] "
+        "or once_by = 2025-03-20",
+        "line 19: “time_a_week” is not a setting homework-tui knows. Did you mean "
+        "“times_a_week”?",
+    ]
+
+
+def test_rules_across_settings() -> None:
+    found = problems('[[homework]]\nkind = "journal"\ndaily = true\nstart = 2025-03-10\n'
+                     'end = 2025-03-01\n')
+    assert found[0].startswith("line 5: The last day (Sat 1 March) is before the first")
+    found = problems('[[homework]]\nkind = "other"\ndaily = true\n')
+    assert found == ["line 1: Please say what this homework is, in a few words."]
+    found = problems('[[homework]]\nkind = "journal"\ndaily = true\n'
+                     '[[homework]]\nkind = "journal"\ndaily = true\n')
+    assert found[0].startswith("line 4: this looks the same as the homework on line 1")
+
+
+def test_broken_toml_and_empty_files() -> None:
+    found = problems('[[homework]]\nkind = thought record\n')
+    assert found[0].startswith("line 2: this value cannot be read; text needs quotes")
+    assert problems("") == [
+        "The file has no homework in it. Each piece of homework starts with a [[homework]] "
+        "line (see docs/plan-format.md)."
+    ]
