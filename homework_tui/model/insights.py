@@ -1,0 +1,197 @@
+"""A look back over a week or a month: how much was practised, and what changed.
+
+Built from `Activity` values only, so every kind of homework takes part. The sentences are plain
+and kind: they describe, they never judge (a week with little practice is simply a week).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from statistics import mean
+
+from homework_tui.model.activity import Activity, Kind, State
+
+WEEK_DAYS = 7
+MONTH_DAYS = 30
+RELAX_KINDS = (Kind.BREATHING, Kind.PMR, Kind.MINDFULNESS)
+
+
+def period_ending(today: date, days: int) -> tuple[date, date]:
+    """The `days` days up to and including `today`."""
+    return today - timedelta(days=days - 1), today
+
+
+@dataclass(frozen=True)
+class Change:
+    """Average ratings before and after, over `count` pieces of homework."""
+
+    before: float
+    after: float
+    count: int
+
+    @property
+    def drop(self) -> float:
+        return self.before - self.after
+
+
+@dataclass(frozen=True)
+class StepTrend:
+    """Peak and end SUDS of each practice of one exposure step, in order."""
+
+    step: str
+    peaks: tuple[int, ...]
+    ends: tuple[int, ...]
+    days: tuple[date, ...]
+
+    def sentence(self) -> str:
+        times = "once" if len(self.peaks) == 1 else f"{len(self.peaks)} times"
+        peaks = " → ".join(str(p) for p in self.peaks)
+        text = f"{self.step}: practised {times}; peak SUDS {peaks}"
+        if len(self.peaks) > 1 and self.peaks[-1] < self.peaks[0]:
+            text += f" (down {self.peaks[0] - self.peaks[-1]})"
+        return text + "."
+
+
+@dataclass(frozen=True)
+class Insights:
+    first: date
+    last: date
+    counts: tuple[tuple[Kind, int], ...]  # finished homework per kind, most first
+    per_day: tuple[int, ...]  # pieces of homework each day, first to last
+    previous_total: int  # the same number of days just before
+    mood: Change | None  # thought records: moods rated before and after
+    relaxation: Change | None  # tension before and after relaxation
+    relaxation_minutes: float
+    belief: Change | None  # experiments: belief in the feared prediction, before and after
+    steps: tuple[StepTrend, ...]
+    journal_moods: tuple[tuple[date, int], ...]
+
+    @property
+    def total(self) -> int:
+        return sum(count for _, count in self.counts)
+
+    @property
+    def days_practised(self) -> int:
+        return sum(1 for n in self.per_day if n)
+
+    @property
+    def days(self) -> int:
+        return len(self.per_day)
+
+    def sentences(self) -> list[str]:
+        """The look back in plain sentences, most encouraging facts first."""
+        if not any(self.per_day):
+            return [
+                "Nothing logged in these days yet. Whenever you do some homework, it shows "
+                "up here."
+            ]
+        done = ", ".join(
+            f"{n} {kind.plural if n != 1 else kind.label.lower()}" for kind, n in self.counts
+        )
+        out = [f"You practised on {self.days_practised} of {self.days} days"
+               + (f": {done}." if done else ".")]
+        if self.previous_total and self.total > self.previous_total:
+            out.append(f"That is more than the {self.days} days before ({self.previous_total}).")
+        if self.mood:
+            out.append(
+                f"Thought records: your moods went from {self.mood.before:.0f} to "
+                f"{self.mood.after:.0f} on average ({_points(self.mood.drop)}, "
+                f"{_count(self.mood.count, 'record')})."
+            )
+        if self.relaxation:
+            out.append(
+                f"Relaxation: tension from {self.relaxation.before:.0f} to "
+                f"{self.relaxation.after:.0f} on average ({_points(self.relaxation.drop)}, "
+                f"{_count(self.relaxation.count, 'session')}, "
+                f"{self.relaxation_minutes:.0f} minutes in all)."
+            )
+        elif self.relaxation_minutes:
+            out.append(f"Relaxation: {self.relaxation_minutes:.0f} minutes in all.")
+        if self.belief:
+            out.append(
+                f"Experiments: belief in the feared prediction from {self.belief.before:.0f} "
+                f"to {self.belief.after:.0f} on average "
+                f"({_count(self.belief.count, 'experiment')})."
+            )
+        out += [trend.sentence() for trend in self.steps]
+        if self.journal_moods:
+            moods = " → ".join(str(m) for _, m in self.journal_moods)
+            out.append(f"Journal mood (0-10): {moods}.")
+        return out
+
+
+def _points(drop: float) -> str:
+    if drop > 0:
+        return f"{drop:.0f} points lower"
+    if drop < 0:
+        return f"{-drop:.0f} points higher"
+    return "no change"
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _change(pairs: list[tuple[float, float]]) -> Change | None:
+    if not pairs:
+        return None
+    return Change(mean(b for b, _ in pairs), mean(a for _, a in pairs), len(pairs))
+
+
+def _pairs(activities: Iterable[Activity], before: str, after: str) -> list[tuple[float, float]]:
+    found = []
+    for activity in activities:
+        b, a = activity.measure(before), activity.measure(after)
+        if b is not None and a is not None:
+            found.append((b, a))
+    return found
+
+
+def insights(activities: Iterable[Activity], first: date, last: date) -> Insights:
+    everything = list(activities)
+    span = (last - first).days + 1
+    inside = [a for a in everything if first <= a.day <= last]
+    earlier = first - timedelta(days=span)
+    previous = [a for a in everything if earlier <= a.day < first and a.state is State.DONE]
+    finished = [a for a in inside if a.state is State.DONE]
+    tally: dict[Kind, int] = {}
+    for activity in finished:
+        tally[activity.kind] = tally.get(activity.kind, 0) + 1
+    counts = tuple(sorted(tally.items(), key=lambda kv: (-kv[1], list(Kind).index(kv[0]))))
+    per_day = [0] * span
+    for activity in inside:
+        per_day[(activity.day - first).days] += 1
+    relax = [a for a in finished if a.kind in RELAX_KINDS]
+    steps: dict[str, list[Activity]] = {}
+    for activity in finished:
+        if activity.kind is Kind.EXPOSURE and activity.measure("peak") is not None:
+            steps.setdefault(activity.group or activity.title, []).append(activity)
+    trends = tuple(
+        StepTrend(
+            step=name,
+            peaks=tuple(int(a.measure("peak") or 0) for a in done),
+            ends=tuple(int(a.measure("end") or 0) for a in done),
+            days=tuple(a.day for a in done),
+        )
+        for name, done in steps.items()
+    )
+    return Insights(
+        first=first,
+        last=last,
+        counts=counts,
+        per_day=tuple(per_day),
+        previous_total=len(previous),
+        mood=_change(_pairs(
+            (a for a in inside if a.kind is Kind.THOUGHT_RECORD), "mood_before", "mood_after")),
+        relaxation=_change(_pairs(relax, "tension_before", "tension_after")),
+        relaxation_minutes=sum(a.measure("minutes") or 0 for a in relax),
+        belief=_change(_pairs(
+            (a for a in finished if a.kind is Kind.EXPERIMENT), "belief_before", "belief_after")),
+        steps=trends,
+        journal_moods=tuple(
+            (a.day, int(m)) for a in inside
+            if a.kind is Kind.JOURNAL and (m := a.measure("mood")) is not None
+        ),
+    )
