@@ -1,0 +1,161 @@
+"""The words a session speaks, from a TOML file the person can edit.
+
+The packaged `audio/data/wording.toml` holds the defaults (English). A person's own file overrides
+any part of it: tables merge key by key, lists and strings are replaced whole. A folder may hold one
+file per language (`wording.de.toml`); the language follows the chosen voice.
+"""
+
+from __future__ import annotations
+
+import string
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from audio.errors import ScriptError
+from audio.plan import seconds
+
+FIELDS = frozenset({"pattern", "name", "bpm", "side", "other", "area"})
+MAX_PAUSE = 60
+
+
+def _read_toml(path: Path | Any, label: str) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ScriptError(f"cannot read wording file {label}: {exc}") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ScriptError(f"wording file {label} is not valid TOML: {exc}") from None
+
+
+def _merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in over.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+@dataclass(frozen=True)
+class Wording:
+    """Merged wording with typed getters that explain what is wrong and where."""
+
+    data: Mapping[str, Any]
+    sources: tuple[str, ...] = ("built-in wording",)
+    notes: tuple[str, ...] = field(default=())
+
+    def _where(self, path: tuple[str, ...]) -> str:
+        return f"{'.'.join(path)} (in {' + '.join(self.sources)})"
+
+    def get(self, *path: str, default: Any = ...) -> Any:
+        node: Any = self.data
+        for key in path:
+            if not isinstance(node, Mapping) or key not in node:
+                if default is not ...:
+                    return default
+                raise ScriptError(f"wording is missing {self._where(path)}")
+            node = node[key]
+        return node
+
+    def _format(self, path: tuple[str, ...], text: str, fields: Mapping[str, object]) -> str:
+        try:
+            names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+        except ValueError as exc:
+            raise ScriptError(f"wording {self._where(path)}: {exc} in {text!r}") from None
+        unknown = sorted(n for n in names if n not in FIELDS)
+        if unknown:
+            raise ScriptError(
+                f"wording {self._where(path)} uses {{{unknown[0]}}}, which is not one of "
+                + ", ".join(f"{{{f}}}" for f in sorted(FIELDS))
+            )
+        missing = sorted(n for n in names if n not in fields)
+        if missing:
+            raise ScriptError(f"wording {self._where(path)} cannot use {{{missing[0]}}} here")
+        return " ".join(text.format(**fields).split())
+
+    def text(self, *path: str, fields: Mapping[str, object] | None = None, default: Any = ...) -> str:
+        value = self.get(*path, default=default)
+        if not isinstance(value, str) or not value.strip():
+            raise ScriptError(f"wording {self._where(path)} should be a line of text")
+        return self._format(path, value, fields or {})
+
+    def texts(self, *path: str, fields: Mapping[str, object] | None = None) -> list[str]:
+        """A non-empty list of lines (no pauses allowed)."""
+        items = self.script(*path, fields=fields)
+        lines = [item for item in items if isinstance(item, str)]
+        if not lines or len(lines) != len(items):
+            raise ScriptError(f"wording {self._where(path)} should be a list of lines of text")
+        return lines
+
+    def script(self, *path: str, fields: Mapping[str, object] | None = None) -> list[str | Fraction]:
+        """A list of lines and pauses (numbers, in seconds)."""
+        value = self.get(*path)
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not value:
+            raise ScriptError(f"wording {self._where(path)} should be a list of lines and pauses")
+        out: list[str | Fraction] = []
+        for item in value:
+            if isinstance(item, bool) or not isinstance(item, (str, int, float)):
+                raise ScriptError(f"wording {self._where(path)} has {item!r}: use text or a number")
+            if isinstance(item, str):
+                if item.strip():
+                    out.append(self._format(path, item, fields or {}))
+                continue
+            pause = seconds(item)
+            if not 0 <= pause <= MAX_PAUSE:
+                raise ScriptError(
+                    f"wording {self._where(path)} has a pause of {item} s; use 0 to {MAX_PAUSE}"
+                )
+            out.append(pause)
+        return out
+
+
+def default_wording_text() -> str:
+    """The packaged wording file, for a person to copy and edit."""
+    return (resources.files("audio") / "data" / "wording.toml").read_text(encoding="utf-8")
+
+
+def load_wording(
+    language: str = "en",
+    *,
+    file: Path | None = None,
+    folder: Path | None = None,
+) -> Wording:
+    """Defaults, then the person's wording: `file` if given (it must exist), else from `folder`
+    the first of `wording.<lang>.toml`, `wording.<base lang>.toml`, `wording.toml` (English only)
+    that exists. `language` is a voice language such as "en-gb" or "de"."""
+    packaged = resources.files("audio") / "data" / "wording.toml"
+    data = _read_toml(packaged, "built-in wording")
+    sources = ["built-in wording"]
+    notes: list[str] = []
+    lang = (language or "en").lower()
+    base = lang.split("-")[0]
+    chosen: Path | None = None
+    if file is not None:
+        if not Path(file).is_file():
+            raise ScriptError(f"wording file {file} does not exist")
+        chosen = Path(file)
+    elif folder is not None:
+        names = [f"wording.{lang}.toml", f"wording.{base}.toml"]
+        if base == "en":
+            names.append("wording.toml")
+        chosen = next((Path(folder) / n for n in names if (Path(folder) / n).is_file()), None)
+    if chosen is not None:
+        user = _read_toml(chosen, str(chosen))
+        data = _merge(data, user)
+        sources.append(str(chosen))
+    elif base != "en":
+        notes.append(
+            f"no wording for language '{base}' yet: the voice reads the English wording; "
+            f"add wording.{base}.toml to your config folder to change that"
+        )
+    return Wording(data, tuple(sources), tuple(notes))
