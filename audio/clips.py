@@ -1,0 +1,59 @@
+"""Speech clips as the mixer wants them: trimmed, levelled, faded, at the session's sample rate.
+
+espeak-ng pads each utterance with silence and its loudness varies a little from line to line.
+A clip here starts at the first sound (less a few ms), ends just after the last, has an even
+loudness (RMS over the voiced part, capped by a peak limit), fades in and out over a few ms so it
+never clicks, and is stored as int16 to keep a long session's memory small.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from audio.synth import apply_fades
+
+SPEECH_PEAK = 0.7  # loudest sample of any speech clip
+SPEECH_RMS = 0.12  # loudness of the voiced part (about -18 dBFS)
+THRESHOLD = 0.02  # of the clip's own peak: quieter than this at the ends counts as silence
+LEAD_S, TAIL_S = 0.015, 0.04
+FADE_IN_S, FADE_OUT_S = 0.004, 0.012
+INT16_SCALE = 32767.0
+
+
+def resample(samples: np.ndarray, src_rate: int, dst_rate: int) -> np.ndarray:
+    """Band-limited resampling of a short clip (FFT method; the clip's ends are silent)."""
+    if src_rate == dst_rate or len(samples) == 0:
+        return samples.astype(np.float32, copy=False)
+    n_out = max(1, round(len(samples) * dst_rate / src_rate))
+    spectrum = np.fft.rfft(samples.astype(np.float64))
+    keep = min(len(spectrum), n_out // 2 + 1)
+    out = np.fft.irfft(spectrum[:keep], n_out) * (n_out / len(samples))
+    return out.astype(np.float32)
+
+
+def prepare_speech(raw: np.ndarray, src_rate: int, dst_rate: int) -> np.ndarray:
+    """int16 (or float) speech from the engine → the int16 clip the mixer plays."""
+    x = raw.astype(np.float32)
+    if raw.dtype == np.int16:
+        x /= 32768.0
+    if len(x) == 0:
+        return np.zeros(0, dtype=np.int16)
+    peak = float(np.max(np.abs(x)))
+    if peak <= 1e-4:
+        return np.zeros(0, dtype=np.int16)
+    loud = np.flatnonzero(np.abs(x) >= THRESHOLD * peak)
+    first = max(0, int(loud[0]) - int(LEAD_S * src_rate))
+    last = min(len(x), int(loud[-1]) + 1 + int(TAIL_S * src_rate))
+    x = x[first:last].copy()
+    voiced = x[np.abs(x) >= THRESHOLD * peak]
+    rms = float(np.sqrt(np.mean(voiced.astype(np.float64) ** 2))) or 1.0
+    gain = min(SPEECH_RMS / rms, SPEECH_PEAK / peak)
+    x *= gain
+    x = resample(x, src_rate, dst_rate)
+    over = float(np.max(np.abs(x)))
+    if over > SPEECH_PEAK:  # resampling can overshoot a little
+        x *= SPEECH_PEAK / over
+    apply_fades(x, int(FADE_IN_S * dst_rate), int(FADE_OUT_S * dst_rate))
+    x[0] = 0.0
+    x[-1] = 0.0
+    return np.round(x * INT16_SCALE).astype(np.int16)
