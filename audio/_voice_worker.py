@@ -1,0 +1,190 @@
+"""The speech worker: a small process that owns the pyttsx3 engine (`python -m audio._voice_worker`).
+
+Why a process: pyttsx3 2.99's espeak driver prints ("Audio saved to …") and libespeak-ng may print
+to stderr; file descriptors are shared by all threads, so silencing them inside the app would also
+silence Textual. Here fds 1 and 2 go to /dev/null and the protocol uses a private copy of stdout.
+One thread (this process's main thread) owns the engine, so "run loop already started" cannot happen.
+
+Protocol, one JSON object per line. The worker first writes {"ready": true, "library": ..., "version":
+...} (or {"ready": false, "error": ...}). Then for each request on stdin:
+  {"op": "say", "id": n, "text", "voice", "rate", "volume", "out"} -> {"id": n, "ok": true, "voice"}
+  {"op": "voices", "id": n} -> {"id": n, "ok": true, "voices": [{"id", "name", "languages", "gender"}]}
+Failures reply {"id": n, "ok": false, "kind": "voice" | "engine", "error": "..."}. EOF ends it.
+
+pyttsx3 2.99 workarounds (see `Speaker`): `_text_to_say` and `_save_file` are never cleared, so a
+later runAndWait re-synthesises stale text into the old file; they are cleared before and after every
+request and every request writes to a fresh path. Its run loop sleeps 10 ms per utterance; a 1 ms
+sleep keeps espeak's callback thread happy (0 ms stalls it for up to 150 ms) and triples throughput.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import sys
+import threading
+import time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any, TextIO
+
+SYNTH_TIMEOUT = 30.0
+
+
+def _private_stdout() -> TextIO:
+    """Keep a copy of stdout for the protocol, then send fds 1 and 2 to /dev/null."""
+    proto = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    os.close(devnull)
+    sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as we do
+    sys.stderr = sys.stdout
+    return proto
+
+
+def preload_espeak() -> str:
+    """Make sure pyttsx3 finds a libespeak-ng. Returns "system" or "bundled".
+
+    On Linux, when no system library loads (or HOMEWORK_TUI_ESPEAK=bundled), load espeakng-loader's
+    copy first with its data path: pyttsx3's later dlopen("libespeak-ng.so.1") then finds the
+    already-loaded library by its soname, so speech works without root."""
+    mode = os.environ.get("HOMEWORK_TUI_ESPEAK", "auto")
+    if not sys.platform.startswith("linux"):
+        return "system"
+    if mode != "bundled":
+        try:
+            ctypes.CDLL("libespeak-ng.so.1")
+            return "system"
+        except OSError:
+            if mode == "system":
+                raise
+    import espeakng_loader
+
+    os.environ.setdefault("ESPEAK_DATA_PATH", espeakng_loader.get_data_path())
+    ctypes.CDLL(espeakng_loader.get_library_path(), mode=ctypes.RTLD_GLOBAL)
+    return "bundled"
+
+
+class _QuickTime:
+    """Stands in for the `time` module inside pyttsx3's espeak driver (its run loop only sleeps)."""
+
+    @staticmethod
+    def sleep(_seconds: float) -> None:
+        time.sleep(0.001)
+
+
+class Speaker:
+    """The pyttsx3 engine, driven only through save_to_file + runAndWait."""
+
+    def __init__(self) -> None:
+        import pyttsx3
+        from pyttsx3.drivers import _espeak
+        from pyttsx3.drivers import espeak as espeak_driver
+
+        espeak_driver.time = _QuickTime  # type: ignore[assignment]
+        self._espeak = _espeak
+        self.version = (_espeak.Info(None) or b"?").decode("utf-8", "replace")
+        self.engine = pyttsx3.init("espeak")
+        self.driver = self.engine.proxy._driver
+        self.done = threading.Event()
+        self.errors: list[str] = []
+        self.engine.connect("finished-utterance", lambda **_: self.done.set())
+        self.engine.connect("error", lambda **kw: self.errors.append(str(kw.get("exception"))))
+        self.current: dict[str, Any] = {}
+        self.retries = 0  # empty outputs retried (reported for diagnostics)
+
+    def _clear_stale(self) -> None:
+        self.driver._text_to_say = None
+        self.driver._save_file = None
+
+    def _set(self, name: str, value: Any) -> None:
+        if self.current.get(name) != value:
+            self.engine.setProperty(name, value)
+            self.current[name] = value
+
+    def _wait_idle(self, timeout: float = 2.0) -> None:
+        """Wait for espeak's own thread to go idle. If it is still busy when runAndWait starts,
+        pyttsx3's endLoop calls espeak_Cancel, which can cut off the *next* utterance (an empty
+        file)."""
+        deadline = time.monotonic() + timeout
+        while self._espeak.IsPlaying() and time.monotonic() < deadline:
+            time.sleep(0.0005)
+
+    def say(self, text: str, voice: str, rate: int, volume: float, out: str) -> str:
+        for attempt in range(3):
+            voice_id = self._say_once(text, voice, rate, volume, out)
+            if os.path.exists(out) and os.path.getsize(out) > 44:
+                return voice_id
+            self.retries += 1
+            time.sleep(0.01 * (attempt + 1))
+        raise RuntimeError("the speech engine finished without writing any audio")
+
+    def _say_once(self, text: str, voice: str, rate: int, volume: float, out: str) -> str:
+        self._wait_idle()
+        self._clear_stale()
+        self.errors.clear()
+        self._set("voice", voice)
+        self._set("rate", int(rate))
+        self._set("volume", float(volume))
+        if self.errors:  # once the engine has run, a bad voice is reported right away
+            self.current.pop("voice", None)
+            raise LookupError(self.errors[0])
+        self.done.clear()
+        self.engine.save_to_file(text, out)
+        self.engine.runAndWait()
+        finished = self.done.wait(SYNTH_TIMEOUT)
+        self._clear_stale()
+        if self.errors and "voice" in self.errors[0].lower():
+            self.current.pop("voice", None)
+            raise LookupError(self.errors[0])
+        if self.errors:
+            raise RuntimeError(self.errors[0])
+        if not finished:
+            raise RuntimeError("the speech engine did not finish")
+        return str(self.engine.getProperty("voice"))
+
+    def voices(self) -> list[dict[str, Any]]:
+        return [
+            {"id": v.id, "name": v.name, "languages": list(v.languages or []), "gender": v.gender}
+            for v in self.engine.getProperty("voices")
+        ]
+
+
+def main() -> int:
+    proto = _private_stdout()
+
+    def reply(obj: dict[str, Any]) -> None:
+        proto.write(json.dumps(obj) + "\n")
+        proto.flush()
+
+    try:
+        library = preload_espeak()
+        speaker = Speaker()
+    except Exception as exc:  # noqa: BLE001 - reported to the app, which explains it
+        reply({"ready": False, "error": f"{type(exc).__name__}: {exc}"})
+        return 1
+    reply({"ready": True, "library": library, "version": speaker.version, "pid": os.getpid()})
+    for raw in sys.stdin:
+        try:
+            req = json.loads(raw)
+        except json.JSONDecodeError:
+            continue
+        rid = req.get("id")
+        try:
+            if req.get("op") == "voices":
+                reply({"id": rid, "ok": True, "voices": speaker.voices()})
+            else:
+                voice = speaker.say(req["text"], req["voice"], req["rate"], req["volume"], req["out"])
+                reply({"id": rid, "ok": True, "voice": voice, "retries": speaker.retries})
+        except LookupError as exc:
+            reply({"id": rid, "ok": False, "kind": "voice", "error": str(exc)})
+        except Exception as exc:  # noqa: BLE001
+            reply({"id": rid, "ok": False, "kind": "engine", "error": f"{type(exc).__name__}: {exc}"})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

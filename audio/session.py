@@ -1,0 +1,271 @@
+"""A session: a plan, its speech, and the timeline that grows as the speech is made.
+
+`build_session` checks everything a person chose (name, minutes, voice, pattern) and lays out the
+first line, so mistakes surface at once and playback can start within milliseconds. The rest is
+laid out step by step, either all at once (`resolve_all`, for rendering to WAV) or by a background
+thread ahead of playback (`start_background`). All speech is requested from the engine up front,
+in order, so the engine works ahead of the layout.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from audio import mix
+from audio.breathing import BreathingPattern, load_custom_patterns
+from audio.clips import prepare_speech
+from audio.errors import AudioError, VoiceError
+from audio.plan import Plan, estimate_speech_seconds
+from audio.pmr import PmrOptions
+from audio.scripts import build_plan
+from audio.synth import tone_frames
+from audio.timeline import Timeline, TimelineBuilder
+from audio.voice import DEFAULT_RATE, DEFAULT_VOICE, NATIVE_RATE, VoiceEngine, VoiceSettings, shared_engine
+from audio.wav import read_wav, write_wav
+from audio.wording import load_wording
+
+Progress = Callable[[str, float], None]
+
+
+class Speech:
+    """Speech for one session: lines → int16 clips at the session rate, made by the engine.
+
+    With `engine=None` there is no voice: lengths are estimated from the words (so captions and
+    the pacer still keep time) and nothing is heard."""
+
+    def __init__(self, sample_rate: int, settings: VoiceSettings, engine: VoiceEngine | None) -> None:
+        self.sample_rate = sample_rate
+        self.settings = settings
+        self.engine = engine
+        self._futures: dict[str, Future[Path]] = {}
+        self._clips: dict[str, np.ndarray] = {}
+
+    @property
+    def audible(self) -> bool:
+        return self.engine is not None
+
+    def request(self, texts: list[str]) -> None:
+        """Ask for lines ahead of need, in the order they will be needed."""
+        if self.engine is None:
+            return
+        for text in texts:
+            if text not in self._futures:
+                self._futures[text] = self.engine.submit(text, self.settings)
+
+    def clip(self, text: str, timeout: float | None = None) -> np.ndarray | None:
+        """The clip for `text` (waits for the engine if it is still making it)."""
+        found = self._clips.get(text)
+        if found is not None or self.engine is None:
+            return found
+        self.request([text])
+        path = self._futures[text].result(timeout)
+        rate, raw = read_wav(path)
+        clip = prepare_speech(raw, rate, self.sample_rate)
+        clip.setflags(write=False)
+        self._clips[text] = clip
+        return clip
+
+    def cached(self, text: str) -> np.ndarray | None:
+        """The clip if it is already made, without waiting (for the mixer)."""
+        return self._clips.get(text)
+
+    def frames(self, text: str) -> int:
+        if self.engine is None:
+            return round(estimate_speech_seconds(text, self.settings.rate) * self.sample_rate)
+        clip = self.clip(text)
+        return 0 if clip is None else len(clip)
+
+
+@dataclass
+class Session:
+    """A plan being laid out on the sample clock. Thread-safe: one layout thread, many readers."""
+
+    plan: Plan
+    speech: Speech
+    sample_rate: int
+    notes: list[str] = field(default_factory=list)
+    _builder: TimelineBuilder = field(init=False, repr=False)
+    _timeline: Timeline = field(init=False, repr=False)
+    _steps: Iterator[None] = field(init=False, repr=False)
+    _lock: threading.Lock = field(init=False, repr=False, default_factory=threading.Lock)
+    _changed: threading.Condition = field(init=False, repr=False)
+    _thread: threading.Thread | None = field(init=False, repr=False, default=None)
+    error: BaseException | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        self._builder = TimelineBuilder(self.sample_rate, len(self.plan.parts))
+        self._timeline = self._builder.snapshot()
+        self._steps = self._layout()
+        self._changed = threading.Condition()
+        self.notes = [*self.plan.notes, *self.notes]
+        self.speech.request(self.plan.texts())
+
+    # --- facts -------------------------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        return self.plan.session
+
+    @property
+    def title(self) -> str:
+        return self.plan.title
+
+    @property
+    def timeline(self) -> Timeline:
+        """The timeline laid out so far (complete once `timeline.complete`)."""
+        return self._timeline
+
+    @property
+    def estimated_seconds(self) -> float:
+        from audio.plan import estimate_seconds
+
+        return float(estimate_seconds(self.plan.parts, self.speech.settings.rate))
+
+    # --- layout ------------------------------------------------------------------------------
+    def _tone(self, name: str) -> int:
+        return tone_frames(name, self.sample_rate)
+
+    def _layout(self) -> Iterator[None]:
+        builder = self._builder
+        for part in self.plan.parts:
+            builder.begin_part(part)
+            for step in part.steps:
+                builder.add_step(step, self.speech.frames, self._tone)
+                yield
+            builder.end_part()
+            yield
+
+    def _advance(self) -> bool:
+        """Lay out one more step. False when everything is laid out."""
+        with self._lock:
+            try:
+                next(self._steps)
+                more = True
+            except StopIteration:
+                more = False
+            self._timeline = self._builder.snapshot()
+            for note in self._builder.notes:
+                if note not in self.notes:
+                    self.notes.append(note)
+        with self._changed:
+            self._changed.notify_all()
+        return more
+
+    def resolve_first(self) -> None:
+        """Lay out up to the first sound, so playback can start."""
+        while self._timeline.frames == 0 and not self._timeline.complete:
+            if not self._advance():
+                break
+
+    def resolve_all(self, progress: Progress | None = None) -> Timeline:
+        """Lay out everything now (making any speech still missing)."""
+        total = sum(len(p.steps) + 1 for p in self.plan.parts)
+        done = 0
+        while self._advance():
+            done += 1
+            if progress is not None:
+                progress("speech", min(1.0, done / total))
+        return self._timeline
+
+    def start_background(self) -> None:
+        """Lay out the rest on a background thread (the player waits for what it needs)."""
+        if self._thread is not None or self._timeline.complete:
+            return
+
+        def run() -> None:
+            try:
+                while self._advance():
+                    pass
+            except BaseException as exc:  # noqa: BLE001 - the player reports it
+                self.error = exc
+                with self._changed:
+                    self._changed.notify_all()
+
+        self._thread = threading.Thread(target=run, name="audio-layout", daemon=True)
+        self._thread.start()
+
+    def wait_for(self, frames: int, timeout: float | None = None) -> bool:
+        """Wait until `frames` frames are laid out (or all of it). False on timeout or error."""
+        with self._changed:
+            return self._changed.wait_for(
+                lambda: self._timeline.frames >= frames or self._timeline.complete
+                or self.error is not None, timeout) and self.error is None
+
+    # --- sound -------------------------------------------------------------------------------
+    def render(self, start: int, count: int, out: np.ndarray | None = None) -> np.ndarray:
+        """Frames [start, start+count) of the session as float32 (laid out parts only)."""
+        return mix.render(self._timeline, self.speech.cached, start, count, out)
+
+    def with_sample_rate(self, rate: int) -> Session:
+        """The same plan and voice at another sample rate (for a device that needs it)."""
+        if rate == self.sample_rate:
+            return self
+        speech = Speech(rate, self.speech.settings, self.speech.engine)
+        twin = Session(self.plan, speech, rate, list(self.notes))
+        twin.resolve_first()
+        return twin
+
+    def write_wav(self, path: str | os.PathLike[str], progress: Progress | None = None) -> Timeline:
+        """Lay out everything and write the whole session as 16-bit mono WAV."""
+        timeline = self.resolve_all(progress)
+        write_wav(path, self.sample_rate, timeline.frames, lambda s, n: self.render(s, n),
+                  progress=None if progress is None else (lambda d, t: progress("audio", d / t)))
+        return timeline
+
+
+def build_session(
+    name: str,
+    *,
+    minutes: float | None = None,
+    voice: str | None = None,
+    rate: int | None = None,
+    volume: float = 1.0,
+    tones: bool = False,
+    spoken_cues: bool = True,
+    sample_rate: int = NATIVE_RATE,
+    cache_dir: str | os.PathLike[str] | None = None,
+    config_dir: str | os.PathLike[str] | None = None,
+    wording_file: str | os.PathLike[str] | None = None,
+    custom_patterns: Mapping[str, BreathingPattern] | None = None,
+    breaths_per_minute: Any = None,
+    ratio: Any = None,
+    pmr: PmrOptions | None = None,
+    require_speech: bool = False,
+    engine: VoiceEngine | None = None,
+) -> Session:
+    """A session ready to render or play, its first line already laid out.
+
+    `config_dir` is where the person's `wording*.toml` and `patterns.toml` live (the app passes its
+    own); `cache_dir` where speech is cached. Without a speech engine the session still keeps time
+    (with a note saying how to get a voice) unless `require_speech`. Raises AudioError subclasses
+    with a message for the person."""
+    settings = VoiceSettings(voice or DEFAULT_VOICE, DEFAULT_RATE if rate is None else rate, volume)
+    folder = Path(config_dir) if config_dir else None
+    wording = load_wording(settings.language, file=Path(wording_file) if wording_file else None,
+                           folder=folder)
+    if custom_patterns is None and folder is not None:
+        custom_patterns = load_custom_patterns(folder / "patterns.toml")
+    plan = build_plan(name, minutes=minutes, spoken_cues=spoken_cues, tones=tones,
+                      words_per_minute=settings.rate, wording=wording, custom_patterns=custom_patterns,
+                      breaths_per_minute=breaths_per_minute, ratio=ratio, pmr=pmr)
+    engine = engine or shared_engine(cache_dir)
+    session = Session(plan, Speech(sample_rate, settings, engine), sample_rate)
+    try:
+        session.resolve_first()
+    except VoiceError:
+        if engine.failure is None or require_speech or voice is not None:
+            raise
+        session = Session(plan, Speech(sample_rate, settings, None), sample_rate,
+                          [f"{engine.failure} (captions and timing still work)"])
+        session.resolve_first()
+    return session
+
+
+__all__ = ["AudioError", "Session", "Speech", "build_session"]

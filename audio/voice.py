@@ -1,0 +1,307 @@
+"""Speech through pyttsx3 (espeak-ng), made once and cached on disk.
+
+`VoiceEngine` owns one worker process (`audio._voice_worker`, which owns the pyttsx3 engine) from
+one long-lived thread; callers from any thread `submit()` lines and get futures. Only
+`save_to_file` is used; nothing the engine prints reaches the terminal (see the worker's docstring).
+Each line is cached as a WAV named by a hash of (engine, voice, rate, volume, text), so a repeated
+session costs no synthesis and a warm start never starts the worker at all.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import itertools
+import json
+import os
+import queue
+import re
+import select
+import subprocess
+import sys
+import tempfile
+import threading
+from concurrent.futures import Future
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from audio.errors import VoiceError
+
+ENGINE_ID = "pyttsx3-2.99/espeak-ng"
+CACHE_FORMAT = 1
+NATIVE_RATE = 22050  # what espeak-ng produces
+DEFAULT_VOICE = "gmw/en-us"
+DEFAULT_RATE = 120  # words per minute as espeak counts them (~130 real): unhurried, for eyes closed
+RATE_RANGE = (80, 260)
+START_TIMEOUT = 15.0
+SAY_TIMEOUT = 30.0
+INSTALL_HINT = "install espeak-ng (Debian/Ubuntu: sudo apt install espeak-ng) or reinstall homework-tui"
+
+
+def default_cache_dir() -> Path:
+    """The platform cache folder for speech (the app passes its own; this is for headless use)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("homework-tui", appauthor=False)) / "speech"
+
+
+@dataclass(frozen=True)
+class VoiceSettings:
+    """Which voice, how fast (words per minute) and how loud (0-1)."""
+
+    voice: str = DEFAULT_VOICE
+    rate: int = DEFAULT_RATE
+    volume: float = 1.0
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.voice, str) or not self.voice.strip():
+            raise VoiceError("the voice name is empty; run `homework-tui voices` to see the voices")
+        if isinstance(self.rate, bool) or not isinstance(self.rate, int) or not RATE_RANGE[0] <= self.rate <= RATE_RANGE[1]:
+            raise VoiceError(f"speech rate should be {RATE_RANGE[0]} to {RATE_RANGE[1]} words a minute")
+        if not 0.0 < float(self.volume) <= 1.0:
+            raise VoiceError("speech volume should be above 0 and at most 1")
+        object.__setattr__(self, "voice", self.voice.strip().lower())
+
+    @property
+    def language(self) -> str:
+        """The voice's language as far as its name tells ("gmw/en-us+f3" → "en-us")."""
+        base = self.voice.split("/")[-1].split("+")[0]
+        return base if re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]+)*", base) else "en"
+
+    def cache_key(self, text: str) -> str:
+        blob = json.dumps([CACHE_FORMAT, ENGINE_ID, self.voice, self.rate, round(float(self.volume), 3), text])
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class VoiceInfo:
+    id: str
+    name: str
+    languages: tuple[str, ...]
+    gender: str | None
+
+
+@dataclass
+class _Request:
+    op: str
+    future: Future[Any]
+    text: str = ""
+    settings: VoiceSettings | None = None
+    path: Path | None = None
+
+
+class _Worker:
+    """The worker process and a line reader with timeouts."""
+
+    def __init__(self) -> None:
+        # -S skips site processing (about 20 ms); the paths it would add are passed explicitly.
+        package_root = str(Path(__file__).resolve().parent.parent)
+        paths = [package_root, *(p for p in sys.path if p.endswith(("site-packages", "dist-packages")))]
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join([*paths, env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-S", "-m", "audio._voice_worker"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            env=env, close_fds=True,
+        )
+        self._buf = b""
+
+    def send(self, obj: dict[str, Any]) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write((json.dumps(obj) + "\n").encode("utf-8"))
+        self.proc.stdin.flush()
+
+    def read(self, timeout: float) -> dict[str, Any]:
+        assert self.proc.stdout is not None
+        fd = self.proc.stdout.fileno()
+        while b"\n" not in self._buf:
+            ready, _, _ = select.select([fd], [], [], timeout)
+            if not ready:
+                raise TimeoutError("the speech engine did not answer in time")
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                raise EOFError("the speech engine stopped")
+            self._buf += chunk
+        line, self._buf = self._buf.split(b"\n", 1)
+        return json.loads(line)
+
+    def close(self) -> None:
+        try:
+            if self.proc.stdin:
+                self.proc.stdin.close()
+            self.proc.wait(timeout=2)
+        except (OSError, subprocess.TimeoutExpired):
+            self.proc.kill()
+            self.proc.wait()
+
+
+class VoiceEngine:
+    """One speech worker process, driven by one dedicated thread. Thread-safe to call."""
+
+    def __init__(self, cache_dir: str | os.PathLike[str] | None = None) -> None:
+        self.cache_dir = self._usable_cache(Path(cache_dir) if cache_dir else default_cache_dir())
+        self._queue: queue.Queue[_Request | None] = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self._start_lock = threading.Lock()
+        self._ids = itertools.count(1)
+        self.info: dict[str, Any] | None = None
+        self.failure: str | None = None  # set when the engine cannot start at all
+
+    @staticmethod
+    def _usable_cache(folder: Path) -> Path:
+        try:
+            (folder / "tmp").mkdir(parents=True, exist_ok=True)
+            probe = folder / "tmp" / f".probe-{os.getpid()}"
+            probe.write_bytes(b"")
+            probe.unlink()
+            return folder
+        except OSError:
+            fallback = Path(tempfile.mkdtemp(prefix="homework-tui-speech-"))
+            (fallback / "tmp").mkdir()
+            return fallback
+
+    def cached_path(self, text: str, settings: VoiceSettings) -> Path:
+        key = settings.cache_key(text)
+        return self.cache_dir / key[:2] / f"{key}.wav"
+
+    def start(self) -> None:
+        """Start the thread and worker now (e.g. when a Relax screen opens); returns at once."""
+        with self._start_lock:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="audio-voice", daemon=True)
+                self._thread.start()
+
+    def submit(self, text: str, settings: VoiceSettings) -> Future[Path]:
+        """Make (or find) the speech for `text`; the future gives the cached WAV's path."""
+        future: Future[Path] = Future()
+        path = self.cached_path(text, settings)
+        if path.exists():
+            future.set_result(path)
+            return future
+        if self.failure:
+            future.set_exception(VoiceError(self.failure))
+            return future
+        self.start()
+        self._queue.put(_Request("say", future, text, settings, path))
+        return future
+
+    def synthesize(self, text: str, settings: VoiceSettings, timeout: float | None = None) -> Path:
+        return self.submit(text, settings).result(timeout)
+
+    def voices(self, timeout: float = START_TIMEOUT) -> list[VoiceInfo]:
+        """Every voice the engine offers."""
+        future: Future[list[dict[str, Any]]] = Future()
+        if self.failure:
+            raise VoiceError(self.failure)
+        self.start()
+        self._queue.put(_Request("voices", future))
+        return [VoiceInfo(v["id"], v["name"], tuple(v["languages"]), v["gender"])
+                for v in future.result(timeout)]
+
+    def close(self) -> None:
+        thread = self._thread
+        if thread is not None and thread.is_alive():
+            self._queue.put(None)
+            thread.join(timeout=5)
+
+    # --- the engine thread -------------------------------------------------------------------
+    def _spawn(self) -> _Worker:
+        try:
+            worker = _Worker()
+            hello = worker.read(START_TIMEOUT)
+        except (OSError, TimeoutError, EOFError, ValueError) as exc:
+            raise VoiceError(f"speech is unavailable ({exc}); {INSTALL_HINT}") from None
+        if not hello.get("ready"):
+            worker.close()
+            raise VoiceError(f"speech is unavailable ({hello.get('error')}); {INSTALL_HINT}")
+        self.info = hello
+        return worker
+
+    def _run(self) -> None:
+        worker: _Worker | None = None
+        try:
+            while True:
+                request = self._queue.get()
+                if request is None:
+                    return
+                if request.future.set_running_or_notify_cancel() is False:
+                    continue
+                if worker is None and not self.failure:
+                    try:
+                        worker = self._spawn()
+                    except VoiceError as exc:
+                        self.failure = str(exc)
+                if self.failure or worker is None:
+                    request.future.set_exception(VoiceError(self.failure or "speech is unavailable"))
+                    continue
+                worker = self._serve(worker, request)
+        finally:
+            if worker is not None:
+                worker.close()
+            while not self._queue.empty():  # anyone still waiting hears why
+                left = self._queue.get_nowait()
+                if left is not None and not left.future.done():
+                    left.future.set_exception(VoiceError("the speech engine was closed"))
+
+    def _serve(self, worker: _Worker, request: _Request) -> _Worker | None:
+        """Answer one request, restarting a crashed or stuck worker once."""
+        for attempt in (1, 2):
+            rid = next(self._ids)
+            try:
+                if request.op == "voices":
+                    worker.send({"op": "voices", "id": rid})
+                    answer = worker.read(START_TIMEOUT)
+                    if answer.get("ok"):
+                        request.future.set_result(answer["voices"])
+                    else:
+                        request.future.set_exception(VoiceError(f"cannot list voices: {answer.get('error')}"))
+                    return worker
+                assert request.settings is not None and request.path is not None
+                s = request.settings
+                tmp = self.cache_dir / "tmp" / f"{request.path.stem}.{os.getpid()}.{rid}.wav"
+                worker.send({"op": "say", "id": rid, "text": request.text, "voice": s.voice,
+                             "rate": s.rate, "volume": s.volume, "out": str(tmp)})
+                answer = worker.read(SAY_TIMEOUT)
+            except (OSError, TimeoutError, EOFError, ValueError) as exc:
+                worker.proc.kill()
+                worker.close()
+                if attempt == 2:
+                    request.future.set_exception(VoiceError(f"the speech engine failed: {exc}"))
+                    return None
+                try:
+                    worker = self._spawn()
+                except VoiceError as err:
+                    request.future.set_exception(err)
+                    return None
+                continue
+            if answer.get("ok"):
+                request.path.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(tmp, request.path)
+                request.future.set_result(request.path)
+            elif answer.get("kind") == "voice":
+                request.future.set_exception(VoiceError(
+                    f"unknown voice '{request.settings.voice}'; run `homework-tui voices` to see the voices"))
+            else:
+                request.future.set_exception(VoiceError(f"the speech engine failed: {answer.get('error')}"))
+            return worker
+        return worker
+
+
+_shared: dict[Path | None, VoiceEngine] = {}
+_shared_lock = threading.Lock()
+
+
+def shared_engine(cache_dir: str | os.PathLike[str] | None = None) -> VoiceEngine:
+    """One engine per cache folder for the whole process, closed at exit."""
+    key = Path(cache_dir) if cache_dir else None
+    with _shared_lock:
+        engine = _shared.get(key)
+        if engine is None:
+            engine = _shared[key] = VoiceEngine(cache_dir)
+            atexit.register(engine.close)
+        return engine
+
+
+def list_voices(cache_dir: str | os.PathLike[str] | None = None) -> list[VoiceInfo]:
+    return shared_engine(cache_dir).voices()
