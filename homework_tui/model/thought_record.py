@@ -9,7 +9,9 @@ says which columns are still empty. Ratings are checked whenever they are given.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime
 from statistics import mean
 
 from homework_tui.model.base import (
@@ -18,7 +20,7 @@ from homework_tui.model.base import (
     clean_text,
     optional_rating,
 )
-from homework_tui.model.distortions import check_keys, clean_labels, display_name
+from homework_tui.model.distortions import STANDARD, check_keys, clean_labels, display_name
 
 COLUMNS: tuple[str, ...] = (
     "Situation",
@@ -247,3 +249,166 @@ class ThoughtRecord(Entity):
             ]
         ).casefold()
         return all(word in haystack for word in words)
+
+
+# -- the form's fields ----------------------------------------------------------------------------
+# A thought record as the flat text fields of its form (what a draft stores), and back. Field names
+# are the form's: situation, mood-N-name, mood-N-before, mood-N-after, thought-N, hot (the hot
+# thought's N), distortions (standard keys, comma-separated), own (own label names, one a line),
+# evidence-for, evidence-against, balanced, belief.
+
+STEP_OF_FIELD: dict[str, int] = {
+    "situation": 1,
+    "mood-name": 2,
+    "mood-before": 2,
+    "thought": 3,
+    "hot": 3,
+    "distortions": 4,
+    "own": 4,
+    "evidence-for": 5,
+    "evidence-against": 6,
+    "balanced": 7,
+    "belief": 7,
+    "mood-after": 8,
+}
+
+
+def step_of(field_name: str) -> int:
+    """Which step of the form (1-8) shows a field."""
+    parts = field_name.split("-")
+    if parts[0] == "mood" and len(parts) == 3:
+        return STEP_OF_FIELD[f"mood-{parts[2]}"]
+    if parts[0] == "thought":
+        return 3
+    return STEP_OF_FIELD.get(field_name, 1)
+
+
+def form_fields(record: ThoughtRecord) -> dict[str, str]:
+    fields: dict[str, str] = {"situation": record.situation}
+    for i, mood in enumerate(record.moods):
+        fields[f"mood-{i}-name"] = mood.name
+        fields[f"mood-{i}-before"] = "" if mood.before is None else str(mood.before)
+        fields[f"mood-{i}-after"] = "" if mood.after is None else str(mood.after)
+    hot = ""
+    for i, thought in enumerate(record.thoughts):
+        fields[f"thought-{i}"] = thought.text
+        if thought.hot:
+            hot = str(i)
+    fields["hot"] = hot
+    fields["distortions"] = ",".join(record.distortions)
+    fields["own"] = "\n".join(record.own_distortions)
+    fields["evidence-for"] = record.evidence_for
+    fields["evidence-against"] = record.evidence_against
+    fields["balanced"] = record.balanced_thought
+    fields["belief"] = "" if record.balanced_belief is None else str(record.balanced_belief)
+    return fields
+
+
+def indexed(fields: dict[str, str], prefix: str) -> list[int]:
+    """The N of every `prefix-N…` field, sorted."""
+    found: set[int] = set()
+    for key in fields:
+        if key.startswith(prefix + "-"):
+            head = key[len(prefix) + 1 :].split("-", 1)[0]
+            if head.isdigit():
+                found.add(int(head))
+    return sorted(found)
+
+
+def record_from_fields(fields: dict[str, str], *, base: ThoughtRecord | None = None) -> ThoughtRecord:
+    """Build (or update `base`) from the form's text. Raises `ValidationError` whose `field` is
+    the form field to show the message at. Rows left completely empty are ignored."""
+    moods: list[Mood] = []
+    for i in indexed(fields, "mood"):
+        name = fields.get(f"mood-{i}-name", "")
+        before = fields.get(f"mood-{i}-before", "")
+        after = fields.get(f"mood-{i}-after", "")
+        if not (name.strip() or before.strip() or after.strip()):
+            continue
+        try:
+            moods.append(Mood(name=name, before=before, after=after))  # type: ignore[arg-type]
+        except ValidationError as error:
+            raise ValidationError(f"mood-{i}-{error.field}", error.message) from None
+    hot = fields.get("hot", "")
+    thoughts = tuple(
+        AutomaticThought(text=fields.get(f"thought-{i}", ""), hot=str(i) == hot)
+        for i in indexed(fields, "thought")
+    )
+    keys = tuple(k for k in fields.get("distortions", "").split(",") if k.strip())
+    own = tuple(fields.get("own", "").split("\n"))
+    values: dict[str, object] = dict(
+        situation=fields.get("situation", ""),
+        moods=tuple(moods),
+        thoughts=thoughts,
+        distortions=keys,
+        own_distortions=own,
+        evidence_for=fields.get("evidence-for", ""),
+        evidence_against=fields.get("evidence-against", ""),
+        balanced_thought=fields.get("balanced", ""),
+        balanced_belief=fields.get("belief", ""),
+    )
+    if base is not None:
+        values.update(id=base.id, created_at=base.created_at, updated_at=base.updated_at)
+    try:
+        return ThoughtRecord(**values)  # type: ignore[arg-type]
+    except ValidationError as error:
+        raise ValidationError(_form_field(error.field, moods, fields), error.message) from None
+
+
+def _form_field(model_field: str, moods: list[Mood], fields: dict[str, str]) -> str:
+    if model_field.startswith("moods."):
+        position = int(model_field.split(".")[1])
+        name = moods[position].name.casefold()
+        matches = [
+            i
+            for i in indexed(fields, "mood")
+            if " ".join(fields.get(f"mood-{i}-name", "").split()).casefold() == name
+        ]
+        return f"mood-{matches[-1] if matches else 0}-name"
+    return {
+        "balanced_belief": "belief",
+        "thoughts": "hot",
+        "distortions": "distortions",
+        "own_distortions": "own",
+    }.get(model_field, model_field)
+
+
+# -- insight --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MoodShift:
+    """One record's moods on average, from column 2 to column 7 (only moods rated both times)."""
+
+    when: datetime
+    before: float
+    after: float
+
+    @property
+    def drop(self) -> float:
+        return self.before - self.after
+
+
+def mood_shifts(records: list[ThoughtRecord]) -> list[MoodShift]:
+    """Oldest first; records with no mood rated both times are left out."""
+    shifts = []
+    for record in sorted(records, key=lambda r: r.created_at):
+        rated = [m for m in record.moods if m.change is not None]
+        if rated:
+            shifts.append(
+                MoodShift(
+                    record.created_at,
+                    mean(m.before for m in rated if m.before is not None),
+                    mean(m.after for m in rated if m.after is not None),
+                )
+            )
+    return shifts
+
+
+def label_counts(records: list[ThoughtRecord]) -> list[tuple[str, int]]:
+    """How often each thinking trap was ticked, most often first (ties in Burns' order)."""
+    counts: Counter[str] = Counter()
+    for record in records:
+        counts.update(record.labels)
+    order = {name: i for i, name in enumerate(display_name(d.key) for d in STANDARD)}
+    return sorted(counts.items(), key=lambda kv: (-kv[1], order.get(kv[0], len(order)), kv[0]))

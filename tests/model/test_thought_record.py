@@ -17,6 +17,9 @@ from homework_tui.model.thought_record import (
     COLUMNS,
     AutomaticThought,
     Mood,
+    form_fields,
+    record_from_fields,
+    step_of,
     ThoughtRecord,
 )
 from homework_tui.store.codec import from_doc, to_doc
@@ -157,7 +160,7 @@ def records(draw: st.DrawFn) -> ThoughtRecord:
         AutomaticThought(text=t, hot=(i == hot)) for i, t in enumerate(thought_texts)
     )
     balanced = draw(text)
-    belief = draw(ratings) if balanced.strip() else None
+    belief = draw(ratings) if clean_text(balanced).strip() else None
     return ThoughtRecord(
         situation=draw(text.filter(lambda s: bool(clean_text(s).strip()))),
         moods=moods,
@@ -190,3 +193,35 @@ def test_own_labels_round_trip(name: str, hint: str) -> None:
 def test_scenario_record_round_trips() -> None:
     record = scenario_record()
     assert from_doc(ThoughtRecord, to_doc(record)) == record
+
+
+# -- the form's flat fields (what a draft holds) ------------------------------------------------
+
+
+@settings(max_examples=100, deadline=None)
+@given(records())
+def test_form_fields_round_trip(record: ThoughtRecord) -> None:
+    assert record_from_fields(form_fields(record), base=record) == record
+
+
+def test_form_errors_name_the_form_field_and_its_step() -> None:
+    fields = form_fields(scenario_record())
+    cases = {
+        "mood-0-before": ("120", "mood-0-before", 2),
+        "mood-1-after": ("200", "mood-1-after", 8),
+        "situation": ("  ", "situation", 1),
+        "balanced": ("", "belief", 7),
+        "mood-1-name": ("Anxious", "mood-1-name", 2),
+    }
+    for key, (value, field_name, step) in cases.items():
+        with pytest.raises(ValidationError) as caught:
+            record_from_fields({**fields, key: value})
+        assert caught.value.field == field_name, key
+        assert step_of(caught.value.field) == step
+
+
+def test_empty_form_rows_are_ignored() -> None:
+    record = record_from_fields(
+        {"situation": "s", "mood-0-name": "", "mood-0-before": " ", "thought-0": "", "hot": "0"}
+    )
+    assert record.moods == () and record.thoughts == ()

@@ -1,0 +1,134 @@
+"""Autosave of a form's draft: used by the thought record form and the journal editor (and any
+form later). Nothing the person types waits longer than a few seconds to reach the disk.
+
+A form screen mixes in `DraftAutosave`, sets `self.keeper` (a `DraftKeeper`), implements
+`draft_snapshot()` and calls `start_autosave()` on mount. Then:
+
+* a change (any Input, TextArea or SelectionList) marks the form dirty;
+* the draft is written once typing pauses for `QUIET` seconds, and at least every `AT_MOST`
+  seconds while typing goes on;
+* leaving a field writes it at once, and so does leaving the screen.
+
+Writes run in a thread worker; the keeper orders them, so a slow older write cannot overwrite a
+newer one. A failed write says so once, calmly, and is retried at the next change.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from textual import events, work
+from textual.css.query import NoMatches
+from textual.widgets import Input, SelectionList, TextArea
+
+from homework_tui.store.drafts import DraftKeeper
+from homework_tui.store.errors import StoreError
+
+
+class DraftAutosave:
+    QUIET = 1.0
+    AT_MOST = 4.0
+    TICK = 0.25
+
+    keeper: DraftKeeper | None = None
+    _dirty: bool = False
+    _changed_at: float = 0.0
+    _flushed_at: float = 0.0
+    _warned: bool = False
+    _autosave_on: bool = False
+    _latest: tuple[dict[str, str], str] | None = None
+
+    def draft_snapshot(self) -> tuple[dict[str, str], str]:
+        """Every field's raw text, and where the person is in the form."""
+        raise NotImplementedError
+
+    def start_autosave(self) -> None:
+        self._flushed_at = time.monotonic()
+        self._autosave_on = True
+        self.set_interval(self.TICK, self._autosave_tick)  # type: ignore[attr-defined]
+
+    def stop_autosave(self) -> None:
+        self._autosave_on = False
+        self._dirty = False
+
+    def note_change(self) -> None:
+        if not self._autosave_on:
+            return
+        now = time.monotonic()
+        if not self._dirty:
+            self._flushed_at = min(self._flushed_at, now) if self._flushed_at else now
+        self._dirty = True
+        self._changed_at = now
+        try:  # kept so the last keystrokes can still be written as the screen is torn down
+            self._latest = self.draft_snapshot()
+        except NoMatches:
+            pass
+
+    def _autosave_tick(self) -> None:
+        if not self._dirty:
+            return
+        now = time.monotonic()
+        if now - self._changed_at >= self.QUIET or now - self._flushed_at >= self.AT_MOST:
+            self.flush_draft()
+
+    def flush_draft(self) -> None:
+        """Write the draft now (in a worker) if anything changed since the last write."""
+        if not self._dirty or self.keeper is None or not self._autosave_on:
+            return
+        fields, place = self.draft_snapshot()
+        sequence = self.keeper.stamp()
+        self._dirty = False
+        self._flushed_at = time.monotonic()
+        self._write_draft(fields, place, sequence)
+
+    def flush_draft_blocking(self) -> None:
+        """Write the draft on this thread: for the moment the screen goes away."""
+        if not self._dirty or self.keeper is None or not self._autosave_on:
+            return
+        try:
+            fields, place = self.draft_snapshot()
+        except NoMatches:  # the widgets are already gone: use the last snapshot taken
+            if self._latest is None:
+                return
+            fields, place = self._latest
+        self._dirty = False
+        try:
+            self.keeper.keep(fields, place)
+        except StoreError:
+            pass  # the last autosave a few seconds ago still holds nearly everything
+
+    @work(thread=True, group="draft")
+    def _write_draft(self, fields: dict[str, str], place: str, sequence: int) -> None:
+        assert self.keeper is not None
+        try:
+            self.keeper.keep(fields, place, sequence=sequence)
+        except StoreError as error:
+            self.app.call_from_thread(self._draft_failed, str(error))  # type: ignore[attr-defined]
+        else:
+            self._warned = False
+
+    def _draft_failed(self, message: str) -> None:
+        self._dirty = True  # try again at the next change
+        if not self._warned:
+            self._warned = True
+            self.notify(  # type: ignore[attr-defined]
+                f"Your draft could not be saved just now: {message}",
+                title="Draft not saved",
+                severity="warning",
+                markup=False,
+            )
+
+    # -- what counts as a change ---------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.note_change()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self.note_change()
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[Any]) -> None:
+        self.note_change()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        self.flush_draft()

@@ -1,0 +1,70 @@
+"""A small box for a whole-number rating (0-100 or 0-10): digits only, ↑/↓ to nudge it.
+
+Out-of-range numbers can still be typed (so nothing typed is silently refused); the form checks the
+value with the model's rules and says what is wrong in words. `rating_value` is None when empty or
+not a number in range.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widgets import Input
+
+
+class RatingInput(Input):
+    DEFAULT_CSS = """
+    RatingInput {
+        width: 9;
+    }
+    """
+
+    BINDINGS = [
+        Binding("up", "nudge(1)", "Up one", show=False),
+        Binding("down", "nudge(-1)", "Down one", show=False),
+        Binding("shift+up", "nudge(10)", "Up ten", show=False),
+        Binding("shift+down", "nudge(-10)", "Down ten", show=False),
+    ]
+
+    def __init__(
+        self,
+        value: str = "",
+        *,
+        low: int = 0,
+        high: int = 100,
+        step: int = 5,
+        id: str | None = None,
+        classes: str | None = None,
+        tooltip: str | None = None,
+    ) -> None:
+        super().__init__(
+            value,
+            placeholder=f"{low}–{high}",
+            restrict=r"\d{0,4}",
+            max_length=4,
+            id=id,
+            classes=classes,
+            tooltip=tooltip,
+            compact=True,
+        )
+        self.low = low
+        self.high = high
+        self.step = step
+
+    @property
+    def rating_value(self) -> int | None:
+        text = self.value.strip()
+        if not text.isdigit():
+            return None
+        number = int(text)
+        return number if self.low <= number <= self.high else None
+
+    def action_nudge(self, direction: int) -> None:
+        text = self.value.strip()
+        if text.isdigit():
+            current = int(text)
+            amount = self.step if abs(direction) == 1 else abs(direction)
+            current += amount if direction > 0 else -amount
+        else:
+            current = (self.low + self.high) // 2
+        self.value = str(max(self.low, min(self.high, current)))
+        self.cursor_position = len(self.value)
