@@ -1,0 +1,67 @@
+"""The report as CSV: one file per kind of homework, plus the plan with what was done.
+
+Each file opens in a spreadsheet or Python's `csv` module: a header row, then one row per piece
+of homework, text exactly as typed (commas, quotes and line breaks are quoted by the csv module).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from homework_tui.report.data import Progress, ReportData
+from homework_tui.report.files import write_private
+
+COMMON = ("Date", "Time", "Kind", "Status", "Id")
+PLAN_COLUMNS = ("Homework", "Kind", "Target", "How often", "Minutes", "Start", "End",
+                "Therapist's note", "Done", "Asked for", "Id")
+
+
+def tables(data: ReportData) -> dict[str, tuple[tuple[str, ...], list[list[str]]]]:
+    """File name → (header, rows) for every kind with a source, and the plan."""
+    result: dict[str, tuple[tuple[str, ...], list[list[str]]]] = {}
+    plan_rows = []
+    for row in data.plan:
+        a = row.assignment
+        plan_rows.append([
+            a.name, a.kind.label, a.target, a.frequency.describe(),
+            "" if a.minutes is None else str(a.minutes), a.start.isoformat(),
+            "" if a.end is None else a.end.isoformat(), a.note, str(row.done), str(row.asked),
+            a.id,
+        ])
+    result["plan.csv"] = (PLAN_COLUMNS, plan_rows)
+    for source, found in data.sections:
+        rows = []
+        for activity in found:
+            facts = dict(activity.facts)
+            rows.append([
+                activity.day.isoformat(), activity.at.strftime("%H:%M"), activity.kind.label,
+                activity.state.value, activity.ref_id,
+                *(facts.get(column, "") for column in source.columns),
+            ])
+        result[f"{source.name}.csv"] = ((*COMMON, *source.columns), rows)
+    return result
+
+
+def to_text(header: tuple[str, ...], rows: list[list[str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def write_csv(data: ReportData, folder: Path, *, progress: Progress | None = None) -> list[Path]:
+    """Write every file into `folder` (made private if new). Returns the paths written."""
+    files = tables(data)
+    written = []
+    for index, (name, (header, rows)) in enumerate(files.items()):
+        if progress:
+            progress(index, len(files))
+        path = folder / name
+        write_private(path, to_text(header, rows).encode("utf-8"))
+        written.append(path)
+    if progress:
+        progress(len(files), len(files))
+    return written

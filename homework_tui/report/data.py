@@ -1,0 +1,93 @@
+"""What a report covers: the period, the plan, and every activity in it, gathered once.
+
+`collect(store, first, last)` reads everything the report needs (so the writing itself never
+touches the store); `progress(done, total)` is called as each kind is read, for a progress bar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from homework_tui.model.activity import Activity
+from homework_tui.model.base import now
+from homework_tui.model.plan import Assignment, PlanInfo, expected_between
+from homework_tui.store.activities import SOURCES, Source
+from homework_tui.store.db import Store
+from homework_tui.store.plan import assignments, plan_info
+
+Progress = Callable[[int, int], None]
+DEFAULT_DAYS = 14  # when there is no last session to start from
+
+
+@dataclass(frozen=True)
+class AssignmentSummary:
+    assignment: Assignment
+    done: int
+    asked: int
+
+
+@dataclass(frozen=True)
+class ReportData:
+    first: date
+    last: date
+    info: PlanInfo
+    plan: tuple[AssignmentSummary, ...]
+    sections: tuple[tuple[Source, tuple[Activity, ...]], ...]
+    everything: tuple[Activity, ...]  # every activity in the period, oldest first
+    made_at: datetime
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+
+def since_last_session(store: Store, today: date) -> date:
+    """Where “since last session” starts: the session the plan was set in, else the day the
+    current plan began, else two weeks ago."""
+    info = plan_info(store).load()
+    if info.last_session is not None and info.last_session <= today:
+        return info.last_session
+    starts = [a.start for a in assignments(store) if a.active_on(today)]
+    if starts:
+        return min(starts)
+    return today - timedelta(days=DEFAULT_DAYS - 1)
+
+
+def collect(
+    store: Store,
+    first: date,
+    last: date,
+    *,
+    progress: Progress | None = None,
+    made_at: datetime | None = None,
+) -> ReportData:
+    report = progress or (lambda done, total: None)
+    total = len(SOURCES) + 1
+    sections: list[tuple[Source, tuple[Activity, ...]]] = []
+    for index, source in enumerate(SOURCES):
+        report(index, total)
+        try:
+            found = source.read(store)
+        except ImportError:
+            found = []
+        inside = tuple(sorted((a for a in found if first <= a.day <= last), key=lambda a: a.at))
+        sections.append((source, inside))
+    everything = tuple(sorted((a for _, found in sections for a in found), key=lambda a: a.at))
+    plan = []
+    for assignment in assignments(store):
+        asked = expected_between(assignment, first, last)
+        done = sum(1 for a in everything if assignment.counts(a))
+        if asked or done:
+            plan.append(AssignmentSummary(assignment, done, asked))
+    report(total, total)
+    return ReportData(
+        first=first,
+        last=last,
+        info=plan_info(store).load(),
+        plan=tuple(plan),
+        sections=tuple(sections),
+        everything=everything,
+        made_at=made_at or now(),
+    )

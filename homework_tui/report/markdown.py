@@ -1,0 +1,237 @@
+"""The report for the next session, in Markdown: a clear summary a therapist can read in minutes.
+
+What was assigned and how much was done, then each kind of homework: thought records with the hot
+thought and the mood change, exposures per step with SUDS figures, experiments and what was
+learned, relaxation with ratings, journal titles (full writing only when asked for).
+
+Everything the person typed is escaped, so it reads exactly as typed whether the file is opened
+as text or rendered: `[bold]`, `*stars*` and `|` stay as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from statistics import mean
+
+from homework_tui.model.activity import Activity, State
+from homework_tui.model.due import streak_of
+from homework_tui.model.plan import WEEKDAY_NAMES
+from homework_tui.report.data import ReportData
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_LINE_START = re.compile(r"^(\s*)(>|(?:#{1,6}|[+*-]|\d{1,9}[.)])(?=\s|$))")
+
+
+def esc(text: str) -> str:
+    """Markdown-safe text: every character that would change how it renders is escaped."""
+    lines = []
+    for line in text.split("\n"):
+        line = _SPECIAL.sub(r"\\\1", line)
+        lines.append(_LINE_START.sub(_escape_marker, line))
+    return "\\\n".join(lines)  # a backslash before a newline is a line break
+
+
+def _escape_marker(found: re.Match[str]) -> str:
+    marker = found.group(2)
+    if marker[0].isdigit():  # digits cannot be escaped; the dot or bracket after them can
+        return found.group(1) + marker[:-1] + "\\" + marker[-1]
+    return found.group(1) + "\\" + marker
+
+
+def cell(text: str) -> str:
+    """A table cell: escaped, on one line."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split())) if text else "–"
+
+
+def long_date(day: object) -> str:
+    d = day  # a date or datetime
+    return f"{WEEKDAY_NAMES[d.weekday()][:3]} {d.day} {d:%B %Y}"  # type: ignore[attr-defined]
+
+
+def when(activity: Activity) -> str:
+    return f"{long_date(activity.at)}, {activity.at:%H:%M}"
+
+
+def _field(lines: list[str], label: str, value: str) -> None:
+    if value:
+        lines.append(f"- **{label}:** {esc(value)}")
+
+
+# -- sections -------------------------------------------------------------------------------------
+
+
+def thought_records(found: tuple[Activity, ...], full: bool) -> list[str]:
+    lines: list[str] = []
+    for record in found:
+        lines += ["", f"### {when(record)}" + ("" if record.done else " (not finished yet)"), ""]
+        _field(lines, "Situation", record.fact("Situation"))
+        _field(lines, "Hot thought", record.fact("Hot thought"))
+        _field(lines, "Moods", record.fact("Moods"))
+        _field(lines, "Thinking patterns", record.fact("Distortions"))
+        if full:
+            _field(lines, "Evidence for", record.fact("Evidence for"))
+            _field(lines, "Evidence against", record.fact("Evidence against"))
+        balanced = record.fact("Balanced thought")
+        belief = record.fact("Belief in balanced thought")
+        if balanced:
+            _field(lines, "Balanced thought", balanced + (f" (belief {belief})" if belief else ""))
+    drops = [d for r in found if (d := r.measure("mood_drop")) is not None]
+    if drops:
+        lines += ["", f"On average, moods eased by {mean(drops):.0f} points from the start of a "
+                      f"record to the end ({len(drops)} record{'s' if len(drops) != 1 else ''})."]
+    return lines
+
+
+def exposures(found: tuple[Activity, ...], full: bool) -> list[str]:
+    steps: dict[str, list[Activity]] = {}
+    for exposure in found:
+        steps.setdefault(exposure.group or exposure.title, []).append(exposure)
+    order = sorted(steps.items(), key=lambda kv: kv[1][0].measure("step_suds") or 0)
+    lines: list[str] = []
+    for step, done in order:
+        first = done[0]
+        about = ", ".join(x for x in (
+            first.fact("Ladder") and f"ladder {esc(first.fact('Ladder'))}",
+            first.fact("Step SUDS") and f"step SUDS {first.fact('Step SUDS')}",
+        ) if x)
+        times = "once" if len(done) == 1 else f"{len(done)} times"
+        lines += ["", f"### {esc(step)}", "", f"Practised {times}" + (f" ({about})." if about
+                                                                      else "."), ""]
+        lines += ["| Date | Predicted | Before | Peak | End | Minutes | Safety behaviours |",
+                  "|---|---|---|---|---|---|---|"]
+        for e in done:
+            lines.append("| " + " | ".join([
+                long_date(e.at), *(cell(e.fact(k)) for k in ("Predicted", "Before", "Peak", "End",
+                                                              "Minutes", "Safety behaviours"))
+            ]) + " |")
+        notes = [(e, e.fact("Notes")) for e in done if e.fact("Notes")]
+        if notes and full:
+            lines.append("")
+            lines += [f"- {long_date(e.at)}: {esc(n)}" for e, n in notes]
+    return lines
+
+
+def experiments(found: tuple[Activity, ...], full: bool) -> list[str]:
+    lines: list[str] = []
+    for experiment in found:
+        waiting = experiment.state is State.WAITING
+        lines += ["", f"### {when(experiment)}" + (" (waiting for the outcome)" if waiting
+                                                   else ""), ""]
+        before, after = experiment.fact("Belief before"), experiment.fact("Belief after")
+        ratings = " → ".join(x for x in (before, after) if x)
+        _field(lines, "Belief tested", experiment.fact("Belief")
+               + (f" (believed {ratings})" if ratings else ""))
+        _field(lines, "The experiment", experiment.fact("Experiment"))
+        _field(lines, "Prediction", experiment.fact("Predictions"))
+        _field(lines, "What happened", experiment.fact("Outcome"))
+        _field(lines, "What I learned", experiment.fact("Learned"))
+        _field(lines, "New belief", experiment.fact("Modified belief"))
+    return lines
+
+
+def relaxation(found: tuple[Activity, ...], full: bool) -> list[str]:
+    lines = ["", "| Date | Practice | Minutes | Tension before | Tension after |",
+             "|---|---|---|---|---|"]
+    for session in found:
+        practice = session.fact("Practice")
+        if session.fact("Pattern"):
+            practice += f": {session.fact('Pattern')}"
+        if session.fact("Completed") not in ("", "yes"):
+            practice += " (stopped early)"
+        lines.append("| " + " | ".join([
+            f"{long_date(session.at)}, {session.at:%H:%M}", cell(practice),
+            *(cell(session.fact(k)) for k in ("Minutes", "Tension before", "Tension after")),
+        ]) + " |")
+    pairs = [(b, a) for s in found if (b := s.measure("tension_before")) is not None
+             and (a := s.measure("tension_after")) is not None]
+    minutes = sum(s.measure("minutes") or 0 for s in found)
+    summary = f"{len(found)} session{'s' if len(found) != 1 else ''}, {minutes:.0f} minutes in all"
+    if pairs:
+        summary += (f"; tension went from {mean(b for b, _ in pairs):.0f} to "
+                    f"{mean(a for _, a in pairs):.0f} on average")
+    return [*lines, "", summary + "."]
+
+
+def journal(found: tuple[Activity, ...], full: bool) -> list[str]:
+    lines = [""]
+    for entry in found:
+        mood = entry.fact("Mood (0-10)")
+        tags = entry.fact("Tags")
+        extra = "".join([f" (mood {mood}/10)" if mood else "", f" · {esc(tags)}" if tags else ""])
+        lines.append(f"- {long_date(entry.at)}: {esc(entry.title)}{extra}")
+        if full and entry.text and entry.text.strip() != entry.title:
+            lines += ["", "  " + esc(entry.text).replace("\n", "\n  "), ""]
+    if not full:
+        lines += ["", "Only titles are shown; the writing stays private unless you choose to "
+                      "include it."]
+    return lines
+
+
+def generic(found: tuple[Activity, ...], full: bool) -> list[str]:
+    lines = [""]
+    for activity in found:
+        details = "; ".join(f"{k}: {esc(v)}" for k, v in activity.facts[1:] if v)
+        lines.append(f"- {long_date(activity.at)}: {esc(activity.title)}"
+                     + (f" ({details})" if details else ""))
+    return lines
+
+
+RENDERERS: dict[str, Callable[[tuple[Activity, ...], bool], list[str]]] = {
+    "thought_records": thought_records,
+    "exposures": exposures,
+    "experiments": experiments,
+    "relaxation": relaxation,
+    "journal": journal,
+}
+
+
+# -- the whole report -----------------------------------------------------------------------------
+
+
+def render(data: ReportData, *, full_text: bool = False) -> str:
+    info = data.info
+    title = (f"Homework since {long_date(data.first)}" if data.first == info.last_session
+             else f"Homework from {long_date(data.first)} to {long_date(data.last)}")
+    lines = [f"# {title}", ""]
+    lines.append(f"- **Period:** {long_date(data.first)} to {long_date(data.last)} "
+                 f"({data.days} days)")
+    if info.title or info.therapist:
+        plan = info.title or "Homework plan"
+        lines.append(f"- **Plan:** {esc(plan)}"
+                     + (f", from {esc(info.therapist)}" if info.therapist else ""))
+    if info.next_session:
+        lines.append(f"- **Next session:** {long_date(info.next_session)}")
+    lines += ["", f"Made with homework-tui on {long_date(data.made_at)}.", ""]
+    lines += _glance(data)
+    if data.plan:
+        lines += ["", "## What was assigned and done", "",
+                  "| Homework | How often | Done | Asked for |", "|---|---|---|---|"]
+        for row in data.plan:
+            a = row.assignment
+            name = a.name + (f", {a.minutes} minutes" if a.minutes else "")
+            lines.append(f"| {cell(name)} | {a.frequency.describe()} | {row.done} | {row.asked} |")
+    for source, found in data.sections:
+        if not found:
+            continue
+        lines += ["", f"## {source.title}"]
+        lines += RENDERERS.get(source.name, generic)(found, full_text)
+    if not data.everything:
+        lines += ["", "Nothing was logged in these days. That is worth talking about too."]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _glance(data: ReportData) -> list[str]:
+    days = {a.day for a in data.everything}
+    lines = ["## At a glance", ""]
+    lines.append(f"- Homework on {len(days)} of {data.days} days"
+                 + (f"; the longest run was {streak_of(days, data.last).best} days in a row."
+                    if len(days) > 1 else "."))
+    for source, found in data.sections:
+        if not found:
+            continue
+        finished = sum(1 for a in found if a.done)
+        rest = len(found) - finished
+        waiting = "waiting for an outcome" if source.name == "experiments" else "not finished yet"
+        lines.append(f"- {source.title}: {finished}" + (f" ({rest} {waiting})" if rest else ""))
+    return lines

@@ -1,0 +1,358 @@
+"""Every kind of logged homework, as `Activity` values: the one place that knows each kind's table.
+
+`SOURCES` is a registry of adapters, one per table. Adding a kind of homework is one entry:
+a `Source` naming its table, the report's heading, its CSV columns and a `read(store)` that turns
+the table's records into activities. Nothing above this module needs to know the kind's model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from homework_tui.model.activity import Activity, Kind, State
+from homework_tui.model.base import clean_text
+from homework_tui.store.db import Store
+from homework_tui.store.repos import TRASHED, Repository
+
+PLAN_TABLE = "plan"
+CHECKOFFS_TABLE = "plan_checkoffs"
+THOUGHT_RECORDS_TABLE = "thought_records"
+JOURNAL_TABLE = "journal"
+LADDERS_TABLE = "ladders"
+EXPOSURES_TABLE = "exposures"
+EXPERIMENTS_TABLE = "experiments"
+RELAXATION_TABLE = "relaxation_sessions"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One table of logged homework. `name` is also the CSV file's name; `columns` are the fact
+    labels its activities carry, in order."""
+
+    name: str
+    title: str
+    kinds: tuple[Kind, ...]
+    columns: tuple[str, ...]
+    read: Callable[[Store], list[Activity]]
+
+
+def _n(value: int | float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _measures(**values: float | None) -> tuple[tuple[str, float], ...]:
+    return tuple((k, float(v)) for k, v in values.items() if v is not None)
+
+
+# -- thought records ------------------------------------------------------------------------------
+
+THOUGHT_COLUMNS = (
+    "Situation",
+    "Moods",
+    "Hot thought",
+    "Distortions",
+    "Evidence for",
+    "Evidence against",
+    "Balanced thought",
+    "Belief in balanced thought",
+    "Complete",
+)
+
+
+def read_thought_records(store: Store) -> list[Activity]:
+    from statistics import mean
+
+    from homework_tui.model.thought_record import ThoughtRecord
+
+    found = []
+    for record in Repository(store, THOUGHT_RECORDS_TABLE, ThoughtRecord).all(reverse=False):
+        befores = [m.before for m in record.moods if m.before is not None]
+        afters = [m.after for m in record.moods if m.after is not None]
+        found.append(
+            Activity(
+                kind=Kind.THOUGHT_RECORD,
+                ref_id=record.id,
+                at=record.created_at,
+                title=" ".join(record.situation.split())[:80],
+                state=State.DONE if record.complete else State.STARTED,
+                facts=(
+                    ("Situation", record.situation),
+                    ("Moods", record.mood_summary()),
+                    ("Hot thought", record.hot_thought),
+                    ("Distortions", ", ".join(record.labels)),
+                    ("Evidence for", record.evidence_for),
+                    ("Evidence against", record.evidence_against),
+                    ("Balanced thought", record.balanced_thought),
+                    ("Belief in balanced thought", _n(record.balanced_belief)),
+                    ("Complete", "yes" if record.complete else "not yet"),
+                ),
+                measures=_measures(
+                    mood_before=mean(befores) if befores else None,
+                    mood_after=mean(afters) if afters else None,
+                    mood_drop=record.mood_drop(),
+                ),
+            )
+        )
+    return found
+
+
+# -- journal --------------------------------------------------------------------------------------
+
+JOURNAL_COLUMNS = ("Title", "Mood (0-10)", "Tags", "Writing")
+
+
+def read_journal(store: Store) -> list[Activity]:
+    from homework_tui.model.journal import JournalEntry
+
+    return [
+        Activity(
+            kind=Kind.JOURNAL,
+            ref_id=entry.id,
+            at=entry.created_at,
+            title=entry.heading,
+            facts=(
+                ("Title", entry.heading),
+                ("Mood (0-10)", _n(entry.mood)),
+                ("Tags", ", ".join(entry.tags)),
+                ("Writing", entry.text),
+            ),
+            measures=_measures(mood=entry.mood),
+            text=entry.text,
+        )
+        for entry in Repository(store, JOURNAL_TABLE, JournalEntry).all(reverse=False)
+    ]
+
+
+# -- exposures ------------------------------------------------------------------------------------
+
+EXPOSURE_COLUMNS = (
+    "Ladder",
+    "Step",
+    "Step SUDS",
+    "Predicted",
+    "Before",
+    "Peak",
+    "End",
+    "Minutes",
+    "Safety behaviours",
+    "Notes",
+)
+
+
+def read_exposures(store: Store) -> list[Activity]:
+    from homework_tui.model.exposure import Exposure, Ladder
+
+    ladders: dict[str, Ladder] = {}
+    ladder_repo = Repository(store, LADDERS_TABLE, Ladder)
+    for ladder in [*ladder_repo.all(), *ladder_repo.trash()]:
+        ladders[ladder.id] = ladder
+    found = []
+    for exposure in Repository(store, EXPOSURES_TABLE, Exposure).all(reverse=False):
+        ladder = ladders.get(exposure.ladder_id)
+        step = ladder.step(exposure.step_id) if ladder else None
+        words = exposure.step_description or (step.description if step else "a step")
+        ladder_name = ladder.name if ladder else ""
+        found.append(
+            Activity(
+                kind=Kind.EXPOSURE,
+                ref_id=exposure.id,
+                at=exposure.started_at,
+                title=words,
+                targets=(exposure.ladder_id, ladder_name, exposure.step_id, words),
+                group=words,
+                facts=(
+                    ("Ladder", ladder_name),
+                    ("Step", words),
+                    ("Step SUDS", _n(step.suds) if step else ""),
+                    ("Predicted", _n(exposure.predicted)),
+                    ("Before", _n(exposure.before)),
+                    ("Peak", _n(exposure.peak)),
+                    ("End", _n(exposure.end)),
+                    ("Minutes", _n(exposure.minutes)),
+                    ("Safety behaviours", ", ".join(exposure.safety_behaviours)),
+                    ("Notes", exposure.notes),
+                ),
+                measures=_measures(
+                    predicted=exposure.predicted,
+                    before=exposure.before,
+                    peak=exposure.peak,
+                    end=exposure.end,
+                    step_suds=step.suds if step else None,
+                ),
+            )
+        )
+    return found
+
+
+# -- behavioural experiments ----------------------------------------------------------------------
+
+EXPERIMENT_COLUMNS = (
+    "Belief",
+    "Belief before",
+    "Experiment",
+    "Predictions",
+    "Outcome",
+    "Learned",
+    "Belief after",
+    "Modified belief",
+)
+
+
+def read_experiments(store: Store) -> list[Activity]:
+    from homework_tui.model.experiment import Experiment
+
+    found = []
+    for experiment in Repository(store, EXPERIMENTS_TABLE, Experiment).all(reverse=False):
+        done = experiment.done
+        found.append(
+            Activity(
+                kind=Kind.EXPERIMENT,
+                ref_id=experiment.id,
+                at=(experiment.completed_at if done and experiment.completed_at
+                    else experiment.created_at),
+                title=experiment.what or experiment.belief,
+                state=State.DONE if done else State.WAITING,
+                facts=(
+                    ("Belief", experiment.belief),
+                    ("Belief before", _n(experiment.belief_rating)),
+                    ("Experiment", experiment.what),
+                    ("Predictions", experiment.predictions),
+                    ("Outcome", experiment.outcome),
+                    ("Learned", experiment.learned),
+                    ("Belief after", _n(experiment.belief_after)),
+                    ("Modified belief", experiment.modified_belief),
+                ),
+                measures=_measures(
+                    belief_before=experiment.belief_rating, belief_after=experiment.belief_after
+                ),
+            )
+        )
+    return found
+
+
+# -- relaxation sessions --------------------------------------------------------------------------
+# Written by the Relax section. A document: {"id", "created_at" (ISO 8601 with offset),
+# "kind": "breathing" | "pmr" | "mindfulness", "pattern": "resonance" (breathing pattern or PMR
+# protocol), "minutes": 5, "tension_before": 70, "tension_after": 40 (0-100, optional),
+# "completed": true}. Read leniently: a field this version does not know is left alone.
+
+RELAXATION_COLUMNS = ("Practice", "Pattern", "Minutes", "Tension before", "Tension after",
+                      "Completed")
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value)
+
+
+def relaxation_activity(doc: dict[str, Any]) -> Activity | None:
+    try:
+        at = datetime.fromisoformat(str(doc.get("started_at") or doc["created_at"]))
+    except (KeyError, ValueError):
+        return None
+    kind = {"breathing": Kind.BREATHING, "pmr": Kind.PMR, "mindfulness": Kind.MINDFULNESS}.get(
+        str(doc.get("kind", "breathing")), Kind.BREATHING
+    )
+    pattern = clean_text(str(doc.get("pattern") or ""), multiline=False).strip()
+    minutes = _number(doc.get("minutes"))
+    before, after = _number(doc.get("tension_before")), _number(doc.get("tension_after"))
+    completed = doc.get("completed", True) is not False
+    return Activity(
+        kind=kind,
+        ref_id=str(doc.get("id", "")),
+        at=at,
+        title=f"{pattern[:1].upper()}{pattern[1:]}" if pattern else kind.label,
+        targets=(pattern,) if pattern else (),
+        group=pattern,
+        facts=(
+            ("Practice", kind.label),
+            ("Pattern", pattern),
+            ("Minutes", _n(round(minutes, 1)) if minutes is not None else ""),
+            ("Tension before", _n(before)),
+            ("Tension after", _n(after)),
+            ("Completed", "yes" if completed else "stopped early"),
+        ),
+        measures=_measures(minutes=minutes, tension_before=before, tension_after=after),
+    )
+
+
+def read_relaxation(store: Store) -> list[Activity]:
+    docs = list(store.storage.read().get(RELAXATION_TABLE, {}).values())
+    found = [relaxation_activity(doc) for doc in docs if TRASHED not in doc]
+    return sorted((a for a in found if a is not None), key=lambda a: a.at)
+
+
+# -- check-offs ("I did this") --------------------------------------------------------------------
+
+CHECKOFF_COLUMNS = ("Assignment", "Note")
+
+
+def read_checkoffs(store: Store) -> list[Activity]:
+    from homework_tui.model.plan import Assignment, Checkoff
+
+    plan = Repository(store, PLAN_TABLE, Assignment)
+    found = []
+    for checkoff in Repository(store, CHECKOFFS_TABLE, Checkoff).all(reverse=False):
+        assignment = plan.get(checkoff.assignment_id) or plan.get(
+            checkoff.assignment_id, trashed=True
+        )
+        if assignment is None:
+            continue
+        at = checkoff.created_at
+        if at.date() != checkoff.day:  # logged for another day: place it at noon of that day
+            at = at.replace(year=checkoff.day.year, month=checkoff.day.month,
+                            day=checkoff.day.day, hour=12, minute=0, second=0, microsecond=0)
+        found.append(
+            Activity(
+                kind=assignment.kind,
+                ref_id=checkoff.id,
+                at=at,
+                title=assignment.name,
+                assignment_id=assignment.id,
+                facts=(("Assignment", assignment.name), ("Note", checkoff.note)),
+            )
+        )
+    return found
+
+
+SOURCES: list[Source] = [
+    Source("thought_records", "Thought records", (Kind.THOUGHT_RECORD,), THOUGHT_COLUMNS,
+           read_thought_records),
+    Source("exposures", "Exposures", (Kind.EXPOSURE,), EXPOSURE_COLUMNS, read_exposures),
+    Source("experiments", "Behavioural experiments", (Kind.EXPERIMENT,), EXPERIMENT_COLUMNS,
+           read_experiments),
+    Source("relaxation", "Relaxation practice", (Kind.BREATHING, Kind.PMR, Kind.MINDFULNESS),
+           RELAXATION_COLUMNS, read_relaxation),
+    Source("journal", "Journal", (Kind.JOURNAL,), JOURNAL_COLUMNS, read_journal),
+    Source("checkoffs", "Other homework you ticked off", tuple(Kind), CHECKOFF_COLUMNS,
+           read_checkoffs),
+]
+
+
+def gather(store: Store, sources: Iterable[Source] | None = None) -> list[Activity]:
+    """Every activity from every source, oldest first. A source whose model cannot be imported
+    yet (a section still being built) contributes nothing instead of failing the rest."""
+    found: list[Activity] = []
+    for source in SOURCES if sources is None else sources:
+        try:
+            found.extend(source.read(store))
+        except ImportError:
+            continue
+    found.sort(key=lambda a: a.at)
+    return found
+
+
+def gather_by_source(store: Store) -> list[tuple[Source, list[Activity]]]:
+    result = []
+    for source in SOURCES:
+        try:
+            result.append((source, sorted(source.read(store), key=lambda a: a.at)))
+        except ImportError:
+            result.append((source, []))
+    return result
