@@ -8,17 +8,20 @@ import sys
 from pathlib import Path
 
 from homework_tui.commands.common import fail, opened_store
+from homework_tui.commands.report_cmds import add_report_options, run_report
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     export = sub.add_parser(
         "export",
-        help="write your data out (a full JSON backup)",
+        help="write your data out (a full JSON backup, or a report for your next session)",
         description="Write all your data as one JSON file you can keep or move to another "
-        "computer. It is not encrypted: keep it somewhere private.",
+        "computer, or (markdown, csv) a report for your next session. It is not encrypted: "
+        "keep it somewhere private.",
     )
-    export.add_argument("--format", choices=["json"], default="json")
+    export.add_argument("--format", choices=["json", "markdown", "csv"], default="json")
     export.add_argument("--out", metavar="FILE", help="file to write (default: print it)")
+    add_report_options(export)
     export.set_defaults(run=run_export)
 
     restore = sub.add_parser(
@@ -32,6 +35,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if args.format != "json":
+        return run_report(args)
     from homework_tui.store import StoreError
     from homework_tui.store.backup_io import export_bytes
 

@@ -66,8 +66,8 @@ class Progress:
             when = "today" if self.status is Status.TODAY else f"by {short_date(a.frequency.by)}"
             return f"{name}: once, {when}"
         if every is Every.WEEKDAYS:
-            return f"{name}: today ({a.frequency.describe()})"
-        return f"{name}: today"
+            return f"{name} ({a.frequency.describe()})"
+        return name
 
 
 def progress_on(assignment: Assignment, activities: Iterable[Activity], today: date) -> Progress:
@@ -165,7 +165,8 @@ class TodayView:
     def lines(self) -> list[str]:
         """Everything as plain lines, each starting with what it is (for `homework-tui today`)."""
         out = [f"To do today: {p.line()}" for p in self.to_do]
-        out += [f"This week: {p.line()}" for p in self.this_week]
+        out += [f"{'Coming up' if p.assignment.frequency.every is Every.ONCE else 'This week'}: "
+                f"{p.line()}" for p in self.this_week]
         out += [f"Still open: {p.line()}" for p in self.still_open]
         out += [f"Waiting for an outcome: {a.title or 'an experiment'}" for a in self.waiting]
         out += [f"Started: {a.title or a.kind.label}, finish it when you like"

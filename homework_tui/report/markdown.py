@@ -191,11 +191,15 @@ RENDERERS: dict[str, Callable[[tuple[Activity, ...], bool], list[str]]] = {
 
 def render(data: ReportData, *, full_text: bool = False) -> str:
     info = data.info
-    title = (f"Homework since {long_date(data.first)}" if data.first == info.last_session
-             else f"Homework from {long_date(data.first)} to {long_date(data.last)}")
+    if data.first == data.last:
+        title = f"Homework on {long_date(data.first)}"
+    elif data.first == info.last_session or data.last == data.made_at.date():
+        title = f"Homework since {long_date(data.first)}"
+    else:
+        title = f"Homework from {long_date(data.first)} to {long_date(data.last)}"
     lines = [f"# {title}", ""]
     lines.append(f"- **Period:** {long_date(data.first)} to {long_date(data.last)} "
-                 f"({data.days} days)")
+                 f"({data.days} day{'s' if data.days != 1 else ''})")
     if info.title or info.therapist:
         plan = info.title or "Homework plan"
         lines.append(f"- **Plan:** {esc(plan)}"
@@ -217,7 +221,7 @@ def render(data: ReportData, *, full_text: bool = False) -> str:
         lines += ["", f"## {source.title}"]
         lines += RENDERERS.get(source.name, generic)(found, full_text)
     if not data.everything:
-        lines += ["", "Nothing was logged in these days. That is worth talking about too."]
+        lines += ["", "Nothing was logged in these days; a good thing to talk over together."]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

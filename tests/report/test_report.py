@@ -103,7 +103,7 @@ def test_typed_text_is_escaped_so_it_renders_as_typed() -> None:
 
 def test_an_empty_period_is_said_plainly(store: Store) -> None:
     text = render(collect(store, date(2025, 1, 1), date(2025, 1, 7), made_at=MADE))
-    assert "Nothing was logged in these days." in text and "## Thought records" not in text
+    assert "Nothing was logged in these days;" in text and "## Thought records" not in text
 
 
 def test_since_last_session(store: Store) -> None:

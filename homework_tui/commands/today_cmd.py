@@ -1,0 +1,72 @@
+"""`homework-tui today`: today's homework in plain text, one line each, for a shell's start-up.
+
+Screen-reader friendly: each line starts with what it is ("To do today:", "Done:") and uses no
+symbols; colour only on a terminal (and never with NO_COLOR). It always exits 0, so a shell
+start-up file is never disturbed, and opens the data read-only, so it works while the app is open.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+BOLD, DIM, RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    today = sub.add_parser(
+        "today",
+        help="print today's homework in plain text (for your shell's start-up)",
+        description="Print what is due today, what is done, and your streak, one line each. "
+        "Add `homework-tui today` to your shell's start-up file to see it in each new terminal.",
+    )
+    today.set_defaults(run=run_today)
+
+
+def _colour(stream: object) -> bool:
+    return bool(getattr(stream, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ
+
+
+def lines_for_today(args: argparse.Namespace) -> list[str]:
+    from datetime import date
+
+    from homework_tui.commands.common import data_folder
+    from homework_tui.model.due import today_view
+    from homework_tui.model.plan import short_date
+    from homework_tui.store import Store
+    from homework_tui.store.activities import gather
+    from homework_tui.store.plan import assignments
+
+    # Read-only, and never a passphrase prompt: a shell's start-up must not stop to ask.
+    with Store.open(data_folder(args), read_only=True) as store:
+        plan = assignments(store)
+        done = gather(store)
+    day = date.today()
+    view = today_view(plan, done, day)
+    out = [f"Today, {short_date(day)}. {view.summary()}"]
+    out += view.lines()
+    out.append(view.streak.line())
+    return out
+
+
+def run_today(args: argparse.Namespace) -> int:
+    from homework_tui.store import StoreError
+    from homework_tui.store.crypto import PassphraseNeeded
+
+    try:
+        lines = lines_for_today(args)
+    except PassphraseNeeded:
+        print("Your homework is protected with a passphrase; open homework-tui to see today's.")
+        return 0
+    except StoreError as error:
+        print(f"homework-tui: {error}", file=sys.stderr)
+        return 0
+    colour = _colour(sys.stdout)
+    for number, line in enumerate(lines):
+        if colour and number == 0:
+            line = f"{BOLD}{line}{RESET}"
+        elif colour and line.startswith("Done:"):
+            line = f"{DIM}{line}{RESET}"
+        print(line)
+    return 0
