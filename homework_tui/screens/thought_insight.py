@@ -101,6 +101,7 @@ class ThoughtInsightScreen(HomeworkScreen[None]):
         plt.plot(xs, [s.before for s in shifts], label="before", marker="braille", color="orange")
         plt.plot(xs, [s.after for s in shifts], label="after", marker="braille", color="green")
         plt.ylim(0, 100)
+        plt.yticks([0, 25, 50, 75, 100])
         step = max(1, len(xs) // 6)
         plt.xticks(xs[::step], [f"{s.when:%-d %b}" for s in shifts][::step])
         plt.title("Average mood at the start and end of each record")

@@ -1,0 +1,312 @@
+"""Thought records in the real app, by keyboard only: write a whole record, save, reopen, edit;
+validation in words; drafts offered back; delete with undo; insight; text kept literally."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, TextArea
+
+from homework_tui.app import HomeworkApp
+from homework_tui.model.thought_record import AutomaticThought, Mood, ThoughtRecord
+from homework_tui.screens.thought_data import records_repo
+from homework_tui.screens.thought_detail import ThoughtRecordDetail
+from homework_tui.screens.thought_form import ThoughtRecordForm
+from homework_tui.screens.thought_insight import ThoughtInsightScreen
+from homework_tui.screens.thought_records import ThoughtRecordsScreen
+from homework_tui.store import Store
+from homework_tui.store.drafts import Drafts
+
+SIZE = (100, 30)
+PASTED = "From the chat: [bold]nice idea[/] 🎉 [link=https://x]y[/link] \x1b[31mred\x1b[0m"
+PASTED_CLEAN = "From the chat: [bold]nice idea[/] 🎉 [link=https://x]y[/link] [31mred[0m"
+
+
+@asynccontextmanager
+async def running(folder: Path, size: tuple[int, int] = SIZE) -> AsyncIterator[tuple[HomeworkApp, Pilot[int]]]:
+    """The real app on `folder`; its store is closed afterwards, as `run_app` does."""
+    app = HomeworkApp(folder)
+    try:
+        async with app.run_test(size=size) as pilot:
+            yield app, pilot
+    finally:
+        app.close_store()
+
+
+def screen_text(app: HomeworkApp) -> str:
+    """What the terminal shows, as plain text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def open_section(pilot: Pilot[int], key: str = "t") -> None:
+    app = pilot.app
+    for _ in range(100):
+        if app.store is not None:  # type: ignore[attr-defined]
+            break
+        await pilot.pause(0.05)
+    await pilot.press(key)
+    for _ in range(100):
+        if not isinstance(app.screen, type(app.screen)) or app.screen.is_current:
+            pass
+        await pilot.pause(0.02)
+        if type(app.screen).__name__ != "TodayScreen":
+            break
+    await pilot.pause()
+
+
+async def type_text(pilot: Pilot[int], text: str) -> None:
+    """Type as a paste would arrive (one event), so long text stays fast."""
+    focused = pilot.app.focused
+    if isinstance(focused, TextArea):
+        focused.insert(text)
+    elif isinstance(focused, Input):
+        focused.insert_text_at_cursor(text)
+    else:  # pragma: no cover - a test bug
+        raise AssertionError(f"nothing to type into: {focused!r}")
+    await pilot.pause()
+
+
+async def wait_for(pilot: Pilot[int], kind: type, timeout: float = 5.0) -> None:
+    for _ in range(int(timeout / 0.02)):
+        if isinstance(pilot.app.screen, kind):
+            await pilot.pause()
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"{kind.__name__} did not open; showing {pilot.app.screen!r}")
+
+
+def stored(folder: Path) -> list[ThoughtRecord]:
+    with Store.open(folder, read_only=True) as store:
+        return records_repo(store).all()
+
+
+async def write_scenario_record(pilot: Pilot[int]) -> None:
+    """Scenario 2's record, keys only (text arrives as typed or pasted)."""
+    await pilot.press("n")
+    await wait_for(pilot, ThoughtRecordForm)
+    await type_text(pilot, "Team meeting: I suggested a new process and nobody replied")
+    await pilot.press("pagedown")
+    await pilot.press(*"anx", "right", "tab", "8", "0", "tab")
+    await pilot.press(*"ashamed", "tab", "6", "0")
+    await pilot.press("pagedown")
+    await type_text(pilot, "I should never have spoken up")
+    await pilot.press("enter")
+    await type_text(pilot, "They all think I'm incompetent")
+    await pilot.press("ctrl+t", "pagedown")
+    # thinking traps: mind reading is the 5th, labeling the 10th
+    await pilot.press("down", "down", "down", "down", "space")
+    await pilot.press("down", "down", "down", "down", "down", "space", "tab")
+    await type_text(pilot, "Comparing myself")
+    await pilot.press("enter", "pagedown")
+    await type_text(pilot, "Nobody answered. Paul looked at his phone.")
+    await pilot.press("pagedown", "ctrl+g")
+    await type_text(pilot, PASTED)
+    await pilot.press("pagedown")
+    await type_text(pilot, "One silence isn't a verdict; Sam's question shows interest.")
+    await pilot.press("tab", "6", "0", "pagedown")
+    await pilot.press("4", "5", "tab", "3", "0")
+
+
+async def test_write_a_whole_record_by_keyboard_then_reopen_and_edit(tmp_path: Path) -> None:
+    async with running(tmp_path, SIZE) as (app, pilot):
+        await open_section(pilot)
+        assert isinstance(app.screen, ThoughtRecordsScreen)
+        await write_scenario_record(pilot)
+        form = app.screen
+        assert isinstance(form, ThoughtRecordForm)
+        # the hot thought is what was marked, not the first thought
+        await pilot.press("pageup", "pageup", "pageup")
+        assert "Hot thought: They all think I'm incompetent" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, ThoughtRecordsScreen)
+        await pilot.pause(0.2)
+
+        (record,) = stored(tmp_path)
+        assert record.situation.startswith("Team meeting")
+        assert record.moods == (
+            Mood(name="anxious", before=80, after=45),
+            Mood(name="ashamed", before=60, after=30),
+        )
+        assert record.hot_thought == "They all think I'm incompetent"
+        assert record.distortions == ("mind-reading", "labeling")
+        assert record.own_distortions == ("Comparing myself",)
+        assert record.evidence_against == PASTED_CLEAN
+        assert record.balanced_belief == 60
+        assert record.complete
+
+        listing = screen_text(app)
+        assert "They all think I'm incompetent" in listing
+        assert "anxious 80→45" in listing
+
+        await pilot.press("enter")
+        await wait_for(pilot, ThoughtRecordDetail)
+        detail = screen_text(app)
+        assert "eased by 35" in detail and "eased by 30" in detail
+        assert "[bold]nice idea[/] 🎉" in detail
+        assert "Mind reading, Labeling, Comparing myself" in detail
+
+        await pilot.press("e")
+        await wait_for(pilot, ThoughtRecordForm)
+        await pilot.press(*["pagedown"] * 6)
+        belief = app.screen.query_one("#belief", Input)
+        belief.value = ""
+        belief.focus()
+        await pilot.press("7", "5", "ctrl+s")
+        await wait_for(pilot, ThoughtRecordsScreen)
+        await pilot.pause(0.2)
+    (edited,) = stored(tmp_path)
+    assert edited.id == record.id and edited.balanced_belief == 75
+    assert edited.updated_at > record.updated_at
+    with Store.open(tmp_path, read_only=True) as store:
+        assert Drafts(store).pending() == []
+
+
+@pytest.mark.parametrize(
+    ("prepare", "message"),
+    [
+        ([], "Please write a few words about the situation"),
+        (["x", "pagedown", "a", "tab", "1", "2", "0"], "The “a” rating is 120; it goes from 0 to 100."),
+        (["x", *["pagedown"] * 6, "tab", "5", "0"], "please write the balanced thought too"),
+    ],
+    ids=["no-situation", "rating-over-100", "belief-without-thought"],
+)
+async def test_validation_is_explained_in_words(
+    tmp_path: Path, prepare: list[str], message: str
+) -> None:
+    async with running(tmp_path, SIZE) as (app, pilot):
+        await open_section(pilot)
+        await pilot.press("n")
+        await wait_for(pilot, ThoughtRecordForm)
+        await pilot.press(*prepare, "ctrl+s")
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, ThoughtRecordForm)  # not saved, still writing
+        assert message in screen_text(app)
+    assert stored(tmp_path) == []
+
+
+async def test_a_draft_is_offered_back_after_closing_without_saving(tmp_path: Path) -> None:
+    async with running(tmp_path, SIZE) as (app, pilot):
+        await open_section(pilot)
+        await pilot.press("n")
+        await wait_for(pilot, ThoughtRecordForm)
+        await type_text(pilot, "Phone call with mum 📞 [i]")
+        await pilot.press("pagedown", *"sad", "tab", "7", "0")
+        await pilot.pause(1.5)  # autosave after a pause in typing
+    # nothing saved as a record, but the draft is on disk
+    assert stored(tmp_path) == []
+
+    async with running(tmp_path, SIZE) as (app, pilot):
+        await open_section(pilot)
+        await pilot.pause(0.3)
+        assert "Welcome back" in screen_text(app)
+        assert "Phone call with mum 📞 [i]" in screen_text(app)
+        await pilot.press("c")
+        await wait_for(pilot, ThoughtRecordForm)
+        assert app.screen.step == 2  # type: ignore[attr-defined]
+        assert app.screen.query_one("#situation", TextArea).text == "Phone call with mum 📞 [i]"
+        assert app.screen.query_one("#mood-0-before", Input).value == "70"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, ThoughtRecordsScreen)
+        await pilot.pause(0.2)
+    (record,) = stored(tmp_path)
+    assert record.moods == (Mood(name="sad", before=70),)
+    assert not record.complete
+
+
+async def test_leaving_asks_and_can_discard(tmp_path: Path) -> None:
+    async with running(tmp_path, SIZE) as (app, pilot):
+        await open_section(pilot)
+        await pilot.press("n")
+        await wait_for(pilot, ThoughtRecordForm)
+        await type_text(pilot, "something")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Leave this thought record?" in screen_text(app)
+        await pilot.press("d")
+        await wait_for(pilot, ThoughtRecordsScreen)
+        await pilot.pause(0.2)
+        assert "something" not in screen_text(app)
+    with Store.open(tmp_path, read_only=True) as store:
+        assert Drafts(store).pending() == []
+
+
+def seed(folder: Path) -> list[ThoughtRecord]:
+    start = datetime(2026, 3, 2, 18, 30, tzinfo=timezone.utc)
+    records = [
+        ThoughtRecord(
+            created_at=start + timedelta(days=i),
+            updated_at=start + timedelta(days=i),
+            situation=situation,
+            moods=(Mood(name="anxious", before=before, after=after),),
+            thoughts=(AutomaticThought(text=hot, hot=True),),
+            distortions=labels,
+            balanced_thought="It is not the whole story.",
+            balanced_belief=50,
+        )
+        for i, (situation, hot, before, after, labels) in enumerate(
+            [
+                ("Team meeting", "They all think I'm incompetent", 80, 45, ("mind-reading", "labeling")),
+                ("Bus stop [bold]x[/]", "Everyone is staring 😳", 70, 50, ("mind-reading",)),
+                ("Lunch alone", "I'll always be alone", 60, 30, ("overgeneralization",)),
+            ]
+        )
+    ]
+    with Store.open(folder) as store:
+        for record in records:
+            records_repo(store).add(record)
+    return records
+
+
+async def test_search_delete_undo_and_insight(tmp_path: Path) -> None:
+    seed(tmp_path)
+    async with running(tmp_path, SIZE) as (app, pilot):
+        await open_section(pilot)
+        table = app.screen.query_one(DataTable)
+        await pilot.pause(0.2)
+        assert table.row_count == 3
+        assert "Bus stop [bold]x[/]" in screen_text(app)
+        await pilot.press("slash", *"staring", "enter")
+        assert table.row_count == 1
+        await pilot.press("delete")
+        await pilot.pause(0.3)
+        assert table.row_count == 0
+        assert "u Undo delete" in screen_text(app)  # and the footer offers undo
+        assert len(stored(tmp_path)) == 2
+        await pilot.press("u")
+        await pilot.pause(0.3)
+        assert table.row_count == 1
+        assert len(stored(tmp_path)) == 3
+        app.screen.query_one("#search", Input).value = ""
+        await pilot.press("i")
+        await wait_for(pilot, ThoughtInsightScreen)
+        text = screen_text(app)
+        assert "Mind reading" in text and "Across 3 records" in text
+        assert "eased by 28 points on average" in text and "(from 70 to 42 out of 100)" in text
+        assert app.screen.query("#insight-chart")
+        await pilot.press("escape")
+        await wait_for(pilot, ThoughtRecordsScreen)
+
+
+async def test_very_long_text_is_kept_whole(tmp_path: Path) -> None:
+    long = ("A long evening of worrying, written out in full. " * 120).strip()
+    async with running(tmp_path, (80, 24)) as (app, pilot):
+        await open_section(pilot)
+        await pilot.press("n")
+        await wait_for(pilot, ThoughtRecordForm)
+        await type_text(pilot, long)
+        await pilot.press("pagedown", "pagedown")
+        await type_text(pilot, "[/]" + "x" * 400)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, ThoughtRecordsScreen)
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await wait_for(pilot, ThoughtRecordDetail)
+        assert "[/]xxx" in screen_text(app)
+    (record,) = stored(tmp_path)
+    assert record.situation == long
+    assert record.hot_thought == "[/]" + "x" * 400
