@@ -1,0 +1,326 @@
+"""The homework-tui application: screens, keys, the command palette, and opening the data.
+
+Start-up paints Today first and opens the store in a thread worker meanwhile (nothing heavy is
+imported before the first frame). Each section lives in its own mode, so moving between sections
+keeps whatever is half-written in each. Help now (F2) is pushed on top of whatever is showing.
+
+For section screens: `app.store` is the open `Store` (sections open only once it is ready),
+`app.read_only` says whether saves are refused, `app.settings` holds the person's settings, and
+`app.data_ready_signal` fires with the store when it opens.
+"""
+
+from __future__ import annotations
+
+from argparse import Namespace
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.events import DescendantFocus
+from textual.message import Message
+from textual.screen import Screen
+from textual.signal import Signal
+from textual.theme import Theme
+
+from homework_tui.model.settings import DEFAULT_THEME, Settings
+from homework_tui.paths import data_dir
+from homework_tui.screens.base import LatestValueSaver, SaveRefused, wait_for_saves
+from homework_tui.screens.today import TodayScreen
+from homework_tui.sections import SECTIONS, by_key
+from homework_tui.widgets.banner import ReadOnlyBanner
+from homework_tui.widgets.palette import HomeworkCommands
+from homework_tui.widgets.themes import OUR_THEMES
+
+if TYPE_CHECKING:
+    from homework_tui.store import Store
+
+TODAY = "_default"  # Today is the default screen, in Textual's default mode
+SETTINGS = "settings"
+
+
+@dataclass
+class StoreOpened(Message):
+    store: Store
+    settings: Settings
+
+
+@dataclass
+class StoreFailed(Message):
+    error: Exception
+    read_only: bool
+
+
+class HomeworkApp(App[int]):
+    """A calm, private, offline companion for therapy homework."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "homework-tui"
+    ENABLE_COMMAND_PALETTE = True
+    COMMANDS: ClassVar[set[Any]] = {HomeworkCommands}
+    COMMAND_PALETTE_DISPLAY = "^p"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f2", "help_now", "Help now", key_display="F2", priority=True),
+        Binding("escape", "back", "Back", key_display="Esc"),
+        Binding("f1", "toggle_keys", "Keys", key_display="F1", priority=True),
+        Binding("ctrl+p", "command_palette", "Commands", key_display="^p", show=False, priority=True),
+    ]
+
+    def __init__(self, data_folder: Path, *, read_only: bool = False) -> None:
+        super().__init__()
+        self.data_folder = data_folder
+        self.read_only = read_only
+        self.store: Store | None = None
+        self.settings = Settings()
+        self.settings_saver: LatestValueSaver[Settings] | None = None
+        self.data_ready_signal: Signal[Store] = Signal(self, "data-ready")
+        self.animation_level = "none"
+        self._opened: Store | None = None  # set from the worker thread, closed at exit
+        self._pending: Callable[[], object] | None = None
+        for theme in OUR_THEMES:
+            self.register_theme(theme)
+        # Chosen before the first CSS pass without firing the theme watcher, which would parse
+        # every stylesheet a second time before the first frame.
+        self.set_reactive(HomeworkApp.theme, DEFAULT_THEME)
+        self.set_class(True, f"-theme-{DEFAULT_THEME}", update=False)
+        self.set_class(self.current_theme.dark, "-dark-mode", update=False)
+        self.stylesheet.set_variables(self.get_css_variables())
+
+    # -- start-up ----------------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen[Any]:
+        # Today as the plain default screen paints ~150 ms sooner than as a mode's first screen
+        # (Textual waits for a mode screen to mount before the app's own mount).
+        return TodayScreen()
+
+    def on_mount(self) -> None:
+        # Sections are modes, added when first opened; this lets them switch back to Today.
+        self._modes[TODAY] = TodayScreen
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.screen_change_signal.subscribe(self, self._screen_changed)
+        # Open the data just after the first frame, so Today paints as fast as a bare app.
+        self.screen.call_after_refresh(self.open_store, read_only=self.read_only)
+
+    @work(thread=True, exclusive=True, group="store-open", exit_on_error=False)
+    def open_store(self, read_only: bool = False, restore: Path | None = None) -> None:
+        """Open the data folder (restoring `restore` first, if given), off the event loop."""
+        from homework_tui.screens.startup import restore_from
+        from homework_tui.store import Singleton, Store
+
+        try:
+            if restore is not None:
+                restore_from(self.data_folder, restore)
+            store = Store.open(self.data_folder, read_only=read_only)
+        except Exception as error:  # every failure becomes a calm dialog, never a traceback
+            self.post_message(StoreFailed(error, read_only))
+            return
+        self._opened = store
+        if not self.is_running:  # the app closed while the data was opening
+            self.close_store()
+            return
+        try:
+            settings = Singleton(store, "settings", Settings, Settings).load()
+        except Exception:
+            settings = Settings()
+        self.post_message(StoreOpened(store, settings))
+        if not store.read_only:
+            try:
+                store.backup_if_due()
+            except Exception:
+                pass  # a missed backup is retried next start; not worth a worry now
+
+    @on(StoreOpened)
+    def _store_opened(self, message: StoreOpened) -> None:
+        from homework_tui.store import Singleton
+
+        store = message.store
+        self.store = store
+        self.read_only = store.read_only
+        settings_doc = Singleton(store, "settings", Settings, Settings)
+        self.settings_saver = LatestValueSaver(
+            self, "settings", settings_doc.save, written=message.settings
+        )
+        self.apply_settings(message.settings)
+        if self.read_only:
+            for screen in self.screen_stack:
+                self._ensure_banner(screen)
+        self.data_ready_signal.publish(store)
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending()
+
+    @on(StoreFailed)
+    def _store_failed(self, message: StoreFailed) -> None:
+        from homework_tui.screens.startup import problem_dialog
+
+        dialog, handle = problem_dialog(self, message.error, read_only=message.read_only)
+        self.push_screen(dialog, handle)
+
+    def close_store(self) -> None:
+        """Close the data once the saves in progress have finished (safe to call twice)."""
+        wait_for_saves()
+        store, self._opened, self.store = self._opened, None, None
+        if store is not None:
+            store.close()
+
+    def on_unmount(self) -> None:
+        self.close_store()
+
+    # -- settings ----------------------------------------------------------------------------
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Make `settings` visible now (theme, motion)."""
+        self.settings = settings
+        if settings.theme in self.available_themes and self.theme != settings.theme:
+            self.theme = settings.theme
+        self.animation_level = "full" if settings.animations else "none"
+
+    def change_settings(self, **changes: Any) -> Settings:
+        """Apply `changes` live and save them in the background. Raises ValidationError."""
+        settings = self.settings.changed(**changes)
+        self.apply_settings(settings)
+        if self.settings_saver is not None:
+            self.settings_saver.save(settings)
+        return settings
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if theme.name != self.settings.theme:
+            self.change_settings(theme=theme.name)
+
+    @on(SaveRefused)
+    def _save_refused(self, message: SaveRefused) -> None:
+        """Any save a screen did not handle itself: tell the person gently."""
+        title = "Read-only" if message.read_only else "Not saved"
+        self.notify(message.message, title=title, severity="warning", markup=False)
+
+    # -- places ------------------------------------------------------------------------------
+
+    def when_ready(self, then: Callable[[], object]) -> bool:
+        """True when the store is open; otherwise remember `then` for when it is."""
+        if self.store is not None:
+            return True
+        self._pending = then
+        return False
+
+    def go_today(self) -> None:
+        self.switch_mode(TODAY)
+
+    def open_section(self, key: str) -> None:
+        section = by_key(key)
+        if not self.when_ready(partial(self.open_section, key)):
+            return
+        from homework_tui.screens.placeholder import SectionPlaceholderScreen, section_screen
+
+        if key not in self._modes:
+            self.add_mode(key, partial(section_screen, section))
+        try:
+            self.switch_mode(key)
+        except Exception as error:  # a section that cannot start: a calm note, not a traceback
+            self.remove_mode(key)
+            problem = f"{type(error).__name__}: {error}"
+            self.add_mode(key, partial(SectionPlaceholderScreen, section, problem=problem))
+            self.switch_mode(key)
+
+    def open_settings(self) -> None:
+        if not self.when_ready(self.open_settings):
+            return
+        if SETTINGS not in self._modes:
+            from homework_tui.screens.settings import SettingsScreen
+
+            self.add_mode(SETTINGS, SettingsScreen)
+        self.switch_mode(SETTINGS)
+
+    def show_help_now(self) -> None:
+        from homework_tui.screens.help_now import HelpNowScreen
+
+        if any(isinstance(screen, HelpNowScreen) for screen in self.screen_stack):
+            return
+        self.push_screen(HelpNowScreen())
+
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """(name, help, run) for the command palette: every place and app action."""
+        places: list[tuple[str, str, Callable[[], object]]] = [
+            ("Today", "Where to start, and what is due", self.go_today),
+        ]
+        places += [(s.title, s.purpose, partial(self.open_section, s.key)) for s in SECTIONS]
+        return [
+            *places,
+            ("Help now", "Your crisis contacts and local crisis line (F2)", self.show_help_now),
+            ("Settings", "Theme, motion, voice and speech rate", self.open_settings),
+            ("Keys", "Show or hide all keys for this screen (F1)", self.action_toggle_keys),
+            ("Change theme", "Try another colour theme", self.action_change_theme),
+            ("Quit", "Close homework-tui (what you saved stays saved)", self.action_quit),
+        ]
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def action_help_now(self) -> None:
+        self.show_help_now()
+
+    def action_open_section(self, key: str) -> None:
+        self.open_section(key)
+
+    def action_open_settings(self) -> None:
+        self.open_settings()
+
+    def action_toggle_keys(self) -> None:
+        from textual.widgets import HelpPanel
+
+        panels = self.screen.query(HelpPanel)
+        if panels:
+            panels.remove()
+        else:
+            self.screen.mount(HelpPanel())
+        self.refresh_bindings()
+
+    def action_back(self) -> None:
+        from textual.widgets import HelpPanel
+
+        if self.screen.query(HelpPanel):
+            self.action_toggle_keys()
+        elif len(self.screen_stack) > 1:
+            self.pop_screen()
+        elif self.current_mode != TODAY:
+            self.switch_mode(TODAY)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "help_now":  # already there: F2 leaves the footer
+            return not any(s.id == "help-now" for s in self.screen_stack)
+        if action == "back":
+            return (
+                self.current_mode != TODAY
+                or len(self.screen_stack) > 1
+                or bool(self.screen.query("HelpPanel"))
+            )
+        return True
+
+    # -- every screen ------------------------------------------------------------------------
+
+    def _screen_changed(self, screen: Screen[Any]) -> None:
+        if self.read_only and self.store is not None:
+            self.call_after_refresh(self._ensure_banner, screen)
+
+    def _ensure_banner(self, screen: Screen[Any]) -> None:
+        if screen.is_modal or not screen.is_attached or screen.query("#read-only-banner"):
+            return
+        screen.mount(ReadOnlyBanner())
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        """No blinking cursors: a steady cursor is calmer and sends nothing while idle."""
+        widget: Any = event.widget
+        if getattr(widget, "cursor_blink", False):
+            widget.cursor_blink = False
+
+
+def run_app(args: Namespace) -> int:
+    """Run the app on the terminal; the exit code is 0 unless the data could not be opened."""
+    app = HomeworkApp(data_dir(args.data_dir), read_only=bool(args.read_only))
+    try:
+        app.run()
+    finally:
+        app.close_store()
+    return app.return_code or 0

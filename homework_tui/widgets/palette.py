@@ -1,0 +1,38 @@
+"""The command palette (Ctrl+P): every place and app action by name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from homework_tui.app import HomeworkApp
+
+
+@dataclass(frozen=True)
+class PaletteCommand:
+    name: str
+    help: str
+    run: Callable[[], object]
+
+
+class HomeworkCommands(Provider):
+    """Places (Today, each section, Settings, Help now) and actions (keys, theme, quit)."""
+
+    def _commands(self) -> list[PaletteCommand]:
+        app = cast("HomeworkApp", self.app)
+        return [PaletteCommand(*entry) for entry in app.palette_commands()]
+
+    async def discover(self) -> Hits:
+        for command in self._commands():
+            yield DiscoveryHit(command.name, command.run, help=command.help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for command in self._commands():
+            score = max(matcher.match(command.name), matcher.match(command.help) * 0.5)
+            if score > 0:
+                yield Hit(score, matcher.highlight(command.name), command.run, help=command.help)
