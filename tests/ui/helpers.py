@@ -1,0 +1,53 @@
+"""Waiting and reading helpers for Pilot tests of the app shell (no sleeps: poll for a state)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+
+from homework_tui.app import HomeworkApp
+
+SIZE = (100, 30)
+
+
+async def wait_until(pilot: Pilot[int], condition: Callable[[], object], timeout: float = 5.0) -> None:
+    """Let the app run until `condition()` is true; fail with a clear message after `timeout`."""
+    steps = int(timeout / 0.02)
+    for _ in range(steps):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"timed out waiting for {getattr(condition, '__name__', condition)}")
+
+
+async def wait_ready(pilot: Pilot[int]) -> HomeworkApp:
+    """Wait until the store is open (the app shows Today and can save)."""
+    app = pilot.app
+    assert isinstance(app, HomeworkApp)
+    await wait_until(pilot, lambda: app.store is not None)
+    await pilot.pause()
+    return app
+
+
+async def wait_screen(pilot: Pilot[int], name: str) -> None:
+    """Wait until the top screen's class is called `name`."""
+    await wait_until(pilot, lambda: type(pilot.app.screen).__name__ == name, timeout=5)
+    await pilot.pause()
+
+
+def screen_text(app: HomeworkApp) -> str:
+    """What the terminal shows right now, as plain text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def notifications(app: HomeworkApp) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+def screen_words(app: HomeworkApp) -> str:
+    """The screen's words with line wraps and box borders folded away, for phrase checks."""
+    text = screen_text(app)
+    for border in "│╭╮╰╯─▏▕▎▊":
+        text = text.replace(border, " ")
+    return " ".join(text.split())

@@ -1,0 +1,158 @@
+"""Today, the home screen: what it says, and that every place opens from it by keyboard."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import types
+from collections.abc import Callable
+
+import pytest
+from textual.screen import Screen
+from textual.widgets import OptionList
+
+from homework_tui.app import HomeworkApp
+from homework_tui.screens.placeholder import SectionPlaceholderScreen, section_screen
+from homework_tui.sections import SECTIONS, Section
+from tests.ui.helpers import SIZE, screen_text, wait_ready, wait_until
+
+AppFactory = Callable[..., HomeworkApp]
+
+
+def expected_screen(section: Section) -> str:
+    """The class a section should show: its own screen if it exists, else the placeholder."""
+    try:
+        module = importlib.import_module(f"homework_tui.screens.{section.module}")
+    except ModuleNotFoundError:
+        return "SectionPlaceholderScreen"
+    return section.screen if hasattr(module, section.screen) else "SectionPlaceholderScreen"
+
+
+async def test_today_explains_each_kind_of_homework_and_where_to_start(app: AppFactory) -> None:
+    async with app().run_test(size=SIZE) as pilot:
+        hw = await wait_ready(pilot)
+        assert type(hw.screen).__name__ == "TodayScreen"
+        text = screen_text(hw)
+        assert "Welcome" in text
+        assert "If you feel tense right now, try Relax" in text
+        assert hw.screen.query_one("#today-due")  # the place later issues fill
+        menu = hw.screen.query_one("#today-menu", OptionList)
+        prompts = [str(menu.get_option_at_index(i).prompt) for i in range(menu.option_count)]
+        for section in SECTIONS:
+            assert any(section.title in p and section.purpose in p for p in prompts), section
+        assert any("Help now" in p for p in prompts)
+        assert any("Settings" in p for p in prompts)
+        footer = text.splitlines()[-1]
+        assert "Help now" in footer and "Keys" in footer and "Quit" in footer
+
+
+@pytest.mark.parametrize("section", SECTIONS, ids=lambda s: s.key)
+async def test_each_section_opens_with_its_hotkey_and_esc_returns(
+    app: AppFactory, section: Section
+) -> None:
+    async with app().run_test(size=SIZE) as pilot:
+        hw = await wait_ready(pilot)
+        await pilot.press(section.hotkey)
+        await wait_until(pilot, lambda: hw.current_mode == section.key)
+        assert type(hw.screen).__name__ == expected_screen(section)
+        if isinstance(hw.screen, SectionPlaceholderScreen):
+            text = screen_text(hw)
+            assert section.title in text and "still being built" in text
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: type(hw.screen).__name__ == "TodayScreen")
+
+
+@pytest.mark.parametrize("index", range(len(SECTIONS) + 2))
+async def test_each_menu_entry_opens_with_arrows_and_enter(app: AppFactory, index: int) -> None:
+    async with app().run_test(size=SIZE) as pilot:
+        hw = await wait_ready(pilot)
+        menu = hw.screen.query_one("#today-menu", OptionList)
+        assert hw.focused is menu
+        await pilot.press(*["down"] * index, "enter")
+        target = menu.get_option_at_index(index).id
+        if target == "help_now":
+            await wait_until(pilot, lambda: type(hw.screen).__name__ == "HelpNowScreen")
+        elif target == "settings":
+            await wait_until(pilot, lambda: type(hw.screen).__name__ == "SettingsScreen")
+        else:
+            section = SECTIONS[index]
+            assert target == section.key
+            await wait_until(pilot, lambda: hw.current_mode == section.key)
+            assert type(hw.screen).__name__ == expected_screen(section)
+
+
+async def test_keys_pressed_before_the_data_is_open_are_not_lost(app: AppFactory) -> None:
+    async with app().run_test(size=SIZE) as pilot:
+        hw = pilot.app
+        assert isinstance(hw, HomeworkApp)
+        await pilot.press("s")  # may arrive before the store has opened
+        await wait_until(pilot, lambda: type(hw.screen).__name__ == "SettingsScreen")
+
+
+async def test_moving_between_sections_keeps_each_one(app: AppFactory) -> None:
+    """Sections are modes: going elsewhere and back shows the same screen object."""
+    async with app().run_test(size=SIZE) as pilot:
+        hw = await wait_ready(pilot)
+        await pilot.press("s")
+        await wait_until(pilot, lambda: type(hw.screen).__name__ == "SettingsScreen")
+        settings = hw.screen
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: type(hw.screen).__name__ == "TodayScreen")
+        await pilot.press("s")
+        await wait_until(pilot, lambda: type(hw.screen).__name__ == "SettingsScreen")
+        assert hw.screen is settings
+
+
+def test_missing_section_module_gives_the_calm_placeholder() -> None:
+    section = Section("ghost", "Ghost", "g", "no_such_module_xyz", "GhostScreen", "Two. Lines.")
+    screen = section_screen(section)
+    assert isinstance(screen, SectionPlaceholderScreen)
+    assert screen.problem is None
+
+
+def test_a_section_module_that_appears_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    class GhostScreen(Screen[None]):
+        pass
+
+    module = types.ModuleType("homework_tui.screens.ghost_section")
+    module.GhostScreen = GhostScreen  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "homework_tui.screens.ghost_section", module)
+    section = Section("ghost", "Ghost", "g", "ghost_section", "GhostScreen", "Two. Lines.")
+    assert isinstance(section_screen(section), GhostScreen)
+
+
+def test_a_broken_section_module_is_reported_calmly(monkeypatch: pytest.MonkeyPatch) -> None:
+    module = types.ModuleType("homework_tui.screens.half_built")  # no screen class in it
+    monkeypatch.setitem(sys.modules, "homework_tui.screens.half_built", module)
+    section = Section("half", "Half", "h", "half_built", "HalfScreen", "Two. Lines.")
+    screen = section_screen(section)
+    assert isinstance(screen, SectionPlaceholderScreen)
+    assert screen.problem and "HalfScreen" in screen.problem
+
+
+async def test_a_section_that_fails_to_start_shows_a_note_not_a_traceback(
+    app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Broken(Screen[None]):
+        CSS_PATH = "does-not-exist.tcss"
+
+    module = types.ModuleType("homework_tui.screens.journal")
+    module.JournalScreen = Broken  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "homework_tui.screens.journal", module)
+    async with app().run_test(size=SIZE) as pilot:
+        hw = await wait_ready(pilot)
+        await pilot.press("j")
+        await wait_until(pilot, lambda: isinstance(hw.screen, SectionPlaceholderScreen))
+        assert hw.screen.problem and "does-not-exist" in hw.screen.problem
+        assert "not anything you did" in screen_text(hw)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_today_fits_small_terminals(app: AppFactory, size: tuple[int, int]) -> None:
+    async with app().run_test(size=size) as pilot:
+        hw = await wait_ready(pilot)
+        text = screen_text(hw).splitlines()
+        assert len(text) == size[1]
+        assert "Your homework" in "\n".join(text)
+        assert "F2" in text[-1] and "Help now" in text[-1]
+        assert all(len(line) <= size[0] for line in text)
