@@ -79,6 +79,7 @@ class HomeworkApp(App[int]):
         self.settings_saver: LatestValueSaver[Settings] | None = None
         self.data_ready_signal: Signal[Store] = Signal(self, "data-ready")
         self.animation_level = "none"
+        self.passphrase: str | None = None  # for encrypted data, asked for at start-up
         self._opened: Store | None = None  # set from the worker thread, closed at exit
         self._pending: Callable[[], object] | None = None
         for theme in OUR_THEMES:
@@ -113,8 +114,8 @@ class HomeworkApp(App[int]):
 
         try:
             if restore is not None:
-                restore_from(self.data_folder, restore)
-            store = Store.open(self.data_folder, read_only=read_only)
+                restore_from(self.data_folder, restore, self.passphrase)
+            store = Store.open(self.data_folder, read_only=read_only, passphrase=self.passphrase)
         except Exception as error:  # every failure becomes a calm dialog, never a traceback
             self.post_message(StoreFailed(error, read_only))
             return

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from homework_tui.screens.dialogs import Choice, ChoiceDialog
+from homework_tui.screens.dialogs import Choice, ChoiceDialog, PassphraseDialog
 
 if TYPE_CHECKING:
     from homework_tui.app import HomeworkApp
@@ -30,12 +30,12 @@ class RestoreFailed(Exception):
         self.backup = backup
 
 
-def restore_from(folder: Path, backup: Path) -> None:
+def restore_from(folder: Path, backup: Path, passphrase: str | None = None) -> None:
     """Make `backup` the current data (in a worker thread); raises RestoreFailed."""
     from homework_tui.store import restore_backup
 
     try:
-        restore_backup(folder, backup)
+        restore_backup(folder, backup, passphrase)
     except Exception as error:
         raise RestoreFailed(backup, str(error) or type(error).__name__) from error
 
@@ -45,15 +45,27 @@ Handler = Callable[[str | None], None]
 
 def problem_dialog(
     app: HomeworkApp, error: Exception, *, read_only: bool
-) -> tuple[ChoiceDialog, Handler]:
+) -> tuple[ChoiceDialog | PassphraseDialog, Handler]:
     """The dialog for a start-up `error`, and what to do with the person's choice."""
     from homework_tui.store import CorruptData, DataLocked, NewerSchema, StoreError, UnreadableFolder
+    from homework_tui.store.crypto import PassphraseNeeded, WrongPassphrase
+
+    if isinstance(error, (PassphraseNeeded, WrongPassphrase)):
+
+        def unlock(passphrase: str | None) -> None:
+            if passphrase is None:
+                app.exit(return_code=QUIT_CODE)
+            else:
+                app.passphrase = passphrase
+                app.open_store(read_only=read_only)
+
+        return PassphraseDialog(str(error)), unlock
 
     def quit_or(actions: dict[str, Callable[[], object]]) -> Handler:
         def handle(choice: str | None) -> None:
             action = actions.get(choice or "")
             if action is None:
-                app.exit(QUIT_CODE)
+                app.exit(return_code=QUIT_CODE)
             else:
                 action()
 
