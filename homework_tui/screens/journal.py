@@ -17,7 +17,7 @@ from homework_tui.model.journal import JournalEntry
 from homework_tui.screens.base import SectionScreen
 from homework_tui.screens.dialogs import Choice, ChoiceDialog
 from homework_tui.screens.journal_entry import FORM, journal_repo
-from homework_tui.screens.thought_records import shorten
+from homework_tui.screens.thought_records import RecordTable, shorten
 from homework_tui.store.drafts import Drafts
 from homework_tui.store.errors import StoreError
 
@@ -32,7 +32,6 @@ class JournalScreen(SectionScreen):
     CSS_PATH = "journal.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "New entry"),
-        Binding("enter", "open", "Open", show=False),
         Binding("delete,d", "delete", "Delete", key_display="Del"),
         Binding("u", "undo", "Undo delete"),
         Binding("slash", "search", "Search", key_display="/"),
@@ -49,7 +48,7 @@ class JournalScreen(SectionScreen):
         with Horizontal(id="search-row"):
             yield Static("Search", classes="row-label")
             yield Input(placeholder="words, or #tag", id="search", compact=True)
-        yield DataTable(id="entries", cursor_type="row")
+        yield RecordTable(id="entries")
         yield Static(Text(EMPTY), id="entries-empty", classes="calm-note")
 
     def on_mount(self) -> None:
@@ -107,7 +106,12 @@ class JournalScreen(SectionScreen):
                 shorten(" ".join("#" + t for t in entry.tags), 24),
                 key=entry.id,
             )
-        self.query_one("#entries-empty").display = not self.entries and not self.drafts
+        empty = not self.entries and not self.drafts
+        self.query_one("#entries-empty").display = empty
+        was_shown = table.display
+        table.display = not empty
+        if table.display and (not was_shown or self.focused is None):
+            table.focus()
         if keep is not None:
             try:
                 table.move_cursor(row=table.get_row_index(keep), animate=False)

@@ -419,15 +419,14 @@ class ThoughtRecordForm(DraftAutosave, HomeworkScreen[ThoughtRecord | None]):
         if choice == "save":
             self.run_worker(self.action_save())
         elif choice in ("keep", "discard", "unchanged"):
-            self._finish_leaving(choice)
+            self._finish_leaving(choice, self.draft_snapshot())
 
     @work(thread=True, exclusive=True, group="save-record")
-    def _finish_leaving(self, choice: str) -> None:
+    def _finish_leaving(self, choice: str, snapshot: tuple[dict[str, str], str]) -> None:
         keeper = self.keeper
         try:
             if keeper is not None and choice == "keep":
-                fields, place = self.app.call_from_thread(self.draft_snapshot)
-                keeper.keep(fields, place)
+                keeper.keep(*snapshot)
             elif keeper is not None and choice == "discard":
                 keeper.discard()
             elif keeper is not None:

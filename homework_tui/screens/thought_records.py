@@ -24,6 +24,17 @@ from homework_tui.store.drafts import Drafts
 from homework_tui.store.errors import StoreError
 
 DRAFT_ROW = "draft:"
+
+
+class RecordTable(DataTable[Text]):
+    """A table of records, one per row; Enter opens the highlighted one (shown in the footer)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Open", key_display="⏎"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row")
 EMPTY = (
     "No thought records yet. Press n to write one — just after a hard moment, while it is "
     "fresh, is a good time. You can stop at any step and come back."
@@ -53,7 +64,6 @@ class ThoughtRecordsScreen(SectionScreen):
     CSS_PATH = "thought_records.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "New record"),
-        Binding("enter", "open", "Open", show=False),
         Binding("e", "edit", "Edit"),
         Binding("delete,d", "delete", "Delete", key_display="Del"),
         Binding("u", "undo", "Undo delete"),
@@ -72,7 +82,7 @@ class ThoughtRecordsScreen(SectionScreen):
         with Horizontal(id="search-row"):
             yield Static("Search", classes="row-label")
             yield Input(placeholder="words from any column", id="search", compact=True)
-        yield DataTable(id="records", cursor_type="row", zebra_stripes=False)
+        yield RecordTable(id="records")
         yield Static(Text(EMPTY), id="records-empty", classes="calm-note")
 
     def on_mount(self) -> None:
@@ -144,6 +154,10 @@ class ThoughtRecordsScreen(SectionScreen):
             )
         empty = self.query_one("#records-empty", Static)
         empty.display = not self.records and not self.drafts
+        was_shown = table.display
+        table.display = not empty.display
+        if table.display and (not was_shown or self.focused is None):
+            table.focus()
         if keep is not None:
             try:
                 table.move_cursor(row=table.get_row_index(keep), animate=False)
