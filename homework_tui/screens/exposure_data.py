@@ -1,0 +1,81 @@
+"""Where ladders, exposures and the exposure settings live in the store (no Textual here).
+
+Every method writes to disk (fsync): call them from thread workers. `load()` gives a snapshot the
+screen draws from. Today can use `ExposureBook(store).load()` and `ladder_progress`/`next_step`
+from `homework_tui.model.exposure_mastery` to show the next suggested step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from homework_tui.model.exposure import Exposure, Ladder
+from homework_tui.model.exposure_mastery import ExposureSettings, StepProgress, ladder_progress
+from homework_tui.store import Repository, Singleton, Store
+
+LADDERS = "ladders"
+EXPOSURES = "exposures"
+SETTINGS = "exposure_settings"
+
+
+@dataclass(frozen=True)
+class ExposureData:
+    """Everything the exposure screens show, read at one moment."""
+
+    ladders: tuple[Ladder, ...] = ()
+    exposures: tuple[Exposure, ...] = ()
+    settings: ExposureSettings = field(default_factory=ExposureSettings)
+
+    def ladder(self, ladder_id: str | None) -> Ladder | None:
+        for ladder in self.ladders:
+            if ladder.id == ladder_id:
+                return ladder
+        return None
+
+    def for_step(self, step_id: str) -> list[Exposure]:
+        """A step's exposures, oldest first."""
+        return sorted(
+            (e for e in self.exposures if e.step_id == step_id), key=lambda e: e.started_at
+        )
+
+    def progress(self, ladder: Ladder) -> list[StepProgress]:
+        return ladder_progress(ladder, self.exposures, self.settings.rule)
+
+
+class ExposureBook:
+    def __init__(self, store: Store) -> None:
+        self.ladders: Repository[Ladder] = Repository(store, LADDERS, Ladder)
+        self.exposures: Repository[Exposure] = Repository(store, EXPOSURES, Exposure)
+        self.settings: Singleton[ExposureSettings] = Singleton(
+            store, SETTINGS, ExposureSettings, ExposureSettings
+        )
+
+    def load(self) -> ExposureData:
+        # Ladders oldest first: the first one made stays first.
+        return ExposureData(
+            tuple(self.ladders.all(key=lambda ladder: ladder.created_at, reverse=False)),
+            tuple(self.exposures.all()),
+            self.settings.load(),
+        )
+
+    def save_ladder(self, ladder: Ladder) -> Ladder:
+        return self.ladders.save(ladder)
+
+    def remove_ladder(self, ladder_id: str) -> bool:
+        """To the trash; its exposures stay where they are and come back with it."""
+        return self.ladders.delete(ladder_id)
+
+    def restore_ladder(self, ladder_id: str) -> bool:
+        return self.ladders.restore(ladder_id)
+
+    def save_exposure(self, exposure: Exposure) -> Exposure:
+        return self.exposures.save(exposure)
+
+    def remove_exposure(self, exposure_id: str) -> bool:
+        return self.exposures.delete(exposure_id)
+
+    def restore_exposure(self, exposure_id: str) -> bool:
+        return self.exposures.restore(exposure_id)
+
+    def save_settings(self, settings: ExposureSettings) -> ExposureSettings:
+        return self.settings.save(settings)

@@ -1,0 +1,292 @@
+"""Exposure in the real app with a real store, by keyboard only: build a ladder of 8 steps, log
+exposures (one with the live timer on a fast fake clock), see rungs change state and the next step
+move; bad input answered in words; removing and moving steps; a draft offered back."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+from homework_tui.app import HomeworkApp
+from homework_tui.model.exposure import Exposure, Ladder
+from homework_tui.screens.exposure import ExposureScreen
+from homework_tui.screens.exposure_data import ExposureBook
+from homework_tui.screens.exposure_log import ExposureLogScreen
+from homework_tui.screens.exposure_timer import ExposureTimerScreen
+from homework_tui.store import Store
+from homework_tui.widgets.ladder_picture import LadderPicture
+from tests.ui.helpers import notifications, screen_words, wait_until
+
+SIZE = (100, 30)
+LADDER = [
+    ("say hello to a neighbour", 25),
+    ("ask a shop assistant for help", 35),
+    ("phone to book an appointment", 45),
+    ("eat lunch in the staff room", 55),
+    ("ask a question in a small meeting", 60),
+    ("give my opinion at lunch", 70),
+    ("make small talk at a party", 75),
+    ("speak up in a team meeting", 85),
+]
+
+
+@asynccontextmanager
+async def exposure_app(
+    folder: Path, size: tuple[int, int] = SIZE
+) -> AsyncIterator[tuple[HomeworkApp, Pilot[int]]]:
+    app = HomeworkApp(folder)
+    try:
+        async with app.run_test(size=size) as pilot:
+            await wait_until(pilot, lambda: app.store is not None)
+            await pilot.press("x")
+            await wait_until(pilot, lambda: app.current_mode == "exposure")
+            await settle(pilot)
+            yield app, pilot
+    finally:
+        app.close_store()
+
+
+async def settle(pilot: Pilot[int]) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def rungs(app: HomeworkApp) -> list[str]:
+    """The drawn ladder, top rung first, as plain lines."""
+    return app.screen.query_one(LadderPicture).render().plain.split("\n")
+
+
+def rung(app: HomeworkApp, words: str) -> str:
+    return next(line for line in rungs(app) if words in line)
+
+
+async def type_in(pilot: Pilot[int], text: str) -> None:
+    """Type `text` into the focused field (inserted as a paste would be: Pilot presses one key
+    per ~60 ms, and key-by-key typing is already covered by Textual's own tests)."""
+    focused = pilot.app.focused
+    if isinstance(focused, TextArea):
+        focused.insert(text)
+    elif isinstance(focused, Input):
+        focused.insert_text_at_cursor(text)
+    else:
+        await pilot.press(*text)
+    await pilot.pause()
+
+
+async def new_ladder(pilot: Pilot[int], name: str, goal: str) -> None:
+    await pilot.press("n")
+    await pilot.pause()
+    await type_in(pilot, name)
+    await pilot.press("enter")
+    await type_in(pilot, goal)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def add_step(pilot: Pilot[int], text: str, suds: int | str) -> None:
+    await pilot.press("a")
+    await pilot.pause()
+    await type_in(pilot, text)
+    await pilot.press("enter")
+    await type_in(pilot, str(suds))
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def choose(pilot: Pilot[int], words: str) -> None:
+    app = pilot.app
+    picture = app.screen.query_one(LadderPicture)
+    target = next(p.step.id for p in picture.progress if p.step.description == words)
+    picture.select(target)
+    await pilot.pause()
+
+
+async def log(pilot: Pilot[int], *values: str) -> None:
+    """Open the log form and type start, end, minutes, predicted, before, peak, end, Ctrl+S."""
+    await pilot.press("l")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, ExposureLogScreen))
+    await pilot.pause()
+    for value in values:
+        await type_in(pilot, value)
+        await pilot.press("enter")
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
+def stored(folder: Path) -> tuple[list[Ladder], list[Exposure]]:
+    with Store.open(folder) as store:
+        data = ExposureBook(store).load()
+    return list(data.ladders), list(data.exposures)
+
+
+async def test_build_a_ladder_then_log_until_a_step_is_mastered(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    async with exposure_app(folder) as (app, pilot):
+        assert "no ladder yet" in screen_words(app)
+        await new_ladder(pilot, "Social situations", "Speak up at work without dread")
+        for text, suds in LADDER[:3]:
+            await add_step(pilot, text, suds)
+        assert "3 steps" in screen_words(app)  # the gentle note about a short ladder
+        for text, suds in reversed(LADDER[3:]):  # out of order on purpose
+            await add_step(pilot, text, suds)
+        lines = rungs(app)
+        assert [line.split("┃")[0].split()[-1] for line in lines] == [
+            str(s) for _, s in reversed(LADDER)
+        ]
+        assert "Ladders usually" not in screen_words(app)
+        assert "▶" in rung(app, "next: say hello") and "○" in rung(app, "say hello")
+        await choose(pilot, "say hello to a neighbour")
+        # three exposures whose end fell to half the peak or less: mastered
+        await log(pilot, "18:30", "18:50", "", "70", "40", "60", "30")
+        line = rung(app, "say hello")
+        assert "◐" in line and "×1" in line and "▓" in line
+        assert "Well done for facing it" in " ".join(notifications(app))
+        await log(pilot, "18:30", "19:00", "", "60", "40", "60", "30")
+        await log(pilot, "9:15am", "", "25", "50", "30", "50", "20")
+        line = rung(app, "say hello")
+        assert "●" in line and "×3" in line and "█" in line and "▶" not in line
+        assert "▶" in rung(app, "next: ask a shop assistant")
+        assert any("mastered" in n and "ask a shop assistant" in n for n in notifications(app))
+    ladders, exposures = stored(folder)
+    assert [s.suds for s in ladders[0].steps] == [s for _, s in LADDER]
+    assert ladders[0].goal == "Speak up at work without dread"
+    assert sorted(e.minutes for e in exposures) == [20, 25, 30]  # type: ignore[type-var]
+
+
+async def test_live_timer_with_a_fast_clock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = [1000.0]
+    monkeypatch.setattr(ExposureTimerScreen, "clock", staticmethod(lambda: clock[0]))
+    folder = tmp_path / "data"
+    async with exposure_app(folder) as (app, pilot):
+        await new_ladder(pilot, "Social", "")
+        await add_step(pilot, "phone to book an appointment", 45)
+        await pilot.press("t")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExposureTimerScreen))
+        timer_screen = app.screen
+        assert isinstance(timer_screen, ExposureTimerScreen)
+        assert "how high do you think" in screen_words(app)
+        await pilot.press("7")  # predicted 70
+        await pilot.press("5")  # before 50: the clock starts
+        assert "next rating in 5:00" in screen_words(app)
+        for rating in ("8", "6", "3"):
+            clock[0] += 5 * 60
+            timer_screen.tick()
+            await pilot.pause()
+            assert "Time for a rating" in screen_words(app)
+            await pilot.press(rating)
+            assert "Time for a rating" not in screen_words(app)
+        clock[0] += 90
+        await pilot.press("enter")  # stop
+        assert "One last rating" in screen_words(app)
+        await pilot.press("2")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExposureLogScreen))
+        await pilot.pause()
+        words = screen_words(app)
+        assert "Timed: 5 ratings over 16 min: 50 → 80 → 60 → 30 → 20" in words
+        form = app.screen
+        values = {k: form.query_one(f"#{k}").value for k in ("predicted", "before", "peak", "end")}
+        assert values == {"predicted": "70", "before": "50", "peak": "80", "end": "20"}
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ExposureScreen)
+        line = rung(app, "phone to book")
+        assert "◐" in line and "×1" in line
+    _, exposures = stored(folder)
+    (done,) = exposures
+    assert [r.suds for r in done.readings] == [50, 80, 60, 30, 20]
+    assert [round(r.minute, 1) for r in done.readings] == [0, 5, 10, 15, 16.5]
+    assert (done.predicted, done.before, done.peak, done.end) == (70, 50, 80, 20)
+    assert done.minutes == 16
+
+
+BAD_LOGS = [
+    (("18:30", "19:00", "", "", "50", "40", "20"), "can't be lower than before you started"),
+    (("18:30", "19:00", "", "", "", "40", "60"), "can't be lower than at the end"),
+    (("18:30", "18:00", "", "", "", "60", "20"), "is before the start time"),
+    (("18:30", "19:00", "", "", "", "150", "20"), "Peak SUDS is 150; it goes from 0 to 100"),
+    (("25:00", "19:00", "", "", "", "60", "20"), "Please write the start time like 18:30"),
+]
+
+
+async def test_bad_exposure_input_is_answered_in_words(tmp_path: Path) -> None:
+    async with exposure_app(tmp_path / "data") as (app, pilot):
+        await new_ladder(pilot, "Driving", "")
+        await add_step(pilot, "drive round the block", 30)
+        for values, message in BAD_LOGS:
+            await log(pilot, *values)
+            assert isinstance(app.screen, ExposureLogScreen)  # still open, nothing lost
+            assert message in screen_words(app), message
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.press("d")  # discard
+            await settle(pilot)
+            assert isinstance(app.screen, ExposureScreen)
+
+
+async def test_bad_step_input_and_the_ladder_picture_text_is_literal(tmp_path: Path) -> None:
+    async with exposure_app(tmp_path / "data") as (app, pilot):
+        await new_ladder(pilot, "[bold]Mine[/bold] 😀", "")
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("enter")
+        await type_in(pilot, "120")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Please describe the step" in screen_words(app)
+        await type_in(pilot, "[red]phone[/red] mum")
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert "The step's SUDS is 120; it goes from 0 to 100" in screen_words(app)
+        await pilot.press("backspace", "backspace", "backspace")
+        await type_in(pilot, "40")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "[red]phone[/red] mum" in rung(app, "phone")
+        assert "[bold]Mine[/bold] 😀" in screen_words(app)
+
+
+async def test_move_remove_and_undo(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    async with exposure_app(folder) as (app, pilot):
+        await new_ladder(pilot, "Social", "")
+        for text, suds in LADDER[:3]:
+            await add_step(pilot, text, suds)
+        await choose(pilot, "say hello to a neighbour")
+        await pilot.press("shift+up")
+        await settle(pilot)
+        assert [line.split("┃")[0].split()[-1] for line in rungs(app)] == ["45", "35", "35"]
+        assert "shop assistant" in rungs(app)[2]  # the two 35s: hello now above
+        await pilot.press("d")
+        await settle(pilot)
+        assert not any("say hello" in line for line in rungs(app))
+        await pilot.press("u")
+        await settle(pilot)
+        assert any("say hello" in line for line in rungs(app))
+    ladders, _ = stored(folder)
+    assert [s.description for s in ladders[0].steps][1] == "say hello to a neighbour"
+
+
+async def test_an_unsaved_log_is_offered_back(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    async with exposure_app(folder) as (app, pilot):
+        await new_ladder(pilot, "Social", "")
+        await add_step(pilot, "say hello to a neighbour", 25)
+        await pilot.press("l")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExposureLogScreen))
+        await type_in(pilot, "18:30")
+        await pilot.press("tab")
+        await settle(pilot)
+    # the terminal was closed with the form open: the next start offers it back
+    async with exposure_app(folder) as (app, pilot):
+        await wait_until(pilot, lambda: "Welcome back" in screen_words(app))
+        assert "say hello to a neighbour" in screen_words(app)
+        await pilot.press("c")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExposureLogScreen))
+        assert app.screen.query_one("#start").value == "18:30"
