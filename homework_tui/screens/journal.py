@@ -14,10 +14,10 @@ from textual.widgets import DataTable, Input, Static
 
 from homework_tui.model.draft import Draft
 from homework_tui.model.journal import JournalEntry
-from homework_tui.screens.base import SectionScreen
 from homework_tui.screens.dialogs import Choice, ChoiceDialog
 from homework_tui.screens.journal_entry import FORM, journal_repo
 from homework_tui.screens.thought_records import RecordTable, shorten
+from homework_tui.screens.base import SectionScreen, saving
 from homework_tui.store.drafts import Drafts
 from homework_tui.store.errors import StoreError
 
@@ -221,12 +221,13 @@ class JournalScreen(SectionScreen):
         store = self.homework.store
         try:
             assert store is not None
-            if what == "discard":
-                Drafts(store).discard(record_id)
-            elif what == "delete":
-                journal_repo(store).delete(record_id)
-            else:
-                journal_repo(store).restore(record_id)
+            with saving():
+                if what == "discard":
+                    Drafts(store).discard(record_id)
+                elif what == "delete":
+                    journal_repo(store).delete(record_id)
+                else:
+                    journal_repo(store).restore(record_id)
         except StoreError as error:
             self.app.call_from_thread(
                 self.notify, str(error), title="Not changed", severity="warning", markup=False

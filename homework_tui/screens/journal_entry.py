@@ -17,8 +17,8 @@ from textual.widgets import Footer, Header, Input, Static, TextArea
 from homework_tui.model.base import ValidationError
 from homework_tui.model.draft import Draft
 from homework_tui.model.journal import MOOD_HIGH, MOOD_LOW, JournalEntry, parse_tags
-from homework_tui.screens.base import HomeworkScreen
 from homework_tui.screens.dialogs import Choice, ChoiceDialog
+from homework_tui.screens.base import HomeworkScreen, saving
 from homework_tui.screens.thought_autosave import DraftAutosave
 from homework_tui.store import Repository, Store
 from homework_tui.store.drafts import DraftKeeper, Drafts
@@ -153,8 +153,9 @@ class JournalEntryForm(DraftAutosave, HomeworkScreen[JournalEntry | None]):
         store = self.homework.store
         try:
             assert store is not None and self.keeper is not None
-            saved = journal_repo(store).save(entry)
-            self.keeper.finish()
+            with saving():
+                saved = journal_repo(store).save(entry)
+                self.keeper.finish()
         except StoreError as error:
             self.app.call_from_thread(self._save_failed, str(error))
             return
@@ -198,12 +199,13 @@ class JournalEntryForm(DraftAutosave, HomeworkScreen[JournalEntry | None]):
     def _finish_leaving(self, choice: str, snapshot: tuple[dict[str, str], str]) -> None:
         keeper = self.keeper
         try:
-            if keeper is not None and choice == "keep":
-                keeper.keep(*snapshot)
-            elif keeper is not None and choice == "discard":
-                keeper.discard()
-            elif keeper is not None:
-                keeper.finish()
+            with saving():
+                if keeper is not None and choice == "keep":
+                    keeper.keep(*snapshot)
+                elif keeper is not None and choice == "discard":
+                    keeper.discard()
+                elif keeper is not None:
+                    keeper.finish()
         except StoreError as error:
             self.app.call_from_thread(self._save_failed, str(error))
             return

@@ -22,6 +22,7 @@ from textual import events, work
 from textual.css.query import NoMatches
 from textual.widgets import Input, SelectionList, TextArea
 
+from homework_tui.screens.base import saving
 from homework_tui.store.drafts import DraftKeeper
 from homework_tui.store.errors import StoreError
 
@@ -94,7 +95,8 @@ class DraftAutosave:
             fields, place = self._latest
         self._dirty = False
         try:
-            self.keeper.keep(fields, place)
+            with saving():
+                self.keeper.keep(fields, place)
         except StoreError:
             pass  # the last autosave a few seconds ago still holds nearly everything
 
@@ -102,7 +104,8 @@ class DraftAutosave:
     def _write_draft(self, fields: dict[str, str], place: str, sequence: int) -> None:
         assert self.keeper is not None
         try:
-            self.keeper.keep(fields, place, sequence=sequence)
+            with saving():
+                self.keeper.keep(fields, place, sequence=sequence)
         except StoreError as error:
             self.app.call_from_thread(self._draft_failed, str(error))  # type: ignore[attr-defined]
         else:

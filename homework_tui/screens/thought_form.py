@@ -28,8 +28,8 @@ from homework_tui.model.thought_record import (
     record_from_fields,
     step_of,
 )
-from homework_tui.screens.base import HomeworkScreen
 from homework_tui.screens.dialogs import Choice, ChoiceDialog
+from homework_tui.screens.base import HomeworkScreen, saving
 from homework_tui.screens.thought_autosave import DraftAutosave
 from homework_tui.screens.thought_data import FORM, own_labels_repo, records_repo
 from homework_tui.screens.thought_form_steps import STEPS, ThoughtRow, compose_step, question_text
@@ -316,7 +316,8 @@ class ThoughtRecordForm(DraftAutosave, HomeworkScreen[ThoughtRecord | None]):
         store = self.homework.store
         try:
             if store is not None:
-                own_labels_repo(store).add(label)
+                with saving():
+                    own_labels_repo(store).add(label)
         except StoreError as error:
             message = f"Your label is on this record, but could not be kept for next time: {error}"
             self.app.call_from_thread(self.notify, message, severity="warning", markup=False)
@@ -376,9 +377,10 @@ class ThoughtRecordForm(DraftAutosave, HomeworkScreen[ThoughtRecord | None]):
         store = self.homework.store
         try:
             assert store is not None
-            saved = records_repo(store).save(record)
             assert self.keeper is not None
-            self.keeper.finish()
+            with saving():
+                saved = records_repo(store).save(record)
+                self.keeper.finish()
         except StoreError as error:
             self.app.call_from_thread(self._save_failed, str(error))
             return
@@ -425,12 +427,13 @@ class ThoughtRecordForm(DraftAutosave, HomeworkScreen[ThoughtRecord | None]):
     def _finish_leaving(self, choice: str, snapshot: tuple[dict[str, str], str]) -> None:
         keeper = self.keeper
         try:
-            if keeper is not None and choice == "keep":
-                keeper.keep(*snapshot)
-            elif keeper is not None and choice == "discard":
-                keeper.discard()
-            elif keeper is not None:
-                keeper.finish()  # nothing differs from what is saved
+            with saving():
+                if keeper is not None and choice == "keep":
+                    keeper.keep(*snapshot)
+                elif keeper is not None and choice == "discard":
+                    keeper.discard()
+                elif keeper is not None:
+                    keeper.finish()  # nothing differs from what is saved
         except StoreError as error:
             self.app.call_from_thread(self._save_failed, str(error))
             return

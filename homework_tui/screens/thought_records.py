@@ -17,9 +17,9 @@ from textual.widgets import DataTable, Input, Static
 
 from homework_tui.model.draft import Draft
 from homework_tui.model.thought_record import ThoughtRecord
-from homework_tui.screens.base import SectionScreen
 from homework_tui.screens.dialogs import Choice, ChoiceDialog
 from homework_tui.screens.thought_data import FORM, records_repo
+from homework_tui.screens.base import SectionScreen, saving
 from homework_tui.store.drafts import Drafts
 from homework_tui.store.errors import StoreError
 
@@ -330,7 +330,8 @@ class ThoughtRecordsScreen(SectionScreen):
         store = self.homework.store
         try:
             assert store is not None
-            records_repo(store).delete(record_id)
+            with saving():
+                records_repo(store).delete(record_id)
         except StoreError as error:
             self.app.call_from_thread(self._problem, str(error))
             return
@@ -348,7 +349,8 @@ class ThoughtRecordsScreen(SectionScreen):
         store = self.homework.store
         try:
             assert store is not None
-            Drafts(store).discard(draft_id)
+            with saving():
+                Drafts(store).discard(draft_id)
         except StoreError as error:
             self.app.call_from_thread(self._problem, str(error))
             return
@@ -365,7 +367,8 @@ class ThoughtRecordsScreen(SectionScreen):
         store = self.homework.store
         try:
             assert store is not None
-            records_repo(store).restore(record_id)
+            with saving():
+                records_repo(store).restore(record_id)
         except StoreError as error:
             self.app.call_from_thread(self._problem, str(error))
             return
