@@ -18,7 +18,6 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header, Input, SelectionList, Static, TextArea
 
 from homework_tui.model.base import ValidationError, optional_rating
-from homework_tui.model.distortions import OwnDistortion, display_name
 from homework_tui.model.draft import Draft
 from homework_tui.model.thought_record import (
     MOOD_SUGGESTIONS,
@@ -31,7 +30,8 @@ from homework_tui.model.thought_record import (
 from homework_tui.screens.dialogs import Choice, ChoiceDialog
 from homework_tui.screens.base import HomeworkScreen, saving
 from homework_tui.screens.thought_autosave import DraftAutosave
-from homework_tui.screens.thought_data import FORM, own_labels_repo, records_repo
+from homework_tui.screens.thought_data import FORM, records_repo
+from homework_tui.screens.thought_labels import DistortionPicker
 from homework_tui.screens.thought_form_steps import STEPS, ThoughtRow, compose_step, question_text
 from homework_tui.store.drafts import DraftKeeper, Drafts
 from homework_tui.store.errors import StoreError
@@ -107,25 +107,11 @@ class ThoughtRecordForm(DraftAutosave, HomeworkScreen[ThoughtRecord | None]):
         store = self.homework.store
         assert store is not None
         self.keeper = DraftKeeper(Drafts(store), self._draft)
-        self._load_own_labels()
         self.query_one("#rerate-empty").display = not any(
             row.display for row in self.query(MoodRerateRow)
         )
         self.call_after_refresh(self._enter_step, self.step)
         self.start_autosave()
-
-    @work(thread=True, group="own-labels")
-    def _load_own_labels(self) -> None:
-        store = self.homework.store
-        if store is None:
-            return
-        names = [label.name for label in own_labels_repo(store).all(reverse=False)]
-        self.app.call_from_thread(self._offer_own_labels, names)
-
-    def _offer_own_labels(self, names: list[str]) -> None:
-        distortions = self.query_one(DistortionList)
-        for name in names:
-            distortions.add_own(name)
 
     # -- moving between steps ------------------------------------------------------------------
 
@@ -244,10 +230,7 @@ class ThoughtRecordForm(DraftAutosave, HomeworkScreen[ThoughtRecord | None]):
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
-        if event.input.id == "own-label":
-            self._add_own_label(event.value)
-        else:
-            self.focus_next()
+        self.focus_next()
 
     def _mark_hot(self, index: int | None) -> None:
         self._hot = index
@@ -284,43 +267,8 @@ class ThoughtRecordForm(DraftAutosave, HomeworkScreen[ThoughtRecord | None]):
 
     # -- thinking traps ------------------------------------------------------------------------
 
-    @on(SelectionList.SelectionHighlighted)
-    def _show_hint(self, event: SelectionList.SelectionHighlighted[str]) -> None:
-        value = event.selection.value
-        self.query_one("#distortion-hint", Static).update(DistortionList.hint_for(value))
-
-    @on(SelectionList.SelectedChanged)
-    def _show_chosen(self) -> None:
-        keys, own = self.query_one(DistortionList).chosen()
-        names = [display_name(k) for k in keys] + list(own)
-        text = Text("Ticked: ", style="bold") if names else Text("Nothing ticked yet.", style="dim")
-        text.append(", ".join(names))
-        self.query_one("#distortion-chosen", Static).update(text)
-
-    def _add_own_label(self, value: str) -> None:
-        try:
-            label = OwnDistortion(name=value)
-        except ValidationError as error:
-            self._say(error.message, "own-label")
-            return
-        distortions = self.query_one(DistortionList)
-        known = {n.casefold() for n in distortions.own_names}
-        distortions.add_own(label.name, chosen=True)
-        self.query_one("#own-label", Input).value = ""
-        self._say("")
-        if label.name.casefold() not in known:
-            self._save_own_label(label)
-
-    @work(thread=True, group="own-labels")
-    def _save_own_label(self, label: OwnDistortion) -> None:
-        store = self.homework.store
-        try:
-            if store is not None:
-                with saving():
-                    own_labels_repo(store).add(label)
-        except StoreError as error:
-            message = f"Your label is on this record, but could not be kept for next time: {error}"
-            self.app.call_from_thread(self.notify, message, severity="warning", markup=False)
+    def on_distortion_picker_problem(self, message: DistortionPicker.Problem) -> None:
+        self._say(message.message, message.field)
 
     # -- the draft -----------------------------------------------------------------------------
 

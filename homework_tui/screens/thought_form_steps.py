@@ -16,7 +16,7 @@ from homework_tui.model.thought_record import (
     QUESTIONS_BALANCED,
     QUESTIONS_FOR,
 )
-from homework_tui.widgets.distortion_list import DistortionList
+from homework_tui.screens.thought_labels import DistortionPicker
 from homework_tui.widgets.mood_rows import MoodRerateRow, MoodRow
 from homework_tui.widgets.rating_input import RatingInput
 
@@ -166,17 +166,7 @@ def compose_step(step: Step, fields: dict[str, str], moods: list[int], thoughts:
     elif step.number == 4:
         with Vertical(id=step_id, classes="step"):
             yield prompt(step)
-            yield DistortionList(id="distortions")
-            yield Static("", id="distortion-chosen")
-            yield Static("", id="distortion-hint", classes="step-question")
-            with Horizontal(classes="own-label-row"):
-                yield Static("Your own label:", classes="row-label")
-                yield Input(
-                    placeholder="e.g. comparing myself — Enter adds it",
-                    id="own-label",
-                    compact=True,
-                    max_length=60,
-                )
+            yield DistortionPicker(id="distortion-picker")
     elif step.number in (5, 6):
         key = "evidence-for" if step.number == 5 else "evidence-against"
         with Vertical(id=step_id, classes="step"):

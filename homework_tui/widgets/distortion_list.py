@@ -54,6 +54,15 @@ class DistortionList(SelectionList[str]):
         self._own.append(name)
         self.add_option(_own_option(name, chosen))
 
+    def remove_own(self, name: str) -> None:
+        """Stop offering one of the person's own labels (the standard ones always stay)."""
+        if name not in self._own:
+            return
+        index = len(STANDARD) + self._own.index(name)
+        self.deselect(OWN + name)
+        self._own.remove(name)
+        self.remove_option_at_index(index)
+
     def chosen(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(standard keys, own names) ticked, each in the order they are listed."""
         selected = set(self.selected)

@@ -310,3 +310,37 @@ async def test_very_long_text_is_kept_whole(tmp_path: Path) -> None:
     (record,) = stored(tmp_path)
     assert record.situation == long
     assert record.hot_thought == "[/]" + "x" * 400
+
+
+async def test_own_labels_are_kept_and_can_be_removed_but_burns_ten_stay(tmp_path: Path) -> None:
+    from homework_tui.model.distortions import STANDARD
+    from homework_tui.screens.thought_data import own_labels_repo
+    from homework_tui.widgets.distortion_list import DistortionList
+
+    async with running(tmp_path) as (app, pilot):
+        await open_section(pilot)
+        await pilot.press("n")
+        await wait_for(pilot, ThoughtRecordForm)
+        await pilot.press("pagedown", "pagedown", "pagedown", "tab")
+        await type_text(pilot, "Comparing  myself")
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        choices = app.screen.query_one(DistortionList)
+        assert choices.chosen() == ((), ("Comparing myself",))
+        assert "Ticked: Comparing myself" in screen_text(app)
+        await pilot.press("shift+tab", "home", "delete")  # a standard label: nothing happens
+        await pilot.pause()
+        assert choices.option_count == len(STANDARD) + 1
+        assert "Del Remove my label" not in screen_text(app)
+        await pilot.press("end")
+        assert "Del Remove my label" in screen_text(app)
+        await pilot.press("delete")
+        await pilot.pause()
+        assert "Remove your label?" in screen_text(app)
+        await pilot.press("r")
+        await pilot.pause(0.3)
+        assert choices.option_count == len(STANDARD)
+        assert choices.chosen() == ((), ())
+    with Store.open(tmp_path, read_only=True) as store:
+        assert own_labels_repo(store).all() == []
+        assert [label.name for label in own_labels_repo(store).trash()] == ["Comparing myself"]
