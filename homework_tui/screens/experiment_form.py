@@ -28,7 +28,7 @@ from homework_tui.model.experiment import (
     experiment_from_fields,
     form_fields,
 )
-from homework_tui.screens.base import HomeworkScreen
+from homework_tui.screens.base import HomeworkScreen, saving
 from homework_tui.screens.dialogs import EVERYWHERE, Choice, ChoiceDialog
 from homework_tui.screens.experiment_data import FORM, experiments_repo
 from homework_tui.screens.thought_autosave import DraftAutosave
@@ -179,9 +179,10 @@ class ExperimentForm(DraftAutosave, HomeworkScreen[Experiment | None]):
         store = self.homework.store
         try:
             assert store is not None
-            saved = experiments_repo(store).save(experiment)
             assert self.keeper is not None
-            self.keeper.finish()
+            with saving():
+                saved = experiments_repo(store).save(experiment)
+                self.keeper.finish()
         except StoreError as error:
             self.app.call_from_thread(self._save_failed, str(error))
             return
@@ -218,19 +219,20 @@ class ExperimentForm(DraftAutosave, HomeworkScreen[Experiment | None]):
         if choice == "save":
             self.action_save()
         elif choice in ("keep", "discard", "unchanged"):
-            self._finish_leaving(choice)
+            self._finish_leaving(choice, self.draft_snapshot())
 
     @work(thread=True, exclusive=True, group="save-experiment")
-    def _finish_leaving(self, choice: str) -> None:
+    def _finish_leaving(self, choice: str, snapshot: tuple[dict[str, str], str]) -> None:
         keeper = self.keeper
+        fields, place = snapshot
         try:
-            if keeper is not None and choice == "keep":
-                fields, place = self.app.call_from_thread(self.draft_snapshot)
-                keeper.keep(fields, place)
-            elif keeper is not None and choice == "discard":
-                keeper.discard()
-            elif keeper is not None:
-                keeper.finish()
+            with saving():
+                if keeper is not None and choice == "keep":
+                    keeper.keep(fields, place)
+                elif keeper is not None and choice == "discard":
+                    keeper.discard()
+                elif keeper is not None:
+                    keeper.finish()
         except StoreError as error:
             self.app.call_from_thread(self._save_failed, str(error))
             return

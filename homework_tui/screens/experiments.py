@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Static
 
 from homework_tui.model.draft import Draft
 from homework_tui.model.experiment import Experiment, awaiting_outcome, completed
-from homework_tui.screens.base import SectionScreen
+from homework_tui.screens.base import SectionScreen, saving
 from homework_tui.screens.dialogs import Choice, ChoiceDialog
 from homework_tui.screens.experiment_data import FORM, experiments_repo
 from homework_tui.store.drafts import Drafts
@@ -272,12 +272,13 @@ class ExperimentsScreen(SectionScreen):
         store = self.homework.store
         try:
             assert store is not None
-            if key.startswith(DRAFT_ROW):
-                Drafts(store).discard(key.removeprefix(DRAFT_ROW))
-            elif delete:
-                experiments_repo(store).delete(key)
-            else:
-                experiments_repo(store).restore(key)
+            with saving():
+                if key.startswith(DRAFT_ROW):
+                    Drafts(store).discard(key.removeprefix(DRAFT_ROW))
+                elif delete:
+                    experiments_repo(store).delete(key)
+                else:
+                    experiments_repo(store).restore(key)
         except StoreError as error:
             self.app.call_from_thread(
                 self.notify, str(error), title="Not changed", severity="warning", markup=False

@@ -38,11 +38,13 @@ class ExposureScreen(LadderEditing, SectionScreen):
         Binding("a", "add_step", "Add step"),
         Binding("l", "log", "Log"),
         Binding("t", "timer", "Timer"),
-        Binding("c", "charts", "Charts"),
-        Binding("n", "new_ladder", "New ladder"),
+        Binding("c", "charts", "Charts", show=False),
+        # With no ladder yet the footer offers a new one; afterwards n is in the keys line.
+        Binding("n", "first_ladder", "New ladder"),
+        Binding("n", "new_ladder", "New ladder", show=False),
         Binding("e", "edit_step", "Edit step", show=False),
         Binding("d,delete", "remove_step", "Remove step", show=False),
-        Binding("u", "undo", "Undo remove", show=False),
+        Binding("u", "undo", "Undo remove"),
         Binding("shift+up", "move(1)", "Move step up", show=False),
         Binding("shift+down", "move(-1)", "Move step down", show=False),
         Binding("r", "edit_ladder", "Rename ladder", show=False),
@@ -180,6 +182,9 @@ class ExposureScreen(LadderEditing, SectionScreen):
         detail.update(step_detail(progress[step.id], self.data.for_step(step.id),
                                   self.data.settings.rule))
 
+    def action_first_ladder(self) -> None:
+        self.action_new_ladder()
+
     @on(LadderPicture.Chosen)
     def _chosen(self) -> None:
         self.action_edit_step()
@@ -304,6 +309,8 @@ class ExposureScreen(LadderEditing, SectionScreen):
             return self.ladder is not None
         if action == "other_ladder":
             return len(self.data.ladders) > 1
+        if action == "first_ladder":
+            return not self.data.ladders
         if action == "finish_draft":
             return bool(self.drafts)
         if action == "remove_ladder":

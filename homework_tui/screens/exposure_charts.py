@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 
 from homework_tui.model.exposure import Exposure, Ladder, Step
 from homework_tui.model.exposure_mastery import between_sessions, mean_expectancy_violation
-from homework_tui.screens.base import HomeworkScreen
+from homework_tui.screens.base import HomeworkScreen, saving
 from homework_tui.screens.dialogs import EVERYWHERE
 from homework_tui.screens.exposure_data import ExposureBook, ExposureData
 from homework_tui.store.errors import StoreError
@@ -211,10 +211,11 @@ class StepChartsScreen(HomeworkScreen[bool]):
         try:
             assert store is not None
             book = ExposureBook(store)
-            if remove:
-                book.remove_exposure(exposure_id)
-            else:
-                book.restore_exposure(exposure_id)
+            with saving():
+                if remove:
+                    book.remove_exposure(exposure_id)
+                else:
+                    book.restore_exposure(exposure_id)
             exposures = book.load().for_step(self.step_.id)
         except StoreError as error:
             self.app.call_from_thread(

@@ -23,7 +23,7 @@ from homework_tui.model.exposure import Exposure, Ladder, Step
 from homework_tui.model.exposure_form import exposure_from_fields, form_fields, new_fields
 from homework_tui.model.exposure_mastery import ExposureSettings
 from homework_tui.model.exposure_timer import readings_from_text
-from homework_tui.screens.base import HomeworkScreen
+from homework_tui.screens.base import HomeworkScreen, saving
 from homework_tui.screens.dialogs import EVERYWHERE, Choice, ChoiceDialog
 from homework_tui.screens.exposure_data import ExposureBook
 from homework_tui.screens.thought_autosave import DraftAutosave
@@ -215,11 +215,12 @@ class ExposureLogScreen(DraftAutosave, HomeworkScreen[Exposure | None]):
         try:
             assert store is not None
             book = ExposureBook(store)
-            saved = book.save_exposure(exposure)
-            if new_behaviours:
-                book.save_settings(book.settings.load().with_behaviours(new_behaviours))
             assert self.keeper is not None
-            self.keeper.finish()
+            with saving():
+                saved = book.save_exposure(exposure)
+                if new_behaviours:
+                    book.save_settings(book.settings.load().with_behaviours(new_behaviours))
+                self.keeper.finish()
         except StoreError as error:
             self.app.call_from_thread(self._save_failed, str(error))
             return
@@ -256,19 +257,20 @@ class ExposureLogScreen(DraftAutosave, HomeworkScreen[Exposure | None]):
         if choice == "save":
             self.action_save()
         elif choice in ("keep", "discard", "unchanged"):
-            self._finish_leaving(choice)
+            self._finish_leaving(choice, self.draft_snapshot())
 
     @work(thread=True, exclusive=True, group="save-exposure")
-    def _finish_leaving(self, choice: str) -> None:
+    def _finish_leaving(self, choice: str, snapshot: tuple[dict[str, str], str]) -> None:
         keeper = self.keeper
+        fields, place = snapshot
         try:
-            if keeper is not None and choice == "keep":
-                fields, place = self.app.call_from_thread(self.draft_snapshot)
-                keeper.keep(fields, place)
-            elif keeper is not None and choice == "discard":
-                keeper.discard()
-            elif keeper is not None:
-                keeper.finish()
+            with saving():
+                if keeper is not None and choice == "keep":
+                    keeper.keep(fields, place)
+                elif keeper is not None and choice == "discard":
+                    keeper.discard()
+                elif keeper is not None:
+                    keeper.finish()
         except StoreError as error:
             self.app.call_from_thread(self._save_failed, str(error))
             return

@@ -22,8 +22,8 @@ NO_STEPS = (
     "(around 25 to 45) is a good first rung."
 )
 KEYS_LINE = (
-    "↑↓ choose · e edit · d remove · ⇧↑/⇧↓ move · r rename · D remove ladder · "
-    "[ ] ladders · o options · F1 all keys"
+    "↑↓ choose · c charts · e edit · d remove · ⇧↑/⇧↓ move · n new ladder · r rename · "
+    "D remove ladder · [ ] ladders · o options · F1 all keys"
 )
 
 
@@ -41,12 +41,9 @@ def step_detail(item: StepProgress, exposures: list[Exposure], rule: MasteryRule
     if item.state is StepState.MASTERED:
         text.append(f"● Mastered: {tries}, {item.counted} of them counting. ")
     else:
-        why = "distress fell by half" if rule.kind is MasteryKind.HALF_DROP else \
+        why = "distress falling by half" if rule.kind is MasteryKind.HALF_DROP else \
             "less distress than predicted"
-        text.append(
-            f"◐ Practising: {tries} so far; {item.counted} of the {rule.repeats} needed "
-            f"for mastery ({why}). "
-        )
+        text.append(f"◐ Practising: {tries}, {item.counted} of {rule.repeats} with {why}. ")
     last = exposures[-1] if exposures else None
     if last is not None:
         text.append(f"\nLast time: peak {last.peak} → end {last.end}")

@@ -29,7 +29,7 @@ from homework_tui.model.exposure import Ladder, Step
 from homework_tui.model.exposure_form import new_fields
 from homework_tui.model.exposure_mastery import ExposureSettings
 from homework_tui.model.exposure_timer import ExposureTimer, TimerPhase, clock_text
-from homework_tui.screens.base import HomeworkScreen
+from homework_tui.screens.base import HomeworkScreen, saving
 from homework_tui.screens.dialogs import EVERYWHERE, Choice, ChoiceDialog
 from homework_tui.store.drafts import DraftKeeper, Drafts
 from homework_tui.store.errors import StoreError
@@ -227,7 +227,8 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
     def _write(self, fields: dict[str, str], sequence: int) -> None:
         assert self.keeper is not None
         try:
-            self.keeper.keep(fields, "timer", sequence=sequence)
+            with saving():
+                self.keeper.keep(fields, "timer", sequence=sequence)
         except StoreError as error:
             self.app.call_from_thread(
                 self.notify, f"Your ratings could not be saved just now: {error}",
@@ -244,7 +245,8 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
         draft = Draft(form=FORM)
         if keeper is not None:
             try:
-                keeper.keep(fields, "timer", sequence=sequence)
+                with saving():
+                    keeper.keep(fields, "timer", sequence=sequence)
             except StoreError:
                 pass  # the log form keeps trying; nothing is lost while it is open
             draft = keeper.draft

@@ -15,6 +15,7 @@ from textual.dom import DOMNode
 
 from homework_tui.model.exposure import Exposure, Ladder
 from homework_tui.model.exposure_mastery import ExposureSettings
+from homework_tui.screens.base import saving
 from homework_tui.screens.exposure_data import ExposureBook
 from homework_tui.store.errors import StoreError
 
@@ -56,7 +57,7 @@ class ExposureWriter:
         )
 
     def _drain(self, tell: bool = True) -> None:
-        with self._lock:
+        with saving(), self._lock:
             while True:
                 with self._state:
                     if not self._queue:
@@ -81,14 +82,3 @@ class ExposureWriter:
             severity="warning",
             markup=False,
         )
-
-    @property
-    def unsaved(self) -> bool:
-        return bool(self._failed) or bool(self._queue)
-
-    def flush(self) -> None:
-        """Write what is waiting, on this thread (for when the screen goes away)."""
-        with self._state:
-            self._queue.extend(self._failed.items())
-            self._failed.clear()
-        self._drain(tell=False)
