@@ -50,10 +50,10 @@ class ThoughtRecordForm(DraftAutosave, HomeworkScreen[ThoughtRecord | None]):
     CSS_PATH = "thought_records.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
-        Binding("pagedown,ctrl+n", "step(1)", "Next step", key_display="PgDn", priority=True),
-        Binding("pageup", "step(-1)", "Back a step", key_display="PgUp", priority=True),
+        Binding("pagedown,ctrl+n", "step(1)", "Next", key_display="PgDn", priority=True),
+        Binding("pageup", "step(-1)", "Back", key_display="PgUp", priority=True),
         Binding("ctrl+t", "hot", "Mark hot thought", key_display="^t"),
-        Binding("ctrl+g", "question", "Another question", key_display="^g"),
+        Binding("ctrl+g", "question", "Other question", key_display="^g"),
         Binding("escape", "close", "Close", key_display="Esc"),
     ]
 
