@@ -344,3 +344,24 @@ async def test_own_labels_are_kept_and_can_be_removed_but_burns_ten_stay(tmp_pat
     with Store.open(tmp_path, read_only=True) as store:
         assert own_labels_repo(store).all() == []
         assert [label.name for label in own_labels_repo(store).trash()] == ["Comparing myself"]
+
+
+async def test_unfinished_writing_is_announced_at_start(tmp_path: Path) -> None:
+    from homework_tui.model.draft import Draft
+    from homework_tui.screens.thought_drafts import announce_unfinished, describe
+
+    assert describe([]) == ""
+    with Store.open(tmp_path) as store:
+        Drafts(store).save(Draft(form="thought_record", fields={"situation": "kept"}))
+    async with running(tmp_path) as (app, pilot):
+        for _ in range(100):
+            if app.store is not None:
+                break
+            await pilot.pause(0.05)
+        announce_unfinished(app)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("unfinished thought record" in m and "Press t" in m for m in messages)
+    many = [Draft(form="thought_record"), Draft(form="journal"), Draft(form="journal")]
+    assert "1 thought record (press t) and 2 journal entries (press j)" in describe(many)
