@@ -22,6 +22,7 @@ from textual import events, work
 from textual.css.query import NoMatches
 from textual.widgets import Input, SelectionList, TextArea
 
+from homework_tui.model.base import clean_text
 from homework_tui.screens.base import saving
 from homework_tui.store.drafts import DraftKeeper
 from homework_tui.store.errors import StoreError
@@ -125,9 +126,18 @@ class DraftAutosave:
     # -- what counts as a change ---------------------------------------------------------------
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        cleaned = clean_text(event.value, multiline=False)
+        if cleaned != event.value:  # a pasted escape sequence never stays on screen
+            event.input.value = cleaned
+            return
         self.note_change()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        area = event.text_area
+        cleaned = clean_text(area.text)
+        if cleaned != area.text:
+            area.load_text(cleaned)
+            area.move_cursor(area.document.end)
         self.note_change()
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[Any]) -> None:

@@ -365,3 +365,15 @@ async def test_unfinished_writing_is_announced_at_start(tmp_path: Path) -> None:
         assert any("unfinished thought record" in m and "Press t" in m for m in messages)
     many = [Draft(form="thought_record"), Draft(form="journal"), Draft(form="journal")]
     assert "1 thought record (press t) and 2 journal entries (press j)" in describe(many)
+
+
+async def test_pasted_escape_sequences_never_stay_in_the_form(tmp_path: Path) -> None:
+    async with running(tmp_path) as (app, pilot):
+        await open_section(pilot)
+        await pilot.press("n")
+        await wait_for(pilot, ThoughtRecordForm)
+        await type_text(pilot, "one\x1b[2Jtwo\x07 [b]three[/b] 🎉")
+        assert app.screen.query_one("#situation", TextArea).text == "one[2Jtwo [b]three[/b] 🎉"
+        await pilot.press("pagedown")
+        await type_text(pilot, "an\x1b]0;title\x07xious")
+        assert app.screen.query_one("#mood-0-name", Input).value == "an]0;titlexious"
