@@ -34,6 +34,7 @@ from homework_tui.screens.today import TodayScreen
 from homework_tui.sections import SECTIONS, by_key
 from homework_tui.widgets.banner import ReadOnlyBanner
 from homework_tui.widgets.palette import HomeworkCommands
+from homework_tui.widgets.today_due import PALETTE_ENTRIES
 from homework_tui.widgets.themes import OUR_THEMES
 
 if TYPE_CHECKING:
@@ -67,7 +68,9 @@ class HomeworkApp(App[int]):
         Binding("f2", "help_now", "Help now", key_display="F2", priority=True),
         Binding("escape", "back", "Back", key_display="Esc"),
         Binding("f1", "toggle_keys", "Keys", key_display="F1", priority=True),
-        Binding("ctrl+p", "command_palette", "Commands", key_display="^p", show=False, priority=True),
+        Binding(
+            "ctrl+p", "command_palette", "Commands", key_display="^p", show=False, priority=True
+        ),
     ]
 
     def __init__(self, data_folder: Path, *, read_only: bool = False) -> None:
@@ -248,6 +251,7 @@ class HomeworkApp(App[int]):
             ("Today", "Where to start, and what is due", self.go_today),
         ]
         places += [(s.title, s.purpose, partial(self.open_section, s.key)) for s in SECTIONS]
+        places += [(name, about, partial(run, self)) for name, about, run in PALETTE_ENTRIES]
         return [
             *places,
             ("Help now", "Your crisis contacts and local crisis line (F2)", self.show_help_now),

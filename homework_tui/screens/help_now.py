@@ -231,7 +231,9 @@ class HelpNowScreen(HomeworkScreen[None]):
 
         dialog = ChoiceDialog(
             "Remove from Help now?",
-            Text.assemble("Remove ", (name, "bold"), " from your list? You can add them back any time."),
+            Text.assemble(
+                "Remove ", (name, "bold"), " from your list? You can add them back any time."
+            ),
             [Choice("y", "Remove", "remove"), Choice("n", "Keep", "keep", primary=True)],
             escape="keep",
             id="confirm-remove",

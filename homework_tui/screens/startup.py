@@ -47,7 +47,13 @@ def problem_dialog(
     app: HomeworkApp, error: Exception, *, read_only: bool
 ) -> tuple[ChoiceDialog | PassphraseDialog, Handler]:
     """The dialog for a start-up `error`, and what to do with the person's choice."""
-    from homework_tui.store import CorruptData, DataLocked, NewerSchema, StoreError, UnreadableFolder
+    from homework_tui.store import (
+        CorruptData,
+        DataLocked,
+        NewerSchema,
+        StoreError,
+        UnreadableFolder,
+    )
     from homework_tui.store.crypto import PassphraseNeeded, WrongPassphrase
 
     if isinstance(error, (PassphraseNeeded, WrongPassphrase)):

@@ -1,4 +1,4 @@
-"""Our own themes: a calm default and a high-contrast one. Textual's built-in themes stay available."""
+"""Our own themes: a calm default and a high-contrast one (Textual's themes stay available)."""
 
 from __future__ import annotations
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+from textual.app import App
 from textual.pilot import Pilot
 
 from homework_tui.app import HomeworkApp
@@ -11,7 +13,9 @@ from homework_tui.app import HomeworkApp
 SIZE = (100, 30)
 
 
-async def wait_until(pilot: Pilot[int], condition: Callable[[], object], timeout: float = 5.0) -> None:
+async def wait_until(
+    pilot: Pilot[Any], condition: Callable[[], object], timeout: float = 5.0
+) -> None:
     """Let the app run until `condition()` is true; fail with a clear message after `timeout`."""
     steps = int(timeout / 0.02)
     for _ in range(steps):
@@ -21,7 +25,7 @@ async def wait_until(pilot: Pilot[int], condition: Callable[[], object], timeout
     raise AssertionError(f"timed out waiting for {getattr(condition, '__name__', condition)}")
 
 
-async def wait_ready(pilot: Pilot[int]) -> HomeworkApp:
+async def wait_ready(pilot: Pilot[Any]) -> HomeworkApp:
     """Wait until the store is open (the app shows Today and can save)."""
     app = pilot.app
     assert isinstance(app, HomeworkApp)
@@ -30,22 +34,22 @@ async def wait_ready(pilot: Pilot[int]) -> HomeworkApp:
     return app
 
 
-async def wait_screen(pilot: Pilot[int], name: str) -> None:
+async def wait_screen(pilot: Pilot[Any], name: str) -> None:
     """Wait until the top screen's class is called `name`."""
     await wait_until(pilot, lambda: type(pilot.app.screen).__name__ == name, timeout=5)
     await pilot.pause()
 
 
-def screen_text(app: HomeworkApp) -> str:
+def screen_text(app: App[Any]) -> str:
     """What the terminal shows right now, as plain text."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
-def notifications(app: HomeworkApp) -> list[str]:
+def notifications(app: App[Any]) -> list[str]:
     return [str(n.message) for n in app._notifications]
 
 
-def screen_words(app: HomeworkApp) -> str:
+def screen_words(app: App[Any]) -> str:
     """The screen's words with line wraps and box borders folded away, for phrase checks."""
     text = screen_text(app)
     for border in "│╭╮╰╯─▏▕▎▊":

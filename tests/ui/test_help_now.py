@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from homework_tui.app import HomeworkApp
@@ -34,7 +36,7 @@ def stored_plan(folder: Path) -> SafetyPlan:
         return Singleton(store, "safety", SafetyPlan, SafetyPlan).load()
 
 
-async def type_into_focused(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+async def type_into_focused(pilot: Pilot[Any], text: str) -> None:
     """Arrive as a paste would (escape sequences included), into the focused Input."""
     focused = pilot.app.focused
     assert isinstance(focused, Input), focused
@@ -42,7 +44,7 @@ async def type_into_focused(pilot, text: str) -> None:  # type: ignore[no-untype
     await pilot.pause()
 
 
-async def add_person(pilot, name: str, number: str, note: str = "") -> None:  # type: ignore[no-untyped-def]
+async def add_person(pilot: Pilot[Any], name: str, number: str, note: str = "") -> None:
     await pilot.press("a")
     await wait_screen(pilot, "ContactForm")
     await type_into_focused(pilot, name)
@@ -111,7 +113,7 @@ async def test_empty_help_now_says_what_to_add_and_what_to_do_in_an_emergency(
         await wait_ready(pilot)
         await pilot.press("f2")
         await wait_screen(pilot, "HelpNowScreen")
-        text = screen_words(pilot.app)  # type: ignore[arg-type]
+        text = screen_words(pilot.app)
         assert "emergency number" in text and "not a crisis" in text
         assert "Nothing here yet" in text and "local crisis line" in text
         assert "Add a person" in text
@@ -143,7 +145,7 @@ async def test_a_contact_entered_stays_after_reopening_exactly_as_typed(
         await wait_ready(pilot)
         await pilot.press("f2")
         await wait_screen(pilot, "HelpNowScreen")
-        text = screen_text(pilot.app)  # type: ignore[arg-type]
+        text = screen_text(pilot.app)
         assert PASTED_NAME in text  # markup shown literally, emoji kept
         assert "[31m+44 7700 900123" in text and "\x1b" not in text
         assert "Samaritans" in text and "116 123" in text
@@ -162,7 +164,7 @@ async def test_edit_remove_and_cancel_keep_what_was_typed(app: AppFactory, data_
         await type_into_focused(pilot, "Half typed")
         await pilot.press("escape")
         await wait_screen(pilot, "HelpNowScreen")
-        assert any("Kept what you typed" in n for n in notifications(pilot.app))  # type: ignore[arg-type]
+        assert any("Kept what you typed" in n for n in notifications(pilot.app))
         await pilot.press("a")
         await wait_screen(pilot, "ContactForm")
         assert pilot.app.screen.query_one("#name", Input).value == "Half typed"
@@ -174,13 +176,13 @@ async def test_edit_remove_and_cancel_keep_what_was_typed(app: AppFactory, data_
         await type_into_focused(pilot, "my")
         await pilot.press("ctrl+s")
         await wait_screen(pilot, "HelpNowScreen")
-        await wait_until(pilot, lambda: "Sammy" in screen_text(pilot.app))  # type: ignore[arg-type]
+        await wait_until(pilot, lambda: "Sammy" in screen_text(pilot.app))
         # remove asks first; "n" keeps, "y" removes
         await pilot.press("d")
         await wait_screen(pilot, "ChoiceDialog")
         await pilot.press("n")
         await wait_screen(pilot, "HelpNowScreen")
-        assert "Sammy" in screen_text(pilot.app)  # type: ignore[arg-type]
+        assert "Sammy" in screen_text(pilot.app)
         await pilot.press("d")
         await wait_screen(pilot, "ChoiceDialog")
         await pilot.press("y")
@@ -197,7 +199,7 @@ async def test_missing_name_is_explained_and_the_form_stays(app: AppFactory) -> 
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert type(pilot.app.screen).__name__ == "ContactForm"
-        assert "Please write something for “Name”" in screen_words(pilot.app)  # type: ignore[arg-type]
+        assert "Please write something for “Name”" in screen_words(pilot.app)
         assert pilot.app.focused is pilot.app.screen.query_one("#name")
 
 

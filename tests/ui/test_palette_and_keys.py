@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import HelpPanel
 
 from homework_tui.app import HomeworkApp
-from homework_tui.sections import SECTIONS
+from homework_tui.sections import SECTIONS, Section
 from tests.ui.helpers import SIZE, screen_words, wait_ready, wait_screen, wait_until
 
 AppFactory = Callable[..., HomeworkApp]
 
 
-async def run_command(pilot, name: str) -> None:  # type: ignore[no-untyped-def]
+async def run_command(pilot: Pilot[Any], name: str) -> None:
     await pilot.press("ctrl+p")
     await wait_screen(pilot, "CommandPalette")
     await pilot.press(*name)
@@ -25,7 +27,7 @@ async def run_command(pilot, name: str) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("section", SECTIONS, ids=lambda s: s.key)
-async def test_palette_opens_each_section(app: AppFactory, section) -> None:  # type: ignore[no-untyped-def]
+async def test_palette_opens_each_section(app: AppFactory, section: Section) -> None:
     async with app().run_test(size=SIZE) as pilot:
         hw = await wait_ready(pilot)
         await run_command(pilot, section.title)
@@ -87,7 +89,8 @@ async def test_f1_lists_every_key_of_the_screen_and_esc_closes_it(app: AppFactor
 async def test_footer_shows_only_the_keys_that_matter(app: AppFactory) -> None:
     async with app().run_test(size=SIZE) as pilot:
         hw = await wait_ready(pilot)
-        shown = {b.binding.description for b in hw.screen.active_bindings.values() if b.binding.show}
+        active = hw.screen.active_bindings.values()
+        shown = {b.binding.description for b in active if b.binding.show}
         for section in SECTIONS:
             assert section.title not in shown
         assert {"Help now", "Keys", "Quit", "Open"} <= shown

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from textual.pilot import Pilot
 from textual.widgets import Input, Select, Switch
 
 from homework_tui.app import HomeworkApp
@@ -20,14 +22,14 @@ def stored_settings(folder: Path) -> Settings:
         return Singleton(store, "settings", Settings, Settings).load()
 
 
-async def open_settings(pilot) -> HomeworkApp:  # type: ignore[no-untyped-def]
+async def open_settings(pilot: Pilot[Any]) -> HomeworkApp:
     hw = await wait_ready(pilot)
     await pilot.press("s")
     await wait_screen(pilot, "SettingsScreen")
     return hw
 
 
-async def saved(pilot) -> None:  # type: ignore[no-untyped-def]
+async def saved(pilot: Pilot[Any]) -> None:
     await wait_until(pilot, lambda: not pilot.app.workers._workers)
 
 

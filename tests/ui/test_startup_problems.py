@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
 from homework_tui.app import HomeworkApp
 from homework_tui.model.safety import CrisisContact, SafetyPlan
@@ -36,7 +38,7 @@ def other_window(data_dir: Path) -> Iterator[Store]:
     store.close()
 
 
-async def wait_dialog(pilot, dialog_id: str) -> None:  # type: ignore[no-untyped-def]
+async def wait_dialog(pilot: Pilot[Any], dialog_id: str) -> None:
     await wait_until(pilot, lambda: pilot.app.screen.id == dialog_id, timeout=10)
     await pilot.pause()
 
@@ -46,7 +48,7 @@ async def test_data_open_elsewhere_offers_read_only_with_a_banner_and_refuses_sa
 ) -> None:
     async with app().run_test(size=SIZE) as pilot:
         await wait_dialog(pilot, "problem-locked")
-        words = screen_words(pilot.app)  # type: ignore[arg-type]
+        words = screen_words(pilot.app)
         assert "open in another homework-tui window" in words
         assert "Open read-only (r)" in words and "Quit (q)" in words
         await pilot.press("r")
@@ -99,7 +101,7 @@ async def test_corrupt_file_without_backup_is_moved_aside_and_starts_fresh(
     (data_dir / "homework.json").write_bytes(b"\x00garbage{{{ not json")
     async with app().run_test(size=SIZE) as pilot:
         await wait_dialog(pilot, "problem-corrupt")
-        words = screen_words(pilot.app)  # type: ignore[arg-type]
+        words = screen_words(pilot.app)
         moved = list(data_dir.glob("homework.json.corrupt-*"))
         assert len(moved) == 1 and moved[0].read_bytes().startswith(b"\x00garbage")
         assert "moved aside" in words and "no backup yet" in words
@@ -119,7 +121,7 @@ async def test_corrupt_file_restores_the_newest_backup(app: AppFactory, data_dir
     (data_dir / "homework.json.journal").unlink(missing_ok=True)
     async with app().run_test(size=SIZE) as pilot:
         await wait_dialog(pilot, "problem-corrupt")
-        words = screen_words(pilot.app)  # type: ignore[arg-type]
+        words = screen_words(pilot.app)
         assert "homework-2026-01-01.json" in words
         assert "Restore the newest backup (r)" in words
         await pilot.press("r")
@@ -172,7 +174,9 @@ async def test_encrypted_data_asks_for_the_passphrase(app: AppFactory, data_dir:
     async with app().run_test(size=SIZE) as pilot:
         await wait_dialog(pilot, "passphrase")
         await pilot.press(*"wrong", "enter")
-        await wait_until(pilot, lambda: "does not open" in screen_words(pilot.app), timeout=20)  # type: ignore[arg-type]
+        await wait_until(
+            pilot, lambda: "does not open" in screen_words(pilot.app), timeout=20
+        )
         await pilot.press(*"correct horse", "enter")
         hw = await wait_ready(pilot)
         await pilot.press("f2")
