@@ -112,6 +112,10 @@ class JournalEntryForm(DraftAutosave, HomeworkScreen[JournalEntry | None]):
         fields["text"] = self.query_one("#text", TextArea).text
         return fields, ""
 
+    def draft_worth_keeping(self, fields: dict[str, str]) -> bool:
+        meaningful = {k: v for k, v in fields.items() if v.strip()}
+        return self.from_draft or meaningful != self._initial
+
     def on_unmount(self) -> None:
         self.flush_draft_blocking()
 

@@ -45,6 +45,10 @@ class DraftAutosave:
         """Every field's raw text, and where the person is in the form."""
         raise NotImplementedError
 
+    def draft_worth_keeping(self, fields: dict[str, str]) -> bool:
+        """False when the form holds nothing beyond what is already saved (nothing to keep)."""
+        return True
+
     def start_autosave(self) -> None:
         self._flushed_at = time.monotonic()
         self._autosave_on = True
@@ -79,8 +83,10 @@ class DraftAutosave:
         if not self._dirty or self.keeper is None or not self._autosave_on:
             return
         fields, place = self.draft_snapshot()
-        sequence = self.keeper.stamp()
         self._dirty = False
+        if not self.draft_worth_keeping(fields):
+            return
+        sequence = self.keeper.stamp()
         self._flushed_at = time.monotonic()
         self._write_draft(fields, place, sequence)
 
@@ -95,6 +101,8 @@ class DraftAutosave:
                 return
             fields, place = self._latest
         self._dirty = False
+        if not self.draft_worth_keeping(fields):
+            return
         try:
             with saving():
                 self.keeper.keep(fields, place)

@@ -291,6 +291,10 @@ class ThoughtRecordForm(DraftAutosave, HomeworkScreen[ThoughtRecord | None]):
         fields["belief"] = self.query_one("#belief", Input).value
         return fields, str(self.step)
 
+    def draft_worth_keeping(self, fields: dict[str, str]) -> bool:
+        meaningful = {k: v for k, v in fields.items() if v.strip()}
+        return self.from_draft or meaningful != self._initial
+
     def on_unmount(self) -> None:
         self.flush_draft_blocking()
 
