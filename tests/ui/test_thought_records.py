@@ -377,3 +377,35 @@ async def test_pasted_escape_sequences_never_stay_in_the_form(tmp_path: Path) ->
         await pilot.press("pagedown")
         await type_text(pilot, "an\x1b]0;title\x07xious")
         assert app.screen.query_one("#mood-0-name", Input).value == "an]0;titlexious"
+
+
+async def test_unsaved_edits_to_a_record_come_back_and_update_it(tmp_path: Path) -> None:
+    (first, *_) = seed(tmp_path)
+    async with running(tmp_path) as (app, pilot):
+        await open_section(pilot)
+        await pilot.pause(0.2)
+        await pilot.press("end", "e")  # the oldest record is last
+        await wait_for(pilot, ThoughtRecordForm)
+        await pilot.press(*["pagedown"] * 6)
+        await type_text(pilot, " Or I was simply nervous.")
+        await pilot.pause(1.5)
+    assert stored(tmp_path)[-1] == first  # the saved record is untouched
+
+    async with running(tmp_path) as (app, pilot):
+        await open_section(pilot)
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if "Welcome back" in screen_text(app):
+                break
+        assert "changes to a thought record" in screen_text(app)
+        await pilot.press("c")
+        await wait_for(pilot, ThoughtRecordForm)
+        assert app.screen.step == 7  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, ThoughtRecordsScreen)
+        await pilot.pause(0.2)
+    edited = next(r for r in stored(tmp_path) if r.id == first.id)
+    assert "Or I was simply nervous." in edited.balanced_thought
+    assert len(stored(tmp_path)) == 3
+    with Store.open(tmp_path, read_only=True) as store:
+        assert Drafts(store).pending() == []
