@@ -153,9 +153,18 @@ class HomeworkApp(App[int]):
             for screen in self.screen_stack:
                 self._ensure_banner(screen)
         self.data_ready_signal.publish(store)
+        self._announce_unfinished()
         pending, self._pending = self._pending, None
         if pending is not None:
             pending()
+
+    def _announce_unfinished(self) -> None:
+        """Tell the person, once, about writing kept from last time (drafts)."""
+        try:
+            from homework_tui.screens.thought_drafts import announce_unfinished
+        except ImportError:
+            return
+        announce_unfinished(self)
 
     @on(StoreFailed)
     def _store_failed(self, message: StoreFailed) -> None:

@@ -13,7 +13,6 @@ from textual.widgets.option_list import Option
 
 from homework_tui.screens.base import HomeworkScreen
 from homework_tui.sections import SECTIONS
-from homework_tui.widgets.today_due import TodayDue
 
 WELCOME = (
     "Welcome. This is a quiet place for the homework you agreed with your therapist. "
@@ -72,8 +71,12 @@ class TodayScreen(HomeworkScreen[None]):
         with VerticalScroll(id="today", classes="page"):
             yield Static(Text(WELCOME), id="today-welcome")
             yield Static(Text(WHERE_TO_START), id="today-start")
+            # What is due (homework_tui.widgets.today_due) is mounted here just after the first
+            # frame: its imports and reading cost start-up time; until then, a calm stand-in.
             with Vertical(id="today-due"):
-                yield TodayDue(id="today-due-list")
+                waiting = Static(Text(NOTHING_DUE), id="today-nothing-due")
+                waiting.border_title = "Today's homework"
+                yield waiting
             menu = SectionMenu(*self._menu_options(), id="today-menu")
             menu.border_title = "Your homework"
             yield menu
@@ -87,10 +90,20 @@ class TodayScreen(HomeworkScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one(SectionMenu).focus()
+        self.call_after_refresh(self._mount_due)
+
+    def _mount_due(self) -> None:
+        try:
+            from homework_tui.widgets.today_due import TodayDue
+        except ImportError:
+            return  # not built yet: the stand-in stays
+        self.query_one("#today-nothing-due").remove()
+        self.query_one("#today-due").mount(TodayDue(id="today-due-list"))
 
     def on_screen_resume(self) -> None:
         """Back on Today after logging something: count it at once."""
-        self.query_one(TodayDue).reload()
+        for due in self.query("#today-due-list"):
+            due.reload()  # type: ignore[attr-defined]
 
     @on(OptionList.OptionSelected, "#today-menu")
     def _open(self, event: OptionList.OptionSelected) -> None:

@@ -51,6 +51,8 @@ async def test_data_open_elsewhere_offers_read_only_with_a_banner_and_refuses_sa
         words = screen_words(pilot.app)
         assert "open in another homework-tui window" in words
         assert "Open read-only (r)" in words and "Quit (q)" in words
+        footer = screen_text(pilot.app).splitlines()[-1]
+        assert "Open read-only" in footer and "Help now" in footer
         await pilot.press("r")
         hw = await wait_ready(pilot)
         assert hw.read_only
