@@ -384,7 +384,7 @@ async def test_unsaved_edits_to_a_record_come_back_and_update_it(tmp_path: Path)
     async with running(tmp_path) as (app, pilot):
         await open_section(pilot)
         await pilot.pause(0.2)
-        await pilot.press("end", "e")  # the oldest record is last
+        await pilot.press("down", "down", "e")  # the oldest record is last
         await wait_for(pilot, ThoughtRecordForm)
         await pilot.press(*["pagedown"] * 6)
         await type_text(pilot, " Or I was simply nervous.")
