@@ -153,6 +153,9 @@ class HomeworkApp(App[int]):
             for screen in self.screen_stack:
                 self._ensure_banner(screen)
         self.data_ready_signal.publish(store)
+        from homework_tui.screens.thought_drafts import announce_unfinished
+
+        announce_unfinished(self)  # drafts kept from a closed terminal or a crash
         self._announce_unfinished()
         pending, self._pending = self._pending, None
         if pending is not None:
