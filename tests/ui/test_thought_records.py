@@ -348,7 +348,7 @@ async def test_own_labels_are_kept_and_can_be_removed_but_burns_ten_stay(tmp_pat
 
 async def test_unfinished_writing_is_announced_at_start(tmp_path: Path) -> None:
     from homework_tui.model.draft import Draft
-    from homework_tui.screens.thought_drafts import announce_unfinished, describe
+    from homework_tui.screens.thought_drafts import describe
 
     assert describe([]) == ""
     with Store.open(tmp_path) as store:
@@ -358,10 +358,9 @@ async def test_unfinished_writing_is_announced_at_start(tmp_path: Path) -> None:
             if app.store is not None:
                 break
             await pilot.pause(0.05)
-        announce_unfinished(app)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in app._notifications]  # told once the data opened
         assert any("unfinished thought record" in m and "Press t" in m for m in messages)
     many = [Draft(form="thought_record"), Draft(form="journal"), Draft(form="journal")]
     assert "1 thought record (press t) and 2 journal entries (press j)" in describe(many)
