@@ -16,7 +16,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static, TextArea
 
 from homework_tui.model.base import ValidationError
@@ -190,7 +190,7 @@ class OptionsDialog(CalmModal[ExposureSettings | None]):
 
     def compose(self) -> ComposeResult:
         rule = self.settings.rule
-        with Vertical(classes="dialog"):
+        with VerticalScroll(classes="dialog"):
             yield Static("Exposure options", classes="dialog-title")
             yield Label("When is a step mastered? (↑/↓, Enter to choose)")
             with RadioSet(id="rule"):
@@ -219,6 +219,14 @@ class OptionsDialog(CalmModal[ExposureSettings | None]):
 
     def on_mount(self) -> None:
         self.query_one(RadioSet).focus()
+        self._mark_chosen()
+
+    def _mark_chosen(self) -> None:
+        """Say which rule is chosen in words too, not only by the button's colour."""
+        chosen = self._kind()
+        for kind in MasteryKind:
+            button = self.query_one(f"#rule-{kind.value}", RadioButton)
+            button.label = f"{kind.label}  ✓ chosen" if kind is chosen else kind.label
 
     def _kind(self) -> MasteryKind:
         pressed = self.query_one(RadioSet).pressed_button
@@ -229,6 +237,7 @@ class OptionsDialog(CalmModal[ExposureSettings | None]):
     @on(RadioSet.Changed)
     def _rule_changed(self) -> None:
         self.query_one("#rule-explanation", Static).update(Text(self._kind().explanation))
+        self._mark_chosen()
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self, event: Button.Pressed) -> None:

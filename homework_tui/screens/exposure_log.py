@@ -30,6 +30,7 @@ from homework_tui.screens.thought_autosave import DraftAutosave
 from homework_tui.store.drafts import DraftKeeper, Drafts
 from homework_tui.store.errors import StoreError
 from homework_tui.widgets.clean_input import CleanInput
+from homework_tui.widgets.exposure_ticklist import TickList
 from homework_tui.widgets.rating_input import RatingInput
 
 FORM = "exposure"
@@ -94,11 +95,11 @@ class ExposureLogScreen(DraftAutosave, HomeworkScreen[Exposure | None]):
             yield Static(heading, id="log-step")
             with Horizontal(classes="log-row"):
                 yield Label("When", classes="log-label")
-                yield CleanInput(f["date"], id="date", placeholder="2024-05-03", compact=True)
+                yield CleanInput(f["date"], id="date", placeholder="yyyy-mm-dd", compact=True)
                 yield Label("from", classes="log-word")
-                yield CleanInput(f["start"], id="start", placeholder="18:30", compact=True)
+                yield CleanInput(f["start"], id="start", placeholder="hh:mm", compact=True)
                 yield Label("to", classes="log-word")
-                yield CleanInput(f["end_time"], id="end_time", placeholder="19:05", compact=True)
+                yield CleanInput(f["end_time"], id="end_time", placeholder="hh:mm", compact=True)
                 yield Label("or min", classes="log-word")
                 yield RatingInput(f["minutes"], low=0, high=1440, id="minutes")
             with Horizontal(classes="log-row"):
@@ -109,7 +110,7 @@ class ExposureLogScreen(DraftAutosave, HomeworkScreen[Exposure | None]):
             yield Static(timed_summary(f.get("readings", "")), id="log-timed")
             yield Label("Safety behaviours used (Space ticks; add your own below)",
                         classes="log-section")
-            yield SelectionList[str](id="safety")
+            yield TickList(id="safety")
             yield CleanInput(
                 id="new-safety", placeholder="a new one, then Enter (e.g. kept my phone in hand)",
                 compact=True,

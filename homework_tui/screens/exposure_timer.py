@@ -103,7 +103,10 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
         running = timer.phase is TimerPhase.RUNNING
         elapsed = timer.elapsed(moment)
         clock = Text(clock_text(elapsed), style="bold")
-        if running:
+        asking = timer.asking(moment)
+        if running and asking:
+            clock.append("   time for a rating", style="dim")
+        elif running:
             clock.append(f"   next rating in {clock_text(timer.next_prompt_in(moment))}",
                          style="dim")
         elif timer.phase in (TimerPhase.PREDICT, TimerPhase.BEFORE):
@@ -111,7 +114,6 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
         else:
             clock.append("   stopped", style="dim")
         self.query_one("#timer-clock", Static).update(clock)
-        asking = timer.asking(moment)
         question = self.query_one("#timer-question", Static)
         question.set_class(asking, "asking")
         if asking:

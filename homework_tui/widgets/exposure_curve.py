@@ -16,7 +16,7 @@ from textual_plotext import PlotextPlot
 
 from homework_tui.model.exposure import Exposure, SudsReading
 
-PEAK, END, PREDICTED, CURVE = "●", "○", "◆", "•"
+PEAK, END, PREDICTED, CURVE = "●", "○", "◆", "●"
 
 
 class ExposureCurve(PlotextPlot):
@@ -36,6 +36,15 @@ class ExposureCurve(PlotextPlot):
         plt.ylim(0, 100)
         plt.yticks([0, 25, 50, 75, 100])
 
+    def _series(
+        self, xs: Sequence[float], ys: Sequence[int], marker: str, label: str, color: str
+    ) -> None:
+        """A thin line through the points, and the points themselves in their own marker."""
+        plt = self.plt
+        if len(xs) > 1:
+            plt.plot(list(xs), list(ys), marker="braille", color=color)
+        plt.scatter(list(xs), list(ys), marker=marker, label=label, color=color)
+
     def plot_readings(
         self, readings: Sequence[SudsReading], predicted: int | None = None
     ) -> None:
@@ -43,34 +52,35 @@ class ExposureCurve(PlotextPlot):
         plt = self.plt
         if readings:
             xs = [round(r.minute, 2) for r in readings]
-            ys = [r.suds for r in readings]
-            plt.plot(xs, ys, marker=CURVE, label="SUDS")
             span = max(xs[-1], 1.0)
-            plt.xlim(0, span)
             if predicted is not None:
-                plt.plot([0, span], [predicted, predicted], marker="-", label="predicted")
+                plt.plot([0, span], [predicted, predicted], marker="-", color="gray",
+                         label="predicted")
+            self._series(xs, [r.suds for r in readings], CURVE, "SUDS", "cyan+")
+            plt.xlim(0, span)
+            step = next((s for s in (0.5, 1, 2, 5, 10, 15, 30, 60) if span / s <= 6), 120)
+            ticks = [round(n * step, 1) for n in range(int(span / step) + 1)]
+            plt.xticks(ticks, [f"{t:g}" for t in ticks])
         self.refresh()
 
     def plot_repeats(self, exposures: Sequence[Exposure]) -> None:
         self._start("Peak and end across repeats", "repeat")
-        plt = self.plt
         if exposures:
             xs = list(range(1, len(exposures) + 1))
-            plt.plot(xs, [e.peak for e in exposures], marker=PEAK, label=f"{PEAK} peak")
-            plt.plot(xs, [e.end for e in exposures], marker=END, label=f"{END} end")
-            plt.xticks(xs)
-            plt.xlim(0.5, len(xs) + 0.5)
+            self._series(xs, [e.peak for e in exposures], PEAK, "peak", "orange+")
+            self._series(xs, [e.end for e in exposures], END, "end", "green+")
+            self.plt.xticks(xs)
+            self.plt.xlim(0.5, len(xs) + 0.5)
         self.refresh()
 
     def plot_expectancy(self, exposures: Sequence[Exposure]) -> None:
         self._start("Predicted and actual peak", "repeat")
-        plt = self.plt
         rated = [(n, e) for n, e in enumerate(exposures, 1) if e.predicted is not None]
         if rated:
             xs = [n for n, _ in rated]
-            plt.plot(xs, [e.predicted for _, e in rated], marker=PREDICTED,
-                     label=f"{PREDICTED} predicted")
-            plt.plot(xs, [e.peak for _, e in rated], marker=PEAK, label=f"{PEAK} peak")
-            plt.xticks(xs)
-            plt.xlim(0.5, max(xs) + 0.5)
+            predicted = [e.predicted for _, e in rated if e.predicted is not None]
+            self._series(xs, predicted, PREDICTED, "predicted", "cyan+")
+            self._series(xs, [e.peak for _, e in rated], PEAK, "peak", "orange+")
+            self.plt.xticks(xs)
+            self.plt.xlim(0.5, max(xs) + 0.5)
         self.refresh()

@@ -64,7 +64,10 @@ def rungs(app: HomeworkApp) -> list[str]:
 
 
 def rung(app: HomeworkApp, words: str) -> str:
-    return next(line for line in rungs(app) if words in line)
+    for line in rungs(app):
+        if words in line:
+            return line
+    raise AssertionError(f"no rung with {words!r} on the screen:\n{screen_words(app)}")
 
 
 async def type_in(pilot: Pilot[int], text: str) -> None:
@@ -290,3 +293,48 @@ async def test_an_unsaved_log_is_offered_back(tmp_path: Path) -> None:
         await pilot.press("c")
         await wait_until(pilot, lambda: isinstance(app.screen, ExposureLogScreen))
         assert app.screen.query_one("#start").value == "18:30"
+
+
+async def test_safety_behaviours_and_the_expectancy_rule(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    async with exposure_app(folder) as (app, pilot):
+        await new_ladder(pilot, "Social", "")
+        await add_step(pilot, "phone to book an appointment", 45)
+        # a safety behaviour typed while logging joins the person's list
+        await pilot.press("l")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExposureLogScreen))
+        for value in ("18:00", "", "20", "80", "40", "50", "45"):
+            await type_in(pilot, value)
+            await pilot.press("enter")
+        app.screen.query_one("#new-safety").focus()
+        await type_in(pilot, "rehearsed what to say")
+        await pilot.press("enter")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        line = rung(app, "phone")
+        assert "◐" in line and "×1" in line  # end 45 of peak 50: not half
+        # and is offered, unticked, next time: ticked ones show ✓, not only a colour
+        await pilot.press("l")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExposureLogScreen))
+        app.screen.query_one("#end").focus()
+        await pilot.press("tab", "space")
+        assert "▐✓▌ rehearsed what to say" in screen_words(app)
+        await pilot.press("space")
+        assert "▐ ▌ rehearsed what to say" in screen_words(app)
+        await pilot.press("escape")  # nothing changed: it just closes
+        await settle(pilot)
+        assert isinstance(app.screen, ExposureScreen)
+        # the expectancy rule counts it: predicted 80, peak 50
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # "Less distress than expected"
+        assert "✓ chosen" in screen_words(app) and "predicted" in screen_words(app)
+        app.screen.query_one("#repeats").value = "1"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        line = rung(app, "phone")
+        assert "●" in line and "mastered ×1" in line
+    with Store.open(folder) as store:
+        settings = ExposureBook(store).settings.load()
+    assert settings.safety_behaviours == ("rehearsed what to say",)
+    assert settings.rule.kind.value == "expectancy" and settings.rule.repeats == 1
