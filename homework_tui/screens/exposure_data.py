@@ -1,16 +1,21 @@
 """Where ladders, exposures and the exposure settings live in the store (no Textual here).
 
 Every method writes to disk (fsync): call them from thread workers. `load()` gives a snapshot the
-screen draws from. Today can use `ExposureBook(store).load()` and `ladder_progress`/`next_step`
-from `homework_tui.model.exposure_mastery` to show the next suggested step.
+screen draws from. For Today: `ExposureBook(store).load().next_steps()` gives each ladder's
+suggested next step under the person's mastery rule.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from homework_tui.model.exposure import Exposure, Ladder
-from homework_tui.model.exposure_mastery import ExposureSettings, StepProgress, ladder_progress
+from homework_tui.model.exposure import Exposure, Ladder, Step
+from homework_tui.model.exposure_mastery import (
+    ExposureSettings,
+    StepProgress,
+    ladder_progress,
+    next_step,
+)
 from homework_tui.store import Repository, Singleton, Store
 
 LADDERS = "ladders"
@@ -40,6 +45,15 @@ class ExposureData:
 
     def progress(self, ladder: Ladder) -> list[StepProgress]:
         return ladder_progress(ladder, self.exposures, self.settings.rule)
+
+    def next_steps(self) -> list[tuple[Ladder, Step]]:
+        """Each ladder's suggested next step (ladders fully mastered are left out)."""
+        found = []
+        for ladder in self.ladders:
+            step = next_step(self.progress(ladder))
+            if step is not None:
+                found.append((ladder, step))
+        return found
 
 
 class ExposureBook:

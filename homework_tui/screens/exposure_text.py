@@ -31,8 +31,9 @@ def step_detail(item: StepProgress, exposures: list[Exposure], rule: MasteryRule
     """Two or three lines about the chosen step: its rating, state and what changed."""
     step = item.step
     text = Text()
+    text.append(f"SUDS {step.suds}  ", style="dim")
     text.append(step.description, style="bold")
-    text.append(f"  SUDS {step.suds}\n")
+    text.append("\n")
     if item.state is StepState.NOT_TRIED:
         text.append("○ Not tried yet. ", style="")
         text.append("Press l to log an exposure, or t to time one as you do it.")

@@ -111,3 +111,4 @@ def test_round_trip_through_the_store(tmp_path: Path) -> None:
         assert Repository(store, "exposures", Exposure).get(done.id) == done
         loaded = Singleton(store, "exposure_settings", ExposureSettings, ExposureSettings).load()
         assert loaded == chosen
+
