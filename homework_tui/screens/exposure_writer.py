@@ -30,6 +30,7 @@ class ExposureWriter:
         self._failed: dict[str, Write] = {}
         self._lock = threading.Lock()  # one write at a time
         self._state = threading.Lock()  # guards the queue and the failed writes
+        self._warned = False  # told about the current run of refusals already
 
     def save_ladder(self, ladder: Ladder) -> None:
         self._put(f"ladder:{ladder.id}", lambda book: book.save_ladder(ladder))
@@ -56,7 +57,7 @@ class ExposureWriter:
             self._drain, thread=True, group="exposure-write", exit_on_error=False
         )
 
-    def _drain(self, tell: bool = True) -> None:
+    def _drain(self) -> None:
         with saving(), self._lock:
             while True:
                 with self._state:
@@ -67,13 +68,14 @@ class ExposureWriter:
                     write(self.book)
                 except StoreError as error:
                     with self._state:
-                        first = not self._failed
                         self._failed[key] = write
-                    if first and tell:
+                        first, self._warned = not self._warned, True
+                    if first:
                         self.node.app.call_from_thread(self._tell, str(error))
                 else:
                     with self._state:
                         self._failed.pop(key, None)
+                        self._warned = bool(self._failed)
 
     def _tell(self, message: str) -> None:
         self.node.notify(
