@@ -13,8 +13,11 @@ Failures reply {"id": n, "ok": false, "kind": "voice" | "engine", "error": "..."
 
 pyttsx3 2.99 workarounds (see `Speaker`): `_text_to_say` and `_save_file` are never cleared, so a
 later runAndWait re-synthesises stale text into the old file; they are cleared before and after every
-request and every request writes to a fresh path. Its run loop sleeps 10 ms per utterance; a 1 ms
-sleep keeps espeak's callback thread happy (0 ms stalls it for up to 150 ms) and triples throughput.
+request and every request writes to a fresh path. runAndWait's endLoop calls espeak_Cancel whenever
+espeak's own thread is still busy, which drops queued work: an utterance (an empty file, 5 in 200
+when measured) or a rate/voice change (speech at the old rate); so every request first waits for
+espeak to go idle, after setting properties too, and an empty file is retried. Its run loop sleeps
+10 ms per utterance; a 1 ms sleep is enough (0 ms stalls espeak's thread for up to 150 ms).
 """
 
 from __future__ import annotations
@@ -30,19 +33,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import Any, TextIO
 
+from audio._proc import private_stdout
+
 SYNTH_TIMEOUT = 30.0
-
-
-def _private_stdout() -> TextIO:
-    """Keep a copy of stdout for the protocol, then send fds 1 and 2 to /dev/null."""
-    proto = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 1)
-    os.dup2(devnull, 2)
-    os.close(devnull)
-    sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as we do
-    sys.stderr = sys.stdout
-    return proto
 
 
 def preload_espeak() -> str:
@@ -132,6 +125,9 @@ class Speaker:
         if self.errors:  # once the engine has run, a bad voice is reported right away
             self.current.pop("voice", None)
             raise LookupError(self.errors[0])
+        # espeak queues parameter changes on its own thread; runAndWait's endLoop would Cancel that
+        # queue (and the new rate or voice with it) if it were still busy.
+        self._wait_idle()
         self.done.clear()
         self.engine.save_to_file(text, out)
         self.engine.runAndWait()
@@ -154,7 +150,7 @@ class Speaker:
 
 
 def main() -> int:
-    proto = _private_stdout()
+    proto = private_stdout()
 
     def reply(obj: dict[str, Any]) -> None:
         proto.write(json.dumps(obj) + "\n")

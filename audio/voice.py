@@ -16,9 +16,6 @@ import json
 import os
 import queue
 import re
-import select
-import subprocess
-import sys
 import tempfile
 import threading
 from concurrent.futures import Future
@@ -26,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from audio._proc import Worker as _Worker
 from audio.errors import VoiceError
 
 ENGINE_ID = "pyttsx3-2.99/espeak-ng"
@@ -89,51 +87,6 @@ class _Request:
     text: str = ""
     settings: VoiceSettings | None = None
     path: Path | None = None
-
-
-class _Worker:
-    """The worker process and a line reader with timeouts."""
-
-    def __init__(self) -> None:
-        # -S skips site processing (about 20 ms); the paths it would add are passed explicitly.
-        package_root = str(Path(__file__).resolve().parent.parent)
-        paths = [package_root, *(p for p in sys.path if p.endswith(("site-packages", "dist-packages")))]
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join([*paths, env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
-        self.proc = subprocess.Popen(
-            [sys.executable, "-S", "-m", "audio._voice_worker"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            env=env, close_fds=True,
-        )
-        self._buf = b""
-
-    def send(self, obj: dict[str, Any]) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write((json.dumps(obj) + "\n").encode("utf-8"))
-        self.proc.stdin.flush()
-
-    def read(self, timeout: float) -> dict[str, Any]:
-        assert self.proc.stdout is not None
-        fd = self.proc.stdout.fileno()
-        while b"\n" not in self._buf:
-            ready, _, _ = select.select([fd], [], [], timeout)
-            if not ready:
-                raise TimeoutError("the speech engine did not answer in time")
-            chunk = os.read(fd, 1 << 16)
-            if not chunk:
-                raise EOFError("the speech engine stopped")
-            self._buf += chunk
-        line, self._buf = self._buf.split(b"\n", 1)
-        return json.loads(line)
-
-    def close(self) -> None:
-        try:
-            if self.proc.stdin:
-                self.proc.stdin.close()
-            self.proc.wait(timeout=2)
-        except (OSError, subprocess.TimeoutExpired):
-            self.proc.kill()
-            self.proc.wait()
 
 
 class VoiceEngine:
@@ -208,7 +161,7 @@ class VoiceEngine:
     # --- the engine thread -------------------------------------------------------------------
     def _spawn(self) -> _Worker:
         try:
-            worker = _Worker()
+            worker = _Worker("audio._voice_worker")
             hello = worker.read(START_TIMEOUT)
         except (OSError, TimeoutError, EOFError, ValueError) as exc:
             raise VoiceError(f"speech is unavailable ({exc}); {INSTALL_HINT}") from None
@@ -221,6 +174,10 @@ class VoiceEngine:
     def _run(self) -> None:
         worker: _Worker | None = None
         try:
+            try:
+                worker = self._spawn()  # at once, so start() warms the engine up
+            except VoiceError as exc:
+                self.failure = str(exc)
             while True:
                 request = self._queue.get()
                 if request is None:

@@ -12,18 +12,18 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from audio.errors import ScriptError
 from audio.plan import seconds
 
+PACKAGED = Path(__file__).resolve().parent / "data" / "wording.toml"
 FIELDS = frozenset({"pattern", "name", "bpm", "side", "other", "area"})
 MAX_PAUSE = 60
 
 
-def _read_toml(path: Path | Any, label: str) -> dict[str, Any]:
+def _read_toml(path: Path, label: str) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -121,7 +121,7 @@ class Wording:
 
 def default_wording_text() -> str:
     """The packaged wording file, for a person to copy and edit."""
-    return (resources.files("audio") / "data" / "wording.toml").read_text(encoding="utf-8")
+    return PACKAGED.read_text(encoding="utf-8")
 
 
 def load_wording(
@@ -133,8 +133,7 @@ def load_wording(
     """Defaults, then the person's wording: `file` if given (it must exist), else from `folder`
     the first of `wording.<lang>.toml`, `wording.<base lang>.toml`, `wording.toml` (English only)
     that exists. `language` is a voice language such as "en-gb" or "de"."""
-    packaged = resources.files("audio") / "data" / "wording.toml"
-    data = _read_toml(packaged, "built-in wording")
+    data = _read_toml(PACKAGED, "built-in wording")
     sources = ["built-in wording"]
     notes: list[str] = []
     lang = (language or "en").lower()
