@@ -1,0 +1,36 @@
+"""Playing a session: `open_player` gives sound through PortAudio (`SoundPlayer`) or, where that is
+impossible, a `SilentPlayer` on the wall clock with the same interface, so a pacer and captions work
+the same with or without sound."""
+
+from __future__ import annotations
+
+from audio.clock import Moment, PlayerBase, PlayerStats, SilentPlayer
+from audio.errors import DeviceError
+from audio.session import Session
+from audio.sink import prewarm_sink
+from audio.sound_player import SoundPlayer, output_devices
+
+
+def open_player(session: Session, *, prefer_device: bool = True, device: int | str | None = None,
+                require_device: bool = False, start: bool = True) -> SoundPlayer | SilentPlayer:
+    """A player for `session`: sound through PortAudio when possible, else a SilentPlayer whose
+    `reason` says why. With `require_device` (or an explicit `device`) a missing device is a
+    DeviceError instead. The session may be re-laid out at the device's sample rate: always follow
+    `player.timeline`, not the session you passed."""
+    player: SoundPlayer | SilentPlayer
+    if not prefer_device and not require_device and device is None:
+        player = SilentPlayer(session, "sound is turned off")
+    else:
+        try:
+            player = SoundPlayer(session, device)
+        except DeviceError as exc:
+            if require_device or device is not None:
+                raise
+            player = SilentPlayer(session, str(exc))
+    if start:
+        player.start()
+    return player
+
+
+__all__ = ["Moment", "PlayerBase", "PlayerStats", "SilentPlayer", "SoundPlayer", "open_player",
+           "output_devices", "prewarm_sink"]
