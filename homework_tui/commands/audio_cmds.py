@@ -1,0 +1,222 @@
+"""`homework-tui render`, `play` and `voices`: guided sessions from the command line.
+
+Everything heavy (numpy, the speech engine, PortAudio) is imported inside the functions, so the
+console script stays quick. Every mistake is one clear line on stderr and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from homework_tui.commands.common import fail
+
+SESSIONS_HELP = ("box, 478, resonance, sigh, pmr16, pmr7, pmr4, release, cue, the name of a "
+                 "pattern saved in patterns.toml, or a pattern like 4-2-6-2 (in-hold-out-hold s)")
+
+
+def _session_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("session", metavar="SESSION", help=SESSIONS_HELP)
+    p.add_argument("--minutes", type=float, metavar="M", help="about how long (1-60)")
+    p.add_argument("--voice", metavar="V", help="a voice id or name from `homework-tui voices`")
+    p.add_argument("--rate", type=int, metavar="R", help="speaking rate, words a minute (80-260; "
+                   "default 120)")
+    cues = p.add_mutually_exclusive_group()
+    cues.add_argument("--tones", action="store_true", help="a tone as well as a word for each "
+                      "breathing phase")
+    cues.add_argument("--tones-only", action="store_true", help="tones instead of spoken cues")
+    p.add_argument("--side", choices=["right", "left"], default="right",
+                   help="your stronger side, tensed first in muscle relaxation (default right)")
+    p.add_argument("--bpm", metavar="N", help="resonance: breaths a minute, 4.5-6.5 (default 6)")
+    p.add_argument("--ratio", metavar="IN:OUT", help="resonance: inhale to exhale, e.g. 4:6")
+    p.add_argument("--tense", type=float, metavar="S", help="PMR: seconds of tensing (4-10)")
+    p.add_argument("--release", type=float, metavar="S", help="PMR: seconds of release (20-60)")
+    p.add_argument("--wording", metavar="FILE", help="a wording file to use instead of "
+                   "wording.toml in your config folder")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    render = sub.add_parser(
+        "render",
+        help="write a guided breathing or relaxation session to a WAV file",
+        description="Write a guided session to a 16-bit mono WAV file, with its timeline as JSON "
+        "if you ask. Speech is made offline with espeak-ng and cached, so the second time is quick.",
+    )
+    _session_options(render)
+    render.add_argument("--out", required=True, metavar="FILE.wav", help="the WAV file to write")
+    render.add_argument("--timeline", metavar="FILE.json", help="also write the timeline: every "
+                        "phase, line and tone with its frame offsets into the WAV")
+    render.set_defaults(run=run_render)
+
+    play = sub.add_parser(
+        "play",
+        help="play a guided session now",
+        description="Play a guided session through your speakers, showing each phase and line. "
+        "Ctrl-C stops it gently.",
+    )
+    _session_options(play)
+    play.add_argument("--device", metavar="D", help="output device (number or part of its name)")
+    play.set_defaults(run=run_play)
+
+    voices = sub.add_parser("voices", help="list the voices for guided sessions",
+                            description="List the speech voices espeak-ng offers.")
+    voices.add_argument("--language", metavar="CODE", help="only voices for this language, e.g. en")
+    voices.set_defaults(run=run_voices)
+
+
+def _folders() -> tuple[Path, Path]:
+    from homework_tui.paths import cache_dir, config_dir
+
+    return config_dir(), cache_dir() / "speech"
+
+
+def _build(args: argparse.Namespace, *, require_speech: bool) -> Any:
+    from fractions import Fraction
+
+    from audio.pmr import PmrOptions
+    from audio.session import build_session
+
+    config, cache = _folders()
+    pmr = PmrOptions(
+        tense_seconds=Fraction(str(args.tense)) if args.tense is not None else Fraction(6),
+        release_seconds=Fraction(str(args.release)) if args.release is not None else None,
+        dominant=args.side,
+    )
+    return build_session(
+        args.session, minutes=args.minutes, voice=args.voice, rate=args.rate,
+        tones=args.tones or args.tones_only, spoken_cues=not args.tones_only,
+        cache_dir=cache, config_dir=config, wording_file=args.wording,
+        breaths_per_minute=args.bpm, ratio=args.ratio, pmr=pmr, require_speech=require_speech,
+    )
+
+
+def _writable(path: Path, what: str) -> str | None:
+    """Why `path` cannot be written, or None."""
+    if path.is_dir():
+        return f"cannot write the {what} to {path}: it is a folder"
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        return f"cannot write the {what} to {path}: the folder {folder} does not exist"
+    if not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        return f"cannot write the {what} to {path}: permission denied"
+    return None
+
+
+class _Bar:
+    """A progress bar on stderr, only when stderr is a terminal."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.shown = sys.stderr.isatty()
+        self.last = -1
+
+    def __call__(self, stage: str, fraction: float) -> None:
+        if not self.shown:
+            return
+        total = 0.7 * fraction if stage == "speech" else 0.7 + 0.3 * fraction
+        percent = int(total * 100)
+        if percent != self.last:
+            self.last = percent
+            filled = int(total * 30)
+            sys.stderr.write(f"\r{self.label} [{'#' * filled}{'.' * (30 - filled)}] {percent:3d}%")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.shown and self.last >= 0:
+            sys.stderr.write("\r" + " " * (len(self.label) + 40) + "\r")
+            sys.stderr.flush()
+
+
+def _notes(session: Any) -> None:
+    for note in session.notes:
+        print(f"homework-tui: note: {note}", file=sys.stderr)
+
+
+def run_render(args: argparse.Namespace) -> int:
+    from audio.errors import AudioError
+
+    out = Path(args.out).expanduser()
+    timeline_path = Path(args.timeline).expanduser() if args.timeline else None
+    for path, what in ((out, "audio"), (timeline_path, "timeline")):
+        problem = _writable(path, what) if path is not None else None
+        if problem:
+            return fail(problem)
+    bar = _Bar(f"Rendering {args.session}")
+    try:
+        session = _build(args, require_speech=True)
+        timeline = session.write_wav(out, progress=bar)
+        if timeline_path is not None:
+            tmp = timeline_path.with_name(f".{timeline_path.name}.part")
+            tmp.write_text(json.dumps(timeline.to_json(), indent=1, ensure_ascii=False) + "\n",
+                           encoding="utf-8")
+            tmp.replace(timeline_path)
+    except AudioError as error:
+        bar.done()
+        return fail(str(error))
+    except OSError as error:
+        bar.done()
+        return fail(f"cannot write {error.filename or out}: {error.strerror or error}")
+    bar.done()
+    _notes(session)
+    minutes, secs = divmod(round(timeline.seconds), 60)
+    print(f"Wrote {out} ({session.title}, {minutes}:{secs:02d}, {timeline.sample_rate} Hz mono)")
+    return 0
+
+
+def run_play(args: argparse.Namespace) -> int:
+    from audio.errors import AudioError
+    from audio.player import open_player
+
+    try:
+        session = _build(args, require_speech=False)
+        player = open_player(session, device=args.device, require_device=True)
+    except AudioError as error:
+        return fail(f"{error}. You can still write the session to a file with `homework-tui render`"
+                    if "device" in str(error).lower() or "PortAudio" in str(error) else str(error))
+    _notes(session)
+    print(f"{session.title}. Ctrl-C stops.")
+    shown: tuple[Any, Any] = (None, None)
+    try:
+        while not player.wait(0.05):
+            moment = player.now()
+            key = (moment.stage.kind if moment.stage else None, moment.speech.text if moment.speech else None)
+            if key != shown and (key[1] or key[0] != shown[0]):
+                shown = key
+                if key[1]:
+                    print(f"  {key[1]}")
+                elif key[0] in ("inhale", "hold", "exhale", "tense", "release"):
+                    print(f"  ({key[0]})")
+    except KeyboardInterrupt:
+        player.stop()
+        print()
+        return 130
+    time.sleep(0.1)
+    return 0
+
+
+def run_voices(args: argparse.Namespace) -> int:
+    from audio.errors import AudioError
+    from audio.voice import DEFAULT_VOICE, list_voices
+
+    _, cache = _folders()
+    try:
+        voices = list_voices(cache)
+    except AudioError as error:
+        return fail(str(error))
+    wanted = (args.language or "").lower()
+    shown = [v for v in voices
+             if not wanted or any(lang.lower().startswith(wanted) for lang in v.languages)]
+    if not shown:
+        return fail(f"no voice for language '{args.language}'; run `homework-tui voices` to see all")
+    width = max(len(v.id) for v in shown)
+    for v in sorted(shown, key=lambda v: v.id):
+        mark = "*" if v.id == DEFAULT_VOICE else " "
+        print(f"{mark} {v.id:<{width}}  {v.name} ({', '.join(v.languages)})")
+    print(f"\n* the default. Add a variant for a different sound, e.g. --voice {DEFAULT_VOICE}+f3 "
+          "(f1-f5, m1-m7).")
+    return 0
