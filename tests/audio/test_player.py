@@ -1,0 +1,172 @@
+"""Playback: the silent wall-clock player, and real PortAudio paced by a JACK dummy server."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from audio.clock import SilentPlayer
+from audio.errors import DeviceError
+from audio.plan import Part, Phase, Plan, Say, Silence
+from audio.player import open_player, output_devices
+from audio.session import Session, Speech, build_session
+from audio.voice import VoiceSettings
+
+RATE = 22050
+
+
+def tiny_session(rate: int = RATE) -> Session:
+    """Three short parts and no voice (speech lengths estimated): about 4.5 seconds."""
+    plan = Plan("tiny", "Tiny", (
+        Part("intro", "Intro", (Say("Hello.", Fraction(1, 2)),)),
+        Part("practice", "Practice", (Phase("inhale", Fraction(1)), Phase("exhale", Fraction(1)))),
+        Part("closing", "Closing", (Silence(Fraction(3, 2)),)),
+    ))
+    session = Session(plan, Speech(rate, VoiceSettings(), None), rate)
+    session.resolve_first()
+    return session
+
+
+@pytest.mark.timeout(30)
+def test_silent_player_keeps_wall_clock_time():
+    player = open_player(tiny_session(), prefer_device=False)
+    assert isinstance(player, SilentPlayer) and not player.audible and player.reason
+    time.sleep(0.5)
+    assert abs(player.seconds - 0.5) < 0.1
+    player.pause()
+    frozen = player.position
+    time.sleep(0.3)
+    assert player.position == frozen and player.now().paused
+    player.resume()
+    time.sleep(0.2)
+    assert player.position > frozen
+    player.skip()  # to the practice part
+    moment = player.now()
+    assert moment.part.kind == "practice" and moment.stage.kind == "inhale"
+    assert player.wait(10) and player.finished
+    assert player.position == player.timeline.frames
+
+
+@pytest.mark.timeout(30)
+def test_silent_player_stop_and_skip_past_the_end():
+    player = open_player(tiny_session(), prefer_device=False)
+    player.skip()
+    player.skip()
+    assert player.now().part.kind == "closing"
+    player.skip()  # the last part: the session ends
+    assert player.finished
+    again = open_player(tiny_session(), prefer_device=False)
+    again.stop()
+    assert again.finished
+
+
+@pytest.mark.timeout(30)
+def test_no_device_means_a_silent_player_that_says_why(monkeypatch):
+    monkeypatch.setenv("JACK_DEFAULT_SERVER", f"no-such-server-{os.getpid()}")
+    if output_devices():
+        pytest.skip("this computer has a sound output device")
+    player = open_player(tiny_session())
+    assert isinstance(player, SilentPlayer) and "no audio output device" in player.reason
+    player.stop()
+    with pytest.raises(DeviceError, match="no audio output device"):
+        open_player(tiny_session(), require_device=True)
+    with pytest.raises(DeviceError):
+        open_player(tiny_session(), device="no-such-device")
+
+
+def clock_reading(player) -> tuple[int, float]:
+    """(session frame, wall time) read together: readings where this thread was interrupted
+    between the two wall-clock reads (the busy thread holds the GIL) are taken again."""
+    for _ in range(200):
+        before = time.monotonic()
+        frame = player.position
+        after = time.monotonic()
+        if after - before < 0.001:
+            return frame, (before + after) / 2
+    return frame, (before + after) / 2
+
+
+def burn_cpu(stop: threading.Event) -> None:
+    """A busy UI thread: pure Python, holding the GIL as much as it can."""
+    x = 0
+    while not stop.is_set():
+        for i in range(20000):
+            x += i * i
+
+
+@pytest.mark.jack
+@pytest.mark.timeout(90)
+def test_live_playback_keeps_time_without_underflow(jack_server, speech_cache: Path, engine):
+    session = build_session("box", minutes=1, cache_dir=speech_cache, engine=engine)
+    player = open_player(session, require_device=True)
+    stop = threading.Event()
+    busy = threading.Thread(target=burn_cpu, args=(stop,), daemon=True)
+    try:
+        assert player.audible
+        assert player.stream_rate == player.sample_rate == jack_server.sample_rate
+        busy.start()
+        time.sleep(1.0)
+        f0, t0 = clock_reading(player)
+        drifts = []
+        for _ in range(40):  # 20 s
+            time.sleep(0.5)
+            frames, now = clock_reading(player)
+            drifts.append((frames - f0) / player.sample_rate - (now - t0))
+        detail = f"{player.stats}; JACK: {jack_server.xruns()[-3:]}; drifts: {drifts}"
+        assert max(abs(d) for d in drifts) <= 0.020, detail
+        assert player.stats.underflows == 0 and player.stats.starved == 0, detail
+        assert player.now().stage is not None
+    finally:
+        stop.set()
+        player.stop()
+    assert player.finished
+
+
+@pytest.mark.jack
+@pytest.mark.timeout(60)
+def test_pause_resume_skip_and_volume_live(jack_server, speech_cache: Path, engine):
+    session = build_session("pmr4", cache_dir=speech_cache, engine=engine)
+    player = open_player(session, require_device=True)
+    try:
+        time.sleep(0.6)
+        player.volume = 0.3
+        time.sleep(0.2)
+        assert player._gain_now == pytest.approx(0.3)
+        player.pause()
+        time.sleep(0.2)  # the fade-out block drains
+        held = player.position
+        time.sleep(0.5)
+        assert player.position == held
+        assert player._gain_now == 0.0
+        player.resume()
+        time.sleep(0.3)
+        assert player.position > held
+        player.skip()
+        deadline = time.monotonic() + 5
+        while player.now().part.index != 1 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        part = player.now().part
+        assert part.index == 1 and part.kind == "group"
+        assert player.position - part.start < RATE  # from the part's start
+        assert player.stats.underflows == 0
+    finally:
+        player.stop()
+
+
+@pytest.mark.jack
+@pytest.mark.timeout(60)
+def test_a_session_at_another_rate_follows_the_server(jack_server, speech_cache: Path, engine):
+    session = build_session("box", minutes=1, sample_rate=44100, cache_dir=speech_cache, engine=engine)
+    player = open_player(session, require_device=True)
+    try:
+        assert player.sample_rate == player.stream_rate == jack_server.sample_rate
+        assert player.timeline.sample_rate == jack_server.sample_rate
+        time.sleep(0.5)
+        assert player.position > 0 and player.first_sound_at is not None
+    finally:
+        player.stop()
