@@ -1,8 +1,8 @@
 """Cognitive distortions ("thinking traps"): Burns' ten, always there, and the person's own labels.
 
-Burns (*Feeling Good*, 1980) lists ten. The fifth, jumping to conclusions, has two common forms that
-clients name separately (mind reading, fortune telling), so it is offered as two labels; every one of
-the ten is present and none can be removed. A person's own labels are stored as `OwnDistortion`
+Burns (*Feeling Good*, 1980) lists ten. The fifth, jumping to conclusions, has two common forms
+that clients name separately (mind reading, fortune telling), so it is offered as two labels; all
+ten are present and none can be removed. A person's own labels are stored as `OwnDistortion`
 records; a thought record keeps the *names* it was labelled with, so renaming or removing a label
 later never changes what an old record says.
 """

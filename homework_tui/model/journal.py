@@ -49,8 +49,9 @@ class JournalEntry(Entity):
         title = " ".join(clean_text(self.title, multiline=False).split())
         if len(title) > TITLE_MAX:
             raise ValidationError(
-                "title", f"Please keep the title under {TITLE_MAX} characters; the rest can go "
-                "in the writing below."
+                "title",
+                f"Please keep the title under {TITLE_MAX} characters; the rest can go "
+                "in the writing below.",
             )
         text = clean_text(self.text).strip("\n")
         if not title and not text.strip():

@@ -315,7 +315,9 @@ def indexed(fields: dict[str, str], prefix: str) -> list[int]:
     return sorted(found)
 
 
-def record_from_fields(fields: dict[str, str], *, base: ThoughtRecord | None = None) -> ThoughtRecord:
+def record_from_fields(
+    fields: dict[str, str], *, base: ThoughtRecord | None = None
+) -> ThoughtRecord:
     """Build (or update `base`) from the form's text. Raises `ValidationError` whose `field` is
     the form field to show the message at. Rows left completely empty are ignored."""
     moods: list[Mood] = []

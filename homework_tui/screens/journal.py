@@ -14,10 +14,10 @@ from textual.widgets import DataTable, Input, Static
 
 from homework_tui.model.draft import Draft
 from homework_tui.model.journal import JournalEntry
+from homework_tui.screens.base import SectionScreen, saving
 from homework_tui.screens.dialogs import Choice, ChoiceDialog
 from homework_tui.screens.journal_entry import FORM, journal_repo
 from homework_tui.screens.thought_records import RecordTable, shorten
-from homework_tui.screens.base import SectionScreen, saving
 from homework_tui.store.drafts import Drafts
 from homework_tui.store.errors import StoreError
 
@@ -54,7 +54,12 @@ class JournalScreen(SectionScreen):
     def on_mount(self) -> None:
         self.title = "Journal"
         table = self.query_one(DataTable)
-        for label, key in (("Date", "date"), ("Title", "title"), ("Mood", "mood"), ("Tags", "tags")):
+        for label, key in (
+            ("Date", "date"),
+            ("Title", "title"),
+            ("Mood", "mood"),
+            ("Tags", "tags"),
+        ):
             table.add_column(label, key=key)
         table.focus()
         self.reload()
@@ -87,7 +92,10 @@ class JournalScreen(SectionScreen):
         query = self.query_one("#search", Input).value
         title_width = max(self.size.width - 12 - 6 - 24 - 8, 16)
         for draft in self.drafts:
-            if query and query.casefold().lstrip("#") not in "\n".join(draft.fields.values()).casefold():
+            if (
+                query
+                and query.casefold().lstrip("#") not in "\n".join(draft.fields.values()).casefold()
+            ):
                 continue
             table.add_row(
                 Text("draft", style="italic"),
@@ -188,7 +196,10 @@ class JournalScreen(SectionScreen):
             ChoiceDialog(
                 "Welcome back",
                 body,
-                [Choice("c", "Continue it", "continue", primary=True), Choice("l", "Later", "later")],
+                [
+                    Choice("c", "Continue it", "continue", primary=True),
+                    Choice("l", "Later", "later"),
+                ],
                 escape="later",
             ),
             chosen,
@@ -204,7 +215,10 @@ class JournalScreen(SectionScreen):
                 ChoiceDialog(
                     "Discard this draft?",
                     "It has not been saved as an entry. Discarding removes it from this list.",
-                    [Choice("d", "Discard it", "discard"), Choice("k", "Keep it", "keep", primary=True)],
+                    [
+                        Choice("d", "Discard it", "discard"),
+                        Choice("k", "Keep it", "keep", primary=True),
+                    ],
                     escape="keep",
                 ),
                 lambda choice: self._change("discard", draft_id) if choice == "discard" else None,
@@ -238,7 +252,9 @@ class JournalScreen(SectionScreen):
     def _changed(self, what: str, record_id: str) -> None:
         if what == "delete":
             self.undo_id = record_id
-            self.notify("Moved to the trash. Press u to undo.", title="Deleted", timeout=8, markup=False)
+            self.notify(
+                "Moved to the trash. Press u to undo.", title="Deleted", timeout=8, markup=False
+            )
         elif what == "restore":
             self.undo_id = None
             self.notify("Restored.", markup=False)

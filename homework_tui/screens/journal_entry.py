@@ -17,8 +17,8 @@ from textual.widgets import Footer, Header, Input, Static, TextArea
 from homework_tui.model.base import ValidationError
 from homework_tui.model.draft import Draft
 from homework_tui.model.journal import MOOD_HIGH, MOOD_LOW, JournalEntry, parse_tags
-from homework_tui.screens.dialogs import Choice, ChoiceDialog
 from homework_tui.screens.base import HomeworkScreen, saving
+from homework_tui.screens.dialogs import Choice, ChoiceDialog
 from homework_tui.screens.thought_autosave import DraftAutosave
 from homework_tui.store import Repository, Store
 from homework_tui.store.drafts import DraftKeeper, Drafts
@@ -86,7 +86,9 @@ class JournalEntryForm(DraftAutosave, HomeworkScreen[JournalEntry | None]):
                 placeholder="Write whatever is on your mind. There is no wrong way to do this.",
             )
             with Horizontal(classes="field-row"):
-                yield Static(f"Mood ({MOOD_LOW} very low – {MOOD_HIGH} very good)", classes="row-label")
+                yield Static(
+                    f"Mood ({MOOD_LOW} very low – {MOOD_HIGH} very good)", classes="row-label"
+                )
                 yield RatingInput(get("mood", ""), low=MOOD_LOW, high=MOOD_HIGH, step=1, id="mood")
             with Horizontal(classes="field-row"):
                 yield Static("Tags", classes="row-label")

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Header, Input, SelectionList, Static, TextArea
+from textual.widgets import ContentSwitcher, Footer, Header, Input, Static, TextArea
 
 from homework_tui.model.base import ValidationError, optional_rating
 from homework_tui.model.draft import Draft
@@ -27,12 +27,12 @@ from homework_tui.model.thought_record import (
     record_from_fields,
     step_of,
 )
-from homework_tui.screens.dialogs import Choice, ChoiceDialog
 from homework_tui.screens.base import HomeworkScreen, saving
+from homework_tui.screens.dialogs import Choice, ChoiceDialog
 from homework_tui.screens.thought_autosave import DraftAutosave
 from homework_tui.screens.thought_data import FORM, records_repo
-from homework_tui.screens.thought_labels import DistortionPicker
 from homework_tui.screens.thought_form_steps import STEPS, ThoughtRow, compose_step, question_text
+from homework_tui.screens.thought_labels import DistortionPicker
 from homework_tui.store.drafts import DraftKeeper, Drafts
 from homework_tui.store.errors import StoreError
 from homework_tui.widgets.distortion_list import DistortionList
@@ -57,9 +57,7 @@ class ThoughtRecordForm(DraftAutosave, HomeworkScreen[ThoughtRecord | None]):
         Binding("escape", "close", "Close", key_display="Esc"),
     ]
 
-    def __init__(
-        self, record: ThoughtRecord | None = None, draft: Draft | None = None
-    ) -> None:
+    def __init__(self, record: ThoughtRecord | None = None, draft: Draft | None = None) -> None:
         super().__init__(classes="thought-form")
         self.record = record
         self.from_draft = draft is not None
@@ -69,7 +67,9 @@ class ThoughtRecordForm(DraftAutosave, HomeworkScreen[ThoughtRecord | None]):
         fields = dict(draft.fields) if self.from_draft else (form_fields(record) if record else {})
         self._initial = _meaningful(fields)
         self._fields = fields
-        self.step = int(draft.place) if draft.place.isdigit() and 1 <= int(draft.place) <= LAST else 1
+        self.step = (
+            int(draft.place) if draft.place.isdigit() and 1 <= int(draft.place) <= LAST else 1
+        )
         moods = indexed(fields, "mood")
         self._moods = [i for i in moods if fields.get(f"mood-{i}-name", "").strip()]
         self._moods.append(max(moods, default=-1) + 1)
@@ -97,9 +97,7 @@ class ThoughtRecordForm(DraftAutosave, HomeworkScreen[ThoughtRecord | None]):
 
     def on_mount(self) -> None:
         self.title = "Thought record"
-        self.sub_title = (
-            f"from {self.record.created_at:%a %-d %b %Y}" if self.record else "new"
-        )
+        self.sub_title = f"from {self.record.created_at:%a %-d %b %Y}" if self.record else "new"
         distortions = self.query_one(DistortionList)
         keys = tuple(k for k in self._fields.get("distortions", "").split(",") if k)
         own = tuple(n for n in self._fields.get("own", "").split("\n") if n.strip())
@@ -138,7 +136,9 @@ class ThoughtRecordForm(DraftAutosave, HomeworkScreen[ThoughtRecord | None]):
         target = self._find(focus) if focus else None
         if target is None:
             container = self.query_one(f"#step-{number}")
-            focusable = [w for w in container.query("Input, TextArea, SelectionList") if w.focusable]
+            focusable = [
+                w for w in container.query("Input, TextArea, SelectionList") if w.focusable
+            ]
             target = focusable[0] if focusable else None
         if target is not None:
             target.focus()

@@ -141,7 +141,9 @@ def question_box(step: Step, step_id: str) -> Static:
     return Static(question_text(step, 0), id=f"{step_id}-question", classes="step-question")
 
 
-def compose_step(step: Step, fields: dict[str, str], moods: list[int], thoughts: list[int]) -> ComposeResult:
+def compose_step(
+    step: Step, fields: dict[str, str], moods: list[int], thoughts: list[int]
+) -> ComposeResult:
     """The widgets of one step, filled from the form's `fields`."""
     step_id = f"step-{step.number}"
     get = fields.get
@@ -192,7 +194,9 @@ def compose_step(step: Step, fields: dict[str, str], moods: list[int], thoughts:
             with Vertical(id="rerate-rows", classes="rows"):
                 for i in moods:
                     row = MoodRerateRow(
-                        i, get(f"mood-{i}-name", ""), get(f"mood-{i}-before", ""),
+                        i,
+                        get(f"mood-{i}-name", ""),
+                        get(f"mood-{i}-before", ""),
                         get(f"mood-{i}-after", ""),
                     )
                     row.display = bool(get(f"mood-{i}-name", "").strip())

@@ -17,9 +17,9 @@ from textual.widgets import DataTable, Input, Static
 
 from homework_tui.model.draft import Draft
 from homework_tui.model.thought_record import ThoughtRecord
+from homework_tui.screens.base import SectionScreen, saving
 from homework_tui.screens.dialogs import Choice, ChoiceDialog
 from homework_tui.screens.thought_data import FORM, records_repo
-from homework_tui.screens.base import SectionScreen, saving
 from homework_tui.store.drafts import Drafts
 from homework_tui.store.errors import StoreError
 
@@ -35,6 +35,8 @@ class RecordTable(DataTable[Text]):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row")
+
+
 EMPTY = (
     "No thought records yet. Press n to write one — just after a hard moment, while it is "
     "fresh, is a good time. You can stop at any step and come back."
@@ -217,7 +219,9 @@ class ThoughtRecordsScreen(SectionScreen):
         if record is not None:
             from homework_tui.screens.thought_detail import ThoughtRecordDetail
 
-            self.app.push_screen(ThoughtRecordDetail(record), lambda c: self._after_detail(record, c))
+            self.app.push_screen(
+                ThoughtRecordDetail(record), lambda c: self._after_detail(record, c)
+            )
 
     def _after_detail(self, record: ThoughtRecord, choice: str | None) -> None:
         if choice == "edit":

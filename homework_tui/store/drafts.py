@@ -93,9 +93,7 @@ class DraftKeeper:
             self._sequence += 1
             return self._sequence
 
-    def keep(
-        self, fields: dict[str, str], place: str = "", *, sequence: int | None = None
-    ) -> bool:
+    def keep(self, fields: dict[str, str], place: str = "", *, sequence: int | None = None) -> bool:
         """Write this snapshot of the form unless a newer one was written already or it is what
         is on disk. An empty new form writes nothing. Returns True when it wrote."""
         seq = self.stamp() if sequence is None else sequence
@@ -103,9 +101,7 @@ class DraftKeeper:
             if seq <= self._latest:
                 return False
             candidate = replace(self._draft, fields=dict(fields), place=place)
-            if candidate.same_content(self._saved) or (
-                self._saved is None and candidate.is_empty
-            ):
+            if candidate.same_content(self._saved) or (self._saved is None and candidate.is_empty):
                 self._latest = seq
                 return False
             saved = self.drafts.save(candidate)

@@ -17,9 +17,7 @@ OWN = "own:"
 
 
 def _standard_options(chosen: set[str]) -> list[Selection[str]]:
-    return [
-        Selection(Text(d.name), STD + d.key, STD + d.key in chosen) for d in STANDARD
-    ]
+    return [Selection(Text(d.name), STD + d.key, STD + d.key in chosen) for d in STANDARD]
 
 
 def _own_option(name: str, chosen: bool) -> Selection[str]:

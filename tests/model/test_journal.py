@@ -67,7 +67,9 @@ text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=50)
     mood=st.none() | st.integers(0, 10),
     tags=st.lists(st.text(st.characters(whitelist_categories=("L", "N")), max_size=10), max_size=4),
 )
-def test_journal_entries_round_trip(title: str, body: str, mood: int | None, tags: list[str]) -> None:
+def test_journal_entries_round_trip(
+    title: str, body: str, mood: int | None, tags: list[str]
+) -> None:
     try:
         entry = JournalEntry(title=title, text=body, mood=mood, tags=tuple(tags))
     except ValidationError:

@@ -17,10 +17,10 @@ from homework_tui.model.thought_record import (
     COLUMNS,
     AutomaticThought,
     Mood,
+    ThoughtRecord,
     form_fields,
     record_from_fields,
     step_of,
-    ThoughtRecord,
 )
 from homework_tui.store.codec import from_doc, to_doc
 
@@ -28,7 +28,10 @@ from homework_tui.store.codec import from_doc, to_doc
 def scenario_record() -> ThoughtRecord:
     return ThoughtRecord(
         situation="Team meeting, Tuesday 10:00 — my idea got no reply",
-        moods=(Mood(name="anxious", before=80, after=45), Mood(name="ashamed", before=60, after=30)),
+        moods=(
+            Mood(name="anxious", before=80, after=45),
+            Mood(name="ashamed", before=60, after=30),
+        ),
         thoughts=(
             AutomaticThought(text="They all think I'm incompetent", hot=True),
             AutomaticThought(text="I should never speak up"),
@@ -128,7 +131,9 @@ def test_empty_thoughts_are_dropped_and_text_is_cleaned() -> None:
 def test_unknown_standard_keys_are_refused_and_own_labels_deduplicated() -> None:
     with pytest.raises(ValidationError):
         ThoughtRecord(situation="x", distortions=("not-a-trap",))
-    record = ThoughtRecord(situation="x", own_distortions=(" Comparing  myself", "comparing myself", ""))
+    record = ThoughtRecord(
+        situation="x", own_distortions=(" Comparing  myself", "comparing myself", "")
+    )
     assert record.own_distortions == ("Comparing myself",)
     assert display_name("mental-filter") == "Mental filter"
 
@@ -143,9 +148,7 @@ def test_own_labels_cannot_shadow_a_standard_one() -> None:
 
 # -- round trips through the store's codec ---------------------------------------------------
 
-text = st.text(
-    st.characters(blacklist_categories=("Cs",)), max_size=40
-)
+text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 ratings = st.none() | st.integers(0, 100)
 mood_names = st.text(st.characters(whitelist_categories=("L", "N", "So")), min_size=1, max_size=12)
 
@@ -156,9 +159,7 @@ def records(draw: st.DrawFn) -> ThoughtRecord:
     moods = tuple(Mood(name=n, before=draw(ratings), after=draw(ratings)) for n in names)
     thought_texts = draw(st.lists(text, max_size=4))
     hot = draw(st.none() | st.integers(0, max(0, len(thought_texts) - 1)))
-    thoughts = tuple(
-        AutomaticThought(text=t, hot=(i == hot)) for i, t in enumerate(thought_texts)
-    )
+    thoughts = tuple(AutomaticThought(text=t, hot=(i == hot)) for i, t in enumerate(thought_texts))
     balanced = draw(text)
     belief = draw(ratings) if clean_text(balanced).strip() else None
     return ThoughtRecord(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from homework_tui.model.draft import Draft
 from homework_tui.store import Store
-from homework_tui.store.drafts import Drafts, DraftKeeper
+from homework_tui.store.drafts import DraftKeeper, Drafts
 
 
 def test_a_kept_draft_is_there_after_reopening(tmp_path: Path) -> None:

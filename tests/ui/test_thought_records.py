@@ -28,7 +28,9 @@ PASTED_CLEAN = "From the chat: [bold]nice idea[/] 🎉 [link=https://x]y[/link] 
 
 
 @asynccontextmanager
-async def running(folder: Path, size: tuple[int, int] = SIZE) -> AsyncIterator[tuple[HomeworkApp, Pilot[int]]]:
+async def running(
+    folder: Path, size: tuple[int, int] = SIZE
+) -> AsyncIterator[tuple[HomeworkApp, Pilot[int]]]:
     """The real app on `folder`; its store is closed afterwards, as `run_app` does."""
     app = HomeworkApp(folder)
     try:
@@ -170,7 +172,10 @@ async def test_write_a_whole_record_by_keyboard_then_reopen_and_edit(tmp_path: P
     ("prepare", "message"),
     [
         ([], "Please write a few words about the situation"),
-        (["x", "pagedown", "a", "tab", "1", "2", "0"], "The “a” rating is 120; it goes from 0 to 100."),
+        (
+            ["x", "pagedown", "a", "tab", "1", "2", "0"],
+            "The “a” rating is 120; it goes from 0 to 100.",
+        ),
         (["x", *["pagedown"] * 6, "tab", "5", "0"], "please write the balanced thought too"),
     ],
     ids=["no-situation", "rating-over-100", "belief-without-thought"],
@@ -250,7 +255,13 @@ def seed(folder: Path) -> list[ThoughtRecord]:
         )
         for i, (situation, hot, before, after, labels) in enumerate(
             [
-                ("Team meeting", "They all think I'm incompetent", 80, 45, ("mind-reading", "labeling")),
+                (
+                    "Team meeting",
+                    "They all think I'm incompetent",
+                    80,
+                    45,
+                    ("mind-reading", "labeling"),
+                ),
                 ("Bus stop [bold]x[/]", "Everyone is staring 😳", 70, 50, ("mind-reading",)),
                 ("Lunch alone", "I'll always be alone", 60, 30, ("overgeneralization",)),
             ]

@@ -10,8 +10,8 @@ import pytest
 from textual.pilot import Pilot
 
 from homework_tui.app import HomeworkApp
-from homework_tui.screens.journal_entry import journal_repo
 from homework_tui.model.journal import JournalEntry
+from homework_tui.screens.journal_entry import journal_repo
 from homework_tui.store import Store
 from tests.ui.test_thought_records import seed, type_text
 
