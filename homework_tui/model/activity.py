@@ -37,6 +37,14 @@ class Kind(StrEnum):
         return _LABELS[self][1]
 
     @property
+    def singular(self) -> str:
+        """As counted: “1 breathing session”, “1 thought record”."""
+        return _SINGULAR.get(self, self.label.lower())
+
+    def count(self, n: int) -> str:
+        return f"{n} {self.singular if n == 1 else self.plural}"
+
+    @property
     def section(self) -> str | None:
         """The app section where this kind is done (a key of `homework_tui.sections`)."""
         return _SECTIONS.get(self)
@@ -51,6 +59,16 @@ _LABELS: dict[Kind, tuple[str, str]] = {
     Kind.PMR: ("Muscle relaxation", "muscle relaxation sessions"),
     Kind.MINDFULNESS: ("Mindfulness", "mindfulness sessions"),
     Kind.OTHER: ("Other homework", "other homework"),
+}
+
+_SINGULAR: dict[Kind, str] = {
+    Kind.THOUGHT_RECORD: "thought record",
+    Kind.EXPOSURE: "exposure",
+    Kind.EXPERIMENT: "behavioural experiment",
+    Kind.JOURNAL: "journal entry",
+    Kind.BREATHING: "breathing session",
+    Kind.PMR: "muscle relaxation session",
+    Kind.MINDFULNESS: "mindfulness session",
 }
 
 _SECTIONS: dict[Kind, str] = {

@@ -187,7 +187,7 @@ class TodayView:
             return "Nothing is asked for today. A rest day is part of the plan too."
         if self.done:
             return f"{len(self.done)} done so far. One small step at a time."
-        return "Here is what is asked for. Any one of them is a good start."
+        return "Any one of these is a good start."
 
 
 def today_view(

@@ -87,9 +87,7 @@ class Insights:
                 "Nothing logged in these days yet. Whenever you do some homework, it shows "
                 "up here."
             ]
-        done = ", ".join(
-            f"{n} {kind.plural if n != 1 else kind.label.lower()}" for kind, n in self.counts
-        )
+        done = ", ".join(kind.count(n) for kind, n in self.counts)
         out = [f"You practised on {self.days_practised} of {self.days} days"
                + (f": {done}." if done else ".")]
         if self.previous_total and self.total > self.previous_total:

@@ -168,6 +168,15 @@ def journal(found: tuple[Activity, ...], full: bool) -> list[str]:
     return lines
 
 
+def ticked(found: tuple[Activity, ...], full: bool) -> list[str]:
+    lines = [""]
+    for activity in found:
+        note = activity.fact("Note")
+        lines.append(f"- {long_date(activity.at)}: {esc(activity.title)}"
+                     + (f" ({esc(note)})" if note else ""))
+    return lines
+
+
 def generic(found: tuple[Activity, ...], full: bool) -> list[str]:
     lines = [""]
     for activity in found:
@@ -183,6 +192,7 @@ RENDERERS: dict[str, Callable[[tuple[Activity, ...], bool], list[str]]] = {
     "experiments": experiments,
     "relaxation": relaxation,
     "journal": journal,
+    "checkoffs": ticked,
 }
 
 
@@ -237,5 +247,6 @@ def _glance(data: ReportData) -> list[str]:
         finished = sum(1 for a in found if a.done)
         rest = len(found) - finished
         waiting = "waiting for an outcome" if source.name == "experiments" else "not finished yet"
-        lines.append(f"- {source.title}: {finished}" + (f" ({rest} {waiting})" if rest else ""))
+        lines.append(f"- {source.title}: {finished}"
+                     + (f" done, {rest} {waiting}" if rest else ""))
     return lines

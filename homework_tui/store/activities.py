@@ -330,7 +330,7 @@ SOURCES: list[Source] = [
     Source("relaxation", "Relaxation practice", (Kind.BREATHING, Kind.PMR, Kind.MINDFULNESS),
            RELAXATION_COLUMNS, read_relaxation),
     Source("journal", "Journal", (Kind.JOURNAL,), JOURNAL_COLUMNS, read_journal),
-    Source("checkoffs", "Other homework you ticked off", tuple(Kind), CHECKOFF_COLUMNS,
+    Source("checkoffs", "Ticked off by hand", tuple(Kind), CHECKOFF_COLUMNS,
            read_checkoffs),
 ]
 
