@@ -29,6 +29,14 @@ EMPTY = (
 )
 
 
+class ExperimentTable(DataTable[Text]):
+    """One experiment per row; Enter opens the highlighted one (and says so in the footer)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Open", key_display="⏎"),
+    ]
+
+
 def shorten(text: str, width: int) -> Text:
     line = Text(" ".join(text.split()), no_wrap=True)
     line.truncate(max(width, 1), overflow="ellipsis")
@@ -70,8 +78,7 @@ class ExperimentsScreen(SectionScreen):
     CSS_PATH = "experiments.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "New"),
-        Binding("enter", "open", "Open", key_display="⏎"),
-        Binding("o", "outcome", "What happened"),
+        Binding("o", "outcome", "Outcome"),
         Binding("d,delete", "delete", "Delete", key_display="d"),
         Binding("u", "undo", "Undo"),
     ]
@@ -84,7 +91,7 @@ class ExperimentsScreen(SectionScreen):
         self._offered = False
 
     def compose_content(self) -> ComposeResult:
-        yield DataTable(id="experiments", cursor_type="row")
+        yield ExperimentTable(id="experiments", cursor_type="row")
         yield Static(Text(EMPTY), id="experiments-empty", classes="calm-note")
         yield Static(id="experiment-detail")
 

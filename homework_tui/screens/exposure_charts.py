@@ -27,6 +27,15 @@ from homework_tui.widgets.exposure_curve import ExposureCurve
 TABS = ("during", "repeats", "expectancy", "logs")
 
 
+class LogTable(DataTable[Text]):
+    """The step's exposures; Enter changes the highlighted one (and says so in the footer)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Change", key_display="⏎"),
+        Binding("d,delete", "screen.remove", "Remove", key_display="d"),
+    ]
+
+
 def session_words(exposure: Exposure | None, index: int, count: int) -> Text:
     if exposure is None:
         return Text(
@@ -66,14 +75,14 @@ def expectancy_words(exposures: list[Exposure]) -> Text:
 class StepChartsScreen(HomeworkScreen[bool]):
     CSS_PATH = "exposure.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "tab('during')", "During"),
-        Binding("2", "tab('repeats')", "Repeats"),
-        Binding("3", "tab('expectancy')", "Predicted"),
-        Binding("4", "tab('logs')", "All logs"),
+        Binding("1", "tab('during')", "During", show=False),
+        Binding("2", "tab('repeats')", "Repeats", show=False),
+        Binding("3", "tab('expectancy')", "Predicted", show=False),
+        Binding("4", "tab('logs')", "All logs", show=False),
         Binding("left_square_bracket", "session(-1)", "Earlier", show=False),
         Binding("right_square_bracket", "session(1)", "Later", show=False),
         Binding("d,delete", "remove", "Remove", show=False),
-        Binding("u", "undo", "Undo", show=False),
+        Binding("u", "undo", "Undo"),
         Binding("escape", "close", "Back", key_display="Esc"),
         *EVERYWHERE,
     ]
@@ -109,7 +118,7 @@ class StepChartsScreen(HomeworkScreen[bool]):
                 yield ExposureCurve(id="curve-expectancy")
                 yield Static(id="words-expectancy", classes="chart-words")
             with TabPane("4 All logs", id="logs"):
-                yield DataTable(id="logs-table", cursor_type="row")
+                yield LogTable(id="logs-table", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:

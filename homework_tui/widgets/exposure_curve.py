@@ -41,8 +41,8 @@ class ExposureCurve(PlotextPlot):
     ) -> None:
         """A thin line through the points, and the points themselves in their own marker."""
         plt = self.plt
-        if len(xs) > 1:
-            plt.plot(list(xs), list(ys), marker="braille", color=color)
+        if len(xs) > 1:  # drawn on the same character grid as the points, so they line up
+            plt.plot(list(xs), list(ys), marker="·", color=color)
         plt.scatter(list(xs), list(ys), marker=marker, label=label, color=color)
 
     def plot_readings(
