@@ -30,11 +30,11 @@ from textual.theme import Theme
 from homework_tui.model.settings import DEFAULT_THEME, Settings
 from homework_tui.paths import data_dir
 from homework_tui.screens.base import LatestValueSaver, SaveRefused, wait_for_saves
+from homework_tui.screens.insights_palette import PALETTE_ENTRIES
 from homework_tui.screens.today import TodayScreen
 from homework_tui.sections import SECTIONS, by_key
 from homework_tui.widgets.banner import ReadOnlyBanner
 from homework_tui.widgets.palette import HomeworkCommands
-from homework_tui.widgets.today_due import PALETTE_ENTRIES
 from homework_tui.widgets.themes import OUR_THEMES
 
 if TYPE_CHECKING:

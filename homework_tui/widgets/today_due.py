@@ -9,7 +9,6 @@ list focused: Enter opens the place to do the highlighted homework, d marks it d
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar, cast
@@ -25,6 +24,7 @@ from textual.widgets import Label, ListItem, ListView, Static
 from homework_tui.model.activity import Activity
 from homework_tui.model.due import Progress, Status, TodayView, today_view
 from homework_tui.model.plan import Assignment, Every, short_date
+from homework_tui.screens.insights_palette import show_insights, show_report
 
 if TYPE_CHECKING:
     from homework_tui.app import HomeworkApp
@@ -48,6 +48,7 @@ class DueRow(ListItem):
     def __init__(self, text: Text, *, assignment: Assignment | None = None,
                  activity: Activity | None = None, classes: str = "") -> None:
         super().__init__(Label(text, markup=False), classes=classes)
+        self.text = text
         self.assignment = assignment
         self.activity = activity
 
@@ -64,6 +65,7 @@ class DueHeading(ListItem):
 
     def __init__(self, text: str) -> None:
         super().__init__(Label(Text(text), markup=False), classes="due-heading", disabled=True)
+        self.text = Text(text)
 
 
 class DueList(ListView):
@@ -106,6 +108,7 @@ class TodayDue(Vertical):
         super().__init__(id=id)
         self.view: TodayView | None = None
         self.checked_off: set[str] = set()  # assignment ids ticked by hand today
+        self._shown: tuple[object, ...] | None = None
 
     @property
     def homework(self) -> HomeworkApp:
@@ -123,7 +126,7 @@ class TodayDue(Vertical):
         signal = getattr(self.homework, "data_ready_signal", None)
         if signal is not None:
             signal.subscribe(self, lambda _store: self.reload())
-        self.reload()
+        self.call_after_refresh(self.reload)  # the data may be open already
 
     # -- loading ---------------------------------------------------------------------------------
 
@@ -178,7 +181,9 @@ class TodayDue(Vertical):
             items.append(DueHeading("Started, finish when you like"))
             for activity in view.started:
                 when = short_date(activity.day)
-                items.append(DueRow(Text(f"… {activity.kind.label}: {activity.title} ({when})"),
+                title = activity.title if len(activity.title) <= 40 else (
+                    activity.title[:39] + "…")
+                items.append(DueRow(Text(f"… {activity.kind.label}: {title} ({when})"),
                                     activity=activity))
         if view.has_plan:
             summary.update(Text(f"{short_date(view.day)}. {view.summary()}"))
@@ -188,7 +193,14 @@ class TodayDue(Vertical):
                                 f"today. {NO_PLAN}"))
         else:
             summary.update(Text(NO_PLAN))
+        streak = self.query_one("#due-streak", Static)
+        streak.update(Text(view.streak.line()))
+        streak.display = view.has_plan or bool(view.streak.best)
         listing = self.query_one("#due-list", ListView)
+        shown = tuple((getattr(i, "key", ""), getattr(i, "text", None)) for i in items)
+        if shown == self._shown:  # nothing changed: leave the list (and the cursor) alone
+            return
+        self._shown = shown
         current = self._highlighted()
         keep = current.key if current is not None else None
         await listing.clear()
@@ -198,9 +210,6 @@ class TodayDue(Vertical):
             same = [i for i in rows if cast(DueRow, items[i]).key == keep]
             listing.index = (same or rows)[0]
         listing.display = bool(items)
-        streak = self.query_one("#due-streak", Static)
-        streak.update(Text(view.streak.line()))
-        streak.display = view.has_plan or bool(view.streak.best)
 
     # -- actions ---------------------------------------------------------------------------------
 
@@ -268,36 +277,6 @@ class TodayDue(Vertical):
         if action in ("open", "did_it"):
             return self._highlighted() is not None
         return True
-
-
-def show_insights(app: HomeworkApp) -> None:
-    """Open Insights over whatever is showing (once the data is open)."""
-    if getattr(app, "store", None) is None:
-        app.when_ready(lambda: show_insights(app))
-        return
-    from homework_tui.screens.insights import InsightsScreen
-
-    if not isinstance(app.screen, InsightsScreen):
-        app.push_screen(InsightsScreen())
-
-
-def show_report(app: HomeworkApp) -> None:
-    """Open the report for the next session over whatever is showing."""
-    if getattr(app, "store", None) is None:
-        app.when_ready(lambda: show_report(app))
-        return
-    from homework_tui.screens.report import ReportScreen
-
-    if not isinstance(app.screen, ReportScreen):
-        app.push_screen(ReportScreen())
-
-
-# (name, help, run(app)) for the command palette.
-PALETTE_ENTRIES: list[tuple[str, str, Callable[[HomeworkApp], None]]] = [
-    ("Insights", "Your last week or month: practice, mood, SUDS and relaxation", show_insights),
-    ("Report for your next session", "Write a summary to bring to your therapist (Markdown "
-     "or CSV)", show_report),
-]
 
 
 def _coming(progress: Progress) -> bool:
