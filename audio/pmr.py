@@ -8,7 +8,7 @@ for, then a count from four to one brings the person back.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from audio.errors import ScriptError
@@ -132,29 +132,32 @@ def pmr_plan(name: str, wording: Wording, *, minutes: float | None = None,
         return [_group_part(wording, key, i, fields, options, release, release_only)
                 for i, key in enumerate(groups)]
 
+    def with_release(parts: list[Part], release: Fraction) -> list[Part]:
+        """The same groups with another release length (lines at 5, 14, 24 s fit from 30 s on)."""
+        return [replace(part, steps=tuple(replace(step, seconds=release)
+                                          if isinstance(step, Phase) and step.kind == "release"
+                                          else step for step in part.steps)) for part in parts]
+
     target = Fraction(target_minutes * 60)
-    base_rest = _rest_part(wording, Fraction(0), words_per_minute)
-
-    def total(release: Fraction, rest: Fraction) -> Fraction:
-        parts = [intro, *groups_for(release), closing]
-        return estimate_seconds(parts, words_per_minute) + max(
-            rest, estimate_seconds([base_rest], words_per_minute))
-
+    base_rest = estimate_seconds([_rest_part(wording, Fraction(0), words_per_minute)], words_per_minute)
     if options.release_seconds is not None:
         release = options.release_seconds
+        group_parts = groups_for(release)
     else:
-        low = total(RELEASE_FIT[0], Fraction(0))
+        group_parts = groups_for(RELEASE_FIT[0])
+        low = estimate_seconds([intro, *group_parts, closing], words_per_minute) + base_rest
         release = min(RELEASE_FIT[1], RELEASE_FIT[0] + max(Fraction(0), target - low) / len(groups))
         release = Fraction(round(release * 2), 2)  # whole or half seconds
-    shortest = total(release, Fraction(0))
+        group_parts = with_release(group_parts, release)
+    shortest = estimate_seconds([intro, *group_parts, closing], words_per_minute) + base_rest
     if target < shortest * Fraction(9, 10):
         raise ScriptError(
             f"{name} takes at least about {round(shortest / 60)} minutes; "
             f"ask for more minutes or try a shorter session (pmr7, pmr4, release or cue)"
         )
-    rest = target - (shortest - estimate_seconds([base_rest], words_per_minute))
-    if rest > MAX_REST + estimate_seconds([base_rest], words_per_minute):
+    rest = target - (shortest - base_rest)
+    if rest > MAX_REST + base_rest:
         raise ScriptError(f"{name} lasts at most about {round((shortest + MAX_REST) / 60)} minutes")
-    parts = [intro, *groups_for(release), _rest_part(wording, rest, words_per_minute), closing]
+    parts = [intro, *group_parts, _rest_part(wording, rest, words_per_minute), closing]
     title = wording.text(*section, "title") if release_only else wording.text("pmr", name, "title")
     return Plan(name, title, tuple(parts))

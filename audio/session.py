@@ -106,7 +106,8 @@ class Session:
         self._steps = self._layout()
         self._changed = threading.Condition()
         self.notes = [*self.plan.notes, *self.notes]
-        self.speech.request(self.plan.texts())
+        if self.plan.parts:  # the first part now; the rest when layout goes on (fast first sound)
+            self.speech.request(self.plan.parts[0].texts())
 
     # --- facts -------------------------------------------------------------------------------
     @property
@@ -166,6 +167,7 @@ class Session:
 
     def resolve_all(self, progress: Progress | None = None) -> Timeline:
         """Lay out everything now (making any speech still missing)."""
+        self.speech.request(self.plan.texts())
         total = sum(len(p.steps) + 1 for p in self.plan.parts)
         done = 0
         while self._advance():
@@ -181,6 +183,7 @@ class Session:
 
         def run() -> None:
             try:
+                self.speech.request(self.plan.texts())
                 while self._advance():
                     pass
             except BaseException as exc:  # noqa: BLE001 - the player reports it

@@ -176,12 +176,12 @@ class SoundPlayer(PlayerBase):
 
     # --- control -----------------------------------------------------------------------------
     def start(self) -> None:
-        self.session.start_background()
         while self._written < CHUNK and self._fill(CHUNK):
             pass
         self._floats[sr.VOLUME] = self._volume
         self._floats[sr.GAIN_NOW] = self._volume  # the session starts at silence: no ramp needed
         self._ints[sr.HOLD] = 1 if self._paused else 0
+        self.session.start_background()  # after the first block is out: it competes for the GIL
         self._feeder = threading.Thread(target=self._feed, name="audio-feeder", daemon=True)
         self._feeder.start()
 

@@ -12,6 +12,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,11 @@ def _merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
     return merged
 
 
+@lru_cache(maxsize=1024)
+def _field_names(text: str) -> frozenset[str]:
+    return frozenset(name for _, name, _, _ in string.Formatter().parse(text) if name is not None)
+
+
 @dataclass(frozen=True)
 class Wording:
     """Merged wording with typed getters that explain what is wrong and where."""
@@ -67,7 +73,7 @@ class Wording:
 
     def _format(self, path: tuple[str, ...], text: str, fields: Mapping[str, object]) -> str:
         try:
-            names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+            names = _field_names(text)
         except ValueError as exc:
             raise ScriptError(f"wording {self._where(path)}: {exc} in {text!r}") from None
         unknown = sorted(n for n in names if n not in FIELDS)
@@ -119,6 +125,12 @@ class Wording:
         return out
 
 
+@lru_cache(maxsize=1)
+def _packaged() -> dict[str, Any]:
+    """The built-in wording, parsed once (merging never changes it)."""
+    return _read_toml(PACKAGED, "built-in wording")
+
+
 def default_wording_text() -> str:
     """The packaged wording file, for a person to copy and edit."""
     return PACKAGED.read_text(encoding="utf-8")
@@ -133,7 +145,7 @@ def load_wording(
     """Defaults, then the person's wording: `file` if given (it must exist), else from `folder`
     the first of `wording.<lang>.toml`, `wording.<base lang>.toml`, `wording.toml` (English only)
     that exists. `language` is a voice language such as "en-gb" or "de"."""
-    data = _read_toml(PACKAGED, "built-in wording")
+    data = _packaged()
     sources = ["built-in wording"]
     notes: list[str] = []
     lang = (language or "en").lower()
