@@ -11,7 +11,6 @@ For section screens: `app.store` is the open `Store` (sections open only once it
 
 from __future__ import annotations
 
-from argparse import Namespace
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -38,6 +37,8 @@ from homework_tui.widgets.palette import HomeworkCommands
 from homework_tui.widgets.themes import OUR_THEMES
 
 if TYPE_CHECKING:
+    from argparse import Namespace
+
     from homework_tui.store import Store
 
 TODAY = "_default"  # Today is the default screen, in Textual's default mode
@@ -153,10 +154,7 @@ class HomeworkApp(App[int]):
             for screen in self.screen_stack:
                 self._ensure_banner(screen)
         self.data_ready_signal.publish(store)
-        from homework_tui.screens.thought_drafts import announce_unfinished
-
-        announce_unfinished(self)  # drafts kept from a closed terminal or a crash
-        self._announce_unfinished()
+        self._announce_unfinished()  # drafts kept from a closed terminal or a crash
         pending, self._pending = self._pending, None
         if pending is not None:
             pending()
