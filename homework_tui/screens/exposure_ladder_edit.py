@@ -203,7 +203,8 @@ class LadderEditing:
         if step_id is None:  # a whole ladder
             if self.writer is not None:
                 self.writer.restore_ladder(ladder.id)
-            self.data = replace(self.data, ladders=(*self.data.ladders, ladder))
+            ladders = sorted((*self.data.ladders, ladder), key=lambda lad: lad.created_at)
+            self.data = replace(self.data, ladders=tuple(ladders))
             self.ladder_id = ladder.id
             self.draw()
             self.notify("The ladder is back.", markup=False)

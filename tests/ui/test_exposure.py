@@ -338,3 +338,29 @@ async def test_safety_behaviours_and_the_expectancy_rule(tmp_path: Path) -> None
         settings = ExposureBook(store).settings.load()
     assert settings.safety_behaviours == ("rehearsed what to say",)
     assert settings.rule.kind.value == "expectancy" and settings.rule.repeats == 1
+
+
+async def test_several_ladders_switch_and_remove_with_undo(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    async with exposure_app(folder) as (app, pilot):
+        await new_ladder(pilot, "Social situations", "Speak up at work")
+        await add_step(pilot, "say hello to a neighbour", 25)
+        await new_ladder(pilot, "Driving", "Drive to my sister's")
+        await add_step(pilot, "sit in the parked car", 20)
+        words = screen_words(app)
+        assert "Driving" in words and "ladder 2 of 2" in words and "sit in the parked car" in words
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert "Social situations" in screen_words(app) and "ladder 1 of 2" in screen_words(app)
+        assert "say hello" in rung(app, "say hello")
+        await pilot.press("D")
+        await pilot.pause()
+        assert "Remove this ladder?" in screen_words(app)
+        await pilot.press("r")
+        await settle(pilot)
+        assert "Driving" in screen_words(app) and "ladder 1 of" not in screen_words(app)
+        await pilot.press("u")
+        await settle(pilot)
+        assert "Social situations" in screen_words(app) and "ladder 1 of 2" in screen_words(app)
+    ladders, _ = stored(folder)
+    assert sorted(lad.name for lad in ladders) == ["Driving", "Social situations"]
