@@ -122,7 +122,7 @@ class Plan:
         return list(seen)
 
 
-def say_steps(script: list[str | Fraction], gap: Fraction = Fraction(9, 10)) -> list[Step]:
+def say_steps(script: list[str | Fraction], gap: Fraction = Fraction(11, 10)) -> list[Step]:
     """Lines and pauses from a wording list: each line is followed by `gap`; a number adds to the
     pause before the next line (or is a silence when it comes first)."""
     steps: list[Step] = []

@@ -28,7 +28,7 @@ TENSE_RANGE = (Fraction(4), Fraction(10))
 RELEASE_RANGE = (Fraction(20), Fraction(60))
 RELEASE_FIT = (Fraction(30), Fraction(40))  # what --minutes may choose
 MAX_REST = Fraction(600)
-TENSE_LINE_AT = Fraction(2)
+TENSE_LINE_AT = Fraction(3, 2)
 RELEASE_LINES_AT = (Fraction(5), Fraction(14), Fraction(24))
 CUE_INHALE, CUE_EXHALE = Fraction(4), Fraction(6)
 

@@ -21,7 +21,7 @@ import numpy as np
 
 from audio import mix
 from audio.breathing import BreathingPattern, load_custom_patterns
-from audio.clips import prepare_speech
+from audio.clips import change_rate
 from audio.errors import AudioError, VoiceError
 from audio.plan import Plan, estimate_speech_seconds
 from audio.pmr import PmrOptions
@@ -67,8 +67,9 @@ class Speech:
             return found
         self.request([text])
         path = self._futures[text].result(timeout)
-        rate, raw = read_wav(path)
-        clip = prepare_speech(raw, rate, self.sample_rate)
+        rate, clip = read_wav(path)  # prepared when cached (audio.voice)
+        if rate != self.sample_rate:
+            clip = change_rate(clip, rate, self.sample_rate)
         clip.setflags(write=False)
         self._clips[text] = clip
         return clip

@@ -3,8 +3,9 @@
 `VoiceEngine` owns one worker process (`audio._voice_worker`, which owns the pyttsx3 engine) from
 one long-lived thread; callers from any thread `submit()` lines and get futures. Only
 `save_to_file` is used; nothing the engine prints reaches the terminal (see the worker's docstring).
-Each line is cached as a WAV named by a hash of (engine, voice, rate, volume, text), so a repeated
-session costs no synthesis and a warm start never starts the worker at all.
+Each line is cached, ready to mix (see `audio.clips`), as a WAV named by a hash of (engine, voice,
+rate, volume, text), so a repeated session costs no synthesis and a warm start never starts the
+worker at all.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from audio._proc import Worker as _Worker
 from audio.errors import VoiceError
 
 ENGINE_ID = "pyttsx3-2.99/espeak-ng"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: the cache holds prepared clips (trimmed, softened, levelled)
 NATIVE_RATE = 22050  # what espeak-ng produces
 DEFAULT_VOICE = "gmw/en-us"
 DEFAULT_RATE = 120  # words per minute as espeak counts them (~130 real): unhurried, for eyes closed
@@ -233,8 +234,11 @@ class VoiceEngine:
                     return None
                 continue
             if answer.get("ok"):
-                request.path.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(tmp, request.path)
+                try:
+                    _store_prepared(tmp, request.path)
+                except (OSError, EOFError, ValueError) as exc:
+                    request.future.set_exception(VoiceError(f"the speech engine wrote no usable audio: {exc}"))
+                    return worker
                 request.future.set_result(request.path)
             elif answer.get("kind") == "voice":
                 request.future.set_exception(VoiceError(
@@ -243,6 +247,19 @@ class VoiceEngine:
                 request.future.set_exception(VoiceError(f"the speech engine failed: {answer.get('error')}"))
             return worker
         return worker
+
+
+def _store_prepared(raw_path: Path, final: Path) -> None:
+    """Trim, soften, level and fade the engine's raw WAV (see audio.clips) and keep that in the
+    cache, so a warm start only reads a file."""
+    from audio.clips import prepare_speech
+    from audio.wav import read_wav, write_wav
+
+    rate, raw = read_wav(raw_path)
+    clip = prepare_speech(raw, rate, rate).astype("float32") / 32767.0
+    final.parent.mkdir(parents=True, exist_ok=True)
+    write_wav(final, rate, len(clip), lambda start, count: clip[start:start + count])
+    raw_path.unlink(missing_ok=True)
 
 
 _shared: dict[Path | None, VoiceEngine] = {}
