@@ -25,6 +25,8 @@ The API a screen needs::
     moment.part.title                       # "Right hand and forearm", "Practice", …
 
     player.pause(); player.resume(); player.skip(); player.stop(); player.volume = 0.5
+    player.finished, player.wait(timeout)   # the session has ended (or was stopped)
+    player.error                            # None, or why sound stopped early (device gone, …)
     player.position, player.seconds         # the session clock (frames, seconds)
     player.timeline                         # Timeline; follow the player's, not the session's
     player.timeline.event_at(frame)         # the most specific event at a frame
@@ -34,6 +36,13 @@ The API a screen needs::
     session.estimated_seconds               # the length before every line is laid out
 
 Rendering instead of playing: `session.write_wav(path, progress=...)` (also lays out everything).
+
+Choosing and editing: `audio.scripts.SESSION_NAMES` and `DESCRIPTIONS`; custom breathing patterns
+with `audio.breathing.custom_pattern(name, inhale, exhale, hold_in, hold_out)` (validated, clear
+`ScriptError`s), `save_custom_pattern(config_dir / "patterns.toml", pattern)` and
+`load_custom_patterns(...)`; the wording a person may copy and edit into
+`config_dir / "wording.toml"` is `audio.wording.default_wording_text()`; voices from
+`audio.voice.list_voices(cache_dir)`.
 
 Errors are `audio.errors.AudioError` subclasses with a message for the person: `ScriptError` (a
 bad session name, pattern, option or wording file), `VoiceError` (unknown voice, no engine when

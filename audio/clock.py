@@ -40,6 +40,7 @@ class PlayerBase:
 
     audible = False
     reason = ""
+    error: BaseException | None = None  # why sound stopped early, if it did
 
     def __init__(self, session: Session) -> None:
         self.session = session

@@ -39,6 +39,14 @@ def report(name: str, value: str, target: str, ok: bool | None, baseline: str = 
     print(line, flush=True)
 
 
+def _ahead_of_ordinary_work() -> None:
+    """(in the jackd child) no real-time scheduling here: at least run ahead of ordinary work."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, 0, -10)
+    except OSError:
+        pass
+
+
 @contextmanager
 def jack_server(rate: int = 22050, period: int = 512) -> Iterator[Path]:
     jackd = shutil.which("jackd")
@@ -49,7 +57,8 @@ def jack_server(rate: int = 22050, period: int = 512) -> Iterator[Path]:
     with log.open("w") as fh:
         proc = subprocess.Popen([jackd, "-n", name, "--no-realtime", "-d", "dummy", "-r", str(rate),
                                  "-p", str(period)], stdout=fh, stderr=subprocess.STDOUT,
-                                stdin=subprocess.DEVNULL, env=dict(os.environ, JACK_NO_AUDIO_RESERVATION="1"))
+                                stdin=subprocess.DEVNULL, env=dict(os.environ, JACK_NO_AUDIO_RESERVATION="1"),
+                                preexec_fn=_ahead_of_ordinary_work)
     try:
         for _ in range(150):
             check = subprocess.run(["jack_wait", "-s", name, "-c"], capture_output=True, text=True)
