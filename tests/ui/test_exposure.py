@@ -210,11 +210,12 @@ async def test_live_timer_with_a_fast_clock(tmp_path: Path, monkeypatch: pytest.
 
 
 BAD_LOGS = [
-    (("18:30", "19:00", "", "", "50", "40", "20"), "can't be lower than before you started"),
-    (("18:30", "19:00", "", "", "", "40", "60"), "can't be lower than at the end"),
-    (("18:30", "18:00", "", "", "", "60", "20"), "is before the start time"),
-    (("18:30", "19:00", "", "", "", "150", "20"), "Peak SUDS is 150; it goes from 0 to 100"),
-    (("25:00", "19:00", "", "", "", "60", "20"), "Please write the start time like 18:30"),
+    ({"before": "50", "peak": "40", "end": "20"}, "can't be lower than before you started"),
+    ({"before": "", "peak": "40", "end": "60"}, "can't be lower than at the end"),
+    ({"end_time": "18:00", "peak": "60", "end": "20"}, "is before the start time"),
+    ({"end_time": "19:00", "peak": "150"}, "Peak SUDS is 150; it goes from 0 to 100"),
+    ({"start": "25:00", "peak": "60"}, "Please write the start time like 18:30"),
+    ({"start": "18:30", "minutes": "45"}, "is 30 minutes, but the minutes say 45"),
 ]
 
 
@@ -222,15 +223,23 @@ async def test_bad_exposure_input_is_answered_in_words(tmp_path: Path) -> None:
     async with exposure_app(tmp_path / "data") as (app, pilot):
         await new_ladder(pilot, "Driving", "")
         await add_step(pilot, "drive round the block", 30)
+        await pilot.press("l")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExposureLogScreen))
+        form = app.screen
+        for key, value in (("start", "18:30"), ("end_time", "19:00")):
+            form.query_one(f"#{key}", Input).value = value
         for values, message in BAD_LOGS:
-            await log(pilot, *values)
-            assert isinstance(app.screen, ExposureLogScreen)  # still open, nothing lost
-            assert message in screen_words(app), message
-            await pilot.press("escape")
-            await pilot.pause()
-            await pilot.press("d")  # discard
+            for key, value in values.items():
+                form.query_one(f"#{key}", Input).value = value
+            await pilot.press("ctrl+s")
             await settle(pilot)
-            assert isinstance(app.screen, ExposureScreen)
+            assert app.screen is form  # still open, nothing lost
+            assert message in screen_words(app), message
+        form.query_one("#minutes", Input).value = ""
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ExposureScreen)
+        assert "◐" in rung(app, "drive round the block")
 
 
 async def test_bad_step_input_and_the_ladder_picture_text_is_literal(tmp_path: Path) -> None:
