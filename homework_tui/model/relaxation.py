@@ -1,0 +1,220 @@
+"""Relaxation practice: what a person chose (`RelaxChoice`) and the log of one session
+(`RelaxationSession`). Standard library only.
+
+A logged session is stored in table `relaxation_sessions`. Besides our own fields it carries the
+ones Today and the report read (`kind`, `pattern`, `minutes`, `tension_before`, `tension_after`,
+`completed`; see `homework_tui/store/activities.py`). Ratings on the anxiety scale (0-10) are kept
+in `anxiety_before`/`anxiety_after`, never mixed into the 0-100 tension fields.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from typing import Any, Self
+
+from homework_tui.model.base import Entity, ValidationError, clean_text, optional_rating
+
+PMR_NAMES: tuple[str, ...] = ("pmr16", "pmr7", "pmr4", "release", "cue")
+BREATHING_NAMES: tuple[str, ...] = ("box", "478", "resonance", "sigh")
+SCALES: dict[str, tuple[int, int, str]] = {
+    # scale → (low, high, how it is asked)
+    "tension": (0, 100, "How tense do you feel, from 0 (totally relaxed) to 100?"),
+    "anxiety": (0, 10, "How anxious do you feel, from 0 (calm) to 10?"),
+}
+NOTE_MAX = 2000
+MINUTES_RANGE = (1.0, 60.0)
+BPM_RANGE = (4.5, 6.5)
+
+# How each session reads in a sentence ("Box breathing", "Muscle relaxation, 16 groups").
+TITLES: dict[str, str] = {
+    "box": "Box breathing",
+    "478": "4-7-8 breathing",
+    "resonance": "Resonance breathing",
+    "sigh": "Cyclic sigh",
+    "pmr16": "Muscle relaxation, 16 groups",
+    "pmr7": "Muscle relaxation, 7 groups",
+    "pmr4": "Muscle relaxation, 4 groups",
+    "release": "Release-only relaxation",
+    "cue": "Cue-controlled relaxation",
+}
+
+
+def kind_of(session: str) -> str:
+    """"pmr" for muscle relaxation protocols, "breathing" for everything else."""
+    return "pmr" if session.strip().lower() in PMR_NAMES else "breathing"
+
+
+def title_of(session: str) -> str:
+    return TITLES.get(session.strip().lower(), session)
+
+
+def check_minutes(value: object) -> float:
+    """A session length in minutes, 1 to 60 (whole or decimal)."""
+    low, high = MINUTES_RANGE
+    try:
+        minutes = float(str(value).strip()) if isinstance(value, str) else float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ValidationError("minutes", f"Length needs a number of minutes from {low:g} to {high:g}.") from None
+    if isinstance(value, bool) or not math.isfinite(minutes) or not low <= minutes <= high:
+        raise ValidationError("minutes", f"Length needs a number of minutes from {low:g} to {high:g}.")
+    return minutes
+
+
+def check_rating(value: object, scale: str) -> int | None:
+    """A before/after rating on `scale` ("tension" 0-100 or "anxiety" 0-10); None when skipped."""
+    low, high, _ = SCALES[scale]
+    label = "Tension" if scale == "tension" else "Anxiety"
+    return optional_rating(scale, value, label, low=low, high=high)
+
+
+@dataclass(frozen=True, kw_only=True)
+class RelaxChoice:
+    """The session a person picked on the Relax screen; remembered for next time."""
+
+    session: str = "resonance"  # a name from audio.scripts.SESSION_NAMES or a custom pattern's
+    minutes: float = 5.0
+    voice: bool = True  # spoken guidance
+    tones: bool = False  # a soft tone at each phase
+    intro: bool = True  # the spoken introduction before the practice
+    breaths_per_minute: float = 6.0  # resonance only
+    ratio: str = "1:1"  # resonance only, in:out
+    scale: str = "tension"  # how the person rates: tension 0-100 or anxiety 0-10
+
+    def __post_init__(self) -> None:
+        session = " ".join(clean_text(str(self.session), multiline=False).split())
+        if not session:
+            raise ValidationError("session", "Please choose a session.")
+        object.__setattr__(self, "session", session)
+        object.__setattr__(self, "minutes", check_minutes(self.minutes))
+        bpm = self.breaths_per_minute
+        if isinstance(bpm, bool) or not isinstance(bpm, (int, float)) or not (
+            BPM_RANGE[0] <= float(bpm) <= BPM_RANGE[1]
+        ):
+            raise ValidationError("bpm", "Breaths a minute should be from 4.5 to 6.5.")
+        object.__setattr__(self, "breaths_per_minute", float(bpm))
+        ratio = str(self.ratio).strip().replace(" ", "")
+        bits = ratio.split(":")
+        if len(bits) != 2 or not all(_positive(b) for b in bits):
+            raise ValidationError("ratio", "The in:out ratio looks like 1:1 or 4:6.")
+        object.__setattr__(self, "ratio", ratio)
+        if self.scale not in SCALES:
+            raise ValidationError("scale", "Ratings are on the tension (0-100) or anxiety (0-10) scale.")
+        if not self.voice and not self.tones and self.kind == "breathing":
+            raise ValidationError("voice", "A breathing session needs the voice or tones (or both) "
+                                           "so you can follow it with your eyes closed.")
+
+    @property
+    def kind(self) -> str:
+        return kind_of(self.session)
+
+    @property
+    def title(self) -> str:
+        return title_of(self.session)
+
+    def changed(self, **changes: Any) -> Self:
+        return replace(self, **changes)
+
+
+def _positive(text: str) -> bool:
+    try:
+        value = float(text)
+    except ValueError:
+        return False
+    return math.isfinite(value) and value > 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class RelaxationSession(Entity):
+    """One practice session, as logged."""
+
+    kind: str = "breathing"  # breathing | pmr | mindfulness
+    pattern: str = ""  # the session name: box, resonance, pmr16, a custom pattern's name
+    title: str = ""  # how it reads: "Resonance breathing"
+    minutes: float = 0.0  # actually practised, for Today and the report
+    planned_seconds: float = 0.0
+    actual_seconds: float = 0.0
+    completed: bool = False  # False: stopped early
+    scale: str = "tension"
+    tension_before: int | None = None  # 0-100 (scale "tension")
+    tension_after: int | None = None
+    anxiety_before: int | None = None  # 0-10 (scale "anxiety")
+    anxiety_after: int | None = None
+    voice: bool = True
+    tones: bool = False
+    breaths_per_minute: float | None = None
+    ratio: str = ""
+    audible: bool = True  # False: it ran silent, with captions
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("breathing", "pmr", "mindfulness"):
+            raise ValidationError("kind", "A session is breathing, muscle relaxation or mindfulness.")
+        if self.scale not in SCALES:
+            raise ValidationError("scale", "Ratings are on the tension (0-100) or anxiety (0-10) scale.")
+        for name in ("tension_before", "tension_after"):
+            object.__setattr__(self, name, check_rating(getattr(self, name), "tension"))
+        for name in ("anxiety_before", "anxiety_after"):
+            object.__setattr__(self, name, check_rating(getattr(self, name), "anxiety"))
+        for name in ("minutes", "planned_seconds", "actual_seconds"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+                raise ValidationError(name, f"{name.replace('_', ' ')} should be a number of at least 0.")
+            object.__setattr__(self, name, float(value))
+        note = clean_text(self.note).strip()
+        if len(note) > NOTE_MAX:
+            raise ValidationError("note", f"Please keep the note under {NOTE_MAX} characters.")
+        object.__setattr__(self, "note", note)
+        object.__setattr__(self, "pattern", clean_text(self.pattern, multiline=False).strip())
+        object.__setattr__(self, "title", clean_text(self.title or title_of(self.pattern), multiline=False).strip())
+
+    @property
+    def before(self) -> int | None:
+        return self.tension_before if self.scale == "tension" else self.anxiety_before
+
+    @property
+    def after(self) -> int | None:
+        return self.tension_after if self.scale == "tension" else self.anxiety_after
+
+    @property
+    def as_tension(self) -> tuple[float | None, float | None]:
+        """Before and after on a 0-100 scale (anxiety 0-10 × 10), for one chart."""
+        factor = 1 if self.scale == "tension" else 10
+        return (None if self.before is None else self.before * factor,
+                None if self.after is None else self.after * factor)
+
+    def rating_line(self) -> str:
+        """"70 → 40 tension", "7 → 4 anxiety /10", or "" when not rated."""
+        high = SCALES[self.scale][1]
+        before = "–" if self.before is None else str(self.before)
+        after = "–" if self.after is None else str(self.after)
+        if self.before is None and self.after is None:
+            return ""
+        return f"{before} → {after} (of {high})"
+
+
+def session_log(choice: RelaxChoice, *, before: int | None, after: int | None, planned_seconds: float,
+                actual_seconds: float, completed: bool, audible: bool, note: str = "") -> RelaxationSession:
+    """The log entry for a session run from `choice`, ratings on the choice's scale."""
+    ratings: dict[str, int | None] = (
+        {"tension_before": before, "tension_after": after} if choice.scale == "tension"
+        else {"anxiety_before": before, "anxiety_after": after}
+    )
+    resonance = choice.session.lower() == "resonance"
+    return RelaxationSession(
+        kind=choice.kind,
+        pattern=choice.session,
+        title=choice.title,
+        minutes=round(actual_seconds / 60, 1),
+        planned_seconds=round(planned_seconds, 1),
+        actual_seconds=round(actual_seconds, 1),
+        completed=completed,
+        scale=choice.scale,
+        voice=choice.voice,
+        tones=choice.tones,
+        breaths_per_minute=choice.breaths_per_minute if resonance else None,
+        ratio=choice.ratio if resonance else "",
+        audible=audible,
+        note=note,
+        **ratings,
+    )

@@ -1,0 +1,281 @@
+"""The Relax section: choose a breathing pattern or a muscle relaxation, its length and sound, rate
+how you feel (or skip), then follow the session (`relax_session`), rate again, and it is logged.
+Past sessions and a chart are one key away (`relax_history`). The last choice is remembered."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from homework_tui.model.base import ValidationError
+from homework_tui.model.relaxation import TITLES, RelaxationSession, RelaxChoice, title_of
+from homework_tui.screens.base import SectionScreen, saving
+from homework_tui.screens.relax_rating import Rating, RatingDialog
+from homework_tui.widgets.relax_toggle import OnOff as Checkbox
+
+INTRO = ("Pick a session and press Enter. You can close your eyes: the voice guides you, "
+         "and the words show here too.")
+
+
+class RelaxScreen(SectionScreen):
+    DEFAULT_CSS = """
+    RelaxScreen #rx-choose { height: 1fr; }
+    RelaxScreen #rx-sessions { width: 44; height: 1fr; border: round $primary 50%; }
+    RelaxScreen #rx-sessions:focus { border: round $accent; }
+    RelaxScreen #rx-options { width: 1fr; height: auto; padding: 0 2; }
+    RelaxScreen .rx-row { height: 1; margin-bottom: 1; }
+    RelaxScreen .rx-label { width: 22; }
+    RelaxScreen .rx-field { width: 10; }
+    RelaxScreen Checkbox { border: none; padding: 0; height: 1; margin-bottom: 1; }
+    RelaxScreen #rx-describe { height: auto; margin-bottom: 1; }
+    RelaxScreen #rx-problem { color: $warning; height: auto; }
+    RelaxScreen #rx-last, RelaxScreen #rx-intro-text { height: auto; padding: 0 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("b", "begin", "Begin"),
+        Binding("h", "history", "History"),
+        Binding("c", "new_pattern", "New pattern"),
+        Binding("e", "edit_pattern", "Edit pattern", show=False),
+        Binding("delete", "delete_pattern", "Delete pattern", key_display="Del", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(name="relax", classes="relax")
+        self.choice = RelaxChoice()
+        self.custom: dict[str, Any] = {}
+        self.loaded = False
+
+    def compose_content(self) -> ComposeResult:
+        yield Static(Text(INTRO), id="rx-intro-text", classes="calm-note")
+        with Horizontal(id="rx-choose"):
+            yield OptionList(id="rx-sessions")
+            with Vertical(id="rx-options"):
+                yield Static(Text(""), id="rx-describe")
+                with Horizontal(classes="rx-row"):
+                    yield Static("Length (minutes)", classes="rx-label")
+                    yield Input(id="rx-minutes", classes="rx-field", compact=True,
+                                restrict=r"[0-9.]{0,5}")
+                with Horizontal(classes="rx-row rx-resonance"):
+                    yield Static("Breaths a minute", classes="rx-label")
+                    yield Input(id="rx-bpm", classes="rx-field", compact=True, restrict=r"[0-9.]{0,4}")
+                with Horizontal(classes="rx-row rx-resonance"):
+                    yield Static("In:out ratio", classes="rx-label")
+                    yield Input(id="rx-ratio", classes="rx-field", compact=True,
+                                restrict=r"[0-9.:]{0,7}")
+                yield Checkbox("Voice guides me", id="rx-voice")
+                yield Checkbox("Soft tones at each phase", id="rx-tones")
+                yield Checkbox("Start with the introduction", id="rx-intro")
+                yield Checkbox("Rate anxiety 0-10 (instead of tension 0-100)", id="rx-anxiety")
+                yield Static(Text(""), id="rx-problem")
+        yield Static(Text(""), id="rx-last", classes="calm-note")
+
+    def on_mount(self) -> None:
+        self.title = "Relax"
+        self.query_one("#rx-sessions").focus()
+        self.load()
+        try:
+            from audio import prewarm
+
+            from homework_tui.paths import cache_dir
+            from homework_tui.screens import relax_player
+
+            prewarm(cache_dir(), sound=relax_player.SOUND)
+        except Exception:  # noqa: BLE001 - only an optimisation
+            pass
+
+    def on_screen_resume(self) -> None:
+        if self.loaded:
+            self.load()
+
+    @work(thread=True, exclusive=True, group="relax-load")
+    def load(self) -> None:
+        from homework_tui.screens.relax_data import choice_doc, custom_patterns, sessions_repo
+
+        store = self.homework.store
+        if store is None:
+            return
+        choice = choice_doc(store).load()
+        custom, problem = custom_patterns()
+        sessions = sessions_repo(store).all()
+        self.app.call_from_thread(self.show, choice, custom, problem, sessions[:1])
+
+    def show(self, choice: RelaxChoice, custom: dict[str, Any], problem: str,
+             last: list[RelaxationSession]) -> None:
+        from homework_tui.screens.relax_data import session_names
+
+        first = not self.loaded
+        self.loaded = True
+        self.custom = custom
+        if first:
+            self.choice = choice
+        options = self.query_one("#rx-sessions", OptionList)
+        names = session_names(custom)
+        options.clear_options()
+        options.add_options([Option(Text(title_of(n) if n in TITLES else n), id=n) for n, _ in names])
+        wanted = self.choice.session.lower()
+        index = next((i for i, (n, _) in enumerate(names) if n.lower() == wanted), 0)
+        options.highlighted = index
+        if first:
+            self._fill_form(self.choice)
+        self._set_problem(problem)
+        if last:
+            s = last[0]
+            bits = [f"Last time: {s.title}, {s.created_at:%a %-d %b}"]
+            if s.rating_line():
+                bits.append(s.rating_line())
+            if not s.completed:
+                bits.append("stopped early")
+            self.query_one("#rx-last", Static).update(Text(", ".join(bits) + ". Press h for history."))
+
+    def _fill_form(self, choice: RelaxChoice) -> None:
+        self.query_one("#rx-minutes", Input).value = f"{choice.minutes:g}"
+        self.query_one("#rx-bpm", Input).value = f"{choice.breaths_per_minute:g}"
+        self.query_one("#rx-ratio", Input).value = choice.ratio
+        self.query_one("#rx-voice", Checkbox).value = choice.voice
+        self.query_one("#rx-tones", Checkbox).value = choice.tones
+        self.query_one("#rx-intro", Checkbox).value = choice.intro
+        self.query_one("#rx-anxiety", Checkbox).value = choice.scale == "anxiety"
+
+    def _set_problem(self, text: str) -> None:
+        self.query_one("#rx-problem", Static).update(Text(text))
+
+    def _selected(self) -> str:
+        options = self.query_one("#rx-sessions", OptionList)
+        if options.highlighted is None or not options.option_count:
+            return self.choice.session
+        return str(options.get_option_at_index(options.highlighted).id)
+
+    @on(OptionList.OptionHighlighted, "#rx-sessions")
+    def _highlighted(self) -> None:
+        from homework_tui.screens.relax_data import session_names
+
+        name = self._selected()
+        described = dict(session_names(self.custom)).get(name, "")
+        self.query_one("#rx-describe", Static).update(Text(described[:1].upper() + described[1:]))
+        for row in self.query(".rx-resonance"):
+            row.display = name == "resonance"
+        self.refresh_bindings()
+
+    def read_choice(self) -> RelaxChoice:
+        """The form as a RelaxChoice (raises ValidationError with a message)."""
+        bpm_text = self.query_one("#rx-bpm", Input).value.strip() or "6"
+        try:
+            bpm = float(bpm_text)
+        except ValueError:
+            raise ValidationError("bpm", "Breaths a minute should be from 4.5 to 6.5.") from None
+        return RelaxChoice(
+            session=self._selected(),
+            minutes=self.query_one("#rx-minutes", Input).value or "5",  # type: ignore[arg-type]
+            voice=self.query_one("#rx-voice", Checkbox).value,
+            tones=self.query_one("#rx-tones", Checkbox).value,
+            intro=self.query_one("#rx-intro", Checkbox).value,
+            breaths_per_minute=bpm,
+            ratio=self.query_one("#rx-ratio", Input).value or "1:1",
+            scale="anxiety" if self.query_one("#rx-anxiety", Checkbox).value else "tension",
+        )
+
+    # -- starting -------------------------------------------------------------------------------
+    @on(OptionList.OptionSelected, "#rx-sessions")
+    def _chosen(self) -> None:
+        self.action_begin()
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_begin()
+
+    def action_begin(self) -> None:
+        try:
+            choice = self.read_choice()
+        except ValidationError as error:
+            self._set_problem(error.message)
+            return
+        self._set_problem("")
+        self.choice = choice
+        self.remember(choice)
+
+        def rated(before: Rating | None) -> None:
+            if before is not None:
+                self.start(choice, before.value)
+
+        self.app.push_screen(
+            RatingDialog(choice.scale, after=False, heading=f"Before you start: {choice.title}",
+                         cancel_on_escape=True),
+            rated,
+        )
+
+    def start(self, choice: RelaxChoice, before: int | None = None, *, from_command: bool = False) -> None:
+        from homework_tui.screens.relax_session import RelaxSessionScreen
+
+        def done(logged: RelaxationSession | None) -> None:
+            self.load()
+
+        self.app.push_screen(RelaxSessionScreen(choice, before=before, ask_before_after=from_command), done)
+
+    @work(thread=True, exclusive=True, group="relax-choice", exit_on_error=False)
+    def remember(self, choice: RelaxChoice) -> None:
+        from homework_tui.screens.relax_data import choice_doc
+        from homework_tui.store.errors import StoreError
+
+        store = self.homework.store
+        if store is None or self.homework.read_only:
+            return
+        try:
+            with saving():
+                choice_doc(store).save(choice)
+        except StoreError:
+            pass  # only a convenience; the session itself is what matters
+
+    # -- the person's patterns ----------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("edit_pattern", "delete_pattern"):
+            return self._selected().lower() in self.custom
+        return True
+
+    def action_history(self) -> None:
+        from homework_tui.screens.relax_history import RelaxHistoryScreen
+
+        self.app.push_screen(RelaxHistoryScreen())
+
+    def action_new_pattern(self) -> None:
+        self._edit(None)
+
+    def action_edit_pattern(self) -> None:
+        pattern = self.custom.get(self._selected().lower())
+        if pattern is not None:
+            self._edit(pattern)
+
+    def _edit(self, pattern: Any) -> None:
+        from homework_tui.screens.relax_patterns import PatternDialog
+
+        def saved(name: str | None) -> None:
+            if name:
+                self.choice = self.choice.changed(session=name)
+                self.load()
+
+        self.app.push_screen(PatternDialog(pattern), saved)
+
+    def action_delete_pattern(self) -> None:
+        from homework_tui.screens.dialogs import Choice, ChoiceDialog
+        from homework_tui.screens.relax_data import delete_pattern
+
+        name = self._selected()
+        if name.lower() not in self.custom:
+            return
+
+        def chosen(value: str | None) -> None:
+            if value == "delete":
+                delete_pattern(name)
+                self.choice = self.choice.changed(session="resonance")
+                self.load()
+
+        self.app.push_screen(ChoiceDialog(
+            "Delete this pattern?", f"“{name}” will no longer be offered. Sessions you logged with it stay.",
+            [Choice("k", "Keep it", "keep", primary=True), Choice("d", "Delete", "delete")],
+            escape="keep"), chosen)

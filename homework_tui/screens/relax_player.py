@@ -1,0 +1,95 @@
+"""Starting a relaxation session on the audio engine, off the event loop (call from a thread).
+
+`start_session(choice, settings)` builds the session from what the person chose and opens a
+player: sound when there is a device, else the engine's SilentPlayer on the wall clock. It returns
+the player and the things worth telling the person once (no sound device, no voice).
+
+Tests and benchmarks steer it with `SOUND` (False: never open a device) and `NO_SPEECH` (a reason
+string: behave as if no speech engine could start).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from homework_tui.model.relaxation import RelaxChoice
+from homework_tui.model.settings import Settings
+from homework_tui.paths import cache_dir, config_dir
+
+if TYPE_CHECKING:
+    from audio.clock import PlayerBase
+
+SOUND_ENV = "HOMEWORK_TUI_SOUND"  # "off": never open a sound device (silent, with captions)
+SOUND: bool = os.environ.get(SOUND_ENV, "").lower() not in ("off", "0", "no")
+NO_SPEECH: str | None = None
+VOICE_OFF = "the voice is turned off"
+
+
+@dataclass
+class Started:
+    player: PlayerBase
+    notes: list[str]  # said once, calmly, on the session screen
+    planned_seconds: float
+    practice_start: float  # seconds into the session where the practice begins
+
+
+def _silent_engine(reason: str) -> Any:
+    """A speech engine that never speaks: the session keeps time from estimated lengths."""
+    from audio.voice import VoiceEngine
+
+    engine = VoiceEngine(cache_dir())
+    engine.failure = reason
+    return engine
+
+
+def build(choice: RelaxChoice, settings: Settings) -> Any:
+    """The audio Session for `choice` (raises audio.errors.AudioError with a message)."""
+    from audio import build_session
+
+    options: dict[str, Any] = {}
+    if choice.session.lower() == "resonance":
+        options["breaths_per_minute"] = Fraction(str(choice.breaths_per_minute))
+        options["ratio"] = choice.ratio
+    engine = None
+    voice: str | None = settings.voice or None
+    if not choice.voice:
+        engine, voice = _silent_engine(VOICE_OFF), None
+    elif NO_SPEECH is not None:
+        engine, voice = _silent_engine(NO_SPEECH), None
+    return build_session(
+        choice.session,
+        minutes=choice.minutes,
+        voice=voice,
+        rate=settings.speech_rate,
+        tones=choice.tones,
+        spoken_cues=choice.voice,
+        cache_dir=cache_dir(),
+        config_dir=config_dir(),
+        engine=engine,
+        **options,
+    )
+
+
+def start_session(choice: RelaxChoice, settings: Settings) -> Started:
+    """Build and start playing. Blocks for up to a few seconds (speech, the sound device)."""
+    from audio import open_player
+
+    session = build(choice, settings)
+    player = open_player(session, prefer_device=SOUND)
+    notes: list[str] = []
+    if not player.audible:
+        notes.append(f"Playing silently, with captions: {player.reason}.")
+    for note in session.notes:
+        if VOICE_OFF in note:
+            continue
+        notes.append(note[:1].upper() + note[1:])
+    practice_start = 0.0
+    if not choice.intro:
+        player.skip()  # straight to the practice
+        practice_start = player.seconds
+    timeline = player.timeline
+    planned = timeline.seconds if timeline.complete else session.estimated_seconds
+    return Started(player, notes, max(0.0, float(planned) - practice_start), practice_start)

@@ -1,0 +1,298 @@
+"""A relaxation session as it runs: the pacer, the phase word and seconds left, the caption of
+what the voice says, the muscle group for PMR, and progress. Then the rating after, and the log.
+
+Everything shown follows the player's clock (`player.now()`), read by a timer 20 times a second;
+each widget is updated only when what it shows changes, so the terminal sees a few hundred bytes
+a second. Dismisses with the logged `RelaxationSession`, or None when discarded.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.timer import Timer
+from textual.widgets import Footer, Static
+
+from homework_tui.model.relaxation import RelaxationSession, RelaxChoice, session_log
+from homework_tui.screens.base import HomeworkScreen, saving
+from homework_tui.screens.dialogs import EVERYWHERE, Choice, ChoiceDialog
+from homework_tui.screens.relax_player import Started, start_session
+from homework_tui.screens.relax_rating import Rating, RatingDialog
+from homework_tui.widgets.pacer import Pacer
+
+TICK = 0.05  # seconds between looks at the session clock
+PHASE_WORDS = {
+    "inhale": "Breathe in",
+    "hold": "Hold",
+    "exhale": "Breathe out",
+    "tense": "Tense",
+    "release": "Release",
+    "intro": "Settle in",
+    "closing": "Coming back",
+}
+
+
+def phase_word(kind: str | None, label: str | None) -> str:
+    if kind == "inhale" and label == "top-up":
+        return "A little more in"
+    return PHASE_WORDS.get(kind or "", "")
+
+
+def clock(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
+    DEFAULT_CSS = """
+    RelaxSessionScreen { align: center middle; }
+    RelaxSessionScreen > Vertical { width: 100%; height: auto; max-width: 90; }
+    RelaxSessionScreen Static { width: 100%; text-align: center; }
+    RelaxSessionScreen #rx-title { text-style: bold; margin-bottom: 1; }
+    RelaxSessionScreen #rx-phase { text-style: bold; margin-top: 1; }
+    RelaxSessionScreen #rx-caption { height: 2; margin-top: 1; color: $text-muted; }
+    RelaxSessionScreen #rx-notice { color: $text-muted; height: auto; margin-top: 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "pause", "Pause", key_display="space"),
+        Binding("n", "next_part", "Next part"),
+        Binding("plus,equals_sign", "volume(0.1)", "Louder", key_display="+"),
+        Binding("minus", "volume(-0.1)", "Softer", key_display="-"),
+        Binding("escape", "stop", "Stop", key_display="Esc"),
+        *EVERYWHERE,
+    ]
+
+    def __init__(self, choice: RelaxChoice, *, before: int | None = None,
+                 ask_before_after: bool = False) -> None:
+        super().__init__(name="relax-session")
+        self.choice = choice
+        self.before = before
+        self.ask_before_after = ask_before_after  # started from the command line: no rating yet
+        self.started: Started | None = None
+        self.timer: Timer | None = None
+        self.shown: dict[str, Any] = {}
+        self.phase_changes: list[tuple[float, str]] = []  # (session seconds, kind) as first shown
+        self.ended = False
+        self.logged: RelaxationSession | None = None
+        self.gone = False
+
+    # -- layout -------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text(self.choice.title), id="rx-title")
+            yield Pacer(id="rx-pacer")
+            yield Static(Text("Getting ready…"), id="rx-phase")
+            yield Static(Text(""), id="rx-part")
+            yield Static(Text(""), id="rx-caption")
+            yield Static(Text(""), id="rx-progress")
+            yield Static(Text(""), id="rx-notice")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Pacer).display = not self.homework.settings.reduced_motion
+        self.begin()
+
+    @work(thread=True, exclusive=True, group="relax-start", exit_on_error=False)
+    def begin(self) -> None:
+        from audio.errors import AudioError
+        try:
+            started = start_session(self.choice, self.homework.settings)
+        except AudioError as error:
+            self.app.call_from_thread(self._could_not_start, str(error))
+            return
+        except Exception as error:  # noqa: BLE001 - a calm message, never a traceback
+            self.app.call_from_thread(self._could_not_start, f"{type(error).__name__}: {error}")
+            return
+        self.app.call_from_thread(self._now_playing, started)
+
+    def _could_not_start(self, message: str) -> None:
+        self._set("rx-phase", "This session could not start.")
+        self._set("rx-notice", f"{message}\nPress Esc to go back and choose again.")
+        self.ended = True
+
+    def _now_playing(self, started: Started) -> None:
+        if self.gone:  # closed while it was starting
+            started.player.stop()
+            return
+        self.started = started
+        if started.notes:  # said once, here, and not repeated
+            self._set("rx-notice", "\n".join(started.notes))
+        self.timer = self.set_interval(TICK, self.follow)
+        self.follow()
+
+    # -- following the clock ------------------------------------------------------------------
+    def _set(self, widget_id: str, value: str) -> None:
+        """Update one line only when its words change (fewer bytes to the terminal)."""
+        if self.shown.get(widget_id) != value:
+            self.shown[widget_id] = value
+            self.query_one(f"#{widget_id}", Static).update(Text(value))
+
+    def follow(self) -> None:
+        started = self.started
+        if started is None:
+            return
+        player = started.player
+        moment = player.now()
+        stage = moment.stage
+        kind, label = (stage.kind, stage.label) if stage else (None, None)
+        timeline = player.timeline
+        rate = timeline.sample_rate
+        key = (stage.start, kind) if stage else None
+        if key != self.shown.get("stage"):
+            self.shown["stage"] = key
+            if kind is not None:
+                self.phase_changes.append((moment.seconds, kind))
+                if self.homework.settings.bell_on_phase and kind in ("inhale", "hold", "exhale", "tense", "release"):
+                    self.app.bell()
+        self.query_one(Pacer).show(kind, label, moment.progress)
+        word = phase_word(kind, label)
+        if moment.paused and not moment.finished:
+            self._set("rx-phase", "Paused. Press space to carry on.")
+        elif stage is not None and word:
+            left = math.ceil(max(0, stage.end - moment.frame) / rate)
+            self._set("rx-phase", f"{word}  ·  {left}" if kind not in ("intro", "closing") else word)
+        part = moment.part
+        part_text = ""
+        if part is not None and kind in ("tense", "release") and label:
+            part_text = f"{label}: {'tense' if kind == 'tense' else 'let go'}"
+        elif part is not None and part.title not in ("Practice",):
+            part_text = part.title
+        self._set("rx-part", part_text)
+        spoken = timeline.last_speech(moment.frame)
+        self._set("rx-caption", spoken.text if spoken is not None and spoken.text else "")
+        elapsed = max(0.0, moment.seconds - started.practice_start)
+        total = timeline.seconds - started.practice_start if timeline.complete else started.planned_seconds
+        self._set("rx-progress", f"{clock(elapsed)} of {clock(total)}")
+        if moment.finished and not self.ended:
+            self.ended = True
+            if self.timer is not None:
+                self.timer.stop()
+            self._finish(completed=player.error is None or timeline.complete and moment.frame >= timeline.frames)
+
+    # -- keys ---------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("pause", "next_part", "volume") and (self.started is None or self.ended):
+            return None
+        return True
+
+    def action_pause(self) -> None:
+        if self.started is None or self.ended:
+            return
+        player = self.started.player
+        if player.paused:
+            player.resume()
+        else:
+            player.pause()
+        self.follow()
+
+    @work(thread=True, exclusive=True, group="relax-skip", exit_on_error=False)
+    def action_next_part(self) -> None:
+        if self.started is not None and not self.ended:
+            self.started.player.skip()  # may wait a moment for the next part to be laid out
+
+    def action_volume(self, change: float) -> None:
+        if self.started is None or self.ended:
+            return
+        player = self.started.player
+        player.volume = round(player.volume + change, 2)
+        self.notify(f"Volume {round(player.volume * 100)}%", timeout=1.5)
+
+    def action_stop(self) -> None:
+        if self.started is None:
+            self.dismiss(None)
+            return
+        if self.ended:
+            return
+        player = self.started.player
+        was_paused = player.paused
+        player.pause()
+
+        def chosen(value: str | None) -> None:
+            if value == "stop":
+                self.ended = True
+                if self.timer is not None:
+                    self.timer.stop()
+                player.stop()
+                self._finish(completed=False)
+            elif value == "discard":
+                self.ended = True
+                player.stop()
+                self.dismiss(None)
+            elif not was_paused:
+                player.resume()
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "Stop here?",
+                "You can stop now and still log what you did, or let this one go.",
+                [Choice("k", "Keep going", "keep", primary=True),
+                 Choice("s", "Stop and rate", "stop"),
+                 Choice("d", "Discard it", "discard")],
+                escape="keep",
+            ),
+            chosen,
+        )
+
+    # -- after --------------------------------------------------------------------------------
+    def _finish(self, completed: bool) -> None:
+        assert self.started is not None
+        player = self.started.player
+        actual = max(0.0, player.seconds - self.started.practice_start)
+        self._set("rx-phase", "Well done." if completed else "Stopped. That still counts.")
+        scale = self.choice.scale
+
+        def rated_after(after: Rating | None) -> None:
+            rating = after or Rating(None)
+            log = session_log(self.choice, before=self.before, after=rating.value,
+                              planned_seconds=self.started.planned_seconds if self.started else 0,
+                              actual_seconds=actual, completed=completed,
+                              audible=player.audible, note=rating.note)
+            self.save(log)
+
+        def rated_before(before: Rating | None) -> None:
+            self.before = before.value if before else None
+            self.app.push_screen(RatingDialog(scale, after=True, heading="And now?"), rated_after)
+
+        if self.ask_before_after:
+            self.app.push_screen(RatingDialog(scale, after=False, heading="Before you started, how was it?"),
+                                 rated_before)
+        else:
+            self.app.push_screen(RatingDialog(scale, after=True, heading="How do you feel now?"), rated_after)
+
+    @work(thread=True, exclusive=True, group="relax-save", exit_on_error=False)
+    def save(self, log: RelaxationSession) -> None:
+        from homework_tui.screens.relax_data import sessions_repo
+        from homework_tui.store.errors import StoreError
+
+        store = self.homework.store
+        if store is None:
+            self.app.call_from_thread(self.notify, "Your data is not open, so this session was not logged.",
+                                      severity="warning")
+            return
+        try:
+            with saving():
+                sessions_repo(store).add(log)
+        except StoreError as error:
+            self.app.call_from_thread(self._not_saved, str(error))
+            return
+        self.app.call_from_thread(self._saved, log)
+
+    def _not_saved(self, message: str) -> None:
+        self.notify(f"This session could not be logged: {message}", severity="warning", timeout=8)
+        self.dismiss(None)
+
+    def _saved(self, log: RelaxationSession) -> None:
+        self.logged = log
+        self.notify("Session logged. Well done for taking this time.", timeout=4)
+        self.dismiss(log)
+
+    def on_unmount(self) -> None:
+        self.gone = True
+        if self.started is not None:
+            self.started.player.stop()
