@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from homework_tui import __version__
 
 # Modules in homework_tui/commands/, each with `register(subparsers)`.
-COMMAND_MODULES = ["doctor", "backup", "encryption", "audio_cmds", "plan_cmds", "today_cmd"]
+COMMAND_MODULES = ["doctor", "backup", "encryption", "audio_cmds", "plan_cmds", "today_cmd",
+                   "relax_cmds"]
 
 
 def build_parser() -> argparse.ArgumentParser:

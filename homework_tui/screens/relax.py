@@ -80,15 +80,9 @@ class RelaxScreen(SectionScreen):
         self.title = "Relax"
         self.query_one("#rx-sessions").focus()
         self.load()
-        try:
-            from audio import prewarm
+        from homework_tui.screens.relax_player import prewarm
 
-            from homework_tui.paths import cache_dir
-            from homework_tui.screens import relax_player
-
-            prewarm(cache_dir(), sound=relax_player.SOUND)
-        except Exception:  # noqa: BLE001 - only an optimisation
-            pass
+        prewarm()
 
     def on_screen_resume(self) -> None:
         if self.loaded:

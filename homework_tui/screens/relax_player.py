@@ -47,7 +47,7 @@ def _silent_engine(reason: str) -> Any:
 
 def build(choice: RelaxChoice, settings: Settings) -> Any:
     """The audio Session for `choice` (raises audio.errors.AudioError with a message)."""
-    from audio import build_session
+    from audio.session import build_session
 
     options: dict[str, Any] = {}
     if choice.session.lower() == "resonance":
@@ -75,7 +75,7 @@ def build(choice: RelaxChoice, settings: Settings) -> Any:
 
 def start_session(choice: RelaxChoice, settings: Settings) -> Started:
     """Build and start playing. Blocks for up to a few seconds (speech, the sound device)."""
-    from audio import open_player
+    from audio.player import open_player
 
     session = build(choice, settings)
     player = open_player(session, prefer_device=SOUND)
@@ -93,3 +93,23 @@ def start_session(choice: RelaxChoice, settings: Settings) -> Started:
     timeline = player.timeline
     planned = timeline.seconds if timeline.complete else session.estimated_seconds
     return Started(player, notes, max(0.0, float(planned) - practice_start), practice_start)
+
+
+def prewarm() -> None:
+    """Start the speech worker (and a sound sink) in the background when the Relax screen opens."""
+    try:
+        from audio import prewarm as audio_prewarm  # type: ignore[attr-defined]
+    except ImportError:  # an install that sees `audio` as a namespace package: do it by hand
+        import threading
+
+        def warm() -> None:
+            try:
+                from audio.voice import shared_engine
+
+                shared_engine(cache_dir()).start()
+            except Exception:  # noqa: BLE001 - only an optimisation
+                pass
+
+        threading.Thread(target=warm, name="relax-prewarm", daemon=True).start()
+        return
+    audio_prewarm(cache_dir(), sound=SOUND)
