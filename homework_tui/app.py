@@ -334,6 +334,9 @@ class HomeworkApp(App[int]):
 def run_app(args: Namespace) -> int:
     """Run the app on the terminal; the exit code is 0 unless the data could not be opened."""
     app = HomeworkApp(data_dir(args.data_dir), read_only=bool(args.read_only))
+    start = getattr(args, "start", None)  # a subcommand's first step once the data is open
+    if start is not None:
+        app.when_ready(partial(start, app))
     try:
         app.run()
     finally:
