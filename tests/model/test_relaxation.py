@@ -1,0 +1,77 @@
+"""The relaxation log and choice: ratings in range, lengths, resonance options, the fields Today and
+the report read."""
+
+from __future__ import annotations
+
+import pytest
+
+from homework_tui.model.base import ValidationError
+from homework_tui.model.relaxation import RelaxationSession, RelaxChoice, check_rating, session_log
+from homework_tui.store.activities import relaxation_activity
+from homework_tui.store.codec import from_doc, to_doc
+
+
+def test_a_logged_session_has_the_fields_today_and_the_report_read() -> None:
+    choice = RelaxChoice(session="resonance", minutes=5, breaths_per_minute=6, ratio="4:6")
+    log = session_log(choice, before=70, after=40, planned_seconds=300, actual_seconds=301.26,
+                      completed=True, audible=True, note="calmer")
+    doc = to_doc(log)
+    for key in ("id", "created_at", "kind", "pattern", "minutes", "tension_before", "tension_after",
+                "completed"):
+        assert key in doc
+    assert (doc["kind"], doc["pattern"], doc["minutes"]) == ("breathing", "resonance", 5.0)
+    assert (doc["tension_before"], doc["tension_after"], doc["completed"]) == (70, 40, True)
+    assert (doc["breaths_per_minute"], doc["ratio"], doc["planned_seconds"]) == (6.0, "4:6", 300.0)
+    assert from_doc(RelaxationSession, doc) == log
+    activity = relaxation_activity(doc)
+    assert activity is not None and dict(activity.measures)["tension_after"] == 40.0
+
+
+def test_pmr_is_its_own_kind_and_stopping_early_is_kept() -> None:
+    log = session_log(RelaxChoice(session="pmr16", minutes=20), before=None, after=30,
+                      planned_seconds=1200, actual_seconds=250, completed=False, audible=False)
+    assert (log.kind, log.completed, log.minutes, log.tension_before) == ("pmr", False, 4.2, None)
+    assert log.breaths_per_minute is None
+    activity = relaxation_activity(to_doc(log))
+    assert activity is not None and ("Completed", "stopped early") in activity.facts
+
+
+def test_anxiety_ratings_never_land_in_the_tension_fields() -> None:
+    log = session_log(RelaxChoice(session="box", scale="anxiety"), before=7, after=3,
+                      planned_seconds=60, actual_seconds=60, completed=True, audible=True)
+    assert (log.anxiety_before, log.anxiety_after, log.tension_before) == (7, 3, None)
+    assert log.as_tension == (70, 30)
+    assert log.rating_line() == "7 → 3 (of 10)"
+
+
+@pytest.mark.parametrize("value", [101, -1, "150", "abc", 2.5])
+def test_a_tension_rating_out_of_range_is_refused_in_words(value: object) -> None:
+    with pytest.raises(ValidationError) as caught:
+        check_rating(value, "tension")
+    assert "0 to 100" in caught.value.message
+
+
+def test_an_anxiety_rating_goes_to_ten() -> None:
+    assert check_rating("", "anxiety") is None
+    assert check_rating("10", "anxiety") == 10
+    with pytest.raises(ValidationError, match="0 to 10"):
+        check_rating(11, "anxiety")
+    with pytest.raises(ValidationError):
+        RelaxationSession(tension_before=120)
+
+
+@pytest.mark.parametrize("changes, field", [
+    ({"minutes": 0}, "minutes"), ({"minutes": "lots"}, "minutes"), ({"minutes": 61}, "minutes"),
+    ({"breaths_per_minute": 8}, "bpm"), ({"breaths_per_minute": 4}, "bpm"),
+    ({"ratio": "4-6"}, "ratio"), ({"ratio": "0:6"}, "ratio"), ({"scale": "mood"}, "scale"),
+    ({"voice": False, "tones": False}, "voice"), ({"session": "  "}, "session"),
+])
+def test_a_choice_that_cannot_run_says_why(changes: dict[str, object], field: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        RelaxChoice(**changes)  # type: ignore[arg-type]
+    assert caught.value.field == field and caught.value.message
+
+
+def test_muscle_relaxation_without_voice_or_tones_is_allowed() -> None:
+    assert RelaxChoice(session="pmr4", voice=False, tones=False).kind == "pmr"
+    assert RelaxChoice(minutes="7.5").minutes == 7.5  # type: ignore[arg-type]

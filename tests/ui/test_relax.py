@@ -1,0 +1,218 @@
+"""Pilot tests of the Relax section with the engine's silent player (no device, no speech engine):
+a whole short session, the phase shown against the timeline, pause, stopping early, discarding,
+bad ratings and bad patterns, history."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from homework_tui.model.relaxation import RelaxationSession, RelaxChoice
+from homework_tui.screens import relax_player
+from homework_tui.store import Store
+from tests.ui.helpers import SIZE, screen_words, wait_ready, wait_screen, wait_until
+
+QUICK = RelaxChoice(session="quick", minutes=1, intro=False)
+
+
+@pytest.fixture(autouse=True)
+def quiet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """No sound device and no speech engine; a config folder with a short pattern of our own."""
+    from audio.breathing import custom_pattern, save_custom_pattern
+
+    config = tmp_path / "config"
+    monkeypatch.setenv("HOMEWORK_TUI_CONFIG_DIR", str(config))
+    monkeypatch.setenv("HOMEWORK_TUI_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(relax_player, "SOUND", False)
+    monkeypatch.setattr(relax_player, "NO_SPEECH", "no speech engine was found")
+    save_custom_pattern(config / "patterns.toml", custom_pattern("quick", 2, 2, 1, 0))
+    yield config
+
+
+def remember(data_dir: Path, choice: RelaxChoice) -> None:
+    from homework_tui.screens.relax_data import choice_doc
+
+    with Store.open(data_dir) as store:
+        choice_doc(store).save(choice)
+
+
+def logged(app: Any) -> list[RelaxationSession]:
+    from homework_tui.screens.relax_data import sessions_repo
+
+    return sessions_repo(app.store).all()
+
+
+async def open_session(pilot: Any, before: str = "70") -> Any:
+    """Today → Relax → Enter on the remembered session → rate → the running session screen."""
+    app = pilot.app
+    await wait_ready(pilot)
+    await pilot.press("r")
+    await wait_screen(pilot, "RelaxScreen")
+    await wait_until(pilot, lambda: app.screen.loaded)
+    await pilot.press("enter")
+    await wait_screen(pilot, "RatingDialog")
+    await pilot.press(*before, "enter")
+    await wait_screen(pilot, "RelaxSessionScreen")
+    screen = app.screen
+    await wait_until(pilot, lambda: screen.started is not None, timeout=10)
+    return screen
+
+
+def shown_phase(app: Any) -> str:
+    return str(app.screen.query_one("#rx-phase").render())
+
+
+async def test_a_whole_session_follows_the_timeline_and_is_logged(app: Any, data_dir: Path) -> None:
+    from homework_tui.screens.relax_session import phase_word
+
+    remember(data_dir, QUICK)
+    hw = app()
+    async with hw.run_test(size=SIZE) as pilot:
+        screen = await open_session(pilot)
+        player = screen.started.player
+        words = screen_words(hw)
+        assert "Playing silently, with captions" in words
+        assert "No speech engine was found" in words
+        # At several moments the word shown is the phase the player is in.
+        checked = 0
+        for _ in range(40):
+            await pilot.pause(0.13)
+            frame = player.position
+            stage = player.timeline.stage_at(frame)
+            rate = player.timeline.sample_rate
+            if stage is None or min(frame - stage.start, stage.end - frame) < 0.15 * rate:
+                continue  # too near a change to compare fairly
+            assert shown_phase(hw).startswith(phase_word(stage.kind, stage.label)), (
+                shown_phase(hw), stage)
+            checked += 1
+        assert checked >= 10
+        # Each phase change showed within 100 ms of its place on the timeline.
+        onsets = {e.start / rate: e.kind for e in player.timeline.events
+                  if e.kind in ("inhale", "hold", "exhale")}
+        changes = [(t, k) for t, k in screen.phase_changes if k in ("inhale", "hold", "exhale")]
+        assert len(changes) >= 4
+        for shown_at, kind in changes[1:]:
+            start = max(t for t in onsets if t <= shown_at + 1e-6)
+            assert onsets[start] == kind and shown_at - start < 0.1, (shown_at, start, kind)
+        # The rest, quickly: next part (closing), next again (the end).
+        await pilot.press("n")
+        await wait_until(pilot, lambda: "Closing" in screen_words(hw) or player.finished, 10)
+        await pilot.press("n")
+        await wait_screen(pilot, "RatingDialog")
+        await pilot.press("4", "0", "tab", *"easier", "ctrl+s")
+        await wait_screen(pilot, "RelaxScreen")
+        await wait_until(pilot, lambda: bool(logged(hw)))
+        (log,) = logged(hw)
+        assert (log.kind, log.pattern, log.tension_before, log.tension_after) == (
+            "breathing", "quick", 70, 40)
+        assert log.completed and not log.audible and log.note == "easier"
+        assert log.actual_seconds > 4 and log.planned_seconds > 10
+        await wait_until(pilot, lambda: "Last time: quick" in screen_words(hw))
+        assert "70 → 40" in screen_words(hw)
+        # Today counts it.
+        await pilot.press("escape")
+        await wait_screen(pilot, "TodayScreen")
+        await wait_until(pilot, lambda: "Streak: 1 day" in screen_words(hw) or "quick" in
+                         screen_words(hw).lower(), 5)
+    hw.close_store()
+
+
+async def test_pause_stops_the_clock(app: Any, data_dir: Path) -> None:
+    remember(data_dir, QUICK)
+    hw = app()
+    async with hw.run_test(size=SIZE) as pilot:
+        screen = await open_session(pilot, before="")
+        player = screen.started.player
+        await pilot.pause(0.3)
+        await pilot.press("space")
+        assert player.paused
+        await wait_until(pilot, lambda: "Paused" in shown_phase(hw))
+        held = player.seconds
+        await pilot.pause(0.8)
+        assert player.seconds == held
+        await pilot.press("space")
+        await pilot.pause(0.5)
+        assert player.seconds > held + 0.3
+        assert "Paused" not in shown_phase(hw)
+        await pilot.press("escape")
+        await wait_screen(pilot, "ChoiceDialog")
+        await pilot.press("d")  # discard: nothing is logged
+        await wait_screen(pilot, "RelaxScreen")
+        await pilot.pause(0.3)
+        assert logged(hw) == []
+    hw.close_store()
+
+
+async def test_stopping_early_is_logged_as_such(app: Any, data_dir: Path) -> None:
+    remember(data_dir, QUICK.changed(scale="anxiety"))
+    hw = app()
+    async with hw.run_test(size=SIZE) as pilot:
+        screen = await open_session(pilot, before="8")
+        await pilot.pause(1.0)
+        await pilot.press("escape")
+        await wait_screen(pilot, "ChoiceDialog")
+        assert screen.started.player.paused  # nothing runs on while the person decides
+        await pilot.press("s")
+        await wait_screen(pilot, "RatingDialog")
+        await pilot.press("escape")  # skip the rating after
+        await wait_screen(pilot, "RelaxScreen")
+        await wait_until(pilot, lambda: bool(logged(hw)))
+        (log,) = logged(hw)
+        assert not log.completed and log.anxiety_before == 8 and log.anxiety_after is None
+        assert log.tension_before is None and 0.5 < log.actual_seconds < 5
+        # History: the table and the chart.
+        await pilot.press("h")
+        await wait_screen(pilot, "RelaxHistoryScreen")
+        await wait_until(pilot, lambda: "stopped early" in screen_words(hw))
+        assert "8 → – (of 10)" in screen_words(hw)
+        assert "before" in screen_words(hw)
+    hw.close_store()
+
+
+async def test_a_rating_out_of_range_is_kept_and_explained(app: Any, data_dir: Path) -> None:
+    remember(data_dir, QUICK)
+    hw = app()
+    async with hw.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("r")
+        await wait_screen(pilot, "RelaxScreen")
+        await wait_until(pilot, lambda: hw.screen.loaded)
+        await pilot.press("enter")
+        await wait_screen(pilot, "RatingDialog")
+        await pilot.press("1", "5", "0", "enter")
+        await wait_until(pilot, lambda: "Tension is 150; it goes from 0 to 100." in screen_words(hw))
+        assert type(hw.screen).__name__ == "RatingDialog"
+        assert hw.screen.query_one("#rx-rating").value == "150"
+        await pilot.press("escape")  # back out: no session starts
+        await wait_screen(pilot, "RelaxScreen")
+    hw.close_store()
+
+
+async def test_a_pattern_with_nonsense_durations_is_explained(app: Any, quiet: Path) -> None:
+    hw = app()
+    async with hw.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("r")
+        await wait_screen(pilot, "RelaxScreen")
+        await wait_until(pilot, lambda: hw.screen.loaded)
+        await pilot.press("c")
+        await wait_screen(pilot, "PatternDialog")
+        await pilot.press(*"calm", "tab", "backspace", "9", "9", "enter")
+        await wait_until(pilot, lambda: "breathing in should last 1 to 15 seconds" in screen_words(hw))
+        await pilot.press("backspace", "backspace", ".", ".", "enter")
+        await wait_until(pilot, lambda: "is not a number" in screen_words(hw))
+        await pilot.press("backspace", "backspace", "3", "enter")
+        await wait_screen(pilot, "RelaxScreen")
+        await wait_until(pilot, lambda: "Calm" in screen_words(hw) or "calm" in screen_words(hw))
+        assert '["calm"]' in (quiet / "patterns.toml").read_text()
+        # Delete it again (asks first).
+        await wait_until(pilot, lambda: hw.screen._selected() == "calm")
+        await pilot.press("delete")
+        await wait_screen(pilot, "ChoiceDialog")
+        await pilot.press("d")
+        await wait_screen(pilot, "RelaxScreen")
+        assert '["calm"]' not in (quiet / "patterns.toml").read_text()
+    hw.close_store()
