@@ -1,0 +1,45 @@
+"""End to end: `homework-tui breathe --pattern box --minutes 1` in tmux opens straight on the
+running session: breathing in near the start, breathing out 8 to 12 s in; stopping early asks,
+then the session is logged."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.test_tmux import SCRIPT, Terminal, terminal  # noqa: F401 - the fixture
+
+pytestmark = [pytest.mark.e2e]
+
+
+def test_breathe_box_starts_at_once_and_follows_the_clock(terminal: Terminal,  # noqa: F811
+                                                          tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    command = (
+        f"env -u COLUMNS -u LINES HOMEWORK_TUI_CONFIG_DIR='{tmp_path / 'config'}' "
+        f"HOMEWORK_TUI_SOUND=off '{SCRIPT}' --data-dir '{data}' breathe --pattern box --minutes 1;"
+        " sleep 30"
+    )
+    terminal.start(command, 100, 30)
+    terminal.wait_for("Breathe in", timeout=20)
+    started = time.monotonic()
+    words = terminal.words()
+    assert "Box breathing" in words and "Playing silently, with captions" in words
+    first = terminal.screen()
+    assert "Breathe in · 4" in " ".join(first.split()) or "Breathe in · 3" in " ".join(first.split())
+    # Box: in 4, hold 4, out 4 — breathing out from 8 s to 12 s after the start.
+    terminal.wait_for("Breathe out", timeout=14)
+    seen_at = time.monotonic() - started
+    assert 7.0 <= seen_at <= 12.5, seen_at
+    # Stop early: it asks, then rates (skipped) and logs.
+    terminal.keys("Escape")
+    terminal.wait_for("Stop here?")
+    terminal.keys("s")
+    terminal.wait_for("Before you started")
+    terminal.keys("7", "0", "Enter")
+    terminal.wait_for("And now?")
+    terminal.keys("4", "0", "Enter")
+    terminal.wait_for("Last time: Box breathing", timeout=10)
+    assert "70 → 40" in terminal.words() and "stopped early" in terminal.words()
