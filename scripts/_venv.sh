@@ -10,7 +10,9 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 STAMP="$VENV/.installed${EXTRAS:+-$EXTRAS}"
 if [ ! -f "$STAMP" ] || [ "$ROOT/pyproject.toml" -nt "$STAMP" ]; then
-    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$ROOT${EXTRAS:+[$EXTRAS]}" >&2
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check --config-settings editable_mode=compat -e "$ROOT${EXTRAS:+[$EXTRAS]}" >&2
     touch "$STAMP"
 fi
 export PATH="$VENV/bin:$PATH"
+# Keep our own bytecode fresh even where PYTHONDONTWRITEBYTECODE is set: start-up stays fast.
+"$VENV/bin/python" -m compileall -q "$ROOT/homework_tui" "$ROOT/audio" >/dev/null 2>&1 || true
