@@ -1,4 +1,4 @@
-"""Reading a plan a therapist wrote by hand in TOML (format: docs/plan-format.md).
+"""Reading a plan a therapist wrote by hand in TOML (format: the README, section Your therapist's plan).
 
 `parse_plan(text)` returns a `PlanFile` (the plan's details and its assignments) or raises
 `PlanFileError` listing every problem found, each naming its line, in words meant for the person
@@ -180,7 +180,7 @@ def parse_plan(text: str, *, today: date | None = None) -> PlanFile:
     homework = data.get(HOMEWORK, [])
     if not isinstance(homework, list) or not homework:
         problems.append(Problem(None, "The file has no homework in it. Each piece of homework "
-                                      "starts with a [[homework]] line (see docs/plan-format.md)."))
+                                      "starts with a [[homework]] line (see the README, section Your therapist's plan)."))
         homework = []
     assignments: list[Assignment] = []
     seen: dict[str, int] = {}

@@ -138,5 +138,5 @@ def test_broken_toml_and_empty_files() -> None:
     assert found[0].startswith("line 2: this value cannot be read; text needs quotes")
     assert problems("") == [
         "The file has no homework in it. Each piece of homework starts with a [[homework]] "
-        "line (see docs/plan-format.md)."
+        "line (see the README, section Your therapist's plan)."
     ]
