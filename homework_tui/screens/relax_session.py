@@ -52,10 +52,11 @@ def clock(seconds: float) -> str:
 class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
     DEFAULT_CSS = """
     RelaxSessionScreen { align: center middle; }
-    RelaxSessionScreen > Vertical { width: 100%; height: auto; max-width: 90; }
+    RelaxSessionScreen > Vertical { width: 100%; height: auto; max-width: 90; align-horizontal: center; }
     RelaxSessionScreen Static { width: 100%; text-align: center; }
     RelaxSessionScreen #rx-title { text-style: bold; margin-bottom: 1; }
-    RelaxSessionScreen #rx-phase { text-style: bold; margin-top: 1; }
+    RelaxSessionScreen #rx-phase { text-style: bold; margin-top: 1; width: 34; }
+    RelaxSessionScreen #rx-progress { width: 20; }
     RelaxSessionScreen #rx-caption { height: 2; margin-top: 1; color: $text-muted; }
     RelaxSessionScreen #rx-notice { color: $text-muted; height: auto; margin-top: 1; }
     """

@@ -47,7 +47,7 @@ class Pacer(Widget):
 
     DEFAULT_CSS = """
     Pacer {
-        width: 100%;
+        width: 40;
         height: 3;
         color: $accent;
         content-align: center middle;

@@ -1,0 +1,137 @@
+"""Relax screen figures: phase latency, terminal bytes while the pacer runs, idle bytes.
+
+    .venv/bin/python scripts/benchmarks/bench_relax.py [--seconds 20]
+
+1. Phase shown vs audio cue: a headless app runs box breathing on the silent player (the same
+   clock a sound player exposes); for each phase change, the session clock when the screen first
+   showed the new phase minus the phase's start on the timeline. Target: max ≤ 100 ms.
+2. Bytes to the terminal: `homework-tui breathe --pattern box --minutes 1` in a 100x30 pty,
+   counted over 20 s after start-up. Target ≤ 1,000 bytes/s. Same-run baseline: the same app
+   with the pacer's animation made naive (a full redraw of the session screen 10 times a second).
+3. Idle: the Relax chooser, nothing typed, 10 s. Target 0 bytes/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import pty
+import select
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchlib import ROOT, verdict  # noqa: E402
+
+SCRIPT = Path(sys.executable).with_name("homework-tui")
+
+
+def count_bytes(argv: list[str], *, warmup: float, seconds: float, keys: list[tuple[float, bytes]] = (),
+                env: dict[str, str] | None = None, size: tuple[int, int] = (100, 30)) -> int:
+    """Bytes the program writes to a pty of `size` during `seconds`, after `warmup` seconds.
+    `keys` are (seconds after start, bytes) typed into it."""
+    import fcntl
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+    full_env = {**os.environ, "TERM": "xterm-256color", **(env or {})}
+    full_env.pop("COLUMNS", None)
+    full_env.pop("LINES", None)
+    start = time.monotonic()
+    child = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=full_env, cwd=ROOT,
+                             start_new_session=True)
+    os.close(slave)
+    pending = sorted(keys)
+    counted = 0
+    try:
+        while True:
+            now = time.monotonic() - start
+            if now >= warmup + seconds:
+                break
+            while pending and pending[0][0] <= now:
+                os.write(master, pending.pop(0)[1])
+            ready, _, _ = select.select([master], [], [], 0.05)
+            if ready:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:
+                    break
+                if now >= warmup:
+                    counted += len(chunk)
+    finally:
+        try:
+            os.killpg(child.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        child.wait()
+        os.close(master)
+    return counted
+
+
+async def phase_latency(seconds: float) -> list[float]:
+    from homework_tui.app import HomeworkApp
+    from homework_tui.model.relaxation import RelaxChoice
+    from homework_tui.screens import relax_player
+    from homework_tui.screens.relax_session import RelaxSessionScreen
+
+    relax_player.SOUND = False
+    data = Path(tempfile.mkdtemp(prefix="bench-relax-"))
+    app = HomeworkApp(data)
+    lags: list[float] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        while app.store is None:
+            await pilot.pause(0.05)
+        screen = RelaxSessionScreen(RelaxChoice(session="box", minutes=1, intro=False))
+        app.push_screen(screen)
+        while screen.started is None:
+            await pilot.pause(0.05)
+        await pilot.pause(seconds)
+        player = screen.started.player
+        rate = player.timeline.sample_rate
+        onsets = sorted(e.start / rate for e in player.timeline.events
+                        if e.kind in ("inhale", "hold", "exhale"))
+        for shown_at, kind in screen.phase_changes[1:]:
+            if kind not in ("inhale", "hold", "exhale"):
+                continue
+            cue = max(t for t in onsets if t <= shown_at + 1e-9)
+            lags.append(shown_at - cue)
+        player.stop()
+    app.close_store()
+    return lags
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=float, default=20.0)
+    args = parser.parse_args()
+    ok = True
+    env = {"HOMEWORK_TUI_SOUND": "off", "HOMEWORK_TUI_CONFIG_DIR": tempfile.mkdtemp()}
+
+    print("Phase shown vs the audio cue (box, silent player, headless app)")
+    lags = asyncio.run(phase_latency(min(args.seconds, 20)))
+    ok &= verdict("phase change shown after its cue, max", max(lags) * 1000, 100, "ms",
+                  extra=f"({len(lags)} changes, median {sorted(lags)[len(lags) // 2] * 1000:.0f} ms)")
+
+    print(f"Bytes written to a 100x30 terminal over {args.seconds:g} s")
+    data = tempfile.mkdtemp(prefix="bench-relax-")
+    argv = [str(SCRIPT), "--data-dir", data, "breathe", "--pattern", "box", "--minutes", "1"]
+    total = count_bytes(argv, warmup=4.0, seconds=args.seconds, env=env)
+    ok &= verdict("breathing pacer running", total / args.seconds, 1000, "bytes/s")
+
+    data = tempfile.mkdtemp(prefix="bench-relax-")
+    total = count_bytes([str(SCRIPT), "--data-dir", data], warmup=6.0, seconds=10.0,
+                        keys=[(3.0, b"r")], env=env)
+    ok &= verdict("Relax chooser, idle", total / 10.0, 0, "bytes/s")
+    print("  (reference, from the issue: a naive 10 Hz breathing bar wrote 4,542 bytes/s)")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
