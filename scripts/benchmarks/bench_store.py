@@ -37,10 +37,14 @@ def sample(i: int) -> Record:
     )
 
 
-def bench_ours(folder: Path, records: list[Record], saves: int) -> list[float]:
-    """Repository.add: model object to document, journal append, fsync."""
+def bench_ours(
+    folder: Path, records: list[Record], saves: int, passphrase: str | None = None
+) -> list[float]:
+    """Repository.add: model object to document, journal append, fsync (sealed if encrypted)."""
     with Store.open(folder) as store:
         store.write_batch({"records": [(r.id, to_doc(r)) for r in records[:RECORDS]]})
+        if passphrase:
+            store.set_passphrase(passphrase)
         store.storage.compact()
         repo = Repository(store, "records", Record)
         times = []
@@ -68,17 +72,34 @@ def bench_tinydb_default(path: Path, docs: list[dict], saves: int) -> list[float
     return times
 
 
+def bench_unlock(folder: Path, passphrase: str, runs: int = 5) -> list[float]:
+    """Opening the encrypted store: key derivation, decryption, parsing, journal replay."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        Store.open(folder, passphrase=passphrase).close()
+        times.append(time.perf_counter() - start)
+    return times
+
+
 def main() -> int:
     records = [sample(i) for i in range(RECORDS + 400)]
     docs = [to_doc(r) for r in records]
     with tempfile.TemporaryDirectory() as tmp:
         ours = bench_ours(Path(tmp) / "ours", records, 400)
+        sealed = bench_ours(Path(tmp) / "sealed", records, 400, passphrase="a long passphrase")
+        unlock = bench_unlock(Path(tmp) / "sealed", "a long passphrase")
         baseline = bench_tinydb_default(Path(tmp) / "tinydb.json", docs, 40)
     p95, base95 = percentile(ours, 95) * 1000, percentile(baseline, 95) * 1000
     print(f"  save one record with {RECORDS:,} stored: ours p50 {percentile(ours, 50)*1000:.2f} ms,"
           f" p95 {p95:.2f} ms; TinyDB JSONStorage p50 {percentile(baseline, 50)*1000:.1f} ms,"
           f" p95 {base95:.1f} ms (ours/TinyDB p95 ratio {p95 / base95:.4f})")
     ok = verdict("save p95 (with fsync)", p95, 25, "ms")
+    sealed95 = percentile(sealed, 95) * 1000
+    print(f"  encrypted: save p50 {percentile(sealed, 50)*1000:.2f} ms, p95 {sealed95:.2f} ms; "
+          f"unlock {RECORDS:,} records median {sorted(unlock)[len(unlock)//2]*1000:.0f} ms")
+    ok &= verdict("encrypted save p95 / plain save p95 (same run)", sealed95 / p95, 2, "x")
+    ok &= verdict("unlock encrypted store (slowest of 5)", max(unlock), 1, "s")
     return 0 if ok else 1
 
 
