@@ -27,13 +27,14 @@ INTRO = ("Pick a session and press Enter. You can close your eyes: the voice gui
 class RelaxScreen(SectionScreen):
     DEFAULT_CSS = """
     RelaxScreen #rx-choose { height: 1fr; }
-    RelaxScreen #rx-sessions { width: 44; height: 1fr; border: round $primary 50%; }
+    RelaxScreen #rx-sessions { width: 36; height: 1fr; border: round $primary 50%; }
     RelaxScreen #rx-sessions:focus { border: round $accent; }
     RelaxScreen #rx-options { width: 1fr; height: auto; padding: 0 2; }
     RelaxScreen .rx-row { height: 1; margin-bottom: 1; }
-    RelaxScreen .rx-label { width: 22; }
+    RelaxScreen .rx-row.rx-resonance { margin-bottom: 0; }
+    RelaxScreen .rx-label { width: 18; }
     RelaxScreen .rx-field { width: 10; }
-    RelaxScreen Checkbox { border: none; padding: 0; height: 1; margin-bottom: 1; }
+    RelaxScreen Checkbox { border: none; padding: 0; height: 1; margin-top: 1; }
     RelaxScreen #rx-describe { height: auto; margin-bottom: 1; }
     RelaxScreen #rx-problem { color: $warning; height: auto; }
     RelaxScreen #rx-last, RelaxScreen #rx-intro-text { height: auto; padding: 0 1; }
@@ -72,7 +73,7 @@ class RelaxScreen(SectionScreen):
                 yield Checkbox("Voice guides me", id="rx-voice")
                 yield Checkbox("Soft tones at each phase", id="rx-tones")
                 yield Checkbox("Start with the introduction", id="rx-intro")
-                yield Checkbox("Rate anxiety 0-10 (instead of tension 0-100)", id="rx-anxiety")
+                yield Checkbox("Rate anxiety 0-10, not tension 0-100", id="rx-anxiety")
                 yield Static(Text(""), id="rx-problem")
         yield Static(Text(""), id="rx-last", classes="calm-note")
 

@@ -15,7 +15,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Center, Vertical
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
@@ -52,10 +52,12 @@ def clock(seconds: float) -> str:
 class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
     DEFAULT_CSS = """
     RelaxSessionScreen { align: center middle; }
-    RelaxSessionScreen > Vertical { width: 100%; height: auto; max-width: 90; align-horizontal: center; }
+    RelaxSessionScreen > Vertical { width: 100%; height: auto; max-width: 90; }
     RelaxSessionScreen Static { width: 100%; text-align: center; }
     RelaxSessionScreen #rx-title { text-style: bold; margin-bottom: 1; }
-    RelaxSessionScreen #rx-phase { text-style: bold; margin-top: 1; width: 34; }
+    RelaxSessionScreen #rx-phase { text-style: bold; width: 34; }
+    RelaxSessionScreen Center { height: auto; }
+    RelaxSessionScreen #rx-pacer { margin-bottom: 1; }
     RelaxSessionScreen #rx-progress { width: 20; }
     RelaxSessionScreen #rx-caption { height: 2; margin-top: 1; color: $text-muted; }
     RelaxSessionScreen #rx-notice { color: $text-muted; height: auto; margin-top: 1; }
@@ -87,11 +89,14 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(self.choice.title), id="rx-title")
-            yield Pacer(id="rx-pacer")
-            yield Static(Text("Getting ready…"), id="rx-phase")
+            with Center():
+                yield Pacer(id="rx-pacer")
+            with Center():
+                yield Static(Text("Getting ready…"), id="rx-phase")
             yield Static(Text(""), id="rx-part")
             yield Static(Text(""), id="rx-caption")
-            yield Static(Text(""), id="rx-progress")
+            with Center():
+                yield Static(Text(""), id="rx-progress")
             yield Static(Text(""), id="rx-notice")
         yield Footer()
 
