@@ -33,6 +33,7 @@ class PlayerStats:
     underflows: int = 0  # PortAudio reported an output underflow
     starved: int = 0  # the ring ran dry (the feeder fell behind)
     blocks: int = 0
+    callback_max_ms: float = 0.0  # the longest the audio callback itself took for one block
 
 
 class PlayerBase:

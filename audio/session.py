@@ -3,8 +3,9 @@
 `build_session` checks everything a person chose (name, minutes, voice, pattern) and lays out the
 first line, so mistakes surface at once and playback can start within milliseconds. The rest is
 laid out step by step, either all at once (`resolve_all`, for rendering to WAV) or by a background
-thread ahead of playback (`start_background`). All speech is requested from the engine up front,
-in order, so the engine works ahead of the layout.
+thread ahead of playback (`start_background`). The first part's lines are requested from the
+speech engine at once, the rest (in order) as soon as layout goes on, so the engine works ahead of
+the layout and the first line is never queued behind the others.
 """
 
 from __future__ import annotations

@@ -80,6 +80,7 @@ class SoundPlayer(PlayerBase):
         self.stats.underflows = int(ints[sr.UNDERFLOWS])
         self.stats.starved = int(ints[sr.STARVED])
         self.stats.blocks = int(ints[sr.BLOCKS])
+        self.stats.callback_max_ms = float(self._floats[sr.CALLBACK_MAX]) * 1000
 
     @property
     def _gain_now(self) -> float:
@@ -179,8 +180,11 @@ class SoundPlayer(PlayerBase):
         while self._written < CHUNK and self._fill(CHUNK):
             pass
         self._floats[sr.VOLUME] = self._volume
-        self._floats[sr.GAIN_NOW] = self._volume  # the session starts at silence: no ramp needed
-        self._ints[sr.HOLD] = 1 if self._paused else 0
+        if not self._paused:
+            # Release the hold first: a block seen in between fades in from 0 (harmless); the other
+            # order could let one block see "held at full volume" and fade the first frames out.
+            self._ints[sr.HOLD] = 0
+            self._floats[sr.GAIN_NOW] = self._volume  # the first line starts from silence itself
         self.session.start_background()  # after the first block is out: it competes for the GIL
         self._feeder = threading.Thread(target=self._feed, name="audio-feeder", daemon=True)
         self._feeder.start()

@@ -125,13 +125,17 @@ def test_live_playback_keeps_time_without_underflow(jack_server, speech_cache: P
         busy.start()
         time.sleep(1.0)
         for attempt in (1, 2):
-            server_late = len([x for x in jack_server.xruns() if "JackTimedDriver" in x])
+            xruns_before = len(jack_server.xruns())
             worst, drifts, underflows = measure_drift(player, 20)
-            late_now = len([x for x in jack_server.xruns() if "JackTimedDriver" in x]) - server_late
-            if attempt == 1 and late_now and (worst > 0.020 or underflows):
-                continue  # the JACK server itself fell behind (not our client): measure again
+            scheduled_late = len(jack_server.xruns()) > xruns_before and player.stats.callback_max_ms < 3
+            if attempt == 1 and scheduled_late and (worst > 0.020 or underflows):
+                # JACK runs without real-time scheduling here: on a loaded machine the OS may not
+                # run the server or our client in time, though our callback took under 3 ms.
+                # That is the machine, not the player; measure once more.
+                continue
             break
         detail = f"{player.stats}; JACK: {jack_server.xruns()[-3:]}; drifts: {drifts}"
+        assert player.stats.callback_max_ms < 3, detail  # copying a block is cheap
         assert worst <= 0.020, detail
         assert underflows == 0 and player.stats.starved == 0, detail
         assert player.now().stage is not None
