@@ -21,9 +21,9 @@ from textual.widgets import DataTable, Static
 from homework_tui.model.activity import Activity
 from homework_tui.model.due import progress_on
 from homework_tui.model.plan import Assignment, PlanInfo, short_date
-from homework_tui.screens.base import SectionScreen
 from homework_tui.screens.plan_form import AssignmentForm, SessionDatesForm
 from homework_tui.screens.plan_import import ImportDialog, ImportRequest
+from homework_tui.screens.record_list import RecordListScreen
 
 EMPTY = (
     "Your plan is empty. Press a to add what your therapist asked for, or f to import the "
@@ -39,7 +39,7 @@ class PlanLoaded(Message):
     activities: list[Activity]
 
 
-class PlanScreen(SectionScreen):
+class PlanScreen(RecordListScreen):
     CSS_PATH = "plan.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add"),
@@ -52,6 +52,9 @@ class PlanScreen(SectionScreen):
         Binding("i", "insights", "Insights"),
         Binding("w", "report", "Report"),
     ]
+    SCREEN_TITLE = "Plan"
+    COLUMNS = (("Homework", "name"), ("How often", "often"),
+               ("This week", "week"), ("Dates", "dates"))
 
     def __init__(self) -> None:
         super().__init__(name="plan", classes="plan")
@@ -66,23 +69,10 @@ class PlanScreen(SectionScreen):
         yield Static(Text(EMPTY), id="plan-empty", classes="calm-note")
         yield Static("", id="plan-note")
 
-    def on_mount(self) -> None:
-        self.title = "Plan"
-        table = self.query_one(DataTable)
-        for label, key in (("Homework", "name"), ("How often", "often"),
-                           ("This week", "week"), ("Dates", "dates")):
-            table.add_column(label, key=key)
-        table.focus()
-        self.reload()
-
-    def on_screen_resume(self) -> None:
-        if self.is_mounted:
-            self.reload()
-
     # -- loading ---------------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="plan-load", exit_on_error=False)
-    def reload(self) -> None:
+    def reload(self, select: str | None = None) -> None:
         store = self.homework.store
         if store is None:
             return
@@ -99,7 +89,7 @@ class PlanScreen(SectionScreen):
     def _fill(self, select: str | None = None) -> None:
         today = date.today()
         table = self.query_one(DataTable)
-        keep = select or self._current_id()
+        keep = select or self._current_key()
         table.clear()
         for assignment in self.plan:
             name = Text(assignment.name)
@@ -117,11 +107,7 @@ class PlanScreen(SectionScreen):
         if self.info.next_session:
             about.append(f"next session {short_date(self.info.next_session)}")
         self.query_one("#plan-about", Static).update(Text(" · ".join(about)))
-        if keep is not None:
-            try:
-                table.move_cursor(row=table.get_row_index(keep), animate=False)
-            except Exception:
-                pass
+        self._restore_cursor(table, keep)
         self._show_note()
         self.refresh_bindings()
 
@@ -141,17 +127,8 @@ class PlanScreen(SectionScreen):
             text += f" to {assignment.end.day} {assignment.end:%b}"
         return Text(text, style="dim" if assignment.ended_before(today) else "")
 
-    def _current_id(self) -> str | None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        try:
-            return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        except Exception:
-            return None
-
     def _current(self) -> Assignment | None:
-        wanted = self._current_id()
+        wanted = self._current_key()
         return next((a for a in self.plan if a.id == wanted), None)
 
     @on(DataTable.RowHighlighted)
@@ -188,9 +165,7 @@ class PlanScreen(SectionScreen):
         if assignment is not None and self._can_write():
             self.app.push_screen(AssignmentForm(assignment), self._form_done)
 
-    @on(DataTable.RowSelected)
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
+    def action_open(self) -> None:  # Enter on a row
         self.action_edit()
 
     def _form_done(self, assignment: Assignment | None) -> None:

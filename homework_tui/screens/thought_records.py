@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -17,37 +16,15 @@ from textual.widgets import DataTable, Input, Static
 
 from homework_tui.model.draft import Draft
 from homework_tui.model.thought_record import ThoughtRecord
-from homework_tui.screens.base import SectionScreen, saving
 from homework_tui.screens.dialogs import Choice, ChoiceDialog
+from homework_tui.screens.record_list import DRAFT_ROW, DraftListScreen, RecordTable, shorten
 from homework_tui.screens.thought_data import FORM, records_repo
-from homework_tui.store.drafts import Drafts
-from homework_tui.store.errors import StoreError
-
-DRAFT_ROW = "draft:"
-
-
-class RecordTable(DataTable[Text]):
-    """A table of records, one per row; Enter opens the highlighted one (shown in the footer)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Open", key_display="⏎"),
-    ]
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row")
-
+from homework_tui.store import Repository, Store
 
 EMPTY = (
     "No thought records yet. Press n to write one — just after a hard moment, while it is "
     "fresh, is a good time. You can stop at any step and come back."
 )
-
-
-def shorten(text: str, width: int) -> Text:
-    line = " ".join(text.split())
-    if len(line) > width:
-        line = line[: max(width - 1, 1)] + "…"
-    return Text(line)
 
 
 def mood_cell(record: ThoughtRecord) -> Text:
@@ -62,7 +39,7 @@ def mood_cell(record: ThoughtRecord) -> Text:
     return text
 
 
-class ThoughtRecordsScreen(SectionScreen):
+class ThoughtRecordsScreen(DraftListScreen):
     CSS_PATH = "thought_records.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "New record"),
@@ -72,13 +49,20 @@ class ThoughtRecordsScreen(SectionScreen):
         Binding("slash", "search", "Search", key_display="/"),
         Binding("i", "insight", "Insight"),
     ]
+    SCREEN_TITLE = "Thought records"
+    COLUMNS = (
+        ("Date", "date"),
+        ("Situation", "situation"),
+        ("Hot thought", "hot"),
+        ("Mood", "mood"),
+    )
+    DRAFT_FORM = FORM
+    DISCARD_SAVED_AS = "a record"
+    ROW_ACTIONS = ("edit", "delete", "open")
 
     def __init__(self) -> None:
         super().__init__(name="thoughts", classes="thought-records")
         self.records: list[ThoughtRecord] = []
-        self.drafts: list[Draft] = []
-        self.undo_id: str | None = None
-        self._offered = False
 
     def compose_content(self) -> ComposeResult:
         with Horizontal(id="search-row"):
@@ -87,43 +71,13 @@ class ThoughtRecordsScreen(SectionScreen):
         yield RecordTable(id="records")
         yield Static(Text(EMPTY), id="records-empty", classes="calm-note")
 
-    def on_mount(self) -> None:
-        self.title = "Thought records"
-        table = self.query_one(DataTable)
-        for label, key in (
-            ("Date", "date"),
-            ("Situation", "situation"),
-            ("Hot thought", "hot"),
-            ("Mood", "mood"),
-        ):
-            table.add_column(label, key=key)
-        table.focus()
-        self.reload()
-
-    def on_screen_resume(self) -> None:
-        if self.is_mounted:
-            self.reload()
+    def repository(self, store: Store) -> Repository[ThoughtRecord]:
+        return records_repo(store)
 
     # -- loading ------------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="load")
-    def reload(self, select: str | None = None) -> None:
-        store = self.homework.store
-        if store is None:
-            return
-        records = records_repo(store).all()
-        drafts = Drafts(store).pending(FORM)
-        self.app.call_from_thread(self._show, records, drafts, select)
-
-    def _show(self, records: list[ThoughtRecord], drafts: list[Draft], select: str | None) -> None:
-        self.records = records
-        self.drafts = drafts
-        self._fill(select)
-        if not self._offered:
-            self._offered = True
-            new_drafts = [d for d in drafts if d.record_id is None or self._record(d.record_id)]
-            if new_drafts:
-                self._offer_draft(new_drafts[0])
+    def _offerable(self, drafts: list[Draft]) -> list[Draft]:
+        return [d for d in drafts if d.record_id is None or self._record(d.record_id)]
 
     def _fill(self, select: str | None = None) -> None:
         table = self.query_one(DataTable)
@@ -154,83 +108,20 @@ class ThoughtRecordsScreen(SectionScreen):
                 mood_cell(record),
                 key=record.id,
             )
-        empty = self.query_one("#records-empty", Static)
-        empty.display = not self.records and not self.drafts
-        was_shown = table.display
-        table.display = not empty.display
-        if table.display and (not was_shown or self.focused is None):
-            table.focus()
-        if keep is not None:
-            try:
-                table.move_cursor(row=table.get_row_index(keep), animate=False)
-            except Exception:
-                pass
-        self.refresh_bindings()
-
-    def on_resize(self) -> None:
-        if self.records or self.drafts:
-            self._fill()
-
-    def _current_key(self) -> str | None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        try:
-            return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        except Exception:
-            return None
-
-    def _record(self, record_id: str | None) -> ThoughtRecord | None:
-        return next((r for r in self.records if r.id == record_id), None)
-
-    def _draft(self, draft_id: str) -> Draft | None:
-        return next((d for d in self.drafts if d.id == draft_id), None)
-
-    # -- searching ------------------------------------------------------------------------------
-
-    @on(Input.Changed, "#search")
-    def _search_changed(self) -> None:
-        self._fill()
-
-    @on(Input.Submitted, "#search")
-    def _search_done(self) -> None:
-        self.query_one(DataTable).focus()
-
-    def action_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        self._show_table(table, "#records-empty", keep)
 
     # -- opening -------------------------------------------------------------------------------
 
-    @on(DataTable.RowSelected)
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        self.action_open()
+    def _open_record(self, record: ThoughtRecord) -> None:
+        from homework_tui.screens.thought_detail import ThoughtRecordDetail
 
-    def action_open(self) -> None:
-        key = self._current_key()
-        if key is None:
-            return
-        if key.startswith(DRAFT_ROW):
-            draft = self._draft(key.removeprefix(DRAFT_ROW))
-            if draft is not None:
-                self._write(self._record(draft.record_id), draft)
-            return
-        record = self._record(key)
-        if record is not None:
-            from homework_tui.screens.thought_detail import ThoughtRecordDetail
-
-            self.app.push_screen(
-                ThoughtRecordDetail(record), lambda c: self._after_detail(record, c)
-            )
+        self.app.push_screen(ThoughtRecordDetail(record), lambda c: self._after_detail(record, c))
 
     def _after_detail(self, record: ThoughtRecord, choice: str | None) -> None:
         if choice == "edit":
             self._edit(record)
         elif choice == "delete":
-            self._delete(record.id)
-
-    def action_new(self) -> None:
-        self._write(None, None)
+            self._change("delete", record.id)
 
     def action_edit(self) -> None:
         key = self._current_key()
@@ -244,7 +135,7 @@ class ThoughtRecordsScreen(SectionScreen):
             self._edit(record)
 
     def _edit(self, record: ThoughtRecord) -> None:
-        draft = next((d for d in self.drafts if d.record_id == record.id), None)
+        draft = self._draft_of(record.id)
         if draft is None:
             self._write(record, None)
             return
@@ -253,7 +144,7 @@ class ThoughtRecordsScreen(SectionScreen):
             if choice == "continue":
                 self._write(record, draft)
             elif choice == "saved":
-                self._discard_draft(draft.id, then_edit=record)
+                self._change("discard", draft.id, then_write=record)
 
         self.app.push_screen(
             ChoiceDialog(
@@ -277,118 +168,12 @@ class ThoughtRecordsScreen(SectionScreen):
 
         self.app.push_screen(ThoughtRecordForm(record, draft), done)
 
-    def _offer_draft(self, draft: Draft) -> None:
-        preview = draft.preview("situation", "thought-0") or "(nothing named yet)"
+    def _draft_intro(self, draft: Draft) -> str:
         what = "a new thought record" if draft.record_id is None else "changes to a thought record"
-        body = Text(f"You were writing {what} on {draft.updated_at:%a %-d %b at %H:%M}:\n\n  ")
-        body.append(preview, style="italic")
-        body.append("\n\nIt was kept for you. Would you like to carry on?")
+        return f"You were writing {what}"
 
-        def chosen(choice: str | None) -> None:
-            if choice == "continue":
-                self._write(self._record(draft.record_id), draft)
-
-        self.app.push_screen(
-            ChoiceDialog(
-                "Welcome back",
-                body,
-                [
-                    Choice("c", "Continue it", "continue", primary=True),
-                    Choice("l", "Later", "later"),
-                ],
-                escape="later",
-            ),
-            chosen,
-        )
-
-    # -- deleting and undoing ------------------------------------------------------------------
-
-    def action_delete(self) -> None:
-        key = self._current_key()
-        if key is None:
-            return
-        if key.startswith(DRAFT_ROW):
-            draft_id = key.removeprefix(DRAFT_ROW)
-
-            def chosen(choice: str | None) -> None:
-                if choice == "discard":
-                    self._discard_draft(draft_id)
-
-            self.app.push_screen(
-                ChoiceDialog(
-                    "Discard this draft?",
-                    "It has not been saved as a record. Discarding removes it from this list.",
-                    [
-                        Choice("d", "Discard it", "discard"),
-                        Choice("k", "Keep it", "keep", primary=True),
-                    ],
-                    escape="keep",
-                ),
-                chosen,
-            )
-            return
-        self._delete(key)
-
-    @work(thread=True, group="change")
-    def _delete(self, record_id: str) -> None:
-        store = self.homework.store
-        try:
-            assert store is not None
-            with saving():
-                records_repo(store).delete(record_id)
-        except StoreError as error:
-            self.app.call_from_thread(self._problem, str(error))
-            return
-        self.app.call_from_thread(self._deleted, record_id)
-
-    def _deleted(self, record_id: str) -> None:
-        self.undo_id = record_id
-        self.notify(
-            "Moved to the trash. Press u to undo.", title="Deleted", timeout=8, markup=False
-        )
-        self.reload()
-
-    @work(thread=True, group="change")
-    def _discard_draft(self, draft_id: str, then_edit: ThoughtRecord | None = None) -> None:
-        store = self.homework.store
-        try:
-            assert store is not None
-            with saving():
-                Drafts(store).discard(draft_id)
-        except StoreError as error:
-            self.app.call_from_thread(self._problem, str(error))
-            return
-        if then_edit is not None:
-            self.app.call_from_thread(self._write, then_edit, None)
-        self.app.call_from_thread(self.reload)
-
-    def action_undo(self) -> None:
-        if self.undo_id is not None:
-            self._undo(self.undo_id)
-
-    @work(thread=True, group="change")
-    def _undo(self, record_id: str) -> None:
-        store = self.homework.store
-        try:
-            assert store is not None
-            with saving():
-                records_repo(store).restore(record_id)
-        except StoreError as error:
-            self.app.call_from_thread(self._problem, str(error))
-            return
-        self.undo_id = None
-        self.app.call_from_thread(self.notify, "Restored.", markup=False)
-        self.app.call_from_thread(self.reload, record_id)
-
-    def _problem(self, message: str) -> None:
-        self.notify(message, title="Not changed", severity="warning", markup=False)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "undo":
-            return self.undo_id is not None
-        if action in ("edit", "delete", "open"):
-            return bool(self.records or self.drafts)
-        return True
+    def _draft_preview(self, draft: Draft) -> str:
+        return draft.preview("situation", "thought-0") or "(nothing named yet)"
 
     # -- insight -------------------------------------------------------------------------------
 
