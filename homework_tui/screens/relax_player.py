@@ -11,6 +11,7 @@ string: behave as if no speech engine could start).
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
@@ -89,6 +90,12 @@ def start_session(choice: RelaxChoice, settings: Settings) -> Started:
     practice_start = 0.0
     if not choice.intro:
         player.skip()  # straight to the practice
+        # A sound player skips on its own thread, after a fade: wait for the practice to begin, or
+        # the intro would be counted as practised (progress, planned and actual seconds).
+        deadline = time.monotonic() + 5
+        while (part := player.now().part) is not None and part.index == 0 and not player.finished \
+                and time.monotonic() < deadline:
+            time.sleep(0.01)
         practice_start = player.seconds
     timeline = player.timeline
     planned = timeline.seconds if timeline.complete else session.estimated_seconds
