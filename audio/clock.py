@@ -33,7 +33,8 @@ class PlayerStats:
     underflows: int = 0  # PortAudio reported an output underflow
     starved: int = 0  # the ring ran dry (the feeder fell behind)
     blocks: int = 0
-    callback_max_ms: float = 0.0  # the longest the audio callback itself took for one block
+    callback_max_ms: float = 0.0  # the longest one block took in the audio callback (wall time)
+    callback_cpu_max_ms: float = 0.0  # ... in CPU time: its own cost, without any preemption
 
 
 class PlayerBase:

@@ -81,6 +81,7 @@ class SoundPlayer(PlayerBase):
         self.stats.starved = int(ints[sr.STARVED])
         self.stats.blocks = int(ints[sr.BLOCKS])
         self.stats.callback_max_ms = float(self._floats[sr.CALLBACK_MAX]) * 1000
+        self.stats.callback_cpu_max_ms = float(self._floats[sr.CALLBACK_CPU_MAX]) * 1000
 
     @property
     def _gain_now(self) -> float:

@@ -127,15 +127,15 @@ def test_live_playback_keeps_time_without_underflow(jack_server, speech_cache: P
         for attempt in (1, 2):
             xruns_before = len(jack_server.xruns())
             worst, drifts, underflows = measure_drift(player, 20)
-            scheduled_late = len(jack_server.xruns()) > xruns_before and player.stats.callback_max_ms < 3
+            scheduled_late = len(jack_server.xruns()) > xruns_before and player.stats.callback_cpu_max_ms < 3
             if attempt == 1 and scheduled_late and (worst > 0.020 or underflows):
                 # JACK runs without real-time scheduling here: on a loaded machine the OS may not
-                # run the server or our client in time, though our callback took under 3 ms.
-                # That is the machine, not the player; measure once more.
+                # run the server or our client in time, though our callback needs under 3 ms of
+                # CPU. That is the machine, not the player; measure once more.
                 continue
             break
         detail = f"{player.stats}; JACK: {jack_server.xruns()[-3:]}; drifts: {drifts}"
-        assert player.stats.callback_max_ms < 3, detail  # copying a block is cheap
+        assert player.stats.callback_cpu_max_ms < 3, detail  # copying a block is cheap
         assert worst <= 0.020, detail
         assert underflows == 0 and player.stats.starved == 0, detail
         assert player.now().stage is not None
