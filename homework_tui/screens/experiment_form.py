@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -28,12 +28,12 @@ from homework_tui.model.experiment import (
     experiment_from_fields,
     form_fields,
 )
-from homework_tui.screens.base import HomeworkScreen, saving
-from homework_tui.screens.dialogs import EVERYWHERE, Choice, ChoiceDialog
+from homework_tui.screens.base import HomeworkScreen
+from homework_tui.screens.dialogs import EVERYWHERE
 from homework_tui.screens.experiment_data import FORM, experiments_repo
-from homework_tui.screens.thought_autosave import DraftAutosave
+from homework_tui.screens.form_autosave import DraftForm
 from homework_tui.store.drafts import DraftKeeper, Drafts
-from homework_tui.store.errors import StoreError
+from homework_tui.store import Store
 from homework_tui.widgets.clean_input import CleanInput
 from homework_tui.widgets.rating_input import RatingInput
 
@@ -57,7 +57,7 @@ def _meaningful(fields: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in fields.items() if v.strip()}
 
 
-class ExperimentForm(DraftAutosave, HomeworkScreen[Experiment | None]):
+class ExperimentForm(DraftForm, HomeworkScreen[Experiment | None]):
     CSS_PATH = "experiments.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
@@ -65,6 +65,9 @@ class ExperimentForm(DraftAutosave, HomeworkScreen[Experiment | None]):
         Binding("escape", "close", "Close", key_display="Esc"),
         *EVERYWHERE,
     ]
+    LEAVE_TITLE = "Leave this experiment?"
+    NOT_SAVED_NOTE = "What you wrote is kept as a draft."
+    KEPT_NOTE = "Your experiment is kept as a draft; it will be offered when you come back."
 
     def __init__(
         self,
@@ -150,9 +153,6 @@ class ExperimentForm(DraftAutosave, HomeworkScreen[Experiment | None]):
         place = "outcome" if focused is not None and focused.id in dict(OUTCOME_FIELDS) else "plan"
         return fields, place
 
-    def on_unmount(self) -> None:
-        self.flush_draft_blocking()
-
     # -- saving and leaving --------------------------------------------------------------------
 
     def _say(self, message: str) -> None:
@@ -174,73 +174,8 @@ class ExperimentForm(DraftAutosave, HomeworkScreen[Experiment | None]):
         self._saving = True
         self._save(experiment)
 
-    @work(thread=True, exclusive=True, group="save-experiment")
-    def _save(self, experiment: Experiment) -> None:
-        store = self.homework.store
-        try:
-            assert store is not None
-            assert self.keeper is not None
-            with saving():
-                saved = experiments_repo(store).save(experiment)
-                self.keeper.finish()
-        except StoreError as error:
-            self.app.call_from_thread(self._save_failed, str(error))
-            return
-        self.app.call_from_thread(self._saved, saved)
+    def persist(self, store: Store, experiment: Experiment, *extra: object) -> Experiment:
+        return experiments_repo(store).save(experiment)
 
-    def _save_failed(self, message: str) -> None:
-        self._saving = False
-        self._say(f"Not saved yet: {message} What you wrote is kept as a draft.")
-
-    def _saved(self, experiment: Experiment) -> None:
-        self.stop_autosave()
-        self.dismiss(experiment)
-
-    def action_close(self) -> None:
-        fields, _ = self.draft_snapshot()
-        if _meaningful(fields) == self._initial:
-            self._leave("keep" if self.from_draft else "unchanged")
-            return
-        self.app.push_screen(
-            ChoiceDialog(
-                "Leave this experiment?",
-                "What you wrote is safe as a draft until you decide.",
-                [
-                    Choice("s", "Save it", "save", primary=True),
-                    Choice("k", "Keep as draft", "keep"),
-                    Choice("d", "Discard changes", "discard"),
-                ],
-                escape="stay",
-            ),
-            self._leave,
-        )
-
-    def _leave(self, choice: str | None) -> None:
-        if choice == "save":
-            self.action_save()
-        elif choice in ("keep", "discard", "unchanged"):
-            self._finish_leaving(choice, self.draft_snapshot())
-
-    @work(thread=True, exclusive=True, group="save-experiment")
-    def _finish_leaving(self, choice: str, snapshot: tuple[dict[str, str], str]) -> None:
-        keeper = self.keeper
-        fields, place = snapshot
-        try:
-            with saving():
-                if keeper is not None and choice == "keep":
-                    keeper.keep(fields, place)
-                elif keeper is not None and choice == "discard":
-                    keeper.discard()
-                elif keeper is not None:
-                    keeper.finish()
-        except StoreError as error:
-            self.app.call_from_thread(self._save_failed, str(error))
-            return
-        self.app.call_from_thread(self._close_now, choice)
-
-    def _close_now(self, choice: str) -> None:
-        self.stop_autosave()
-        if choice == "keep":
-            self.notify("Your experiment is kept as a draft; it will be offered when you come "
-                        "back.", markup=False)
-        self.dismiss(None)
+    def unchanged(self, fields: dict[str, str]) -> bool:
+        return _meaningful(fields) == self._initial

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -23,12 +23,12 @@ from homework_tui.model.exposure import Exposure, Ladder, Step
 from homework_tui.model.exposure_form import exposure_from_fields, form_fields, new_fields
 from homework_tui.model.exposure_mastery import ExposureSettings
 from homework_tui.model.exposure_timer import readings_from_text
-from homework_tui.screens.base import HomeworkScreen, saving
-from homework_tui.screens.dialogs import EVERYWHERE, Choice, ChoiceDialog
+from homework_tui.screens.base import HomeworkScreen
+from homework_tui.screens.dialogs import EVERYWHERE
 from homework_tui.screens.exposure_data import ExposureBook
-from homework_tui.screens.thought_autosave import DraftAutosave
+from homework_tui.screens.form_autosave import DraftForm
 from homework_tui.store.drafts import DraftKeeper, Drafts
-from homework_tui.store.errors import StoreError
+from homework_tui.store import Store
 from homework_tui.widgets.clean_input import CleanInput
 from homework_tui.widgets.exposure_ticklist import TickList
 from homework_tui.widgets.rating_input import RatingInput
@@ -50,13 +50,18 @@ def timed_summary(readings_text: str) -> Text:
     return Text(f"Timed: {len(readings)} ratings over {minutes} min: {curve}")
 
 
-class ExposureLogScreen(DraftAutosave, HomeworkScreen[Exposure | None]):
+class ExposureLogScreen(DraftForm, HomeworkScreen[Exposure | None]):
     CSS_PATH = "exposure.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
         Binding("escape", "close", "Close", key_display="Esc"),
         *EVERYWHERE,
     ]
+    LEAVE_TITLE = "Leave this exposure log?"
+    LEAVE_BODY = "What you typed is safe as a draft until you decide."
+    DISCARD_LABEL = "Discard it"
+    NOT_SAVED_NOTE = "What you typed is kept as a draft."
+    KEPT_NOTE = "Your log is kept as a draft; it will be offered when you come back."
 
     def __init__(
         self,
@@ -181,9 +186,6 @@ class ExposureLogScreen(DraftAutosave, HomeworkScreen[Exposure | None]):
         fields["notes"] = self.query_one("#notes", TextArea).text
         return fields, "log"
 
-    def on_unmount(self) -> None:
-        self.flush_draft_blocking()
-
     # -- saving and leaving --------------------------------------------------------------------
 
     def _say(self, message: str) -> None:
@@ -210,76 +212,13 @@ class ExposureLogScreen(DraftAutosave, HomeworkScreen[Exposure | None]):
         ]
         self._save(exposure, new)
 
-    @work(thread=True, exclusive=True, group="save-exposure")
-    def _save(self, exposure: Exposure, new_behaviours: list[str]) -> None:
-        store = self.homework.store
-        try:
-            assert store is not None
-            book = ExposureBook(store)
-            assert self.keeper is not None
-            with saving():
-                saved = book.save_exposure(exposure)
-                if new_behaviours:
-                    book.save_settings(book.settings.load().with_behaviours(new_behaviours))
-                self.keeper.finish()
-        except StoreError as error:
-            self.app.call_from_thread(self._save_failed, str(error))
-            return
-        self.app.call_from_thread(self._saved, saved)
+    def persist(self, store: Store, exposure: Exposure, *extra: object) -> Exposure:
+        (new_behaviours,) = extra
+        book = ExposureBook(store)
+        saved = book.save_exposure(exposure)
+        if new_behaviours:
+            book.save_settings(book.settings.load().with_behaviours(new_behaviours))
+        return saved
 
-    def _save_failed(self, message: str) -> None:
-        self._saving = False
-        self._say(f"Not saved yet: {message} What you typed is kept as a draft.")
-
-    def _saved(self, exposure: Exposure) -> None:
-        self.stop_autosave()
-        self.dismiss(exposure)
-
-    def action_close(self) -> None:
-        fields, _ = self.draft_snapshot()
-        if fields == self._initial:
-            self._leave("keep" if self.from_draft else "unchanged")
-            return
-        self.app.push_screen(
-            ChoiceDialog(
-                "Leave this exposure log?",
-                "What you typed is safe as a draft until you decide.",
-                [
-                    Choice("s", "Save it", "save", primary=True),
-                    Choice("k", "Keep as draft", "keep"),
-                    Choice("d", "Discard it", "discard"),
-                ],
-                escape="stay",
-            ),
-            self._leave,
-        )
-
-    def _leave(self, choice: str | None) -> None:
-        if choice == "save":
-            self.action_save()
-        elif choice in ("keep", "discard", "unchanged"):
-            self._finish_leaving(choice, self.draft_snapshot())
-
-    @work(thread=True, exclusive=True, group="save-exposure")
-    def _finish_leaving(self, choice: str, snapshot: tuple[dict[str, str], str]) -> None:
-        keeper = self.keeper
-        fields, place = snapshot
-        try:
-            with saving():
-                if keeper is not None and choice == "keep":
-                    keeper.keep(fields, place)
-                elif keeper is not None and choice == "discard":
-                    keeper.discard()
-                elif keeper is not None:
-                    keeper.finish()
-        except StoreError as error:
-            self.app.call_from_thread(self._save_failed, str(error))
-            return
-        self.app.call_from_thread(self._close_now, choice)
-
-    def _close_now(self, choice: str) -> None:
-        self.stop_autosave()
-        if choice == "keep":
-            self.notify("Your log is kept as a draft; it will be offered when you come back.",
-                        markup=False)
-        self.dismiss(None)
+    def unchanged(self, fields: dict[str, str]) -> bool:
+        return fields == self._initial

@@ -1,6 +1,6 @@
 """Writing a journal entry: a title, free writing, a mood from 0 to 10, and tags.
 
-Typing is kept as a draft within seconds (see `thought_autosave`); Ctrl+S saves the entry.
+Typing is kept as a draft within seconds (see `form_autosave`); Ctrl+S saves the entry.
 Dismisses with the saved entry, or None."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -17,12 +17,10 @@ from textual.widgets import Footer, Header, Input, Static, TextArea
 from homework_tui.model.base import ValidationError
 from homework_tui.model.draft import Draft
 from homework_tui.model.journal import MOOD_HIGH, MOOD_LOW, JournalEntry, parse_tags
-from homework_tui.screens.base import HomeworkScreen, saving
-from homework_tui.screens.dialogs import Choice, ChoiceDialog
-from homework_tui.screens.thought_autosave import DraftAutosave
+from homework_tui.screens.base import HomeworkScreen
+from homework_tui.screens.form_autosave import DraftForm
 from homework_tui.store import Repository, Store
 from homework_tui.store.drafts import DraftKeeper, Drafts
-from homework_tui.store.errors import StoreError
 from homework_tui.widgets.rating_input import RatingInput
 
 FORM = "journal"
@@ -55,12 +53,13 @@ def entry_from_fields(fields: dict[str, str], base: JournalEntry | None) -> Jour
     return JournalEntry(**values)  # type: ignore[arg-type]
 
 
-class JournalEntryForm(DraftAutosave, HomeworkScreen[JournalEntry | None]):
+class JournalEntryForm(DraftForm, HomeworkScreen[JournalEntry | None]):
     CSS_PATH = "journal.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
         Binding("escape", "close", "Close", key_display="Esc"),
     ]
+    LEAVE_TITLE = "Leave this entry?"
 
     def __init__(self, entry: JournalEntry | None = None, draft: Draft | None = None) -> None:
         super().__init__(classes="journal-form")
@@ -118,9 +117,6 @@ class JournalEntryForm(DraftAutosave, HomeworkScreen[JournalEntry | None]):
         meaningful = {k: v for k, v in fields.items() if v.strip()}
         return self.from_draft or meaningful != self._initial
 
-    def on_unmount(self) -> None:
-        self.flush_draft_blocking()
-
     def _say(self, message: str) -> None:
         box = self.query_one("#form-message", Static)
         box.update(Text(message))
@@ -154,71 +150,11 @@ class JournalEntryForm(DraftAutosave, HomeworkScreen[JournalEntry | None]):
         self._saving = True
         self._save(entry)
 
-    @work(thread=True, exclusive=True, group="save-entry")
-    def _save(self, entry: JournalEntry) -> None:
-        store = self.homework.store
-        try:
-            assert store is not None and self.keeper is not None
-            with saving():
-                saved = journal_repo(store).save(entry)
-                self.keeper.finish()
-        except StoreError as error:
-            self.app.call_from_thread(self._save_failed, str(error))
-            return
-        self.app.call_from_thread(self._saved, saved)
+    def persist(self, store: Store, entry: JournalEntry, *extra: object) -> JournalEntry:
+        return journal_repo(store).save(entry)
 
-    def _save_failed(self, message: str) -> None:
-        self._saving = False
-        self._say(f"Not saved yet: {message} Your writing is kept as a draft.")
+    def saved_note(self, entry: JournalEntry) -> str:
+        return "Journal entry saved."
 
-    def _saved(self, entry: JournalEntry) -> None:
-        self.stop_autosave()
-        self.notify("Journal entry saved.", title="Saved", markup=False)
-        self.dismiss(entry)
-
-    def action_close(self) -> None:
-        fields, _ = self.draft_snapshot()
-        if {k: v for k, v in fields.items() if v.strip()} == self._initial:
-            self._leave("keep" if self.from_draft else "unchanged")
-            return
-        self.app.push_screen(
-            ChoiceDialog(
-                "Leave this entry?",
-                "What you wrote is safe as a draft until you decide.",
-                [
-                    Choice("s", "Save it", "save", primary=True),
-                    Choice("k", "Keep as draft", "keep"),
-                    Choice("d", "Discard changes", "discard"),
-                ],
-                escape="stay",
-            ),
-            self._leave,
-        )
-
-    def _leave(self, choice: str | None) -> None:
-        if choice == "save":
-            self.action_save()
-        elif choice in ("keep", "discard", "unchanged"):
-            self._finish_leaving(choice, self.draft_snapshot())
-
-    @work(thread=True, exclusive=True, group="save-entry")
-    def _finish_leaving(self, choice: str, snapshot: tuple[dict[str, str], str]) -> None:
-        keeper = self.keeper
-        try:
-            with saving():
-                if keeper is not None and choice == "keep":
-                    keeper.keep(*snapshot)
-                elif keeper is not None and choice == "discard":
-                    keeper.discard()
-                elif keeper is not None:
-                    keeper.finish()
-        except StoreError as error:
-            self.app.call_from_thread(self._save_failed, str(error))
-            return
-        self.app.call_from_thread(self._close_now, choice)
-
-    def _close_now(self, choice: str) -> None:
-        self.stop_autosave()
-        if choice == "keep":
-            self.notify("Your draft is kept. It will be offered when you come back.", markup=False)
-        self.dismiss(None)
+    def unchanged(self, fields: dict[str, str]) -> bool:
+        return {k: v for k, v in fields.items() if v.strip()} == self._initial

@@ -1,6 +1,6 @@
 """Writing a thought record, one step at a time, at the person's pace.
 
-Everything typed goes to a draft within seconds (see `thought_autosave`), so a closed terminal
+Everything typed goes to a draft within seconds (see `form_autosave`), so a closed terminal
 loses nothing; Ctrl+S saves the record, finished or not (only the situation is needed). The hot
 thought stays in view from step 4 to step 7. The screen dismisses with the saved record, or None.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -27,14 +27,13 @@ from homework_tui.model.thought_record import (
     record_from_fields,
     step_of,
 )
-from homework_tui.screens.base import HomeworkScreen, saving
-from homework_tui.screens.dialogs import Choice, ChoiceDialog
-from homework_tui.screens.thought_autosave import DraftAutosave
+from homework_tui.screens.base import HomeworkScreen
+from homework_tui.screens.form_autosave import DraftForm
 from homework_tui.screens.thought_data import FORM, records_repo
 from homework_tui.screens.thought_form_steps import STEPS, ThoughtRow, compose_step, question_text
 from homework_tui.screens.thought_labels import DistortionPicker
 from homework_tui.store.drafts import DraftKeeper, Drafts
-from homework_tui.store.errors import StoreError
+from homework_tui.store import Store
 from homework_tui.widgets.distortion_list import DistortionList
 from homework_tui.widgets.mood_rows import MoodRerateRow, MoodRow
 from homework_tui.widgets.rating_input import RatingInput
@@ -46,7 +45,7 @@ def _meaningful(fields: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in fields.items() if v.strip()}
 
 
-class ThoughtRecordForm(DraftAutosave, HomeworkScreen[ThoughtRecord | None]):
+class ThoughtRecordForm(DraftForm, HomeworkScreen[ThoughtRecord | None]):
     CSS_PATH = "thought_records.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
@@ -56,6 +55,7 @@ class ThoughtRecordForm(DraftAutosave, HomeworkScreen[ThoughtRecord | None]):
         Binding("ctrl+g", "question", "Other question", key_display="^g"),
         Binding("escape", "close", "Close", key_display="Esc"),
     ]
+    LEAVE_TITLE = "Leave this thought record?"
 
     def __init__(self, record: ThoughtRecord | None = None, draft: Draft | None = None) -> None:
         super().__init__(classes="thought-form")
@@ -295,9 +295,6 @@ class ThoughtRecordForm(DraftAutosave, HomeworkScreen[ThoughtRecord | None]):
         meaningful = {k: v for k, v in fields.items() if v.strip()}
         return self.from_draft or meaningful != self._initial
 
-    def on_unmount(self) -> None:
-        self.flush_draft_blocking()
-
     # -- saving and leaving --------------------------------------------------------------------
 
     def _say(self, message: str, field_id: str | None = None) -> None:
@@ -324,75 +321,16 @@ class ThoughtRecordForm(DraftAutosave, HomeworkScreen[ThoughtRecord | None]):
             return f"thought-{self._hot if self._hot is not None else 0}"
         return field_id
 
-    @work(thread=True, exclusive=True, group="save-record")
-    def _save(self, record: ThoughtRecord) -> None:
-        store = self.homework.store
-        try:
-            assert store is not None
-            assert self.keeper is not None
-            with saving():
-                saved = records_repo(store).save(record)
-                self.keeper.finish()
-        except StoreError as error:
-            self.app.call_from_thread(self._save_failed, str(error))
-            return
-        self.app.call_from_thread(self._saved, saved)
+    def persist(self, store: Store, record: ThoughtRecord, *extra: object) -> ThoughtRecord:
+        return records_repo(store).save(record)
 
-    def _save_failed(self, message: str) -> None:
-        self._saving = False
-        self._say(f"Not saved yet: {message} Your writing is kept as a draft.")
-
-    def _saved(self, record: ThoughtRecord) -> None:
-        self.stop_autosave()
+    def saved_note(self, record: ThoughtRecord) -> str:
         if record.complete:
-            note = "Thought record saved. Well done for taking the time."
-        else:
-            note = "Saved. The parts still empty can be filled in whenever you like."
-        self.notify(note, title="Saved", markup=False)
-        self.dismiss(record)
+            return "Thought record saved. Well done for taking the time."
+        return "Saved. The parts still empty can be filled in whenever you like."
 
-    async def action_close(self) -> None:
-        fields, _ = self.draft_snapshot()
-        changed = _meaningful(fields) != self._initial
-        if not changed:
-            self._leave("keep" if self.from_draft else "unchanged")
-            return
-        dialog = ChoiceDialog(
-            "Leave this thought record?",
-            "What you wrote is safe as a draft until you decide.",
-            [
-                Choice("s", "Save it", "save", primary=True),
-                Choice("k", "Keep as draft", "keep"),
-                Choice("d", "Discard changes", "discard"),
-            ],
-            escape="stay",
-        )
-        self.app.push_screen(dialog, self._leave)
+    def unchanged(self, fields: dict[str, str]) -> bool:
+        return _meaningful(fields) == self._initial
 
-    def _leave(self, choice: str | None) -> None:
-        if choice == "save":
-            self.run_worker(self.action_save())
-        elif choice in ("keep", "discard", "unchanged"):
-            self._finish_leaving(choice, self.draft_snapshot())
-
-    @work(thread=True, exclusive=True, group="save-record")
-    def _finish_leaving(self, choice: str, snapshot: tuple[dict[str, str], str]) -> None:
-        keeper = self.keeper
-        try:
-            with saving():
-                if keeper is not None and choice == "keep":
-                    keeper.keep(*snapshot)
-                elif keeper is not None and choice == "discard":
-                    keeper.discard()
-                elif keeper is not None:
-                    keeper.finish()  # nothing differs from what is saved
-        except StoreError as error:
-            self.app.call_from_thread(self._save_failed, str(error))
-            return
-        self.app.call_from_thread(self._close_now, choice)
-
-    def _close_now(self, choice: str) -> None:
-        self.stop_autosave()
-        if choice == "keep":
-            self.notify("Your draft is kept. It will be offered when you come back.", markup=False)
-        self.dismiss(None)
+    def _save_chosen(self) -> None:
+        self.run_worker(self.action_save())

@@ -1,5 +1,6 @@
-"""Autosave of a form's draft: used by the thought record form and the journal editor (and any
-form later). Nothing the person types waits longer than a few seconds to reach the disk.
+"""Autosave of a form's draft, and the form that saves one record: used by the thought record,
+journal, experiment and exposure log forms. Nothing the person types waits longer than a few
+seconds to reach the disk.
 
 A form screen mixes in `DraftAutosave`, sets `self.keeper` (a `DraftKeeper`), implements
 `draft_snapshot()` and calls `start_autosave()` on mount. Then:
@@ -16,7 +17,7 @@ newer one. A failed write says so once, calmly, and is retried at the next chang
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import events, work
 from textual.css.query import NoMatches
@@ -24,6 +25,8 @@ from textual.widgets import Input, SelectionList, TextArea
 
 from homework_tui.model.base import clean_text
 from homework_tui.screens.base import saving
+from homework_tui.screens.dialogs import Choice, ChoiceDialog
+from homework_tui.store import Store
 from homework_tui.store.drafts import DraftKeeper
 from homework_tui.store.errors import StoreError
 
@@ -153,3 +156,122 @@ class DraftAutosave:
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         self.flush_draft()
+
+
+class DraftForm(DraftAutosave):
+    """A form on one record with an autosaved draft: Ctrl+S saves the record in a worker (an
+    error is said in the form, the draft kept); closing asks whether to save, keep the draft or
+    discard it, unless nothing changed.
+
+    Besides what `DraftAutosave` asks, a form sets `from_draft` and `_saving`, says things with
+    `_say(message)`, tells `unchanged(fields)`, writes the record in `persist(store, record,
+    *extra)` (on the worker thread) and starts a save with `self._save(record, *extra)`.
+    """
+
+    LEAVE_TITLE: ClassVar[str] = "Leave this form?"
+    LEAVE_BODY: ClassVar[str] = "What you wrote is safe as a draft until you decide."
+    DISCARD_LABEL: ClassVar[str] = "Discard changes"
+    NOT_SAVED_NOTE: ClassVar[str] = "Your writing is kept as a draft."
+    """Said after 'Not saved yet: <why>'."""
+    KEPT_NOTE: ClassVar[str] = "Your draft is kept. It will be offered when you come back."
+
+    from_draft: bool = False
+    _saving: bool = False
+
+    def _say(self, message: str) -> None:
+        raise NotImplementedError
+
+    def unchanged(self, fields: dict[str, str]) -> bool:
+        """True when the form holds nothing beyond what it was opened with."""
+        raise NotImplementedError
+
+    def persist(self, store: Store, record: Any, *extra: Any) -> Any:
+        """Write `record` (on the worker thread, inside `saving()`); return the saved record."""
+        raise NotImplementedError
+
+    def saved_note(self, record: Any) -> str | None:
+        """What to say (titled 'Saved') once `record` is saved; None says nothing."""
+        return None
+
+    def on_unmount(self) -> None:
+        self.flush_draft_blocking()
+
+    # -- saving ---------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="save-form")
+    def _save(self, record: Any, *extra: Any) -> None:
+        store = self.homework.store  # type: ignore[attr-defined]
+        try:
+            assert store is not None
+            assert self.keeper is not None
+            with saving():
+                saved = self.persist(store, record, *extra)
+                self.keeper.finish()
+        except StoreError as error:
+            self.app.call_from_thread(self._save_failed, str(error))  # type: ignore[attr-defined]
+            return
+        self.app.call_from_thread(self._saved, saved)  # type: ignore[attr-defined]
+
+    def _save_failed(self, message: str) -> None:
+        self._saving = False
+        self._say(f"Not saved yet: {message} {self.NOT_SAVED_NOTE}")
+
+    def _saved(self, record: Any) -> None:
+        self.stop_autosave()
+        note = self.saved_note(record)
+        if note is not None:
+            self.notify(note, title="Saved", markup=False)  # type: ignore[attr-defined]
+        self.dismiss(record)  # type: ignore[attr-defined]
+
+    # -- leaving --------------------------------------------------------------------------------
+
+    def action_close(self) -> None:
+        fields, _ = self.draft_snapshot()
+        if self.unchanged(fields):
+            self._leave("keep" if self.from_draft else "unchanged")
+            return
+        self.app.push_screen(  # type: ignore[attr-defined]
+            ChoiceDialog(
+                self.LEAVE_TITLE,
+                self.LEAVE_BODY,
+                [
+                    Choice("s", "Save it", "save", primary=True),
+                    Choice("k", "Keep as draft", "keep"),
+                    Choice("d", self.DISCARD_LABEL, "discard"),
+                ],
+                escape="stay",
+            ),
+            self._leave,
+        )
+
+    def _save_chosen(self) -> None:
+        """'Save it' was chosen on closing."""
+        self.action_save()  # type: ignore[attr-defined]
+
+    def _leave(self, choice: str | None) -> None:
+        if choice == "save":
+            self._save_chosen()
+        elif choice in ("keep", "discard", "unchanged"):
+            self._finish_leaving(choice, self.draft_snapshot())
+
+    @work(thread=True, exclusive=True, group="save-form")
+    def _finish_leaving(self, choice: str, snapshot: tuple[dict[str, str], str]) -> None:
+        keeper = self.keeper
+        try:
+            with saving():
+                if keeper is not None and choice == "keep":
+                    keeper.keep(*snapshot)
+                elif keeper is not None and choice == "discard":
+                    keeper.discard()
+                elif keeper is not None:
+                    keeper.finish()  # nothing differs from what is saved
+        except StoreError as error:
+            self.app.call_from_thread(self._save_failed, str(error))  # type: ignore[attr-defined]
+            return
+        self.app.call_from_thread(self._close_now, choice)  # type: ignore[attr-defined]
+
+    def _close_now(self, choice: str) -> None:
+        self.stop_autosave()
+        if choice == "keep":
+            self.notify(self.KEPT_NOTE, markup=False)  # type: ignore[attr-defined]
+        self.dismiss(None)  # type: ignore[attr-defined]
