@@ -12,12 +12,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Label, Static
+from textual.containers import Vertical
+from textual.widgets import Footer, Label, Static
 
 from homework_tui.model.base import ValidationError
 from homework_tui.model.safety import NAME_MAX, NOTE_MAX, NUMBER_MAX, CrisisContact
-from homework_tui.screens.dialogs import CalmModal
+from homework_tui.screens.dialogs import SaveCancelModal
 from homework_tui.widgets.clean_input import CleanInput
 
 FIELDS = ("name", "number", "note")
@@ -46,7 +46,7 @@ class ContactFormResult:
     draft: ContactDraft
 
 
-class ContactForm(CalmModal[ContactFormResult]):
+class ContactForm(SaveCancelModal[ContactFormResult]):
     """Name, number and an optional note. Enter moves on; Enter on the note (or Ctrl+S) saves."""
 
     BINDINGS: list[BindingType] = [
@@ -71,9 +71,7 @@ class ContactForm(CalmModal[ContactFormResult]):
             yield Label("Note (optional), e.g. “call or text any time”")
             yield CleanInput(self.draft.note, id="note", max_length=NOTE_MAX, compact=True)
             yield Static("", id="form-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (Ctrl+S)", id="save", variant="primary", compact=True)
-                yield Button("Cancel (Esc)", id="cancel", compact=True)
+            yield from self.compose_buttons()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -91,14 +89,6 @@ class ContactForm(CalmModal[ContactFormResult]):
             self.query_one(f"#{FIELDS[FIELDS.index(field) + 1]}", CleanInput).focus()
         else:
             self.action_save()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
 
     def action_save(self) -> None:
         draft = self.current_draft()

@@ -35,6 +35,32 @@ class CalmModal(ModalScreen[T]):
     BINDINGS: list[BindingType] = EVERYWHERE
 
 
+class SaveCancelModal(CalmModal[T]):
+    """A form dialog with Save (Ctrl+S) and Cancel (Esc) buttons, placed by `compose_buttons`;
+    pressing them runs the subclass's `action_save` / `action_cancel`."""
+
+    def compose_buttons(self) -> ComposeResult:
+        with Horizontal(classes="dialog-buttons"):
+            yield Button("Save (Ctrl+S)", id="save", variant="primary", compact=True)
+            yield Button("Cancel (Esc)", id="cancel", compact=True)
+
+    def action_save(self) -> None:
+        raise NotImplementedError
+
+    def action_cancel(self) -> None:
+        raise NotImplementedError
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_cancel()
+
+
 @dataclass(frozen=True)
 class Choice:
     key: str  # a single key, e.g. "r"

@@ -17,7 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import Footer, Input, Label, RadioButton, RadioSet, Static, TextArea
 
 from homework_tui.model.base import ValidationError
 from homework_tui.model.exposure_mastery import (
@@ -25,7 +25,7 @@ from homework_tui.model.exposure_mastery import (
     MasteryKind,
     MasteryRule,
 )
-from homework_tui.screens.dialogs import EVERYWHERE, CalmModal, Choice, ChoiceDialog
+from homework_tui.screens.dialogs import EVERYWHERE, Choice, ChoiceDialog, SaveCancelModal
 from homework_tui.widgets.clean_input import CleanInput
 from homework_tui.widgets.rating_input import RatingInput
 
@@ -41,7 +41,7 @@ class Field:
     placeholder: str = ""
 
 
-class FieldsDialog(CalmModal[R | None], Generic[R]):
+class FieldsDialog(SaveCancelModal[R | None], Generic[R]):
     CSS_PATH = "exposure.tcss"
     BINDINGS: list[BindingType] = [
         Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
@@ -81,9 +81,7 @@ class FieldsDialog(CalmModal[R | None], Generic[R]):
                             spec.value, id=spec.id, placeholder=spec.placeholder, compact=True
                         )
             yield Static("", id="dialog-error", classes="form-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (Ctrl+S)", id="save", variant="primary", compact=True)
-                yield Button("Cancel (Esc)", id="cancel", compact=True)
+            yield from self.compose_buttons()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -101,16 +99,6 @@ class FieldsDialog(CalmModal[R | None], Generic[R]):
             self.query_one(f"#{ids[here + 1]}", Input).focus()
         else:
             self.action_save()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_cancel()
 
     def action_save(self) -> None:
         try:
@@ -174,7 +162,7 @@ def ladder_fields(name: str = "", goal: str = "") -> list[Field]:
     ]
 
 
-class OptionsDialog(CalmModal[ExposureSettings | None]):
+class OptionsDialog(SaveCancelModal[ExposureSettings | None]):
     """The mastery rule, how often the timer asks, and the list of safety behaviours."""
 
     CSS_PATH = "exposure.tcss"
@@ -212,9 +200,7 @@ class OptionsDialog(CalmModal[ExposureSettings | None]):
                 "\n".join(self.settings.safety_behaviours), id="behaviours", soft_wrap=True
             )
             yield Static("", id="dialog-error", classes="form-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (Ctrl+S)", id="save", variant="primary", compact=True)
-                yield Button("Cancel (Esc)", id="cancel", compact=True)
+            yield from self.compose_buttons()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -238,16 +224,6 @@ class OptionsDialog(CalmModal[ExposureSettings | None]):
     def _rule_changed(self) -> None:
         self.query_one("#rule-explanation", Static).update(Text(self._kind().explanation))
         self._mark_chosen()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_cancel()
 
     def action_save(self) -> None:
         try:

@@ -14,13 +14,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Label, Select, SelectionList, Static, TextArea
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Footer, Label, Select, SelectionList, Static, TextArea
 
 from homework_tui.model.activity import Kind
 from homework_tui.model.base import ValidationError
 from homework_tui.model.plan import WEEKDAY_NAMES, Assignment, Every, Frequency, PlanInfo
-from homework_tui.screens.dialogs import CalmModal, Choice, ChoiceDialog
+from homework_tui.screens.dialogs import Choice, ChoiceDialog, SaveCancelModal
 from homework_tui.widgets.clean_input import CleanInput
 
 KIND_CHOICES = [(kind.label, kind) for kind in Kind]
@@ -60,7 +60,7 @@ def parse_whole(text: str, label: str, field: str) -> int:
         raise ValidationError(field, f"{label} needs a whole number.") from None
 
 
-class AssignmentForm(CalmModal["Assignment | None"]):
+class AssignmentForm(SaveCancelModal["Assignment | None"]):
     CSS_PATH = "plan.tcss"
     BINDINGS: list[BindingType] = [
         Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
@@ -80,9 +80,7 @@ class AssignmentForm(CalmModal["Assignment | None"]):
             yield Static(Text(title), classes="dialog-title")
             yield from self._fields(a, frequency)
             yield Static("", id="form-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (Ctrl+S)", id="save", variant="primary", compact=True)
-                yield Button("Cancel (Esc)", id="cancel", compact=True)
+            yield from self.compose_buttons()
         yield Footer()
 
     def _fields(self, a: Assignment | None, frequency: Frequency) -> ComposeResult:
@@ -202,16 +200,8 @@ class AssignmentForm(CalmModal["Assignment | None"]):
             escape="keep",
         ), chosen)
 
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
 
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
-
-
-class SessionDatesForm(CalmModal["PlanInfo | None"]):
+class SessionDatesForm(SaveCancelModal["PlanInfo | None"]):
     CSS_PATH = "plan.tcss"
     """The last session (where “since last session” starts) and the next one."""
 
@@ -237,9 +227,7 @@ class SessionDatesForm(CalmModal["PlanInfo | None"]):
             yield CleanInput(info.next_session.isoformat() if info.next_session else "",
                              id="next", placeholder="2025-03-24", compact=True)
             yield Static("", id="form-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (Ctrl+S)", id="save", variant="primary", compact=True)
-                yield Button("Cancel (Esc)", id="cancel", compact=True)
+            yield from self.compose_buttons()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -266,11 +254,3 @@ class SessionDatesForm(CalmModal["PlanInfo | None"]):
             self.query_one("#next", CleanInput).focus()
         else:
             self.action_save()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
