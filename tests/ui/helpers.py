@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from textual.app import App
@@ -23,6 +25,40 @@ async def wait_until(
             return
         await pilot.pause(0.02)
     raise AssertionError(f"timed out waiting for {getattr(condition, '__name__', condition)}")
+
+
+@asynccontextmanager
+async def section_app(
+    folder: Path, key: str, mode: str, size: tuple[int, int] = SIZE
+) -> AsyncIterator[tuple[HomeworkApp, Pilot[int]]]:
+    """The app on `folder`, with the section opened by `key` (its mode `mode`) shown, settled."""
+    app = HomeworkApp(folder)
+    try:
+        async with app.run_test(size=size) as pilot:
+            await wait_until(pilot, lambda: app.store is not None)
+            await pilot.press(key)
+            await wait_until(pilot, lambda: app.current_mode == mode)
+            await settle(pilot)
+            yield app, pilot
+    finally:
+        app.close_store()
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Let every worker finish, twice (a finished load may start another)."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def snapshot(snap_compare: Any, folder: Path, size: tuple[int, int], run_before: Any) -> bool:
+    """`snap_compare` of the app on `folder` at `size`; the store is closed afterwards."""
+    app = HomeworkApp(folder)
+    try:
+        return bool(snap_compare(app, terminal_size=size, run_before=run_before))
+    finally:
+        app.close_store()
 
 
 async def wait_ready(pilot: Pilot[Any]) -> HomeworkApp:

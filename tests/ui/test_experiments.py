@@ -3,8 +3,7 @@ restart), waiting list for Today, bad input answered in words, text kept literal
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -15,30 +14,15 @@ from homework_tui.screens.experiment_data import experiments_repo, waiting_exper
 from homework_tui.screens.experiment_form import ExperimentForm
 from homework_tui.screens.experiments import ExperimentsScreen
 from homework_tui.store import Store
-from tests.ui.helpers import notifications, screen_words, wait_until
+from tests.ui.helpers import notifications, screen_words, section_app, settle, wait_until
 
 BELIEF = "If I speak up in the meeting, people will think I'm [b]stupid[/b] 😬"
 
 
-@asynccontextmanager
-async def experiments_app(folder: Path) -> AsyncIterator[tuple[HomeworkApp, Pilot[int]]]:
-    app = HomeworkApp(folder)
-    try:
-        async with app.run_test(size=(100, 30)) as pilot:
-            await wait_until(pilot, lambda: app.store is not None)
-            await pilot.press("e")
-            await wait_until(pilot, lambda: app.current_mode == "experiments")
-            await settle(pilot)
-            yield app, pilot
-    finally:
-        app.close_store()
-
-
-async def settle(pilot: Pilot[int]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+def experiments_app(
+    folder: Path,
+) -> AbstractAsyncContextManager[tuple[HomeworkApp, Pilot[int]]]:
+    return section_app(folder, "e", "experiments")
 
 
 async def fill(pilot: Pilot[int], field: str, text: str) -> None:

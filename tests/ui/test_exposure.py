@@ -4,8 +4,7 @@ move; bad input answered in words; removing and moving steps; a draft offered ba
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,7 @@ from homework_tui.screens.exposure_log import ExposureLogScreen
 from homework_tui.screens.exposure_timer import ExposureTimerScreen
 from homework_tui.store import Store
 from homework_tui.widgets.ladder_picture import LadderPicture
-from tests.ui.helpers import notifications, screen_words, wait_until
+from tests.ui.helpers import notifications, screen_words, section_app, settle, wait_until
 
 SIZE = (100, 30)
 LADDER = [
@@ -35,27 +34,10 @@ LADDER = [
 ]
 
 
-@asynccontextmanager
-async def exposure_app(
+def exposure_app(
     folder: Path, size: tuple[int, int] = SIZE
-) -> AsyncIterator[tuple[HomeworkApp, Pilot[int]]]:
-    app = HomeworkApp(folder)
-    try:
-        async with app.run_test(size=size) as pilot:
-            await wait_until(pilot, lambda: app.store is not None)
-            await pilot.press("x")
-            await wait_until(pilot, lambda: app.current_mode == "exposure")
-            await settle(pilot)
-            yield app, pilot
-    finally:
-        app.close_store()
-
-
-async def settle(pilot: Pilot[int]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+) -> AbstractAsyncContextManager[tuple[HomeworkApp, Pilot[int]]]:
+    return section_app(folder, "x", "exposure", size)
 
 
 def rungs(app: HomeworkApp) -> list[str]:

@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from homework_tui.app import HomeworkApp
 from homework_tui.model.exposure import Exposure, Ladder
 from homework_tui.model.settings import HIGH_CONTRAST_THEME, Settings
 from homework_tui.screens.exposure_data import ExposureBook
 from homework_tui.store import Singleton, Store
+from tests.ui.helpers import snapshot
 from tests.ui.test_exposure import LADDER
 
 SIZES = [pytest.param((100, 30), id="100x30"), pytest.param((80, 24), id="80x24")]
@@ -61,11 +61,7 @@ async def open_exposure(pilot: Pilot[int]) -> None:
 
 
 def compare(snap_compare: Any, folder: Path, size: tuple[int, int]) -> bool:
-    app = HomeworkApp(folder)
-    try:
-        return bool(snap_compare(app, terminal_size=size, run_before=open_exposure))
-    finally:
-        app.close_store()
+    return snapshot(snap_compare, folder, size, open_exposure)
 
 
 @pytest.mark.parametrize("size", SIZES)

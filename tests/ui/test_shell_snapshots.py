@@ -10,20 +10,11 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from homework_tui.app import HomeworkApp
 from homework_tui.model.safety import CrisisContact, SafetyPlan
 from homework_tui.store import Singleton, Store
-from tests.ui.helpers import wait_ready, wait_screen, wait_until
+from tests.ui.helpers import snapshot, wait_ready, wait_screen, wait_until
 
 SIZES = [pytest.param((100, 30), id="100x30"), pytest.param((80, 24), id="80x24")]
-
-
-def compare(snap_compare: Any, folder: Path, size: tuple[int, int], run_before: Any) -> bool:
-    app = HomeworkApp(folder)
-    try:
-        return bool(snap_compare(app, terminal_size=size, run_before=run_before))
-    finally:
-        app.close_store()
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -33,7 +24,7 @@ def test_today_first_evening(snap_compare: Any, tmp_path: Path, size: tuple[int,
         await wait_until(pilot, lambda: bool(pilot.app.screen.query("#today-due-list")))
         await pilot.pause(0.3)
 
-    assert compare(snap_compare, tmp_path, size, run_before)
+    assert snapshot(snap_compare, tmp_path, size, run_before)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -54,4 +45,4 @@ def test_help_now_with_contacts(snap_compare: Any, tmp_path: Path, size: tuple[i
         await wait_screen(pilot, "HelpNowScreen")
         await pilot.pause(0.3)
 
-    assert compare(snap_compare, tmp_path, size, run_before)
+    assert snapshot(snap_compare, tmp_path, size, run_before)

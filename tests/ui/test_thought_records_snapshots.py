@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from homework_tui.app import HomeworkApp
 from homework_tui.model.journal import JournalEntry
 from homework_tui.screens.journal_entry import journal_repo
 from homework_tui.store import Store
+from tests.ui.helpers import snapshot
 from tests.ui.test_thought_records import seed, type_text
 
 SIZES = [pytest.param((100, 30), id="100x30"), pytest.param((80, 24), id="80x24")]
@@ -28,14 +28,6 @@ async def _ready(pilot: Pilot[int], key: str) -> None:
     await pilot.pause(0.3)
 
 
-def _compare(snap_compare: Any, folder: Path, size: tuple[int, int], run_before: Any) -> bool:
-    app = HomeworkApp(folder)
-    try:
-        return bool(snap_compare(app, terminal_size=size, run_before=run_before))
-    finally:
-        app.close_store()
-
-
 @pytest.mark.parametrize("size", SIZES)
 def test_list(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
     seed(tmp_path)
@@ -43,7 +35,7 @@ def test_list(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
     async def run_before(pilot: Pilot[int]) -> None:
         await _ready(pilot, "t")
 
-    assert _compare(snap_compare, tmp_path, size, run_before)
+    assert snapshot(snap_compare, tmp_path, size, run_before)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -58,7 +50,7 @@ def test_form_thinking_traps(snap_compare: Any, tmp_path: Path, size: tuple[int,
         await pilot.press("pagedown", "down", "down", "down", "down", "space")
         await pilot.pause(0.3)
 
-    assert _compare(snap_compare, tmp_path, size, run_before)
+    assert snapshot(snap_compare, tmp_path, size, run_before)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -81,4 +73,4 @@ def test_journal_list(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) 
     async def run_before(pilot: Pilot[int]) -> None:
         await _ready(pilot, "j")
 
-    assert _compare(snap_compare, tmp_path, size, run_before)
+    assert snapshot(snap_compare, tmp_path, size, run_before)
