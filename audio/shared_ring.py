@@ -80,8 +80,9 @@ class SharedRing:
         self.data[:n - first] = block[first:n]
 
     def close(self) -> None:
-        del self.ints, self.floats, self.data
+        """Let go of the file descriptor. The mapping itself goes when the last view does, so a
+        player may still read its final counters after the sink has gone."""
         try:
-            self._map.close()
-        except BufferError:  # a view is still alive somewhere; the OS frees it at exit
+            os.close(self.fd)
+        except OSError:
             pass

@@ -66,6 +66,8 @@ class SoundPlayer(PlayerBase):
         self._skip_wanted = False
         self._stopping = False
         self._feeder: threading.Thread | None = None
+        self._lock = threading.Lock()  # app threads only (the callback is in the sink process)
+        self._closed = False
         self.error: BaseException | None = None
 
     # --- facts from shared memory -------------------------------------------------------------
@@ -76,6 +78,8 @@ class SoundPlayer(PlayerBase):
         return value or None
 
     def _sync_stats(self) -> None:
+        if self._closed:
+            return
         ints = self._ints
         self.stats.underflows = int(ints[sr.UNDERFLOWS])
         self.stats.starved = int(ints[sr.STARVED])
@@ -90,7 +94,14 @@ class SoundPlayer(PlayerBase):
     @property
     def position(self) -> int:
         """The session frame being heard now: the callback's count, interpolated between blocks
-        from when PortAudio says each block reaches the speaker. Never goes back, except on skip."""
+        from when PortAudio says each block reaches the speaker. Never goes back, except on skip.
+        Once the session has ended (or was stopped) it stays where the sound stopped."""
+        with self._lock:
+            if self._closed:
+                return self._last
+            return self._position()
+
+    def _position(self) -> int:
         self._sync_stats()
         read = int(self._ints[sr.READ])
         anchor = self.ring.read_anchor()
@@ -125,7 +136,7 @@ class SoundPlayer(PlayerBase):
     def _feed(self) -> None:
         ahead = int(AHEAD_SECONDS * self.sample_rate)
         try:
-            while not self._stopping:
+            while not self._stopping and not self._closed:
                 if self._skip_wanted:
                     self._skip_wanted = False
                     if not self._do_skip():
@@ -171,10 +182,13 @@ class SoundPlayer(PlayerBase):
         return True
 
     def _close(self) -> None:
-        if not self._finished.is_set():
-            self._sync_stats()
-            self.sink.close()
-            self._finished.set()
+        with self._lock:
+            if self._closed:
+                return
+            self._position()  # the clock's last reading, and the final counters
+            self._closed = True
+        self.sink.close()
+        self._finished.set()
 
     # --- control -----------------------------------------------------------------------------
     def start(self) -> None:
@@ -209,7 +223,7 @@ class SoundPlayer(PlayerBase):
 
     def stop(self) -> None:
         """Fade out and end the session."""
-        if self._finished.is_set():
+        if self._closed:
             return
         self._stopping = True
         self._ints[sr.HOLD] = 1

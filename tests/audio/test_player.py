@@ -188,6 +188,12 @@ def test_a_session_at_another_rate_follows_the_server(jack_server, speech_cache:
         assert player.position > 0 and player.first_sound_at is not None
     finally:
         player.stop()
+    # After the end everything stays readable, the clock where the sound stopped.
+    frozen = player.position
+    time.sleep(0.1)
+    assert player.position == frozen > 0 and player.finished
+    assert player.now().finished and player.stats.blocks > 0
+    player.pause(), player.resume(), player.skip(), player.stop()  # harmless once ended
 
 
 @pytest.mark.timeout(30)
