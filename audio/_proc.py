@@ -60,7 +60,8 @@ class Worker:
                 raise EOFError("the helper process stopped")
             self._buf += chunk
         line, self._buf = self._buf.split(b"\n", 1)
-        return json.loads(line)
+        answer: dict[str, Any] = json.loads(line)
+        return answer
 
     def close(self, timeout: float = 2.0) -> None:
         try:

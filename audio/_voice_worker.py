@@ -31,7 +31,7 @@ import time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from typing import Any, TextIO
+    from typing import Any
 
 from audio._proc import private_stdout
 
@@ -77,7 +77,7 @@ class Speaker:
         from pyttsx3.drivers import _espeak
         from pyttsx3.drivers import espeak as espeak_driver
 
-        espeak_driver.time = _QuickTime  # type: ignore[assignment]
+        espeak_driver.time = _QuickTime
         self._espeak = _espeak
         self.version = (_espeak.Info(None) or b"?").decode("utf-8", "replace")
         self.engine = pyttsx3.init("espeak")

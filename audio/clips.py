@@ -50,7 +50,8 @@ def soften(samples: np.ndarray, rate: int) -> np.ndarray:
 def _tilt(size: int, rate: int) -> np.ndarray:
     freqs = np.fft.rfftfreq(size, 1.0 / rate)
     span = np.clip(np.log2(np.maximum(freqs, 1.0) / SOFT_FROM_HZ) / np.log2(SOFT_TO_HZ / SOFT_FROM_HZ), 0, 1)
-    return (10.0 ** (-SOFT_DB * span / 20.0)).astype(np.float32)
+    gains: np.ndarray = (10.0 ** (-SOFT_DB * span / 20.0)).astype(np.float32)
+    return gains
 
 
 def prepare_speech(raw: np.ndarray, src_rate: int, dst_rate: int) -> np.ndarray:

@@ -79,6 +79,10 @@ class PlayerBase:
     @volume.setter
     def volume(self, value: float) -> None:
         self._volume = float(min(1.0, max(0.0, value)))
+        self._volume_changed()
+
+    def _volume_changed(self) -> None:
+        """A player with sound applies the new volume here (ramped, so it never clicks)."""
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the session ends (or `timeout`); True if it ended."""

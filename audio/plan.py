@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Literal, Union
+from typing import Literal
 
 PhaseKind = Literal["inhale", "hold", "exhale", "tense", "release"]
 PartKind = Literal["intro", "practice", "group", "rest", "closing"]
@@ -68,7 +68,7 @@ class Phase:
     lines: tuple[Line, ...] = ()
 
 
-Step = Union[Say, Silence, Phase]
+Step = Say | Silence | Phase
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,9 +87,9 @@ def build_plan(
     pmr: PmrOptions | None = None,
 ) -> Plan:
     """The plan for a session. Every problem is a ScriptError with a message for the person."""
-    if minutes is not None:
-        if isinstance(minutes, bool) or not isinstance(minutes, (int, float, Fraction)) or not 1 <= minutes <= 60:
-            raise ScriptError("minutes should be a number from 1 to 60")
+    if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, (int, float, Fraction))
+                                or not 1 <= minutes <= 60):
+        raise ScriptError("minutes should be a number from 1 to 60")
     wording = wording or load_wording(language)
     pattern = resolve_pattern(name, custom_patterns, breaths_per_minute=breaths_per_minute, ratio=ratio)
     if pattern is None:

@@ -204,9 +204,7 @@ class SoundPlayer(PlayerBase):
         self._feeder = threading.Thread(target=self._feed, name="audio-feeder", daemon=True)
         self._feeder.start()
 
-    @PlayerBase.volume.setter  # type: ignore[attr-defined]
-    def volume(self, value: float) -> None:
-        PlayerBase.volume.fset(self, value)  # type: ignore[attr-defined]
+    def _volume_changed(self) -> None:
         self._floats[sr.VOLUME] = self._volume
 
     def pause(self) -> None:

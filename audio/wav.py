@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import wave
 from collections.abc import Callable
 from pathlib import Path
@@ -29,7 +30,7 @@ def to_int16(samples: np.ndarray) -> np.ndarray:
 
 
 def write_wav(
-    path: str | Path,
+    path: str | os.PathLike[str],
     sample_rate: int,
     frames: int,
     render: Callable[[int, int], np.ndarray],
