@@ -54,7 +54,8 @@ def _group_part(wording: Wording, key: str, index: int, fields: dict[str, str], 
                 release: Fraction, release_only: bool) -> Part:
     area = wording.text("pmr", "groups", key, "area", fields=fields)
     fields = {**fields, "area": area}
-    suggestions = wording.texts("pmr", "release_lines", fields=fields)
+    suggestions = wording.texts(*(("pmr", "release") if release_only else ("pmr",)), "release_lines",
+                                fields=fields)
     chosen = [suggestions[(index * 3 + k) % len(suggestions)] for k in range(3)]
     release_lines = tuple(Line(at, text) for at, text in zip(RELEASE_LINES_AT, chosen)
                           if at + 5 < release)

@@ -198,3 +198,10 @@ def test_wording_follows_the_voice_language(tmp_path: Path):
     assert phases(build_plan("box", wording=load_wording("de", folder=tmp_path)), "inhale")[0].cue == "Einatmen"
     french = load_wording("fr", folder=tmp_path)
     assert french.notes and "fr" in french.notes[0]
+
+
+def test_release_only_never_speaks_of_tension_it_did_not_ask_for():
+    plan = build_plan("release")
+    spoken = " ".join(plan.texts()).lower()
+    assert "tense" not in spoken.replace("won't tense", "") and "compare" not in spoken
+    assert "the tension go" not in spoken and "tension a moment ago" not in spoken
