@@ -105,22 +105,16 @@ class ExperimentsScreen(DraftListScreen):
                 Text("not saved yet", style="dim italic"),
                 key=DRAFT_ROW + draft.id,
             )
-        for experiment in awaiting_outcome(self.records):
-            table.add_row(
-                Text("◌ waiting"),
-                shorten(experiment.belief, text_width),
-                shorten(experiment.what, text_width),
-                belief_cell(experiment),
-                key=experiment.id,
-            )
-        for experiment in completed(self.records):
-            table.add_row(
-                Text("✓ done"),
-                shorten(experiment.belief, text_width),
-                shorten(experiment.what, text_width),
-                belief_cell(experiment),
-                key=experiment.id,
-            )
+        for state, experiments in (("◌ waiting", awaiting_outcome(self.records)),
+                                   ("✓ done", completed(self.records))):
+            for experiment in experiments:
+                table.add_row(
+                    Text(state),
+                    shorten(experiment.belief, text_width),
+                    shorten(experiment.what, text_width),
+                    belief_cell(experiment),
+                    key=experiment.id,
+                )
         empty = not self.records and not self.drafts
         self.query_one("#experiments-empty").display = empty
         table.display = not empty
@@ -142,22 +136,8 @@ class ExperimentsScreen(DraftListScreen):
 
     # -- opening -------------------------------------------------------------------------------
 
-    def action_open(self, outcome: bool = False) -> None:
-        key = self._current_key()
-        if key is None:
-            return
-        if key.startswith(DRAFT_ROW):
-            draft = self._draft(key.removeprefix(DRAFT_ROW))
-            if draft is not None:
-                self._write(self._record(draft.record_id), draft)
-            return
-        experiment = self._record(key)
-        if experiment is None:
-            return
-        self._write(experiment, self._draft_of(experiment.id), outcome=outcome)
-
     def action_outcome(self) -> None:
-        self.action_open(outcome=True)
+        self._open_current(outcome=True)
 
     def _write(
         self, experiment: Experiment | None, draft: Draft | None, *, outcome: bool = False

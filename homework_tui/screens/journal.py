@@ -8,7 +8,6 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Static
 
 from homework_tui.model.draft import Draft
@@ -41,9 +40,7 @@ class JournalScreen(DraftListScreen):
         self.records: list[JournalEntry] = []
 
     def compose_content(self) -> ComposeResult:
-        with Horizontal(id="search-row"):
-            yield Static("Search", classes="row-label")
-            yield Input(placeholder="words, or #tag", id="search", compact=True)
+        yield from self.compose_search("words, or #tag")
         yield RecordTable(id="entries")
         yield Static(Text(EMPTY), id="entries-empty", classes="calm-note")
 

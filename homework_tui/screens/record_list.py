@@ -17,7 +17,9 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Static
 
 from homework_tui.model.draft import Draft
@@ -103,6 +105,12 @@ class RecordListScreen(SectionScreen):
 
     # -- searching (for screens with an Input#search) -------------------------------------------
 
+    def compose_search(self, placeholder: str) -> ComposeResult:
+        """The search row: a label and the Input#search."""
+        with Horizontal(id="search-row"):
+            yield Static("Search", classes="row-label")
+            yield Input(placeholder=placeholder, id="search", compact=True)
+
     @on(Input.Changed, "#search")
     def _search_changed(self) -> None:
         self._fill()
@@ -140,7 +148,7 @@ class DraftListScreen(RecordListScreen):
         """The repository of this list's records (`all`, `delete`, `restore`)."""
         raise NotImplementedError
 
-    def _write(self, record: Any, draft: Draft | None) -> None:
+    def _write(self, record: Any, draft: Draft | None, **options: Any) -> None:
         """Open the form on `record` (None: a new one), carrying on from `draft` if given."""
         raise NotImplementedError
 
@@ -200,6 +208,10 @@ class DraftListScreen(RecordListScreen):
         self._write(None, None)
 
     def action_open(self) -> None:
+        self._open_current()
+
+    def _open_current(self, **options: Any) -> None:
+        """Open the highlighted row: a draft in its form, a record by `_open_record`."""
         key = self._current_key()
         if key is None:
             return
@@ -210,10 +222,10 @@ class DraftListScreen(RecordListScreen):
             return
         record = self._record(key)
         if record is not None:
-            self._open_record(record)
+            self._open_record(record, **options)
 
-    def _open_record(self, record: Any) -> None:
-        self._write(record, self._draft_of(record.id))
+    def _open_record(self, record: Any, **options: Any) -> None:
+        self._write(record, self._draft_of(record.id), **options)
 
     def _draft_intro(self, draft: Draft) -> str:
         """'You were writing …' (the start of the welcome back; ' on <date>' follows)."""

@@ -11,7 +11,6 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Static
 
 from homework_tui.model.draft import Draft
@@ -65,9 +64,7 @@ class ThoughtRecordsScreen(DraftListScreen):
         self.records: list[ThoughtRecord] = []
 
     def compose_content(self) -> ComposeResult:
-        with Horizontal(id="search-row"):
-            yield Static("Search", classes="row-label")
-            yield Input(placeholder="words from any column", id="search", compact=True)
+        yield from self.compose_search("words from any column")
         yield RecordTable(id="records")
         yield Static(Text(EMPTY), id="records-empty", classes="calm-note")
 
@@ -112,7 +109,7 @@ class ThoughtRecordsScreen(DraftListScreen):
 
     # -- opening -------------------------------------------------------------------------------
 
-    def _open_record(self, record: ThoughtRecord) -> None:
+    def _open_record(self, record: ThoughtRecord, **options: object) -> None:
         from homework_tui.screens.thought_detail import ThoughtRecordDetail
 
         self.app.push_screen(ThoughtRecordDetail(record), lambda c: self._after_detail(record, c))
