@@ -65,6 +65,7 @@ class ExperimentForm(DraftForm, HomeworkScreen[Experiment | None]):
         Binding("escape", "close", "Close", key_display="Esc"),
         *EVERYWHERE,
     ]
+    MESSAGE_ID = "experiment-message"
     LEAVE_TITLE = "Leave this experiment?"
     NOT_SAVED_NOTE = "What you wrote is kept as a draft."
     KEPT_NOTE = "Your experiment is kept as a draft; it will be offered when you come back."
@@ -154,11 +155,6 @@ class ExperimentForm(DraftForm, HomeworkScreen[Experiment | None]):
         return fields, place
 
     # -- saving and leaving --------------------------------------------------------------------
-
-    def _say(self, message: str) -> None:
-        box = self.query_one("#experiment-message", Static)
-        box.update(Text(message))
-        box.display = bool(message)
 
     def action_save(self) -> None:
         if self._saving:

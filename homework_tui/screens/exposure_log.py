@@ -57,6 +57,7 @@ class ExposureLogScreen(DraftForm, HomeworkScreen[Exposure | None]):
         Binding("escape", "close", "Close", key_display="Esc"),
         *EVERYWHERE,
     ]
+    MESSAGE_ID = "log-message"
     LEAVE_TITLE = "Leave this exposure log?"
     LEAVE_BODY = "What you typed is safe as a draft until you decide."
     DISCARD_LABEL = "Discard it"
@@ -187,11 +188,6 @@ class ExposureLogScreen(DraftForm, HomeworkScreen[Exposure | None]):
         return fields, "log"
 
     # -- saving and leaving --------------------------------------------------------------------
-
-    def _say(self, message: str) -> None:
-        box = self.query_one("#log-message", Static)
-        box.update(Text(message))
-        box.display = bool(message)
 
     def action_save(self) -> None:
         if self._saving:

@@ -19,9 +19,10 @@ from __future__ import annotations
 import time
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual import events, work
 from textual.css.query import NoMatches
-from textual.widgets import Input, SelectionList, TextArea
+from textual.widgets import Input, SelectionList, Static, TextArea
 
 from homework_tui.model.base import clean_text
 from homework_tui.screens.base import saving
@@ -164,7 +165,7 @@ class DraftForm(DraftAutosave):
     discard it, unless nothing changed.
 
     Besides what `DraftAutosave` asks, a form sets `from_draft` and `_saving`, says things with
-    `_say(message)`, tells `unchanged(fields)`, writes the record in `persist(store, record,
+    `_say(message)` (in `#MESSAGE_ID`), tells `unchanged(fields)`, writes the record in `persist(store, record,
     *extra)` (on the worker thread) and starts a save with `self._save(record, *extra)`.
     """
 
@@ -175,11 +176,16 @@ class DraftForm(DraftAutosave):
     """Said after 'Not saved yet: <why>'."""
     KEPT_NOTE: ClassVar[str] = "Your draft is kept. It will be offered when you come back."
 
+    MESSAGE_ID: ClassVar[str] = "form-message"
+    """The id of the Static where the form says things (hidden while there is nothing to say)."""
+
     from_draft: bool = False
     _saving: bool = False
 
     def _say(self, message: str) -> None:
-        raise NotImplementedError
+        box = self.query_one(f"#{self.MESSAGE_ID}", Static)  # type: ignore[attr-defined]
+        box.update(Text(message))
+        box.display = bool(message)
 
     def unchanged(self, fields: dict[str, str]) -> bool:
         """True when the form holds nothing beyond what it was opened with."""

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -116,11 +115,6 @@ class JournalEntryForm(DraftForm, HomeworkScreen[JournalEntry | None]):
     def draft_worth_keeping(self, fields: dict[str, str]) -> bool:
         meaningful = {k: v for k, v in fields.items() if v.strip()}
         return self.from_draft or meaningful != self._initial
-
-    def _say(self, message: str) -> None:
-        box = self.query_one("#form-message", Static)
-        box.update(Text(message))
-        box.display = bool(message)
 
     @on(Input.Changed, "#mood")
     def _check_mood(self, event: Input.Changed) -> None:
