@@ -43,8 +43,11 @@ def write_wav(
     The file appears only when complete: it is written next to `path` and renamed over it."""
     path = Path(path)
     tmp = path.with_name(f".{path.name}.part")
+    # Open the file first: wave.open on a path it cannot create leaves a half-built writer whose
+    # __del__ prints a traceback onto the terminal.
+    handle = open(tmp, "wb")
     try:
-        with wave.open(str(tmp), "wb") as fh:
+        with handle, wave.open(handle, "wb") as fh:
             fh.setnchannels(1)
             fh.setsampwidth(2)
             fh.setframerate(sample_rate)
