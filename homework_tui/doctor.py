@@ -107,6 +107,9 @@ def check_data(folder: Path) -> Finding:
 
     data_file = database_file(folder)
     details = [f"folder: {folder}"]
+    if folder.exists() and not folder.is_dir():
+        return Finding("Data", Level.FAIL, f"{folder} is a file, not a folder", details,
+                       "Choose a folder with --data-dir (or HOMEWORK_TUI_DATA_DIR).")
     if not data_file.exists():
         parent_ok = folder.exists() or os.access(folder.parent if folder.parent.exists() else
                                                   Path.home(), os.W_OK)

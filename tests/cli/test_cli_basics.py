@@ -45,3 +45,11 @@ def test_doctor_fails_on_damaged_data_with_a_fix(cli) -> None:
     run = cli("doctor")
     assert run.returncode == 1
     assert "✗ Data" in run.stdout and "Fix:" in run.stdout and "Traceback" not in run.stdout
+
+
+def test_doctor_says_when_the_data_folder_is_a_file(cli, tmp_path) -> None:
+    a_file = tmp_path / "not-a-folder"
+    a_file.write_text("x")
+    run = cli("doctor", data_dir=a_file)
+    assert run.returncode == 1
+    assert "is a file, not a folder" in run.stdout and "--data-dir" in run.stdout
