@@ -26,17 +26,14 @@ import argparse
 import asyncio
 import math
 import os
-import pty
 import select
-import signal
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchlib import ROOT, verdict  # noqa: E402
+from benchlib import pty_child, verdict  # noqa: E402
 
 SCRIPT = Path(sys.executable).with_name("homework-tui")
 
@@ -45,22 +42,10 @@ def count_bytes(argv: list[str], *, warmup: float, seconds: float, keys: list[tu
                 env: dict[str, str] | None = None, size: tuple[int, int] = (100, 30)) -> int:
     """Bytes the program writes to a pty of `size` during `seconds`, after `warmup` seconds.
     `keys` are (seconds after start, bytes) typed into it."""
-    import fcntl
-    import struct
-    import termios
-
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
-    full_env = {**os.environ, "TERM": "xterm-256color", **(env or {})}
-    full_env.pop("COLUMNS", None)
-    full_env.pop("LINES", None)
     start = time.monotonic()
-    child = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=full_env, cwd=ROOT,
-                             start_new_session=True)
-    os.close(slave)
     pending = sorted(keys)
     counted = 0
-    try:
+    with pty_child(argv, env=env, size=size) as master:
         while True:
             now = time.monotonic() - start
             if now >= warmup + seconds:
@@ -75,13 +60,6 @@ def count_bytes(argv: list[str], *, warmup: float, seconds: float, keys: list[tu
                     break
                 if now >= warmup:
                     counted += len(chunk)
-    finally:
-        try:
-            os.killpg(child.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        child.wait()
-        os.close(master)
     return counted
 
 

@@ -10,6 +10,8 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,24 +32,41 @@ def verdict(name: str, value: float, target: float, unit: str, *, lower_is_bette
     return ok
 
 
-def time_to_marker(argv: list[str], marker: bytes, *, env: dict[str, str] | None = None,
-                   size: tuple[int, int] = (100, 30), timeout: float = 20.0) -> float:
-    """Seconds from starting `argv` in a pseudo-terminal until `marker` appears in its output,
-    i.e. until the first frame that shows it has been written to the terminal."""
+@contextmanager
+def pty_child(argv: list[str], *, env: dict[str, str] | None = None,
+              size: tuple[int, int] = (100, 30)) -> Iterator[int]:
+    """Run `argv` on a new pseudo-terminal of `size`; yields the master fd. The child (and its
+    process group) is killed on exit."""
     import fcntl
     import struct
     import termios
 
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
-    full_env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(size[0]),
-                "LINES": str(size[1]), **(env or {})}
-    start = time.perf_counter()
+    full_env = {**os.environ, "TERM": "xterm-256color", **(env or {})}
+    full_env.pop("COLUMNS", None)
+    full_env.pop("LINES", None)
     child = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=full_env,
                              cwd=ROOT, start_new_session=True)
     os.close(slave)
-    seen = b""
     try:
+        yield master
+    finally:
+        try:
+            os.killpg(child.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        child.wait()
+        os.close(master)
+
+
+def time_to_marker(argv: list[str], marker: bytes, *, env: dict[str, str] | None = None,
+                   size: tuple[int, int] = (100, 30), timeout: float = 20.0) -> float:
+    """Seconds from starting `argv` in a pseudo-terminal until `marker` appears in its output,
+    i.e. until the first frame that shows it has been written to the terminal."""
+    start = time.perf_counter()
+    seen = b""
+    with pty_child(argv, env=env, size=size) as master:
         while True:
             left = timeout - (time.perf_counter() - start)
             if left <= 0:
@@ -63,13 +82,6 @@ def time_to_marker(argv: list[str], marker: bytes, *, env: dict[str, str] | None
                 seen += chunk
                 if marker in seen:
                     return time.perf_counter() - start
-    finally:
-        try:
-            os.killpg(child.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        child.wait()
-        os.close(master)
 
 
 def median(samples: list[float]) -> float:
