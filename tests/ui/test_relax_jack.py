@@ -17,7 +17,13 @@ import pytest
 
 from homework_tui.model.relaxation import RelaxChoice
 from tests.ui.helpers import SIZE, screen_words, wait_screen, wait_until
-from tests.ui.test_relax import logged, open_session, remember, shown_phase
+from tests.ui.test_relax import (
+    assert_phases_follow_timeline,
+    logged,
+    open_session,
+    remember,
+    shown_phase,
+)
 
 pytestmark = [pytest.mark.jack, pytest.mark.timeout(120)]
 
@@ -51,8 +57,6 @@ async def test_a_session_through_jack_follows_the_timeline_and_pauses(
     app: Any, data_dir: Path, jack_server: Any
 ) -> None:
     from audio.sound_player import SoundPlayer
-    from homework_tui.screens.relax_session import phase_word
-
     remember(data_dir, QUICK)
     hw = app()
     async with hw.run_test(size=SIZE) as pilot:
@@ -71,26 +75,8 @@ async def test_a_session_through_jack_follows_the_timeline_and_pauses(
         assert "Playing silently" not in words and "No speech engine" not in words, words
         # At several moments the word shown is the phase the player is in.
         stats0, xruns0 = (player.stats.underflows, player.stats.starved), len(jack_server.xruns())
-        checked = 0
-        for _ in range(50):
-            await pilot.pause(0.13)
-            frame = player.position
-            stage = player.timeline.stage_at(frame)
-            if stage is None or min(frame - stage.start, stage.end - frame) < 0.15 * rate:
-                continue  # too near a change to compare fairly
-            assert shown_phase(hw).startswith(phase_word(stage.kind, stage.label)), (
-                shown_phase(hw), stage)
-            checked += 1
-        assert checked >= 10
-        # Each phase change showed within 100 ms of its place on the timeline.
-        onsets = {e.start / rate: e.kind for e in player.timeline.events
-                  if e.kind in ("inhale", "hold", "exhale")}
-        changes = [(t, k) for t, k in screen.phase_changes if k in ("inhale", "hold", "exhale")]
-        assert len(changes) >= 4, screen.phase_changes
+        changes = await assert_phases_follow_timeline(pilot, hw, screen, player, samples=50)
         assert {k for _, k in changes} == {"inhale", "hold", "exhale"}
-        for shown_at, kind in changes[1:]:
-            start = max(t for t in onsets if t <= shown_at + 1e-6)
-            assert onsets[start] == kind and shown_at - start < 0.1, (shown_at, start, kind)
         # Pause stops the clock (once the fade-out has drained), resume starts it again.
         await pilot.press("space")
         assert player.paused
