@@ -1,0 +1,173 @@
+"""When to move on to the next stage of muscle relaxation. Standard library only.
+
+Applied relaxation is learnt in stages: tense-and-release with 16 muscle groups, then 7, then 4,
+then release-only (no tensing), then cue-controlled (relaxing on a word). A person is ready for the
+next stage when they reliably reach low tension at the current one.
+
+The rule (`ProgressionRule`, parameters in brackets): the current stage is the most advanced stage
+the person has completed a session of. When their last [5] completed, rated sessions at that stage
+all ended at a tension of [30] or less out of 100, the next stage is suggested. Sessions stopped
+early do not count either way, nor do sessions without a rating after. Sessions rated on the
+anxiety scale (0-10) count ×10 (anxiety 3 of 10 is read as 30 of 100), the same way the history
+chart draws them: both ask how settled the person feels at the end. Cue-controlled relaxation is
+the last stage: nothing is suggested after it.
+
+`suggest(records, rule)` gives a `Suggestion` or None; `progress(records, rule)` also tells how far
+along the current stage is. `ProgressionPrefs` is the person's switch (stored on its own).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from homework_tui.model.base import ValidationError
+from homework_tui.model.relaxation import RelaxationSession
+
+STAGES: tuple[str, ...] = ("pmr16", "pmr7", "pmr4", "release", "cue")
+
+# How each stage reads inside a sentence: "your last 5 sessions of 16-group relaxation".
+STAGE_NAMES: dict[str, str] = {
+    "pmr16": "16-group relaxation",
+    "pmr7": "7-group relaxation",
+    "pmr4": "4-group relaxation",
+    "release": "release-only relaxation",
+    "cue": "cue-controlled relaxation",
+}
+# How the invitation to the next stage reads: "When you're ready, try 7 groups."
+TRY_NAMES: dict[str, str] = {
+    "pmr7": "7 groups",
+    "pmr4": "4 groups",
+    "release": "release-only relaxation (letting go without tensing first)",
+    "cue": "cue-controlled relaxation (relaxing on a word you choose)",
+}
+TENSION_MAX = 100
+
+
+@dataclass(frozen=True)
+class PmrRecord:
+    """What the rule needs from one logged muscle relaxation session."""
+
+    stage: str  # one of STAGES
+    at: datetime
+    completed: bool
+    tension_after: float | None  # 0-100; None when not rated
+    minutes: float = 0.0
+
+
+@dataclass(frozen=True)
+class ProgressionRule:
+    """Ready for the next stage when the last `count` completed, rated sessions at the current
+    stage all ended at tension `threshold` or less (0-100)."""
+
+    count: int = 5
+    threshold: int = 30
+
+    def __post_init__(self) -> None:
+        if isinstance(self.count, bool) or not isinstance(self.count, int) or not 1 <= self.count <= 50:
+            raise ValidationError("count", "The number of sessions goes from 1 to 50.")
+        if isinstance(self.threshold, bool) or not isinstance(self.threshold, int) or not (
+            0 <= self.threshold <= TENSION_MAX
+        ):
+            raise ValidationError("threshold", "Low tension is a number from 0 to 100.")
+
+    def describe(self) -> str:
+        """The rule in plain words."""
+        sessions = "your last session" if self.count == 1 else f"your last {self.count} sessions"
+        return (f"The next stage is suggested when {sessions} at a stage, played to the end, all "
+                f"finished at a tension of {self.threshold} or less out of 100 (or anxiety "
+                f"{self.threshold / 10:g} or less out of 10). Sessions stopped early or without a "
+                "rating don't count either way.")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProgressionPrefs:
+    """The person's choice about stage suggestions (a small document of its own)."""
+
+    suggest: bool = True
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.suggest, bool):
+            raise ValidationError("suggest", "Suggestions are either on or off.")
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where the person is: the current stage, the next one (None after the last), and how many of
+    the last `considered` completed, rated sessions at the current stage ended at low tension."""
+
+    current: str
+    next: str | None
+    low: int
+    considered: int
+    rule: ProgressionRule
+
+    @property
+    def ready(self) -> bool:
+        return self.next is not None and self.considered >= self.rule.count and self.low == self.considered
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    current: str
+    next: str
+    sessions: int
+    rule: ProgressionRule
+
+    @property
+    def message(self) -> str:
+        """Warm words for the Relax screen."""
+        many = "session" if self.sessions == 1 else f"{self.sessions} sessions"
+        return (f"You've reached low tension in your last {many} of {STAGE_NAMES[self.current]}. "
+                f"When you're ready, try {TRY_NAMES[self.next]}.")
+
+
+def next_stage(stage: str) -> str | None:
+    index = STAGES.index(stage)
+    return STAGES[index + 1] if index + 1 < len(STAGES) else None
+
+
+def current_stage(records: Iterable[PmrRecord]) -> str | None:
+    """The most advanced stage with a completed session, or None."""
+    done = {r.stage for r in records if r.completed and r.stage in STAGES}
+    return max(done, key=STAGES.index) if done else None
+
+
+def progress(records: Iterable[PmrRecord], rule: ProgressionRule | None = None) -> Progress | None:
+    """How far the person is at their current stage; None before any completed PMR session."""
+    rule = rule or ProgressionRule()
+    records = list(records)
+    stage = current_stage(records)
+    if stage is None:
+        return None
+    rated = sorted((r for r in records if r.stage == stage and r.completed and r.tension_after is not None),
+                   key=lambda r: r.at)
+    last = rated[-rule.count:]
+    low = sum(1 for r in last if r.tension_after is not None and r.tension_after <= rule.threshold)
+    return Progress(stage, next_stage(stage), low, len(last), rule)
+
+
+def suggest(records: Iterable[PmrRecord], rule: ProgressionRule | None = None, *,
+            enabled: bool = True) -> Suggestion | None:
+    """The next stage to try, when the rule holds (and suggestions are on)."""
+    if not enabled:
+        return None
+    found = progress(records, rule)
+    if found is None or not found.ready or found.next is None:
+        return None
+    return Suggestion(found.current, found.next, found.considered, found.rule)
+
+
+def pmr_record(session: RelaxationSession) -> PmrRecord | None:
+    """A logged session as the rule reads it; None when it is not a stage of muscle relaxation.
+    Anxiety ratings (0-10) are read ×10."""
+    stage = session.pattern.strip().lower()
+    if session.kind != "pmr" or stage not in STAGES:
+        return None
+    _, after = session.as_tension
+    return PmrRecord(stage, session.created_at, session.completed, after, session.minutes)
+
+
+def pmr_records(sessions: Iterable[RelaxationSession]) -> list[PmrRecord]:
+    return [r for r in map(pmr_record, sessions) if r is not None]
