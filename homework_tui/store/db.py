@@ -35,13 +35,13 @@ from homework_tui.store.lock import WriterLock
 from homework_tui.store.storage import (
     FILE_MODE,
     JournaledStorage,
-    JournaledTable,
     Unparseable,
     atomic_write,
     decode_snapshot,
     encode_snapshot,
     journal_path,
 )
+from homework_tui.store.table import JournaledTable
 
 FOLDER_MODE = 0o700
 BACKUP_DAYS = 7

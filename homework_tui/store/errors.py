@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
@@ -48,13 +49,33 @@ class CorruptData(StoreError):
         self.reason = reason
 
 
+# Why a write failed, in plain words (by errno); anything else gets the system's own words.
+_PLAIN_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "your disk quota is used up",
+    errno.EFBIG: "the file has reached the largest size this system allows",
+    errno.EROFS: "the disk is read-only",
+    errno.EACCES: "homework-tui is not allowed to write there",
+    errno.EPERM: "homework-tui is not allowed to write there",
+    errno.ENOENT: "the data folder is gone",
+    errno.ENOTDIR: "something else is where the data folder should be",
+    errno.EISDIR: "a folder is where the data file should be",
+    errno.EIO: "the disk reported an error",
+}
+
+
+def plain_reason(cause: OSError) -> str:
+    return _PLAIN_REASONS.get(cause.errno or 0) or cause.strerror or str(cause)
+
+
 class WriteFailed(StoreError):
     def __init__(self, path: Path, cause: OSError) -> None:
-        reason = cause.strerror or str(cause)
+        reason = plain_reason(cause)
         super().__init__(
-            f"Could not save to {path.parent} ({reason}). Nothing already saved was changed; "
+            f"Could not save to {path.parent}: {reason}. Nothing already saved was changed; "
             "what you typed is still here. Free some space or check the folder, then try again."
         )
+        self.reason = reason
         self.path = path
         self.cause = cause
 

@@ -12,23 +12,22 @@ On load the snapshot is read and the journal of the same generation replayed. A 
 process died inside a write, so that write was never acknowledged) is dropped; damage anywhere else
 is reported as corruption, never silently skipped.
 
-`JournaledTable` is the TinyDB table that tells the storage which documents a change touched.
+`store.table.JournaledTable` is the TinyDB table that tells the storage which documents a change
+touched.
 """
 
 from __future__ import annotations
 
-import copy
+import errno
 import os
 import threading
 import zlib
-from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
 from uuid import uuid4
 
 import orjson
 from tinydb.storages import Storage
-from tinydb.table import Table
 
 from homework_tui.store.crypto import Damaged, PassphraseNeeded, Sealer, is_sealed, params_of
 from homework_tui.store.errors import ReadOnly, WriteFailed
@@ -38,7 +37,6 @@ Tables = dict[str, dict[str, Doc]]
 
 FILE_MODE = 0o600
 FORMAT = "homework-tui"
-_MISSING = object()
 # Rewrite the snapshot once the journal is larger than this or than the snapshot itself.
 MIN_COMPACT_BYTES = 1 << 20
 
@@ -183,6 +181,7 @@ class JournaledStorage(Storage):
         self._snapshot_bytes = 0
         self.replayed = 0
         self.pending = 0  # journal entries not yet folded into the snapshot
+        self._displaced = False  # the journal we hold open is no longer the one in the folder
         if not read_only:
             for leftover in temp_files(self.path):
                 leftover.unlink(missing_ok=True)
@@ -275,7 +274,12 @@ class JournaledStorage(Storage):
         if self.read_only:
             raise ReadOnly()
         with self.lock:
-            fd = self._journal_fd()
+            if self._displaced:
+                self.compact()  # the files on disk are not ours any more: write all we hold
+            try:
+                fd = self._journal_fd()
+            except OSError as error:
+                raise WriteFailed(self.journal, error) from error
             if len(batch) == 1:
                 line = _line({"t": batch[0][0], "o": batch[0][1]}, self.sealer)
             else:
@@ -283,8 +287,11 @@ class JournaledStorage(Storage):
             try:
                 _write_all(fd, line)
                 os.fsync(fd)
+                self._check_in_place(fd)
             except OSError as error:
                 self._undo_append(fd)
+                if self._displaced:
+                    self.close()
                 raise WriteFailed(self.journal, error) from error
             self._journal_bytes += len(line)
             self.pending += 1
@@ -298,6 +305,19 @@ class JournaledStorage(Storage):
         """Rewrite the snapshot once the journal outgrows it: saves stay cheap, and a whole
         rewrite is paid once per snapshot's worth of changes."""
         return self._journal_bytes > max(MIN_COMPACT_BYTES, self._snapshot_bytes)
+
+    def _check_in_place(self, fd: int) -> None:
+        """OSError when the journal written to was deleted, or its folder moved or replaced,
+        while it was open: such a write went nowhere the next start would look."""
+        held = os.fstat(fd)
+        try:
+            here = os.stat(self.journal)
+        except OSError:
+            self._displaced = True
+            raise
+        if (here.st_dev, here.st_ino) != (held.st_dev, held.st_ino):
+            self._displaced = True
+            raise OSError(errno.ENOENT, "the data file was moved or deleted", str(self.journal))
 
     def _undo_append(self, fd: int) -> None:
         try:
@@ -331,8 +351,12 @@ class JournaledStorage(Storage):
             # leaves the old-generation journal, which load() skips.
             self.generation += 1
             self.pending = 0
+            self._displaced = False
             self._snapshot_bytes = len(data)
             self.close()
+            # The old journal is stale now: never append to it (its lines would be skipped on
+            # load), even if starting the new one fails below; the next commit starts it then.
+            self._journal_bytes = 0
             try:
                 self._start_journal()
             except OSError as error:
@@ -341,81 +365,3 @@ class JournaledStorage(Storage):
     @property
     def journal_bytes(self) -> int:
         return self._journal_bytes
-
-
-class _Tracked(MutableMapping[str, Doc]):
-    """A view of one table's documents that remembers what a TinyDB updater touched."""
-
-    def __init__(self, docs: dict[str, Doc]) -> None:
-        self.docs = docs
-        self.original: dict[str, Any] = {}
-
-    def _remember(self, key: str, *, deep: bool) -> None:
-        if key not in self.original:
-            value = self.docs.get(key, _MISSING)
-            self.original[key] = copy.deepcopy(value) if deep and value is not _MISSING else value
-
-    def __getitem__(self, key: str) -> Doc:
-        self._remember(key, deep=True)  # the updater may change the document in place
-        return self.docs[key]
-
-    def __setitem__(self, key: str, value: Doc) -> None:
-        self._remember(key, deep=False)
-        self.docs[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        self._remember(key, deep=False)
-        del self.docs[key]
-
-    def __contains__(self, key: object) -> bool:
-        return key in self.docs
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(list(self.docs))
-
-    def __len__(self) -> int:
-        return len(self.docs)
-
-    def changes(self) -> list[tuple[str, Doc | None]]:
-        out: list[tuple[str, Doc | None]] = []
-        for key, before in self.original.items():
-            after = self.docs.get(key)
-            if before is _MISSING and after is None:
-                continue
-            if before is not _MISSING and before == after:
-                continue
-            out.append((key, after))
-        return out
-
-    def rollback(self) -> None:
-        for key, before in self.original.items():
-            if before is _MISSING:
-                self.docs.pop(key, None)
-            else:
-                self.docs[key] = before
-
-
-class JournaledTable(Table):
-    """A TinyDB table keyed by the record's own id (a UUID string), journaled per document."""
-
-    document_id_class = str
-
-    def _get_next_id(self) -> str:  # type: ignore[override]
-        return str(uuid4())
-
-    def _update_table(self, updater: Callable[[dict[Any, Any]], None]) -> None:
-        storage = self._storage
-        assert isinstance(storage, JournaledStorage)
-        with storage.lock:
-            if storage.read_only:
-                raise ReadOnly()
-            docs = storage.read().setdefault(self.name, {})
-            tracked = _Tracked(docs)
-            try:
-                updater(tracked)  # type: ignore[arg-type]
-                storage.commit(self.name, tracked.changes())
-            except BaseException:
-                tracked.rollback()
-                raise
-            finally:
-                self.clear_cache()
