@@ -74,11 +74,9 @@ class ProgressionRule:
 
     def describe(self) -> str:
         """The rule in plain words."""
-        sessions = "your last session" if self.count == 1 else f"your last {self.count} sessions"
-        return (f"The next stage is suggested when {sessions} at a stage, played to the end, all "
-                f"finished at a tension of {self.threshold} or less out of 100 (or anxiety "
-                f"{self.threshold / 10:g} or less out of 10). Sessions stopped early or without a "
-                "rating don't count either way.")
+        sessions = "your last rated session" if self.count == 1 else f"your last {self.count} rated sessions"
+        return (f"How it's decided: {sessions} at a stage, played to the end, all ended at a tension of "
+                f"{self.threshold} or less out of 100 (or anxiety {self.threshold / 10:g} or less out of 10).")
 
 
 @dataclass(frozen=True, kw_only=True)

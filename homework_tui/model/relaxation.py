@@ -17,6 +17,7 @@ from homework_tui.model.base import Entity, ValidationError, clean_text, optiona
 
 PMR_NAMES: tuple[str, ...] = ("pmr16", "pmr7", "pmr4", "release", "cue")
 BREATHING_NAMES: tuple[str, ...] = ("box", "478", "resonance", "sigh")
+KINDS: tuple[str, ...] = ("breathing", "pmr", "mindfulness")
 SCALES: dict[str, tuple[int, int, str]] = {
     # scale → (low, high, how it is asked)
     "tension": (0, 100, "How tense do you feel, from 0 (totally relaxed) to 100?"),
@@ -72,7 +73,7 @@ def check_rating(value: object, scale: str) -> int | None:
 class RelaxChoice:
     """The session a person picked on the Relax screen; remembered for next time."""
 
-    session: str = "resonance"  # a name from audio.scripts.SESSION_NAMES or a custom pattern's
+    session: str = "resonance"  # a built-in session, a custom pattern's or a script file's name
     minutes: float = 5.0
     voice: bool = True  # spoken guidance
     tones: bool = False  # a soft tone at each phase
@@ -80,8 +81,19 @@ class RelaxChoice:
     breaths_per_minute: float = 6.0  # resonance only
     ratio: str = "1:1"  # resonance only, in:out
     scale: str = "tension"  # how the person rates: tension 0-100 or anxiety 0-10
+    # For a session from a script file: its kind and title as the file says ("" for built-ins,
+    # whose kind and title follow from the name).
+    session_kind: str = ""
+    session_title: str = ""
+    own_length: bool = False  # a script played as long as it is written (`minutes` not used)
 
     def __post_init__(self) -> None:
+        if self.session_kind not in ("", *KINDS):
+            raise ValidationError("kind", "A session is breathing, muscle relaxation or mindfulness.")
+        if not isinstance(self.own_length, bool):
+            raise ValidationError("own_length", "A session's own length is either used or not.")
+        object.__setattr__(self, "session_title",
+                           " ".join(clean_text(str(self.session_title), multiline=False).split()))
         session = " ".join(clean_text(str(self.session), multiline=False).split())
         if not session:
             raise ValidationError("session", "Please choose a session.")
@@ -106,11 +118,11 @@ class RelaxChoice:
 
     @property
     def kind(self) -> str:
-        return kind_of(self.session)
+        return self.session_kind or kind_of(self.session)
 
     @property
     def title(self) -> str:
-        return title_of(self.session)
+        return self.session_title or title_of(self.session)
 
     def changed(self, **changes: Any) -> Self:
         return replace(self, **changes)
@@ -148,7 +160,7 @@ class RelaxationSession(Entity):
     note: str = ""
 
     def __post_init__(self) -> None:
-        if self.kind not in ("breathing", "pmr", "mindfulness"):
+        if self.kind not in KINDS:
             raise ValidationError("kind", "A session is breathing, muscle relaxation or mindfulness.")
         if self.scale not in SCALES:
             raise ValidationError("scale", "Ratings are on the tension (0-100) or anxiety (0-10) scale.")

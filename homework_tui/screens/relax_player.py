@@ -62,7 +62,7 @@ def build(choice: RelaxChoice, settings: Settings) -> Any:
         engine, voice = _silent_engine(NO_SPEECH), None
     return build_session(
         choice.session,
-        minutes=choice.minutes,
+        minutes=None if choice.own_length else choice.minutes,
         voice=voice,
         rate=settings.speech_rate,
         tones=choice.tones,

@@ -38,6 +38,9 @@ PHASE_WORDS = {
 }
 
 
+BELL_KINDS = ("inhale", "hold", "exhale", "tense", "release")
+
+
 def phase_word(kind: str | None, label: str | None) -> str:
     if kind == "inhale" and label == "top-up":
         return "A little more in"
@@ -146,22 +149,39 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
         player = started.player
         moment = player.now()
         stage = moment.stage
-        kind, label = (stage.kind, stage.label) if stage else (None, None)
-        timeline = player.timeline
-        rate = timeline.sample_rate
-        key = (stage.start, kind) if stage else None
+        key = (stage.start, stage.kind) if stage else None
         if key != self.shown.get("stage"):
             self.shown["stage"] = key
-            if kind is not None:
-                self.phase_changes.append((moment.seconds, kind))
-                if self.homework.settings.bell_on_phase and kind in ("inhale", "hold", "exhale", "tense", "release"):
+            if stage is not None:
+                self.phase_changes.append((moment.seconds, stage.kind))
+                if self.homework.settings.bell_on_phase and stage.kind in BELL_KINDS:
                     self.app.bell()
+        self.show_moment(moment, started)
+        if moment.finished and not self.ended:
+            self.ended = True
+            if self.timer is not None:
+                self.timer.stop()
+            timeline = player.timeline
+            self._finish(completed=player.error is None or timeline.complete and moment.frame >= timeline.frames)
+
+    def elapsed_and_total(self, moment: Any, started: Started) -> tuple[float, float]:
+        """Seconds practised so far and the practice's whole length (estimated until laid out)."""
+        timeline = started.player.timeline
+        elapsed = max(0.0, moment.seconds - started.practice_start)
+        total = timeline.seconds - started.practice_start if timeline.complete else started.planned_seconds
+        return elapsed, total
+
+    def show_moment(self, moment: Any, started: Started) -> None:
+        """The pacer, phase, part, caption and clock for one look at the session."""
+        stage = moment.stage
+        kind, label = (stage.kind, stage.label) if stage else (None, None)
+        timeline = started.player.timeline
         self.query_one(Pacer).show(kind, label, moment.progress)
         word = phase_word(kind, label)
         if moment.paused and not moment.finished:
             self._set("rx-phase", "Paused. Press space to carry on.")
         elif stage is not None and word:
-            left = math.ceil(max(0, stage.end - moment.frame) / rate)
+            left = math.ceil(max(0, stage.end - moment.frame) / timeline.sample_rate)
             self._set("rx-phase", f"{word}  ·  {left}" if kind not in ("intro", "closing") else word)
         part = moment.part
         part_text = ""
@@ -172,14 +192,8 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
         self._set("rx-part", part_text)
         spoken = timeline.last_speech(moment.frame)
         self._set("rx-caption", spoken.text if spoken is not None and spoken.text else "")
-        elapsed = max(0.0, moment.seconds - started.practice_start)
-        total = timeline.seconds - started.practice_start if timeline.complete else started.planned_seconds
+        elapsed, total = self.elapsed_and_total(moment, started)
         self._set("rx-progress", f"{clock(elapsed)} of {clock(total)}")
-        if moment.finished and not self.ended:
-            self.ended = True
-            if self.timer is not None:
-                self.timer.stop()
-            self._finish(completed=player.error is None or timeline.complete and moment.frame >= timeline.frames)
 
     # -- keys ---------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -142,8 +142,10 @@ def test_the_message_and_the_rule_in_plain_words() -> None:
     assert found.message == ("You've reached low tension in your last 5 sessions of 16-group "
                              "relaxation. When you're ready, try 7 groups.")
     words = ProgressionRule().describe()
-    assert "last 5 sessions" in words and "30 or less out of 100" in words and "3 or less out of 10" in words
-    assert "last 3 sessions" in ProgressionRule(count=3, threshold=25).describe()
+    assert "last 5 rated sessions" in words and "30 or less out of 100" in words
+    assert "3 or less out of 10" in words and "played to the end" in words
+    assert "last 3 rated sessions" in ProgressionRule(count=3, threshold=25).describe()
+    assert "2.5 or less out of 10" in ProgressionRule(count=3, threshold=25).describe()
 
 
 def test_the_order_of_stages() -> None:

@@ -75,3 +75,17 @@ def test_a_choice_that_cannot_run_says_why(changes: dict[str, object], field: st
 def test_muscle_relaxation_without_voice_or_tones_is_allowed() -> None:
     assert RelaxChoice(session="pmr4", voice=False, tones=False).kind == "pmr"
     assert RelaxChoice(minutes="7.5").minutes == 7.5  # type: ignore[arg-type]
+
+
+def test_a_mindfulness_script_is_logged_as_mindfulness_with_its_title() -> None:
+    choice = RelaxChoice(session="body-scan-10", minutes=10, voice=False, session_kind="mindfulness",
+                         session_title="Body scan, 10 minutes", own_length=True)
+    assert (choice.kind, choice.title) == ("mindfulness", "Body scan, 10 minutes")
+    log = session_log(choice, before=50, after=30, planned_seconds=600, actual_seconds=610,
+                      completed=True, audible=False)
+    assert (log.kind, log.pattern, log.title) == ("mindfulness", "body-scan-10", "Body scan, 10 minutes")
+    assert from_doc(RelaxChoice, to_doc(choice)) == choice
+    activity = relaxation_activity(to_doc(log))
+    assert activity is not None and activity.kind.value == "mindfulness"
+    with pytest.raises(ValidationError):
+        RelaxChoice(session="x", session_kind="yoga")
