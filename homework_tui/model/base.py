@@ -15,11 +15,20 @@ from typing import Self
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+def visible(text: str) -> str:
+    """`text` safe to print on a terminal: each control character (other than tab and newline)
+    written as a visible escape like `\\x1b`, so a message quoting what someone typed or what a
+    file holds can never move the cursor, retitle the window or clear the screen."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 class ValidationError(ValueError):
     """A value a person entered that the model cannot accept. `field` names the form field;
-    the message is written to be shown to the person as it is."""
+    the message is written to be shown to the person as it is (any control character quoted from
+    the input is made visible, see `visible`)."""
 
     def __init__(self, field_name: str, message: str) -> None:
+        message = visible(message)
         super().__init__(message)
         self.field = field_name
         self.message = message

@@ -13,6 +13,7 @@ Whether a step is mastered is decided by a `MasteryRule` (see `homework_tui.mode
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -189,6 +190,8 @@ class SudsReading:
         minute = float(self.minute)
         if not minute >= 0:  # also refuses NaN
             raise ValidationError("readings", "A rating's time cannot be before the start.")
+        if math.isinf(minute):  # JSON cannot hold it: the exposure would not load again
+            raise ValidationError("readings", "A rating's time needs to be a number of minutes.")
         object.__setattr__(self, "minute", minute)
 
 

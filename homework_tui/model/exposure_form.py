@@ -15,6 +15,7 @@ from homework_tui.model.base import ValidationError, now, rating
 from homework_tui.model.exposure import Exposure, Ladder
 from homework_tui.model.exposure_timer import readings_from_text, readings_to_text
 
+YEARS = (1900, 2999)
 FIELD_OF_MODEL = {"end_time": "end_time", "safety_behaviours": "safety"}
 
 _TIME = re.compile(r"(\d{1,2})(?:[:.h]?(\d{2}))?\s*(am|pm|a|p)?", re.IGNORECASE)
@@ -28,11 +29,14 @@ def parse_day(text: str, *, today: date | None = None) -> date:
     if value == "yesterday":
         return base - timedelta(days=1)
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise ValidationError(
             "date", "Please write the date as year-month-day, like 2024-05-03, or “today”."
         ) from None
+    if not YEARS[0] <= day.year <= YEARS[1]:  # beyond what a clock time can be added to
+        raise ValidationError("date", f"{day.year} looks like a typing slip; please check the year.")
+    return day
 
 
 def parse_clock(text: str, field_name: str, label: str) -> time:

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from homework_tui.model.activity import KIND_WORDS, Kind, normalise, parse_kind
-from homework_tui.model.base import ValidationError
+from homework_tui.model.base import ValidationError, visible
 from homework_tui.model.plan import (
     MAX_MINUTES,
     MAX_TIMES_A_WEEK,
@@ -38,6 +38,10 @@ HOMEWORK_KEYS = ("kind", "title", "note", "minutes", "start", "end", "id", *TARG
 class Problem:
     line: int | None
     message: str
+
+    def __post_init__(self) -> None:
+        # A message may quote the file (a key, a value): never let it carry a raw control character.
+        object.__setattr__(self, "message", visible(self.message))
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}" if self.line else self.message
