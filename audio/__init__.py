@@ -34,10 +34,38 @@ The API a screen needs::
     player.timeline.complete, .frames, .parts, .to_json()
     session.notes                           # things worth telling the person (e.g. no voice)
     session.estimated_seconds               # the length before every line is laid out
+    session.kind                            # "breathing" | "relaxation" | "mindfulness"
+    session.language                        # the words' language ("en", "es"; built-in
+                                            # breathing/PMR: the voice's, e.g. "en-us")
+    session.captions_only                   # True: nothing will be heard (no voice speaks the
+                                            # script's language, or no engine); captions keep
+                                            # time and session.notes says why
+
+Session scripts (audio/data/sessions/FORMAT.md is the format, with an example)::
+
+    from audio.script_file import list_scripts, load_script, parse_script, ScriptInfo
+    scripts, problems = list_scripts(config_dir)   # built-ins + config_dir/"sessions"/*.txt;
+                                                   # never raises: bad files are in `problems`
+    info.name, info.title, info.kind, info.language, info.minutes, info.description,
+    info.path, info.builtin, info.overrides_builtin          # (ScriptInfo, frozen)
+    str(problem)            # "leaves.txt, line 7: pause needs a number of seconds, e.g. 'pause 5'"
+    problem.path, problem.line                    # ScriptFileError (a ScriptError)
+    build_session(info.name, minutes=..., voice=None, config_dir=config)   # or a file's path
+    script = load_script(path); script.to_text(); script.to_plan(minutes=6)
+
+    info.minutes is the default length; None means the script lasts as long as it is written and
+    takes no `minutes`. info.language "any" marks the built-in breathing and PMR scripts, whose
+    words come from the wording file in the voice's language (any voice suits them).
+
+Voices by language: `audio.voice.voices_for_language(language, voices)` keeps the voices that
+speak a language, best match first ("any", "" or None keep all), for the app's voice list and
+`homework-tui voices --language`; `audio.voice.voice_for_language(language, engine)` is the voice
+build_session picks when `voice=None` (None when no installed voice speaks it).
 
 Rendering instead of playing: `session.write_wav(path, progress=...)` (also lays out everything).
 
-Choosing and editing: `audio.scripts.SESSION_NAMES` and `DESCRIPTIONS`; custom breathing patterns
+Choosing and editing: `list_scripts` above (`audio.scripts.SESSION_NAMES` and `DESCRIPTIONS` still
+name the built-in breathing and PMR sessions); custom breathing patterns
 with `audio.breathing.custom_pattern(name, inhale, exhale, hold_in, hold_out)` (validated, clear
 `ScriptError`s), `save_custom_pattern(config_dir / "patterns.toml", pattern)` and
 `load_custom_patterns(...)`; the wording a person may copy and edit into
@@ -45,10 +73,13 @@ with `audio.breathing.custom_pattern(name, inhale, exhale, hold_in, hold_out)` (
 `audio.voice.list_voices(cache_dir)`.
 
 Errors are `audio.errors.AudioError` subclasses with a message for the person: `ScriptError` (a
-bad session name, pattern, option or wording file), `VoiceError` (unknown voice, no engine when
+bad session name, pattern, option or wording file; `ScriptFileError` for a script file, with its
+path and line), `VoiceError` (unknown voice, no engine when
 speech is required), `DeviceError` (no output device when one was required).
 
-Modules: `scripts` (names → plans; `breathing`, `pmr`, `wording`, `plan`), `timeline`, `voice`
+Modules: `script_file` (listing and loading scripts; `script_model` the data and `to_text`,
+`script_parse` the reader, `script_plan` script → plan), `fitting` (stretchy pauses sized while
+laying out), `scripts` (names → plans; `breathing`, `pmr`, `wording`, `plan`), `timeline`, `voice`
 (+ `_voice_worker`), `clips`, `synth`, `mix`, `wav`, `session`, `player` (`clock`, `sound_player`,
 `sink` + `_sink_worker` + `shared_ring`: the audio callback runs in a small process of its own, so
 a busy UI thread cannot delay it), `_proc` (starting helper processes).

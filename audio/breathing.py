@@ -223,41 +223,18 @@ def _cue_table(wording: Wording, kind: str, table: str) -> dict[str, str]:
     return cues
 
 
-def breathing_plan(
-    pattern: BreathingPattern,
-    wording: Wording,
-    *,
-    minutes: float | None = None,
-    spoken_cues: bool = True,
-    tones: bool = False,
-    words_per_minute: int = 120,
-) -> Plan:
-    """Introduction, the practice (whole cycles), and a closing."""
-    kind = pattern.kind
+def pattern_fields(pattern: BreathingPattern) -> dict[str, str]:
+    """What {pattern}, {name} and {bpm} in the wording stand for with this pattern."""
+    return {"pattern": pattern.describe(), "name": pattern.name, "bpm": _fmt(Fraction(60) / pattern.cycle)}
+
+
+def practice_steps(pattern: BreathingPattern, wording: Wording, cycles: int, *,
+                   spoken_cues: bool = True, tones: bool = False) -> list[Step]:
+    """`cycles` whole breaths: full cue words for the first few, short ones after, and a spoken
+    reminder about every REMINDER_EVERY seconds (in the longest phase, left out if it won't fit)."""
     if not spoken_cues and not tones:
         raise ScriptError("a breathing session needs spoken cues or tones (or both)")
-    bpm = Fraction(60) / pattern.cycle
-    fields = {"pattern": pattern.describe(), "name": pattern.name, "bpm": _fmt(bpm)}
-    title = wording.text("breathing", kind, "title", default=pattern.name)
-    if kind == "custom":
-        title = f"{title}: {pattern.name}"
-    intro = Part("intro", "Introduction", tuple(say_steps(wording.script("breathing", kind, "intro", fields=fields))))
-    closing = Part("closing", "Closing", tuple(say_steps(wording.script("breathing", "closing"))))
-    notes: list[str] = []
-    if kind == "478":
-        cycles = CYCLES_478[0]
-        if minutes is not None:
-            wanted = round(Fraction(minutes * 60) / pattern.cycle)
-            cycles = max(1, min(CYCLES_478[1], wanted))
-            if wanted > CYCLES_478[1]:
-                notes.append("4-7-8 is usually practised for 4 to 8 breaths; this session has 8.")
-    else:
-        if minutes is None:
-            minutes = DEFAULT_MINUTES.get(kind, 5)
-        if not 1 <= minutes <= 60:
-            raise ScriptError("minutes should be between 1 and 60")
-        frame = estimate_seconds([intro, closing], words_per_minute)
-        cycles = max(2, round((Fraction(minutes * 60) - frame) / pattern.cycle))
+    kind = pattern.kind
     full = _cue_table(wording, kind, "cues")
     short = _cue_table(wording, kind, "short_cues")
     reminders = wording.texts("breathing", "reminders")
@@ -279,6 +256,44 @@ def breathing_plan(
             steps.append(Phase(phase_kind, secs, label, cues[key] if spoken_cues else None,  # type: ignore[arg-type]
                                tone, lines))
         elapsed += pattern.cycle
+    return steps
+
+
+def breathing_plan(
+    pattern: BreathingPattern,
+    wording: Wording,
+    *,
+    minutes: float | None = None,
+    spoken_cues: bool = True,
+    tones: bool = False,
+    words_per_minute: int = 120,
+) -> Plan:
+    """Introduction, the practice (whole cycles), and a closing."""
+    kind = pattern.kind
+    if not spoken_cues and not tones:
+        raise ScriptError("a breathing session needs spoken cues or tones (or both)")
+    fields = pattern_fields(pattern)
+    title = wording.text("breathing", kind, "title", default=pattern.name)
+    if kind == "custom":
+        title = f"{title}: {pattern.name}"
+    intro = Part("intro", "Introduction", tuple(say_steps(wording.script("breathing", kind, "intro", fields=fields))))
+    closing = Part("closing", "Closing", tuple(say_steps(wording.script("breathing", "closing"))))
+    notes: list[str] = []
+    if kind == "478":
+        cycles = CYCLES_478[0]
+        if minutes is not None:
+            wanted = round(Fraction(minutes * 60) / pattern.cycle)
+            cycles = max(1, min(CYCLES_478[1], wanted))
+            if wanted > CYCLES_478[1]:
+                notes.append("4-7-8 is usually practised for 4 to 8 breaths; this session has 8.")
+    else:
+        if minutes is None:
+            minutes = DEFAULT_MINUTES.get(kind, 5)
+        if not 1 <= minutes <= 60:
+            raise ScriptError("minutes should be between 1 and 60")
+        frame = estimate_seconds([intro, closing], words_per_minute)
+        cycles = max(2, round((Fraction(minutes * 60) - frame) / pattern.cycle))
+    steps = practice_steps(pattern, wording, cycles, spoken_cues=spoken_cues, tones=tones)
     practice = Part("practice", "Practice", tuple(steps), label=pattern.name)
     return Plan(kind if kind != "custom" else pattern.name, title, (intro, practice, closing),
                 notes=tuple(notes))

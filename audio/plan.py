@@ -4,7 +4,9 @@ A plan is a sequence of parts (introduction, practice, one part per muscle group
 each part is a sequence of steps:
 
 - `Say`: a spoken line, as long as the voice takes to say it, followed by a pause.
-- `Silence`: a fixed pause.
+- `Silence`: a fixed pause; a *stretchy* one (`stretch=True`) is sized while the session is laid
+  out so the whole session lasts `Plan.target` seconds (see `audio.fitting`).
+- `Tone`: a tone on its own (e.g. a bell); the next step starts when it has faded.
 - `Phase`: a fixed-length stretch of breathing (inhale, hold, exhale) or of muscle work (tense,
   release). A cue word and/or a tone marks its start; other lines may be spoken inside it at given
   offsets. Phases keep their exact length whatever the voice does, so the breathing pace never drifts.
@@ -42,9 +44,23 @@ class Say:
 
 @dataclass(frozen=True, slots=True)
 class Silence:
-    """A fixed pause."""
+    """A pause. A stretchy one's `seconds` is its written length, scaled to fit the target."""
 
     seconds: Fraction
+    stretch: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Tone:
+    """A tone from `audio.tone_shapes.TONES` on its own; the next step starts once it has faded."""
+
+    name: str
+
+    @property
+    def seconds(self) -> Fraction:
+        from audio.tone_shapes import TONES
+
+        return seconds(TONES[self.name].seconds)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +84,7 @@ class Phase:
     lines: tuple[Line, ...] = ()
 
 
-Step = Say | Silence | Phase
+Step = Say | Silence | Phase | Tone
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +128,8 @@ class Plan:
     parts: tuple[Part, ...]
     language: str = "en"
     notes: tuple[str, ...] = field(default=())
+    kind: str = "breathing"  # "breathing" | "relaxation" | "mindfulness"
+    target: Fraction | None = None  # seconds stretchy pauses fit the session to (None: as written)
 
     def texts(self) -> list[str]:
         """Every distinct spoken line, in order of first appearance."""
@@ -146,7 +164,8 @@ def estimate_speech_seconds(text: str, words_per_minute: int) -> Fraction:
 
 
 def estimate_seconds(parts: tuple[Part, ...] | list[Part], words_per_minute: int) -> Fraction:
-    """Estimated length of parts: fixed time plus estimated speech outside phases."""
+    """Estimated length of parts: fixed time plus estimated speech outside phases (stretchy pauses
+    at their written length)."""
     total = Fraction(0)
     for part in parts:
         total += part.fixed_seconds()

@@ -50,29 +50,74 @@ class PmrOptions:
             raise ScriptError("the stronger side should be 'right' or 'left'")
 
 
-def _group_part(wording: Wording, key: str, index: int, fields: dict[str, str], options: PmrOptions,
-                release: Fraction, release_only: bool) -> Part:
-    area = wording.text("pmr", "groups", key, "area", fields=fields)
+def group_area(wording: Wording, group: str, fields: dict[str, str]) -> tuple[str, str | None]:
+    """(how the voice names the group, its wording key or None). A key of `pmr.groups` (such as
+    "hand" or "face_neck") brings its own words; anything else is named as written."""
+    key = "_".join(group.lower().split())
+    groups = wording.get("pmr", "groups", default={})
+    if isinstance(groups, dict) and key in groups:
+        return wording.text("pmr", "groups", key, "area", fields=fields), key
+    return group, None
+
+
+def tense_steps(wording: Wording, group: str, index: int, fields: dict[str, str],
+                seconds: Fraction) -> list[Step]:
+    """A known group: where to focus and how to tense it; then, for any group, "now" and
+    `seconds` of tension with a line a moment in."""
+    area, key = group_area(wording, group, fields)
     fields = {**fields, "area": area}
-    suggestions = wording.texts(*(("pmr", "release") if release_only else ("pmr",)), "release_lines",
-                                fields=fields)
-    chosen = [suggestions[(index * 3 + k) % len(suggestions)] for k in range(3)]
-    release_lines = tuple(Line(at, text) for at, text in zip(RELEASE_LINES_AT, chosen)
-                          if at + 5 < release)
     steps: list[Step] = []
-    if release_only:
-        steps.append(Say(wording.text("pmr", "release", "focus", fields=fields), Fraction(1)))
-        cue = wording.text("pmr", "release", "release_cue", fields=fields)
-        steps.append(Phase("release", release, area, cue, None, release_lines))
-    else:
+    if key is not None:
         steps.append(Say(wording.text("pmr", "focus", fields=fields), Fraction(1)))
         steps.append(Say(wording.text("pmr", "groups", key, "tense", fields=fields), Fraction(6, 5)))
-        tense_lines = wording.texts("pmr", "tense_lines", fields=fields)
-        steps.append(Phase("tense", options.tense_seconds, area, wording.text("pmr", "tense_cue"),
-                           None, (Line(TENSE_LINE_AT, tense_lines[index % len(tense_lines)]),)))
-        steps.append(Phase("release", release, area, wording.text("pmr", "release_cue"), None,
-                           release_lines))
+    tense_lines = wording.texts("pmr", "tense_lines", fields=fields)
+    steps.append(Phase("tense", seconds, area, wording.text("pmr", "tense_cue"),
+                       None, (Line(TENSE_LINE_AT, tense_lines[index % len(tense_lines)]),)))
+    return steps
+
+
+def release_steps(wording: Wording, group: str, index: int, fields: dict[str, str],
+                  seconds: Fraction, release_only: bool) -> list[Step]:
+    """Letting go for `seconds` with spoken suggestions (taking turns from group to group). Release
+    only (nothing tensed first): a known group gets its focus line, and the words never speak of
+    tension that was not asked for."""
+    area, key = group_area(wording, group, fields)
+    fields = {**fields, "area": area}
+    section = ("pmr", "release") if release_only else ("pmr",)
+    suggestions = wording.texts(*section, "release_lines", fields=fields)
+    chosen = [suggestions[(index * 3 + k) % len(suggestions)] for k in range(3)]
+    release_lines = tuple(Line(at, text) for at, text in zip(RELEASE_LINES_AT, chosen)
+                          if at + 5 < seconds)
+    steps: list[Step] = []
+    if release_only and key is not None:
+        steps.append(Say(wording.text("pmr", "release", "focus", fields=fields), Fraction(1)))
+    cue = wording.text(*section, "release_cue", fields=fields)
+    steps.append(Phase("release", seconds, area, cue, None, release_lines))
+    return steps
+
+
+def _group_part(wording: Wording, key: str, index: int, fields: dict[str, str], options: PmrOptions,
+                release: Fraction, release_only: bool) -> Part:
+    area, _ = group_area(wording, key, fields)
+    steps = [] if release_only else tense_steps(wording, key, index, fields, options.tense_seconds)
+    steps += release_steps(wording, key, index, fields, release, release_only)
     return Part("group", area[:1].upper() + area[1:], tuple(steps), label=area)
+
+
+def rest_steps(wording: Wording, rest: Fraction, words_per_minute: int) -> list[Step]:
+    """Resting lines, then the rest of `rest` seconds with a suggestion about every 40 s."""
+    return list(_rest_part(wording, rest, words_per_minute).steps)
+
+
+def cue_steps(wording: Wording, cycles: int) -> list[Step]:
+    """Cue-controlled breathing: in for 4, out for 6 saying the cue word ("relax") each time."""
+    breathe_in = wording.text("pmr", "cue", "breath_in")
+    relax = wording.text("pmr", "cue", "breath_out")
+    steps: list[Step] = []
+    for n in range(cycles):
+        steps.append(Phase("inhale", CUE_INHALE, None, breathe_in if n < 3 else None))
+        steps.append(Phase("exhale", CUE_EXHALE, None, relax))
+    return steps
 
 
 def _rest_part(wording: Wording, rest: Fraction, words_per_minute: int) -> Part:
@@ -98,15 +143,10 @@ def _cue_plan(wording: Wording, minutes: float, words_per_minute: int) -> Plan:
     closing = Part("closing", "Closing", tuple(say_steps(wording.script("pmr", "cue", "closing"))))
     frame = estimate_seconds([intro, closing], words_per_minute)
     cycles = max(3, round((Fraction(minutes * 60) - frame) / (CUE_INHALE + CUE_EXHALE)))
-    breathe_in = wording.text("pmr", "cue", "breath_in")
-    relax = wording.text("pmr", "cue", "breath_out")
-    steps: list[Step] = []
-    for n in range(cycles):
-        steps.append(Phase("inhale", CUE_INHALE, None, breathe_in if n < 3 else None))
-        steps.append(Phase("exhale", CUE_EXHALE, None, relax))
+    steps = cue_steps(wording, cycles)
     practice = Part("practice", "Breathing with the cue word", tuple(steps), label="cue")
     title = wording.text("pmr", "cue", "title")
-    return Plan("cue", title, (intro, practice, closing))
+    return Plan("cue", title, (intro, practice, closing), kind="relaxation")
 
 
 def pmr_plan(name: str, wording: Wording, *, minutes: float | None = None,
@@ -161,4 +201,4 @@ def pmr_plan(name: str, wording: Wording, *, minutes: float | None = None,
         raise ScriptError(f"{name} lasts at most about {round((shortest + MAX_REST) / 60)} minutes")
     parts = [intro, *group_parts, _rest_part(wording, rest, words_per_minute), closing]
     title = wording.text(*section, "title") if release_only else wording.text("pmr", name, "title")
-    return Plan(name, title, tuple(parts))
+    return Plan(name, title, tuple(parts), kind="relaxation")

@@ -9,6 +9,7 @@ merged with the person's own file (see `audio.wording`).
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
@@ -91,6 +92,15 @@ def build_plan(
                                 or not 1 <= minutes <= 60):
         raise ScriptError("minutes should be a number from 1 to 60")
     wording = wording or load_wording(language)
+    key = " ".join(name.lower().split())
+    if key in SESSION_NAMES:  # the built-in sessions are script files (audio/data/sessions)
+        from audio.script_file import BUILTIN_DIR, load_script
+        from audio.script_plan import script_plan
+
+        return script_plan(load_script(BUILTIN_DIR / f"{key}.txt"), name=key, minutes=minutes,
+                           spoken_cues=spoken_cues, tones=tones, words_per_minute=words_per_minute,
+                           wording=wording, language=language, breaths_per_minute=breaths_per_minute,
+                           ratio=ratio, pmr=pmr)
     pattern = resolve_pattern(name, custom_patterns, breaths_per_minute=breaths_per_minute, ratio=ratio)
     if pattern is None:
         plan = pmr_plan(name.strip().lower(), wording, minutes=minutes, options=pmr,
@@ -99,5 +109,5 @@ def build_plan(
         plan = breathing_plan(pattern, wording, minutes=minutes, spoken_cues=spoken_cues,
                               tones=tones, words_per_minute=words_per_minute)
     if wording.notes:
-        plan = Plan(plan.session, plan.title, plan.parts, language, plan.notes + wording.notes)
+        plan = replace(plan, language=language, notes=plan.notes + wording.notes)
     return plan

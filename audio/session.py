@@ -24,12 +24,22 @@ from audio import mix
 from audio.breathing import BreathingPattern, load_custom_patterns
 from audio.clips import change_rate
 from audio.errors import AudioError, VoiceError
-from audio.plan import Plan, estimate_speech_seconds
+from audio.plan import Plan, Silence, estimate_speech_seconds
 from audio.pmr import PmrOptions
 from audio.scripts import build_plan
 from audio.synth import tone_frames
 from audio.timeline import Timeline, TimelineBuilder
-from audio.voice import DEFAULT_RATE, DEFAULT_VOICE, NATIVE_RATE, VoiceEngine, VoiceSettings, shared_engine
+from audio.languages import language_name, no_voice_note
+from audio.script_plan import script_plan
+from audio.voice import (
+    DEFAULT_RATE,
+    DEFAULT_VOICE,
+    NATIVE_RATE,
+    VoiceEngine,
+    VoiceSettings,
+    shared_engine,
+    voice_for_language,
+)
 from audio.wav import read_wav, write_wav
 from audio.wording import load_wording
 
@@ -74,6 +84,16 @@ class Speech:
         clip.setflags(write=False)
         self._clips[text] = clip
         return clip
+
+    def known_frames(self, text: str) -> int | None:
+        """The line's length if the voice has made it already (an estimate with no voice); None
+        if it is still being made. Never waits."""
+        if self.engine is None or text in self._clips:
+            return self.frames(text)
+        future = self._futures.get(text)
+        if future is None or not future.done() or future.exception() is not None:
+            return None
+        return self.frames(text)
 
     def cached(self, text: str) -> np.ndarray | None:
         """The clip if it is already made, without waiting (for the mixer)."""
@@ -121,6 +141,24 @@ class Session:
         return self.plan.title
 
     @property
+    def kind(self) -> str:
+        """"breathing", "relaxation" or "mindfulness"."""
+        return self.plan.kind
+
+    @property
+    def language(self) -> str:
+        """The language the words are in ("en", "es", …; for the built-in breathing and PMR
+        sessions, the voice's language, e.g. "en-us")."""
+        return self.plan.language
+
+    @property
+    def captions_only(self) -> bool:
+        """True when no words will be heard (no installed voice speaks the script's language, or
+        no speech engine): captions still appear for as long as each line would take, and
+        `notes` says why in plain words."""
+        return not self.speech.audible
+
+    @property
     def timeline(self) -> Timeline:
         """The timeline laid out so far (complete once `timeline.complete`)."""
         return self._timeline
@@ -129,6 +167,8 @@ class Session:
     def estimated_seconds(self) -> float:
         from audio.plan import estimate_seconds
 
+        if self.plan.target is not None:  # stretchy pauses make it last this long
+            return float(self.plan.target)
         return float(estimate_seconds(self.plan.parts, self.speech.settings.rate))
 
     # --- layout ------------------------------------------------------------------------------
@@ -137,9 +177,17 @@ class Session:
 
     def _layout(self) -> Iterator[None]:
         builder = self._builder
-        for part in self.plan.parts:
+        fitter = None
+        if self.plan.target is not None:
+            from audio.fitting import StretchFitter
+
+            fitter = StretchFitter(self.plan, self.sample_rate, self.speech.settings.rate,
+                                   self.speech.known_frames, self.speech.frames, self._tone)
+        for pi, part in enumerate(self.plan.parts):
             builder.begin_part(part)
-            for step in part.steps:
+            for si, step in enumerate(part.steps):
+                if fitter is not None and isinstance(step, Silence) and step.stretch:
+                    step = Silence(fitter.fit(pi, si, builder.clock))
                 builder.add_step(step, self.speech.frames, self._tone)
                 yield
             builder.end_part()
@@ -247,28 +295,80 @@ def build_session(
 ) -> Session:
     """A session ready to render or play, its first line already laid out.
 
-    `config_dir` is where the person's `wording*.toml` and `patterns.toml` live (the app passes its
-    own); `cache_dir` where speech is cached. Without a speech engine the session still keeps time
-    (with a note saying how to get a voice) unless `require_speech`. Raises AudioError subclasses
-    with a message for the person."""
-    settings = VoiceSettings(voice or DEFAULT_VOICE, DEFAULT_RATE if rate is None else rate, volume)
+    `name` is a script name (the person's from `config_dir/sessions`, else a built-in from
+    audio/data/sessions), a path to a script file, a saved pattern's name or a pattern such as
+    4-2-6-2. `config_dir` is where the person's scripts, `wording*.toml` and `patterns.toml`
+    live (the app passes its own); `cache_dir` where speech is cached. With `voice=None` a voice
+    that speaks the script's language is chosen; if none is installed the session is
+    `captions_only` (with a note), or a VoiceError when `require_speech`. Without a speech engine
+    the session still keeps time (with a note saying how to get a voice) unless
+    `require_speech`. Raises AudioError subclasses with a message for the person."""
+    from audio.script_file import find_script
+
     folder = Path(config_dir) if config_dir else None
-    wording = load_wording(settings.language, file=Path(wording_file) if wording_file else None,
-                           folder=folder)
-    if custom_patterns is None and folder is not None:
-        custom_patterns = load_custom_patterns(folder / "patterns.toml")
-    plan = build_plan(name, minutes=minutes, spoken_cues=spoken_cues, tones=tones,
-                      words_per_minute=settings.rate, wording=wording, custom_patterns=custom_patterns,
-                      breaths_per_minute=breaths_per_minute, ratio=ratio, pmr=pmr)
+    found = find_script(name, folder)
+    if found is None:
+        settings = VoiceSettings(voice or DEFAULT_VOICE, DEFAULT_RATE if rate is None else rate, volume)
+        wording = load_wording(settings.language, file=Path(wording_file) if wording_file else None,
+                               folder=folder)
+        if custom_patterns is None and folder is not None:
+            custom_patterns = load_custom_patterns(folder / "patterns.toml")
+        plan = build_plan(name, minutes=minutes, spoken_cues=spoken_cues, tones=tones,
+                          words_per_minute=settings.rate, wording=wording,
+                          custom_patterns=custom_patterns, breaths_per_minute=breaths_per_minute,
+                          ratio=ratio, pmr=pmr)
+        return _start(plan, settings, engine or shared_engine(cache_dir), sample_rate,
+                      require_speech=require_speech, chosen=voice is not None)
+    script_name, script = found
     engine = engine or shared_engine(cache_dir)
-    session = Session(plan, Speech(sample_rate, settings, engine), sample_rate)
+    notes: list[str] = []
+    chosen = voice
+    captions_only = False
+    if voice is None and script.language != "any":
+        try:
+            chosen = voice_for_language(script.language, engine)
+        except VoiceError:
+            if require_speech:
+                raise
+            chosen = DEFAULT_VOICE  # no engine at all: _start says so
+        if chosen is None:
+            note = no_voice_note(script.language)
+            if require_speech:
+                raise VoiceError(note.replace("so the words are shown as captions only",
+                                              "so this session cannot be spoken"))
+            captions_only = True
+            notes.append(note)
+    settings = VoiceSettings(chosen or DEFAULT_VOICE, DEFAULT_RATE if rate is None else rate, volume)
+    if voice is not None and script.language != "any" and \
+            settings.language.split("-")[0] != script.language.split("-")[0]:
+        notes.append(f"This script is in {language_name(script.language) or script.language}, "
+                     f"but the voice {settings.voice} speaks "
+                     f"{language_name(settings.language) or settings.language}.")
+    lang = settings.language if script.language == "any" else script.language
+    wording = load_wording(lang, file=Path(wording_file) if wording_file else None, folder=folder)
+    plan = script_plan(script, name=script_name, minutes=minutes, spoken_cues=spoken_cues,
+                       tones=tones, words_per_minute=settings.rate, wording=wording,
+                       language=settings.language, breaths_per_minute=breaths_per_minute,
+                       ratio=ratio, pmr=pmr)
+    return _start(plan, settings, None if captions_only else engine, sample_rate,
+                  require_speech=require_speech, chosen=voice is not None, notes=notes)
+
+
+def _start(plan: Plan, settings: VoiceSettings, engine: VoiceEngine | None, sample_rate: int, *,
+           require_speech: bool, chosen: bool, notes: list[str] | None = None) -> Session:
+    """The session with its first line laid out; without a working engine, captions only."""
+    if engine is None:
+        session = Session(plan, Speech(sample_rate, settings, None), sample_rate, list(notes or []))
+        session.resolve_first()
+        return session
+    session = Session(plan, Speech(sample_rate, settings, engine), sample_rate, list(notes or []))
     try:
         session.resolve_first()
     except VoiceError:
-        if engine.failure is None or require_speech or voice is not None:
+        if engine.failure is None or require_speech or chosen:
             raise
         session = Session(plan, Speech(sample_rate, settings, None), sample_rate,
-                          [f"{engine.failure} (captions and timing still work)"])
+                          [*(notes or []), f"{engine.failure} (captions and timing still work)"])
         session.resolve_first()
     return session
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from audio.plan import PHASE_KINDS, Part, Phase, Say, Silence, Step
+from audio.plan import PHASE_KINDS, Part, Phase, Say, Silence, Step, Tone
 
 EVENT_KINDS = ("intro", "inhale", "hold", "exhale", "tense", "release", "speech", "tone", "closing")
 STAGE_KINDS = frozenset(("intro", "closing", *PHASE_KINDS))  # never overlap one another
@@ -201,6 +201,11 @@ class TimelineBuilder:
             t += step.seconds
         elif isinstance(step, Phase):
             t = self._phase(step, t, index, events, speech, speech_frames, tone_frames)
+        elif isinstance(step, Tone):
+            first = self._frame(t)
+            frames = tone_frames(step.name)
+            events.append(Event(first, first + frames, "tone", step.name, None, index))
+            t = Fraction(first + frames, rate)
         events.sort(key=lambda e: (e.start, _ORDER[e.kind]))
         self._events.extend(events)
         self.clock = t

@@ -35,6 +35,7 @@ DEFAULT_RATE = 120  # words per minute as espeak counts them (~130 real): unhurr
 RATE_RANGE = (80, 260)
 START_TIMEOUT = 15.0
 SAY_TIMEOUT = 30.0
+VOICES_FILE = "voices.json"
 INSTALL_HINT = "install espeak-ng (Debian/Ubuntu: sudo apt install espeak-ng) or reinstall homework-tui"
 
 
@@ -101,6 +102,7 @@ class VoiceEngine:
         self._ids = itertools.count(1)
         self.info: dict[str, Any] | None = None
         self.failure: str | None = None  # set when the engine cannot start at all
+        self._voices: list[VoiceInfo] | None = None
 
     @staticmethod
     def _usable_cache(folder: Path) -> Path:
@@ -144,14 +146,33 @@ class VoiceEngine:
         return self.submit(text, settings).result(timeout)
 
     def voices(self, timeout: float = START_TIMEOUT) -> list[VoiceInfo]:
-        """Every voice the engine offers."""
+        """Every voice the engine offers (asked once, then kept in memory and in the cache
+        folder, so a later start need not start the worker to know them)."""
+        if self._voices is not None:
+            return list(self._voices)
+        stored = self.cache_dir / VOICES_FILE
+        try:
+            data = json.loads(stored.read_text(encoding="utf-8"))
+            if data.get("engine") == ENGINE_ID:
+                self._voices = [VoiceInfo(v["id"], v["name"], tuple(v["languages"]), v["gender"])
+                                for v in data["voices"]]
+                return list(self._voices)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass
         future: Future[list[dict[str, Any]]] = Future()
         if self.failure:
             raise VoiceError(self.failure)
         self.start()
         self._queue.put(_Request("voices", future))
-        return [VoiceInfo(v["id"], v["name"], tuple(v["languages"]), v["gender"])
-                for v in future.result(timeout)]
+        raw = future.result(timeout)
+        self._voices = [VoiceInfo(v["id"], v["name"], tuple(v["languages"]), v["gender"]) for v in raw]
+        try:
+            tmp = stored.with_name(f".{VOICES_FILE}.{os.getpid()}")
+            tmp.write_text(json.dumps({"engine": ENGINE_ID, "voices": raw}), encoding="utf-8")
+            tmp.replace(stored)
+        except OSError:
+            pass
+        return list(self._voices)
 
     def close(self) -> None:
         thread = self._thread
@@ -279,3 +300,41 @@ def shared_engine(cache_dir: str | os.PathLike[str] | None = None) -> VoiceEngin
 
 def list_voices(cache_dir: str | os.PathLike[str] | None = None) -> list[VoiceInfo]:
     return shared_engine(cache_dir).voices()
+
+
+def _base(language: str) -> str:
+    return language.lower().replace("_", "-").split("-")[0]
+
+
+def voices_for_language(language: str | None, voices: list[VoiceInfo]) -> list[VoiceInfo]:
+    """The voices that speak `language` ("es", "en-gb", "pt-br"), best first: an exact match
+    (en-gb for en-gb), then the language's other variants (en-us for en-gb; any English for en).
+    The default voice leads among equals. `None`, "" or "any" (a script whose words come from
+    the wording file) keep every voice. The app's voice list and `homework-tui voices
+    --language` both filter with this."""
+    wanted = (language or "").lower().replace("_", "-")
+    if not wanted or wanted == "any":
+        return list(voices)
+    base = _base(wanted)
+    ranked: list[tuple[int, int, str, VoiceInfo]] = []
+    for voice in voices:
+        langs = [lang.lower().replace("_", "-") for lang in voice.languages]
+        if wanted in langs:
+            rank = 0
+        elif any(lang.startswith(wanted + "-") for lang in langs):
+            rank = 1
+        elif any(_base(lang) == base for lang in langs):
+            rank = 2
+        else:
+            continue
+        ranked.append((rank, 0 if voice.id == DEFAULT_VOICE else 1, voice.id, voice))
+    return [v for *_, v in sorted(ranked, key=lambda r: r[:3])]
+
+
+def voice_for_language(language: str, engine: VoiceEngine) -> str | None:
+    """The voice to read a script in `language` when the person chose none: the default voice
+    for English, else the best installed match; None when no installed voice speaks it."""
+    if language in ("any", "") or _base(language) == "en" and language in ("en", "en-us"):
+        return DEFAULT_VOICE
+    found = voices_for_language(language, engine.voices())
+    return found[0].id if found else None

@@ -131,6 +131,24 @@ def _packaged() -> dict[str, Any]:
     return _read_toml(PACKAGED, "built-in wording")
 
 
+@lru_cache(maxsize=1)
+def packaged_paths() -> tuple[str, ...]:
+    """Dotted paths of every line or list of lines in the built-in wording (what a script's
+    `wording PATH` step may name), e.g. "pmr.intro", "breathing.box.intro"."""
+    found: list[str] = []
+
+    def walk(node: Mapping[str, Any], prefix: str) -> None:
+        for key, value in node.items():
+            path = f"{prefix}.{key}" if prefix else str(key)
+            if isinstance(value, Mapping):
+                walk(value, path)
+            elif isinstance(value, (str, list)):
+                found.append(path)
+
+    walk(_packaged(), "")
+    return tuple(found)
+
+
 def default_wording_text() -> str:
     """The packaged wording file, for a person to copy and edit."""
     return PACKAGED.read_text(encoding="utf-8")

@@ -1,0 +1,286 @@
+"""A `Script` (a session script file) → the `Plan` the timeline lays out.
+
+Steps that draw on the wording file (`wording PATH`, `breathe PATTERN …`, `tense GROUP` with a
+known group key, `rest …`) use the same pieces as the breathing and PMR protocols, so a built-in
+session shipped as a file plays exactly as the protocol it describes. Lengths:
+
+- `breathe … to fill` and `rest to fill` take the time the rest of the script leaves (estimated
+  from the words, as the protocols always have);
+- a `release` without seconds lasts 30-40 s, chosen from the minutes (the PMR protocols);
+- stretchy pauses are sized while the session is laid out, from the real speech so far
+  (`audio.fitting`), so the session ends within a fraction of a second of its minutes.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from typing import Any
+
+from audio.breathing import (
+    BreathingPattern,
+    builtin_pattern,
+    parse_inline,
+    pattern_fields,
+    practice_steps,
+    resonance_pattern,
+)
+from audio.errors import ScriptError
+from audio.fitting import STRETCH_RANGE
+from audio.plan import Part, Plan, Say, Silence, Step, Tone, estimate_seconds, say_steps
+from audio.pmr import (
+    CUE_EXHALE,
+    CUE_INHALE,
+    MAX_REST,
+    RELEASE_FIT,
+    PmrOptions,
+    cue_steps,
+    group_area,
+    release_steps,
+    rest_steps,
+    tense_steps,
+)
+from audio.script_model import (
+    ANY_LANGUAGE,
+    MINUTES_RANGE,
+    SAY_GAP,
+    BreatheStep,
+    PauseStep,
+    ReleaseStep,
+    RestStep,
+    SayStep,
+    Script,
+    ScriptPart,
+    TenseStep,
+    ToneStep,
+    WordingStep,
+)
+from audio.wording import Wording, load_wording
+
+TITLE_REF_RE = re.compile(r"^@([a-z0-9_]+(\.[a-z0-9_]+)+)$")
+PMR_NAMES = ("pmr16", "pmr7", "pmr4", "release", "cue")
+FILL_CYCLES = {"cue": (3, None)}  # fewest breaths a filling practice has (default 2)
+_FILL = "fill"
+
+
+def script_title(script: Script, wording: Wording | None = None) -> str:
+    """The title, with `@path` titles read from the wording (built-in scripts)."""
+    ref = TITLE_REF_RE.match(script.title)
+    if ref is None:
+        return script.title
+    return (wording or load_wording()).text(*ref.group(1).split("."))
+
+
+def _minutes_label(seconds: Fraction) -> str:
+    return str(max(1, round(seconds / 60)))
+
+
+class _Compiler:
+    """Expands a script's steps into plan steps for a given release length and fill."""
+
+    def __init__(self, script: Script, name: str, wording: Wording, *, spoken_cues: bool,
+                 tones: bool, words_per_minute: int, pmr: PmrOptions, breaths_per_minute: Any,
+                 ratio: Any) -> None:
+        self.script, self.name, self.wording = script, name, wording
+        self.spoken_cues, self.tones, self.wpm, self.pmr = spoken_cues, tones, words_per_minute, pmr
+        self.bpm, self.ratio = breaths_per_minute, ratio
+        self.fields: dict[str, str] = {"side": pmr.dominant,
+                                       "other": "left" if pmr.dominant == "right" else "right"}
+        first = next((s for s in script.steps() if isinstance(s, BreatheStep)), None)
+        if first is not None and first.pattern != "cue":
+            self.fields.update(pattern_fields(self.pattern(first.pattern)))
+        if (breaths_per_minute is not None or ratio is not None) and not any(
+                isinstance(s, BreatheStep) and s.pattern == "resonance" for s in script.steps()):
+            raise ScriptError("breaths per minute and ratio apply to resonance breathing only")
+        self.notes: list[str] = []
+
+    def pattern(self, name: str) -> BreathingPattern:
+        if name == "resonance":
+            return resonance_pattern(6 if self.bpm is None else self.bpm,
+                                     "1:1" if self.ratio is None else self.ratio)
+        if name in ("box", "478", "sigh"):
+            return builtin_pattern(name)
+        inline = parse_inline(name)
+        if inline is None:
+            raise ScriptError(f"unknown breathing pattern '{name}'")
+        return inline
+
+    def cycle_seconds(self, step: BreatheStep) -> Fraction:
+        return CUE_INHALE + CUE_EXHALE if step.pattern == "cue" else self.pattern(step.pattern).cycle
+
+    def breaths(self, step: BreatheStep, cycles: int) -> list[Step]:
+        if step.pattern == "cue":
+            return cue_steps(self.wording, cycles)
+        return practice_steps(self.pattern(step.pattern), self.wording, cycles,
+                              spoken_cues=self.spoken_cues, tones=self.tones)
+
+    def parts(self, release: Fraction, fill: Any) -> list[Part]:
+        """`fill`: None while estimating (fill steps at their least), else the cycles or seconds
+        the one filling step gets."""
+        out: list[Part] = []
+        group_index = 0
+        for part in self.script.parts:
+            steps: list[Step] = []
+            label: str | None = None
+            tensed: str | None = None
+            for step in part.steps:
+                if isinstance(step, SayStep):
+                    steps.append(Say(step.text, SAY_GAP))
+                elif isinstance(step, PauseStep):
+                    steps.append(Silence(step.seconds, step.stretch))
+                elif isinstance(step, ToneStep):
+                    steps.append(Tone(step.name))
+                elif isinstance(step, WordingStep):
+                    steps.extend(say_steps(self.wording.script(*step.path.split("."),
+                                                               fields=self.fields)))
+                elif isinstance(step, BreatheStep):
+                    label = label or step.pattern
+                    if step.fill:
+                        cycles = 0 if fill is None else int(fill)
+                    elif step.cycles is not None:
+                        cycles = step.cycles
+                    else:
+                        assert step.minutes is not None
+                        cycles = max(1, round(step.minutes * 60 / self.cycle_seconds(step)))
+                    steps.extend(self.breaths(step, cycles))
+                elif isinstance(step, TenseStep):
+                    seconds = step.seconds if step.seconds is not None else self.pmr.tense_seconds
+                    steps.extend(tense_steps(self.wording, step.group, group_index, self.fields,
+                                             seconds))
+                    tensed = step.group
+                    label = label or group_area(self.wording, step.group, self.fields)[0]
+                elif isinstance(step, ReleaseStep):
+                    seconds = step.seconds if step.seconds is not None else (
+                        self.pmr.release_seconds or release)
+                    steps.extend(release_steps(self.wording, step.group, group_index, self.fields,
+                                               seconds, release_only=tensed != step.group))
+                    tensed = None
+                    group_index += 1
+                    label = label or group_area(self.wording, step.group, self.fields)[0]
+                elif isinstance(step, RestStep):
+                    seconds = step.seconds if step.seconds is not None else (
+                        Fraction(0) if fill is None else Fraction(fill))
+                    steps.extend(rest_steps(self.wording, seconds, self.wpm))
+            out.append(self.part(part, steps, label))
+        return out
+
+    def part(self, part: ScriptPart, steps: list[Step], label: str | None) -> Part:
+        grouped = any(isinstance(s, (TenseStep, ReleaseStep)) for s in part.steps)
+        kind = part.kind or ("group" if grouped else "practice")
+        title = part.title
+        if not title:
+            title = (label[:1].upper() + label[1:]) if grouped and label else script_title(
+                self.script, self.wording)
+        return Part(kind, title, tuple(steps), label=label if kind in ("group", "practice") and
+                    label else None)  # type: ignore[arg-type]
+
+    def estimate(self, parts: list[Part]) -> Fraction:
+        return estimate_seconds(parts, self.wpm)
+
+
+def script_plan(
+    script: Script,
+    *,
+    name: str = "",
+    minutes: float | None = None,
+    spoken_cues: bool = True,
+    tones: bool = False,
+    words_per_minute: int = 120,
+    wording: Wording | None = None,
+    language: str | None = None,
+    breaths_per_minute: Any = None,
+    ratio: Any = None,
+    pmr: PmrOptions | None = None,
+) -> Plan:
+    """The plan for a script. `minutes` (1-60) overrides the script's own; a script that cannot
+    stretch cannot be given minutes. `language` is the voice's, used when the script's is "any".
+    Every problem is a ScriptError with a message for the person."""
+    name = name or script.title
+    if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, (int, float, Fraction))
+                                or not MINUTES_RANGE[0] <= minutes <= MINUTES_RANGE[1]):
+        raise ScriptError("minutes should be a number from 1 to 60")
+    pmr = pmr or PmrOptions()
+    pmr.check()
+    lang = script.language if script.language != ANY_LANGUAGE else (language or "en")
+    wording = wording or load_wording(lang)
+    compiler = _Compiler(script, name, wording, spoken_cues=spoken_cues, tones=tones,
+                         words_per_minute=words_per_minute, pmr=pmr,
+                         breaths_per_minute=breaths_per_minute, ratio=ratio)
+    title = script_title(script, wording)
+    fill_steps = [s for s in script.steps() if (isinstance(s, BreatheStep) and s.fill)
+                  or (isinstance(s, RestStep) and s.seconds is None)]
+    if minutes is not None and not script.stretchy:
+        written = compiler.estimate(compiler.parts(RELEASE_FIT[0], None))
+        raise ScriptError(f"{name} lasts as long as it is written (about "
+                          f"{_minutes_label(written)} minutes) and cannot be made "
+                          f"{fmt_minutes(minutes)} minutes long")
+    wanted = minutes if minutes is not None else script.minutes
+    target = None if wanted is None else Fraction(str(wanted)) * 60
+    notes: list[str] = []
+
+    # PMR: releases without their own seconds last 30-40 s, chosen from the minutes.
+    release = RELEASE_FIT[0]
+    auto_releases = sum(1 for s in script.steps() if isinstance(s, ReleaseStep) and s.seconds is None)
+    if target is not None and auto_releases and pmr.release_seconds is None:
+        low = compiler.estimate(compiler.parts(release, None))
+        release = min(RELEASE_FIT[1], RELEASE_FIT[0] + max(Fraction(0), target - low) / auto_releases)
+        release = Fraction(round(release * 2), 2)  # whole or half seconds
+    others = compiler.estimate(compiler.parts(release, None))
+    fill: Any = None
+    if fill_steps:
+        step = fill_steps[0]
+        if isinstance(step, RestStep):
+            if target is None:
+                raise ScriptError(f"{name}: 'rest to fill' needs a number of minutes")
+            base_rest = estimate_seconds([Part("rest", "", tuple(rest_steps(wording, Fraction(0),
+                                                                               words_per_minute)))],
+                                         words_per_minute)
+            _check_fits(name, script, target, others)
+            if target - others > MAX_REST:
+                raise ScriptError(f"{name} lasts at most about {_minutes_label(others + MAX_REST)} "
+                                  "minutes")
+            fill = target - others + base_rest
+        else:
+            assert isinstance(step, BreatheStep)
+            low, high = step.fill_cycles or (FILL_CYCLES.get(step.pattern, (2, None))[0], None)
+            if target is None:
+                fill = low
+            else:
+                wanted_cycles = round((target - others) / compiler.cycle_seconds(step))
+                fill = max(low, wanted_cycles if high is None else min(high, wanted_cycles))
+                if high is not None and wanted_cycles > high:
+                    notes.append(f"{title} is usually practised for {low} to {high} breaths; "
+                                 f"this session has {high}.")
+    parts = compiler.parts(release, fill)
+    stretch = sum((s.seconds for p in parts for s in p.steps
+                   if isinstance(s, Silence) and s.stretch), Fraction(0))
+    if stretch and target is not None:
+        fixed = compiler.estimate(parts) - stretch
+        if fixed + stretch * STRETCH_RANGE[0] > target:
+            _check_fits(name, script, target, fixed + stretch * STRETCH_RANGE[0], strict=True)
+        if fixed + stretch * STRETCH_RANGE[1] < target:
+            raise ScriptError(f"{name} can last at most about "
+                              f"{_minutes_label(fixed + stretch * STRETCH_RANGE[1])} minutes; "
+                              "ask for fewer minutes")
+    uses_wording = any(not isinstance(s, (SayStep, PauseStep, ToneStep)) for s in script.steps()) \
+        or script.title.startswith("@")
+    if uses_wording:
+        notes += wording.notes
+    return Plan(name, title, tuple(parts), lang, tuple(notes),
+                kind=script.kind, target=target if stretch else None)
+
+
+def fmt_minutes(minutes: float | Fraction) -> str:
+    value = float(minutes)
+    return f"{value:g}"
+
+
+def _check_fits(name: str, script: Script, target: Fraction, shortest: Fraction,
+                strict: bool = False) -> None:
+    """A ScriptError when `shortest` (estimated) does not fit in `target` seconds."""
+    if target >= (shortest if strict else shortest * Fraction(9, 10)):
+        return
+    hint = "ask for more minutes"
+    if name in PMR_NAMES:
+        hint += " or try a shorter session (pmr7, pmr4, release or cue)"
+    raise ScriptError(f"{name} takes at least about {_minutes_label(shortest)} minutes; {hint}")
