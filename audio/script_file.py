@@ -36,6 +36,8 @@ from audio.script_parse import MAX_CHARS, parse_script
 BUILTIN_DIR = Path(__file__).resolve().parent / "data" / "sessions"
 SUFFIX = ".txt"
 SESSIONS_FOLDER = "sessions"  # inside the config folder
+ORDER = ("box", "478", "resonance", "sigh", "pmr16", "pmr7", "pmr4", "release", "cue", "body-scan",
+         "body-scan-20", "grounding", "mindful-breathing", "leaves")  # the built-ins, listed so
 
 __all__ = [
     "BUILTIN_DIR", "BreatheStep", "PauseStep", "ReleaseStep", "RestStep", "SayStep", "Script",
@@ -151,7 +153,8 @@ def list_scripts(config_dir: Path | str | None) -> tuple[list[ScriptInfo], list[
     list, each with its line; nothing here raises for a bad file."""
     found: dict[str, ScriptInfo] = {}
     problems: list[ScriptFileError] = []
-    for path in _files(BUILTIN_DIR):
+    rank = {name: i for i, name in enumerate(ORDER)}
+    for path in sorted(_files(BUILTIN_DIR), key=lambda p: (rank.get(script_name(p), len(rank)), p.name)):
         result = _load_cached(path)
         if isinstance(result, ScriptFileError):
             problems.append(result)

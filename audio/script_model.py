@@ -170,7 +170,7 @@ class Script:
         return script_plan(self, **options)
 
 
-PART_TAG_RE = re.compile(r"\s*\[(" + "|".join(PART_KINDS) + r")\]$")
+PART_TAG_RE = re.compile(r"\s*\[(" + "|".join(PART_KINDS) + r")\]$", re.IGNORECASE)
 
 
 def _part_line(part: ScriptPart) -> str:

@@ -116,6 +116,8 @@ class _Parser:
     # --- numbers -----------------------------------------------------------------------------
     def number(self, word: str, what: str, example: str, low: Fraction, high: Fraction,
                unit: str = "seconds") -> Fraction:
+        if word.startswith("-") and NUMBER_RE.match(word[1:]):
+            raise self.error(f"{what} cannot be negative; write e.g. '{example}'")
         if not NUMBER_RE.match(word):
             raise self.error(f"'{word}' is not a number of {unit}; {what} needs one, e.g. '{example}'")
         value = Fraction(word)
@@ -236,11 +238,8 @@ class _Parser:
         kind = None
         tag = PART_TAG_RE.search(rest)
         if tag:
-            kind = tag.group(1)
+            kind = tag.group(1).lower()
             rest = rest[:tag.start()]
-        elif re.search(r"\[\s*\w+\s*\]$", rest) and rest.split("[")[-1].strip(" ]").lower() in (
-                "intro", "practice", "group", "rest", "closing"):
-            raise self.error("write the part's kind in lower case, e.g. '== Welcome [intro]'")
         title = " ".join(rest.split())
         if len(title) > MAX_TITLE:
             raise self.error(f"the part's title is longer than {MAX_TITLE} characters; shorten it")
@@ -343,16 +342,17 @@ class _Parser:
 
     def group(self, word: str, args: str, limits: tuple[Fraction, Fraction]) -> tuple[str, Fraction | None]:
         example = f"'{word} right hand'"
+        usual = 6 if word == "tense" else 30
         words = args.split()
         secs = None
         if words and re.fullmatch(r"[-+]?[\d.]+|nan|inf|infinity", words[-1].lower()):
             secs = self.number(words[-1], "tensing" if word == "tense" else "releasing",
-                               f"{word} right hand {fmt_number(limits[0] + 2)}", *limits)
+                               f"{word} right hand {usual}", *limits)
             words = words[:-1]
         group = " ".join(words)
         if not group:
             raise self.error(f"{word} needs a muscle group, e.g. {example} or "
-                             f"'{word} right hand {fmt_number(limits[0] + 2)}'")
+                             f"'{word} right hand {usual}'")
         if len(group) > MAX_GROUP:
             raise self.error(f"the muscle group is longer than {MAX_GROUP} characters; shorten it")
         return group, secs

@@ -1,4 +1,4 @@
-"""`homework-tui render`, `play` and `voices`: guided sessions from the command line.
+"""`homework-tui render`, `play`, `sessions` and `voices`: guided sessions from the command line.
 
 Everything heavy (numpy, the speech engine, PortAudio) is imported inside the functions, so the
 console script stays quick. Every mistake is one clear line on stderr and a non-zero exit.
@@ -15,9 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from homework_tui.commands.common import fail
+from homework_tui.model.base import visible
 
-SESSIONS_HELP = ("box, 478, resonance, sigh, pmr16, pmr7, pmr4, release, cue, the name of a "
-                 "pattern saved in patterns.toml, or a pattern like 4-2-6-2 (in-hold-out-hold s)")
+SESSIONS_HELP = ("a session's name from `homework-tui sessions` (box, 478, resonance, sigh, pmr16, "
+                 "pmr7, pmr4, release, cue, body-scan, grounding, …, or your own script's), a path "
+                 "to a session script file, the name of a pattern saved in patterns.toml, or a "
+                 "pattern like 4-2-6-2 (in-hold-out-hold s)")
 
 
 def _session_options(p: argparse.ArgumentParser) -> None:
@@ -62,6 +65,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     _session_options(play)
     play.add_argument("--device", metavar="D", help="output device (number or part of its name)")
     play.set_defaults(run=run_play)
+
+    sessions = sub.add_parser(
+        "sessions",
+        help="list the guided sessions, built-in and your own scripts",
+        description="List the guided sessions: the built-in ones and your own session scripts "
+        "(text files in the 'sessions' folder of your config folder). A file that cannot be used "
+        "is reported with its line. With --check FILE, check one script file and say what is "
+        "wrong with it (exit status 1 if anything is).",
+    )
+    sessions.add_argument("--check", metavar="FILE", help="check one session script file")
+    sessions.set_defaults(run=run_sessions)
 
     voices = sub.add_parser("voices", help="list the voices for guided sessions",
                             description="List the speech voices espeak-ng offers.")
@@ -164,7 +178,7 @@ def run_render(args: argparse.Namespace) -> int:
     bar.done()
     _notes(session)
     minutes, secs = divmod(round(timeline.seconds), 60)
-    print(f"Wrote {out} ({session.title}, {minutes}:{secs:02d}, {timeline.sample_rate} Hz mono)")
+    print(visible(f"Wrote {out} ({session.title}, {minutes}:{secs:02d}, {timeline.sample_rate} Hz mono)"))
     return 0
 
 
@@ -208,15 +222,52 @@ def run_voices(args: argparse.Namespace) -> int:
         voices = list_voices(cache)
     except AudioError as error:
         return fail(str(error))
-    wanted = (args.language or "").lower()
-    shown = [v for v in voices
-             if not wanted or any(lang.lower().startswith(wanted) for lang in v.languages)]
+    from audio.voice import voices_for_language
+
+    shown = voices_for_language(args.language, voices)
     if not shown:
         return fail(f"no voice for language '{args.language}'; run `homework-tui voices` to see all")
     width = max(len(v.id) for v in shown)
-    for v in sorted(shown, key=lambda v: v.id):
+    for v in shown if args.language else sorted(shown, key=lambda v: v.id):
         mark = "*" if v.id == DEFAULT_VOICE else " "
         print(f"{mark} {v.id:<{width}}  {v.name} ({', '.join(v.languages)})")
     print(f"\n* the default. Add a variant for a different sound, e.g. --voice {DEFAULT_VOICE}+f3 "
           "(f1-f5, m1-m7).")
+    return 0
+
+
+def run_sessions(args: argparse.Namespace) -> int:
+    from audio.errors import ScriptError
+    from audio.script_file import list_scripts, load_script, user_folder
+
+    config, _ = _folders()
+    if args.check:
+        path = Path(args.check).expanduser()
+        try:
+            script = load_script(path)
+            from audio.script_plan import script_plan
+
+            script_plan(script, name=path.stem.lower())  # lengths, wording and patterns too
+        except ScriptError as error:
+            return fail(str(error))
+        length = f", {float(script.minutes):g} minutes" if script.minutes is not None else ""
+        print(f"{path.name}: fine ({script.title}, {script.kind}, language {script.language}"
+              f"{length}, {len(script.steps())} steps)")
+        return 0
+    scripts, problems = list_scripts(config)
+    name_w = max((len(i.name) for i in scripts), default=4)
+    for kind in ("breathing", "relaxation", "mindfulness"):
+        group = [i for i in scripts if i.kind == kind]
+        if not group:
+            continue
+        print(f"{kind.capitalize()}:")
+        for info in group:
+            minutes = f"{info.minutes:g} min" if info.minutes is not None else "fixed"
+            mine = (" (yours, in place of the built-in)" if info.overrides_builtin
+                    else " (yours)" if not info.builtin else "")
+            print(f"  {info.name:<{name_w}}  {info.language:<5} {minutes:>8}  {info.title}{mine}")
+    folder = user_folder(config)
+    print(f"\nYour own scripts go in {folder} (one .txt file each).")
+    for problem in problems:
+        print(f"homework-tui: warning: {problem}", file=sys.stderr)
     return 0
