@@ -77,9 +77,10 @@ def check_characters(line: str) -> str | None:
             continue
         code = ord(ch)
         if unicodedata.category(ch) == "Cc" or ch in BIDI_CONTROLS or ch in "\u2028\u2029":
-            name = unicodedata.name(ch, "control character")
-            return (f"there is an invisible control character here (U+{code:04X}, {name.lower()}); "
-                    "delete it: captions show the text exactly as written")
+            name = unicodedata.name(ch, "").lower()
+            return (f"this line has an invisible control character (U+{code:04X}"
+                    f"{', ' + name if name else ''}); delete it: captions show the text exactly "
+                    "as written")
     return None
 
 

@@ -13,6 +13,7 @@ session shipped as a file plays exactly as the protocol it describes. Lengths:
 
 from __future__ import annotations
 
+import math
 import re
 from fractions import Fraction
 from typing import Any
@@ -283,4 +284,5 @@ def _check_fits(name: str, script: Script, target: Fraction, shortest: Fraction,
     hint = "ask for more minutes"
     if name in PMR_NAMES:
         hint += " or try a shorter session (pmr7, pmr4, release or cue)"
-    raise ScriptError(f"{name} takes at least about {_minutes_label(shortest)} minutes; {hint}")
+    least = str(math.ceil(shortest / 60)) if strict else _minutes_label(shortest)
+    raise ScriptError(f"{name} takes at least about {least} minutes; {hint}")
