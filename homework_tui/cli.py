@@ -8,6 +8,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from homework_tui import __version__
 
@@ -16,8 +17,18 @@ COMMAND_MODULES = ["doctor", "backup", "encryption", "audio_cmds", "plan_cmds", 
                    "relax_cmds"]
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse quotes some values with repr but echoes unrecognised arguments as they are: make
+    any control character in its message visible. Subcommands' parsers are of this class too."""
+
+    def error(self, message: str) -> NoReturn:
+        from homework_tui.model.base import visible
+
+        super().error(visible(message))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="homework-tui",
         description="A calm, private, offline companion for your therapy homework. "
         "Run it with no command to open the app.",

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from homework_tui.commands.common import fail, opened_store
+from homework_tui.model.base import visible
 from homework_tui.commands.report_cmds import add_report_options, run_report
 
 
@@ -55,7 +56,7 @@ def run_export(args: argparse.Namespace) -> int:
             handle.write(data + b"\n")
     except OSError as error:
         return fail(f"cannot write {out}: {error.strerror or error}")
-    print(f"Saved a full backup to {out}", file=sys.stderr)
+    print(f"Saved a full backup to {visible(str(out))}", file=sys.stderr)
     return 0
 
 
@@ -68,5 +69,5 @@ def run_import(args: argparse.Namespace) -> int:
             result = import_file(store, Path(args.file).expanduser())  # type: ignore[arg-type]
     except (StoreError, BadBackup) as error:
         return fail(str(error))
-    print(f"Imported {args.file}: {result}.")
+    print(f"Imported {visible(args.file)}: {result}.")
     return 0

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from homework_tui.model.base import visible
 from homework_tui.paths import data_dir
 
 if TYPE_CHECKING:
@@ -21,8 +22,9 @@ def data_folder(args: argparse.Namespace) -> Path:
 
 
 def fail(message: str, code: int = 1) -> int:
-    """Print a clear message for the person on stderr and return the exit code."""
-    print(f"homework-tui: {message}", file=sys.stderr)
+    """Print a clear message for the person on stderr and return the exit code. A path or value
+    quoted in it shows any control character as a visible escape (never raw to the terminal)."""
+    print(f"homework-tui: {visible(message)}", file=sys.stderr)
     return code
 
 

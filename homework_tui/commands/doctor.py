@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from homework_tui.commands.common import data_folder
+from homework_tui.model.base import visible
 
 MARK = {"ok": "✓", "warn": "!", "fail": "✗"}
 
@@ -23,12 +24,12 @@ def run(args: argparse.Namespace) -> int:
     from homework_tui.doctor import Level, run_checks
 
     findings = run_checks(data_folder(args))
-    for finding in findings:
-        print(f"{MARK[finding.level.value]} {finding.topic}: {finding.summary}")
+    for finding in findings:  # a finding may quote the data folder's name: never raw
+        print(visible(f"{MARK[finding.level.value]} {finding.topic}: {finding.summary}"))
         for line in finding.details:
-            print(f"    {line}")
+            print(visible(f"    {line}"))
         if finding.fix:
-            print(f"    Fix: {finding.fix}")
+            print(visible(f"    Fix: {finding.fix}"))
     failed = any(f.level is Level.FAIL for f in findings)
     print()
     if failed:

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from homework_tui.commands.common import fail, opened_store
+from homework_tui.model.base import visible
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -58,7 +59,7 @@ def run_import(args: argparse.Namespace) -> int:
             result = import_plan(store, plan, replace_others=args.replace)  # type: ignore[arg-type]
     except StoreError as error:
         return fail(str(error))
-    print(f"Imported {path.name}: {result}.")
+    print(f"Imported {visible(path.name)}: {result}.")
     for assignment in result.added:
         print(f"  Added: {assignment.describe()}")
     for assignment in result.updated:

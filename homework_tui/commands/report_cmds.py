@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from homework_tui.commands.common import fail, opened_store
+from homework_tui.model.base import visible
 
 LAST_SESSION = "last-session"
 
@@ -73,9 +74,9 @@ def run_report(args: argparse.Namespace) -> int:
             written = write_csv(data, folder)
         except OSError as error:
             return fail(f"cannot write to {folder}: {error.strerror or error}")
-        print(f"Saved {len(written)} CSV files in {folder}:", file=sys.stderr)
+        print(f"Saved {len(written)} CSV files in {visible(str(folder))}:", file=sys.stderr)
         for path in written:
-            print(f"  {path.name}", file=sys.stderr)
+            print(f"  {visible(path.name)}", file=sys.stderr)
         return 0
     text = render(data, full_text=args.full_text)
     if not args.out:
@@ -86,5 +87,5 @@ def run_report(args: argparse.Namespace) -> int:
         write_private(out, text.encode("utf-8"))
     except OSError as error:
         return fail(f"cannot write {out}: {error.strerror or error}")
-    print(f"Saved the report for your next session to {out}", file=sys.stderr)
+    print(f"Saved the report for your next session to {visible(str(out))}", file=sys.stderr)
     return 0
