@@ -1,7 +1,9 @@
 """A whole-data backup as one JSON file, and merging such a file back in by record id.
 
 Importing the same file twice adds nothing. A record already here is replaced only when the file's
-copy is newer (`updated_at`). The import is one durable change: all of it or none of it.
+copy is newer (`updated_at`). The import is one durable change: all of it or none of it, and a
+file holding a record this version could not read back is refused whole, before anything is
+written (so an import can never leave a record the app would skip as unreadable).
 """
 
 from __future__ import annotations
@@ -15,10 +17,45 @@ import orjson
 
 from homework_tui import __version__
 from homework_tui.model.base import now
+from homework_tui.model.distortions import OwnDistortion
+from homework_tui.model.draft import Draft
+from homework_tui.model.experiment import Experiment
+from homework_tui.model.exposure import Exposure, Ladder
+from homework_tui.model.exposure_mastery import ExposureSettings
+from homework_tui.model.journal import JournalEntry
+from homework_tui.model.plan import Assignment, Checkoff, PlanInfo
+from homework_tui.model.progression import ProgressionPrefs
+from homework_tui.model.relaxation import RelaxationSession, RelaxChoice
+from homework_tui.model.safety import SafetyPlan
+from homework_tui.model.settings import Settings
+from homework_tui.model.thought_record import ThoughtRecord
 from homework_tui.store import schema
+from homework_tui.store.codec import from_doc
 from homework_tui.store.db import Store
+from homework_tui.store.repos import TRASHED
 
 FORMAT = "homework-tui-backup"
+
+# The tables this version reads, with the model each record must load as. Other tables (from a
+# newer version, or a test's) are merged as they are: nothing here reads them.
+RECORD_MODELS: dict[str, type] = {
+    "journal": JournalEntry,
+    "thought_records": ThoughtRecord,
+    "own_distortions": OwnDistortion,
+    "ladders": Ladder,
+    "exposures": Exposure,
+    "exposure_settings": ExposureSettings,
+    "experiments": Experiment,
+    "relaxation_sessions": RelaxationSession,
+    "relax_choice": RelaxChoice,
+    "relax_progression": ProgressionPrefs,
+    "plan": Assignment,
+    "plan_checkoffs": Checkoff,
+    "plan_info": PlanInfo,
+    "drafts": Draft,
+    "settings": Settings,
+    "safety": SafetyPlan,
+}
 
 
 class BadBackup(ValueError):
@@ -43,7 +80,10 @@ def export_bytes(store: Store) -> bytes:
         "schema_version": schema.version_of(tables),
         "exported_at": now().isoformat(),
         "tables": {
-            name: list(docs.values()) for name, docs in sorted(tables.items())
+            # A one-document table (settings) keys its document by the table's name, not by an
+            # "id" inside it: the backup carries that key as the id, so it can be imported.
+            name: [doc if "id" in doc else {"id": doc_id, **doc} for doc_id, doc in docs.items()]
+            for name, docs in sorted(tables.items())
             if name != schema.META_TABLE
         },
     }
@@ -72,17 +112,42 @@ def _parse(path: Path) -> dict[str, list[dict[str, Any]]]:
     for name, docs in tables.items():
         if not isinstance(docs, list):
             raise BadBackup(f"{path}: table {name!r} is not a list of records")
+        if name == schema.META_TABLE:
+            raise BadBackup(f"{path}: table {name!r} is homework-tui's own and cannot be imported")
         for position, doc in enumerate(docs, 1):
             if not isinstance(doc, dict) or not isinstance(doc.get("id"), str):
                 raise BadBackup(f"{path}: record {position} of {name!r} has no id")
+            problem = _unreadable(name, doc)
+            if problem:
+                raise BadBackup(f"{path}: record {position} of {name!r} cannot be read: {problem}")
     return tables
 
 
-def _stamp(doc: dict[str, Any]) -> datetime | None:
-    try:
-        return datetime.fromisoformat(doc["updated_at"])
-    except (KeyError, TypeError, ValueError):
+def _unreadable(table: str, doc: dict[str, Any]) -> str | None:
+    """Why this version could not read `doc` back from `table` (None when it can)."""
+    if TRASHED in doc and not isinstance(_aware(doc[TRASHED]), datetime):
+        return f"{TRASHED} is not a time with its UTC offset"
+    model = RECORD_MODELS.get(table)
+    if model is None:
         return None
+    try:
+        from_doc(model, doc)
+    except (TypeError, ValueError, KeyError, AttributeError) as error:
+        return str(error) or type(error).__name__
+    return None
+
+
+def _aware(value: Any) -> datetime | None:
+    try:
+        stamp = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+    return stamp if stamp.tzinfo is not None else None
+
+
+def _stamp(doc: dict[str, Any]) -> datetime | None:
+    """When the record last changed; None when unknown (or without an offset, so incomparable)."""
+    return _aware(doc.get("updated_at"))
 
 
 def import_file(store: Store, path: Path) -> ImportResult:

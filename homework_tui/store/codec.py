@@ -97,7 +97,10 @@ def _decode(hint: Any, value: Any) -> Any:
         if issubclass(hint, enum.Enum):
             return hint(value)
         if hint is datetime:
-            return datetime.fromisoformat(value)
+            moment = datetime.fromisoformat(value)
+            if moment.tzinfo is None:  # never mixed with the offset-aware times we write
+                raise ValueError(f"{value!r} is a time without its UTC offset")
+            return moment
         if hint is date:
             return date.fromisoformat(value)
         if hint is time:
