@@ -99,6 +99,21 @@ class Speech:
         """The clip if it is already made, without waiting (for the mixer)."""
         return self._clips.get(text)
 
+    def wait_frames(self, text: str, timeout: float | None) -> int | None:
+        """The line's length, waiting up to `timeout` seconds for the voice (None: no limit);
+        None if it is not made by then."""
+        if self.engine is None or text in self._clips:
+            return self.frames(text)
+        self.request([text])
+        future = self._futures[text]
+        try:
+            future.result(timeout)
+        except TimeoutError:
+            return None
+        except Exception:  # noqa: BLE001 - frames() raises it where layout can report it
+            return None
+        return self.frames(text)
+
     def frames(self, text: str) -> int:
         if self.engine is None:
             return round(estimate_speech_seconds(text, self.settings.rate) * self.sample_rate)
@@ -121,6 +136,7 @@ class Session:
     _changed: threading.Condition = field(init=False, repr=False)
     _thread: threading.Thread | None = field(init=False, repr=False, default=None)
     error: BaseException | None = field(init=False, default=None)
+    _patient: bool = field(init=False, repr=False, default=True)  # stretchy pauses may wait
 
     def __post_init__(self) -> None:
         self._builder = TimelineBuilder(self.sample_rate, len(self.plan.parts))
@@ -182,12 +198,12 @@ class Session:
             from audio.fitting import StretchFitter
 
             fitter = StretchFitter(self.plan, self.sample_rate, self.speech.settings.rate,
-                                   self.speech.known_frames, self.speech.frames, self._tone)
+                                   self.speech.known_frames, self.speech.wait_frames, self._tone)
         for pi, part in enumerate(self.plan.parts):
             builder.begin_part(part)
             for si, step in enumerate(part.steps):
                 if fitter is not None and isinstance(step, Silence) and step.stretch:
-                    step = Silence(fitter.fit(pi, si, builder.clock))
+                    step = Silence(fitter.fit(pi, si, builder.clock, self._patient))
                 builder.add_step(step, self.speech.frames, self._tone)
                 yield
             builder.end_part()
@@ -210,10 +226,14 @@ class Session:
         return more
 
     def resolve_first(self) -> None:
-        """Lay out up to the first sound, so playback can start."""
-        while self._timeline.frames == 0 and not self._timeline.complete:
-            if not self._advance():
-                break
+        """Lay out up to the first sound, so playback can start (without waiting for later lines)."""
+        self._patient = False
+        try:
+            while self._timeline.frames == 0 and not self._timeline.complete:
+                if not self._advance():
+                    break
+        finally:
+            self._patient = True
 
     def resolve_all(self, progress: Progress | None = None) -> Timeline:
         """Lay out everything now (making any speech still missing)."""
