@@ -1,11 +1,15 @@
-"""The Relax section: choose a breathing pattern or a muscle relaxation, its length and sound, rate
-how you feel (or skip), then follow the session (`relax_session`), rate again, and it is logged.
-Past sessions and a chart are one key away (`relax_history`). The last choice is remembered."""
+"""The Relax section: choose a session by kind (breathing, muscle relaxation, mindfulness; the
+person's own patterns and script files among them), its length and sound, rate how you feel (or
+skip), then follow the session (`relax_session`, or `relax_mindful` for mindfulness), rate again,
+and it is logged. Past sessions and a chart are one key away (`relax_history`). The last choice is
+remembered. When muscle relaxation practice shows the person is ready, the next stage is suggested
+(`relax_stage`)."""
 
 from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from rich.padding import Padding
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -15,19 +19,23 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from homework_tui.model.base import ValidationError
-from homework_tui.model.relaxation import TITLES, RelaxationSession, RelaxChoice, title_of
+from homework_tui.model.relaxation import RelaxationSession, RelaxChoice
 from homework_tui.screens.base import SectionScreen, saving
+from homework_tui.screens.relax_catalog import Catalog, SessionEntry
+from homework_tui.screens.relax_data import RelaxState
 from homework_tui.screens.relax_rating import Rating, RatingDialog
+from homework_tui.screens.relax_stage import STAGE_ACTIONS, StageMixin
 from homework_tui.widgets.relax_toggle import OnOff as Checkbox
 
 INTRO = ("Pick a session and press Enter. You can close your eyes: the voice guides you, "
          "and the words show here too.")
+HEADING = "heading:"
 
 
-class RelaxScreen(SectionScreen):
+class RelaxScreen(StageMixin, SectionScreen):
     DEFAULT_CSS = """
     RelaxScreen #rx-choose { height: 1fr; }
-    RelaxScreen #rx-sessions { width: 36; height: 1fr; border: round $primary 50%; }
+    RelaxScreen #rx-sessions { width: 40; height: 1fr; border: round $primary 50%; }
     RelaxScreen #rx-sessions:focus { border: round $accent; }
     RelaxScreen #rx-options { width: 1fr; height: auto; padding: 0 2; }
     RelaxScreen .rx-row { height: 1; margin-bottom: 1; }
@@ -36,13 +44,17 @@ class RelaxScreen(SectionScreen):
     RelaxScreen .rx-field { width: 10; }
     RelaxScreen Checkbox { border: none; padding: 0; height: 1; margin-top: 1; }
     RelaxScreen #rx-describe { height: auto; margin-bottom: 1; }
+    RelaxScreen #rx-speaker { height: auto; color: $text-muted; margin-bottom: 1; }
     RelaxScreen #rx-problem { color: $warning; height: auto; }
+    RelaxScreen #rx-stage { height: auto; margin: 1 1 0 1; padding: 0 1; border-left: thick $accent 50%; }
     RelaxScreen #rx-last, RelaxScreen #rx-intro-text { height: auto; padding: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("b", "begin", "Begin"),
         Binding("h", "history", "History"),
         Binding("c", "new_pattern", "New pattern"),
+        Binding("t", "try_stage", "Try next stage"),
+        Binding("o", "stage_tips", "Stage tips on/off", show=False),
         Binding("e", "edit_pattern", "Edit pattern", show=False),
         Binding("delete", "delete_pattern", "Delete pattern", key_display="Del", show=False),
     ]
@@ -51,6 +63,9 @@ class RelaxScreen(SectionScreen):
         super().__init__(name="relax", classes="relax")
         self.choice = RelaxChoice()
         self.custom: dict[str, Any] = {}
+        self.catalog = Catalog()
+        self.voices: list[Any] = []
+        self.typed_minutes = ""  # the length typed for sessions without a length of their own
         self.loaded = False
 
     def compose_content(self) -> ComposeResult:
@@ -59,7 +74,8 @@ class RelaxScreen(SectionScreen):
             yield OptionList(id="rx-sessions")
             with Vertical(id="rx-options"):
                 yield Static(Text(""), id="rx-describe")
-                with Horizontal(classes="rx-row"):
+                yield Static(Text(""), id="rx-speaker")
+                with Horizontal(classes="rx-row", id="rx-length"):
                     yield Static("Length (minutes)", classes="rx-label")
                     yield Input(id="rx-minutes", classes="rx-field", compact=True,
                                 restrict=r"[0-9.]{0,5}")
@@ -75,10 +91,12 @@ class RelaxScreen(SectionScreen):
                 yield Checkbox("Start with the introduction", id="rx-intro")
                 yield Checkbox("Rate anxiety 0-10, not tension 0-100", id="rx-anxiety")
                 yield Static(Text(""), id="rx-problem")
+        yield Static(Text(""), id="rx-stage")
         yield Static(Text(""), id="rx-last", classes="calm-note")
 
     def on_mount(self) -> None:
         self.title = "Relax"
+        self.query_one("#rx-stage").display = False
         self.query_one("#rx-sessions").focus()
         self.load()
         from homework_tui.screens.relax_player import prewarm
@@ -91,43 +109,62 @@ class RelaxScreen(SectionScreen):
 
     @work(thread=True, exclusive=True, group="relax-load")
     def load(self) -> None:
-        from homework_tui.screens.relax_data import choice_doc, custom_patterns, sessions_repo
+        from homework_tui.screens.relax_data import relax_state
 
         store = self.homework.store
         if store is None:
             return
-        choice = choice_doc(store).load()
-        custom, problem = custom_patterns()
-        sessions = sessions_repo(store).all()
-        self.app.call_from_thread(self.show, choice, custom, problem, sessions[:1])
+        state = relax_state(store, list(self.voices))
+        self.app.call_from_thread(self.show, state)
 
-    def show(self, choice: RelaxChoice, custom: dict[str, Any], problem: str,
-             last: list[RelaxationSession]) -> None:
-        from homework_tui.screens.relax_data import session_names
-
+    def show(self, state: RelaxState) -> None:
         first = not self.loaded
         self.loaded = True
-        self.custom = custom
+        self.custom = state.custom
+        self.catalog = state.catalog
+        self.voices = state.voices
         if first:
-            self.choice = choice
-        options = self.query_one("#rx-sessions", OptionList)
-        names = session_names(custom)
-        options.clear_options()
-        options.add_options([Option(Text(title_of(n) if n in TITLES else n), id=n) for n, _ in names])
-        wanted = self.choice.session.lower()
-        index = next((i for i, (n, _) in enumerate(names) if n.lower() == wanted), 0)
-        options.highlighted = index
+            self.choice = state.choice
+            self.typed_minutes = f"{state.choice.minutes:g}"
+        self._fill_list(state.catalog, state.file_problems)
         if first:
             self._fill_form(self.choice)
-        self._set_problem(problem)
-        if last:
-            s = last[0]
+        self._highlighted()
+        self._set_problem(state.problem)
+        self.show_stage(state)
+        if state.last:
+            s = state.last[0]
             bits = [f"Last time: {s.title}, {s.created_at:%a %-d %b}"]
             if s.rating_line():
                 bits.append(s.rating_line())
             if not s.completed:
                 bits.append("stopped early")
             self.query_one("#rx-last", Static).update(Text(", ".join(bits) + ". Press h for history."))
+
+    def _fill_list(self, catalog: Catalog, problems: list[str]) -> None:
+        options = self.query_one("#rx-sessions", OptionList)
+        items: list[Option | None] = []
+        for kind, heading, entries in catalog.by_kind():
+            if items:
+                items.append(None)
+            items.append(Option(Text(heading, style="bold"), id=f"{HEADING}{kind}", disabled=True))
+            items += [Option(Padding(Text(e.label), (0, 0, 0, 2)), id=e.name) for e in entries]
+        if problems:
+            items += [None, Option(Text("Files that could not be read", style="bold"),
+                                   id=f"{HEADING}problems", disabled=True)]
+            items += [Option(Padding(Text(p), (0, 0, 0, 2)), id=f"{HEADING}problem{i}", disabled=True)
+                      for i, p in enumerate(problems)]
+        options.clear_options()
+        options.add_options(items)
+        self._highlight(self.choice.session)
+
+    def _highlight(self, name: str) -> None:
+        options = self.query_one("#rx-sessions", OptionList)
+        entry = self.catalog.get(name)
+        if entry is None:
+            entry = self.catalog.get(RelaxChoice().session) or next(iter(self.catalog.entries), None)
+        if entry is not None:
+            options.highlighted = options.get_option_index(entry.name)
 
     def _fill_form(self, choice: RelaxChoice) -> None:
         self.query_one("#rx-minutes", Input).value = f"{choice.minutes:g}"
@@ -145,18 +182,53 @@ class RelaxScreen(SectionScreen):
         options = self.query_one("#rx-sessions", OptionList)
         if options.highlighted is None or not options.option_count:
             return self.choice.session
-        return str(options.get_option_at_index(options.highlighted).id)
+        chosen = str(options.get_option_at_index(options.highlighted).id)
+        return self.choice.session if chosen.startswith(HEADING) else chosen
+
+    def selected_entry(self) -> SessionEntry | None:
+        return self.catalog.get(self._selected())
 
     @on(OptionList.OptionHighlighted, "#rx-sessions")
     def _highlighted(self) -> None:
-        from homework_tui.screens.relax_data import session_names
-
-        name = self._selected()
-        described = dict(session_names(self.custom)).get(name, "")
-        self.query_one("#rx-describe", Static).update(Text(described[:1].upper() + described[1:]))
+        entry = self.selected_entry()
+        name = entry.name if entry else self._selected()
+        self.query_one("#rx-describe", Static).update(Text(entry.description if entry else ""))
         for row in self.query(".rx-resonance"):
             row.display = name == "resonance"
+        mindful = entry is not None and entry.kind == "mindfulness"
+        own = entry.minutes if mindful and entry is not None else None
+        minutes = self.query_one("#rx-minutes", Input)
+        with minutes.prevent(Input.Changed):
+            if own is not None:
+                same = name.lower() == self.choice.session.lower()
+                minutes.value = f"{self.choice.minutes:g}" if same else f"{own:g}"
+            else:
+                minutes.value = self.typed_minutes
+        self.query_one("#rx-length").display = not mindful or own is not None
+        self.query_one("#rx-tones").display = not mindful
+        self.query_one("#rx-intro").display = not mindful
+        self._show_speaker()
+        if self.loaded:
+            self._show_stage_panel()
         self.refresh_bindings()
+
+    @on(Input.Changed, "#rx-minutes")
+    def _minutes_typed(self, event: Input.Changed) -> None:
+        entry = self.selected_entry()
+        if entry is None or entry.kind != "mindfulness":
+            self.typed_minutes = event.value
+
+    @on(Checkbox.Changed, "#rx-voice")
+    def _show_speaker(self) -> None:
+        from homework_tui.screens.relax_catalog import speaker_line
+
+        entry = self.selected_entry()
+        line = ""
+        if entry is not None and entry.language:
+            line = speaker_line(entry.language, self.homework.settings.voice, self.voices,
+                                voice_on=self.query_one("#rx-voice", Checkbox).value)
+        self.query_one("#rx-speaker", Static).update(Text(line))
+        self.query_one("#rx-speaker").display = bool(line)
 
     def read_choice(self) -> RelaxChoice:
         """The form as a RelaxChoice (raises ValidationError with a message)."""
@@ -165,15 +237,20 @@ class RelaxScreen(SectionScreen):
             bpm = float(bpm_text)
         except ValueError:
             raise ValidationError("bpm", "Breaths a minute should be from 4.5 to 6.5.") from None
+        entry = self.selected_entry()
+        mindful = entry is not None and entry.kind == "mindfulness"
         return RelaxChoice(
             session=self._selected(),
             minutes=self.query_one("#rx-minutes", Input).value or "5",  # type: ignore[arg-type]
             voice=self.query_one("#rx-voice", Checkbox).value,
-            tones=self.query_one("#rx-tones", Checkbox).value,
-            intro=self.query_one("#rx-intro", Checkbox).value,
+            tones=self.query_one("#rx-tones", Checkbox).value and not mindful,
+            intro=self.query_one("#rx-intro", Checkbox).value or mindful,
             breaths_per_minute=bpm,
             ratio=self.query_one("#rx-ratio", Input).value or "1:1",
             scale="anxiety" if self.query_one("#rx-anxiety", Checkbox).value else "tension",
+            session_kind=entry.kind if entry is not None else "",
+            session_title=entry.title if entry is not None else "",
+            own_length=mindful and entry is not None and entry.minutes is None,
         )
 
     # -- starting -------------------------------------------------------------------------------
@@ -211,7 +288,12 @@ class RelaxScreen(SectionScreen):
         def done(logged: RelaxationSession | None) -> None:
             self.load()
 
-        self.app.push_screen(RelaxSessionScreen(choice, before=before, ask_before_after=from_command), done)
+        screen_class = RelaxSessionScreen
+        if choice.kind == "mindfulness":
+            from homework_tui.screens.relax_mindful import MindfulSessionScreen
+
+            screen_class = MindfulSessionScreen
+        self.app.push_screen(screen_class(choice, before=before, ask_before_after=from_command), done)
 
     @work(thread=True, exclusive=True, group="relax-choice", exit_on_error=False)
     def remember(self, choice: RelaxChoice) -> None:
@@ -230,7 +312,10 @@ class RelaxScreen(SectionScreen):
     # -- the person's patterns ----------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit_pattern", "delete_pattern"):
-            return self._selected().lower() in self.custom
+            entry = self.selected_entry()
+            return entry is not None and entry.pattern
+        if action in STAGE_ACTIONS:
+            return self.check_stage_action(action)
         return True
 
     def action_history(self) -> None:

@@ -4,16 +4,20 @@ Call these from thread workers."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from homework_tui.model.relaxation import BREATHING_NAMES, PMR_NAMES, RelaxationSession, RelaxChoice
+from homework_tui.model.progression import Progress, ProgressionPrefs, Suggestion, progress, suggest
+from homework_tui.model.progression import pmr_records
+from homework_tui.model.relaxation import RelaxationSession, RelaxChoice
 from homework_tui.paths import config_dir
 from homework_tui.store.activities import RELAXATION_TABLE
 from homework_tui.store.db import Store
 from homework_tui.store.repos import Repository, Singleton
 
 CHOICE_TABLE = "relax_choice"
+PROGRESSION_TABLE = "relax_progression"
 
 
 def sessions_repo(store: Store) -> Repository[RelaxationSession]:
@@ -22,6 +26,18 @@ def sessions_repo(store: Store) -> Repository[RelaxationSession]:
 
 def choice_doc(store: Store) -> Singleton[RelaxChoice]:
     return Singleton(store, CHOICE_TABLE, RelaxChoice, RelaxChoice)
+
+
+def progression_doc(store: Store) -> Singleton[ProgressionPrefs]:
+    """Whether the person wants stage suggestions (its own document, apart from Settings)."""
+    return Singleton(store, PROGRESSION_TABLE, ProgressionPrefs, ProgressionPrefs)
+
+
+def stage_progress(sessions: list[RelaxationSession], prefs: ProgressionPrefs
+                   ) -> tuple[Progress | None, Suggestion | None]:
+    """Where the person is in muscle relaxation, and the next stage when it is time (and wanted)."""
+    records = pmr_records(sessions)
+    return progress(records), suggest(records, enabled=prefs.suggest)
 
 
 def patterns_file() -> Path:
@@ -69,11 +85,33 @@ def delete_pattern(name: str) -> bool:
     return True
 
 
-def session_names(custom: dict[str, Any]) -> list[tuple[str, str]]:
-    """(name, description) of every session a person can choose, breathing first."""
-    from audio.scripts import DESCRIPTIONS
+@dataclass
+class RelaxState:
+    """Everything the Relax screen shows, read in one go from a thread worker."""
 
-    names = [(n, DESCRIPTIONS[n]) for n in BREATHING_NAMES]
-    names += [(p.name, f"your pattern: {p.describe()}") for p in custom.values()]
-    names += [(n, DESCRIPTIONS[n]) for n in PMR_NAMES]
-    return names
+    choice: RelaxChoice
+    custom: dict[str, Any]
+    problem: str  # the person's patterns file could not be read ("" when fine)
+    catalog: Any  # relax_catalog.Catalog
+    last: list[RelaxationSession]
+    prefs: ProgressionPrefs
+    progress: Progress | None
+    suggestion: Suggestion | None
+    voices: list[Any] = field(default_factory=list)
+
+    @property
+    def file_problems(self) -> list[str]:
+        return list(self.catalog.problems)
+
+
+def relax_state(store: Store, voices: list[Any] | None = None) -> RelaxState:
+    """`voices`: the installed voices when already known (else they are asked for)."""
+    from homework_tui.screens.relax_catalog import catalog, installed_voices
+
+    custom, problem = custom_patterns()
+    sessions = sessions_repo(store).all()
+    prefs = progression_doc(store).load()
+    found, suggestion = stage_progress(sessions, prefs)
+    voices = voices or installed_voices()
+    return RelaxState(choice_doc(store).load(), custom, problem, catalog(custom, voices), sessions[:1], prefs,
+                      found, suggestion, voices)

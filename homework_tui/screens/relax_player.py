@@ -56,6 +56,10 @@ def build(choice: RelaxChoice, settings: Settings) -> Any:
         options["ratio"] = choice.ratio
     engine = None
     voice: str | None = settings.voice or None
+    if voice is not None:  # a script in another language than the person's voice: a voice for it
+        from homework_tui.screens.relax_catalog import script_language, voice_to_ask_for
+
+        voice = voice_to_ask_for(script_language(choice.session), voice)
     if not choice.voice:
         engine, voice = _silent_engine(VOICE_OFF), None
     elif NO_SPEECH is not None:

@@ -19,7 +19,9 @@ from homework_tui.model.settings import (
     SPEECH_RATE_MIN,
 )
 from homework_tui.screens.base import SectionScreen
+from homework_tui.screens.relax_catalog import installed_voices
 from homework_tui.widgets.clean_input import CleanInput
+from homework_tui.widgets.voice_finder import VoiceFinder
 
 SWITCHES = (
     ("animations", "Animations", "Smooth scrolling and sliding panels. Off is calmer."),
@@ -82,6 +84,8 @@ class SettingsScreen(SectionScreen):
                 str(settings.speech_rate), type="integer", max_length=3, id="speech_rate"
             )
             yield Static("", id="settings-error")
+            yield Label("Voices by language")
+            yield VoiceFinder(settings.voice, voices=installed_voices, id="voice-finder")
 
     def _theme_options(self) -> list[tuple[str, str]]:
         names = sorted(self.app.available_themes)
@@ -123,6 +127,10 @@ class SettingsScreen(SectionScreen):
     @on(CleanInput.Changed, "#voice")
     def _voice(self, event: CleanInput.Changed) -> None:
         self._change(voice=event.value)
+
+    @on(VoiceFinder.Chosen)
+    def _voice_found(self, event: VoiceFinder.Chosen) -> None:
+        self.query_one("#voice", CleanInput).value = event.voice  # saved as if typed
 
     @on(CleanInput.Changed, "#speech_rate")
     def _rate(self, event: CleanInput.Changed) -> None:

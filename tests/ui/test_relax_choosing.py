@@ -1,0 +1,154 @@
+"""Pilot tests of choosing on the Relax screen (real app, real data file): sessions listed by kind,
+the person's own script files with their language, a bad file shown with its line, and the
+suggestion of the next muscle relaxation stage, which can be switched off."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from homework_tui.model.base import now
+from homework_tui.model.relaxation import RelaxChoice, session_log
+from homework_tui.screens import relax_player
+from homework_tui.store import Store
+from tests.ui.helpers import SIZE, screen_words, wait_ready, wait_screen, wait_until
+
+OWN_SCRIPT = """title: Hojas en el río
+kind: mindfulness
+language: es
+minutes: 5
+description: Una práctica corta para dejar pasar los pensamientos.
+
+== Hojas
+say Imagina un río [tranquilo] 🍃
+pause 5 stretch
+"""
+BAD_SCRIPT = """title: Leaves
+kind: mindfulness
+
+say Notice the stream.
+pause soon
+"""
+
+
+@pytest.fixture(autouse=True)
+def quiet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """No sound device, no speech engine; a config folder with one good and one bad script."""
+    config = tmp_path / "config"
+    (config / "sessions").mkdir(parents=True)
+    (config / "sessions" / "hojas.txt").write_text(OWN_SCRIPT, encoding="utf-8")
+    (config / "sessions" / "leaves.txt").write_text(BAD_SCRIPT, encoding="utf-8")
+    monkeypatch.setenv("HOMEWORK_TUI_CONFIG_DIR", str(config))
+    monkeypatch.setenv("HOMEWORK_TUI_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(relax_player, "SOUND", False)
+    monkeypatch.setattr(relax_player, "NO_SPEECH", "no speech engine was found")
+    yield config
+
+
+def practised(data_dir: Path, stage: str, afters: list[int | None], *, scale: str = "tension",
+              hours_ago: int = 0) -> None:
+    """Log finished muscle relaxation sessions, one a day, the last one `hours_ago` + a day ago."""
+    from homework_tui.screens.relax_data import sessions_repo
+
+    with Store.open(data_dir) as store:
+        repo = sessions_repo(store)
+        for i, after in enumerate(afters):
+            log = session_log(RelaxChoice(session=stage, minutes=10, scale=scale), before=None, after=after,
+                              planned_seconds=600, actual_seconds=600, completed=True, audible=True)
+            repo.add(replace(log, created_at=now() - timedelta(days=len(afters) - i, hours=hours_ago)))
+
+
+async def open_relax(pilot: Any) -> Any:
+    app = pilot.app
+    await wait_ready(pilot)
+    await pilot.press("r")
+    await wait_screen(pilot, "RelaxScreen")
+    await wait_until(pilot, lambda: app.screen.loaded)
+    await pilot.pause()
+    return app.screen
+
+
+def words(app: Any) -> str:
+    """The screen's words, the suggestion panel's left bar folded away too."""
+    return " ".join(screen_words(app).replace("█", " ").split())
+
+
+def listed(screen: Any) -> list[str]:
+    from textual.widgets import OptionList
+
+    options = screen.query_one("#rx-sessions", OptionList)
+    return [str(options.get_option_at_index(i).id) for i in range(options.option_count)]
+
+
+async def test_sessions_by_kind_with_the_persons_files(app: Any) -> None:
+    hw = app()
+    async with hw.run_test(size=(100, 40)) as pilot:
+        screen = await open_relax(pilot)
+        ids = listed(screen)
+        kinds = [i for i in ids if i.startswith("heading:")]
+        assert kinds[:3] == ["heading:breathing", "heading:pmr", "heading:mindfulness"]
+        assert ids.index("box") < ids.index("heading:pmr") < ids.index("pmr16") < ids.index("heading:mindfulness")
+        assert ids.index("hojas") > ids.index("heading:mindfulness")
+        words = screen_words(hw)
+        assert "Hojas en el río (your file, Spanish)" in words
+        assert "Your file leaves.txt could not be read: line 5:" in words
+        # Choosing the person's file: what it is, where it is from, who would speak it.
+        await wait_until(pilot, lambda: screen._selected() == "resonance")
+        screen._highlight("hojas")
+        await pilot.pause()
+        words = screen_words(hw)
+        assert "Una práctica corta" in words and "From your file hojas.txt." in words
+        assert "Length (minutes)" in words and screen.query_one("#rx-minutes").value == "5"
+        assert not screen.query_one("#rx-tones").display  # no breathing phases to mark
+    hw.close_store()
+
+
+async def test_the_next_stage_is_suggested_and_can_be_switched_off(app: Any, data_dir: Path) -> None:
+    from homework_tui.screens.relax_data import progression_doc
+
+    practised(data_dir, "pmr16", [60, 25, 20, 30, 15, 10])
+    hw = app()
+    async with hw.run_test(size=SIZE) as pilot:
+        screen = await open_relax(pilot)
+        suggestion = ("You've reached low tension in your last 5 sessions of 16-group relaxation. "
+                      "When you're ready, try 7 groups.")
+        # Short while a breathing session is chosen; in full beside muscle relaxation.
+        await wait_until(pilot, lambda: "You seem ready for the next relaxation stage: 7 groups. "
+                         "Press t to try it." in words(hw))
+        while screen._selected() != "pmr16":
+            await pilot.press("down")
+        await wait_until(pilot, lambda: suggestion in words(hw))
+        assert "How it's decided: your last 5 rated sessions at a stage" in words(hw)
+        assert "t Try next stage" in words(hw)
+        # t: the suggested stage, rated before it starts (Esc here goes back).
+        await pilot.press("t")
+        await wait_screen(pilot, "RatingDialog")
+        assert "Before you start: Muscle relaxation, 7 groups" in words(hw)
+        await pilot.press("escape")
+        await wait_screen(pilot, "RelaxScreen")
+        assert screen._selected() == "pmr7"
+        # o: no more suggestions, remembered in its own record.
+        await pilot.press("o")
+        await wait_until(pilot, lambda: suggestion not in words(hw))
+        await wait_until(pilot, lambda: not progression_doc(hw.store).load().suggest)
+        assert "Try next stage" not in words(hw)
+        assert "Suggestions of the next relaxation stage are off" in words(hw)  # a PMR stage is chosen
+        await pilot.press("o")
+        await wait_until(pilot, lambda: suggestion in words(hw))
+    hw.close_store()
+
+
+async def test_no_suggestion_before_five_low_sessions(app: Any, data_dir: Path) -> None:
+    practised(data_dir, "pmr16", [20, 25, 15, 10], hours_ago=12)
+    practised(data_dir, "pmr16", [7], scale="anxiety")  # anxiety 0-10 counts ×10: 70 is not low
+    hw = app()
+    async with hw.run_test(size=SIZE) as pilot:
+        screen = await open_relax(pilot)
+        assert "try 7 groups" not in words(hw)
+        assert not screen.query_one("#rx-stage").display
+    hw.close_store()
