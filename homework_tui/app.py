@@ -17,8 +17,9 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.events import DescendantFocus
 from textual.message import Message
@@ -30,6 +31,7 @@ from homework_tui.model.settings import DEFAULT_THEME, Settings
 from homework_tui.paths import data_dir
 from homework_tui.screens.base import LatestValueSaver, SaveRefused, wait_for_saves
 from homework_tui.screens.insights_palette import PALETTE_ENTRIES
+from homework_tui.screens.privacy_lock import IdleLock
 from homework_tui.screens.today import TodayScreen
 from homework_tui.sections import SECTIONS, by_key
 from homework_tui.widgets.banner import ReadOnlyBanner
@@ -83,7 +85,8 @@ class HomeworkApp(App[int]):
         self.settings_saver: LatestValueSaver[Settings] | None = None
         self.data_ready_signal: Signal[Store] = Signal(self, "data-ready")
         self.animation_level = "none"
-        self.passphrase: str | None = None  # for encrypted data, asked for at start-up
+        self.passphrase: str | None = None  # asked for at start-up; dropped once the data opens
+        self.idle_lock = IdleLock(self)
         self._opened: Store | None = None  # set from the worker thread, closed at exit
         self._pending: Callable[[], object] | None = None
         for theme in OUR_THEMES:
@@ -144,12 +147,14 @@ class HomeworkApp(App[int]):
 
         store = message.store
         self.store = store
+        self.passphrase = None  # the store holds the key now; restoring a backup asks again
         self.read_only = store.read_only
         settings_doc = Singleton(store, "settings", Settings, Settings)
         self.settings_saver = LatestValueSaver(
             self, "settings", settings_doc.save, written=message.settings
         )
         self.apply_settings(message.settings)
+        self.idle_lock.encryption_changed()
         if self.read_only:
             for screen in self.screen_stack:
                 self._ensure_banner(screen)
@@ -192,6 +197,7 @@ class HomeworkApp(App[int]):
         if settings.theme in self.available_themes and self.theme != settings.theme:
             self.theme = settings.theme
         self.animation_level = "full" if settings.animations else "none"
+        self.idle_lock.settings_changed()
 
     def change_settings(self, **changes: Any) -> Settings:
         """Apply `changes` live and save them in the background. Raises ValidationError."""
@@ -248,6 +254,13 @@ class HomeworkApp(App[int]):
             self.add_mode(SETTINGS, SettingsScreen)
         self.switch_mode(SETTINGS)
 
+    def open_privacy(self) -> None:
+        from homework_tui.screens.privacy import PrivacyScreen
+
+        self.open_settings()
+        if self.store is not None and not isinstance(self.screen, PrivacyScreen):
+            self.push_screen(PrivacyScreen())
+
     def show_help_now(self) -> None:
         from homework_tui.screens.help_now import HelpNowScreen
 
@@ -266,6 +279,7 @@ class HomeworkApp(App[int]):
             *places,
             ("Help now", "Your crisis contacts and local crisis line (F2)", self.show_help_now),
             ("Settings", "Theme, motion, voice and speech rate", self.open_settings),
+            ("Privacy and lock", "Encryption, passphrase and auto-lock", self.open_privacy),
             ("Keys", "Show or hide all keys for this screen (F1)", self.action_toggle_keys),
             ("Change theme", "Try another colour theme", self.action_change_theme),
             ("Quit", "Close homework-tui (what you saved stays saved)", self.action_quit),
@@ -303,6 +317,8 @@ class HomeworkApp(App[int]):
             self.switch_mode(TODAY)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.idle_lock.allows(action):
+            return False
         if action == "help_now":  # already there: F2 leaves the footer
             return not any(s.id == "help-now" for s in self.screen_stack)
         if action == "back":
@@ -314,6 +330,21 @@ class HomeworkApp(App[int]):
         return True
 
     # -- every screen ------------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.InputEvent, events.Paste)):
+            self.idle_lock.touch()  # auto-lock counts idle time from the last key or mouse event
+        await super().on_event(event)
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        if self.idle_lock.defers(screen) and not kwargs.get("wait_for_dismiss"):
+            return self.idle_lock.later(partial(super().push_screen, screen, *args, **kwargs))
+        return super().push_screen(screen, *args, **kwargs)
+
+    def pop_screen(self) -> AwaitComplete:
+        if self.idle_lock.defers(None):  # a screen under the lock finished: pop it on unlock
+            return self.idle_lock.later(super().pop_screen)
+        return super().pop_screen()
 
     def _screen_changed(self, screen: Screen[Any]) -> None:
         if self.read_only and self.store is not None:

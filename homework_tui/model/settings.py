@@ -19,6 +19,11 @@ SPEECH_RATE_DEFAULT = 150
 SPEECH_RATE_MIN = 80
 SPEECH_RATE_MAX = 260
 
+AUTO_LOCK_MIN = 1  # minutes
+AUTO_LOCK_MAX = 120
+AUTO_LOCK_DEFAULT = 5
+PASSPHRASE_MIN = 8  # characters; the same as `homework-tui encrypt` asks for
+
 _THEME_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 _VOICE_MAX = 120
 
@@ -38,6 +43,9 @@ class Settings:
     speech_rate: int = SPEECH_RATE_DEFAULT
     # Ring the terminal bell at each phase change (in/hold/out), for sessions over SSH.
     bell_on_phase: bool = False
+    # Lock behind the passphrase after this many idle minutes (offered only for encrypted data).
+    auto_lock: bool = False
+    auto_lock_minutes: int = AUTO_LOCK_DEFAULT
 
     def __post_init__(self) -> None:
         theme = clean_text(str(self.theme), multiline=False).strip()
@@ -59,7 +67,18 @@ class Settings:
                 high=SPEECH_RATE_MAX,
             ),
         )
-        for name in ("animations", "reduced_motion", "bell_on_phase"):
+        object.__setattr__(
+            self,
+            "auto_lock_minutes",
+            rating(
+                "auto_lock_minutes",
+                self.auto_lock_minutes,
+                "Auto-lock minutes",
+                low=AUTO_LOCK_MIN,
+                high=AUTO_LOCK_MAX,
+            ),
+        )
+        for name in ("animations", "reduced_motion", "bell_on_phase", "auto_lock"):
             value = getattr(self, name)
             if not isinstance(value, bool):
                 raise ValidationError(name, f"{name.replace('_', ' ')} is either on or off.")
@@ -67,3 +86,18 @@ class Settings:
     def changed(self, **changes: Any) -> Self:
         """A validated copy with `changes` applied (raises ValidationError)."""
         return replace(self, **changes)
+
+
+def check_new_passphrase(first: str, again: str) -> str:
+    """The new passphrase when it is long enough and typed the same twice (ValidationError)."""
+    if len(first) < PASSPHRASE_MIN:
+        raise ValidationError(
+            "passphrase",
+            f"Please choose a passphrase of at least {PASSPHRASE_MIN} characters "
+            f"(this one has {len(first)}). A few unrelated words are easy to remember.",
+        )
+    if first != again:
+        raise ValidationError(
+            "again", "The two passphrases are not the same. Please type it again in both boxes."
+        )
+    return first

@@ -17,6 +17,8 @@ newer one. A failed write says so once, calmly, and is retried at the next chang
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from functools import partial
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -112,6 +114,28 @@ class DraftAutosave:
                 self.keeper.keep(fields, place)
         except StoreError:
             pass  # the last autosave a few seconds ago still holds nearly everything
+
+    def draft_for_lock(self) -> Callable[[], object] | None:
+        """For the auto-lock: snapshot the form now (on the event loop) and return the write to
+        run on a thread (it raises StoreError), or None when there is nothing to keep."""
+        if self.keeper is None or not self._autosave_on:
+            return None
+        try:
+            fields, place = self.draft_snapshot()
+        except NoMatches:
+            if self._latest is None:
+                return None
+            fields, place = self._latest
+        if not self.draft_worth_keeping(fields):
+            return None
+        keeper, sequence = self.keeper, self.keeper.stamp()
+        self._dirty = False
+        return partial(keeper.keep, fields, place, sequence=sequence)
+
+    def draft_lock_failed(self) -> None:
+        """The write from `draft_for_lock` was refused: try again with the next autosave."""
+        self._dirty = True
+        self._changed_at = time.monotonic()
 
     @work(thread=True, group="draft")
     def _write_draft(self, fields: dict[str, str], place: str, sequence: int) -> None:

@@ -8,8 +8,9 @@ from typing import Any
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Label, Select, Static, Switch
+from textual.widgets import Button, Label, Select, Static, Switch
 
 from homework_tui.model.base import ValidationError
 from homework_tui.model.settings import (
@@ -47,6 +48,9 @@ class SettingsScreen(SectionScreen):
 
     TITLE = "homework-tui"
     SUB_TITLE = "Settings"
+    BINDINGS: list[BindingType] = [
+        Binding("ctrl+l", "privacy", "Privacy and lock", key_display="^l"),
+    ]
 
     def compose_content(self) -> ComposeResult:
         settings = self.homework.settings
@@ -59,6 +63,7 @@ class SettingsScreen(SectionScreen):
                 "homework-tui with --data-dir FOLDER.",
                 classes="hint",
             )
+            yield Button("Privacy and lock… (Ctrl+L)", id="open-privacy", compact=True)
             yield Label("Theme")
             yield Select(
                 self._theme_options(),
@@ -141,3 +146,13 @@ class SettingsScreen(SectionScreen):
     @on(CleanInput.Submitted, "#speech_rate")
     def _rate_done(self, event: CleanInput.Blurred | CleanInput.Submitted) -> None:
         self._change(speech_rate=event.value)
+
+    def action_privacy(self) -> None:
+        from homework_tui.screens.privacy import PrivacyScreen
+
+        self.app.push_screen(PrivacyScreen())
+
+    @on(Button.Pressed, "#open-privacy")
+    def _privacy_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_privacy()

@@ -86,6 +86,14 @@ class Sealer:
         )
         return cls(key, params)
 
+    def accepts(self, passphrase: str) -> bool:
+        """Whether `passphrase` gives this key (derives it: as slow as unlocking, on purpose)."""
+        try:
+            Sealer.from_passphrase(passphrase, self.params).open(self._check, b"check")
+        except Damaged:
+            return False
+        return True
+
     def seal(self, plaintext: bytes, aad: bytes) -> bytes:
         nonce = os.urandom(NONCE_BYTES)
         return nonce + self._aead.encrypt(nonce, plaintext, aad)

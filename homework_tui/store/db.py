@@ -27,6 +27,7 @@ from homework_tui.store.crypto import (
     KdfParams,
     PassphraseNeeded,
     Sealer,
+    WrongPassphrase,
     is_sealed,
     params_of,
     unlock,
@@ -271,6 +272,13 @@ class Store:
     @property
     def encrypted(self) -> bool:
         return self.storage.sealer is not None
+
+    def check_passphrase(self, passphrase: str) -> None:
+        """WrongPassphrase unless `passphrase` is the one the data is encrypted with (slow: it
+        derives the key; call it from a thread)."""
+        sealer = self.storage.sealer
+        if sealer is None or not sealer.accepts(passphrase):
+            raise WrongPassphrase()
 
     def set_passphrase(
         self, passphrase: str | None, params: KdfParams | None = None
