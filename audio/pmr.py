@@ -1,18 +1,19 @@
-"""Progressive muscle relaxation (Bernstein & Borkovec, 1973) and its shortened forms.
+"""Progressive muscle relaxation (Bernstein & Borkovec, 1973) and its shortened forms: the pieces.
 
 16 groups → 7 → 4 → release-only → cue-controlled (Öst's applied relaxation), as in
-../shared/CLINICAL.md. Each group: a focus line, how to tense, "now" and 5-7 s of tension, then
-"relax" and 30-40 s of release with spoken suggestions. A rest fills the session to the minutes asked
-for, then a count from four to one brings the person back.
+../shared/CLINICAL.md. The sessions themselves are script files (audio/data/sessions/pmr16.txt,
+…, cue.txt) built from these pieces by `audio.script_plan`: each group a focus line, how to tense,
+"now" and 5-7 s of tension, then "relax" and 30-40 s of release (fitted to the minutes) with spoken
+suggestions; a rest that fills the session to the minutes asked for; a count from four to one.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from fractions import Fraction
 
 from audio.errors import ScriptError
-from audio.plan import Line, Part, Phase, Plan, Say, Silence, Step, estimate_seconds, say_steps
+from audio.plan import Line, Part, Phase, Say, Silence, Step, estimate_seconds, say_steps
 from audio.wording import Wording
 
 GROUPS: dict[str, tuple[str, ...]] = {
@@ -96,14 +97,6 @@ def release_steps(wording: Wording, group: str, index: int, fields: dict[str, st
     return steps
 
 
-def _group_part(wording: Wording, key: str, index: int, fields: dict[str, str], options: PmrOptions,
-                release: Fraction, release_only: bool) -> Part:
-    area, _ = group_area(wording, key, fields)
-    steps = [] if release_only else tense_steps(wording, key, index, fields, options.tense_seconds)
-    steps += release_steps(wording, key, index, fields, release, release_only)
-    return Part("group", area[:1].upper() + area[1:], tuple(steps), label=area)
-
-
 def rest_steps(wording: Wording, rest: Fraction, words_per_minute: int) -> list[Step]:
     """Resting lines, then the rest of `rest` seconds with a suggestion about every 40 s."""
     return list(_rest_part(wording, rest, words_per_minute).steps)
@@ -136,69 +129,3 @@ def _rest_part(wording: Wording, rest: Fraction, words_per_minute: int) -> Part:
     if remaining > 0:
         steps.append(Silence(remaining))
     return Part("rest", "Rest", tuple(steps))
-
-
-def _cue_plan(wording: Wording, minutes: float, words_per_minute: int) -> Plan:
-    intro = Part("intro", "Introduction", tuple(say_steps(wording.script("pmr", "cue", "intro"))))
-    closing = Part("closing", "Closing", tuple(say_steps(wording.script("pmr", "cue", "closing"))))
-    frame = estimate_seconds([intro, closing], words_per_minute)
-    cycles = max(3, round((Fraction(minutes * 60) - frame) / (CUE_INHALE + CUE_EXHALE)))
-    steps = cue_steps(wording, cycles)
-    practice = Part("practice", "Breathing with the cue word", tuple(steps), label="cue")
-    title = wording.text("pmr", "cue", "title")
-    return Plan("cue", title, (intro, practice, closing), kind="relaxation")
-
-
-def pmr_plan(name: str, wording: Wording, *, minutes: float | None = None,
-             options: PmrOptions | None = None, words_per_minute: int = 120) -> Plan:
-    """The plan for one of PMR_SESSIONS. `minutes` is approximate: it sets the release length
-    (30-40 s) and the closing rest; a length the protocol cannot fit is a ScriptError."""
-    if name not in PMR_SESSIONS:
-        raise ScriptError(f"unknown relaxation session '{name}'")
-    options = options or PmrOptions()
-    options.check()
-    target_minutes = DEFAULT_MINUTES[name] if minutes is None else minutes
-    if not 1 <= target_minutes <= 60:
-        raise ScriptError("minutes should be between 1 and 60")
-    if name == "cue":
-        return _cue_plan(wording, target_minutes, words_per_minute)
-    release_only = name == "release"
-    fields = {"side": options.dominant, "other": "left" if options.dominant == "right" else "right"}
-    section = ("pmr", "release") if release_only else ("pmr",)
-    intro = Part("intro", "Introduction", tuple(say_steps(wording.script(*section, "intro"))))
-    closing = Part("closing", "Closing", tuple(say_steps(wording.script("pmr", "closing"))))
-    groups = GROUPS[name]
-
-    def groups_for(release: Fraction) -> list[Part]:
-        return [_group_part(wording, key, i, fields, options, release, release_only)
-                for i, key in enumerate(groups)]
-
-    def with_release(parts: list[Part], release: Fraction) -> list[Part]:
-        """The same groups with another release length (lines at 5, 14, 24 s fit from 30 s on)."""
-        return [replace(part, steps=tuple(replace(step, seconds=release)
-                                          if isinstance(step, Phase) and step.kind == "release"
-                                          else step for step in part.steps)) for part in parts]
-
-    target = Fraction(target_minutes * 60)
-    base_rest = estimate_seconds([_rest_part(wording, Fraction(0), words_per_minute)], words_per_minute)
-    if options.release_seconds is not None:
-        release = options.release_seconds
-        group_parts = groups_for(release)
-    else:
-        group_parts = groups_for(RELEASE_FIT[0])
-        low = estimate_seconds([intro, *group_parts, closing], words_per_minute) + base_rest
-        release = min(RELEASE_FIT[1], RELEASE_FIT[0] + max(Fraction(0), target - low) / len(groups))
-        release = Fraction(round(release * 2), 2)  # whole or half seconds
-        group_parts = with_release(group_parts, release)
-    shortest = estimate_seconds([intro, *group_parts, closing], words_per_minute) + base_rest
-    if target < shortest * Fraction(9, 10):
-        raise ScriptError(
-            f"{name} takes at least about {round(shortest / 60)} minutes; "
-            f"ask for more minutes or try a shorter session (pmr7, pmr4, release or cue)"
-        )
-    rest = target - (shortest - base_rest)
-    if rest > MAX_REST + base_rest:
-        raise ScriptError(f"{name} lasts at most about {round((shortest + MAX_REST) / 60)} minutes")
-    parts = [intro, *group_parts, _rest_part(wording, rest, words_per_minute), closing]
-    title = wording.text(*section, "title") if release_only else wording.text("pmr", name, "title")
-    return Plan(name, title, tuple(parts), kind="relaxation")

@@ -60,8 +60,7 @@ from audio.wording import Wording, load_wording
 
 TITLE_REF_RE = re.compile(r"^@([a-z0-9_]+(\.[a-z0-9_]+)+)$")
 PMR_NAMES = ("pmr16", "pmr7", "pmr4", "release", "cue")
-FILL_CYCLES = {"cue": (3, None)}  # fewest breaths a filling practice has (default 2)
-_FILL = "fill"
+FEWEST_FILL = {"cue": 3}  # fewest breaths a filling practice has (2 for the others)
 
 
 def script_title(script: Script, wording: Wording | None = None) -> str:
@@ -243,7 +242,7 @@ def script_plan(
             fill = target - others + base_rest
         else:
             assert isinstance(step, BreatheStep)
-            low, high = step.fill_cycles or (FILL_CYCLES.get(step.pattern, (2, None))[0], None)
+            low, high = step.fill_cycles or (FEWEST_FILL.get(step.pattern, 2), None)
             if target is None:
                 fill = low
             else:

@@ -1,14 +1,16 @@
-"""Session scripts: a session name and options → a `Plan` of parts and steps.
+"""Session names and options → a `Plan` of parts and steps.
 
-Names: `box`, `478`, `resonance`, `sigh` (breathing, ../shared/CLINICAL.md), `pmr16`, `pmr7`, `pmr4`,
-`release`, `cue` (progressive muscle relaxation), a saved custom pattern's name, or an inline
-pattern such as `4-2-6-2` (in-hold-out-hold seconds). The wording comes from `audio/data/wording.toml`
-merged with the person's own file (see `audio.wording`).
+Names: a session script's (`box`, `478`, `resonance`, `sigh` — breathing, ../shared/CLINICAL.md;
+`pmr16`, `pmr7`, `pmr4`, `release`, `cue` — progressive muscle relaxation; `body-scan`, …; or the
+person's own; see `audio.script_file`), a saved custom pattern's name, or an inline pattern such as
+`4-2-6-2` (in-hold-out-hold seconds). The wording comes from `audio/data/wording.toml` merged with
+the person's own file (see `audio.wording`).
 """
 
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import replace
 from collections.abc import Mapping
 from fractions import Fraction
@@ -24,7 +26,7 @@ from audio.breathing import (
 )
 from audio.errors import ScriptError
 from audio.plan import Plan
-from audio.pmr import PMR_SESSIONS, PmrOptions, pmr_plan
+from audio.pmr import PMR_SESSIONS, PmrOptions
 from audio.wording import Wording, load_wording
 
 SESSION_NAMES: tuple[str, ...] = (*BUILTIN_BREATHING, *PMR_SESSIONS)
@@ -86,28 +88,30 @@ def build_plan(
     breaths_per_minute: Any = None,
     ratio: Any = None,
     pmr: PmrOptions | None = None,
+    config_dir: str | os.PathLike[str] | None = None,
 ) -> Plan:
-    """The plan for a session. Every problem is a ScriptError with a message for the person."""
+    """The plan for a session: a script's name (the person's in `config_dir/sessions`, else a
+    built-in), a script file's path, a custom pattern's name or an inline pattern. Every problem
+    is a ScriptError with a message for the person."""
     if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, (int, float, Fraction))
                                 or not 1 <= minutes <= 60):
         raise ScriptError("minutes should be a number from 1 to 60")
     wording = wording or load_wording(language)
-    key = " ".join(name.lower().split())
-    if key in SESSION_NAMES:  # the built-in sessions are script files (audio/data/sessions)
-        from audio.script_file import BUILTIN_DIR, load_script
+    from audio.script_file import find_script
+
+    found = find_script(name, config_dir)  # a script: the person's, a built-in, or a file's path
+    if found is not None:
         from audio.script_plan import script_plan
 
-        return script_plan(load_script(BUILTIN_DIR / f"{key}.txt"), name=key, minutes=minutes,
-                           spoken_cues=spoken_cues, tones=tones, words_per_minute=words_per_minute,
-                           wording=wording, language=language, breaths_per_minute=breaths_per_minute,
-                           ratio=ratio, pmr=pmr)
+        return script_plan(found[1], name=found[0], minutes=minutes, spoken_cues=spoken_cues,
+                           tones=tones, words_per_minute=words_per_minute, wording=wording,
+                           language=language, breaths_per_minute=breaths_per_minute, ratio=ratio,
+                           pmr=pmr)
     pattern = resolve_pattern(name, custom_patterns, breaths_per_minute=breaths_per_minute, ratio=ratio)
-    if pattern is None:
-        plan = pmr_plan(name.strip().lower(), wording, minutes=minutes, options=pmr,
-                        words_per_minute=words_per_minute)
-    else:
-        plan = breathing_plan(pattern, wording, minutes=minutes, spoken_cues=spoken_cues,
-                              tones=tones, words_per_minute=words_per_minute)
+    if pattern is None:  # a PMR name whose built-in script is missing: the package is broken
+        raise ScriptError(f"the built-in session '{name}' is missing; reinstall homework-tui")
+    plan = breathing_plan(pattern, wording, minutes=minutes, spoken_cues=spoken_cues, tones=tones,
+                          words_per_minute=words_per_minute)
     if wording.notes:
         plan = replace(plan, language=language, notes=plan.notes + wording.notes)
     return plan

@@ -372,3 +372,13 @@ def test_listing_never_raises_even_for_an_unreadable_folder(tmp_path: Path):
     scripts_, problems = list_scripts(tmp_path)
     assert scripts_ and problems == []
     assert list_scripts(tmp_path / "nowhere")[0] == scripts_
+
+
+def test_default_lengths_in_code_match_the_scripts():
+    """`homework-tui breathe` and `relax` read DEFAULT_MINUTES; the scripts' `minutes:` agree."""
+    from audio.breathing import DEFAULT_MINUTES as BREATHING
+    from audio.pmr import DEFAULT_MINUTES as PMR
+
+    infos = {i.name: i for i in list_scripts(None)[0]}
+    for name, minutes in {**PMR, **{k: v for k, v in BREATHING.items() if k != "custom"}}.items():
+        assert infos[name].minutes == minutes, name
