@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import threading
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +61,10 @@ class ScriptInfo:
     path: Path | None  # None for a built-in
     builtin: bool
     overrides_builtin: bool  # the person's file has a built-in's name and replaces it
+    # The minutes it can be fitted to (to the half minute, estimated from its words), for a script
+    # with stretchy pauses; None for the others.
+    shortest_minutes: float | None = None
+    longest_minutes: float | None = None
 
 
 def script_name(path: Path) -> str:
@@ -131,16 +136,23 @@ def builtin_names() -> list[str]:
     return [script_name(p) for p in _files(BUILTIN_DIR)]
 
 
-def _info(name: str, script: Script, path: Path | None, overrides: bool) -> ScriptInfo:
-    from audio.script_plan import script_title
+@lru_cache(maxsize=256)
+def _title_and_range(script: Script) -> tuple[str, tuple[float, float] | None]:
+    from audio.script_plan import minutes_range, script_title
 
     try:
         title = script_title(script)
     except ScriptError:
         title = script.title
+    return title, minutes_range(script)
+
+
+def _info(name: str, script: Script, path: Path | None, overrides: bool) -> ScriptInfo:
+    title, fits = _title_and_range(script)
     return ScriptInfo(name, title, script.kind, script.language,
                       None if script.minutes is None else float(script.minutes),
-                      script.description, path, path is None, overrides)
+                      script.description, path, path is None, overrides,
+                      *(fits if fits is not None else (None, None)))
 
 
 def user_folder(config_dir: Path | str | None) -> Path | None:

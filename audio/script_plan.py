@@ -270,6 +270,26 @@ def script_plan(
                 kind=script.kind, target=target if stretch else None)
 
 
+def minutes_range(script: Script, words_per_minute: int = 120) -> tuple[float, float] | None:
+    """(shortest, longest) minutes a script with stretchy pauses can be fitted to, estimated from
+    its words at the usual rate (1-60); None for other scripts (a length they cannot take is
+    still refused, with the reason, when the session is built)."""
+    if script.minutes is None or any(
+            (isinstance(s, BreatheStep) and s.fill) or (isinstance(s, RestStep) and s.seconds is None)
+            for s in script.steps()):
+        return None
+    try:
+        plan = script_plan(script, name="script", words_per_minute=words_per_minute)
+    except ScriptError:
+        return None
+    stretch = sum((s.seconds for p in plan.parts for s in p.steps
+                   if isinstance(s, Silence) and s.stretch), Fraction(0))
+    fixed = estimate_seconds(plan.parts, words_per_minute) - stretch
+    low = max(MINUTES_RANGE[0], Fraction(math.ceil((fixed + stretch * STRETCH_RANGE[0]) / 30), 2))
+    high = min(MINUTES_RANGE[1], Fraction(math.floor((fixed + stretch * STRETCH_RANGE[1]) / 30), 2))
+    return (float(low), float(high)) if low <= high else None
+
+
 def fmt_minutes(minutes: float | Fraction) -> str:
     value = float(minutes)
     return f"{value:g}"

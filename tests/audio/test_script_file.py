@@ -382,3 +382,22 @@ def test_default_lengths_in_code_match_the_scripts():
     infos = {i.name: i for i in list_scripts(None)[0]}
     for name, minutes in {**PMR, **{k: v for k, v in BREATHING.items() if k != "custom"}}.items():
         assert infos[name].minutes == minutes, name
+
+
+def test_the_list_says_which_lengths_a_script_can_take():
+    fitted = [i for i in list_scripts(None)[0] if i.shortest_minutes is not None]
+    assert {i.name for i in fitted} >= {"body-scan", "body-scan-20", "grounding", "leaves",
+                                        "mindful-breathing"}
+    for info in fitted:
+        _, script = find_script(info.name)
+        assert info.shortest_minutes <= info.minutes <= info.longest_minutes
+        script.to_plan(name=info.name, minutes=info.shortest_minutes)
+        script.to_plan(name=info.name, minutes=info.longest_minutes)
+        if info.shortest_minutes > 1:
+            with pytest.raises(ScriptError, match="takes at least about"):
+                script.to_plan(name=info.name, minutes=info.shortest_minutes - 0.5)
+        if info.longest_minutes < 60:
+            with pytest.raises(ScriptError, match="at most about"):
+                script.to_plan(name=info.name, minutes=info.longest_minutes + 0.5)
+    box = next(i for i in list_scripts(None)[0] if i.name == "box")
+    assert box.shortest_minutes is None and box.longest_minutes is None
