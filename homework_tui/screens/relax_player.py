@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 SOUND_ENV = "HOMEWORK_TUI_SOUND"  # "off": never open a sound device (silent, with captions)
 SOUND: bool = os.environ.get(SOUND_ENV, "").lower() not in ("off", "0", "no")
 NO_SPEECH: str | None = None
+# False while the data is encrypted (the app sets it): the person's own words are then spoken
+# through `privacy_speech.private_engine()`, which never caches them on disk.
+CACHE_PERSONAL: bool = True
 VOICE_OFF = "the voice is turned off"
 
 
@@ -64,6 +67,10 @@ def build(choice: RelaxChoice, settings: Settings) -> Any:
         engine, voice = _silent_engine(VOICE_OFF), None
     elif NO_SPEECH is not None:
         engine, voice = _silent_engine(NO_SPEECH), None
+    elif not CACHE_PERSONAL:
+        from homework_tui.screens.privacy_speech import private_engine
+
+        engine = private_engine()
     return build_session(
         choice.session,
         minutes=None if choice.own_length else choice.minutes,

@@ -1,0 +1,123 @@
+"""The speech cache holds no personal text.
+
+Its files are named by a hash of (voice, rate, text) and hold the spoken audio: no index, no text.
+But a line with the person's own words (a saved pattern's name, their wording file, their session
+script) would still be on disk: as a hash that can be guessed against, and as audio that can be
+transcribed. So while the data is encrypted (`relax_player.CACHE_PERSONAL` False, set by the app),
+those lines are spoken through `privacy_speech.private_engine()`: made in a private folder in
+memory, never in the cache; homework-tui's own wording is still cached. Real espeak-ng speech."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from homework_tui.model.relaxation import RelaxChoice
+from homework_tui.model.settings import Settings
+from homework_tui.screens import privacy_speech, relax_player
+
+pytestmark = pytest.mark.timeout(180)
+
+OWN_WORDS = ("Zanzibar", "Quetzalcoatl", "Marguerite")
+WORDING = """
+[breathing]
+closing = ["Quetzalcoatl says the practice is over. Open your eyes."]
+"""
+SCRIPT = """title: Marguerite by the river
+kind: mindfulness
+language: en
+
+== Settling [intro]
+say Marguerite is waiting by the river.
+pause 2
+say Breathe, and notice the water.
+"""
+
+
+@pytest.fixture
+def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Path, Path]]:
+    from audio.breathing import custom_pattern, save_custom_pattern
+
+    cache, config = tmp_path / "cache", tmp_path / "config"
+    monkeypatch.setenv("HOMEWORK_TUI_CACHE_DIR", str(cache))
+    monkeypatch.setenv("HOMEWORK_TUI_CONFIG_DIR", str(config))
+    monkeypatch.setattr(relax_player, "NO_SPEECH", None)
+    monkeypatch.setattr(privacy_speech, "_engine", None)  # a fresh one on this test's cache
+    config.mkdir()
+    save_custom_pattern(config / "patterns.toml", custom_pattern("Zanzibar", 4, 6))
+    (config / "wording.toml").write_text(WORDING, encoding="utf-8")
+    (config / "sessions").mkdir()
+    (config / "sessions" / "river.txt").write_text(SCRIPT, encoding="utf-8")
+    yield cache, config
+    engine = privacy_speech._engine
+    if engine is not None:
+        engine.close()
+
+
+def speak(name: str, minutes: float = 1.0) -> tuple[object, list[str]]:
+    """Build the session as the Relax screen does and make every line of it."""
+    choice = RelaxChoice(session=name, minutes=minutes, intro=True, own_length=name == "river")
+    session = relax_player.build(choice, Settings())
+    session.resolve_all()
+    return session, session.plan.texts()
+
+
+def cached_files(cache: Path) -> list[Path]:
+    return [p for p in cache.rglob("*") if p.is_file()]
+
+
+def own_lines(texts: list[str]) -> list[str]:
+    return [t for t in texts if any(w in t for w in OWN_WORDS)]
+
+
+@pytest.mark.parametrize("name", ["Zanzibar", "river"], ids=["own-pattern", "own-script"])
+def test_while_encrypted_own_words_are_spoken_but_never_cached(
+    folders: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    cache, _ = folders
+    monkeypatch.setattr(relax_player, "CACHE_PERSONAL", False)
+    session, texts = speak(name)
+    mine = own_lines(texts)
+    assert mine, texts  # the session does speak the person's words…
+    engine = session.speech.engine  # type: ignore[attr-defined]
+    assert engine is privacy_speech.private_engine()
+    for text in mine:
+        clip = session.speech.clip(text)  # type: ignore[attr-defined]
+        assert clip is not None and len(clip) > 0  # …aloud
+        path = engine.cached_path(text, session.speech.settings)  # type: ignore[attr-defined]
+        assert cache not in path.parents and path.exists()
+        assert stat.S_IMODE(os.stat(path.parent.parent).st_mode) == 0o700
+    names = {p.stem for p in cached_files(cache)}
+    settings = session.speech.settings  # type: ignore[attr-defined]
+    for text in mine:
+        assert settings.cache_key(text) not in names  # not even as a hash
+    for path in cached_files(cache):
+        raw = path.read_bytes()
+        for word in OWN_WORDS:
+            assert word.encode() not in raw and word.encode("utf-16-le") not in raw
+    builtin = [t for t in texts if t in privacy_speech.builtin_lines()]
+    if builtin:  # homework-tui's own wording is still cached, so sessions start quickly
+        assert any(settings.cache_key(t) in names for t in builtin)
+
+
+def test_unencrypted_the_same_lines_are_cached_as_before(
+    folders: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The control: without encryption nothing changes (and the test above can see a leak)."""
+    cache, _ = folders
+    monkeypatch.setattr(relax_player, "CACHE_PERSONAL", True)
+    session, texts = speak("Zanzibar")
+    names = {p.stem for p in cached_files(cache)}
+    settings = session.speech.settings  # type: ignore[attr-defined]
+    assert any(settings.cache_key(t) in names for t in own_lines(texts))
+
+
+def test_builtin_lines_are_homework_tuis_own_words_only() -> None:
+    lines = privacy_speech.builtin_lines()
+    assert "Welcome. This is a short exercise called leaves on a stream." in lines
+    assert not any("{" in line for line in lines)  # lines with a name filled in are not here
+    assert not any(word in line for line in lines for word in OWN_WORDS)
