@@ -8,7 +8,9 @@ the `audio.plan.Plan` the timeline lays out. The format is described in
 
 from __future__ import annotations
 
+import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -24,7 +26,8 @@ STEP_WORDS = ("say", "pause", "breathe", "tense", "release", "tone", "wording", 
 ANY_LANGUAGE = "any"  # the words come from the wording file, which follows the chosen voice
 LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
 WORDING_PATH_RE = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
-NUMBER_RE = re.compile(r"^\d{1,7}(\.\d{1,3})?$")
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+NUMBER_RE = re.compile(r"^\d{1,12}(\.\d{1,3})?$")
 
 # Limits a therapist can live with and a typo cannot get past.
 MAX_TEXT = 2000  # characters in one spoken line (or the description)
@@ -37,6 +40,30 @@ TENSE_RANGE = (Fraction(3), Fraction(15))
 RELEASE_RANGE = (Fraction(10), Fraction(120))
 REST_RANGE = (Fraction(5), Fraction(600))
 SAY_GAP = Fraction(11, 10)  # the natural pause after a spoken line
+
+
+def close_match(word: str, choices: tuple[str, ...] | list[str]) -> str:
+    match = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
+    return f" Did you mean '{match[0]}'?" if match else ""
+
+
+def strip_comment(text: str) -> str:
+    """`pause 4   # a note` → `pause 4` (only on lines with no free text)."""
+    return re.split(r"\s#", text, maxsplit=1)[0].strip()
+
+
+def check_characters(line: str) -> str | None:
+    """Why a line cannot be used as written (a control character), or None."""
+    for ch in line:
+        if ch == "\t":
+            continue
+        code = ord(ch)
+        if unicodedata.category(ch) == "Cc" or ch in BIDI_CONTROLS or ch in "\u2028\u2029":
+            name = unicodedata.name(ch, "").lower()
+            return (f"this line has an invisible control character (U+{code:04X}"
+                    f"{', ' + name if name else ''}); delete it: captions show the text exactly "
+                    "as written")
+    return None
 
 
 def fmt_number(value: Fraction | int) -> str:

@@ -5,9 +5,7 @@ Every problem is a `ScriptFileError` naming the file and line and saying what to
 
 from __future__ import annotations
 
-import difflib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -42,14 +40,16 @@ from audio.script_model import (
     TenseStep,
     ToneStep,
     WordingStep,
+    check_characters,
+    close_match,
     fmt_number,
+    strip_comment,
 )
 
 MAX_CHARS = 200_000
 MAX_LINES = 5_000
 MAX_GROUP = 60
 BREATHING_NAMES = ("box", "478", "resonance", "sigh", "cue")
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 HEADER_RE = re.compile(r"^([A-Za-z][A-Za-z_-]*)\s*:\s*(.*)$")
 BREATHE_RE = re.compile(
     r"^(?P<pattern>.+?)\s+(?:for\s+(?P<n>\S+)\s+(?P<unit>\S+)"
@@ -58,30 +58,6 @@ BREATHE_RE = re.compile(
 )
 BREATHE_HELP = ("write e.g. 'breathe box for 4 cycles', 'breathe 4-2-6-2 for 2 minutes' or "
                 "'breathe box to fill'")
-
-
-def _close(word: str, choices: tuple[str, ...] | list[str]) -> str:
-    match = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
-    return f" Did you mean '{match[0]}'?" if match else ""
-
-
-def _strip_comment(text: str) -> str:
-    """`pause 4   # a note` → `pause 4` (only on lines with no free text)."""
-    return re.split(r"\s#", text, maxsplit=1)[0].strip()
-
-
-def check_characters(line: str) -> str | None:
-    """Why a line cannot be used as written (a control character), or None."""
-    for ch in line:
-        if ch == "\t":
-            continue
-        code = ord(ch)
-        if unicodedata.category(ch) == "Cc" or ch in BIDI_CONTROLS or ch in "\u2028\u2029":
-            name = unicodedata.name(ch, "").lower()
-            return (f"this line has an invisible control character (U+{code:04X}"
-                    f"{', ' + name if name else ''}); delete it: captions show the text exactly "
-                    "as written")
-    return None
 
 
 @dataclass
@@ -119,6 +95,11 @@ class _Parser:
                unit: str = "seconds") -> Fraction:
         if word.startswith("-") and NUMBER_RE.match(word[1:]):
             raise self.error(f"{what} cannot be negative; write e.g. '{example}'")
+        if re.fullmatch(r"\d+,\d+", word):
+            raise self.error(f"write the decimal with a point: '{word.replace(',', '.')}', "
+                             f"e.g. '{example}'")
+        if re.fullmatch(r"\d*\.\d{4,}", word):
+            raise self.error(f"'{word}' has more than three decimals; round it, e.g. '{example}'")
         if not NUMBER_RE.match(word):
             raise self.error(f"'{word}' is not a number of {unit}; {what} needs one, e.g. '{example}'")
         value = Fraction(word)
@@ -155,7 +136,7 @@ class _Parser:
             self.header_line(header.group(1).lower(), header.group(2), indent)
         else:
             raise self.error(
-                f"'{stripped.split()[0][:30]}' is not a step.{_close(first, STEP_WORDS)} Steps are "
+                f"'{stripped.split()[0][:30]}' is not a step.{close_match(first, STEP_WORDS)} Steps are "
                 f"{', '.join(STEP_WORDS)}; a part starts with '== Title'; '#' starts a comment")
 
     def check_text_length(self) -> None:
@@ -181,9 +162,9 @@ class _Parser:
     def header_line(self, key: str, value: str, indent: int) -> None:
         if key not in HEADER_KEYS:
             if self.parts or self.open:
-                raise self.error(f"'{key}' is not a step.{_close(key, STEP_WORDS)} Steps are "
+                raise self.error(f"'{key}' is not a step.{close_match(key, STEP_WORDS)} Steps are "
                                  f"{', '.join(STEP_WORDS)}")
-            raise self.error(f"'{key}:' is not a setting.{_close(key, HEADER_KEYS)} The settings "
+            raise self.error(f"'{key}:' is not a setting.{close_match(key, HEADER_KEYS)} The settings "
                              f"are {', '.join(k + ':' for k in HEADER_KEYS)}")
         if self.parts or self.open:
             raise self.error(f"'{key}:' belongs at the top of the file, before the first step or part")
@@ -203,10 +184,10 @@ class _Parser:
                 raise self.error(f"the title is longer than {MAX_TITLE} characters; shorten it")
             self.header[key] = title
             return
-        value = _strip_comment(value)
+        value = strip_comment(value)
         if key == "kind":
             if value.lower() not in KINDS:
-                raise self.error(f"kind '{value}' is not known{_close(value, KINDS)}; write "
+                raise self.error(f"kind '{value}' is not known{close_match(value, KINDS)}; write "
                                  f"'kind: {KINDS[0]}', 'kind: {KINDS[1]}' or 'kind: {KINDS[2]}'")
             self.header[key] = value.lower()
         elif key == "language":
@@ -259,7 +240,7 @@ class _Parser:
             self.text = _Continuation("say", indent, rest.split(), self.line)
             self.check_text_length()
             return
-        args = _strip_comment(rest)
+        args = strip_comment(rest)
         handler = getattr(self, f"step_{word}")
         self.open.steps.append(handler(args))
 
@@ -291,7 +272,7 @@ class _Parser:
             raise self.error(str(exc)) from None
         if inline is not None:
             return key
-        raise self.error(f"unknown breathing pattern '{name}'.{_close(key, BREATHING_NAMES)} Use "
+        raise self.error(f"unknown breathing pattern '{name}'.{close_match(key, BREATHING_NAMES)} Use "
                          "box, 478, resonance, sigh, cue, or seconds in-hold-out-hold such as "
                          "4-2-6-2")
 
@@ -371,7 +352,7 @@ class _Parser:
             raise self.error(f"tone needs a name, e.g. 'tone bell'; the tones are {', '.join(TONES)}")
         name = args.lower()
         if name not in TONES:
-            raise self.error(f"unknown tone '{args}'.{_close(name, list(TONES))} The tones are "
+            raise self.error(f"unknown tone '{args}'.{close_match(name, list(TONES))} The tones are "
                              f"{', '.join(TONES)}, e.g. 'tone bell'")
         return ToneStep(name)
 
@@ -384,7 +365,7 @@ class _Parser:
         path = args.lower()
         if not WORDING_PATH_RE.match(path) or path not in known:
             raise self.error(f"'{args}' is not a list of lines in the wording file."
-                             f"{_close(path, known)} e.g. 'wording pmr.intro' or "
+                             f"{close_match(path, known)} e.g. 'wording pmr.intro' or "
                              "'wording breathing.closing'")
         return WordingStep(path)
 

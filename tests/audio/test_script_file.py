@@ -32,7 +32,7 @@ from audio.script_file import (
     parse_script,
 )
 from audio.script_model import PART_TAG_RE
-from audio.script_parse import BIDI_CONTROLS
+from audio.script_model import BIDI_CONTROLS
 from audio.tone_shapes import TONES
 from audio.wording import packaged_paths
 
@@ -119,6 +119,9 @@ H = "title: T\nminutes: 5\nsay Hi.\npause 1 stretch\n"  # lines 1-4; the step un
         (H + "pause inf\n", 5, "'inf' is not a number"),
         (H + "pause 1e9\n", 5, "'1e9' is not a number"),
         (H + "pause 99999\n", 5, "use 0.1 to 600 seconds"),
+        (H + "pause 123456789012345678901234567890\n", 5, "is not a number"),
+        (H + "pause 2,5\n", 5, "write the decimal with a point: '2.5'"),
+        (H + "pause 2.55555\n", 5, "more than three decimals"),
         (H + "pause 0\n", 5, "use 0.1 to 600 seconds"),
         (H + "pause 5 strech\n", 5, "'stretch' for a pause that fits"),
         ("title: T\nsay a\npause 5 stretch\n", 3, "add e.g. 'minutes: 10' at the top"),
