@@ -89,6 +89,9 @@ def test_the_documented_example_is_valid_and_plans():
     script = parse_script(blocks[0], "example.txt")
     plan = script.to_plan(name="example", minutes=8)
     assert plan.kind == script.kind and plan.target == 8 * 60
+    for block in blocks[1:]:
+        other = parse_script(block, "other.txt")
+        assert other.to_plan(name="other").texts()
 
 
 def test_steps_before_any_part_and_comments_anywhere():
