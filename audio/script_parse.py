@@ -182,6 +182,12 @@ class _Parser:
                 raise self.error("the title is empty; write e.g. 'title: Leaves on a stream'")
             if len(title) > MAX_TITLE:
                 raise self.error(f"the title is longer than {MAX_TITLE} characters; shorten it")
+            if re.fullmatch(r"@[a-z0-9_]+(\.[a-z0-9_]+)+", title):
+                from audio.wording import packaged_paths
+
+                if title[1:] not in packaged_paths():
+                    raise self.error(f"'{title}' is not a line in the wording file; write the title "
+                                     "itself, e.g. 'title: Evening calm'")
             self.header[key] = title
             return
         value = strip_comment(value)

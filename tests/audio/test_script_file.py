@@ -155,6 +155,7 @@ H = "title: T\nminutes: 5\nsay Hi.\npause 1 stretch\n"  # lines 1-4; the step un
         ("title: T\nminutes: ten\n", 2, "'ten' is not a number of minutes"),
         ("title: T\nminutes: 10\nsay x\n", 2, "'minutes:' needs something that can stretch"),
         ("title:\nsay x\n", 1, "the title is empty"),
+        ("title: @pmr.nothing\nsay x\n", 1, "'@pmr.nothing' is not a line in the wording file"),
         ("kind: mindfulness\nsay x\n", 2, "needs a title before its first step"),
         ("title: T\n== Empty\n== Two\nsay x\n", 2, "the part 'Empty' has no steps"),
         ("title: T\nsay x\n==\n", 3, "the part here has no steps"),
@@ -253,7 +254,7 @@ def scripts(draw) -> Script:
                                        BreatheStep("478", fill=True, fill_cycles=(4, 8))]))
         last = parts[-1]
         parts[-1] = ScriptPart(last.title, (*last.steps, filler), last.kind)
-    return Script(draw(words), tuple(parts), draw(st.sampled_from(["breathing", "relaxation",
+    return Script(draw(words.filter(lambda t: not t.startswith("@"))), tuple(parts), draw(st.sampled_from(["breathing", "relaxation",
                                                                    "mindfulness"])),
                   draw(st.sampled_from(["en", "es", "pt-br", "zh", "any"])), minutes,
                   draw(st.just("") | words))
