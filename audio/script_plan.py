@@ -119,10 +119,10 @@ class _Compiler:
         the one filling step gets."""
         out: list[Part] = []
         group_index = 0
+        tensed: str | None = None  # the group tensed and not yet released (across parts too)
         for part in self.script.parts:
             steps: list[Step] = []
             label: str | None = None
-            tensed: str | None = None
             for step in part.steps:
                 if isinstance(step, SayStep):
                     steps.append(Say(step.text, SAY_GAP))
