@@ -287,6 +287,12 @@ class HomeworkApp(App[int]):
 
     # -- actions -----------------------------------------------------------------------------
 
+    async def action_quit(self) -> None:
+        from homework_tui.screens.form_autosave import ask_before_quitting
+
+        if not ask_before_quitting(self):
+            self.exit()
+
     def action_help_now(self) -> None:
         self.show_help_now()
 

@@ -31,7 +31,7 @@ from homework_tui.screens.base import saving
 from homework_tui.screens.dialogs import Choice, ChoiceDialog
 from homework_tui.store import Store
 from homework_tui.store.drafts import DraftKeeper
-from homework_tui.store.errors import StoreError
+from homework_tui.store.errors import StoreError, WriteFailed
 
 
 class DraftAutosave:
@@ -44,6 +44,7 @@ class DraftAutosave:
     _changed_at: float = 0.0
     _flushed_at: float = 0.0
     _warned: bool = False
+    _draft_failing: bool = False  # the last draft write was refused (a full disk, …)
     _autosave_on: bool = False
     _latest: tuple[dict[str, str], str] | None = None
 
@@ -135,6 +136,7 @@ class DraftAutosave:
     def draft_lock_failed(self) -> None:
         """The write from `draft_for_lock` was refused: try again with the next autosave."""
         self._dirty = True
+        self._draft_failing = True
         self._changed_at = time.monotonic()
 
     @work(thread=True, group="draft")
@@ -147,9 +149,15 @@ class DraftAutosave:
             self.app.call_from_thread(self._draft_failed, str(error))  # type: ignore[attr-defined]
         else:
             self._warned = False
+            self._draft_failing = False
+
+    def draft_at_risk(self) -> bool:
+        """True when typing in this form has not reached the disk because writes are refused."""
+        return self._autosave_on and self._draft_failing
 
     def _draft_failed(self, message: str) -> None:
-        self._dirty = True  # try again at the next change
+        self._dirty = True  # tried again with the next autosave tick
+        self._draft_failing = True
         if not self._warned:
             self._warned = True
             self.notify(  # type: ignore[attr-defined]
@@ -199,6 +207,10 @@ class DraftForm(DraftAutosave):
     NOT_SAVED_NOTE: ClassVar[str] = "Your writing is kept as a draft."
     """Said after 'Not saved yet: <why>'."""
     KEPT_NOTE: ClassVar[str] = "Your draft is kept. It will be offered when you come back."
+    NOT_KEPT_NOTE: ClassVar[str] = (
+        "It could not be kept as a draft either, so please keep homework-tui open until it is saved."
+    )
+    """Said after 'Not saved yet: <why>' when the draft could not be written either."""
 
     MESSAGE_ID: ClassVar[str] = "form-message"
     """The id of the Static where the form says things (hidden while there is nothing to say)."""
@@ -238,13 +250,33 @@ class DraftForm(DraftAutosave):
                 saved = self.persist(store, record, *extra)
                 self.keeper.finish()
         except StoreError as error:
-            self.app.call_from_thread(self._save_failed, str(error))  # type: ignore[attr-defined]
+            kept = self._keep_latest() if isinstance(error, WriteFailed) else True
+            self.app.call_from_thread(  # type: ignore[attr-defined]
+                self._save_failed, str(error), kept
+            )
             return
         self.app.call_from_thread(self._saved, saved)  # type: ignore[attr-defined]
 
-    def _save_failed(self, message: str) -> None:
+    def _keep_latest(self) -> bool:
+        """After a refused save (on the worker thread): try to keep the newest snapshot as the
+        draft. False when that is refused too."""
+        latest, keeper = self._latest, self.keeper
+        if keeper is None or latest is None:
+            return not self._draft_failing
+        try:
+            with saving():
+                keeper.keep(*latest)
+        except StoreError:
+            return False
+        return True
+
+    def _save_failed(self, message: str, kept: bool = True) -> None:
         self._saving = False
-        self._say(f"Not saved yet: {message} {self.NOT_SAVED_NOTE}")
+        self._draft_failing = not kept
+        if not kept:
+            self._dirty = True  # the autosave keeps trying, so the draft lands once it can
+        note = self.NOT_SAVED_NOTE if kept else self.NOT_KEPT_NOTE
+        self._say(f"Not saved yet: {message} {note}")
 
     def _saved(self, record: Any) -> None:
         self.stop_autosave()
@@ -305,3 +337,33 @@ class DraftForm(DraftAutosave):
         if choice == "keep":
             self.notify(self.KEPT_NOTE, markup=False)  # type: ignore[attr-defined]
         self.dismiss(None)  # type: ignore[attr-defined]
+
+
+def ask_before_quitting(app: Any) -> bool:
+    """When typing in an open form could not reach the disk (a full disk, …), ask before quitting
+    (it would be lost) and return True; the answer quits or stays. False: nothing at risk."""
+    from homework_tui.screens.privacy_lock import all_screens
+
+    if getattr(getattr(app, "idle_lock", None), "locked", False):
+        return False  # at the lock screen: the drafts were tried when it locked
+    at_risk = [s for s in all_screens(app) if isinstance(s, DraftAutosave) and s.draft_at_risk()]
+    if not at_risk:
+        return False
+
+    def chosen(choice: str | None) -> None:
+        if choice == "quit":
+            app.exit()
+
+    app.push_screen(
+        ChoiceDialog(
+            "Your writing is not saved yet",
+            "homework-tui could not write to its data folder just now (see the message in the "
+            "form), so what you typed since the last save exists only in this window. If you quit "
+            "now it is lost. Free some space or fix the folder, save with Ctrl+S, then quit.",
+            [Choice("s", "Stay", "stay", primary=True), Choice("q", "Quit anyway", "quit")],
+            escape="stay",
+            id="unsaved-quit",
+        ),
+        chosen,
+    )
+    return True
