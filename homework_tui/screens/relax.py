@@ -125,7 +125,9 @@ class RelaxScreen(StageMixin, SectionScreen):
         self.voices = state.voices
         if first:
             self.choice = state.choice
-            self.typed_minutes = f"{state.choice.minutes:g}"
+            # A mindfulness script's length is its own; other sessions start from the usual 5.
+            typed = state.choice.minutes if state.choice.kind != "mindfulness" else RelaxChoice().minutes
+            self.typed_minutes = f"{typed:g}"
         self._fill_list(state.catalog, state.file_problems)
         if first:
             self._fill_form(self.choice)

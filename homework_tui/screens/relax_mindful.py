@@ -73,10 +73,9 @@ class MindfulSessionScreen(RelaxSessionScreen):
             yield Static(Text(""), id="rx-notice")
         yield Footer()
 
-    def on_mount(self) -> None:
+    def prepare_view(self) -> None:
         self.query_one(Pacer).display = False  # only while the script breathes or tenses
         self.query_one(CalmProgress).display = not self.homework.settings.reduced_motion
-        self.begin()
 
     def _could_not_start(self, message: str) -> None:
         self.query_one(CalmProgress).display = False

@@ -104,8 +104,13 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(Pacer).display = not self.homework.settings.reduced_motion
+        self.prepare_view()
         self.begin()
+
+    def prepare_view(self) -> None:
+        """What shows before the session starts (subclasses change this, not on_mount: Textual
+        calls every class's on_mount, which would start the session twice)."""
+        self.query_one(Pacer).display = not self.homework.settings.reduced_motion
 
     @work(thread=True, exclusive=True, group="relax-start", exit_on_error=False)
     def begin(self) -> None:

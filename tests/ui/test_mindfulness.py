@@ -85,15 +85,26 @@ async def start_chosen(pilot: Any, before: str) -> Any:
     return screen
 
 
-async def test_a_mindfulness_session_from_start_to_today(app: Any, data_dir: Path) -> None:
+async def test_a_mindfulness_session_from_start_to_today(app: Any, data_dir: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from homework_tui.screens import relax_session
     from homework_tui.widgets.calm_progress import CalmProgress
     from homework_tui.widgets.pacer import Pacer
 
+    starts: list[str] = []
+    real_start = relax_session.start_session
+
+    def counted(choice: RelaxChoice, settings: Any) -> Any:
+        starts.append(choice.session)
+        return real_start(choice, settings)
+
+    monkeypatch.setattr(relax_session, "start_session", counted)
     prepare(data_dir, "quiet-minute", 1)
     hw = app()
     async with hw.run_test(size=SIZE) as pilot:
         screen = await start_chosen(pilot, before="60")
         player = screen.started.player
+        assert starts == ["quiet-minute"]  # one session, one player
         # The first line, exactly as written (markup and emoji are words here), and where we are.
         await wait_until(pilot, lambda: shown(hw, "rx-caption") == FIRST_LINE)
         assert FIRST_LINE in screen_words(hw)
