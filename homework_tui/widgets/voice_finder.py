@@ -67,7 +67,8 @@ class VoiceFinder(Vertical):
         self.voices: list[Any] = []
 
     def compose(self) -> ComposeResult:
-        yield Select[str]([], prompt="Language", id="voice-language", compact=True)
+        yield Select[str]([("All languages", ALL)], value=ALL, allow_blank=False, id="voice-language",
+                          compact=True)
         yield OptionList(id="voice-list")
         yield Static(Text("Looking for the voices installed here…"), id="voice-finder-note")
 

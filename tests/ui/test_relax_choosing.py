@@ -28,6 +28,14 @@ description: Una práctica corta para dejar pasar los pensamientos.
 say Imagina un río [tranquilo] 🍃
 pause 5 stretch
 """
+ZULU_SCRIPT = """title: Ukuphefumula
+kind: mindfulness
+language: zu
+minutes: 1
+
+say Phefumula kancane.
+pause 5 stretch
+"""
 BAD_SCRIPT = """title: Leaves
 kind: mindfulness
 
@@ -43,6 +51,7 @@ def quiet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     (config / "sessions").mkdir(parents=True)
     (config / "sessions" / "hojas.txt").write_text(OWN_SCRIPT, encoding="utf-8")
     (config / "sessions" / "leaves.txt").write_text(BAD_SCRIPT, encoding="utf-8")
+    (config / "sessions" / "zulu.txt").write_text(ZULU_SCRIPT, encoding="utf-8")
     monkeypatch.setenv("HOMEWORK_TUI_CONFIG_DIR", str(config))
     monkeypatch.setenv("HOMEWORK_TUI_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(relax_player, "SOUND", False)
@@ -85,7 +94,14 @@ def listed(screen: Any) -> list[str]:
     return [str(options.get_option_at_index(i).id) for i in range(options.option_count)]
 
 
-async def test_sessions_by_kind_with_the_persons_files(app: Any) -> None:
+async def test_sessions_by_kind_with_the_persons_files(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from audio.voice import VoiceInfo
+
+    from homework_tui.screens import relax_catalog
+
+    installed = [VoiceInfo("gmw/en-us", "English (America)", ("en-us",), None),
+                 VoiceInfo("roa/es", "Spanish (Spain)", ("es",), None)]
+    monkeypatch.setattr(relax_catalog, "installed_voices", lambda: installed)
     hw = app()
     async with hw.run_test(size=(100, 40)) as pilot:
         screen = await open_relax(pilot)
@@ -105,6 +121,20 @@ async def test_sessions_by_kind_with_the_persons_files(app: Any) -> None:
         assert "Una práctica corta" in words and "From your file hojas.txt." in words
         assert "Length (minutes)" in words and screen.query_one("#rx-minutes").value == "5"
         assert not screen.query_one("#rx-tones").display  # no breathing phases to mark
+        assert str(screen.query_one("#rx-speaker").render()) == "Spoken in Spanish by the voice roa/es."
+        # A language no installed voice speaks: said before starting, and it still starts.
+        screen._highlight("zulu")
+        await pilot.pause()
+        assert str(screen.query_one("#rx-speaker").render()) == (
+            "No voice for Zulu is installed here — the words will be shown as captions.")
+        # The built-in "leaves" is replaced by their file of that name, even unreadable.
+        assert "leaves" not in listed(screen)
+        await pilot.press("b")
+        await wait_screen(pilot, "RatingDialog")
+        await pilot.press("enter")
+        await wait_screen(pilot, "MindfulSessionScreen")
+        await wait_until(pilot, lambda: hw.screen.started is not None, timeout=10)
+        await wait_until(pilot, lambda: "Phefumula kancane." in screen_words(hw))
     hw.close_store()
 
 
