@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -35,9 +35,9 @@ HEADING = "heading:"
 class RelaxScreen(StageMixin, SectionScreen):
     DEFAULT_CSS = """
     RelaxScreen #rx-choose { height: 1fr; }
-    RelaxScreen #rx-sessions { width: 40; height: 1fr; border: round $primary 50%; }
+    RelaxScreen #rx-sessions { width: 36; height: 1fr; border: round $primary 50%; }
     RelaxScreen #rx-sessions:focus { border: round $accent; }
-    RelaxScreen #rx-options { width: 1fr; height: auto; padding: 0 2; }
+    RelaxScreen #rx-options { width: 1fr; height: 1fr; padding: 0 0 0 2; scrollbar-size-vertical: 1; }
     RelaxScreen .rx-row { height: 1; margin-bottom: 1; }
     RelaxScreen .rx-row.rx-resonance { margin-bottom: 0; }
     RelaxScreen .rx-label { width: 18; }
@@ -72,7 +72,7 @@ class RelaxScreen(StageMixin, SectionScreen):
         yield Static(Text(INTRO), id="rx-intro-text", classes="calm-note")
         with Horizontal(id="rx-choose"):
             yield OptionList(id="rx-sessions")
-            with Vertical(id="rx-options"):
+            with VerticalScroll(id="rx-options", can_focus=False):
                 yield Static(Text(""), id="rx-describe")
                 yield Static(Text(""), id="rx-speaker")
                 with Horizontal(classes="rx-row", id="rx-length"):
