@@ -124,6 +124,16 @@ class RelaxChoice:
     def title(self) -> str:
         return self.session_title or title_of(self.session)
 
+    @property
+    def with_intro(self) -> bool:
+        """Whether the session starts from its first part (a mindfulness script always does)."""
+        return self.intro or self.kind == "mindfulness"
+
+    @property
+    def with_tones(self) -> bool:
+        """Tones at each phase: a breathing or muscle relaxation choice (mindfulness has none)."""
+        return self.tones and self.kind != "mindfulness"
+
     def changed(self, **changes: Any) -> Self:
         return replace(self, **changes)
 

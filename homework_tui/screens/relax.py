@@ -245,8 +245,8 @@ class RelaxScreen(StageMixin, SectionScreen):
             session=self._selected(),
             minutes=self.query_one("#rx-minutes", Input).value or "5",  # type: ignore[arg-type]
             voice=self.query_one("#rx-voice", Checkbox).value,
-            tones=self.query_one("#rx-tones", Checkbox).value and not mindful,
-            intro=self.query_one("#rx-intro", Checkbox).value or mindful,
+            tones=self.query_one("#rx-tones", Checkbox).value,  # kept for breathing; see with_tones
+            intro=self.query_one("#rx-intro", Checkbox).value,
             breaths_per_minute=bpm,
             ratio=self.query_one("#rx-ratio", Input).value or "1:1",
             scale="anxiety" if self.query_one("#rx-anxiety", Checkbox).value else "tension",

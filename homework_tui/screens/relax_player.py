@@ -76,7 +76,7 @@ def build(choice: RelaxChoice, settings: Settings) -> Any:
         minutes=None if choice.own_length else choice.minutes,
         voice=voice,
         rate=settings.speech_rate,
-        tones=choice.tones,
+        tones=choice.with_tones,
         spoken_cues=choice.voice,
         cache_dir=cache_dir(),
         config_dir=config_dir(),
@@ -99,7 +99,7 @@ def start_session(choice: RelaxChoice, settings: Settings) -> Started:
             continue
         notes.append(note[:1].upper() + note[1:])
     practice_start = 0.0
-    if not choice.intro:
+    if not choice.with_intro:
         player.skip()  # straight to the practice
         # A sound player skips on its own thread, after a fade: wait for the practice to begin, or
         # the intro would be counted as practised (progress, planned and actual seconds).

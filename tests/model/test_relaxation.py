@@ -89,3 +89,13 @@ def test_a_mindfulness_script_is_logged_as_mindfulness_with_its_title() -> None:
     assert activity is not None and activity.kind.value == "mindfulness"
     with pytest.raises(ValidationError):
         RelaxChoice(session="x", session_kind="yoga")
+
+
+def test_a_mindfulness_script_starts_from_its_beginning_without_phase_tones() -> None:
+    # The intro and tones checkboxes are hidden for mindfulness; the person's choices for breathing
+    # are kept in the choice, but not applied to the mindfulness session.
+    choice = RelaxChoice(session="body-scan", intro=False, tones=True, session_kind="mindfulness")
+    assert (choice.intro, choice.tones) == (False, True)
+    assert choice.with_intro and not choice.with_tones
+    breathing = RelaxChoice(session="box", intro=False, tones=True)
+    assert not breathing.with_intro and breathing.with_tones
