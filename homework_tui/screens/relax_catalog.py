@@ -1,9 +1,9 @@
 """The sessions a person can choose on the Relax screen, by kind: the built-in breathing, muscle
 relaxation and mindfulness scripts, their saved breathing patterns, and their own script files in
-`config_dir()/sessions`. A file that cannot be read becomes a calm line ("Your file leaves.toml
+`config_dir()/sessions`. A file that cannot be read becomes a calm line ("Your file leaves.txt
 could not be read: line 7: …"), never an error. Also: which voice will speak a session.
 
-Reading the files parses TOML: call `catalog()` from a thread worker. No Textual here.
+Listing reads and parses the files: call `catalog()` from a thread worker. No Textual here.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from homework_tui.model.relaxation import BREATHING_NAMES, PMR_NAMES, TITLES
 
@@ -21,11 +21,15 @@ KIND_HEADINGS: tuple[tuple[str, str], ...] = (
     ("pmr", "Muscle relaxation"),
     ("mindfulness", "Mindfulness"),
 )
-SCRIPT_KINDS = {"breathing": "breathing", "relaxation": "pmr", "pmr": "pmr", "mindfulness": "mindfulness"}
+SCRIPT_KINDS = {"breathing": "breathing", "relaxation": "pmr", "mindfulness": "mindfulness"}  # script → log
 # Under the "Muscle relaxation" heading the built-in stages read shorter.
 LIST_LABELS = {"pmr16": "16 muscle groups", "pmr7": "7 muscle groups", "pmr4": "4 muscle groups",
                "release": "Release only", "cue": "Cue-controlled"}
 BUILTIN_ORDER = {name: i for i, name in enumerate((*BREATHING_NAMES, *PMR_NAMES))}
+
+if TYPE_CHECKING:
+    from audio.errors import ScriptFileError
+    from audio.script_file import ScriptInfo
 
 
 @dataclass(frozen=True)
@@ -39,7 +43,6 @@ class SessionEntry:
     language: str = ""  # the script's language ("" when it is the app's own English wording)
     language_name: str = ""  # "Spanish", when the installed voices say
     your_file: bool = False  # one of the person's script files
-    file_name: str = ""
     pattern: bool = False  # a saved breathing pattern (can be changed and deleted here)
     minutes: float | None = None  # the session's own length, when it has one
 
@@ -72,44 +75,40 @@ class Catalog:
         return found
 
 
-def problem_text(error: Any) -> str:
+def problem_text(error: ScriptFileError) -> str:
     """"Your file leaves.txt could not be read: line 7: …" for an audio ScriptFileError."""
-    name = getattr(error, "source", None)
-    message = str(getattr(error, "message", error))
-    line = getattr(error, "line", None)
-    detail = f"line {line}: {message}" if line is not None else message
-    return f"Your file {name} could not be read: {detail}" if name else f"A file could not be read: {detail}"
+    detail = f"line {error.line}: {error.message}" if error.line is not None else error.message
+    if error.source:
+        return f"Your file {error.source} could not be read: {detail}"
+    return f"A file could not be read: {detail}"
 
 
 def _describe(text: str) -> str:
     return text[:1].upper() + text[1:] if text else ""
 
 
-def script_entry(info: Any, voices: Sequence[Any] = ()) -> SessionEntry:
+def script_entry(info: ScriptInfo, voices: Sequence[Any] = ()) -> SessionEntry:
     """An entry for an audio `ScriptInfo` (`voices` to name its language)."""
-    kind = SCRIPT_KINDS.get(str(info.kind), "mindfulness")
-    path = getattr(info, "path", None)
-    your_file = not getattr(info, "builtin", path is None)
-    name = str(info.name)
-    title = str(info.title or "") or TITLES.get(name.lower(), name)
-    if not your_file and name.lower() in TITLES:
-        title = TITLES[name.lower()]  # the app's own way of naming its sessions
-    minutes = info.minutes if kind == "mindfulness" else None
-    language = str(info.language or "") if info.language != "any" else ""
-    description = _describe(str(info.description or ""))
-    if your_file:
-        description = f"{description}\nFrom your file {path.name}." if description else f"From your file {path.name}."
-    return SessionEntry(name=name, kind=kind, title=title, description=description, language=language,
+    kind = SCRIPT_KINDS.get(info.kind, "mindfulness")
+    your_file = not info.builtin
+    title = info.title or info.name
+    if not your_file and info.name in TITLES:
+        title = TITLES[info.name]  # the app's own way of naming its sessions, as in the log
+    language = info.language if info.language != "any" else ""
+    description = _describe(info.description)
+    if info.path is not None:
+        mine = f"From your file {info.path.name}."
+        description = f"{description}\n{mine}" if description else mine
+    return SessionEntry(name=info.name, kind=kind, title=title, description=description, language=language,
                         language_name=language_name(language, voices) if language else "",
-                        your_file=your_file, file_name=getattr(path, "name", "") if your_file else "",
-                        minutes=float(minutes) if minutes else None)
+                        your_file=your_file,
+                        minutes=info.minutes if kind == "mindfulness" and info.minutes else None)
 
 
-def _stem(error: Any) -> str:
+def _stem(error: ScriptFileError) -> str:
     from audio.script_file import script_name
 
-    path = getattr(error, "path", None)
-    return script_name(Path(path)) if path else ""
+    return script_name(Path(error.path)) if error.path else ""
 
 
 def catalog(custom: dict[str, Any], voices: Sequence[Any] = ()) -> Catalog:
@@ -123,12 +122,16 @@ def catalog(custom: dict[str, Any], voices: Sequence[Any] = ()) -> Catalog:
     builtin = sorted((e for e in entries if not e.your_file),
                      key=lambda e: (BUILTIN_ORDER.get(e.name.lower(), 99), e.title.lower()))
     yours = sorted((e for e in entries if e.your_file), key=lambda e: e.title.lower())
-    patterns = [SessionEntry(name=p.name, kind="breathing", title=p.name, pattern=True,
-                             description=f"Your pattern: {p.describe()}") for p in custom.values()]
+    unreadable = {_stem(e) for e in errors}
     # A file of theirs with a built-in's name replaces it, even when it cannot be read (the
     # session would not start from the built-in either: their file is looked for first).
-    taken = {e.name.lower() for e in yours} | {_stem(e) for e in errors}
+    taken = {e.name.lower() for e in yours} | unreadable
     builtin = [e for e in builtin if e.name.lower() not in taken]
+    # So does a script of the same name for a saved pattern (a name is one session).
+    scripts = {e.name.lower() for e in entries} | unreadable
+    patterns = [SessionEntry(name=p.name, kind="breathing", title=p.name, pattern=True,
+                             description=f"Your pattern: {p.describe()}")
+                for p in custom.values() if p.name.lower() not in scripts]
     return Catalog([*builtin, *patterns, *yours], [problem_text(e) for e in errors])
 
 

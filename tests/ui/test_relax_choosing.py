@@ -182,3 +182,20 @@ async def test_no_suggestion_before_five_low_sessions(app: Any, data_dir: Path) 
         assert "try 7 groups" not in words(hw)
         assert not screen.query_one("#rx-stage").display
     hw.close_store()
+
+
+def test_one_name_is_one_session(quiet: Path) -> None:
+    """A saved pattern with the name of a script file is not offered twice (the file is what would
+    play); every other pattern is listed with the breathing sessions."""
+    from audio.breathing import custom_pattern
+
+    from homework_tui.screens.relax_catalog import catalog
+
+    found = catalog({"hojas": custom_pattern("hojas", 4, 4, 0, 0), "calm": custom_pattern("calm", 4, 6, 0, 0),
+                     "leaves": custom_pattern("leaves", 4, 6, 0, 0)})
+    names = [e.name.lower() for e in found.entries]
+    assert len(names) == len(set(names))
+    assert [e.kind for e in found.entries if e.name.lower() in ("hojas", "calm")] == ["breathing", "mindfulness"]
+    assert "leaves" not in names  # their unreadable file of that name
+    assert found.problems == ["Your file leaves.txt could not be read: line 5: 'soon' is not a number of "
+                              "seconds; a pause needs one, e.g. 'pause 5'"]
