@@ -128,7 +128,7 @@ class RelaxScreen(StageMixin, SectionScreen):
             # A mindfulness script's length is its own; other sessions start from the usual 5.
             typed = state.choice.minutes if state.choice.kind != "mindfulness" else RelaxChoice().minutes
             self.typed_minutes = f"{typed:g}"
-        self._fill_list(state.catalog, state.file_problems)
+        self._fill_list(state.catalog)
         if first:
             self._fill_form(self.choice)
         self._highlighted()
@@ -143,7 +143,7 @@ class RelaxScreen(StageMixin, SectionScreen):
                 bits.append("stopped early")
             self.query_one("#rx-last", Static).update(Text(", ".join(bits) + ". Press h for history."))
 
-    def _fill_list(self, catalog: Catalog, problems: list[str]) -> None:
+    def _fill_list(self, catalog: Catalog) -> None:
         options = self.query_one("#rx-sessions", OptionList)
         items: list[Option | None] = []
         for kind, heading, entries in catalog.by_kind():
@@ -151,11 +151,11 @@ class RelaxScreen(StageMixin, SectionScreen):
                 items.append(None)
             items.append(Option(Text(heading, style="bold"), id=f"{HEADING}{kind}", disabled=True))
             items += [Option(Padding(Text(e.label), (0, 0, 0, 2)), id=e.name) for e in entries]
-        if problems:
+        if catalog.problems:
             items += [None, Option(Text("Files that could not be read", style="bold"),
                                    id=f"{HEADING}problems", disabled=True)]
             items += [Option(Padding(Text(p), (0, 0, 0, 2)), id=f"{HEADING}problem{i}", disabled=True)
-                      for i, p in enumerate(problems)]
+                      for i, p in enumerate(catalog.problems)]
         options.clear_options()
         options.add_options(items)
         self._highlight(self.choice.session)

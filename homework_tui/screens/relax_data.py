@@ -1,6 +1,7 @@
-"""Where the Relax section keeps things: logged sessions and the last choice in the store, the
-person's own breathing patterns in `config_dir()/patterns.toml` (shared with the audio engine).
-Call these from thread workers."""
+"""Where the Relax section keeps things: logged sessions, the last choice and the stage-suggestion
+switch in the store; the person's own breathing patterns in `config_dir()/patterns.toml` (shared
+with the audio engine); `relax_state` reads everything the Relax screen shows, with the session
+list (`relax_catalog`). Call these from thread workers."""
 
 from __future__ import annotations
 
@@ -8,10 +9,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from homework_tui.model.progression import Progress, ProgressionPrefs, Suggestion, progress, suggest
-from homework_tui.model.progression import pmr_records
+from homework_tui.model.progression import (
+    Progress,
+    ProgressionPrefs,
+    Suggestion,
+    pmr_records,
+    progress,
+    suggest,
+)
 from homework_tui.model.relaxation import RelaxationSession, RelaxChoice
 from homework_tui.paths import config_dir
+from homework_tui.screens.relax_catalog import Catalog, catalog, installed_voices
 from homework_tui.store.activities import RELAXATION_TABLE
 from homework_tui.store.db import Store
 from homework_tui.store.repos import Repository, Singleton
@@ -92,22 +100,16 @@ class RelaxState:
     choice: RelaxChoice
     custom: dict[str, Any]
     problem: str  # the person's patterns file could not be read ("" when fine)
-    catalog: Any  # relax_catalog.Catalog
+    catalog: Catalog
     last: list[RelaxationSession]
     prefs: ProgressionPrefs
     progress: Progress | None
     suggestion: Suggestion | None
     voices: list[Any] = field(default_factory=list)
 
-    @property
-    def file_problems(self) -> list[str]:
-        return list(self.catalog.problems)
-
 
 def relax_state(store: Store, voices: list[Any] | None = None) -> RelaxState:
     """`voices`: the installed voices when already known (else they are asked for)."""
-    from homework_tui.screens.relax_catalog import catalog, installed_voices
-
     custom, problem = custom_patterns()
     sessions = sessions_repo(store).all()
     prefs = progression_doc(store).load()
