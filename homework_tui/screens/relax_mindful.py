@@ -27,10 +27,10 @@ PACED_KINDS = ("inhale", "hold", "exhale", "tense", "release")
 
 def time_left(seconds: float) -> str:
     """"about 6 minutes left", gently rounded; never a countdown of seconds."""
-    if seconds < 45:
-        return "nearly done"
-    minutes = max(1, math.ceil((seconds - 15) / 60))
-    return "about a minute left" if minutes == 1 else f"about {minutes} minutes left"
+    minutes = round(seconds / 60)
+    if minutes >= 2:
+        return f"about {minutes} minutes left"
+    return "about a minute left" if seconds >= 30 else "nearly done"
 
 
 def where_text(part_index: int | None, total_parts: int, seconds_left: float) -> str:
@@ -107,7 +107,9 @@ class MindfulSessionScreen(RelaxSessionScreen):
             title = f"{stage.label}: {'tense' if kind == 'tense' else 'let go'}"
         self._set("rx-part", title)
         spoken = timeline.last_speech(moment.frame)
-        self._set("rx-caption", spoken.text if spoken is not None and spoken.text else "")
+        caption = spoken.text if spoken is not None and spoken.text else ""
+        if not (paced and caption.strip(" .").lower() == phase_word(kind, stage.label).lower()):
+            self._set("rx-caption", caption)  # a spoken "Breathe in" is already the phase word
         elapsed, total = self.elapsed_and_total(moment, started)
         self.query_one(CalmProgress).show(elapsed / total if total > 0 else 0.0)
         index = part.index if part is not None else None

@@ -127,6 +127,8 @@ async def test_a_mindfulness_session_from_start_to_today(app: Any, data_dir: Pat
         assert shown(hw, "rx-progress").startswith("Part 2 of 3")
         await wait_until(pilot, lambda: screen.query_one(Pacer).display, timeout=10)
         assert shown(hw, "rx-phase").split("  ·  ")[0] in ("Breathe in", "Hold", "Breathe out")
+        # The spoken "Breathe in" is the phase word already: the line before stays as the caption.
+        assert shown(hw, "rx-caption") == "Breathe with the count for a little while."
         await pilot.press("n")
         await wait_until(pilot, lambda: shown(hw, "rx-caption") == "Now notice the sounds around you.", 5)
         assert not screen.query_one(Pacer).display
@@ -173,3 +175,12 @@ async def test_the_built_in_mindfulness_sessions_are_listed_and_start(app: Any, 
         await wait_screen(pilot, "RelaxScreen")
         assert logged(hw) == []
     hw.close_store()
+
+
+def test_time_left_is_gentle() -> None:
+    from homework_tui.screens.relax_mindful import where_text
+
+    assert where_text(0, 4, 600) == "Part 1 of 4  ·  about 10 minutes left"
+    assert where_text(3, 4, 75) == "Part 4 of 4  ·  about a minute left"
+    assert where_text(0, 1, 10) == "Nearly done"  # one part: no "part 1 of 1"
+    assert where_text(None, 3, 200) == "About 3 minutes left"
