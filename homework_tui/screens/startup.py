@@ -126,6 +126,27 @@ def problem_dialog(
         title = "Your data file could not be read"
         return ChoiceDialog(title, message, [QUIT], id="problem-corrupt"), quit_or({})
 
+    if isinstance(error, RestoreFailed) and isinstance(
+        error.__cause__, (PassphraseNeeded, WrongPassphrase)
+    ):  # an encrypted backup, and the data file's own header was too damaged to ask earlier
+
+        def restore_with(passphrase: str | None) -> None:
+            if passphrase is None:
+                app.exit(return_code=QUIT_CODE)
+            else:
+                app.passphrase = passphrase
+                app.open_store(restore=error.backup)
+
+        wrong = isinstance(error.__cause__, WrongPassphrase)
+        message = (
+            f"That passphrase does not open the backup {error.backup.name}. Nothing was changed. "
+            "Check Caps Lock and try again."
+            if wrong
+            else f"The backup {error.backup.name} is encrypted. Please enter your passphrase "
+            "to restore it."
+        )
+        return PassphraseDialog(message), restore_with
+
     if isinstance(error, RestoreFailed):
         dialog = ChoiceDialog(
             "That backup could not be restored",
