@@ -97,11 +97,11 @@ def listed(screen: Any) -> list[str]:
 async def test_sessions_by_kind_with_the_persons_files(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     from audio.voice import VoiceInfo
 
-    from homework_tui.screens import relax_catalog
+    from homework_tui.screens import relax_data
 
     installed = [VoiceInfo("gmw/en-us", "English (America)", ("en-us",), None),
                  VoiceInfo("roa/es", "Spanish (Spain)", ("es",), None)]
-    monkeypatch.setattr(relax_catalog, "installed_voices", lambda: installed)
+    monkeypatch.setattr(relax_data, "installed_voices", lambda: installed)
     hw = app()
     async with hw.run_test(size=(100, 40)) as pilot:
         screen = await open_relax(pilot)
