@@ -42,6 +42,7 @@ class RelaxScreen(StageMixin, SectionScreen):
     RelaxScreen .rx-row.rx-resonance { margin-bottom: 0; }
     RelaxScreen .rx-label { width: 18; }
     RelaxScreen .rx-field { width: 10; }
+    RelaxScreen #rx-fits { width: auto; color: $text-muted; }
     RelaxScreen Checkbox { border: none; padding: 0; height: 1; margin-top: 1; }
     RelaxScreen #rx-describe { height: auto; margin-bottom: 1; }
     RelaxScreen #rx-speaker { height: auto; color: $text-muted; margin-bottom: 1; }
@@ -79,6 +80,7 @@ class RelaxScreen(StageMixin, SectionScreen):
                     yield Static("Length (minutes)", classes="rx-label")
                     yield Input(id="rx-minutes", classes="rx-field", compact=True,
                                 restrict=r"[0-9.]{0,5}")
+                    yield Static(Text(""), id="rx-fits")
                 with Horizontal(classes="rx-row rx-resonance"):
                     yield Static("Breaths a minute", classes="rx-label")
                     yield Input(id="rx-bpm", classes="rx-field", compact=True, restrict=r"[0-9.]{0,4}")
@@ -207,6 +209,8 @@ class RelaxScreen(StageMixin, SectionScreen):
             else:
                 minutes.value = self.typed_minutes
         self.query_one("#rx-length").display = not mindful or own is not None
+        fits = entry.fits if entry is not None else None
+        self.query_one("#rx-fits", Static).update(Text(f"  {fits[0]:g} to {fits[1]:g}" if fits else ""))
         self.query_one("#rx-tones").display = not mindful
         self.query_one("#rx-intro").display = not mindful
         self._show_speaker()
@@ -270,7 +274,11 @@ class RelaxScreen(StageMixin, SectionScreen):
         except ValidationError as error:
             self._set_problem(error.message)
             return
-        self._set_problem("")
+        entry = self.selected_entry()
+        too = entry.check_minutes(choice.minutes) if entry is not None and not choice.own_length else ""
+        self._set_problem(too)
+        if too:
+            return
         self.choice = choice
         self.remember(choice)
 

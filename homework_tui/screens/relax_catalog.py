@@ -45,6 +45,13 @@ class SessionEntry:
     your_file: bool = False  # one of the person's script files
     pattern: bool = False  # a saved breathing pattern (can be changed and deleted here)
     minutes: float | None = None  # the session's own length, when it has one
+    fits: tuple[float, float] | None = None  # the lengths it can be fitted to, in minutes
+
+    def check_minutes(self, minutes: float) -> str:
+        """"" when the session can last `minutes`, else what to do, in words."""
+        if self.fits is None or self.fits[0] <= minutes <= self.fits[1]:
+            return ""
+        return f"{self.title} can last from about {self.fits[0]:g} to {self.fits[1]:g} minutes."
 
     @property
     def label(self) -> str:
@@ -95,6 +102,9 @@ def script_entry(info: ScriptInfo, voices: Sequence[Any] = ()) -> SessionEntry:
     if not your_file and info.name in TITLES:
         title = TITLES[info.name]  # the app's own way of naming its sessions, as in the log
     language = info.language if info.language != "any" else ""
+    fits = None
+    if info.shortest_minutes is not None and info.longest_minutes is not None:
+        fits = (info.shortest_minutes, info.longest_minutes)
     description = _describe(info.description)
     if info.path is not None:
         mine = f"From your file {info.path.name}."
@@ -102,7 +112,8 @@ def script_entry(info: ScriptInfo, voices: Sequence[Any] = ()) -> SessionEntry:
     return SessionEntry(name=info.name, kind=kind, title=title, description=description, language=language,
                         language_name=language_name(language, voices) if language else "",
                         your_file=your_file,
-                        minutes=info.minutes if kind == "mindfulness" and info.minutes else None)
+                        minutes=info.minutes if kind == "mindfulness" and info.minutes else None,
+                        fits=fits if kind == "mindfulness" else None)
 
 
 def _stem(error: ScriptFileError) -> str:
