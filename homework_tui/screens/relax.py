@@ -210,7 +210,7 @@ class RelaxScreen(StageMixin, SectionScreen):
                 minutes.value = self.typed_minutes
         self.query_one("#rx-length").display = not mindful or own is not None
         fits = entry.fits if entry is not None else None
-        self.query_one("#rx-fits", Static).update(Text(f"  {fits[0]:g} to {fits[1]:g}" if fits else ""))
+        self.query_one("#rx-fits", Static).update(Text(f" ({fits[0]:g} to {fits[1]:g})" if fits else ""))
         self.query_one("#rx-tones").display = not mindful
         self.query_one("#rx-intro").display = not mindful
         self._show_speaker()

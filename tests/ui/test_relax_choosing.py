@@ -126,7 +126,7 @@ async def test_sessions_by_kind_with_the_persons_files(app: Any, monkeypatch: py
         screen._highlight("body-scan")
         await pilot.pause()
         assert screen.query_one("#rx-minutes").value == "10"
-        assert str(screen.query_one("#rx-fits").render()) == "  5.5 to 60"
+        assert str(screen.query_one("#rx-fits").render()) == " (5.5 to 60)"
         screen.query_one("#rx-minutes").value = "3"
         await pilot.press("b")
         await wait_until(pilot, lambda: "Body scan can last from about 5.5 to 60 minutes." in screen_words(hw))
