@@ -110,8 +110,15 @@ class PrivacyScreen(HomeworkScreen[None]):
         self.query_one("#lock-needs-encryption").display = not encrypted
         if not encrypted:
             self.query_one("#auto-lock-error").display = False
-        self.query_one("#change" if encrypted else "#encrypt", Button).focus()
+        result = self.query_one("#privacy-result", Static)
+        result.display = bool(str(result.render()).strip())
+        focused = self.focused
+        if focused is None or not focused.display or focused.id == "privacy":  # Encrypt: hidden
+            self.query_one("#change" if encrypted else "#encrypt", Button).focus()
         self.refresh_bindings()
+
+    def on_screen_resume(self) -> None:
+        self.show_state()  # back from a dialog: what is shown, and the focus, follow
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "passphrase" and parameters:
@@ -136,8 +143,7 @@ class PrivacyScreen(HomeworkScreen[None]):
         if message is None:
             return
         self.homework.idle_lock.encryption_changed()
-        result = self.query_one("#privacy-result", Static)
-        result.update(Text(message))
+        self.query_one("#privacy-result", Static).update(Text(message))
         self.notify(message, title="Privacy", markup=False)
         self.show_state()
 

@@ -19,7 +19,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from homework_tui.model.base import ValidationError
@@ -54,8 +54,8 @@ TITLES = {
 EXPLAIN = {
     Change.ENCRYPT: f"Your notes, their journal, your backups and your drafts will be stored "
     f"encrypted. homework-tui will ask for the passphrase each time it starts. {NO_RECOVERY}",
-    Change.CHANGE: f"Your data and backups are encrypted again with the new passphrase; the old "
-    f"one stops working. {NO_RECOVERY}",
+    Change.CHANGE: "Your data and backups are encrypted again with the new passphrase; the old "
+    "one stops working. There is no way to recover a forgotten passphrase.",
     Change.DECRYPT: "Your notes will be stored unencrypted again: anyone who can open your "
     "files can read them. Auto-lock stops too.",
 }
@@ -115,7 +115,7 @@ class PassphraseChangeDialog(SaveCancelModal[str | None]):
             "new": f"New passphrase (at least {PASSPHRASE_MIN} characters)",
             "again": "The new passphrase again",
         }
-        with Vertical(classes="dialog"):
+        with VerticalScroll(classes="dialog"):  # scrolls rather than cut off, at 80x24
             yield Static(Text(TITLES[self.change]), classes="dialog-title")
             yield Static(Text(EXPLAIN[self.change]), classes="dialog-message")
             for name in self._fields():
@@ -128,6 +128,8 @@ class PassphraseChangeDialog(SaveCancelModal[str | None]):
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
+        for quiet in ("#privacy-error", "#privacy-working"):
+            self.query_one(quiet).display = False
         self.query_one("#save", Button).label = f"{VERBS[self.change]} (Ctrl+S)"
 
     def _value(self, name: str) -> str:

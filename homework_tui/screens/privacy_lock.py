@@ -132,7 +132,8 @@ class IdleLock:
             return
         if delay is None:
             delay = self.last_input + wait - time.monotonic()
-        self._timer = self.app.set_timer(max(0.0, delay), self._due, name="auto-lock")
+        # (never 0: a zero-second Textual timer divides by its interval)
+        self._timer = self.app.set_timer(max(0.05, delay), self._due, name="auto-lock")
 
     def _due(self) -> None:
         self._timer = None

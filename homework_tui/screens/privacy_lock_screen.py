@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
@@ -32,7 +32,8 @@ class LockScreen(Screen[None]):
 
     AUTO_FOCUS = "#unlock-input"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "unlock", "Unlock", key_display="⏎", show=True),
+        Binding("enter", "unlock", "Unlock", key_display="⏎", priority=True),
+        Binding("ctrl+q", "app.quit", "Quit", key_display="^q"),
     ]
 
     def __init__(self, lock: IdleLock, *, drafts: int = 0) -> None:
@@ -45,8 +46,7 @@ class LockScreen(Screen[None]):
         with Center(), Vertical(id="lock-box"):
             yield Static("homework-tui is locked", id="lock-title")
             yield Static(
-                "Your data is kept safe while you were away. Type your passphrase to carry on "
-                "where you were.",
+                "Your notes are hidden. Type your passphrase to carry on exactly where you were.",
                 id="lock-message",
             )
             yield Input(password=True, placeholder="passphrase", id="unlock-input")
@@ -57,7 +57,7 @@ class LockScreen(Screen[None]):
             yield Static(
                 "Ctrl+Q quits; what you saved stays saved. In a crisis, call your local "
                 "emergency number.",
-                classes="hint",
+                id="lock-hint",
             )
         yield Footer()
 
@@ -96,11 +96,6 @@ class LockScreen(Screen[None]):
             self._say("lock-drafts", f"Your open draft{plural} saved.")
 
     # -- unlocking -----------------------------------------------------------------------------
-
-    @on(Input.Submitted, "#unlock-input")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_unlock()
 
     def action_unlock(self) -> None:
         box = self.query_one("#unlock-input", Input)

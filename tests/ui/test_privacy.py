@@ -114,9 +114,12 @@ async def test_encrypt_from_settings_explains_then_works_off_the_event_loop(
             assert isinstance(app.screen, PassphraseChangeDialog) and app.screen.working
             release.set()
             await wait_until(pilot, lambda: app.screen is privacy, timeout=20)
-            assert "Your data is now encrypted" in screen_words(app)
+            await wait_until(pilot, lambda: "Your data is now encrypted" in screen_words(app))
             assert "Lock when idle" in screen_words(app)
             assert app.store is not None and app.store.encrypted
+            assert app.focused is privacy.query_one("#change")  # not the hidden Encrypt
+            await pilot.press("tab", "tab", "tab", "space")  # on to auto-lock, by keyboard
+            assert app.settings.auto_lock
     finally:
         app.close_store()
     assert is_sealed((data_dir / "homework.json").read_bytes()[:64])
