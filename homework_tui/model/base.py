@@ -13,6 +13,7 @@ from typing import Self
 # pasted escape sequence can never reach the terminal later; everything else, emoji and
 # right-to-left text included, is kept exactly as typed.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LINE_BREAKS = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n"})
 
 
 def visible(text: str) -> str:
@@ -45,8 +46,9 @@ def now() -> datetime:
 
 def clean_text(value: str, *, multiline: bool = True) -> str:
     """Remove terminal control characters (escape sequences), keep everything else as typed.
-    `\\r\\n` becomes `\\n`; single-line fields fold newlines into spaces."""
-    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    Line breaks become `\\n` (`\\r\\n`, `\\r`, and the Unicode line and paragraph separators,
+    which a text box shows as line breaks too); single-line fields fold newlines into spaces."""
+    text = value.replace("\r\n", "\n").translate(_LINE_BREAKS)
     if not multiline:
         text = text.replace("\n", " ").replace("\t", " ")
     return _CONTROL.sub("", text)

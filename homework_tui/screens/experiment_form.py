@@ -36,6 +36,7 @@ from homework_tui.store.drafts import DraftKeeper, Drafts
 from homework_tui.store import Store
 from homework_tui.widgets.clean_input import CleanInput
 from homework_tui.widgets.rating_input import RatingInput
+from homework_tui.widgets.clean_input import CleanTextArea
 
 ALL_FIELDS = tuple(name for name, _ in (*PLAN_FIELDS, *OUTCOME_FIELDS))
 PLAN_INTRO = (
@@ -114,7 +115,7 @@ class ExperimentForm(DraftForm, HomeworkScreen[Experiment | None]):
             elif name in LINES:
                 yield CleanInput(value, id=name, compact=True)
             else:
-                yield TextArea(value, id=name, soft_wrap=True, classes="long-text")
+                yield CleanTextArea(value, id=name, soft_wrap=True, classes="long-text")
 
     def on_mount(self) -> None:
         self.title = "Behavioural experiment"

@@ -28,6 +28,7 @@ from homework_tui.model.exposure_mastery import (
 from homework_tui.screens.dialogs import EVERYWHERE, Choice, ChoiceDialog, SaveCancelModal
 from homework_tui.widgets.clean_input import CleanInput
 from homework_tui.widgets.rating_input import RatingInput
+from homework_tui.widgets.clean_input import CleanTextArea
 
 R = TypeVar("R")
 
@@ -196,7 +197,7 @@ class OptionsDialog(SaveCancelModal[ExposureSettings | None]):
                     str(self.settings.prompt_minutes), low=1, high=60, step=1, id="minutes"
                 )
             yield Label("Safety behaviours to pick from (one a line)")
-            yield TextArea(
+            yield CleanTextArea(
                 "\n".join(self.settings.safety_behaviours), id="behaviours", soft_wrap=True
             )
             yield Static("", id="dialog-error", classes="form-error")

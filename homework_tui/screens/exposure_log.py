@@ -32,6 +32,7 @@ from homework_tui.store import Store
 from homework_tui.widgets.clean_input import CleanInput
 from homework_tui.widgets.exposure_ticklist import TickList
 from homework_tui.widgets.rating_input import RatingInput
+from homework_tui.widgets.clean_input import CleanTextArea
 
 FORM = "exposure"
 LINE_FIELDS = ("date", "start", "end_time", "minutes", "predicted", "before", "peak", "end")
@@ -122,7 +123,7 @@ class ExposureLogScreen(DraftForm, HomeworkScreen[Exposure | None]):
                 compact=True,
             )
             yield Label("Notes", classes="log-section")
-            yield TextArea(f["notes"], id="notes", soft_wrap=True)
+            yield CleanTextArea(f["notes"], id="notes", soft_wrap=True)
         yield Static(id="log-message")
         yield Footer()
 

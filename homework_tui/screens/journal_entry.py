@@ -21,6 +21,7 @@ from homework_tui.screens.form_autosave import DraftForm
 from homework_tui.store import Repository, Store
 from homework_tui.store.drafts import DraftKeeper, Drafts
 from homework_tui.widgets.rating_input import RatingInput
+from homework_tui.widgets.clean_input import CleanInput, CleanTextArea
 
 FORM = "journal"
 TABLE = "journal"
@@ -77,8 +78,8 @@ class JournalEntryForm(DraftForm, HomeworkScreen[JournalEntry | None]):
         with Vertical(id="journal-fields"):
             with Horizontal(classes="field-row"):
                 yield Static("Title", classes="row-label")
-                yield Input(get("title", ""), placeholder="optional", id="title", compact=True)
-            yield TextArea(
+                yield CleanInput(get("title", ""), placeholder="optional", id="title", compact=True)
+            yield CleanTextArea(
                 get("text", ""),
                 id="text",
                 placeholder="Write whatever is on your mind. There is no wrong way to do this.",
@@ -90,7 +91,7 @@ class JournalEntryForm(DraftForm, HomeworkScreen[JournalEntry | None]):
                 yield RatingInput(get("mood", ""), low=MOOD_LOW, high=MOOD_HIGH, step=1, id="mood")
             with Horizontal(classes="field-row"):
                 yield Static("Tags", classes="row-label")
-                yield Input(
+                yield CleanInput(
                     get("tags", ""),
                     placeholder="e.g. work, sleep, family",
                     id="tags",

@@ -22,6 +22,7 @@ from homework_tui.model.base import ValidationError
 from homework_tui.model.plan import WEEKDAY_NAMES, Assignment, Every, Frequency, PlanInfo
 from homework_tui.screens.dialogs import Choice, ChoiceDialog, SaveCancelModal
 from homework_tui.widgets.clean_input import CleanInput
+from homework_tui.widgets.clean_input import CleanTextArea
 
 KIND_CHOICES = [(kind.label, kind) for kind in Kind]
 EVERY_CHOICES = [
@@ -116,7 +117,7 @@ class AssignmentForm(SaveCancelModal["Assignment | None"]):
             yield CleanInput(a.end.isoformat() if a and a.end else "", id="end",
                              placeholder="blank: until you change it", compact=True)
             yield Label("Note from your therapist (optional)")
-            yield TextArea(a.note if a else "", id="note", soft_wrap=True, compact=True)
+            yield CleanTextArea(a.note if a else "", id="note", soft_wrap=True, compact=True)
 
     def on_mount(self) -> None:
         self._show_fields()

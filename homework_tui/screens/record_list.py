@@ -28,6 +28,7 @@ from homework_tui.screens.dialogs import Choice, ChoiceDialog
 from homework_tui.store import Store
 from homework_tui.store.drafts import Drafts
 from homework_tui.store.errors import StoreError
+from homework_tui.widgets.clean_input import CleanInput
 
 DRAFT_ROW = "draft:"
 
@@ -109,7 +110,7 @@ class RecordListScreen(SectionScreen):
         """The search row: a label and the Input#search."""
         with Horizontal(id="search-row"):
             yield Static("Search", classes="row-label")
-            yield Input(placeholder=placeholder, id="search", compact=True)
+            yield CleanInput(placeholder=placeholder, id="search", compact=True)
 
     @on(Input.Changed, "#search")
     def _search_changed(self) -> None:

@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, Static
 
 from homework_tui.screens.dialogs import EVERYWHERE, CalmModal
+from homework_tui.widgets.clean_input import CleanInput
 
 FIELDS = (("name", "Name"), ("inhale", "Breathe in (s)"), ("hold_in", "Hold, full (s)"),
           ("exhale", "Breathe out (s)"), ("hold_out", "Hold, empty (s)"))
@@ -54,7 +55,7 @@ class PatternDialog(CalmModal[str | None]):
             for key, label in FIELDS:
                 with Horizontal(classes="rx-row"):
                     yield Static(label, classes="rx-label")
-                    yield Input(values[key], id=f"rx-p-{key}", compact=True,
+                    yield CleanInput(values[key], id=f"rx-p-{key}", compact=True,
                                 restrict=None if key == "name" else r"[0-9.]{0,5}",
                                 max_length=40 if key == "name" else 5)
             yield Static(Text(""), id="rx-pattern-problem")

@@ -20,6 +20,7 @@ from homework_tui.model.base import ValidationError
 from homework_tui.model.relaxation import SCALES, check_rating
 from homework_tui.screens.dialogs import EVERYWHERE, CalmModal
 from homework_tui.widgets.rating_input import RatingInput
+from homework_tui.widgets.clean_input import CleanTextArea
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ class RatingDialog(CalmModal[Rating | None]):
             yield Static(Text(""), classes="rx-problem", id="rx-problem")
             if self.after:
                 yield Static(Text("A note, if you like (what helped, what got in the way):"))
-                yield TextArea(id="rx-note", soft_wrap=True, show_line_numbers=False)
+                yield CleanTextArea(id="rx-note", soft_wrap=True, show_line_numbers=False)
             hint = "Enter to save" if not self.after else "Enter to save, Tab to write a note"
             skip = "Esc to go back" if self.cancel_on_escape else "Esc to skip the rating"
             yield Static(Text(f"{hint}. {skip}. No rating is fine too."), classes="calm-note")

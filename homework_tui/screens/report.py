@@ -35,6 +35,7 @@ from textual.widgets import (
 
 from homework_tui.model.plan import short_date
 from homework_tui.screens.base import HomeworkScreen
+from homework_tui.widgets.clean_input import CleanInput
 
 INTRO = (
     "A clear summary to bring to your next session: what was asked and done, your thought "
@@ -79,8 +80,8 @@ class ReportScreen(HomeworkScreen[None]):
                 yield RadioButton("From a date I choose", id="period-from")
             with Horizontal(id="report-from-row"):
                 yield Label("From", classes="row-label")
-                yield Input((today - timedelta(days=13)).isoformat(), id="report-from",
-                            placeholder="2025-03-10", compact=True)
+                yield CleanInput((today - timedelta(days=13)).isoformat(), id="report-from",
+                                 placeholder="2025-03-10", compact=True)
             yield Label("Format")
             with RadioSet(id="report-format"):
                 yield RadioButton("Markdown: one file, easy to read", value=True,
@@ -88,7 +89,7 @@ class ReportScreen(HomeworkScreen[None]):
                 yield RadioButton("CSV: one file per kind, for a spreadsheet", id="format-csv")
             yield Checkbox("Include journal writing, evidence and notes in full", id="report-full")
             yield Label("Save to")
-            yield Input(self._default_path("markdown"), id="report-path", compact=True)
+            yield CleanInput(self._default_path("markdown"), id="report-path", compact=True)
             with Horizontal(id="report-buttons"):
                 yield Button(Text("Write report (Ctrl+S)"), id="report-write", variant="primary",
                              compact=True)

@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Label, Select, Static, Switch
 
-from homework_tui.model.base import ValidationError
+from homework_tui.model.base import ValidationError, visible
 from homework_tui.model.settings import (
     DEFAULT_THEME,
     HIGH_CONTRAST_THEME,
@@ -57,7 +57,7 @@ class SettingsScreen(SectionScreen):
         with VerticalScroll(id="settings", classes="page"):
             yield Static("Settings", classes="page-title")
             yield Label("Your data folder")
-            yield Static(Text(str(self.homework.data_folder)), id="data-folder")
+            yield Static(Text(visible(str(self.homework.data_folder))), id="data-folder")
             yield Static(
                 "Shown for your information. To keep your data somewhere else, start "
                 "homework-tui with --data-dir FOLDER.",

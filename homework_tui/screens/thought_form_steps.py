@@ -19,6 +19,7 @@ from homework_tui.model.thought_record import (
 from homework_tui.screens.thought_labels import DistortionPicker
 from homework_tui.widgets.mood_rows import MoodRerateRow, MoodRow
 from homework_tui.widgets.rating_input import RatingInput
+from homework_tui.widgets.clean_input import CleanInput, CleanTextArea
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ class ThoughtRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static("HOT" if self._hot else "", classes="hot-mark")
-        yield Input(
+        yield CleanInput(
             self._text,
             placeholder="a thought, in the words that went through your mind",
             id=f"thought-{self.index}",
@@ -150,7 +151,7 @@ def compose_step(
     if step.number == 1:
         with Vertical(id=step_id, classes="step"):
             yield prompt(step)
-            yield TextArea(get("situation", ""), id="situation", classes="long-text")
+            yield CleanTextArea(get("situation", ""), id="situation", classes="long-text")
     elif step.number == 2:
         with VerticalScroll(id=step_id, classes="step"):
             yield prompt(step)
@@ -174,12 +175,12 @@ def compose_step(
         with Vertical(id=step_id, classes="step"):
             yield prompt(step)
             yield question_box(step, step_id)
-            yield TextArea(get(key, ""), id=key, classes="long-text")
+            yield CleanTextArea(get(key, ""), id=key, classes="long-text")
     elif step.number == 7:
         with Vertical(id=step_id, classes="step"):
             yield prompt(step)
             yield question_box(step, step_id)
-            yield TextArea(get("balanced", ""), id="balanced", classes="long-text")
+            yield CleanTextArea(get("balanced", ""), id="balanced", classes="long-text")
             with Horizontal(classes="belief-row"):
                 yield Static("How much do you believe it? (0-100)", classes="row-label")
                 yield RatingInput(get("belief", ""), id="belief")

@@ -25,6 +25,7 @@ from homework_tui.screens.dialogs import Choice, ChoiceDialog
 from homework_tui.screens.thought_data import own_labels_repo
 from homework_tui.store.errors import StoreError
 from homework_tui.widgets.distortion_list import OWN, DistortionList
+from homework_tui.widgets.clean_input import CleanInput
 
 
 class DistortionPicker(Vertical):
@@ -43,7 +44,7 @@ class DistortionPicker(Vertical):
         yield Static("", id="distortion-hint", classes="step-question")
         with Horizontal(classes="own-label-row"):
             yield Static("Your own label:", classes="row-label")
-            yield Input(
+            yield CleanInput(
                 placeholder="e.g. comparing myself — Enter adds it",
                 id="own-label",
                 compact=True,

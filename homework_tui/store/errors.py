@@ -5,9 +5,15 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
+from homework_tui.model.base import visible
+
 
 class StoreError(Exception):
-    """Base class: `str(error)` is a clear message that can be shown as it is."""
+    """Base class: `str(error)` is a clear message that can be shown as it is (a path quoted in
+    it shows any control character as a visible escape, never raw)."""
+
+    def __str__(self) -> str:
+        return visible(super().__str__())
 
 
 class DataLocked(StoreError):

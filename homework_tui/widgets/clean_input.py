@@ -1,12 +1,35 @@
-"""A single-line Input that never keeps terminal control characters (typed, pasted or set)."""
+"""Text boxes that never hold terminal control characters (typed, pasted, loaded or set).
+
+Textual writes a widget's text to the terminal as it is, so an escape sequence pasted into a box
+would reach the terminal raw (clearing the screen, retitling the window). `CleanInput` and
+`CleanTextArea` remove control characters the moment text arrives, by the rule of
+`model.base.clean_text`, so what the box shows is exactly what will be saved. A paste that lost
+some says so, calmly: nothing typed disappears without a word. (A paste of several lines into a
+one-line box keeps every line, joined by spaces; Textual's Input would keep only the first.)
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from textual.widgets import Input
+from textual import events
+from textual.document._edit import Edit
+from textual.document._document import EditResult
+from textual.widget import Widget
+from textual.widgets import Input, TextArea
 
 from homework_tui.model.base import clean_text
+
+PASTE_NOTE = (
+    "Some invisible control characters (terminal codes, like those of coloured text) were "
+    "left out of what you pasted. Everything else is here as you copied it."
+)
+
+
+def _tell_if_cleaned(widget: Widget, pasted: str) -> None:
+    """Say so when a paste held control characters (line breaks do not count)."""
+    if clean_text(pasted) != pasted.replace("\r\n", "\n").replace("\r", "\n"):
+        widget.notify(PASTE_NOTE, title="Pasted", markup=False)
 
 
 class CleanInput(Input):
@@ -23,3 +46,36 @@ class CleanInput(Input):
 
     def validate_value(self, value: str) -> str:
         return clean_text(value, multiline=False)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Input keeps only the first line of a paste; here every line is kept, joined by spaces.
+        event.stop()
+        event.prevent_default()  # Input's own handler would paste again (handlers run per class)
+        if not event.text:
+            return
+        _tell_if_cleaned(self, event.text)
+        text = clean_text(event.text, multiline=False)
+        selection = self.selection
+        if selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *selection)
+
+
+class CleanTextArea(TextArea):
+    """Like TextArea, with the same promise as `CleanInput` (line breaks are kept)."""
+
+    def __init__(self, text: str = "", **kwargs: Any) -> None:
+        super().__init__(clean_text(text), **kwargs)
+
+    def load_text(self, text: str) -> None:  # also what setting `.text` does
+        super().load_text(clean_text(text))
+
+    def edit(self, edit: Edit) -> EditResult:  # every insert, replace and paste goes through here
+        edit.text = clean_text(edit.text)
+        return super().edit(edit)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Only the word: TextArea's own handler (run after this one) pastes, through `edit`.
+        if not self.read_only:
+            _tell_if_cleaned(self, event.text)

@@ -10,6 +10,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static
 
 from homework_tui.widgets.rating_input import RatingInput
+from homework_tui.widgets.clean_input import CleanInput
 
 
 class MoodRow(Horizontal):
@@ -40,7 +41,7 @@ class MoodRow(Horizontal):
         self._before = before
 
     def compose(self) -> ComposeResult:
-        yield Input(
+        yield CleanInput(
             self._name,
             placeholder="a mood, e.g. anxious",
             suggester=SuggestFromList(self._suggestions, case_sensitive=False),

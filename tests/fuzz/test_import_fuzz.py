@@ -113,7 +113,7 @@ def test_every_table_the_app_keeps_is_checked_on_import() -> None:
     assert set(RECORD_MODELS) >= set(RECORDS) | set(SINGLES)
 
 
-@settings(max_examples=examples(8))
+@settings(max_examples=examples(4))
 @given(words=st.lists(text, min_size=6, max_size=6))
 @example(words=[MEGABYTE, *NASTY[:5]])
 @example(words=NASTY[5:] + NASTY[:1])
@@ -216,7 +216,7 @@ def valid_backup(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         return orjson.loads(export_bytes(store))  # type: ignore[no-any-return]
 
 
-@settings(max_examples=examples(80))
+@settings(max_examples=examples(40))
 @given(change=damage())
 @example(change=("meta", 999))
 @example(change=("field", ("settings", "theme", "\x1b]0;pwned\x07")))

@@ -24,7 +24,6 @@ from homework_tui.model.experiment import (
     OUTCOME_FIELDS,
     PLAN_FIELDS,
     RATINGS,
-    Experiment,
     experiment_from_fields,
 )
 from homework_tui.model.exposure import Ladder, SudsReading
@@ -37,7 +36,7 @@ from homework_tui.model.plan_toml import PlanFileError, parse_plan
 from homework_tui.model.relaxation import RelaxChoice, RelaxationSession
 from homework_tui.model.safety import CrisisContact, SafetyPlan
 from homework_tui.model.settings import Settings
-from homework_tui.model.thought_record import ThoughtRecord, form_fields, record_from_fields
+from homework_tui.model.thought_record import form_fields, record_from_fields
 from homework_tui.store.codec import from_doc, to_doc
 from tests.fuzz.conftest import Folders
 from tests.fuzz.strategies import (
@@ -53,8 +52,8 @@ from tests.fuzz.strategies import (
 )
 
 T = TypeVar("T")
-MANY = examples(150)
-DISK = examples(25)
+MANY = examples(100)
+DISK = examples(10)
 
 
 def attempt(build: Callable[[], T], fields: Iterable[str]) -> T | None:
