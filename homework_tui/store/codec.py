@@ -83,10 +83,12 @@ def _decode(hint: Any, value: Any) -> Any:
     if hint is Any:
         return value
     if origin in (tuple, list, frozenset, set):
+        _expect(value, list, hint)  # a string would otherwise be read as a tuple of letters
         item = args[0] if args else Any
         items = [_decode(item, v) for v in value]
         return origin(items) if origin is not list else items
     if origin is dict:
+        _expect(value, dict, hint)
         item = args[1] if len(args) == 2 else Any
         return {k: _decode(item, v) for k, v in value.items()}
     if origin is typing.Literal:
@@ -105,6 +107,13 @@ def _decode(hint: Any, value: Any) -> Any:
             return date.fromisoformat(value)
         if hint is time:
             return time.fromisoformat(value)
-        if hint is float and isinstance(value, int):
+        if hint is float and isinstance(value, int) and not isinstance(value, bool):
             return float(value)
+        if hint in (str, int, float, bool):  # a hand-edited file: refused here, not crashed on later
+            _expect(value, hint, hint)
     return value
+
+
+def _expect(value: Any, kind: type, hint: Any) -> None:
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+        raise TypeError(f"expected {hint}, found {type(value).__name__} {value!r:.60}")
