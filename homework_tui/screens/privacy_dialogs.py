@@ -150,6 +150,10 @@ class PassphraseChangeDialog(SaveCancelModal[str | None]):
         else:
             self.action_save()
 
+    def holds_auto_lock(self) -> bool:
+        """The auto-lock waits while the data is being rewritten (see `privacy_lock`)."""
+        return self.working
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("save", "cancel") and self.working:
             return False  # the rewrite is under way: it finishes in seconds, and cannot be undone
