@@ -229,3 +229,18 @@ def test_console_script_never_echoes_an_escape(tmp_path: Path, argv: list[str]) 
     assert b"Traceback" not in run.stderr
     for stream in (run.stdout, run.stderr):
         assert_terminal_safe(stream.decode("utf-8", "replace"), f"for {argv!r}")
+
+
+@settings(max_examples=examples(10))
+@given(command=st.sampled_from([["import", "x.json"], ["encrypt"], ["decrypt"], ["plan", "import", "p.toml"],
+                                ["today"], ["export"], ["doctor"], ["plan", "show"]]),
+       passphrase=st.one_of(st.just(""), text))
+def test_read_only(run: Runner, command: list[str], passphrase: str) -> None:
+    """--read-only with every command: what would write is refused in one line, the rest runs."""
+    (run.root / "x.json").write_text('{"format": "homework-tui-backup", "schema_version": 1, '
+                                     '"tables": {"notes": [{"id": "a-new-one"}]}}')
+    (run.root / "p.toml").write_text('[[homework]]\nkind = "journal"\n')
+    line = passphrase.replace("\n", " ").replace("\r", " ")
+    code, _, err = run("--read-only", *command, stdin=f"{line}\n{line}\n")
+    if command[0] in ("import", "encrypt") or command[:2] == ["plan", "import"]:
+        assert code == 1 and err.startswith("homework-tui: "), (command, err)

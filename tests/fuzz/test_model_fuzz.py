@@ -53,7 +53,7 @@ from tests.fuzz.strategies import (
 
 T = TypeVar("T")
 MANY = examples(100)
-DISK = examples(10)
+DISK = examples(8)
 
 
 def attempt(build: Callable[[], T], fields: Iterable[str]) -> T | None:

@@ -18,7 +18,7 @@ from tests.fuzz.strategies import (
     number_text,
     text,
 )
-from tests.fuzz.ui import ONCE, act, app_on, batch, fill_many, run, wait_screen
+from tests.fuzz.ui import ONCE, act, app_on, assert_healthy, batch, fill_many, run, wait_screen
 from tests.ui.helpers import screen_text
 
 journal_values = st.fixed_dictionaries({"title": text, "text": text, "mood": number_text,
@@ -101,5 +101,36 @@ def test_thought_record_form(tmp_path_factory, values: list[dict[str, str]]) -> 
                                     open_form=lambda: act(pilot, "new"), form="ThoughtRecordForm",
                                     message="#form-message", check=check)
             assert saved >= 2
+
+    run(session)
+
+
+def test_a_paste_with_escapes_is_cleaned_and_said(tmp_path) -> None:
+    """Through the terminal's paste (not a set value): control characters never enter a box,
+    the person is told some were left out, and a multi-line paste into a one-line box keeps
+    every line."""
+    from textual import events
+
+    from tests.ui.helpers import notifications
+
+    async def session() -> None:
+        async with app_on(tmp_path / "data") as (app, pilot):
+            await pilot.press("j")
+            await wait_screen(pilot, "JournalScreen")
+            await act(pilot, "new")
+            await wait_screen(pilot, "JournalEntryForm")
+            title, text = app.screen.query_one("#title"), app.screen.query_one("#text")
+            title.focus()
+            await pilot.pause()
+            app.post_message(events.Paste("red \x1b[31mwords\x1b[0m\nsecond line [/]"))
+            await pilot.pause()
+            assert title.value == "red [31mwords[0m second line [/]"
+            assert any("left out of what you pasted" in n for n in notifications(app))
+            text.focus()
+            await pilot.pause()
+            app.post_message(events.Paste("one\x00\u2028two \x1b]0;pwned\x07"))
+            await pilot.pause()
+            assert text.text == "one\ntwo ]0;pwned"
+            assert_healthy(app, "(after pasting)")
 
     run(session)

@@ -105,7 +105,7 @@ async def press_and_settle(pilot: Pilot[Any], *keys: str) -> None:
 async def act(pilot: Pilot[Any], action: str) -> None:
     """Run an action of the top screen (as its key would, wherever the focus is)."""
     await pilot.app.screen.run_action(action)
-    await settle(pilot)
+    await pilot.pause()
 
 
 async def wait_screen(pilot: Pilot[Any], name: str, timeout: float = 5.0) -> None:
@@ -124,7 +124,7 @@ async def closed_or_said(pilot: Pilot[Any], form: type, message: str, timeout: f
         return bool(message_of(app, message).strip()) and not getattr(app.screen, "_saving", False)
 
     await wait_until(pilot, done, timeout=timeout)
-    await settle(pilot)
+    await pilot.pause()
     return not isinstance(app.screen, form)
 
 
