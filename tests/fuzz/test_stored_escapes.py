@@ -26,7 +26,7 @@ from tests.fuzz.conftest import Runner
 from tests.fuzz.strategies import assert_terminal_safe
 from tests.fuzz.ui import app_on, assert_healthy, run, wait_screen
 
-ATTACK = "\x1b]0;pwned\x07\x1b[2J\x9b31m[bold]x[/bold]\x00"
+ATTACK = "\x1b]0;pwned\x07\x1b[2J\x9b31m[bold]x[/bold]\x00 [/] [link=x]y[/link] [@click=app.quit]q"
 MARK = "MARK"
 
 
