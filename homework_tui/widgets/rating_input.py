@@ -10,6 +10,8 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.widgets import Input
 
+from homework_tui.model.base import clean_text
+
 
 class RatingInput(Input):
     DEFAULT_CSS = """
@@ -49,6 +51,11 @@ class RatingInput(Input):
         self.low = low
         self.high = high
         self.step = step
+
+    def validate_value(self, value: str) -> str:
+        # Typing and pasting are held to digits; a value set from elsewhere (a draft) is at least
+        # never drawn with a control character in it.
+        return clean_text(value, multiline=False)
 
     @property
     def rating_value(self) -> int | None:

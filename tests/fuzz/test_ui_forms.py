@@ -105,7 +105,7 @@ options_values = st.fixed_dictionaries({"repeats": number_text, "minutes": numbe
                                         "behaviours": text})
 NASTY_LADDERS = [{"name": "\x1b[2J", "goal": MEGABYTE[:2000]},
                  {"name": "[bold]x[/bold]", "goal": "\x1b]0;pwned\x07 مرحبا"}]
-NASTY_STEPS = [{"description": "[/]", "suds": "1e309"},
+NASTY_STEPS = [{"description": "[/]", "suds": "\x1b[2J5"},
                {"description": "[bold]x[/bold] \x1b]0;pwned\x07 e\u0301", "suds": "٣"}]
 NO_LOG = {"date": "today", "start": "", "end_time": "", "minutes": "", "predicted": "",
           "before": "", "peak": "50", "end": "10", "notes": ""}
