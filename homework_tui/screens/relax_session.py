@@ -309,7 +309,8 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
         self.app.call_from_thread(self._saved, log)
 
     def _not_saved(self, message: str) -> None:
-        self.notify(f"This session could not be logged: {message}", severity="warning", timeout=8)
+        self.notify(f"This session could not be logged: {message}", severity="warning", timeout=8,
+                    markup=False)
         self.dismiss(None)
 
     def _saved(self, log: RelaxationSession) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from homework_tui.model.base import visible
 from homework_tui.screens.dialogs import Choice, ChoiceDialog, PassphraseDialog
 
 if TYPE_CHECKING:
@@ -165,7 +166,7 @@ def problem_dialog(
         message = str(error)
     else:
         message = (
-            f"Something unexpected went wrong while opening {app.data_folder} "
-            f"({type(error).__name__}: {error}). Nothing was changed."
+            f"Something unexpected went wrong while opening {visible(str(app.data_folder))} "
+            f"({type(error).__name__}: {visible(str(error))}). Nothing was changed."
         )
     return ChoiceDialog(title, message, [QUIT], id=dialog_id), quit_or({})

@@ -260,6 +260,7 @@ def relaxation_activity(doc: dict[str, Any]) -> Activity | None:
         str(doc.get("kind", "breathing")), Kind.BREATHING
     )
     pattern = clean_text(str(doc.get("pattern") or ""), multiline=False).strip()
+    named = clean_text(str(doc.get("title") or ""), multiline=False).strip()
     minutes = _number(doc.get("minutes"))
     before, after = _number(doc.get("tension_before")), _number(doc.get("tension_after"))
     completed = doc.get("completed", True) is not False
@@ -267,8 +268,8 @@ def relaxation_activity(doc: dict[str, Any]) -> Activity | None:
         kind=kind,
         ref_id=str(doc.get("id", "")),
         at=at,
-        title=f"{pattern[:1].upper()}{pattern[1:]}" if pattern else kind.label,
-        targets=(pattern,) if pattern else (),
+        title=named or (f"{pattern[:1].upper()}{pattern[1:]}" if pattern else kind.label),
+        targets=tuple(t for t in (pattern, named) if t),
         group=pattern,
         facts=(
             ("Practice", kind.label),
