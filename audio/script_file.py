@@ -113,7 +113,7 @@ def _load_cached(path: Path) -> Script | ScriptFileError:
         if hit is not None and hit[0] == key:
             return hit[1]
     try:
-        result: Script | ScriptFileError = load_script(path)
+        result: Script | ScriptFileError = _length_checked(load_script(path), path)
     except ScriptFileError as exc:
         result = exc
     except ScriptError as exc:  # e.g. a breathing pattern check
@@ -121,6 +121,25 @@ def _load_cached(path: Path) -> Script | ScriptFileError:
     with _cache_lock:
         _cache[path] = (key, result)
     return result
+
+
+def _length_checked(script: Script, path: Path) -> Script:
+    """The script, or a ScriptFileError on its `minutes:` line when it cannot be laid out at its
+    own length (it would otherwise only fail when started)."""
+    if script.minutes is None:
+        return script
+    from audio.script_plan import script_plan
+
+    try:
+        script_plan(script, name=script_name(path))
+    except ScriptFileError:
+        raise
+    except ScriptError as exc:
+        line = next((n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                     if text.strip().lower().startswith("minutes")), None)
+        raise ScriptFileError(f"{exc} (change 'minutes', or the stretchy pauses)", str(path),
+                              line) from None
+    return script
 
 
 def _files(folder: Path) -> list[Path]:

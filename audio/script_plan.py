@@ -72,7 +72,12 @@ def script_title(script: Script, wording: Wording | None = None) -> str:
 
 
 def _minutes_label(seconds: Fraction) -> str:
-    return str(max(1, round(seconds / 60)))
+    """'1 minute', '12 minutes': whole minutes, at least one."""
+    return _plural(max(1, round(seconds / 60)))
+
+
+def _plural(minutes: int) -> str:
+    return f"{minutes} minute" if minutes == 1 else f"{minutes} minutes"
 
 
 class _Compiler:
@@ -212,7 +217,7 @@ def script_plan(
     if minutes is not None and not script.stretchy:
         written = compiler.estimate(compiler.parts(RELEASE_FIT[0], None))
         raise ScriptError(f"{name} lasts as long as it is written (about "
-                          f"{_minutes_label(written)} minutes) and cannot be made "
+                          f"{_minutes_label(written)}) and cannot be made "
                           f"{fmt_minutes(minutes)} minutes long")
     wanted = minutes if minutes is not None else script.minutes
     target = None if wanted is None else Fraction(str(wanted)) * 60
@@ -237,8 +242,7 @@ def script_plan(
                                          words_per_minute)
             _check_fits(name, script, target, others)
             if target - others > MAX_REST:
-                raise ScriptError(f"{name} lasts at most about {_minutes_label(others + MAX_REST)} "
-                                  "minutes")
+                raise ScriptError(f"{name} lasts at most about {_minutes_label(others + MAX_REST)}")
             fill = target - others + base_rest
         else:
             assert isinstance(step, BreatheStep)
@@ -260,7 +264,7 @@ def script_plan(
             _check_fits(name, script, target, fixed + stretch * STRETCH_RANGE[0], strict=True)
         if fixed + stretch * STRETCH_RANGE[1] < target:
             raise ScriptError(f"{name} can last at most about "
-                              f"{_minutes_label(fixed + stretch * STRETCH_RANGE[1])} minutes; "
+                              f"{_minutes_label(fixed + stretch * STRETCH_RANGE[1])}; "
                               "ask for fewer minutes")
     uses_wording = any(not isinstance(s, (SayStep, PauseStep, ToneStep)) for s in script.steps()) \
         or script.title.startswith("@")
@@ -303,5 +307,5 @@ def _check_fits(name: str, script: Script, target: Fraction, shortest: Fraction,
     hint = "ask for more minutes"
     if name in PMR_NAMES:
         hint += " or try a shorter session (pmr7, pmr4, release or cue)"
-    least = str(math.ceil(shortest / 60)) if strict else _minutes_label(shortest)
-    raise ScriptError(f"{name} takes at least about {least} minutes; {hint}")
+    least = _plural(math.ceil(shortest / 60)) if strict else _minutes_label(shortest)
+    raise ScriptError(f"{name} takes at least about {least}; {hint}")

@@ -341,7 +341,7 @@ def test_the_persons_scripts_extend_and_override_the_list(tmp_path: Path):
     folder.mkdir()
     (folder / "Evening Wind-down.txt").write_text("title: Evening\nsay Hello.\n", encoding="utf-8")
     (folder / "grounding.txt").write_text(
-        "title: My grounding\nlanguage: es\nminutes: 3\nsay Hola.\npause 10 stretch\n", encoding="utf-8")
+        "title: My grounding\nlanguage: es\nminutes: 3\nsay Hola.\npause 40 stretch\n", encoding="utf-8")
     (folder / "broken.txt").write_text("title: B\nsay ok\n\npause soon\n", encoding="utf-8")
     (folder / "latin.txt").write_bytes(b"title: caf\xe9\n")
     (folder / "notes.md").write_text("not a script", encoding="utf-8")
@@ -408,3 +408,16 @@ def test_the_list_says_which_lengths_a_script_can_take():
                 script.to_plan(name=info.name, minutes=info.longest_minutes + 0.5)
     box = next(i for i in list_scripts(None)[0] if i.name == "box")
     assert box.shortest_minutes is None and box.longest_minutes is None
+
+
+def test_a_file_whose_own_minutes_cannot_be_reached_is_listed_with_its_minutes_line(tmp_path: Path):
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    (folder / "short.txt").write_text(
+        "title: Too short to stretch\nlanguage: en\nminutes: 30\n\n== One\nsay Hello there.\n"
+        "pause 10 stretch\nsay Goodbye.\n", encoding="utf-8")
+    infos, problems = list_scripts(tmp_path)
+    assert "short" not in {info.name for info in infos}
+    [problem] = [p for p in problems if p.source == "short.txt"]
+    assert problem.line == 3
+    assert "can last at most about 2 minutes" in str(problem) and "change 'minutes'" in str(problem)

@@ -26,7 +26,7 @@ description: Una práctica corta para dejar pasar los pensamientos.
 
 == Hojas
 say Imagina un río [tranquilo] 🍃
-pause 5 stretch
+pause 40 stretch
 """
 ZULU_SCRIPT = """title: Ukuphefumula
 kind: mindfulness
