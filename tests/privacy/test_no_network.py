@@ -17,12 +17,15 @@ ROOT = Path(__file__).resolve().parents[2]
 PLAN = ROOT / "examples" / "plan.toml"
 
 
-def _guarded(tmp_path: Path, *args: str, stdin: str = "") -> tuple[int, str]:
+def _guarded(tmp_path: Path, *args: str, stdin: str = "", stderr: list[str] | None = None
+             ) -> tuple[int, str]:
     report = tmp_path / "network.txt"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "HOMEWORK_TUI_CACHE_DIR": str(tmp_path / "c"),
            "HOMEWORK_TUI_CONFIG_DIR": str(tmp_path / "cfg")}
     run = subprocess.run([sys.executable, str(GUARD), str(report), *args], cwd=ROOT, env=env,
                          capture_output=True, text=True, timeout=120, input=stdin)
+    if stderr is not None:
+        stderr.append(run.stderr[-3000:])
     return run.returncode, report.read_text() if report.exists() else ""
 
 
@@ -62,9 +65,10 @@ def test_no_cli_command_opens_a_network_socket(tmp_path: Path) -> None:
 
 @pytest.mark.timeout(300)
 def test_the_app_opens_no_network_socket(tmp_path: Path) -> None:
-    code, used = _guarded(tmp_path, "app", str(tmp_path / "data"))
+    errors: list[str] = []
+    code, used = _guarded(tmp_path, "app", str(tmp_path / "data"), stderr=errors)
     assert used == ""
-    assert code == 0
+    assert code == 0, errors[0]
 
 
 def test_the_guard_itself_catches_a_connection(tmp_path: Path) -> None:
