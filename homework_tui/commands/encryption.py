@@ -45,9 +45,19 @@ def _report(skipped: list) -> None:  # type: ignore[type-arg]
               "Delete it when you no longer need it.", file=sys.stderr)
 
 
+def _refuse_read_only(args: argparse.Namespace) -> int | None:
+    if getattr(args, "read_only", False):
+        return fail("--read-only changes nothing, so it cannot encrypt or decrypt your data; "
+                    "run the command without it")
+    return None
+
+
 def run_encrypt(args: argparse.Namespace) -> int:
     from homework_tui.store import StoreError
 
+    refused = _refuse_read_only(args)
+    if refused is not None:
+        return refused
     try:
         with opened_store(args) as store:
             changing = store.encrypted
@@ -69,6 +79,9 @@ def run_encrypt(args: argparse.Namespace) -> int:
 def run_decrypt(args: argparse.Namespace) -> int:
     from homework_tui.store import StoreError
 
+    refused = _refuse_read_only(args)
+    if refused is not None:
+        return refused
     try:
         with opened_store(args) as store:
             if not store.encrypted:
