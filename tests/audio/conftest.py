@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -55,6 +56,14 @@ def _ahead_of_ordinary_work() -> None:
         pass
 
 
+def _close_portaudio_here() -> None:
+    """PortAudio initialised in this (pytest) process while the server ran holds a JACK client;
+    its exit handler asserts when the server has gone first (abort, exit 134). Close it now."""
+    sd = sys.modules.get("sounddevice")
+    while sd is not None and getattr(sd, "_initialized", 0) > 0:
+        sd._terminate()
+
+
 @contextmanager
 def jack_dummy_server(rate: int = JACK_RATE, period: int = JACK_PERIOD) -> Iterator[JackServer]:
     """Run `jackd --no-realtime -d dummy` under a name of its own, wait until it answers, point
@@ -98,6 +107,7 @@ def jack_dummy_server(rate: int = JACK_RATE, period: int = JACK_PERIOD) -> Itera
             os.environ.pop("JACK_DEFAULT_SERVER", None)
         else:
             os.environ["JACK_DEFAULT_SERVER"] = previous
+        _close_portaudio_here()
         proc.terminate()
         try:
             proc.wait(timeout=10)
