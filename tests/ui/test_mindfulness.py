@@ -18,6 +18,7 @@ from homework_tui.model.relaxation import RelaxationSession, RelaxChoice
 from homework_tui.screens import relax_player
 from homework_tui.store import Store
 from homework_tui.store.plan import assignments_repo
+from tests.ui.test_relax import open_session
 from tests.ui.helpers import SIZE, screen_words, wait_ready, wait_screen, wait_until
 
 FIRST_LINE = "Notice your [bold]breath[/bold] 🌿, just as it is."
@@ -71,18 +72,7 @@ def shown(app: Any, widget_id: str) -> str:
 
 
 async def start_chosen(pilot: Any, before: str) -> Any:
-    app = pilot.app
-    await wait_ready(pilot)
-    await pilot.press("r")
-    await wait_screen(pilot, "RelaxScreen")
-    await wait_until(pilot, lambda: app.screen.loaded)
-    await pilot.press("enter")
-    await wait_screen(pilot, "RatingDialog")
-    await pilot.press(*before, "enter")
-    await wait_screen(pilot, "MindfulSessionScreen")
-    screen = app.screen
-    await wait_until(pilot, lambda: screen.started is not None, timeout=10)
-    return screen
+    return await open_session(pilot, before, screen_name="MindfulSessionScreen")
 
 
 async def test_a_mindfulness_session_from_start_to_today(app: Any, data_dir: Path,

@@ -45,7 +45,7 @@ def logged(app: Any) -> list[RelaxationSession]:
     return sessions_repo(app.store).all()
 
 
-async def open_session(pilot: Any, before: str = "70") -> Any:
+async def open_session(pilot: Any, before: str = "70", screen_name: str = "RelaxSessionScreen") -> Any:
     """Today → Relax → Enter on the remembered session → rate → the running session screen."""
     app = pilot.app
     await wait_ready(pilot)
@@ -55,7 +55,7 @@ async def open_session(pilot: Any, before: str = "70") -> Any:
     await pilot.press("enter")
     await wait_screen(pilot, "RatingDialog")
     await pilot.press(*before, "enter")
-    await wait_screen(pilot, "RelaxSessionScreen")
+    await wait_screen(pilot, screen_name)
     screen = app.screen
     await wait_until(pilot, lambda: screen.started is not None, timeout=10)
     return screen
