@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 
 class Level(Enum):
@@ -102,6 +103,7 @@ def check_sound() -> Finding:
 def check_data(folder: Path) -> Finding:
     from homework_tui.paths import database_file
     from homework_tui.store import Store, StoreError
+    from homework_tui.store.backups import damaged_files, find_backups, kept_damaged
     from homework_tui.store.crypto import PassphraseNeeded
     from homework_tui.store.lock import is_locked
 
@@ -110,43 +112,103 @@ def check_data(folder: Path) -> Finding:
     if folder.exists() and not folder.is_dir():
         return Finding("Data", Level.FAIL, f"{folder} is a file, not a folder", details,
                        "Choose a folder with --data-dir (or HOMEWORK_TUI_DATA_DIR).")
+    damaged = damaged_files(folder) if folder.exists() else []
+    details += [f"damaged file set aside {item.when}: {item.path}" for item in damaged]
+    kept = kept_damaged(folder) if folder.exists() else []
+    if kept:
+        details.append(f"kept aside: {len(kept)} damaged file(s) in {kept[0].path.parent} "
+                       "(you chose to keep them)")
+    details.append(_backups_line(find_backups(folder)) if folder.exists() else "backups: none yet")
+    unwritable = _write_problem(folder, data_file) if folder.exists() else None
+    if unwritable:
+        details.append(f"saving: fails here ({unwritable})")
     if not data_file.exists():
-        parent_ok = folder.exists() or os.access(folder.parent if folder.parent.exists() else
-                                                  Path.home(), os.W_OK)
-        level = Level.OK if parent_ok else Level.FAIL
-        return Finding("Data", level, "no data yet: it will be created when you first save",
-                       details, "" if parent_ok else f"Make {folder} writable, or use --data-dir.")
+        if damaged:
+            return _damaged_finding(damaged, details)
+        parent_ok = os.access(folder.parent if folder.parent.exists() else Path.home(), os.W_OK)
+        if unwritable or not (folder.exists() or parent_ok):
+            return Finding("Data", Level.FAIL, "no data yet, and nothing can be saved there",
+                           details, f"Make {folder} writable, or use --data-dir.")
+        return Finding("Data", Level.OK, "no data yet: it will be created when you first save",
+                       details)
     size = data_file.stat().st_size
     journal = data_file.with_name(data_file.name + ".journal")
     if journal.exists():
         size += journal.stat().st_size
-    details.append(f"file: {data_file} ({size / 1024:.0f} KiB with its journal)")
+    details.insert(1, f"file: {data_file} ({size / 1024:.0f} KiB with its journal)")
     holder = is_locked(data_file)
     if holder:
         details.append(f"lock: held by {holder} (another window has it open)")
     problems = _permission_problems(folder)
+    encrypted = False
     try:
         with Store.open(folder, read_only=True) as store:
             counts = store.count()
             version = store.schema_version
     except PassphraseNeeded:
+        encrypted = True
         details.append("encrypted: records are counted only once unlocked with your passphrase")
-        if problems:
-            return Finding("Data", Level.WARN, "encrypted, but the folder is not private",
-                           details + problems, f"Run `chmod 700 {folder}`.")
-        return Finding("Data", Level.OK, "encrypted and private", details)
     except StoreError as error:
         return Finding("Data", Level.FAIL, str(error), details,
-                       "Run `homework-tui` to move a damaged file aside and restore a backup.")
-    details.append(f"records: {sum(counts.values())} in {len(counts)} tables; "
-                   f"data version {version}")
+                       "Start homework-tui: it sets the damaged file aside, untouched, and "
+                       "offers your backups to restore.")
+    if not encrypted:
+        details.append(f"records: {sum(counts.values())} in {len(counts)} tables; "
+                       f"data version {version}")
+    if unwritable:
+        return Finding("Data", Level.FAIL, f"readable, but nothing can be saved there: "
+                       f"{unwritable}", details,
+                       f"Make {folder} writable (and its disk not read-only), or choose another "
+                       "folder with --data-dir.")
+    if damaged:
+        return _damaged_finding(damaged, details)
     if problems:
-        return Finding("Data", Level.WARN, "readable, but others on this computer may read it",
+        return Finding("Data", Level.WARN,
+                       "encrypted, but the folder is not private" if encrypted
+                       else "readable, but others on this computer may read it",
                        details + problems, f"Run `chmod 700 {folder}` and "
                        f"`chmod 600 {folder}/homework.json*` (homework-tui also fixes this "
                        "when it next opens).")
     details.append("permissions: private to you (folder 0700, files 0600)")
-    return Finding("Data", Level.OK, "readable and private", details)
+    return Finding("Data", Level.OK, "encrypted and private" if encrypted
+                   else "readable and private", details)
+
+
+def _backups_line(backups: list[Any]) -> str:
+    if not backups:
+        return "backups: none yet"
+    newest = backups[0]
+    return f"backups: {len(backups)}, the newest {newest.when} ({newest.why})"
+
+
+def _damaged_finding(damaged: list[Any], details: list[str]) -> Finding:
+    names = ", ".join(item.path.name for item in damaged)
+    return Finding(
+        "Data", Level.WARN,
+        f"a damaged data file was set aside and is not dealt with yet: {names}", details,
+        "Start homework-tui: it offers your backups to restore, or lets you keep the damaged "
+        "file aside or delete it.")
+
+
+def _write_problem(folder: Path, data_file: Path) -> str | None:
+    """Why saving in `folder` would fail (a probe file is written, synced and removed), or None."""
+    from homework_tui.store.errors import plain_reason
+
+    probe = folder / f".doctor-probe-{os.getpid()}"
+    try:
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            os.write(fd, b"probe")
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+            probe.unlink(missing_ok=True)
+    except OSError as error:
+        return plain_reason(error)
+    for path in (data_file, data_file.with_name(data_file.name + ".journal")):
+        if path.exists() and not os.access(path, os.W_OK):
+            return f"{path.name} cannot be written"
+    return None
 
 
 def _permission_problems(folder: Path) -> list[str]:

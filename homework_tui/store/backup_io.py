@@ -102,7 +102,12 @@ def _parse(path: Path) -> dict[str, list[dict[str, Any]]]:
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise BadBackup(f"{path} is not a homework-tui backup (made by `homework-tui export`)")
     version = payload.get("schema_version")
-    if not isinstance(version, int) or version > schema.CURRENT_VERSION:
+    if isinstance(version, bool) or not isinstance(version, int) or version < 0:
+        raise BadBackup(
+            f"{path} has a data version that is not a whole number ({version!r}); "
+            "it was not made by homework-tui, or it was changed since"
+        )
+    if version > schema.CURRENT_VERSION:
         raise BadBackup(
             f"{path} comes from a newer homework-tui (data version {version}); please update"
         )

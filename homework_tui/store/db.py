@@ -16,6 +16,13 @@ from tinydb import TinyDB
 
 from homework_tui.paths import database_file
 from homework_tui.store import schema
+from homework_tui.store.backups import (
+    BackupReader,
+    find_backups,
+    has_records,
+    kept_damaged,
+    write_backup,
+)
 from homework_tui.store.errors import (
     CorruptData,
     NewerSchema,
@@ -45,21 +52,15 @@ from homework_tui.store.storage import (
 from homework_tui.store.table import JournaledTable
 
 FOLDER_MODE = 0o700
-BACKUP_DAYS = 7
 
 
 class _Database(TinyDB):
     table_class = JournaledTable
 
 
-def backups_dir(folder: Path) -> Path:
-    return folder / "backups"
-
-
 def list_backups(folder: Path) -> list[Path]:
     """Backups beside the data, newest first."""
-    found = backups_dir(folder).glob("homework-*.json")
-    return sorted(found, key=lambda p: p.name, reverse=True)
+    return [backup.path for backup in find_backups(folder)]
 
 
 def prepare_folder(folder: Path) -> None:
@@ -248,24 +249,40 @@ class Store:
 
     # -- backups ---------------------------------------------------------------------------
 
-    def backup_if_due(self, today: date | None = None) -> Path | None:
-        """Write today's backup if there is none yet, and keep the newest `BACKUP_DAYS`."""
-        day = (today or date.today()).isoformat()
-        target = backups_dir(self.folder) / f"homework-{day}.json"
-        if target.exists() or not self.storage.read():
-            return None
+    def back_up(
+        self, reason: str, at: datetime | None = None, *, unless_unchanged: bool = True
+    ) -> Path | None:
+        """Write a backup of the data as it is now (see `store.backups`). None when there are no
+        records, when (`unless_unchanged`) the newest backup holds exactly this already, or when
+        it could not be written: a missed backup is not worth interrupting the person for."""
         with self.storage.lock:
-            data = encode_snapshot(
-                self.storage.generation, self.storage.read(), self.storage.sealer
-            )
+            tables = self.storage.read()
+            if not has_records(tables):
+                return None
+            if unless_unchanged and self._newest_backup_holds(tables):
+                return None
+            data = encode_snapshot(self.storage.generation, tables, self.storage.sealer)
         try:
-            backups_dir(self.folder).mkdir(mode=FOLDER_MODE, exist_ok=True)
-            atomic_write(target, data)
+            return write_backup(self.folder, data, reason, at)
         except OSError:
-            return None  # a missed backup is not worth interrupting the person for
-        for old in list_backups(self.folder)[BACKUP_DAYS:]:
-            old.unlink(missing_ok=True)
-        return target
+            return None
+
+    def _newest_backup_holds(self, tables: dict[str, Any]) -> bool:
+        backups = find_backups(self.folder)
+        if not backups:
+            return False
+        try:
+            return BackupReader(self.storage.sealer).tables(backups[0].path) == tables
+        except (OSError, StoreError, Unparseable):
+            return False
+
+    def backup_if_due(self, today: date | None = None) -> Path | None:
+        """Write a daily backup for `today` unless that day has one already."""
+        day = today or date.today()
+        if any(b.taken_at.date() == day for b in find_backups(self.folder)):
+            return None
+        at = datetime.combine(day, datetime.now().time())
+        return self.back_up("daily", at, unless_unchanged=False)
 
     # -- encryption ------------------------------------------------------------------------
 
@@ -306,6 +323,7 @@ class Store:
             except (OSError, StoreError):
                 skipped.append(path)
         skipped.extend(sorted(self.folder.glob("homework.json*.corrupt-*")))
+        skipped.extend(item.path for item in kept_damaged(self.folder))
         return skipped
 
     # -- lifecycle -------------------------------------------------------------------------

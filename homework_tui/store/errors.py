@@ -40,15 +40,20 @@ class NewerSchema(StoreError):
 
 class CorruptData(StoreError):
     def __init__(self, path: Path, moved_to: Path, backups: list[Path], reason: str) -> None:
-        offer = (
-            f" The newest backup is {backups[0].name}; you can restore it."
-            if backups
-            else " There is no backup yet, so homework-tui will start with empty data."
+        moved = moved_to != path
+        where = (
+            f"It was moved aside, untouched, to {moved_to}."
+            if moved
+            else "Nothing was moved or changed."
         )
-        super().__init__(
-            f"Your data file could not be read ({reason}). It was moved aside, untouched, to "
-            f"{moved_to}.{offer}"
-        )
+        if backups:
+            many = "is 1 backup" if len(backups) == 1 else f"are {len(backups)} backups"
+            offer = f" There {many}; the newest is {backups[0].name}."
+        elif moved:
+            offer = " There is no backup yet, so homework-tui can only start with empty data."
+        else:
+            offer = " There is no backup yet."
+        super().__init__(f"Your data file could not be read ({reason}). {where}{offer}")
         self.path = path
         self.moved_to = moved_to
         self.backups = backups
@@ -89,15 +94,14 @@ class WriteFailed(StoreError):
 class ReadOnly(StoreError):
     def __init__(self) -> None:
         super().__init__(
-            "This window is read-only because your data is open in another window. "
-            "Nothing was saved here."
+            "Your data is open read-only here, so nothing was saved."
         )
 
 
 class UnreadableFolder(StoreError):
     def __init__(self, path: Path, cause: OSError) -> None:
         super().__init__(
-            f"homework-tui cannot use its data folder {path} ({cause.strerror or cause}). "
+            f"The data folder {path} cannot be used ({cause.strerror or cause}). "
             "Check that it exists and belongs to you, or choose another with --data-dir."
         )
         self.path = path

@@ -72,6 +72,8 @@ def test_bad_import_files_get_a_clear_message_and_change_nothing(cli, tmp_path: 
         "garbage.json": "{not json",
         "other.json": '{"hello": 1}',
         "newer.json": '{"format": "homework-tui-backup", "schema_version": 999, "tables": {}}',
+        "text-version.json": '{"format": "homework-tui-backup", "schema_version": "1", '
+                             '"tables": {}}',
         "noid.json": '{"format": "homework-tui-backup", "schema_version": 1, '
                      '"tables": {"notes": [{"text": "no id"}]}}',
     }
@@ -83,6 +85,9 @@ def test_bad_import_files_get_a_clear_message_and_change_nothing(cli, tmp_path: 
         assert run.returncode == 1, name
         assert run.stderr.startswith("homework-tui: "), name
         assert "Traceback" not in run.stderr, name
+        assert ("newer" in run.stderr) == (name == "newer.json"), (name, run.stderr)
+        if name == "text-version.json":
+            assert "not a whole number ('1')" in run.stderr
     with Store.open(cli.data) as store:
         assert [n.text for n in Repository(store, "notes", Note).all()] == ["kept"]
 

@@ -131,14 +131,16 @@ def test_restored_backup_is_not_overwritten_by_a_stale_journal(folder: Path) -> 
         assert [n.text for n in notes(store).all()] == ["old"]
 
 
-def test_backups_roll_over_seven_days(folder: Path) -> None:
+def test_daily_backups_roll_over_keeping_one_per_day_for_thirty_days(folder: Path) -> None:
     with Store.open(folder) as store:
         notes(store).add(Note(text="x"))
-        for day in range(10):
-            store.backup_if_due(date(2026, 11, 1) + timedelta(days=day))
-        assert store.backup_if_due(date(2026, 11, 10)) is None  # already done today
+        for day in range(40):
+            store.backup_if_due(date(2026, 10, 1) + timedelta(days=day))
+        assert store.backup_if_due(date(2026, 11, 9)) is None  # already done that day
     names = [p.name for p in list_backups(folder)]
-    assert names[0] == "homework-2026-11-10.json" and len(names) == 7
+    assert len(names) == 30
+    assert names[0].startswith("homework-2026-11-09-") and names[0].endswith("-daily.json")
+    assert names[-1].startswith("homework-2026-10-11-")
 
 
 def test_second_writer_is_told_the_data_is_open_elsewhere(folder: Path) -> None:
@@ -215,7 +217,7 @@ def test_folder_that_cannot_be_used_gets_a_clear_message(tmp_path: Path) -> None
     not_a_folder.write_text("I am a file")
     with pytest.raises(UnreadableFolder) as caught:
         Store.open(not_a_folder / "data")
-    assert "cannot use its data folder" in str(caught.value)
+    assert "cannot be used" in str(caught.value)
 
 
 def test_permissions_are_private(folder: Path) -> None:
