@@ -32,6 +32,7 @@ from homework_tui.paths import data_dir
 from homework_tui.screens.base import LatestValueSaver, SaveRefused, wait_for_saves
 from homework_tui.screens.insights_palette import PALETTE_ENTRIES
 from homework_tui.screens.privacy_lock import IdleLock
+from homework_tui.screens.read_only import ReadOnlyWatch
 from homework_tui.screens.today import TodayScreen
 from homework_tui.sections import SECTIONS, by_key
 from homework_tui.widgets.banner import ReadOnlyBanner
@@ -74,6 +75,9 @@ class HomeworkApp(App[int]):
         Binding(
             "ctrl+p", "command_palette", "Commands", key_display="^p", show=False, priority=True
         ),
+        # Only while this window is read-only (see check_action and screens/read_only.py).
+        Binding("f5", "take_over", "Take over", key_display="F5", priority=True),
+        Binding("f6", "save_to_file", "Save to a file", key_display="F6", priority=True),
     ]
 
     def __init__(self, data_folder: Path, *, read_only: bool = False) -> None:
@@ -87,6 +91,7 @@ class HomeworkApp(App[int]):
         self.animation_level = "none"
         self.passphrase: str | None = None  # asked for at start-up; dropped once the data opens
         self.idle_lock = IdleLock(self)
+        self.read_only_watch = ReadOnlyWatch(self, asked=read_only)
         self._opened: Store | None = None  # set from the worker thread, closed at exit
         self._pending: Callable[[], object] | None = None
         for theme in OUR_THEMES:
@@ -155,6 +160,7 @@ class HomeworkApp(App[int]):
         )
         self.apply_settings(message.settings)
         self.idle_lock.encryption_changed()
+        self.read_only_watch.opened(store)
         if self.read_only:
             for screen in self.screen_stack:
                 self._ensure_banner(screen)
@@ -296,6 +302,15 @@ class HomeworkApp(App[int]):
     def action_help_now(self) -> None:
         self.show_help_now()
 
+    def action_take_over(self) -> None:
+        self.read_only_watch.take_over()
+
+    def action_save_to_file(self) -> None:
+        from homework_tui.screens.save_to_file import is_form
+
+        if is_form(self.screen):
+            self.read_only_watch.save_form_to_file(self.screen)
+
     def action_open_section(self, key: str) -> None:
         self.open_section(key)
 
@@ -325,6 +340,12 @@ class HomeworkApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.idle_lock.allows(action):
             return False
+        if action == "take_over":
+            return self.read_only and self.store is not None
+        if action == "save_to_file":
+            from homework_tui.screens.save_to_file import is_form
+
+            return self.read_only and self.store is not None and is_form(self.screen)
         if action == "help_now":  # already there: F2 leaves the footer
             return not any(s.id == "help-now" for s in self.screen_stack)
         if action == "back":
@@ -359,7 +380,7 @@ class HomeworkApp(App[int]):
     def _ensure_banner(self, screen: Screen[Any]) -> None:
         if screen.is_modal or not screen.is_attached or screen.query("#read-only-banner"):
             return
-        screen.mount(ReadOnlyBanner())
+        screen.mount(ReadOnlyBanner(self.read_only_watch.banner_text()))
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         """No blinking cursors: a steady cursor is calmer and sends nothing while idle."""

@@ -31,7 +31,7 @@ from homework_tui.screens.base import saving
 from homework_tui.screens.dialogs import Choice, ChoiceDialog
 from homework_tui.store import Store
 from homework_tui.store.drafts import DraftKeeper
-from homework_tui.store.errors import StoreError, WriteFailed
+from homework_tui.store.errors import ReadOnly, StoreError, WriteFailed
 
 
 class DraftAutosave:
@@ -151,6 +151,12 @@ class DraftAutosave:
             self._warned = False
             self._draft_failing = False
 
+    def written_elsewhere(self) -> None:
+        """What the form holds now is on disk elsewhere (a file the person chose): nothing is at
+        risk until the next change."""
+        self._dirty = False
+        self._draft_failing = False
+
     def draft_at_risk(self) -> bool:
         """True when typing in this form has not reached the disk because writes are refused."""
         return self._autosave_on and self._draft_failing
@@ -249,6 +255,9 @@ class DraftForm(DraftAutosave):
             with saving():
                 saved = self.persist(store, record, *extra)
                 self.keeper.finish()
+        except ReadOnly:
+            self.app.call_from_thread(self._refused_read_only)  # type: ignore[attr-defined]
+            return
         except StoreError as error:
             kept = self._keep_latest() if isinstance(error, WriteFailed) else True
             self.app.call_from_thread(  # type: ignore[attr-defined]
@@ -269,6 +278,10 @@ class DraftForm(DraftAutosave):
         except StoreError:
             return False
         return True
+
+    def _refused_read_only(self) -> None:
+        """Nothing can be saved in this window: say so truly and offer a file or a take-over."""
+        self.app.read_only_watch.refuse_form_save(self)  # type: ignore[attr-defined]
 
     def _save_failed(self, message: str, kept: bool = True) -> None:
         self._saving = False
@@ -291,6 +304,9 @@ class DraftForm(DraftAutosave):
         fields, _ = self.draft_snapshot()
         if self.unchanged(fields):
             self._leave("keep" if self.from_draft else "unchanged")
+            return
+        if getattr(self.app, "read_only", False):  # type: ignore[attr-defined]
+            self.app.read_only_watch.leave_form(self)  # type: ignore[attr-defined]
             return
         self.app.push_screen(  # type: ignore[attr-defined]
             ChoiceDialog(
@@ -327,10 +343,19 @@ class DraftForm(DraftAutosave):
                     keeper.discard()
                 elif keeper is not None:
                     keeper.finish()  # nothing differs from what is saved
+        except ReadOnly:
+            self.app.call_from_thread(self._leave_read_only, choice)  # type: ignore[attr-defined]
+            return
         except StoreError as error:
             self.app.call_from_thread(self._save_failed, str(error))  # type: ignore[attr-defined]
             return
         self.app.call_from_thread(self._close_now, choice)  # type: ignore[attr-defined]
+
+    def _leave_read_only(self, choice: str) -> None:
+        if choice == "keep" and not self.unchanged(self.draft_snapshot()[0]):
+            self._refused_read_only()
+        else:  # nothing here differs from what is on disk, or the person let it go
+            self._close_now("unchanged")
 
     def _close_now(self, choice: str) -> None:
         self.stop_autosave()

@@ -81,12 +81,17 @@ def problem_dialog(
     if isinstance(error, DataLocked):
         dialog = ChoiceDialog(
             "Your data is open in another window",
-            f"{error}\n\nRead-only lets you look at everything here; "
-            "nothing you change in this window will be saved.",
+            f"{error}\n\nRead-only lets you look at everything here; nothing you change "
+            "in this window is saved until it takes over (F5), once the other window is closed.",
             [Choice("r", "Open read-only", "read_only", primary=True), QUIT],
             id="problem-locked",
         )
-        return dialog, quit_or({"read_only": lambda: app.open_store(read_only=True)})
+
+        def open_read_only() -> None:
+            app.read_only_watch.opening_read_only()
+            app.open_store(read_only=True)
+
+        return dialog, quit_or({"read_only": open_read_only})
 
     if isinstance(error, CorruptData) and not read_only:
         choices = []

@@ -196,12 +196,50 @@ class Store:
             raise NewerSchema(data_file, found, schema.CURRENT_VERSION)
         db = _Database(storage=lambda: storage)  # type: ignore[arg-type]
         store = cls(folder, db, storage, lock)
-        if found < schema.CURRENT_VERSION and not read_only:
-            if data_file.exists():
-                shutil.copy2(data_file, data_file.with_name(f"{data_file.name}.pre-v{found}"))
-            tables, store.migrated_from = schema.migrate(storage.read())
-            storage.write(tables)
+        if not read_only:
+            store._migrate_if_old()
         return store
+
+    def _migrate_if_old(self) -> None:
+        """Bring data of an older version forward, keeping a copy of the file as it was."""
+        found = schema.version_of(self.storage.read())
+        if found >= schema.CURRENT_VERSION:
+            return
+        if self.file.exists():
+            shutil.copy2(self.file, self.file.with_name(f"{self.file.name}.pre-v{found}"))
+        tables, self.migrated_from = schema.migrate(self.storage.read())
+        self.storage.write(tables)
+
+    def take_over(self) -> None:
+        """Make a store opened read-only (its data open in another window) the writer, once
+        that window has closed: take the lock and reload from disk, so what the other window
+        wrote is kept. DataLocked while the other window still holds the data; on any failure
+        the store stays read-only, as it was."""
+        if not self.read_only:
+            return
+        prepare_folder(self.folder)
+        lock = WriterLock(self.file)
+        lock.acquire()
+        try:
+            self.storage.become_writer()
+            found = schema.version_of(self.storage.read())
+            if found > schema.CURRENT_VERSION:
+                raise NewerSchema(self.file, found, schema.CURRENT_VERSION)
+            self._migrate_if_old()
+        except Unparseable as error:
+            self._give_back(lock)
+            raise CorruptData(self.file, self.file, list_backups(self.folder), error.reason) from None
+        except OSError as error:
+            self._give_back(lock)
+            raise UnreadableFolder(self.folder, error) from error
+        except BaseException:
+            self._give_back(lock)
+            raise
+        self._lock = lock
+
+    def _give_back(self, lock: WriterLock) -> None:
+        self.storage.read_only = True
+        lock.release()
 
     # -- access ----------------------------------------------------------------------------
 
@@ -224,8 +262,8 @@ class Store:
     def write_batch(self, batch: dict[str, list[tuple[str, dict[str, Any] | None]]]) -> None:
         """Put (or, with None, remove) documents in several tables as one durable change: after a
         crash either all of it is there or none of it. On failure memory is left as it was."""
-        tables = self.storage.read()
         with self.storage.lock:
+            tables = self.storage.read()  # under the lock: a take-over may reload it
             if self.read_only:
                 raise ReadOnly()
             before: list[tuple[str, str, dict[str, Any] | None]] = []

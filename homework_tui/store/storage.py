@@ -189,6 +189,29 @@ class JournaledStorage(Storage):
 
     # -- loading ---------------------------------------------------------------------------
 
+    def become_writer(self) -> None:
+        """A read-only storage whose caller now holds the writer lock: reload the data from disk
+        (the last writer may have changed it since) and accept writes. On failure it stays
+        read-only, holding what it held."""
+        with self.lock:
+            if not self.read_only:
+                return
+            before = (self.generation, self._tables, self._journal_bytes, self._snapshot_bytes,
+                      self.replayed, self.pending)
+            self.close()
+            self.read_only = False
+            self._journal_bytes = self._snapshot_bytes = self.replayed = self.pending = 0
+            self._displaced = False
+            try:
+                for leftover in temp_files(self.path):
+                    leftover.unlink(missing_ok=True)
+                self.generation, self._tables = self._load()
+            except BaseException:
+                self.read_only = True
+                (self.generation, self._tables, self._journal_bytes, self._snapshot_bytes,
+                 self.replayed, self.pending) = before
+                raise
+
     def _load(self) -> tuple[int, Tables]:
         if self.path.exists():
             raw = self.path.read_bytes()

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import Static
-
-READ_ONLY_TEXT = (
-    "Read-only: your data is open in another window. You can look around; "
-    "nothing you change here will be saved."
-)
 
 
 class ReadOnlyBanner(Static):
-    """A one-line notice. `split: top` in app.tcss keeps it above the header on any screen."""
+    """A one-line notice saying why this window is read-only and how it can save again.
+    `split: top` in app.tcss keeps it above the header on any screen."""
 
-    def __init__(self) -> None:
-        super().__init__(READ_ONLY_TEXT, id="read-only-banner", markup=False)
+    def __init__(self, text: str) -> None:
+        super().__init__(Text(text), id="read-only-banner")
+
+    def say(self, text: str) -> None:
+        self.update(Text(text))
