@@ -12,7 +12,7 @@ For section screens: `app.store` is the open `Store` (sections open only once it
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from argparse import Namespace
 
     from homework_tui.store import Store
+    from homework_tui.store.backups import Backup, DamagedFile, Summary
 
 TODAY = "_default"  # Today is the default screen, in Textual's default mode
 SETTINGS = "settings"
@@ -52,12 +53,23 @@ SETTINGS = "settings"
 class StoreOpened(Message):
     store: Store
     settings: Settings
+    note: str = ""  # said once the data is open (after a restore: what it means)
 
 
 @dataclass
 class StoreFailed(Message):
     error: Exception
     read_only: bool
+    backups: list[tuple[Backup, Summary]] = field(default_factory=list)
+
+
+@dataclass
+class DamagedFound(Message):
+    """The data opened, and a damaged data file set aside earlier is not dealt with yet."""
+
+    opened: StoreOpened
+    damaged: list[DamagedFile]
+    backups: list[tuple[Backup, Summary]]
 
 
 class HomeworkApp(App[int]):
@@ -92,6 +104,7 @@ class HomeworkApp(App[int]):
         self.passphrase: str | None = None  # asked for at start-up; dropped once the data opens
         self.idle_lock = IdleLock(self)
         self.read_only_watch = ReadOnlyWatch(self, asked=read_only)
+        self.damaged_told = False  # the person was told of a damaged file in this run already
         self._opened: Store | None = None  # set from the worker thread, closed at exit
         self._pending: Callable[[], object] | None = None
         for theme in OUR_THEMES:
@@ -122,14 +135,16 @@ class HomeworkApp(App[int]):
     def open_store(self, read_only: bool = False, restore: Path | None = None) -> None:
         """Open the data folder (restoring `restore` first, if given), off the event loop."""
         from homework_tui.screens.startup import restore_from
-        from homework_tui.store import Singleton, Store
+        from homework_tui.store import CorruptData, Singleton, Store
+        from homework_tui.store.backups import damaged_files
 
         try:
             if restore is not None:
                 restore_from(self.data_folder, restore, self.passphrase)
             store = Store.open(self.data_folder, read_only=read_only, passphrase=self.passphrase)
         except Exception as error:  # every failure becomes a calm dialog, never a traceback
-            self.post_message(StoreFailed(error, read_only))
+            choices = self._backup_choices(None) if isinstance(error, CorruptData) else []
+            self.post_message(StoreFailed(error, read_only, choices))
             return
         self._opened = store
         if not self.is_running:  # the app closed while the data was opening
@@ -139,12 +154,41 @@ class HomeworkApp(App[int]):
             settings = Singleton(store, "settings", Settings, Settings).load()
         except Exception:
             settings = Settings()
-        self.post_message(StoreOpened(store, settings))
+        opened = StoreOpened(store, settings)
         if not store.read_only:
+            store.back_up("start")  # before anything is written
+            if restore is not None:
+                opened.note = self._restored_note(restore)
+            damaged = damaged_files(self.data_folder)
+            if damaged and not self.damaged_told:
+                choices = self._backup_choices(store)
+                self.post_message(DamagedFound(opened, damaged, choices))
+                return
+        self.post_message(opened)
+
+    def _backup_choices(self, store: Store | None) -> list[tuple[Backup, Summary]]:
+        """Every backup with what it holds (read with the data's key, or the passphrase)."""
+        from homework_tui.store.backups import BackupReader, find_backups
+
+        sealer = store.storage.sealer if store is not None else None
+        reader = BackupReader(sealer, self.passphrase)
+        return [(b, reader.summary(b.path)) for b in find_backups(self.data_folder)]
+
+    def _restored_note(self, restored: Path) -> str:
+        """After a restore: the damaged files it replaces are kept aside; say what it means."""
+        from homework_tui.store.backups import damaged_files, keep_aside, parse_backup
+
+        backup = parse_backup(restored)
+        when = backup.when if backup is not None else restored.name
+        note = f"Your backup from {when} is restored. Anything written after it is not in it."
+        damaged = damaged_files(self.data_folder)
+        if damaged:
             try:
-                store.backup_if_due()
-            except Exception:
-                pass  # a missed backup is retried next start; not worth a worry now
+                kept = keep_aside(self.data_folder, damaged)
+            except OSError:
+                return note
+            note += f" The damaged file is kept in {kept}."
+        return note
 
     @on(StoreOpened)
     def _store_opened(self, message: StoreOpened) -> None:
@@ -165,6 +209,8 @@ class HomeworkApp(App[int]):
             for screen in self.screen_stack:
                 self._ensure_banner(screen)
         self.data_ready_signal.publish(store)
+        if message.note:
+            self.notify(message.note, title="Restored", markup=False, timeout=15)
         self._announce_unfinished()  # drafts kept from a closed terminal or a crash
         pending, self._pending = self._pending, None
         if pending is not None:
@@ -182,7 +228,16 @@ class HomeworkApp(App[int]):
     def _store_failed(self, message: StoreFailed) -> None:
         from homework_tui.screens.startup import problem_dialog
 
-        dialog, handle = problem_dialog(self, message.error, read_only=message.read_only)
+        dialog, handle = problem_dialog(
+            self, message.error, read_only=message.read_only, backups=message.backups
+        )
+        self.push_screen(dialog, handle)
+
+    @on(DamagedFound)
+    def _damaged_found(self, message: DamagedFound) -> None:
+        from homework_tui.screens.startup import damaged_dialog
+
+        dialog, handle = damaged_dialog(self, message)
         self.push_screen(dialog, handle)
 
     def close_store(self) -> None:
@@ -190,6 +245,8 @@ class HomeworkApp(App[int]):
         wait_for_saves()
         store, self._opened, self.store = self._opened, None, None
         if store is not None:
+            if not store.read_only:
+                store.back_up("quit")
             store.close()
 
     def on_unmount(self) -> None:

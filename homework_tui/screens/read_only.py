@@ -221,11 +221,11 @@ class ReadOnlyWatch:
                 self._why()
                 + " What you typed is still here, and not on disk. You can save it to a file "
                 "of your choice now, or take over (once the other window is closed) and save it "
-                "into your homework.",
+                "into your homework at once.",
                 [
                     Choice("f", "Save to a file", "file", primary=True),
-                    Choice("t", "Take over and save here", "take"),
-                    Choice("b", "Back to the form", "back"),
+                    Choice("t", "Take over", "take"),
+                    Choice("b", "Back", "back"),
                 ],
                 escape="back",
                 id="read-only-save",
@@ -242,8 +242,8 @@ class ReadOnlyWatch:
                 "to a file, it is gone.",
                 [
                     Choice("f", "Save to a file", "file", primary=True),
-                    Choice("t", "Take over and save here", "take"),
-                    Choice("d", "Leave without saving", "leave"),
+                    Choice("t", "Take over", "take"),
+                    Choice("d", "Leave unsaved", "leave"),
                 ],
                 escape="back",
                 id="read-only-leave",

@@ -6,15 +6,17 @@ choices; nothing here ever shows a traceback or changes data the person did not 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from homework_tui.model.base import visible
 from homework_tui.screens.dialogs import Choice, ChoiceDialog, PassphraseDialog
+from homework_tui.screens.restore import RestoreDialog, confirm_delete, damaged_notice
 
 if TYPE_CHECKING:
-    from homework_tui.app import HomeworkApp
+    from homework_tui.app import DamagedFound, HomeworkApp
+    from homework_tui.store.backups import Backup, Summary
 
 QUIT_CODE = 1
 QUIT = Choice("q", "Quit", "quit")
@@ -45,7 +47,11 @@ Handler = Callable[[str | None], None]
 
 
 def problem_dialog(
-    app: HomeworkApp, error: Exception, *, read_only: bool
+    app: HomeworkApp,
+    error: Exception,
+    *,
+    read_only: bool,
+    backups: Sequence[tuple[Backup, Summary]] = (),
 ) -> tuple[ChoiceDialog | PassphraseDialog, Handler]:
     """The dialog for a start-up `error`, and what to do with the person's choice."""
     from homework_tui.store import (
@@ -95,21 +101,30 @@ def problem_dialog(
 
     if isinstance(error, CorruptData) and not read_only:
         choices = []
-        if error.backups:
-            choices.append(Choice("r", "Restore the newest backup", "restore", primary=True))
+        if backups:
+            choices.append(Choice("r", "Restore…", "restore", primary=True))
         choices.append(
             Choice(
                 "f",
-                "Start fresh" if error.backups else "Start with empty data",
+                "Start fresh" if backups else "Start with empty data",
                 "fresh",
-                primary=not error.backups,
+                primary=not backups,
             )
         )
+        message = str(error)
+        if backups:
+            newest, summary = backups[0]
+            message += f"\n\nThe newest backup: {newest.when} ({newest.why}), {summary.describe()}."
+        message += (
+            "\n\nIf you start fresh, the damaged file stays set aside and you are reminded of it "
+            "at each start until you restore a backup, keep it aside or delete it."
+        )
         dialog = ChoiceDialog(
-            "Your data file could not be read", str(error), [*choices, QUIT], id="problem-corrupt"
+            "Your data file could not be read", message, [*choices, QUIT], id="problem-corrupt"
         )
 
         def start_fresh() -> None:
+            app.damaged_told = True  # just now: the notice waits for the next start
             app.notify(
                 f"Starting with empty data. The damaged file is kept at {error.moved_to}.",
                 title="Started fresh",
@@ -118,9 +133,18 @@ def problem_dialog(
             )
             app.open_store()
 
+        def choose_backup() -> None:
+            def chosen(path: Path | None) -> None:
+                if path is None:  # back to the question
+                    app.push_screen(*problem_dialog(app, error, read_only=False, backups=backups))
+                else:
+                    app.open_store(restore=path)
+
+            app.push_screen(RestoreDialog(backups), chosen)
+
         actions: dict[str, Callable[[], object]] = {"fresh": start_fresh}
-        if error.backups:
-            actions["restore"] = lambda: app.open_store(restore=error.backups[0])
+        if backups:
+            actions["restore"] = choose_backup
         return dialog, quit_or(actions)
 
     if isinstance(error, CorruptData):
@@ -175,3 +199,59 @@ def problem_dialog(
             f"({type(error).__name__}: {visible(str(error))}). Nothing was changed."
         )
     return ChoiceDialog(title, message, [QUIT], id=dialog_id), quit_or({})
+
+
+def damaged_dialog(app: HomeworkApp, found: DamagedFound) -> tuple[ChoiceDialog, Handler]:
+    """The notice about a damaged file set aside earlier, and what each choice does. Whatever is
+    chosen, the data (already open) is then used as usual, or replaced by the chosen backup."""
+    from homework_tui.store.backups import delete_damaged, keep_aside
+
+    store = found.opened.store
+    dialog = damaged_notice(found.damaged, sum(store.count().values()), bool(found.backups))
+
+    def carry_on() -> None:
+        app.post_message(found.opened)
+
+    def again() -> None:
+        app.push_screen(*damaged_dialog(app, found))
+
+    def restore_chosen(path: Path | None) -> None:
+        if path is None:
+            again()
+        else:  # the data as it is now was backed up at this start
+            app.close_store()
+            app.open_store(restore=path)
+
+    def delete_confirmed(choice: str | None) -> None:
+        if choice != "delete":
+            again()
+            return
+        try:
+            delete_damaged(found.damaged)
+        except OSError as error:
+            app.notify(f"It could not be deleted: {error.strerror or error}.", markup=False,
+                       severity="warning")
+        else:
+            app.notify("The damaged file is deleted.", markup=False)
+        carry_on()
+
+    def handle(choice: str | None) -> None:
+        if choice == "restore":
+            note = "Your data as it is now was backed up when homework-tui started."
+            app.push_screen(RestoreDialog(found.backups, note=note), restore_chosen)
+        elif choice == "keep":
+            try:
+                kept = keep_aside(app.data_folder, found.damaged)
+            except OSError as error:
+                app.notify(f"It could not be moved: {error.strerror or error}. It stays where "
+                           "it is.", markup=False, severity="warning")
+            else:
+                app.notify(f"The damaged file is kept in {kept}. It will not be mentioned again.",
+                           title="Kept aside", markup=False)
+            carry_on()
+        elif choice == "delete":
+            app.push_screen(confirm_delete(found.damaged), delete_confirmed)
+        else:
+            carry_on()
+
+    return dialog, handle

@@ -130,8 +130,13 @@ def find_backups(folder: Path) -> list[Backup]:
     return sorted((b for b in found if b is not None), key=_order, reverse=True)
 
 
-def _order(backup: Backup) -> tuple[datetime, bool, str]:
-    return backup.taken_at, backup.has_time, backup.path.name
+def _order(backup: Backup) -> tuple[datetime, bool, int]:
+    """By the time in the name; within one second, by when the file was written."""
+    try:
+        written = backup.path.stat().st_mtime_ns
+    except OSError:
+        written = 0
+    return backup.taken_at, backup.has_time, written
 
 
 def has_records(tables: Tables) -> bool:

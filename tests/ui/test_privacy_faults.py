@@ -86,9 +86,14 @@ async def test_a_damaged_encrypted_file_is_moved_aside_and_the_backup_restored(
             await pilot.pause(0.1)
             words = screen_words(app)
             assert "Your data file could not be read" in words
-            assert "moved aside, untouched" in words and "The newest backup is" in words
+            assert "moved aside, untouched" in words and "The newest backup:" in words
             assert "Traceback" not in words
-            await pilot.press("r")  # restore the newest backup
+            await pilot.press("r")  # every backup is offered, the newest first
+            await wait_until(pilot, lambda: app.screen.id == "restore-backup")
+            # without the key (a damaged header) the backups are listed without their counts
+            listed = "· encrypted (counts shown" if how == "header" else "· 1 other record"
+            await wait_until(pilot, lambda: listed in screen_words(app))
+            await pilot.press("enter")
             if how == "header":  # the backup is encrypted: its passphrase is asked for now
                 await type_passphrase(pilot)
             await wait_ready(pilot)
@@ -98,7 +103,8 @@ async def test_a_damaged_encrypted_file_is_moved_aside_and_the_backup_restored(
             assert "Anna" in screen_words(app) and "Bea" not in screen_words(app)
     finally:
         app.close_store()
-    moved = sorted(data_dir.glob("homework.json*.corrupt-*"))
+    assert not list(data_dir.glob("homework.json*.corrupt-*"))  # dealt with: kept aside
+    moved = sorted((data_dir / "set-aside").glob("homework.json*.corrupt-*"))
     assert [p.read_bytes() for p in moved if p.read_bytes() == damaged], "kept, untouched"
     with Store.open(data_dir, passphrase=GOOD) as store:  # the restored data stays encrypted
         assert [c.name for c in safety(store).load().contacts] == ["Anna"]
@@ -116,6 +122,8 @@ async def test_a_wrong_passphrase_for_the_backup_is_told_and_asked_again(
         async with app.run_test(size=SIZE) as pilot:
             await wait_until(pilot, lambda: app.screen.id == "problem-corrupt", timeout=10)
             await pilot.press("r")
+            await wait_until(pilot, lambda: app.screen.id == "restore-backup")
+            await pilot.press("enter")
             await wait_screen(pilot, "PassphraseDialog")
             app.focused.insert_text_at_cursor("not it at all")  # type: ignore[union-attr]
             await pilot.press("enter")

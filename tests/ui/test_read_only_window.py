@@ -66,7 +66,7 @@ async def test_write_read_only_then_take_over_once_the_first_window_closes(
         await wait_until(pilot, lambda: hw.screen.id == "read-only-save")
         words = screen_words(hw)
         assert "not on disk" in words and "kept as a draft" not in words
-        assert "Save to a file (f)" in words and "Take over and save here (t)" in words
+        assert "Save to a file (f)" in words and "Take over (t)" in words and "Back (b)" in words
         await pilot.press("b")
         await wait_until(pilot, lambda: isinstance(hw.screen, JournalEntryForm))
         assert "not on disk" in screen_words(hw) and "draft" not in screen_words(hw)

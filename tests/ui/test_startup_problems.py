@@ -114,25 +114,6 @@ async def test_corrupt_file_without_backup_is_moved_aside_and_starts_fresh(
         assert any(str(moved[0]) in n for n in notifications(hw))
 
 
-async def test_corrupt_file_restores_the_newest_backup(app: AppFactory, data_dir: Path) -> None:
-    with Store.open(data_dir) as store:
-        Singleton(store, "safety", SafetyPlan, SafetyPlan).save(SafetyPlan(contacts=(ANNA,)))
-        store.backup_if_due(date(2026, 1, 1))
-    assert list_backups(data_dir)
-    (data_dir / "homework.json").write_bytes(b"{ this is not json")
-    (data_dir / "homework.json.journal").unlink(missing_ok=True)
-    async with app().run_test(size=SIZE) as pilot:
-        await wait_dialog(pilot, "problem-corrupt")
-        words = screen_words(pilot.app)
-        assert "homework-2026-01-01.json" in words
-        assert "Restore the newest backup (r)" in words
-        await pilot.press("r")
-        hw = await wait_ready(pilot)
-        await pilot.press("f2")
-        await wait_screen(pilot, "HelpNowScreen")
-        assert "Anna" in screen_words(hw)
-
-
 async def test_newer_data_is_refused_untouched(app: AppFactory, data_dir: Path) -> None:
     data_dir.mkdir(mode=0o700)
     newer = encode_snapshot(1, {"_meta": {"schema": {"version": 99}}, "safety": {}})
