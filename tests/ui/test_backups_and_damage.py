@@ -9,11 +9,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from homework_tui.app import HomeworkApp
 from homework_tui.doctor import Level, check_data
 from homework_tui.model.journal import JournalEntry
 from homework_tui.screens.journal_entry import journal_repo
-from homework_tui.store import Store
+from homework_tui.store import CorruptData, Store
 from homework_tui.store.backups import (
     BackupReader,
     damaged_files,
@@ -101,6 +103,24 @@ async def test_a_damaged_file_offers_every_backup_with_its_time_and_counts(
     assert damaged_files(data_dir) == [] and len(kept_damaged(data_dir)) == 1
 
 
+async def answer_damaged_notice(hw: HomeworkApp, folder: Path, path: str, key: str) -> None:
+    """Start, see the notice naming `path` (doctor says the same meanwhile), then press `key`."""
+    async with hw.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: hw.screen.id == "damaged-notice", timeout=10)
+        await wait_until(pilot, lambda: "Delete (d)" in screen_words(hw))
+        words = screen_words(hw)
+        assert path in dialog_text(hw)
+        assert "Your data is empty now" in dialog_text(hw)
+        assert "Esc decides later" in dialog_text(hw)
+        for offer in ("Restore… (r)", "Keep aside (k)", "Delete (d)"):
+            assert offer in words
+        finding = check_data(folder)
+        assert finding.level is Level.WARN and "damaged data file" in finding.summary
+        await pilot.press(key)
+        await wait_ready(pilot)
+    hw.close_store()
+
+
 async def test_quitting_without_restoring_is_named_at_each_start_and_by_doctor(
     app: AppFactory, data_dir: Path
 ) -> None:
@@ -113,21 +133,7 @@ async def test_quitting_without_restoring_is_named_at_each_start_and_by_doctor(
     (damaged,) = damaged_files(data_dir)
     assert damaged.path.read_bytes() == b"{ this is not json"  # untouched
     for choice in ("escape", "k"):  # later; then keep it aside
-        hw = app()
-        async with hw.run_test(size=SIZE) as pilot:
-            await wait_until(pilot, lambda: hw.screen.id == "damaged-notice", timeout=10)
-            await wait_until(pilot, lambda: "Delete (d)" in screen_words(hw))
-            words = screen_words(hw)
-            assert str(damaged.path) in dialog_text(hw)
-            assert "Your data is empty now" in dialog_text(hw)
-            assert "Esc decides later" in dialog_text(hw)
-            for offer in ("Restore… (r)", "Keep aside (k)", "Delete (d)"):
-                assert offer in words
-            finding = check_data(data_dir)  # doctor, meanwhile, says the same
-            assert finding.level is Level.WARN and "damaged data file" in finding.summary
-            await pilot.press(choice)
-            await wait_ready(pilot)
-        hw.close_store()
+        await answer_damaged_notice(app(), data_dir, str(damaged.path), choice)
     assert damaged_files(data_dir) == []
     assert [k.path.read_bytes() for k in kept_damaged(data_dir)] == [b"{ this is not json"]
     hw = app()
@@ -143,10 +149,8 @@ async def test_a_damaged_file_can_be_deleted_after_a_second_question(
     app: AppFactory, data_dir: Path
 ) -> None:
     seed_two_backups(data_dir)
-    try:
+    with pytest.raises(CorruptData):
         Store.open(data_dir)  # sets the damaged file aside
-    except Exception:  # noqa: BLE001 - CorruptData, as expected
-        pass
     hw = app()
     async with hw.run_test(size=SIZE) as pilot:
         await wait_until(pilot, lambda: hw.screen.id == "damaged-notice", timeout=10)

@@ -17,7 +17,14 @@ from homework_tui.app import HomeworkApp
 from homework_tui.model.journal import JournalEntry
 from homework_tui.screens.journal_entry import JournalEntryForm, journal_repo
 from homework_tui.store import Store
-from tests.ui.helpers import SIZE, notifications, screen_text, screen_words, wait_ready, wait_until
+from tests.ui.helpers import (
+    SIZE,
+    notifications,
+    screen_text,
+    screen_words,
+    wait_ready,
+    wait_until,
+)
 
 AppFactory = Callable[..., HomeworkApp]
 TEXT = "I felt better after the walk and then I slept well END2"
