@@ -382,9 +382,7 @@ def ask_before_quitting(app: Any) -> bool:
     app.push_screen(
         ChoiceDialog(
             "Your writing is not saved yet",
-            "homework-tui could not write to its data folder just now (see the message in the "
-            "form), so what you typed since the last save exists only in this window. If you quit "
-            "now it is lost. Free some space or fix the folder, save with Ctrl+S, then quit.",
+            _quit_warning(app),
             [Choice("s", "Stay", "stay", primary=True), Choice("q", "Quit anyway", "quit")],
             escape="stay",
             id="unsaved-quit",
@@ -392,3 +390,16 @@ def ask_before_quitting(app: Any) -> bool:
         chosen,
     )
     return True
+
+
+def _quit_warning(app: Any) -> str:
+    """Why quitting now would lose typing: a read-only window, or writes being refused."""
+    if getattr(app, "read_only", False):
+        from homework_tui.screens.read_only import QUIT_WARNING
+
+        return QUIT_WARNING
+    return (
+        "homework-tui could not write to its data folder just now (see the message in the "
+        "form), so what you typed since the last save exists only in this window. If you quit "
+        "now it is lost. Free some space or fix the folder, save with Ctrl+S, then quit."
+    )

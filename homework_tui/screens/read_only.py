@@ -28,6 +28,11 @@ if TYPE_CHECKING:
     from homework_tui.store import Store
 
 LOCK_CHECK_SECONDS = 2.0
+QUIT_WARNING = (
+    "This window is read-only, so what you typed in a form exists only here, not on disk. If you "
+    "quit now it is lost. Stay, then save it to a file (F6), or take over (F5) once the other "
+    "window is closed and save it with Ctrl+S."
+)
 ASKED = "asked"  # started with --read-only
 LOCKED = "locked"  # the data is open in another window
 

@@ -167,3 +167,22 @@ async def test_started_read_only_says_so_without_blaming_another_window(
         words = screen_words(hw)
         assert "--read-only" in words and "another window" not in words
     hw.close_store()
+
+
+async def test_quitting_a_read_only_window_with_typing_asks_and_says_why(
+    app: AppFactory, data_dir: Path, first_window: Store
+) -> None:
+    hw = app()
+    async with hw.run_test(size=SIZE) as pilot:
+        await open_read_only_form(pilot)
+        form = hw.screen
+        assert isinstance(form, JournalEntryForm)
+        await wait_until(pilot, form.draft_at_risk)  # its draft write was refused
+        await pilot.press("ctrl+q")
+        await wait_until(pilot, lambda: hw.screen.id == "unsaved-quit")
+        message = " ".join(str(hw.screen.message).split())  # type: ignore[attr-defined]
+        assert "read-only" in message and "F6" in message and "Free some space" not in message
+        await pilot.press("s")  # stay: the text is still there
+        await wait_until(pilot, lambda: hw.screen is form)
+        assert form.draft_snapshot()[0]["text"] == TEXT
+    hw.close_store()
