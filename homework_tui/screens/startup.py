@@ -126,7 +126,9 @@ def problem_dialog(
         def start_fresh() -> None:
             app.damaged_told = True  # just now: the notice waits for the next start
             app.notify(
-                f"Starting with empty data. The damaged file is kept at {error.moved_to}.",
+                f"Starting with empty data. The damaged file is kept at {error.moved_to}; you "
+                "are reminded of it at each start until you restore a backup, keep it aside or "
+                "delete it.",
                 title="Started fresh",
                 markup=False,
                 timeout=10,
@@ -151,7 +153,7 @@ def problem_dialog(
         message = (
             f"Your data file {error.path} could not be read ({error.reason}). Another window "
             "has it open, so nothing was moved or changed here. Close the other window and "
-            "start homework-tui again; it will offer your newest backup."
+            "start homework-tui again; it will offer your backups."
         )
         title = "Your data file could not be read"
         return ChoiceDialog(title, message, [QUIT], id="problem-corrupt"), quit_or({})
