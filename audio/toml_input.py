@@ -19,7 +19,8 @@ import tomllib
 from typing import Any
 
 MAX_DEPTH = 32
-"""Tables and arrays inside each other, at most. Nothing homework-tui reads goes past four."""
+"""Tables and arrays inside each other, at most, counting the file itself (`a.b = 1` is two).
+Nothing homework-tui reads goes past four."""
 
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _STRING = re.compile(r"\"(?:[^\"\\]|\\.)*\"?|'[^']*'?")
