@@ -53,7 +53,7 @@ def load_toml(text: str) -> dict[str, Any]:
         ) from None
     except RecursionError:
         raise _too_deep(text) from None
-    if _depth(data) > MAX_DEPTH:
+    if nesting_depth(data) > MAX_DEPTH:
         raise _too_deep(text)
     return data
 
@@ -103,8 +103,9 @@ def _deep_line(text: str) -> int | None:
     return None
 
 
-def _depth(value: Any) -> int:
-    """How deep tables and arrays go inside `value` (walked without recursion)."""
+def nesting_depth(value: Any) -> int:
+    """How deep dicts and lists go inside `value`, counting `value` itself (walked without
+    recursion, and only as far as MAX_DEPTH + 1). The JSON backup import checks it too."""
     deepest = 0
     stack: list[tuple[Any, int]] = [(value, 0)]
     while stack:
