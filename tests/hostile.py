@@ -49,5 +49,6 @@ SCRIPT_NUMBERS: dict[str, str] = {
     "-inf": "-inf",
     "Infinity": "Infinity",
     "10,000 nested brackets": "[" * DEEP + "1" + "]" * DEEP,
+    "superscript two (a digit to str.isdigit, not to int)": "²",
 }
 """A number as a session script file might spell it."""
