@@ -340,6 +340,9 @@ def test_plan_on_disk(folders: Folders, title: str, note: str, info_title: str, 
 @given(values=st.lists(st.one_of(text, number_text), min_size=6, max_size=6),
        raw=st.one_of(text, st.binary(max_size=200).map(lambda b: b.decode("utf-8", "replace"))))
 @example(values=["[/]", "\x1b]0;pwned\x07", "1e309", "nan", "٣", "-0"], raw="")
+# Found by hypothesis on CI: tomllib's ValueError for a 5,000-digit integer escaped parse_plan.
+@example(values=["x", "x", "9" * 5000, "1", "journal", "k"], raw="a = " + "9" * 5000)
+@example(values=["x", "x", "1", "[" * 5000 + "]" * 5000, "journal", "k"], raw="")
 def test_plan_file(values: list[str], raw: str) -> None:
     """A therapist's TOML file with hostile values in every place, and plain garbage: a plan, or
     a PlanFileError whose every line is safe to print."""
