@@ -1,6 +1,6 @@
-"""The TOML files a person edits for the voice engine (wording, breathing patterns) and the
-packaged files the private speech reads: hostile numbers and nesting end in one clear line that
-names the file and line, never a traceback. The reader itself: `audio.toml_input.load_toml`."""
+"""The TOML files a person edits for the voice engine (wording, breathing patterns): hostile
+numbers and nesting end in one clear line that names the file and line, never a traceback. The
+reader itself: `audio.toml_input.load_toml`."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from audio.breathing import load_custom_patterns
 from audio.errors import ScriptError
 from audio.toml_input import MAX_DEPTH, TomlInputError, load_toml
 from audio.wording import load_wording
-from homework_tui.screens.privacy_speech import lines_in
 from tests.hostile import LONG_DIGITS, TOML_DEEP_KEY, TOML_VALUES
 
 REFUSED_WHEN_READ = {"5000-digit integer", "5000-digit negative integer",
@@ -100,11 +99,3 @@ def test_a_patterns_file_nested_ten_thousand_deep_says_one_line(tmp_path: Path) 
     with pytest.raises(ScriptError) as caught:
         load_custom_patterns(patterns)
     assert one_line(caught.value).startswith(f"breathing patterns file {patterns}: line 4: ")
-
-
-def test_private_speech_passes_over_a_hostile_file_and_reads_the_rest(tmp_path: Path) -> None:
-    for number, case in enumerate(sorted(TOML_VALUES)):
-        (tmp_path / f"hostile-{number}.toml").write_text(f"line = {TOML_VALUES[case]}\n")
-    (tmp_path / "deep.toml").write_text(f"{TOML_DEEP_KEY} = \"deep line\"\n")
-    (tmp_path / "good.toml").write_text("[pmr]\nintro = [\"Breathe in slowly.\", 2]\n")
-    assert lines_in(tmp_path) == {"Breathe in slowly."}
