@@ -16,14 +16,23 @@ import math
 import os
 import re
 import tempfile
-import tomllib
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from audio.errors import ScriptError
-from audio.plan import Line, Part, Phase, Plan, Step, estimate_seconds, say_steps, seconds
+from audio.errors import ScriptError, shown
+from audio.plan import (
+    Line,
+    Part,
+    Phase,
+    Plan,
+    Step,
+    estimate_seconds,
+    say_steps,
+    seconds,
+)
+from audio.toml_input import TomlInputError, load_toml
 from audio.wording import Wording
 
 BUILTIN_BREATHING = ("box", "478", "resonance", "sigh")
@@ -93,7 +102,7 @@ def _number(name: str, field: str, value: Any) -> Fraction:
     try:
         number = seconds(value)
     except (ValueError, ZeroDivisionError):
-        raise ScriptError(f"breathing pattern '{name}': {field} {value!r} is not a number") from None
+        raise ScriptError(f"breathing pattern '{name}': {field} {shown(value)} is not a number") from None
     return number
 
 
@@ -115,7 +124,7 @@ def custom_pattern(name: str, inhale: Any, exhale: Any, hold_in: Any = 0, hold_o
         if not low <= number <= high:
             what = "breathing in" if field == "inhale" else "breathing out" if field == "exhale" else "a hold"
             raise ScriptError(
-                f"breathing pattern '{name}': {field} is {_fmt(number) if abs(number) < 10**6 else raw} s; "
+                f"breathing pattern '{name}': {field} is {_fmt(number) if abs(number) < 10**6 else shown(raw)} s; "
                 f"{what} should last {low} to {high} seconds"
             )
         parsed[field] = number
@@ -177,8 +186,8 @@ def load_custom_patterns(path: Path | None) -> dict[str, BreathingPattern]:
     if path is None or not Path(path).exists():
         return {}
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        data = load_toml(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, TomlInputError) as exc:
         raise ScriptError(f"breathing patterns file {path}: {exc}") from None
     patterns: dict[str, BreathingPattern] = {}
     for name, table in data.items():

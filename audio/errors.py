@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 
+def shown(value: object, limit: int = 40) -> str:
+    """`value` as a message quotes it (its repr), cut to `limit` characters: a message stays one
+    readable line however long the number or text a file held."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class AudioError(Exception):
     """Base class: something the person can act on (a bad name, a missing voice, no device)."""
 

@@ -49,6 +49,8 @@ from audio.script_model import (
 MAX_CHARS = 200_000
 MAX_LINES = 5_000
 MAX_GROUP = 60
+MAX_QUOTED = 40
+LONG_WORD_RE = re.compile(rf"\S{{{MAX_QUOTED + 1},}}")
 BREATHING_NAMES = ("box", "478", "resonance", "sigh", "cue")
 HEADER_RE = re.compile(r"^([A-Za-z][A-Za-z_-]*)\s*:\s*(.*)$")
 BREATHE_RE = re.compile(
@@ -58,6 +60,13 @@ BREATHE_RE = re.compile(
 )
 BREATHE_HELP = ("write e.g. 'breathe box for 4 cycles', 'breathe 4-2-6-2 for 2 minutes' or "
                 "'breathe box to fill'")
+
+
+def _cut_word(found: re.Match[str]) -> str:
+    """A long quoted word cut to MAX_QUOTED characters, its closing quote or colon kept."""
+    word = found.group()
+    tail = word[-1] if word[-1] in "'\":,;." else ""
+    return word[: MAX_QUOTED - 1 - len(tail)] + "…" + tail
 
 
 @dataclass
@@ -88,6 +97,9 @@ class _Parser:
         self.line = 0
 
     def error(self, message: str, line: int | None = -1) -> ScriptFileError:
+        # A word quoted from the file may be thousands of characters: keep the message one
+        # readable line (no word of our own advice is that long).
+        message = LONG_WORD_RE.sub(_cut_word, message)
         return ScriptFileError(message, self.path, self.line if line == -1 else line, self.source)
 
     # --- numbers -----------------------------------------------------------------------------
@@ -319,12 +331,12 @@ class _Parser:
         raise self.error(f"'{found.group('unit')}' is not cycles or minutes; {BREATHE_HELP}")
 
     def cycles(self, word: str, pattern: str) -> int:
-        if not word.isdigit():
+        if not word.isdecimal():
             raise self.error(f"'{word}' is not a whole number of breaths; write e.g. "
                              f"'breathe {pattern} for 4 cycles'")
-        n = int(word)
+        n = int(word) if len(word) <= 12 else CYCLES_RANGE[1] + 1  # int() refuses 4,301 digits
         if not CYCLES_RANGE[0] <= n <= CYCLES_RANGE[1]:
-            raise self.error(f"{n} cycles is out of range; use {CYCLES_RANGE[0]} to "
+            raise self.error(f"{word} cycles is out of range; use {CYCLES_RANGE[0]} to "
                              f"{CYCLES_RANGE[1]}, e.g. 'breathe {pattern} for 4 cycles'")
         return n
 
@@ -333,7 +345,7 @@ class _Parser:
         usual = 6 if word == "tense" else 30
         words = args.split()
         secs = None
-        if words and re.fullmatch(r"[-+]?[\d.]+|nan|inf|infinity", words[-1].lower()):
+        if words and re.fullmatch(r"[-+]?(?:[\d.]+(?:e[-+]?\d+)?|nan|inf|infinity)", words[-1].lower()):
             secs = self.number(words[-1], "tensing" if word == "tense" else "releasing",
                                f"{word} right hand {usual}", *limits)
             words = words[:-1]

@@ -157,8 +157,8 @@ class VoiceEngine:
                 self._voices = [VoiceInfo(v["id"], v["name"], tuple(v["languages"]), v["gender"])
                                 for v in data["voices"]]
                 return list(self._voices)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            pass
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+            pass  # a damaged or hand-edited cache: ask the engine again, and store its answer
         future: Future[list[dict[str, Any]]] = Future()
         if self.failure:
             raise VoiceError(self.failure)

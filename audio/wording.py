@@ -7,8 +7,8 @@ file per language (`wording.de.toml`); the language follows the chosen voice.
 
 from __future__ import annotations
 
+import math
 import string
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -16,8 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from audio.errors import ScriptError
+from audio.errors import ScriptError, shown
 from audio.plan import seconds
+from audio.toml_input import TomlInputError, load_toml
 
 PACKAGED = Path(__file__).resolve().parent / "data" / "wording.toml"
 FIELDS = frozenset({"pattern", "name", "bpm", "side", "other", "area"})
@@ -30,8 +31,8 @@ def _read_toml(path: Path, label: str) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         raise ScriptError(f"cannot read wording file {label}: {exc}") from None
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        return load_toml(text)
+    except TomlInputError as exc:
         raise ScriptError(f"wording file {label} is not valid TOML: {exc}") from None
 
 
@@ -111,7 +112,11 @@ class Wording:
         out: list[str | Fraction] = []
         for item in value:
             if isinstance(item, bool) or not isinstance(item, (str, int, float)):
-                raise ScriptError(f"wording {self._where(path)} has {item!r}: use text or a number")
+                raise ScriptError(f"wording {self._where(path)} has {shown(item)}: use text or a "
+                                  "number")
+            if isinstance(item, float) and not math.isfinite(item):
+                raise ScriptError(f"wording {self._where(path)} has a pause of {item}; use a "
+                                  f"number of seconds from 0 to {MAX_PAUSE}")
             if isinstance(item, str):
                 if item.strip():
                     out.append(self._format(path, item, fields or {}))
@@ -119,7 +124,8 @@ class Wording:
             pause = seconds(item)
             if not 0 <= pause <= MAX_PAUSE:
                 raise ScriptError(
-                    f"wording {self._where(path)} has a pause of {item} s; use 0 to {MAX_PAUSE}"
+                    f"wording {self._where(path)} has a pause of {shown(item)} s; use 0 to "
+                    f"{MAX_PAUSE}"
                 )
             out.append(pause)
         return out

@@ -3,6 +3,9 @@
 `data_dir` is a fresh, not yet created data folder in tmp_path. `app` is a factory for the real
 app on that folder: `app()` or `app(read_only=True)` or `app(folder=other)`. Textual is imported
 only when `app` is used, so model and store tests stay free of it.
+
+Importing `tests.hypothesis_profiles` here registers and loads the hypothesis profile (ci, dev or
+fuzz) before any test module is collected, so every folder runs under it.
 """
 
 from __future__ import annotations
@@ -13,8 +16,14 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from tests.hypothesis_profiles import PROFILE
+
 if TYPE_CHECKING:
     from homework_tui.app import HomeworkApp
+
+
+def pytest_report_header() -> str:
+    return f"hypothesis profile: {PROFILE} (tests/hypothesis_profiles.py)"
 
 
 @pytest.fixture

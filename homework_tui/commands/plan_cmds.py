@@ -50,10 +50,10 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         plan = parse_plan(text)
     except PlanFileError as error:
-        count = len(error.problems)
-        head = "a problem" if count == 1 else f"{count} problems"
+        if len(error.problems) == 1:
+            return fail(f"{path}, {error.problems[0]} (so nothing was imported)")
         lines = "\n".join(f"  {path.name}, {problem}" for problem in error.problems)
-        return fail(f"{path} has {head}, so nothing was imported:\n{lines}")
+        return fail(f"{path} has {len(error.problems)} problems, so nothing was imported:\n{lines}")
     try:
         with opened_store(args) as store:
             result = import_plan(store, plan, replace_others=args.replace)  # type: ignore[arg-type]

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from audio.toml_input import TomlInputError, load_toml
 from homework_tui.model.activity import KIND_WORDS, Kind, normalise, parse_kind
 from homework_tui.model.base import ValidationError, visible
 from homework_tui.model.plan import (
@@ -106,7 +106,6 @@ class _Lines:
         return self.headers.get((section, index))
 
 
-_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _FRIENDLIER = {
     "Invalid date or datetime": "this is not a real date; dates are written like 2025-03-11",
     "Invalid value": "this value cannot be read; text needs quotes, like \"Social situations\"",
@@ -115,21 +114,26 @@ _FRIENDLIER = {
 }
 
 
-def _syntax_problem(error: tomllib.TOMLDecodeError) -> Problem:
-    text = str(error)
-    found = _POSITION.search(text)
-    line = int(found.group(1)) if found else None
-    message = _POSITION.sub("", text)
-    for start, friendly in _FRIENDLIER.items():
-        if message.startswith(start):
-            message = friendly
-            break
-    else:
-        message = f"the file cannot be read here ({message[:1].lower()}{message[1:]})"
-    return Problem(line, message)
+def _syntax_problem(error: TomlInputError) -> Problem:
+    message = error.message
+    if error.syntax:
+        for start, friendly in _FRIENDLIER.items():
+            if message.startswith(start):
+                message = friendly
+                break
+        else:
+            message = f"the file cannot be read here ({message[:1].lower()}{message[1:]})"
+    return Problem(error.line, message)
 
 
 # -- values ---------------------------------------------------------------------------------------
+
+
+def _shown(value: Any, *, quoted: bool = True) -> str:
+    """`value` for a message (its repr, or `str` when not `quoted`), cut short: a message stays
+    one readable line however long or deeply nested the value is."""
+    shown = repr(value) if quoted else str(value)
+    return shown if len(shown) <= 40 else shown[:39] + "…"
 
 
 def _date(value: Any, what: str) -> date:
@@ -142,7 +146,7 @@ def _date(value: Any, what: str) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValueError(f"{what} needs a date written like 2025-03-11 (got {value!r})")
+    raise ValueError(f"{what} needs a date written like 2025-03-11 (got {_shown(value)})")
 
 
 def _text(value: Any, what: str) -> str:
@@ -153,9 +157,9 @@ def _text(value: Any, what: str) -> str:
 
 def _whole(value: Any, what: str, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{what} needs a whole number from {low} to {high} (got {value!r})")
+        raise ValueError(f"{what} needs a whole number from {low} to {high} (got {_shown(value)})")
     if not low <= value <= high:
-        raise ValueError(f"{what} is {value}; it needs to be from {low} to {high}")
+        raise ValueError(f"{what} is {_shown(value, quoted=False)}; it needs to be from {low} to {high}")
     return value
 
 
@@ -170,8 +174,8 @@ def _unknown(key: str, known: tuple[str, ...]) -> str:
 
 def parse_plan(text: str, *, today: date | None = None) -> PlanFile:
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        data = load_toml(text)
+    except TomlInputError as error:
         raise PlanFileError([_syntax_problem(error)]) from None
     lines = _Lines(text)
     problems: list[Problem] = []
@@ -263,7 +267,7 @@ def _read_homework(
     else:
         kind = parse_kind(table["kind"]) if isinstance(table["kind"], str) else None
         if kind is None:
-            problem("kind", f"“{table['kind']}” is not a kind of homework homework-tui knows. "
+            problem("kind", f"“{_shown(table['kind'], quoted=False)}” is not a kind of homework homework-tui knows. "
                             f"Use one of: {', '.join(KIND_WORDS)}.")
     values: dict[str, Any] = {}
     for key, convert in (
@@ -340,7 +344,7 @@ def _read_frequency(table: dict[str, Any], problem: Any) -> Frequency | None:
             for word in words:
                 day = parse_weekday(word) if isinstance(word, str) else None
                 if day is None:
-                    raise ValueError(f"“{word}” is not a day of the week; write days like "
+                    raise ValueError(f"“{_shown(word, quoted=False)}” is not a day of the week; write days like "
                                      "[\"Mon\", \"Thu\"]")
                 days.append(day)
             return Frequency(every=Every.WEEKDAYS, weekdays=tuple(days))

@@ -21,7 +21,6 @@ import os
 import shutil
 import tempfile
 import threading
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -66,15 +65,22 @@ def builtin_lines() -> frozenset[str]:
     """Every line homework-tui itself ships, word for word (no filled-in fields)."""
     import audio
 
-    data = Path(audio.__file__).resolve().parent / "data"
+    return lines_in(Path(audio.__file__).resolve().parent / "data")
+
+
+def lines_in(folder: Path) -> frozenset[str]:
+    """Every spoken line in the wording (.toml) and script (.txt) files under `folder`; a file
+    that cannot be read is passed over."""
+    from audio.toml_input import TomlInputError, load_toml
+
     found: set[str] = set()
-    for path in sorted(data.rglob("*")):
+    for path in sorted(folder.rglob("*")):
         try:
             if path.suffix == ".toml":
-                found.update(_strings(tomllib.loads(path.read_text(encoding="utf-8"))))
+                found.update(_strings(load_toml(path.read_text(encoding="utf-8"))))
             elif path.suffix == ".txt":
                 found.update(_script_lines(path.read_text(encoding="utf-8")))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        except (OSError, UnicodeDecodeError, TomlInputError):
             continue
     return frozenset(text for text in found if "{" not in text)
 

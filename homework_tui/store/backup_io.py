@@ -15,6 +15,7 @@ from typing import Any
 
 import orjson
 
+from audio.toml_input import MAX_DEPTH, nesting_depth
 from homework_tui import __version__
 from homework_tui.model.base import now
 from homework_tui.model.distortions import OwnDistortion
@@ -99,6 +100,9 @@ def _parse(path: Path) -> dict[str, list[dict[str, Any]]]:
         payload = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
         raise BadBackup(f"{path} is not valid JSON ({error})") from None
+    if nesting_depth(payload) > MAX_DEPTH:
+        raise BadBackup(f"{path} has values nested more than {MAX_DEPTH} levels deep; a "
+                        "homework-tui backup never does, so it was not imported")
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise BadBackup(f"{path} is not a homework-tui backup (made by `homework-tui export`)")
     version = payload.get("schema_version")
@@ -138,8 +142,14 @@ def _unreadable(table: str, doc: dict[str, Any]) -> str | None:
     try:
         from_doc(model, doc)
     except (TypeError, ValueError, KeyError, AttributeError) as error:
-        return str(error) or type(error).__name__
+        return _cut(str(error) or type(error).__name__)
     return None
+
+
+def _cut(message: str, limit: int = 160) -> str:
+    """A message that quotes a value from the file, kept to one short line."""
+    line = " ".join(message.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _aware(value: Any) -> datetime | None:

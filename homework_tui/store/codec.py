@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import reprlib
 import types
 import typing
 from datetime import date, datetime, time
@@ -54,6 +55,14 @@ def _encode(value: Any) -> Any:
     raise TypeError(f"cannot store a {type(value).__name__}")
 
 
+def _shown(value: Any) -> str:
+    """`value` for an error message: short, and safe however deeply a stored value is nested
+    (a plain repr of a 1,000-deep list recurses past Python's limit)."""
+    short = reprlib.Repr()  # keyword arguments only from Python 3.12
+    short.maxlevel, short.maxstring, short.maxother, short.maxlong = 3, 60, 60, 40
+    return short.repr(value)
+
+
 def from_doc(cls: type[T], doc: dict[str, Any]) -> T:
     """Rebuild a `cls` instance from `doc`; validation in `__post_init__` runs as usual."""
     hints = _hints(cls)
@@ -79,7 +88,7 @@ def _decode(hint: Any, value: Any) -> Any:
                 return _decode(option, value)
             except (TypeError, ValueError):
                 continue
-        raise ValueError(f"no type of {hint} fits {value!r}")
+        raise ValueError(f"no type of {hint} fits {_shown(value)}")
     if hint is Any:
         return value
     if origin in (tuple, list, frozenset, set):
@@ -101,7 +110,7 @@ def _decode(hint: Any, value: Any) -> Any:
         if hint is datetime:
             moment = datetime.fromisoformat(value)
             if moment.tzinfo is None:  # never mixed with the offset-aware times we write
-                raise ValueError(f"{value!r} is a time without its UTC offset")
+                raise ValueError(f"{_shown(value)} is a time without its UTC offset")
             return moment
         if hint is date:
             return date.fromisoformat(value)
@@ -116,4 +125,4 @@ def _decode(hint: Any, value: Any) -> Any:
 
 def _expect(value: Any, kind: type, hint: Any) -> None:
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        raise TypeError(f"expected {hint}, found {type(value).__name__} {value!r:.60}")
+        raise TypeError(f"expected {hint}, found {type(value).__name__} {_shown(value)}")

@@ -35,6 +35,7 @@ from audio.script_model import PART_TAG_RE
 from audio.script_model import BIDI_CONTROLS
 from audio.tone_shapes import TONES
 from audio.wording import packaged_paths
+from tests.hostile import SCRIPT_NUMBERS
 
 FORMAT = BUILTIN_DIR / "FORMAT.md"
 LEAVES = """\
@@ -421,3 +422,40 @@ def test_a_file_whose_own_minutes_cannot_be_reached_is_listed_with_its_minutes_l
     [problem] = [p for p in problems if p.source == "short.txt"]
     assert problem.line == 3
     assert "can last at most about 2 minutes" in str(problem) and "change 'minutes'" in str(problem)
+
+
+# -- hostile numbers: one short line naming the line, never a traceback ------------------------
+
+HOSTILE_HEADER = "title: T\nkind: mindfulness\nlanguage: en\n{header}\n== Part\nsay hello\n{step}\n"
+NUMBER_PLACES = {
+    "minutes": ("minutes: {n}", "pause 1", 4),
+    "minutes range": ("minutes: {n}-8", "pause 1", 4),
+    "pause": ("minutes: 5", "pause {n}", 7),
+    "stretchy pause": ("minutes: 5", "pause {n} stretch", 7),
+    "breathe cycles": ("minutes: 5", "breathe box for {n} cycles", 7),
+    "breathe minutes": ("minutes: 5", "breathe box for {n} minutes", 7),
+    "breathe pattern": ("minutes: 5", "breathe {n}-2-6-2 for 2 minutes", 7),
+    "breathe to fill": ("minutes: 5", "breathe box to fill, {n} to 8 cycles", 7),
+    "tense": ("minutes: 5", "tense right hand {n}", 7),
+    "release": ("minutes: 5", "release right hand {n}", 7),
+    "rest": ("minutes: 5", "rest {n}", 7),
+}
+
+
+# A muscle group is free text, so 'tense right hand ²' names the group "right hand ²".
+HOSTILE_NUMBER_CASES = [(case, place) for case in sorted(SCRIPT_NUMBERS)
+                        for place in sorted(NUMBER_PLACES)
+                        if not (SCRIPT_NUMBERS[case] == "²" and place in ("tense", "release"))]
+
+
+@pytest.mark.parametrize(("case", "place"), HOSTILE_NUMBER_CASES)
+def test_a_hostile_number_is_one_short_line_naming_its_line(place: str, case: str) -> None:
+    header, step, line = NUMBER_PLACES[place]
+    number = SCRIPT_NUMBERS[case]
+    text = HOSTILE_HEADER.format(header=header.format(n=number), step=step.format(n=number))
+    with pytest.raises(ScriptFileError) as caught:
+        parse_script(text, "hostile.txt")
+    message = str(caught.value)
+    assert caught.value.line == line, message
+    assert message.startswith(f"hostile.txt, line {line}: ") and "\n" not in message
+    assert len(message) < 250, message

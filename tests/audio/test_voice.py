@@ -171,3 +171,19 @@ def test_rate_and_voice_changes_always_take_effect(tmp_path: Path):
         assert max(takes) - min(takes) <= 1, lengths
     us = {rate: min(t) for (rate, voice), t in lengths.items() if voice == "gmw/en-us"}
     assert us[100] > us[150] > us[200]
+
+
+@pytest.mark.parametrize("case", ["5000-digit integer", "NaN", "10,000 nested arrays"])
+def test_a_damaged_voices_cache_is_asked_again(tmp_path: Path, case: str):
+    """The cached voice list is a file on disk: hostile JSON in it means asking espeak again
+    (stdlib json raised RecursionError for deep nesting), never a crash."""
+    from tests.hostile import JSON_VALUES
+
+    (tmp_path / "voices.json").write_text(
+        '{"engine": "x", "voices": [{"id": %s}]}' % JSON_VALUES[case])
+    engine = VoiceEngine(tmp_path)
+    try:
+        assert any(v.id == "gmw/en-us" for v in engine.voices())
+    finally:
+        engine.close()
+    assert "gmw/en-us" in (tmp_path / "voices.json").read_text()

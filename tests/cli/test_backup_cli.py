@@ -6,8 +6,12 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from homework_tui.model.base import Entity
+from homework_tui.model.journal import JournalEntry
 from homework_tui.store import Repository, Store
+from tests.hostile import JSON_VALUES
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -95,3 +99,33 @@ def test_bad_import_files_get_a_clear_message_and_change_nothing(cli, tmp_path: 
 def test_export_to_an_unwritable_path(cli) -> None:
     run = cli("export", "--out", "/nonexistent-folder/backup.json")
     assert run.returncode == 1 and "cannot write" in run.stderr and "Traceback" not in run.stderr
+
+
+def files_in(folder: Path) -> dict[str, bytes]:
+    """Every data file's bytes (not the lock, which names the last process that opened it)."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.suffix != ".lock"}
+
+
+HOSTILE_IMPORTS = {**JSON_VALUES, "1,000 nested arrays (under orjson's own limit)":
+                   "[" * 1000 + "]" * 1000, "a 100,000-character text": json.dumps("x" * 100_000)}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_IMPORTS))
+def test_a_hostile_value_in_a_backup_is_one_line_and_changes_nothing(
+    cli, tmp_path: Path, case: str
+) -> None:
+    with Store.open(cli.data) as store:
+        Repository(store, "journal", JournalEntry).add(JournalEntry(title="kept", text="x"))
+    out = tmp_path / "backup.json"
+    assert cli("export", "--out", str(out)).returncode == 0
+    payload = json.loads(out.read_text())
+    payload["tables"]["journal"].append({**payload["tables"]["journal"][0], "id": "hostile",
+                                         "mood": "HOSTILE"})
+    out.write_text(json.dumps(payload).replace('"HOSTILE"', HOSTILE_IMPORTS[case]))
+    before = files_in(cli.data)
+    run = cli("import", str(out))
+    assert run.returncode == 1
+    assert run.stderr.startswith(f"homework-tui: {out}"), run.stderr
+    assert run.stderr.count("\n") == 1 and len(run.stderr) < 300, run.stderr
+    assert files_in(cli.data) == before

@@ -12,6 +12,7 @@ from homework_tui.model.plan import Assignment
 from homework_tui.model.plan_toml import parse_plan
 from homework_tui.store import Store, WriteFailed
 from homework_tui.store.plan import assignments, import_plan, plan_info
+from tests.hostile import TOML_VALUES
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "plan.toml"
@@ -115,3 +116,24 @@ def test_replace_ends_the_old_plan_and_keeps_its_history(tmp_path: Path) -> None
         assert {a.name: a.end for a in plan} == {
             "Resonance breathing": date(2025, 3, 23), "Thought record": date(2025, 3, 23),
             "Exposure: Social situations": date(2025, 3, 23), "Journal": None}
+
+
+def files_in(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+@pytest.mark.parametrize("case", ["5000-digit integer", "nan", "10,000 nested arrays"])
+def test_a_hostile_number_is_one_line_and_changes_nothing(cli, tmp_path: Path, case: str) -> None:
+    cli("plan", "import", str(EXAMPLE))
+    before = files_in(cli.data)
+    bad = tmp_path / "plan.toml"
+    bad.write_text(GOOD_THEN_BAD.format(kind="journal", times=TOML_VALUES[case],
+                                        start="2025-03-10"))
+    run = cli("plan", "import", str(bad))
+    assert run.returncode == 1
+    assert run.stdout == ""
+    assert run.stderr.count("\n") == 1, run.stderr
+    assert run.stderr.startswith(f"homework-tui: {bad}, line 10: "), run.stderr
+    assert run.stderr.rstrip().endswith("(so nothing was imported)")
+    assert files_in(cli.data) == before

@@ -14,25 +14,9 @@ compares against the rule, not the code.
 
 from __future__ import annotations
 
-import os
 import re
 
-from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-
-# -- profiles: fewer examples under CI=true, never none -------------------------------------------
-
-settings.register_profile("fuzz", deadline=None, suppress_health_check=list(HealthCheck))
-settings.register_profile("fuzz-ci", deadline=None, suppress_health_check=list(HealthCheck),
-                          max_examples=10)
-settings.load_profile("fuzz-ci" if os.environ.get("CI", "").lower() == "true" else "fuzz")
-CI = os.environ.get("CI", "").lower() == "true"
-
-
-def examples(n: int) -> int:
-    """`n` examples locally, fewer (but never none) on CI."""
-    return max(min(n, 2), n // 3) if CI else n
-
 
 # -- what a hostile text is made of --------------------------------------------------------------
 

@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 from homework_tui.model.journal import JournalEntry
 from homework_tui.store import Repository, Store
 from tests.fuzz.conftest import Runner
-from tests.fuzz.strategies import NASTY, assert_terminal_safe, examples, number_text, text
+from tests.fuzz.strategies import NASTY, assert_terminal_safe, number_text, text
+from tests.hypothesis_profiles import examples
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(sys.executable).with_name("homework-tui")
@@ -36,7 +37,7 @@ arg_or_number = st.one_of(arg, number_text.map(lambda s: s.replace("\x00", "")))
 # -- the data folder itself ------------------------------------------------------------------------
 
 
-@settings(max_examples=examples(25))
+@settings(max_examples=examples(8))
 @given(name=arg, command=st.sampled_from([["today"], ["doctor"], ["export"], ["plan", "show"],
                                           ["export", "--format", "markdown"]]))
 @example(name="\x1b]0;pwned\x07", command=["doctor"])
@@ -48,7 +49,7 @@ def test_any_data_folder_name(run: Runner, name: str, command: list[str]) -> Non
 # -- export and its report -------------------------------------------------------------------------
 
 
-@settings(max_examples=examples(40))
+@settings(max_examples=examples(13))
 @given(fmt=st.one_of(st.sampled_from(["json", "markdown", "csv"]), arg),
        since=st.one_of(st.none(), arg_or_number, st.sampled_from(["2025-03-10", "0001-01-01",
                                                                   "9999-12-31", "last-session"])),
@@ -71,7 +72,7 @@ def test_export(run: Runner, fmt: str, since: str | None, until: str | None, out
     run(*argv)
 
 
-@settings(max_examples=examples(25))
+@settings(max_examples=examples(8))
 @given(name=arg)
 @example(name="\x1b]0;pwned\x07")
 def test_import_a_missing_or_odd_path(run: Runner, name: str) -> None:
@@ -82,7 +83,7 @@ def test_import_a_missing_or_odd_path(run: Runner, name: str) -> None:
 # -- plan ------------------------------------------------------------------------------------------
 
 
-@settings(max_examples=examples(25))
+@settings(max_examples=examples(8))
 @given(body=st.one_of(text, st.sampled_from(NASTY)), title=text, key=text, replace=st.booleans())
 @example(body="", title="\x1b]0;pwned\x07", key="\x1b[2J", replace=False)
 def test_plan_import(run: Runner, body: str, title: str, key: str, replace: bool) -> None:
@@ -107,7 +108,7 @@ def test_plan_import(run: Runner, body: str, title: str, key: str, replace: bool
 # -- sessions from the command line ---------------------------------------------------------------
 
 
-@settings(max_examples=examples(40))
+@settings(max_examples=examples(13))
 @given(command=st.sampled_from(["render", "play"]),
        session=st.one_of(arg, st.sampled_from(["box", "resonance", "pmr4", "4-2-6-2", "cue"])),
        options=st.lists(st.tuples(st.sampled_from(["--minutes", "--voice", "--rate", "--side",
@@ -136,14 +137,14 @@ def test_render_and_play_options(run: Runner, command: str, session: str,
     run(*argv)
 
 
-@settings(max_examples=examples(15))
+@settings(max_examples=examples(5))
 @given(language=arg_or_number)
 @example(language="\x1b]0;pwned\x07")
 def test_voices(run: Runner, language: str) -> None:
     run("voices", f"--language={language}")
 
 
-@settings(max_examples=examples(40))
+@settings(max_examples=examples(13))
 @given(command=st.sampled_from(["breathe", "relax"]), pattern=arg, minutes=arg_or_number,
        bpm=arg_or_number, ratio=arg_or_number,
        flags=st.lists(st.sampled_from(["--intro", "--no-voice", "--tones"]), max_size=3))
@@ -159,7 +160,7 @@ def test_breathe_and_relax_options(run: Runner, command: str, pattern: str, minu
     run(*argv)
 
 
-@settings(max_examples=examples(25))
+@settings(max_examples=examples(8))
 @given(junk=st.lists(arg, min_size=1, max_size=3),
        command=st.sampled_from(["today", "doctor", "export", "import", "encrypt", "plan", "",
                                 "voices", "render", "breathe"]))
@@ -172,7 +173,7 @@ def test_unknown_arguments(run: Runner, junk: list[str], command: str) -> None:
 # -- passphrases -----------------------------------------------------------------------------------
 
 
-@settings(max_examples=examples(12))
+@settings(max_examples=examples(4))
 @given(first=st.one_of(text, st.sampled_from(NASTY)), again=st.one_of(st.none(), text))
 @example(first="\x1b]0;pwned\x07 long enough", again=None)
 @example(first="short", again=None)
@@ -231,7 +232,7 @@ def test_console_script_never_echoes_an_escape(tmp_path: Path, argv: list[str]) 
         assert_terminal_safe(stream.decode("utf-8", "replace"), f"for {argv!r}")
 
 
-@settings(max_examples=examples(10))
+@settings(max_examples=examples(3))
 @given(command=st.sampled_from([["import", "x.json"], ["encrypt"], ["decrypt"], ["plan", "import", "p.toml"],
                                 ["today"], ["export"], ["doctor"], ["plan", "show"]]),
        passphrase=st.one_of(st.just(""), text))

@@ -30,7 +30,8 @@ from homework_tui.model.thought_record import AutomaticThought, Mood, ThoughtRec
 from homework_tui.store import Repository, Singleton, Store, schema
 from homework_tui.store.backup_io import RECORD_MODELS
 from tests.fuzz.conftest import Runner
-from tests.fuzz.strategies import MEGABYTE, NASTY, examples, expected_line, expected_text, text
+from tests.fuzz.strategies import MEGABYTE, NASTY, expected_line, expected_text, text
+from tests.hypothesis_profiles import examples
 
 RECORDS: dict[str, type] = {
     "journal": JournalEntry, "thought_records": ThoughtRecord, "own_distortions": OwnDistortion,
@@ -217,7 +218,7 @@ def valid_backup(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         return orjson.loads(export_bytes(store))  # type: ignore[no-any-return]
 
 
-@settings(max_examples=examples(40))
+@settings(max_examples=examples(13))
 @given(change=damage())
 @example(change=("meta", 999))
 @example(change=("field", ("settings", "theme", "\x1b]0;pwned\x07")))
@@ -254,7 +255,7 @@ def test_a_damaged_backup_is_refused_or_harmless(run: Runner, valid_backup: dict
     assert run("export", "--format=markdown", "--since=2000-01-01", data=folder)[0] == 0
 
 
-@settings(max_examples=examples(30))
+@settings(max_examples=examples(10))
 @given(body=st.one_of(st.binary(max_size=300), json_values.map(orjson.dumps),
                       text.map(lambda s: s.encode("utf-8", "surrogatepass"))))
 @example(body=b"\x00\xff\x1b]0;pwned\x07")

@@ -15,16 +15,16 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+from hypothesis import Phase, settings
+from hypothesis import strategies as st
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
-from hypothesis import Phase, settings
-from hypothesis import strategies as st
-
 from homework_tui.app import HomeworkApp
-from tests.fuzz.strategies import assert_terminal_safe, examples
+from tests.fuzz.strategies import assert_terminal_safe
+from tests.hypothesis_profiles import examples
 from tests.ui.helpers import screen_text, settle, wait_until
 
 SIZE = (100, 30)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from homework_tui.model.base import ValidationError
 from homework_tui.model.exposure import Exposure, Ladder, Step, SudsReading
+from tests.hypothesis_profiles import examples
 
 T0 = datetime(2024, 5, 3, 18, 30, tzinfo=timezone.utc)
 
@@ -63,7 +64,7 @@ operations = st.lists(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150))
 @given(operations)
 def test_steps_stay_ordered_whatever_the_person_does(ops: list[tuple]) -> None:  # type: ignore[type-arg]
     ladder = Ladder(name="Any")

@@ -27,6 +27,7 @@ from homework_tui.model.exposure_timer import (
     key_to_suds,
     readings_from_text,
 )
+from tests.hypothesis_profiles import examples
 
 T0 = datetime(2024, 5, 3, 18, 30, tzinfo=timezone.utc)
 
@@ -62,7 +63,7 @@ def counts_by_hand(kind: MasteryKind, predicted: int | None, peak: int, end: int
     return (predicted is not None and predicted - peak >= 10) or peak <= 20
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200))
 @given(histories, st.sampled_from(MasteryKind), st.integers(1, 5))
 def test_mastery_rule_on_generated_histories(
     history: list[tuple[int, tuple[int | None, int, int]]], kind: MasteryKind, repeats: int

@@ -10,6 +10,7 @@ from homework_tui.model.base import ValidationError
 from homework_tui.model.draft import Draft
 from homework_tui.model.journal import JournalEntry, parse_tags
 from homework_tui.store.codec import from_doc, to_doc
+from tests.hypothesis_profiles import examples
 
 
 def test_tags_are_split_cleaned_and_deduplicated() -> None:
@@ -60,7 +61,7 @@ def test_draft_keeps_raw_fields_and_previews() -> None:
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=50)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150))
 @given(
     title=text,
     body=text,
@@ -77,7 +78,7 @@ def test_journal_entries_round_trip(
     assert from_doc(JournalEntry, to_doc(entry)) == entry
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100))
 @given(fields=st.dictionaries(text, text, max_size=6), place=text, record=st.none() | text)
 def test_drafts_round_trip(fields: dict[str, str], place: str, record: str | None) -> None:
     draft = Draft(form="thought_record", record_id=record, fields=fields, place=place)

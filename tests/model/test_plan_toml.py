@@ -10,6 +10,7 @@ import pytest
 from homework_tui.model.activity import Kind
 from homework_tui.model.plan import Every
 from homework_tui.model.plan_toml import PlanFileError, parse_plan
+from tests.hostile import LONG_DIGITS, TOML_DEEP_KEY, TOML_VALUES
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "plan.toml"
 TODAY = date(2025, 3, 11)
@@ -140,3 +141,40 @@ def test_broken_toml_and_empty_files() -> None:
         "The file has no homework in it. Each piece of homework starts with a [[homework]] "
         "line (see the README, section Your therapist's plan)."
     ]
+
+
+# -- hostile numbers and nesting: one problem, naming its line, never a traceback ----------------
+
+HOSTILE_PLAN = """\
+[plan]
+therapist = "Dr Okafor"
+
+[[homework]]
+kind = "journal"
+daily = true
+minutes = {value}
+"""
+
+
+@pytest.mark.parametrize("case", sorted(TOML_VALUES))
+def test_a_hostile_value_is_one_problem_on_its_line(case: str) -> None:
+    found = problems(HOSTILE_PLAN.format(value=TOML_VALUES[case]))
+    assert len(found) == 1, found
+    assert found[0].startswith("line 7: "), found
+    assert len(found[0]) < 200 and "\n" not in found[0], found
+
+
+@pytest.mark.parametrize("place", ["[plan]\ntitle.{key} = 1\n", "[[homework]]\nkind.{key} = 1\n",
+                                   "{key} = 1\n", "[{key}]\n"])
+def test_a_key_nested_ten_thousand_deep_is_one_problem_on_its_line(place: str) -> None:
+    text = "# a plan\n" + place.format(key=TOML_DEEP_KEY)
+    line = next(n for n, ln in enumerate(text.splitlines(), 1) if TOML_DEEP_KEY in ln)
+    found = problems(text)
+    assert found == [f"line {line}: values here are nested more than 32 levels deep; this file "
+                     f"never needs more than a few"]
+
+
+def test_a_long_number_inside_text_is_only_text() -> None:
+    plan = parse_plan(HOSTILE_PLAN.format(value=10).replace(
+        '"Dr Okafor"', f'"Dr {LONG_DIGITS}"'), today=TODAY)
+    assert plan.info.therapist.startswith("Dr 99999")  # kept as text (the model caps its length)

@@ -23,6 +23,7 @@ from homework_tui.model.progression import (
     suggest,
 )
 from homework_tui.model.relaxation import RelaxationSession, RelaxChoice, session_log
+from tests.hypothesis_profiles import examples
 
 START = datetime(2024, 3, 1, 19, 0, tzinfo=timezone.utc)
 
@@ -58,7 +59,7 @@ def expected_ready(history: list[PmrRecord], rule: ProgressionRule) -> bool:
                                            for r in last)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300))
 @given(histories, rules)
 def test_a_suggestion_exactly_when_the_rule_holds(history: list[PmrRecord], rule: ProgressionRule) -> None:
     found = suggest(history, rule)
@@ -70,13 +71,13 @@ def test_a_suggestion_exactly_when_the_rule_holds(history: list[PmrRecord], rule
         assert found.current in found.message or "relaxation" in found.message
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150))
 @given(histories, rules)
 def test_switched_off_there_is_never_a_suggestion(history: list[PmrRecord], rule: ProgressionRule) -> None:
     assert suggest(history, rule, enabled=False) is None
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150))
 @given(histories)
 def test_incomplete_sessions_change_nothing(history: list[PmrRecord]) -> None:
     done = [r for r in history if r.completed]
@@ -84,7 +85,7 @@ def test_incomplete_sessions_change_nothing(history: list[PmrRecord]) -> None:
     assert current_stage(history) == current_stage(done)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100))
 @given(st.lists(st.integers(0, 30), min_size=5, max_size=12), st.sampled_from(STAGES[:-1]))
 def test_low_tension_at_every_session_moves_one_stage_on(afters: list[int], stage: str) -> None:
     history = run("pmr16", [90, 80]) + run(stage, list(afters), start=10)
@@ -92,7 +93,7 @@ def test_low_tension_at_every_session_moves_one_stage_on(afters: list[int], stag
     assert found is not None and (found.current, found.next) == (stage, next_stage(stage))
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100))
 @given(st.lists(st.integers(0, 100), min_size=1, max_size=30), st.integers(1, 8))
 def test_cue_is_the_last_stage(afters: list[int], count: int) -> None:
     history = run("pmr16", [10] * 6) + run("cue", list(afters), start=10)

@@ -23,6 +23,7 @@ from homework_tui.model.thought_record import (
     step_of,
 )
 from homework_tui.store.codec import from_doc, to_doc
+from tests.hypothesis_profiles import examples
 
 
 def scenario_record() -> ThoughtRecord:
@@ -175,13 +176,13 @@ def records(draw: st.DrawFn) -> ThoughtRecord:
     )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150))
 @given(records())
 def test_thought_records_round_trip(record: ThoughtRecord) -> None:
     assert from_doc(ThoughtRecord, to_doc(record)) == record
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50))
 @given(name=text.filter(lambda s: 0 < len(" ".join(s.split())) <= 60), hint=text)
 def test_own_labels_round_trip(name: str, hint: str) -> None:
     try:
@@ -199,7 +200,7 @@ def test_scenario_record_round_trips() -> None:
 # -- the form's flat fields (what a draft holds) ------------------------------------------------
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100))
 @given(records())
 def test_form_fields_round_trip(record: ThoughtRecord) -> None:
     assert record_from_fields(form_fields(record), base=record) == record

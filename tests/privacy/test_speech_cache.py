@@ -19,6 +19,7 @@ import pytest
 from homework_tui.model.relaxation import RelaxChoice
 from homework_tui.model.settings import Settings
 from homework_tui.screens import privacy_speech, relax_player
+from tests.hostile import TOML_DEEP_KEY, TOML_VALUES
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -121,3 +122,13 @@ def test_builtin_lines_are_homework_tuis_own_words_only() -> None:
     assert "Welcome. This is a short exercise called leaves on a stream." in lines
     assert not any("{" in line for line in lines)  # lines with a name filled in are not here
     assert not any(word in line for line in lines for word in OWN_WORDS)
+
+
+def test_private_speech_passes_over_a_hostile_file_and_reads_the_rest(tmp_path: Path) -> None:
+    """The packaged lines are read with the same TOML reader as everything else: a file with a
+    5,000-digit number, NaN or 10,000-deep nesting is passed over, never a crash."""
+    for number, case in enumerate(sorted(TOML_VALUES)):
+        (tmp_path / f"hostile-{number}.toml").write_text(f"line = {TOML_VALUES[case]}\n")
+    (tmp_path / "deep.toml").write_text(f"{TOML_DEEP_KEY} = \"deep line\"\n")
+    (tmp_path / "good.toml").write_text("[pmr]\nintro = [\"Breathe in slowly.\", 2]\n")
+    assert privacy_speech.lines_in(tmp_path) == {"Breathe in slowly."}

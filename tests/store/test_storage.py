@@ -289,3 +289,27 @@ def test_full_disk_is_reported_and_nothing_is_lost(folder: Path) -> None:
     assert "IN MEMORY 5" in run.stdout  # the failed save was rolled back
     with Store.open(folder) as store:
         assert sorted(n.id for n in notes(store).all()) == sorted(kept)
+
+
+def test_a_hand_edited_record_nested_a_thousand_deep_is_unreadable_not_a_crash(
+    tmp_path: Path,
+) -> None:
+    """orjson reads up to 1,024 levels; a plain repr of such a value in the codec's error message
+    recursed past Python's limit. The record is reported unreadable and left on disk."""
+    from homework_tui.model.journal import JournalEntry
+
+    folder = tmp_path / "data"
+    with Store.open(folder) as store:
+        repo = Repository(store, "journal", JournalEntry)
+        kept = repo.add(JournalEntry(title="kept", text="x"))
+        edited = repo.add(JournalEntry(title="edited by hand", text="y"))
+    data_file = next(p for p in folder.iterdir() if p.suffix == ".json")
+    document = orjson.loads(data_file.read_bytes())
+    document["tables"]["journal"][edited.id]["mood"] = "DEEP"
+    data_file.write_bytes(orjson.dumps(document).replace(b'"DEEP"', b"[" * 1000 + b"]" * 1000))
+    on_disk = data_file.read_bytes()
+    with Store.open(folder) as store:
+        repo = Repository(store, "journal", JournalEntry)
+        assert repo.all() == [kept]
+        assert repo.unreadable == [edited.id]
+    assert data_file.read_bytes() == on_disk

@@ -4,7 +4,7 @@ ticking off by hand, and the way to insights and the report — by keyboard only
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from textual.widgets import ListView
 
@@ -13,7 +13,7 @@ from homework_tui.model.activity import Kind
 from homework_tui.model.base import now
 from homework_tui.model.experiment import TABLE as EXPERIMENTS
 from homework_tui.model.exposure import Exposure, Ladder, Step
-from homework_tui.model.plan import Assignment, Every, Frequency
+from homework_tui.model.plan import Assignment, Every, Frequency, week_start
 from homework_tui.model.thought_record import AutomaticThought, Mood, ThoughtRecord
 from homework_tui.screens import exposure_data, journal_entry, thought_data
 from homework_tui.store import Repository, Store
@@ -34,14 +34,16 @@ def test_the_sources_read_the_tables_the_sections_write() -> None:
 
 
 def a_plan(store: Store) -> None:
-    today = date.today()
+    # The plan began last week: had it begun today, a Saturday's week would hold two days and
+    # ask for "0 of 2", so the test would pass or fail by the day of the week.
+    began = week_start(date.today()) - timedelta(days=7)
     repo = assignments_repo(store)
-    repo.add(Assignment(kind=Kind.BREATHING, target="resonance", minutes=10, start=today))
-    repo.add(Assignment(kind=Kind.THOUGHT_RECORD, start=today,
+    repo.add(Assignment(kind=Kind.BREATHING, target="resonance", minutes=10, start=began))
+    repo.add(Assignment(kind=Kind.THOUGHT_RECORD, start=began,
                         frequency=Frequency(every=Every.WEEK, times=3)))
-    repo.add(Assignment(kind=Kind.EXPOSURE, target="Social situations", start=today,
+    repo.add(Assignment(kind=Kind.EXPOSURE, target="Social situations", start=began,
                         frequency=Frequency(every=Every.WEEK, times=2)))
-    repo.add(Assignment(kind=Kind.OTHER, title="Walk for 20 minutes", start=today))
+    repo.add(Assignment(kind=Kind.OTHER, title="Walk for 20 minutes", start=began))
 
 
 def due(hw: HomeworkApp) -> TodayDue:
