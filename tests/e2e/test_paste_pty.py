@@ -128,3 +128,13 @@ def test_emoji_typed_byte_by_byte_keep_their_joiners(app: App) -> None:
     entry = app.save_and_read()
     assert entry.text == f"{TYPED} done"
     assert entry.title == f"Family {FAMILY} end"
+
+
+def test_a_paste_where_no_box_takes_text_is_no_keys(app: App) -> None:
+    """On Today, `q` and Ctrl+Q quit: pasted (after an ESC, where Textual alone turned the rest
+    of a paste into keys), they do nothing, and the next key typed works."""
+    app.start()
+    app.send(START + b"\x1b[31mq\x11\x07" + END)
+    app.send(b"j")  # handled after the paste
+    app.terminal.wait_for("New entry")
+    assert app.running()
