@@ -49,7 +49,24 @@ def typed_text(event: events.Key) -> str | None:
     return None if unicodedata.category(character) in ("Cc", "Cs") else character
 
 
-class CleanInput(Input):
+class TypedInput(Input):
+    """Textual's Input, keeping every character typed (see `typed_text`). For boxes whose text
+    is used as it is, like a passphrase; a box whose text is stored is a `CleanInput`."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Runs before Input's own handler, which does nothing with a character it finds unprintable.
+        text = typed_text(event)
+        if text is None:
+            return
+        event.stop()
+        selection = self.selection
+        if selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *selection)
+
+
+class CleanInput(TypedInput):
     """Like Input, but an escape sequence pasted in is stripped the moment it arrives, so it can
     never be stored or written raw to the terminal. Everything else stays exactly as typed.
     Focusing it does not select the text, so a returning draft is never typed over by accident."""
@@ -63,18 +80,6 @@ class CleanInput(Input):
 
     def validate_value(self, value: str) -> str:
         return clean_text(value, multiline=False)
-
-    async def _on_key(self, event: events.Key) -> None:
-        # Runs before Input's own handler, which does nothing with a character it finds unprintable.
-        text = typed_text(event)
-        if text is None:
-            return
-        event.stop()
-        selection = self.selection
-        if selection.is_empty:
-            self.insert_text_at_cursor(text)
-        else:
-            self.replace(text, *selection)
 
     def _on_paste(self, event: events.Paste) -> None:
         # Input keeps only the first line of a paste; here every line is kept, joined by spaces.
