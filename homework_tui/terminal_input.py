@@ -17,7 +17,7 @@ As in Textual, a paste lasts until its end marker arrives: paste data never turn
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import Generator, Iterable
 from typing import Final
 
 from textual import constants, events
@@ -26,12 +26,32 @@ from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START, XT
 from textual.message import Message
 
 ESC: Final = "\x1b"
+END: Final = BRACKETED_PASTE_END
+_END_SIZE: Final = len(END)
 
 _Reading = Generator[Read1 | Peek1, str, None]
 
 
 class PasteSafeParser(XTermParser):
     """Textual's input parser, with bracketed pastes read whole (see the module docstring)."""
+
+    def __init__(self, debug: bool = False) -> None:
+        self._pasted: list[str] | None = None  # the paste read so far, while inside one
+        super().__init__(debug)
+
+    def feed(self, data: str) -> Iterable[Message]:
+        # Inside a paste, text up to the next ESC (where the end marker may start) is taken in one
+        # piece, not a character at a time: a 1 MB paste of prose is read in milliseconds. Not
+        # while the paste so far ends in an ESC that may begin the end marker.
+        pasted = self._pasted
+        if pasted is not None and data and ESC not in "".join(pasted[-_END_SIZE:]):
+            cut = data.find(ESC)
+            cut = len(data) if cut < 0 else cut
+            pasted.append(data[:cut])
+            data = data[cut:]
+            if not data:
+                return ()  # (`super().feed("")` would mean the end of input)
+        return super().feed(data)
 
     def parse(self, token_callback: TokenCallback[Message]) -> _Reading:
         keys = super().parse(token_callback)  # Textual's parser: everything but pastes
@@ -80,21 +100,22 @@ class PasteSafeParser(XTermParser):
                 return
 
     def _read_paste(self, token_callback: TokenCallback[Message]) -> _Reading:
-        """Read up to the end marker, then send what came before it as one `Paste`. At the end
-        of input, what was read is still sent (then the end is passed on)."""
-        pasted: list[str] = []
-        end_size = len(BRACKETED_PASTE_END)
-        while True:
-            try:
-                character = yield self.read1()
-            except ParseEOF:
-                token_callback(events.Paste("".join(pasted)))
-                raise
-            pasted.append(character)
-            if character == "~" and "".join(pasted[-end_size:]) == BRACKETED_PASTE_END:
-                del pasted[-end_size:]
-                token_callback(events.Paste("".join(pasted)))
-                return
+        """Read up to the end marker (`feed` may add text meanwhile), then send what came before
+        it as one `Paste`. At the end of input, what was read is still sent, then the end is
+        passed on."""
+        self._pasted = pasted = []
+        try:
+            while True:
+                pasted.append((yield self.read1()))
+                if pasted[-1] == "~" and "".join(pasted[-_END_SIZE:]).endswith(END):
+                    text = "".join(pasted)
+                    token_callback(events.Paste(text[: -len(END)]))
+                    return
+        except ParseEOF:
+            token_callback(events.Paste("".join(pasted)))
+            raise
+        finally:
+            self._pasted = None
 
 
 def read_pastes_whole() -> None:

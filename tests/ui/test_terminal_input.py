@@ -73,6 +73,21 @@ def test_a_paste_is_one_paste_in_order_however_it_is_split(pasted: str) -> None:
     assert parse(PasteSafeParser, list(data)) == want  # one character per read
 
 
+@pytest.mark.parametrize("read_size", [1, 2, 5, 6, 7, 4096])
+def test_a_long_paste_read_in_pieces_is_exact(read_size: int) -> None:
+    """Text between escape sequences is taken in one piece inside a paste; the end marker is
+    still found wherever the reads cut it, and an ESC in the text is still text."""
+    pasted = "".join(
+        f"line {n} \x1b[3{n % 8}m{'é' * (n % 13)}\x1b[0m~\x1b[20\n" for n in range(3000)
+    )
+    data = "a" + START + pasted + END + "b"
+    for offset in range(7 if read_size > 1 else 1):
+        rest = range(offset, len(data), read_size)
+        reads = [data[:offset], *(data[i : i + read_size] for i in rest)]
+        found = parse(PasteSafeParser, [r for r in reads if r])
+        assert found == [("key", "a", "a"), ("paste", None, pasted), ("key", "b", "b")], offset
+
+
 def test_textual_alone_turns_such_a_paste_into_keys() -> None:
     """Why the parser exists: Textual 8.2.8's own parser, given the same bytes, sends most of the
     paste as keys (Ctrl+Q among them) ahead of a paste of what came before the first ESC."""
