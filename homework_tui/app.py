@@ -35,12 +35,15 @@ from homework_tui.screens.privacy_lock import IdleLock
 from homework_tui.screens.read_only import ReadOnlyWatch
 from homework_tui.screens.today import TodayScreen
 from homework_tui.sections import SECTIONS, by_key
+from homework_tui.terminal_input import read_pastes_whole
 from homework_tui.widgets.banner import ReadOnlyBanner
 from homework_tui.widgets.palette import HomeworkCommands
 from homework_tui.widgets.themes import OUR_THEMES
 
 if TYPE_CHECKING:
     from argparse import Namespace
+
+    from textual.driver import Driver
 
     from homework_tui.store import Store
     from homework_tui.store.backups import Backup, DamagedFile, Summary
@@ -117,6 +120,12 @@ class HomeworkApp(App[int]):
         self.stylesheet.set_variables(self.get_css_variables())
 
     # -- start-up ----------------------------------------------------------------------------
+
+    def get_driver_class(self) -> type[Driver]:
+        # Before the driver starts reading: a bracketed paste arrives as one paste, whatever
+        # escape sequences or control bytes it holds, never as keys (see terminal_input.py).
+        read_pastes_whole()
+        return super().get_driver_class()
 
     def get_default_screen(self) -> Screen[Any]:
         # Today as the plain default screen paints ~150 ms sooner than as a mode's first screen

@@ -13,6 +13,15 @@ from typing import Self
 # pasted escape sequence can never reach the terminal later; everything else, emoji and
 # right-to-left text included, is kept exactly as typed.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# A whole terminal escape sequence, so removing one leaves nothing of it behind (not `[31m`):
+# CSI (colours, cursor moves), then OSC/DCS/SOS/PM/APC strings up to their BEL or ST terminator
+# (an OSC 52 clipboard write, a window title), then the short ESC forms (`ESC c`, `ESC ( B`).
+# Each in its 7-bit (ESC …) and 8-bit (C1) spelling. A lone control character is left to _CONTROL.
+_ESCAPE_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x00-\x1f\x7f-\x9f]*(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[\x20-\x2f]*[\x30-\x7e]"
+)
 _LINE_BREAKS = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n"})
 
 
@@ -45,10 +54,11 @@ def now() -> datetime:
 
 
 def clean_text(value: str, *, multiline: bool = True) -> str:
-    """Remove terminal control characters (escape sequences), keep everything else as typed.
+    """Remove terminal control characters and whole escape sequences (`ESC[31m` leaves nothing
+    behind), keep everything else as typed.
     Line breaks become `\\n` (`\\r\\n`, `\\r`, and the Unicode line and paragraph separators,
     which a text box shows as line breaks too); single-line fields fold newlines into spaces."""
-    text = value.replace("\r\n", "\n").translate(_LINE_BREAKS)
+    text = _ESCAPE_SEQUENCE.sub("", value).replace("\r\n", "\n").translate(_LINE_BREAKS)
     if not multiline:
         text = text.replace("\n", " ").replace("\t", " ")
     return _CONTROL.sub("", text)

@@ -136,12 +136,12 @@ class PassphraseDialog(CalmModal[str | None]):
         self.message = message
 
     def compose(self) -> ComposeResult:
-        from textual.widgets import Input
+        from homework_tui.widgets.clean_input import TypedInput
 
         with Vertical(classes="dialog"):
             yield Static(Text("Your data is locked with a passphrase"), classes="dialog-title")
             yield Static(Text(self.message), classes="dialog-message")
-            yield Input(password=True, placeholder="passphrase", id="passphrase-input")
+            yield TypedInput(password=True, placeholder="passphrase", id="passphrase-input")
             yield Static(
                 Text("Enter opens your data. Esc quits; nothing is changed."), classes="hint"
             )

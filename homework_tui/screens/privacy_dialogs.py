@@ -26,6 +26,7 @@ from homework_tui.model.base import ValidationError
 from homework_tui.model.settings import PASSPHRASE_MIN, check_new_passphrase
 from homework_tui.screens.base import saving
 from homework_tui.screens.dialogs import SaveCancelModal
+from homework_tui.widgets.clean_input import TypedInput
 
 if TYPE_CHECKING:
     from homework_tui.app import HomeworkApp
@@ -120,7 +121,7 @@ class PassphraseChangeDialog(SaveCancelModal[str | None]):
             yield Static(Text(EXPLAIN[self.change]), classes="dialog-message")
             for name in self._fields():
                 yield Label(labels[name])
-                yield Input(password=True, id=f"pp-{name}", compact=True)
+                yield TypedInput(password=True, id=f"pp-{name}", compact=True)
             yield Static("", id="privacy-error")
             yield Static("", id="privacy-working")
             yield from self.compose_buttons()

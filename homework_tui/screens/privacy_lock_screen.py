@@ -17,6 +17,8 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from homework_tui.widgets.clean_input import TypedInput
+
 if TYPE_CHECKING:
     from homework_tui.screens.privacy_lock import IdleLock
 
@@ -49,7 +51,7 @@ class LockScreen(Screen[None]):
                 "Your notes are hidden. Type your passphrase to carry on exactly where you were.",
                 id="lock-message",
             )
-            yield Input(password=True, placeholder="passphrase", id="unlock-input")
+            yield TypedInput(password=True, placeholder="passphrase", id="unlock-input")
             yield Static("", id="lock-error")
             yield Static(
                 "Saving your open draft…" if self.drafts else "", id="lock-drafts"

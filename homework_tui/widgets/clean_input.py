@@ -6,15 +6,18 @@ would reach the terminal raw (clearing the screen, retitling the window). `Clean
 `model.base.clean_text`, so what the box shows is exactly what will be saved. A paste that lost
 some says so, calmly: nothing typed disappears without a word. (A paste of several lines into a
 one-line box keeps every line, joined by spaces; Textual's Input would keep only the first.)
+Typed text is kept exactly too, the characters Textual's boxes would drop included (see
+`typed_text`): the joiners inside a typed 👨‍👩‍👧 stay.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from textual import events
-from textual.document._edit import Edit
 from textual.document._document import EditResult
+from textual.document._edit import Edit
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
@@ -32,7 +35,38 @@ def _tell_if_cleaned(widget: Widget, pasted: str) -> None:
         widget.notify(PASTE_NOTE, title="Pasted", markup=False)
 
 
-class CleanInput(Input):
+def typed_text(event: events.Key) -> str | None:
+    """The character a key press types that Textual's Input and TextArea would drop, else None.
+
+    They insert only what Python calls printable, which leaves out the zero-width joiner between
+    the people of a typed 👨‍👩‍👧 (and other format characters: the non-joiner Persian is typed
+    with, direction marks, the tags of a flag like 🏴󠁧󠁢󠁥󠁮󠁧󠁿), no-break spaces, private-use
+    characters, and emoji newer than Python's Unicode tables. Of single characters only control
+    characters (Tab, Enter, Ctrl+key…) are not text; those stay keys."""
+    character = event.character
+    if character is None or len(character) != 1 or event.is_printable:
+        return None
+    return None if unicodedata.category(character) in ("Cc", "Cs") else character
+
+
+class TypedInput(Input):
+    """Textual's Input, keeping every character typed (see `typed_text`). For boxes whose text
+    is used as it is, like a passphrase; a box whose text is stored is a `CleanInput`."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Runs before Input's own handler, which does nothing with a character it finds unprintable.
+        text = typed_text(event)
+        if text is None:
+            return
+        event.stop()
+        selection = self.selection
+        if selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *selection)
+
+
+class CleanInput(TypedInput):
     """Like Input, but an escape sequence pasted in is stripped the moment it arrives, so it can
     never be stored or written raw to the terminal. Everything else stays exactly as typed.
     Focusing it does not select the text, so a returning draft is never typed over by accident."""
@@ -75,7 +109,16 @@ class CleanTextArea(TextArea):
         edit.text = clean_text(edit.text)
         return super().edit(edit)
 
-    def _on_paste(self, event: events.Paste) -> None:
+    async def _on_key(self, event: events.Key) -> None:
+        # Runs before TextArea's own handler, which does nothing with a character it finds
+        # unprintable; inserted the way TextArea inserts a typed character.
+        text = typed_text(event)
+        if text is None or self.read_only:
+            return
+        event.stop()
+        self.replace(text, *self.selection, maintain_selection_offset=False)
+
+    async def _on_paste(self, event: events.Paste) -> None:
         # Only the word: TextArea's own handler (run after this one) pastes, through `edit`.
         if not self.read_only:
             _tell_if_cleaned(self, event.text)

@@ -5,8 +5,9 @@ right-to-left and combining characters, emoji with ZWJ sequences, Unicode line s
 ordinary words. Numbers come as text, the way a person types them: negative, huge, NaN/inf,
 '1e309', '-0', Arabic-Indic digits.
 
-The documented treatment of text (model/base.py `clean_text`): terminal control characters (C0
-except tab and newline, DEL, C1) are removed; `\\r\\n`, `\\r` and the Unicode line and paragraph
+The documented treatment of text (model/base.py `clean_text`): whole terminal escape sequences
+(CSI; OSC, DCS, SOS, PM and APC strings ended by BEL or ST; short `ESC x` forms) are removed, then
+terminal control characters (C0 except tab and newline, DEL, C1) are removed; `\\r\\n`, `\\r` and the Unicode line and paragraph
 separators become `\\n`; single-line fields turn newlines and tabs into spaces. Everything else is
 kept exactly. `expected_*` below restate that rule independently of `clean_text`, so a test
 compares against the rule, not the code.
@@ -66,9 +67,57 @@ number_text = st.one_of(
 _CONTROL = re.compile("[" + "".join(re.escape(c) for c in CONTROLS) + "]")
 
 
+_CSI_STARTS = ("\x1b[", "\x9b")
+_STRING_STARTS = ("\x1b]", "\x1bP", "\x1bX", "\x1b^", "\x1b_", "\x90", "\x98", "\x9d", "\x9e", "\x9f")
+
+
+def _sequence_end(value: str, start: int) -> int | None:
+    """Where the escape sequence at `start` ends (exclusive), or None when none starts there.
+    Written as a scanner, unlike the regular expression in model/base.py."""
+    def char_in(i: int, low: int, high: int) -> bool:
+        return i < len(value) and low <= ord(value[i]) <= high
+
+    for intro in _CSI_STARTS:
+        if value.startswith(intro, start):
+            i = start + len(intro)
+            while char_in(i, 0x30, 0x3F):
+                i += 1
+            while char_in(i, 0x20, 0x2F):
+                i += 1
+            return i + 1 if char_in(i, 0x40, 0x7E) else None
+    for intro in _STRING_STARTS:
+        if value.startswith(intro, start):
+            i = start + len(intro)
+            while i < len(value) and not (ord(value[i]) < 0x20 or 0x7F <= ord(value[i]) <= 0x9F):
+                i += 1
+            for terminator in ("\x07", "\x1b\\", "\x9c"):
+                if value.startswith(terminator, i):
+                    return i + len(terminator)
+            break  # an unterminated string: only its ESC goes, as a lone control character
+    if value.startswith("\x1b", start):
+        i = start + 1
+        while char_in(i, 0x20, 0x2F):
+            i += 1
+        return i + 1 if char_in(i, 0x30, 0x7E) else None
+    return None
+
+
+def _without_escape_sequences(value: str) -> str:
+    kept: list[str] = []
+    i = 0
+    while i < len(value):
+        end = _sequence_end(value, i)
+        if end is None:
+            kept.append(value[i])
+            i += 1
+        else:
+            i = end
+    return "".join(kept)
+
+
 def expected_text(value: str, *, multiline: bool = True) -> str:
     """What a text field keeps of `value`: the rule, written out again."""
-    value = value.replace("\r\n", "\n")
+    value = _without_escape_sequences(value).replace("\r\n", "\n")
     for line_break in ("\r", "\u2028", "\u2029"):
         value = value.replace(line_break, "\n")
     if not multiline:

@@ -16,7 +16,7 @@ import orjson
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from homework_tui.model.base import ValidationError
+from homework_tui.model.base import ValidationError, clean_text
 from homework_tui.model.distortions import OwnDistortion
 from homework_tui.model.draft import Draft
 from homework_tui.model.experiment import (
@@ -77,6 +77,18 @@ def assert_codec_round_trip(value: Any) -> None:
 def assert_clean(*texts: str) -> None:
     for item in texts:
         assert not raw_controls(item), repr(item)
+
+
+# -- the text rule itself ---------------------------------------------------------------------------
+
+
+@settings(max_examples=MANY)
+@given(value=text, multiline=st.booleans())
+@example(value="A\x1b[31mRED\x1b[0mB", multiline=True)
+@example(value="x\x1b]52;c;SGk=\x07y\x1bP+q\x1b\\z\x1b(B!\x1b\x11", multiline=False)
+@example(value="a\x1b]0;t\tb\x07c\x9b1;2md\x1b", multiline=False)
+def test_clean_text_follows_the_rule(value: str, multiline: bool) -> None:
+    assert clean_text(value, multiline=multiline) == expected_text(value, multiline=multiline)
 
 
 # -- journal ---------------------------------------------------------------------------------------

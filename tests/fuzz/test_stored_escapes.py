@@ -90,7 +90,10 @@ def test_the_command_line_prints_no_stored_escape(run: Runner, poisoned_folder: 
                  ["export", "--format", "markdown", "--since", "2000-01-01"]):
         code, out, err = run(*argv, data=poisoned_folder)  # Runner checks both streams
         assert code == 0, (argv, err)
-        assert "pwned" in out or argv[0] == "today", argv  # the text is there, made harmless
+        # The text is there, made harmless; the escape sequences went whole (the window title
+        # an OSC sequence carried is no text a person saw).
+        assert "@click=app.quit" in out or argv[0] == "today", argv
+        assert "pwned" not in out and "[31m" not in out, argv
 
 
 def test_every_section_shows_no_stored_escape(poisoned_folder: Path, tmp_path: Path) -> None:

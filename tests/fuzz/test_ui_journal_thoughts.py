@@ -71,7 +71,8 @@ NASTY_THOUGHTS = [
      "balanced": "مرحبا e\u0301", "belief": "-0"},
     {"situation": "[bold]x[/bold] 👨‍👩‍👧‍👦", "mood-0-name": "anxious", "mood-0-before": "1e309",
      "thought-0": "", "evidence-for": "", "evidence-against": "", "balanced": "", "belief": ""},
-    {"situation": "\x1b[2J", "mood-0-name": "\x1b[2J", "mood-0-before": "", "thought-0": "x",
+    {"situation": "\x1b[2Jafter a clear-screen code", "mood-0-name": "\x1b[2J", "mood-0-before": "",
+     "thought-0": "x",
      "evidence-for": "a\u2028b\x0c", "evidence-against": "", "balanced": "", "belief": ""},
 ]
 
@@ -124,13 +125,13 @@ def test_a_paste_with_escapes_is_cleaned_and_said(tmp_path) -> None:
             await pilot.pause()
             app.post_message(events.Paste("red \x1b[31mwords\x1b[0m\nsecond line [/]"))
             await pilot.pause()
-            assert title.value == "red [31mwords[0m second line [/]"
+            assert title.value == "red words second line [/]"  # each sequence gone whole
             assert any("left out of what you pasted" in n for n in notifications(app))
             text.focus()
             await pilot.pause()
             app.post_message(events.Paste("one\x00\u2028two \x1b]0;pwned\x07"))
             await pilot.pause()
-            assert text.text == "one\ntwo ]0;pwned"
+            assert text.text == "one\ntwo "
             assert_healthy(app, "(after pasting)")
 
     run(session)

@@ -125,8 +125,8 @@ def test_empty_thoughts_are_dropped_and_text_is_cleaned() -> None:
         situation="\x1b[2J[bold]meeting[/] 🙂\x07",
         thoughts=(AutomaticThought(text="  "), AutomaticThought(text="[red]x\x1b[0m", hot=True)),
     )
-    assert record.situation == "[2J[bold]meeting[/] 🙂"
-    assert record.thoughts == (AutomaticThought(text="[red]x[0m", hot=True),)
+    assert record.situation == "[bold]meeting[/] 🙂"  # each escape sequence goes whole
+    assert record.thoughts == (AutomaticThought(text="[red]x", hot=True),)
 
 
 def test_unknown_standard_keys_are_refused_and_own_labels_deduplicated() -> None:

@@ -91,7 +91,8 @@ def test_a_megabyte_of_text_with_everything_in_it(tmp_path: Path) -> None:
 
 
 def test_clean_text_strips_terminal_controls_and_keeps_the_rest() -> None:
-    assert clean_text("\x1b[31mred\x1b[0m") == "[31mred[0m"
+    assert clean_text("\x1b[31mred\x1b[0m") == "red"  # the whole sequence, not `[31m`
+    assert clean_text("a\x1b]52;c;SGk=\x07b\x1b]0;title\x1b\\c\x1b(Bd") == "abcd"
     assert clean_text("[bold]x[/] 😀 שלום e\u0301") == "[bold]x[/] 😀 שלום e\u0301"
     assert clean_text("a\r\nb\tc\x00\x9b") == "a\nb\tc"
     assert clean_text("one\ntwo", multiline=False) == "one two"

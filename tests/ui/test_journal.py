@@ -37,11 +37,12 @@ async def test_write_search_edit_delete_undo(tmp_path: Path) -> None:
         await wait_for(pilot, JournalScreen)
         await pilot.pause(0.2)
         (entry,) = stored(tmp_path)
-        assert entry.title == "A [bold]walk[/] 🌳 [2J"
+        assert entry.title == "A [bold]walk[/] 🌳"  # the escape sequence went whole
         assert entry.text == "Felt calmer by the river.\nThen [red]tired[/red]."
         assert entry.mood == 7 and entry.tags == ("outside", "calm")
         text = screen_text(app)
-        assert "A [bold]walk[/] 🌳 [2J" in text and "7/10" in text and "#outside #calm" in text
+        assert "A [bold]walk[/] 🌳" in text and "[2J" not in text
+        assert "7/10" in text and "#outside #calm" in text
 
         table = app.screen.query_one(DataTable)
         await pilot.press("slash", *"#calm", "enter")

@@ -24,7 +24,7 @@ from homework_tui.store.drafts import Drafts
 
 SIZE = (100, 30)
 PASTED = "From the chat: [bold]nice idea[/] 🎉 [link=https://x]y[/link] \x1b[31mred\x1b[0m"
-PASTED_CLEAN = "From the chat: [bold]nice idea[/] 🎉 [link=https://x]y[/link] [31mred[0m"
+PASTED_CLEAN = "From the chat: [bold]nice idea[/] 🎉 [link=https://x]y[/link] red"
 
 
 @asynccontextmanager
@@ -383,10 +383,10 @@ async def test_pasted_escape_sequences_never_stay_in_the_form(tmp_path: Path) ->
         await pilot.press("n")
         await wait_for(pilot, ThoughtRecordForm)
         await type_text(pilot, "one\x1b[2Jtwo\x07 [b]three[/b] 🎉")
-        assert app.screen.query_one("#situation", TextArea).text == "one[2Jtwo [b]three[/b] 🎉"
+        assert app.screen.query_one("#situation", TextArea).text == "onetwo [b]three[/b] 🎉"
         await pilot.press("pagedown")
         await type_text(pilot, "an\x1b]0;title\x07xious")
-        assert app.screen.query_one("#mood-0-name", Input).value == "an]0;titlexious"
+        assert app.screen.query_one("#mood-0-name", Input).value == "anxious"
 
 
 async def test_unsaved_edits_to_a_record_come_back_and_update_it(tmp_path: Path) -> None:
