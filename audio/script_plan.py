@@ -100,7 +100,7 @@ class _Compiler:
                                        "other": "left" if pmr.dominant == "right" else "right"}
         first = next((s for s in script.steps() if isinstance(s, BreatheStep)), None)
         if first is not None and first.pattern != "cue":
-            self.fields.update(pattern_fields(self.pattern(first.pattern)))
+            self.fields.update(pattern_fields(self.pattern(first.pattern), wording))
         if (breaths_per_minute is not None or ratio is not None) and not any(
                 isinstance(s, BreatheStep) and s.pattern == "resonance" for s in script.steps()):
             raise ScriptError("breaths per minute and ratio apply to resonance breathing only")
