@@ -139,7 +139,7 @@ class RelaxScreen(StageMixin, SectionScreen):
             if s.rating_line():
                 bits.append(s.rating_line())
             if not s.completed:
-                bits.append("stopped early")
+                bits.append(s.outcome)
             self.query_one("#rx-last", Static).update(Text(", ".join(bits) + ". Press h for history."))
 
     def _fill_list(self, catalog: Catalog) -> None:
