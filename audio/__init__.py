@@ -48,8 +48,11 @@ Session scripts (audio/data/sessions/FORMAT.md is the format, with an example)::
                                                    # never raises: bad files are in `problems`
     info.name, info.title, info.kind, info.language, info.minutes, info.description,
     info.path, info.builtin, info.overrides_builtin          # (ScriptInfo, frozen)
-    info.shortest_minutes, info.longest_minutes   # the minutes a script with stretchy pauses
-                                                  # can take (half minutes; None for the others)
+    info.shortest_minutes, info.longest_minutes   # the minutes a script with a length of its
+                                                  # own can take (half minutes, as script_plan
+                                                  # accepts them; None for the others)
+    session_plan(name, minutes=..., rate=...)     # the plan build_session makes, without the
+                                                  # voice: checks a choice in milliseconds
     str(problem)            # "leaves.txt, line 7: pause needs a number of seconds, e.g. 'pause 5'"
     problem.path, problem.line                    # ScriptFileError (a ScriptError)
     build_session(info.name, minutes=..., voice=None, config_dir=config)   # or a file's path

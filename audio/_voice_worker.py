@@ -16,8 +16,10 @@ later runAndWait re-synthesises stale text into the old file; they are cleared b
 request and every request writes to a fresh path. runAndWait's endLoop calls espeak_Cancel whenever
 espeak's own thread is still busy, which drops queued work: an utterance (an empty file, 5 in 200
 when measured) or a rate/voice change (speech at the old rate); so every request first waits for
-espeak to go idle, after setting properties too, and an empty file is retried. Its run loop sleeps
-10 ms per utterance; a 1 ms sleep is enough (0 ms stalls espeak's thread for up to 150 ms).
+espeak to go idle, after setting properties too, and an empty file is retried. Cancel is never
+called at all (see `Speaker.__init__`), and a line whose rate is not the one in effect after it
+was made is made again. Its run loop sleeps 10 ms per utterance; a 1 ms sleep is enough (0 ms
+stalls espeak's thread for up to 150 ms).
 """
 
 from __future__ import annotations
@@ -87,7 +89,22 @@ class Speaker:
         self.engine.connect("finished-utterance", lambda **_: self.done.set())
         self.engine.connect("error", lambda **kw: self.errors.append(str(kw.get("exception"))))
         self.current: dict[str, Any] = {}
-        self.retries = 0  # empty outputs retried (reported for diagnostics)
+        self.retries = 0  # empty or off-rate outputs retried (reported for diagnostics)
+        # pyttsx3's endLoop (run at the start of every runAndWait) calls stop(), which calls
+        # espeak_Cancel whenever espeak's thread is busy, and that thread still counts as idle
+        # while commands wait in its queue. Cancel drops the queued commands (a new rate, a new
+        # voice) and puts back the parameters of the previous utterance: the line is then made at
+        # the old rate (in a fresh worker, pyttsx3's own 200 words a minute), and `current`
+        # believes otherwise for every later line. Nothing here ever interrupts a line, so
+        # nothing cancels.
+        self.driver.stop = lambda: None
+        self._get_parameter = _espeak.dll.espeak_GetParameter  # pyttsx3's binding drops `current`
+        self._get_parameter.argtypes = [ctypes.c_int, ctypes.c_int]
+        self._get_parameter.restype = ctypes.c_int
+
+    def _rate_in_effect(self) -> int:
+        """The rate espeak uses now (its current value, not its default)."""
+        return int(self._get_parameter(self._espeak.RATE, 1))
 
     def _clear_stale(self) -> None:
         self.driver._text_to_say = None
@@ -109,11 +126,14 @@ class Speaker:
     def say(self, text: str, voice: str, rate: int, volume: float, out: str) -> str:
         for attempt in range(3):
             voice_id = self._say_once(text, voice, rate, volume, out)
-            if os.path.exists(out) and os.path.getsize(out) > 44:
+            at_rate = self._rate_in_effect() == int(rate)  # what this line was made at
+            if at_rate and os.path.exists(out) and os.path.getsize(out) > 44:
                 return voice_id
+            if not at_rate:
+                self.current.clear()  # set every property again
             self.retries += 1
             time.sleep(0.01 * (attempt + 1))
-        raise RuntimeError("the speech engine finished without writing any audio")
+        raise RuntimeError("the speech engine could not make this line at the rate asked")
 
     def _say_once(self, text: str, voice: str, rate: int, volume: float, out: str) -> str:
         self._wait_idle()
@@ -173,6 +193,8 @@ def main() -> int:
             if req.get("op") == "voices":
                 reply({"id": rid, "ok": True, "voices": speaker.voices()})
             else:
+                if req.get("fresh"):  # making a line again: set every property again
+                    speaker.current.clear()
                 voice = speaker.say(req["text"], req["voice"], req["rate"], req["volume"], req["out"])
                 reply({"id": rid, "ok": True, "voice": voice, "retries": speaker.retries})
         except LookupError as exc:

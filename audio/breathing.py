@@ -16,6 +16,7 @@ import math
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -84,11 +85,12 @@ class BreathingPattern:
             out.append(("hold", "hold_out", self.hold_out, "empty"))
         return out
 
-    def describe(self) -> str:
-        """The pattern in words for the introduction, e.g. "in for 4, hold for 7, and out for 8"."""
+    def describe(self, number: Callable[[Fraction], str] = _fmt) -> str:
+        """The pattern in words, e.g. "in for 4, hold for 7, and out for 8" (`number` says each
+        number of seconds: spoken, "about four and a half")."""
         words = {"inhale": "in", "topup": "a little more", "hold_in": "hold", "exhale": "out",
                  "hold_out": "hold"}
-        bits = [f"{words[key]} for {_fmt(secs)}" for _, key, secs, _ in self.phases()]
+        bits = [f"{words[key]} for {number(secs)}" for _, key, secs, _ in self.phases()]
         if len(bits) > 1:
             bits[-1] = "and " + bits[-1]
         return ", ".join(bits)
@@ -232,9 +234,13 @@ def _cue_table(wording: Wording, kind: str, table: str) -> dict[str, str]:
     return cues
 
 
-def pattern_fields(pattern: BreathingPattern) -> dict[str, str]:
-    """What {pattern}, {name} and {bpm} in the wording stand for with this pattern."""
-    return {"pattern": pattern.describe(), "name": pattern.name, "bpm": _fmt(Fraction(60) / pattern.cycle)}
+def pattern_fields(pattern: BreathingPattern, wording: Wording) -> dict[str, str]:
+    """What {pattern}, {name} and {bpm} in the wording stand for with this pattern, numbers as
+    they are said ("about four and a half"; the wording says "about" before {bpm} itself)."""
+    from audio.numbers import spoken_number
+
+    return {"pattern": pattern.describe(lambda secs: spoken_number(secs, wording)), "name": pattern.name,
+            "bpm": spoken_number(Fraction(60) / pattern.cycle, wording, about=False)}
 
 
 def practice_steps(pattern: BreathingPattern, wording: Wording, cycles: int, *,
@@ -281,7 +287,7 @@ def breathing_plan(
     kind = pattern.kind
     if not spoken_cues and not tones:
         raise ScriptError("a breathing session needs spoken cues or tones (or both)")
-    fields = pattern_fields(pattern)
+    fields = pattern_fields(pattern, wording)
     title = wording.text("breathing", kind, "title", default=pattern.name)
     if kind == "custom":
         title = f"{title}: {pattern.name}"

@@ -54,6 +54,17 @@ def _tilt(size: int, rate: int) -> np.ndarray:
     return gains
 
 
+def trim_bounds(samples: np.ndarray, rate: int) -> tuple[int, int]:
+    """[first, last) of the samples a clip keeps: from the first sound (less LEAD_S) to just after
+    the last (TAIL_S); (0, 0) for silence."""
+    x = np.abs(samples.astype(np.float32))
+    peak = float(np.max(x)) if len(x) else 0.0
+    if peak <= 0.0:
+        return 0, 0
+    loud = np.flatnonzero(x >= THRESHOLD * peak)
+    return max(0, int(loud[0]) - int(LEAD_S * rate)), min(len(x), int(loud[-1]) + 1 + int(TAIL_S * rate))
+
+
 def prepare_speech(raw: np.ndarray, src_rate: int, dst_rate: int) -> np.ndarray:
     """int16 (or float) speech from the engine → the int16 clip the mixer plays."""
     x = raw.astype(np.float32)
@@ -64,9 +75,7 @@ def prepare_speech(raw: np.ndarray, src_rate: int, dst_rate: int) -> np.ndarray:
     peak = float(np.max(np.abs(x)))
     if peak <= 1e-4:
         return np.zeros(0, dtype=np.int16)
-    loud = np.flatnonzero(np.abs(x) >= THRESHOLD * peak)
-    first = max(0, int(loud[0]) - int(LEAD_S * src_rate))
-    last = min(len(x), int(loud[-1]) + 1 + int(TAIL_S * src_rate))
+    first, last = trim_bounds(x, src_rate)
     x = soften(x[first:last], src_rate)
     voiced = x[np.abs(x) >= THRESHOLD * peak]
     rms = float(np.sqrt(np.mean(voiced.astype(np.float64) ** 2))) or 1.0

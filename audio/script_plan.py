@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 from audio.breathing import (
@@ -76,6 +78,11 @@ def _minutes_label(seconds: Fraction) -> str:
     return _plural(max(1, round(seconds / 60)))
 
 
+def _at_most_label(seconds: Fraction) -> str:
+    """'26.5 minutes': the half minute at or below, as the lengths offered are counted."""
+    return f"{max(1, math.floor(seconds / 30)) / 2:g} minutes"
+
+
 def _plural(minutes: int) -> str:
     return f"{minutes} minute" if minutes == 1 else f"{minutes} minutes"
 
@@ -93,7 +100,7 @@ class _Compiler:
                                        "other": "left" if pmr.dominant == "right" else "right"}
         first = next((s for s in script.steps() if isinstance(s, BreatheStep)), None)
         if first is not None and first.pattern != "cue":
-            self.fields.update(pattern_fields(self.pattern(first.pattern)))
+            self.fields.update(pattern_fields(self.pattern(first.pattern), wording))
         if (breaths_per_minute is not None or ratio is not None) and not any(
                 isinstance(s, BreatheStep) and s.pattern == "resonance" for s in script.steps()):
             raise ScriptError("breaths per minute and ratio apply to resonance breathing only")
@@ -240,9 +247,9 @@ def script_plan(
             base_rest = estimate_seconds([Part("rest", "", tuple(rest_steps(wording, Fraction(0),
                                                                                words_per_minute)))],
                                          words_per_minute)
-            _check_fits(name, script, target, others)
+            _check_fits(name, target, others, words_per_minute=words_per_minute)
             if target - others > MAX_REST:
-                raise ScriptError(f"{name} lasts at most about {_minutes_label(others + MAX_REST)}")
+                raise ScriptError(f"{name} lasts at most about {_at_most_label(others + MAX_REST)}")
             fill = target - others + base_rest
         else:
             assert isinstance(step, BreatheStep)
@@ -261,10 +268,11 @@ def script_plan(
     if stretch and target is not None:
         fixed = compiler.estimate(parts) - stretch
         if fixed + stretch * STRETCH_RANGE[0] > target:
-            _check_fits(name, script, target, fixed + stretch * STRETCH_RANGE[0], strict=True)
+            _check_fits(name, target, fixed + stretch * STRETCH_RANGE[0], strict=True,
+                        words_per_minute=words_per_minute)
         if fixed + stretch * STRETCH_RANGE[1] < target:
             raise ScriptError(f"{name} can last at most about "
-                              f"{_minutes_label(fixed + stretch * STRETCH_RANGE[1])}; "
+                              f"{_at_most_label(fixed + stretch * STRETCH_RANGE[1])}; "
                               "ask for fewer minutes")
     uses_wording = any(not isinstance(s, (SayStep, PauseStep, ToneStep)) for s in script.steps()) \
         or script.title.startswith("@")
@@ -274,24 +282,49 @@ def script_plan(
                 kind=script.kind, target=target if stretch else None)
 
 
+@lru_cache(maxsize=256)
 def minutes_range(script: Script, words_per_minute: int = 120) -> tuple[float, float] | None:
-    """(shortest, longest) minutes a script with stretchy pauses can be fitted to, estimated from
-    its words at the usual rate (1-60); None for other scripts (a length they cannot take is
-    still refused, with the reason, when the session is built)."""
-    if script.minutes is None or any(
-            (isinstance(s, BreatheStep) and s.fill) or (isinstance(s, RestStep) and s.seconds is None)
-            for s in script.steps()):
+    """(shortest, longest) minutes, on the half minute from 1 to 60, that a script with a length
+    of its own (`minutes:`) can be given: exactly the lengths `script_plan` accepts, found by
+    asking it (estimated from the words at `words_per_minute`). None for a script that lasts as
+    long as it is written, or that no length suits (building it says why)."""
+    if script.minutes is None or not script.stretchy:
         return None
-    try:
-        plan = script_plan(script, name="script", words_per_minute=words_per_minute)
-    except ScriptError:
+
+    def fits(minutes: float) -> bool:
+        try:
+            script_plan(script, name="script", minutes=minutes, words_per_minute=words_per_minute)
+        except ScriptError:
+            return False
+        return True
+
+    return lengths_that_fit(fits, float(script.minutes))
+
+
+def lengths_that_fit(fits: Callable[[float], bool], usual: float) -> tuple[float, float] | None:
+    """(shortest, longest) minutes, on the half minute from 1 to 60, for which `fits(minutes)`
+    (building the session would succeed), searched from the `usual` length; None if none."""
+    low, high = round(MINUTES_RANGE[0] * 2), round(MINUTES_RANGE[1] * 2)  # in half minutes
+
+    def fits_halves(halves: int) -> bool:
+        return low <= halves <= high and fits(halves / 2)
+
+    usual_halves = min(high, max(low, round(usual * 2)))
+    start = usual_halves if fits_halves(usual_halves) else next(
+        (h for h in range(low, high + 1) if fits_halves(h)), None)
+    if start is None:
         return None
-    stretch = sum((s.seconds for p in plan.parts for s in p.steps
-                   if isinstance(s, Silence) and s.stretch), Fraction(0))
-    fixed = estimate_seconds(plan.parts, words_per_minute) - stretch
-    low = max(MINUTES_RANGE[0], Fraction(math.ceil((fixed + stretch * STRETCH_RANGE[0]) / 30), 2))
-    high = min(MINUTES_RANGE[1], Fraction(math.floor((fixed + stretch * STRETCH_RANGE[1]) / 30), 2))
-    return (float(low), float(high)) if low <= high else None
+    # The lengths that fit are one stretch of minutes (more minutes only ever add rest, breaths
+    # or stretchy silence), so each end is found by halving: `fails` is a length known not to fit.
+    shortest, fails = start, low - 1
+    while shortest - fails > 1:
+        middle = (shortest + fails) // 2
+        shortest, fails = (middle, fails) if fits_halves(middle) else (shortest, middle)
+    longest, fails = start, high + 1
+    while fails - longest > 1:
+        middle = (longest + fails) // 2
+        longest, fails = (middle, fails) if fits_halves(middle) else (longest, middle)
+    return shortest / 2, longest / 2
 
 
 def fmt_minutes(minutes: float | Fraction) -> str:
@@ -299,13 +332,34 @@ def fmt_minutes(minutes: float | Fraction) -> str:
     return f"{value:g}"
 
 
-def _check_fits(name: str, script: Script, target: Fraction, shortest: Fraction,
-                strict: bool = False) -> None:
-    """A ScriptError when `shortest` (estimated) does not fit in `target` seconds."""
-    if target >= (shortest if strict else shortest * Fraction(9, 10)):
+def _check_fits(name: str, target: Fraction, shortest: Fraction, *, strict: bool = False,
+                words_per_minute: int = 120) -> None:
+    """A ScriptError when `shortest` (estimated) does not fit in `target` seconds. Unless
+    `strict`, a tenth less is allowed (the estimate is rough), and the message names the least
+    that is allowed."""
+    least_allowed = shortest if strict else shortest * Fraction(9, 10)
+    if target >= least_allowed:
         return
     hint = "ask for more minutes"
-    if name in PMR_NAMES:
-        hint += " or try a shorter session (pmr7, pmr4, release or cue)"
-    least = _plural(math.ceil(shortest / 60)) if strict else _minutes_label(shortest)
+    shorter = _shorter_sessions(name, target, words_per_minute)
+    if shorter:
+        hint += f" or try a shorter session ({' or '.join(shorter)})"
+    least = _plural(math.ceil(shortest / 60)) if strict else \
+        f"{max(2, math.ceil(least_allowed / 30)) / 2:g} minutes"
     raise ScriptError(f"{name} takes at least about {least}; {hint}")
+
+
+def _shorter_sessions(name: str, target: Fraction, words_per_minute: int) -> list[str]:
+    """The built-in muscle relaxation sessions shorter than `name` that can last `target`
+    seconds (only ever names sessions that would start)."""
+    if name not in PMR_NAMES:
+        return []
+    from audio.script_file import find_script
+
+    fitting = []
+    for other in PMR_NAMES[PMR_NAMES.index(name) + 1:]:
+        found = find_script(other)
+        fits = minutes_range(found[1], words_per_minute) if found is not None else None
+        if fits is not None and fits[0] * 60 <= target <= fits[1] * 60:
+            fitting.append(other)
+    return fitting

@@ -30,6 +30,7 @@ from audio.scripts import build_plan
 from audio.synth import tone_frames
 from audio.timeline import Timeline, TimelineBuilder
 from audio.languages import language_name, no_voice_note
+from audio.script_model import Script
 from audio.script_plan import script_plan
 from audio.voice import (
     DEFAULT_RATE,
@@ -327,19 +328,16 @@ def build_session(
 
     folder = Path(config_dir) if config_dir else None
     found = find_script(name, folder)
+    options: dict[str, Any] = {
+        "minutes": minutes, "tones": tones, "spoken_cues": spoken_cues, "wording_file": wording_file,
+        "custom_patterns": custom_patterns, "breaths_per_minute": breaths_per_minute, "ratio": ratio,
+        "pmr": pmr}
     if found is None:
         settings = VoiceSettings(voice or DEFAULT_VOICE, DEFAULT_RATE if rate is None else rate, volume)
-        wording = load_wording(settings.language, file=Path(wording_file) if wording_file else None,
-                               folder=folder)
-        if custom_patterns is None and folder is not None:
-            custom_patterns = load_custom_patterns(folder / "patterns.toml")
-        plan = build_plan(name, minutes=minutes, spoken_cues=spoken_cues, tones=tones,
-                          words_per_minute=settings.rate, wording=wording,
-                          custom_patterns=custom_patterns, breaths_per_minute=breaths_per_minute,
-                          ratio=ratio, pmr=pmr)
+        plan = _plan(name, None, folder, settings, **options)
         return _start(plan, settings, engine or shared_engine(cache_dir), sample_rate,
                       require_speech=require_speech, chosen=voice is not None)
-    script_name, script = found
+    script = found[1]
     engine = engine or shared_engine(cache_dir)
     notes: list[str] = []
     chosen = voice
@@ -364,14 +362,62 @@ def build_session(
         notes.append(f"This script is in {language_name(script.language) or script.language}, "
                      f"but the voice {settings.voice} speaks "
                      f"{language_name(settings.language) or settings.language}.")
+    plan = _plan(name, found, folder, settings, **options)
+    return _start(plan, settings, None if captions_only else engine, sample_rate,
+                  require_speech=require_speech, chosen=voice is not None, notes=notes)
+
+
+def session_plan(
+    name: str,
+    *,
+    minutes: float | None = None,
+    voice: str | None = None,
+    rate: int | None = None,
+    tones: bool = False,
+    spoken_cues: bool = True,
+    config_dir: str | os.PathLike[str] | None = None,
+    wording_file: str | os.PathLike[str] | None = None,
+    custom_patterns: Mapping[str, BreathingPattern] | None = None,
+    breaths_per_minute: Any = None,
+    ratio: Any = None,
+    pmr: PmrOptions | None = None,
+) -> Plan:
+    """The plan `build_session` lays out for the same choices, made without the speech engine
+    (milliseconds): a check of a length, pattern or file before the person is asked anything.
+    Raises the same AudioError subclasses, with the same messages."""
+    from audio.script_file import find_script
+
+    folder = Path(config_dir) if config_dir else None
+    found = find_script(name, folder)
+    # The voice chosen for a script in a language of its own changes nothing in its plan.
+    settings = VoiceSettings(voice or DEFAULT_VOICE, DEFAULT_RATE if rate is None else rate)
+    return _plan(name, found, folder, settings, minutes=minutes, tones=tones, spoken_cues=spoken_cues,
+                 wording_file=wording_file, custom_patterns=custom_patterns,
+                 breaths_per_minute=breaths_per_minute, ratio=ratio, pmr=pmr)
+
+
+def _plan(name: str, found: tuple[str, Script] | None, folder: Path | None, settings: VoiceSettings, *,
+          minutes: float | None, tones: bool, spoken_cues: bool,
+          wording_file: str | os.PathLike[str] | None,
+          custom_patterns: Mapping[str, BreathingPattern] | None, breaths_per_minute: Any, ratio: Any,
+          pmr: PmrOptions | None) -> Plan:
+    """The plan for a script (`found`: its name and script) or, when None, a pattern's name."""
+    file = Path(wording_file) if wording_file else None
+    if found is None:
+        wording = load_wording(settings.language, file=file, folder=folder)
+        if custom_patterns is None and folder is not None:
+            custom_patterns = load_custom_patterns(folder / "patterns.toml")
+        return build_plan(name, minutes=minutes, spoken_cues=spoken_cues, tones=tones,
+                          words_per_minute=settings.rate, wording=wording,
+                          custom_patterns=custom_patterns, breaths_per_minute=breaths_per_minute,
+                          ratio=ratio, pmr=pmr)
+    script_name, script = found
     lang = settings.language if script.language == "any" else script.language
-    wording = load_wording(lang, file=Path(wording_file) if wording_file else None, folder=folder)
-    plan = script_plan(script, name=script_name, minutes=minutes, spoken_cues=spoken_cues,
+    wording = load_wording(lang, file=file, folder=folder)
+    return script_plan(script, name=script_name, minutes=minutes, spoken_cues=spoken_cues,
                        tones=tones, words_per_minute=settings.rate, wording=wording,
                        language=settings.language, breaths_per_minute=breaths_per_minute,
                        ratio=ratio, pmr=pmr)
-    return _start(plan, settings, None if captions_only else engine, sample_rate,
-                  require_speech=require_speech, chosen=voice is not None, notes=notes)
 
 
 def _start(plan: Plan, settings: VoiceSettings, engine: VoiceEngine | None, sample_rate: int, *,
@@ -393,4 +439,4 @@ def _start(plan: Plan, settings: VoiceSettings, engine: VoiceEngine | None, samp
     return session
 
 
-__all__ = ["AudioError", "Session", "Speech", "build_session"]
+__all__ = ["AudioError", "Session", "Speech", "build_session", "session_plan"]

@@ -28,7 +28,7 @@ from audio._proc import Worker as _Worker
 from audio.errors import VoiceError
 
 ENGINE_ID = "pyttsx3-2.99/espeak-ng"
-CACHE_FORMAT = 2  # 2: the cache holds prepared clips (trimmed, softened, levelled)
+CACHE_FORMAT = 3  # 2: prepared clips (trimmed, softened, levelled); 3: each checked for its rate
 NATIVE_RATE = 22050  # what espeak-ng produces
 DEFAULT_VOICE = "gmw/en-us"
 DEFAULT_RATE = 120  # words per minute as espeak counts them (~130 real): unhurried, for eyes closed
@@ -239,9 +239,9 @@ class VoiceEngine:
                 assert request.settings is not None and request.path is not None
                 s = request.settings
                 tmp = self.cache_dir / "tmp" / f"{request.path.stem}.{os.getpid()}.{rid}.wav"
-                worker.send({"op": "say", "id": rid, "text": request.text, "voice": s.voice,
-                             "rate": s.rate, "volume": s.volume, "out": str(tmp)})
-                answer = worker.read(SAY_TIMEOUT)
+                answer = _say(worker, rid, request.text, s, tmp)
+                if answer.get("ok"):
+                    _at_pace(worker, rid, request.text, s, tmp)
             except (OSError, TimeoutError, EOFError, ValueError) as exc:
                 worker.proc.kill()
                 worker.close()
@@ -268,6 +268,46 @@ class VoiceEngine:
                 request.future.set_exception(VoiceError(f"the speech engine failed: {answer.get('error')}"))
             return worker
         return worker
+
+
+def _say(worker: _Worker, rid: int, text: str, settings: VoiceSettings, out: Path, *,
+         fresh: bool = False) -> dict[str, Any]:
+    """Ask the worker for one line (`fresh`: with every property set again)."""
+    worker.send({"op": "say", "id": rid, "text": text, "voice": settings.voice, "rate": settings.rate,
+                 "volume": settings.volume, "out": str(out), **({"fresh": True} if fresh else {})})
+    return worker.read(SAY_TIMEOUT)
+
+
+def _at_pace(worker: _Worker, rid: int, text: str, settings: VoiceSettings, raw: Path) -> None:
+    """Check the line just made (`raw`) against the length its letters and rate predict
+    (`audio.pace`); when it is off, make it again once, with every property set again, and keep
+    in `raw` whichever of the two is nearer the prediction."""
+    from audio.pace import nearer_pace, on_pace
+
+    first = _voiced_seconds(raw)
+    if first is None or on_pace(first, text, settings.rate):
+        return
+    again = raw.with_name(f"{raw.stem}.again.wav")
+    try:
+        answer = _say(worker, rid, text, settings, again, fresh=True)
+        second = _voiced_seconds(again) if answer.get("ok") else None
+        if second is not None and nearer_pace(first, second, text, settings.rate) == 1:
+            again.replace(raw)
+    finally:
+        again.unlink(missing_ok=True)
+
+
+def _voiced_seconds(raw: Path) -> float | None:
+    """The length of the engine's WAV once trimmed as it will be kept (None if unreadable)."""
+    from audio.clips import trim_bounds
+    from audio.wav import read_wav
+
+    try:
+        rate, samples = read_wav(raw)
+    except (OSError, EOFError, ValueError):
+        return None
+    start, end = trim_bounds(samples, rate)
+    return (end - start) / rate
 
 
 def _store_prepared(raw_path: Path, final: Path) -> None:

@@ -58,6 +58,7 @@ class Wording:
     data: Mapping[str, Any]
     sources: tuple[str, ...] = ("built-in wording",)
     notes: tuple[str, ...] = field(default=())
+    language: str = "en"  # the voice language it was loaded for ("en-us", "de")
 
     def _where(self, path: tuple[str, ...]) -> str:
         return f"{'.'.join(path)} (in {' + '.join(self.sources)})"
@@ -151,7 +152,7 @@ def packaged_paths() -> tuple[str, ...]:
             elif isinstance(value, (str, list)):
                 found.append(path)
 
-    walk(_packaged(), "")
+    walk({key: value for key, value in _packaged().items() if key != "numbers"}, "")  # not spoken alone
     return tuple(found)
 
 
@@ -193,4 +194,4 @@ def load_wording(
             f"no wording for language '{base}' yet: the voice reads the English wording; "
             f"add wording.{base}.toml to your config folder to change that"
         )
-    return Wording(data, tuple(sources), tuple(notes))
+    return Wording(data, tuple(sources), tuple(notes), lang)

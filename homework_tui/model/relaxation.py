@@ -10,7 +10,7 @@ in `anxiety_before`/`anxiety_after`, never mixed into the 0-100 tension fields.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Self
 
 from homework_tui.model.base import Entity, ValidationError, clean_text, optional_rating
@@ -153,10 +153,11 @@ class RelaxationSession(Entity):
     kind: str = "breathing"  # breathing | pmr | mindfulness
     pattern: str = ""  # the session name: box, resonance, pmr16, a custom pattern's name
     title: str = ""  # how it reads: "Resonance breathing"
-    minutes: float = 0.0  # actually practised, for Today and the report
+    minutes: float = 0.0  # actually listened, for Today and the report
     planned_seconds: float = 0.0
-    actual_seconds: float = 0.0
-    completed: bool = False  # False: stopped early
+    actual_seconds: float = 0.0  # listened: skipped parts and pauses are not counted
+    completed: bool = False  # the whole session, nothing skipped (False: stopped early or skipped)
+    skipped_parts: int = 0  # parts the person moved on from (`n`)
     scale: str = "tension"
     tension_before: int | None = None  # 0-100 (scale "tension")
     tension_after: int | None = None
@@ -178,6 +179,11 @@ class RelaxationSession(Entity):
             object.__setattr__(self, name, check_rating(getattr(self, name), "tension"))
         for name in ("anxiety_before", "anxiety_after"):
             object.__setattr__(self, name, check_rating(getattr(self, name), "anxiety"))
+        skipped = self.skipped_parts
+        if isinstance(skipped, bool) or not isinstance(skipped, int) or skipped < 0:
+            raise ValidationError("skipped_parts", "Skipped parts should be a whole number of at least 0.")
+        if skipped:  # a session with parts skipped was not done whole
+            object.__setattr__(self, "completed", False)
         for name in ("minutes", "planned_seconds", "actual_seconds"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
@@ -205,6 +211,13 @@ class RelaxationSession(Entity):
         return (None if self.before is None else self.before * factor,
                 None if self.after is None else self.after * factor)
 
+    @property
+    def outcome(self) -> str:
+        """"done", "stopped early", or "3 parts skipped"."""
+        if self.skipped_parts:
+            return f"{self.skipped_parts} part{'s' if self.skipped_parts != 1 else ''} skipped"
+        return "done" if self.completed else "stopped early"
+
     def rating_line(self) -> str:
         """"70 → 40 tension", "7 → 4 anxiety /10", or "" when not rated."""
         high = SCALES[self.scale][1]
@@ -216,8 +229,10 @@ class RelaxationSession(Entity):
 
 
 def session_log(choice: RelaxChoice, *, before: int | None, after: int | None, planned_seconds: float,
-                actual_seconds: float, completed: bool, audible: bool, note: str = "") -> RelaxationSession:
-    """The log entry for a session run from `choice`, ratings on the choice's scale."""
+                actual_seconds: float, completed: bool, audible: bool, note: str = "",
+                skipped_parts: int = 0) -> RelaxationSession:
+    """The log entry for a session run from `choice`, ratings on the choice's scale.
+    `actual_seconds`: the time listened (see `Listening`); `completed`: it played to its end."""
     ratings: dict[str, int | None] = (
         {"tension_before": before, "tension_after": after} if choice.scale == "tension"
         else {"anxiety_before": before, "anxiety_after": after}
@@ -231,6 +246,7 @@ def session_log(choice: RelaxChoice, *, before: int | None, after: int | None, p
         planned_seconds=round(planned_seconds, 1),
         actual_seconds=round(actual_seconds, 1),
         completed=completed,
+        skipped_parts=skipped_parts,
         scale=choice.scale,
         voice=choice.voice,
         tones=choice.tones,
@@ -240,3 +256,28 @@ def session_log(choice: RelaxChoice, *, before: int | None, after: int | None, p
         note=note,
         **ratings,
     )
+
+
+LOOK_SLACK = 0.05  # seconds the session clock may run ahead of the wall clock between two looks
+
+
+@dataclass
+class Listening:
+    """How long a person actually listens to a session, from looks at its clock: each step of the
+    session clock counts up to the time that passed since the last look, so a skip to the next
+    part (a jump ahead) counts only as the moment it took, and a pause (the clock stands still)
+    not at all."""
+
+    seconds: float = 0.0
+    skipped_parts: int = 0
+    _last: tuple[float, float] | None = field(default=None, repr=False)
+
+    def look(self, session_seconds: float, now: float) -> None:
+        """`session_seconds` on the session clock at `now` (monotonic seconds)."""
+        if self._last is not None:
+            clock, then = self._last
+            self.seconds += min(max(0.0, session_seconds - clock), max(0.0, now - then) + LOOK_SLACK)
+        self._last = (session_seconds, now)
+
+    def skipped(self) -> None:
+        self.skipped_parts += 1

@@ -66,7 +66,7 @@ class RelaxScreen(StageMixin, SectionScreen):
         self.custom: dict[str, Any] = {}
         self.catalog = Catalog()
         self.voices: list[Any] = []
-        self.typed_minutes = ""  # the length typed for sessions without a length of their own
+        self.typed: dict[str, str] = {}  # session name (lower-case) → the length typed for it here
         self.loaded = False
 
     def compose_content(self) -> ComposeResult:
@@ -116,7 +116,7 @@ class RelaxScreen(StageMixin, SectionScreen):
         store = self.homework.store
         if store is None:
             return
-        state = relax_state(store, list(self.voices))
+        state = relax_state(store, self.homework.settings, list(self.voices))
         self.app.call_from_thread(self.show, state)
 
     def show(self, state: RelaxState) -> None:
@@ -127,9 +127,6 @@ class RelaxScreen(StageMixin, SectionScreen):
         self.voices = state.voices
         if first:
             self.choice = state.choice
-            # A mindfulness script's length is its own; other sessions start from the usual 5.
-            typed = state.choice.minutes if state.choice.kind != "mindfulness" else RelaxChoice().minutes
-            self.typed_minutes = f"{typed:g}"
         self._fill_list(state.catalog)
         if first:
             self._fill_form(self.choice)
@@ -142,7 +139,7 @@ class RelaxScreen(StageMixin, SectionScreen):
             if s.rating_line():
                 bits.append(s.rating_line())
             if not s.completed:
-                bits.append("stopped early")
+                bits.append(s.outcome)
             self.query_one("#rx-last", Static).update(Text(", ".join(bits) + ". Press h for history."))
 
     def _fill_list(self, catalog: Catalog) -> None:
@@ -171,7 +168,9 @@ class RelaxScreen(StageMixin, SectionScreen):
             options.highlighted = options.get_option_index(entry.name)
 
     def _fill_form(self, choice: RelaxChoice) -> None:
-        self.query_one("#rx-minutes", Input).value = f"{choice.minutes:g}"
+        minutes = self.query_one("#rx-minutes", Input)
+        with minutes.prevent(Input.Changed):  # not typed: each session shows its own (_highlighted)
+            minutes.value = f"{choice.minutes:g}"
         self.query_one("#rx-bpm", Input).value = f"{choice.breaths_per_minute:g}"
         self.query_one("#rx-ratio", Input).value = choice.ratio
         self.query_one("#rx-voice", Checkbox).value = choice.voice
@@ -200,15 +199,10 @@ class RelaxScreen(StageMixin, SectionScreen):
         for row in self.query(".rx-resonance"):
             row.display = name == "resonance"
         mindful = entry is not None and entry.kind == "mindfulness"
-        own = entry.minutes if mindful and entry is not None else None
         minutes = self.query_one("#rx-minutes", Input)
         with minutes.prevent(Input.Changed):
-            if own is not None:
-                same = name.lower() == self.choice.session.lower()
-                minutes.value = f"{self.choice.minutes:g}" if same else f"{own:g}"
-            else:
-                minutes.value = self.typed_minutes
-        self.query_one("#rx-length").display = not mindful or own is not None
+            minutes.value = self.typed.get(name.lower()) or f"{self._usual_minutes(name, entry):g}"
+        self.query_one("#rx-length").display = not mindful or (entry is not None and entry.minutes is not None)
         fits = entry.fits if entry is not None else None
         self.query_one("#rx-fits", Static).update(Text(f" ({fits[0]:g} to {fits[1]:g})" if fits else ""))
         self.query_one("#rx-tones").display = not mindful
@@ -218,11 +212,19 @@ class RelaxScreen(StageMixin, SectionScreen):
             self._show_stage_panel()
         self.refresh_bindings()
 
+    def _usual_minutes(self, name: str, entry: SessionEntry | None) -> float:
+        """The length a session opens with: the one chosen last time for it (when it still
+        fits), else its own usual length, else the usual 5 minutes."""
+        last = self.choice.minutes if name.lower() == self.choice.session.lower() else None
+        if last is not None and (entry is None or entry.can_last(last)):
+            return last
+        if entry is not None and entry.minutes is not None:
+            return entry.minutes
+        return RelaxChoice().minutes
+
     @on(Input.Changed, "#rx-minutes")
     def _minutes_typed(self, event: Input.Changed) -> None:
-        entry = self.selected_entry()
-        if entry is None or entry.kind != "mindfulness":
-            self.typed_minutes = event.value
+        self.typed[self._selected().lower()] = event.value
 
     @on(Checkbox.Changed, "#rx-voice")
     def _show_speaker(self) -> None:
@@ -277,7 +279,27 @@ class RelaxScreen(StageMixin, SectionScreen):
         entry = self.selected_entry()
         too = entry.check_minutes(choice.minutes) if entry is not None and not choice.own_length else ""
         self._set_problem(too)
-        if too:
+        if not too:
+            self.check_then_rate(choice)
+
+    @work(thread=True, exclusive=True, group="relax-check", exit_on_error=False)
+    def check_then_rate(self, choice: RelaxChoice) -> None:
+        """Whether the session can start as chosen (its length, its file: everything but the
+        voice), before the person rates how they feel, so a rating is never asked for nothing."""
+        from audio.errors import AudioError
+
+        from homework_tui.screens.relax_player import check
+
+        try:
+            check(choice, self.homework.settings)
+        except AudioError as error:
+            message = str(error)
+            self.app.call_from_thread(self._set_problem, message[:1].upper() + message[1:])
+            return
+        self.app.call_from_thread(self._rate_then_start, choice)
+
+    def _rate_then_start(self, choice: RelaxChoice) -> None:
+        if not self.is_current:
             return
         self.choice = choice
         self.remember(choice)

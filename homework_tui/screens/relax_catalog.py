@@ -44,13 +44,17 @@ class SessionEntry:
     language_name: str = ""  # "Spanish", when the installed voices say
     your_file: bool = False  # one of the person's script files
     pattern: bool = False  # a saved breathing pattern (can be changed and deleted here)
-    minutes: float | None = None  # the session's own length, when it has one
+    minutes: float | None = None  # the session's usual length, when it has one
     fits: tuple[float, float] | None = None  # the lengths it can be fitted to, in minutes
+
+    def can_last(self, minutes: float) -> bool:
+        return self.fits is None or self.fits[0] <= minutes <= self.fits[1]
 
     def check_minutes(self, minutes: float) -> str:
         """"" when the session can last `minutes`, else what to do, in words."""
-        if self.fits is None or self.fits[0] <= minutes <= self.fits[1]:
+        if self.can_last(minutes):
             return ""
+        assert self.fits is not None
         return f"{self.title} can last from about {self.fits[0]:g} to {self.fits[1]:g} minutes."
 
     @property
@@ -112,8 +116,7 @@ def script_entry(info: ScriptInfo, voices: Sequence[Any] = ()) -> SessionEntry:
     return SessionEntry(name=info.name, kind=kind, title=title, description=description, language=language,
                         language_name=language_name(language, voices) if language else "",
                         your_file=your_file,
-                        minutes=info.minutes if kind == "mindfulness" and info.minutes else None,
-                        fits=fits if kind == "mindfulness" else None)
+                        minutes=info.minutes or None, fits=fits)
 
 
 def _stem(error: ScriptFileError) -> str:

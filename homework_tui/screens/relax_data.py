@@ -5,7 +5,7 @@ list (`relax_catalog`). Call these from thread workers."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from homework_tui.model.progression import (
     suggest,
 )
 from homework_tui.model.relaxation import RelaxationSession, RelaxChoice
+from homework_tui.model.settings import Settings
 from homework_tui.paths import config_dir
 from homework_tui.screens.relax_catalog import Catalog, catalog, installed_voices
 from homework_tui.store.activities import RELAXATION_TABLE
@@ -108,12 +109,22 @@ class RelaxState:
     voices: list[Any] = field(default_factory=list)
 
 
-def relax_state(store: Store, voices: list[Any] | None = None) -> RelaxState:
+def fitted(listed: Catalog, settings: Settings) -> Catalog:
+    """The list with each session's lengths as the person's speech settings allow them (the
+    list's own are estimated at the usual speech rate, in English)."""
+    from homework_tui.screens.relax_player import lengths_that_fit
+
+    entries = [replace(e, fits=lengths_that_fit(e.name, e.minutes, settings))
+               if e.fits is not None and e.minutes is not None else e for e in listed.entries]
+    return Catalog(entries, listed.problems)
+
+
+def relax_state(store: Store, settings: Settings, voices: list[Any] | None = None) -> RelaxState:
     """`voices`: the installed voices when already known (else they are asked for)."""
     custom, problem = custom_patterns()
     sessions = sessions_repo(store).all()
     prefs = progression_doc(store).load()
     found, suggestion = stage_progress(sessions, prefs)
     voices = voices or installed_voices()
-    return RelaxState(choice_doc(store).load(), custom, problem, catalog(custom, voices), sessions[:1], prefs,
-                      found, suggestion, voices)
+    return RelaxState(choice_doc(store).load(), custom, problem, fitted(catalog(custom, voices), settings),
+                      sessions[:1], prefs, found, suggestion, voices)

@@ -101,7 +101,7 @@ class RelaxHistoryScreen(HomeworkScreen[None]):
                 Text(s.title or s.pattern),
                 Text(minutes_text(s)),
                 Text(s.rating_line() or "not rated"),
-                Text("done" if s.completed else "stopped early"),
+                Text(s.outcome),
                 Text(" ".join(s.note.split())[:40]),
                 key=s.id,
             )

@@ -49,40 +49,65 @@ def _silent_engine(reason: str) -> Any:
     return engine
 
 
-def build(choice: RelaxChoice, settings: Settings) -> Any:
-    """The audio Session for `choice` (raises audio.errors.AudioError with a message)."""
-    from audio.session import build_session
-
+def _options(choice: RelaxChoice, settings: Settings) -> dict[str, Any]:
+    """What the engine is given for `choice` (apart from the speech engine itself)."""
     options: dict[str, Any] = {}
     if choice.session.lower() == "resonance":
         options["breaths_per_minute"] = Fraction(str(choice.breaths_per_minute))
         options["ratio"] = choice.ratio
-    engine = None
     voice: str | None = settings.voice or None
     if voice is not None:  # a script in another language than the person's voice: a voice for it
         from homework_tui.screens.relax_catalog import script_language, voice_to_ask_for
 
         voice = voice_to_ask_for(script_language(choice.session), voice)
+    if not choice.voice or NO_SPEECH is not None:
+        voice = None
+    return {"minutes": None if choice.own_length else choice.minutes, "voice": voice,
+            "rate": settings.speech_rate, "tones": choice.with_tones, "spoken_cues": choice.voice,
+            "config_dir": config_dir(), **options}
+
+
+def check(choice: RelaxChoice, settings: Settings) -> None:
+    """Raises audio.errors.AudioError, with a message, when `choice` cannot start (a length it
+    cannot be fitted to, a broken file): the same check as starting, without the voice, so it
+    takes milliseconds and can come before the person is asked how they feel."""
+    from audio.session import session_plan
+
+    session_plan(choice.session, **_options(choice, settings))
+
+
+def lengths_that_fit(session: str, usual: float, settings: Settings) -> tuple[float, float] | None:
+    """The shortest and longest minutes (half minutes) `session` can be given with the person's
+    speech settings: exactly the lengths `check` lets start (the voice on, other choices as
+    usual). Some 15 quick checks: call from a thread."""
+    from audio.errors import AudioError
+    from audio.script_plan import lengths_that_fit as search
+
+    def fits(minutes: float) -> bool:
+        try:
+            check(RelaxChoice(session=session, minutes=minutes), settings)
+        except AudioError:
+            return False
+        return True
+
+    return search(fits, usual)
+
+
+def build(choice: RelaxChoice, settings: Settings) -> Any:
+    """The audio Session for `choice` (raises audio.errors.AudioError with a message)."""
+    from audio.session import build_session
+
+    engine = None
     if not choice.voice:
-        engine, voice = _silent_engine(VOICE_OFF), None
+        engine = _silent_engine(VOICE_OFF)
     elif NO_SPEECH is not None:
-        engine, voice = _silent_engine(NO_SPEECH), None
+        engine = _silent_engine(NO_SPEECH)
     elif not CACHE_PERSONAL:
         from homework_tui.screens.privacy_speech import private_engine
 
         engine = private_engine()
-    return build_session(
-        choice.session,
-        minutes=None if choice.own_length else choice.minutes,
-        voice=voice,
-        rate=settings.speech_rate,
-        tones=choice.with_tones,
-        spoken_cues=choice.voice,
-        cache_dir=cache_dir(),
-        config_dir=config_dir(),
-        engine=engine,
-        **options,
-    )
+    return build_session(choice.session, cache_dir=cache_dir(), engine=engine,
+                         **_options(choice, settings))
 
 
 def start_session(choice: RelaxChoice, settings: Settings) -> Started:

@@ -9,6 +9,7 @@ a second. Dismisses with the logged `RelaxationSession`, or None when discarded.
 from __future__ import annotations
 
 import math
+import time
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -19,7 +20,12 @@ from textual.containers import Center, Vertical
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
-from homework_tui.model.relaxation import RelaxationSession, RelaxChoice, session_log
+from homework_tui.model.relaxation import (
+    Listening,
+    RelaxationSession,
+    RelaxChoice,
+    session_log,
+)
 from homework_tui.screens.base import HomeworkScreen, saving
 from homework_tui.screens.dialogs import EVERYWHERE, Choice, ChoiceDialog
 from homework_tui.screens.relax_player import Started, start_session
@@ -87,6 +93,7 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
         self.ended = False
         self.logged: RelaxationSession | None = None
         self.gone = False
+        self.listening = Listening()  # the time listened (logged), and the parts skipped
 
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -153,6 +160,7 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
             return
         player = started.player
         moment = player.now()
+        self.listening.look(moment.seconds, time.monotonic())
         stage = moment.stage
         key = (stage.start, stage.kind) if stage else None
         if key != self.shown.get("stage"):
@@ -216,9 +224,14 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
             player.pause()
         self.follow()
 
-    @work(thread=True, exclusive=True, group="relax-skip", exit_on_error=False)
     def action_next_part(self) -> None:
         if self.started is not None and not self.ended:
+            self.listening.skipped()
+            self._skip()
+
+    @work(thread=True, exclusive=True, group="relax-skip", exit_on_error=False)
+    def _skip(self) -> None:
+        if self.started is not None:
             self.started.player.skip()  # may wait a moment for the next part to be laid out
 
     def action_volume(self, change: float) -> None:
@@ -268,8 +281,14 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
     def _finish(self, completed: bool) -> None:
         assert self.started is not None
         player = self.started.player
-        actual = max(0.0, player.seconds - self.started.practice_start)
-        self._set("rx-phase", "Well done." if completed else "Stopped. That still counts.")
+        self.listening.look(player.seconds, time.monotonic())
+        actual = self.listening.seconds
+        skipped = self.listening.skipped_parts
+        if skipped:
+            parts = "a part" if skipped == 1 else f"{skipped} parts"
+            self._set("rx-phase", f"You skipped {parts}; {clock(actual)} listened. That still counts.")
+        else:
+            self._set("rx-phase", "Well done." if completed else "Stopped. That still counts.")
         scale = self.choice.scale
 
         def rated_after(after: Rating | None) -> None:
@@ -277,7 +296,7 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
             log = session_log(self.choice, before=self.before, after=rating.value,
                               planned_seconds=self.started.planned_seconds if self.started else 0,
                               actual_seconds=actual, completed=completed,
-                              audible=player.audible, note=rating.note)
+                              audible=player.audible, note=rating.note, skipped_parts=skipped)
             self.save(log)
 
         def rated_before(before: Rating | None) -> None:

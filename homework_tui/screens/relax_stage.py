@@ -66,6 +66,7 @@ class StageMixin:
             return
         screen: Any = self
         screen._highlight(self.suggestion.next)
+        screen._highlighted()  # the form shows the new stage's own length before it is read
         screen.action_begin()
 
     def action_stage_tips(self) -> None:

@@ -239,7 +239,7 @@ def read_experiments(store: Store) -> list[Activity]:
 # Written by the Relax section. A document: {"id", "created_at" (ISO 8601 with offset),
 # "kind": "breathing" | "pmr" | "mindfulness", "pattern": "resonance" (breathing pattern or PMR
 # protocol), "minutes": 5, "tension_before": 70, "tension_after": 40 (0-100, optional),
-# "completed": true}. Read leniently: a field this version does not know is left alone.
+# "completed": true, "skipped_parts": 0}. "minutes" is the time listened. Read leniently: a field this version does not know is left alone.
 
 RELAXATION_COLUMNS = ("Practice", "Pattern", "Minutes", "Tension before", "Tension after",
                       "Completed")
@@ -264,6 +264,8 @@ def relaxation_activity(doc: dict[str, Any]) -> Activity | None:
     minutes = _number(doc.get("minutes"))
     before, after = _number(doc.get("tension_before")), _number(doc.get("tension_after"))
     completed = doc.get("completed", True) is not False
+    skipped = doc.get("skipped_parts")
+    skipped = skipped if isinstance(skipped, int) and not isinstance(skipped, bool) and skipped > 0 else 0
     return Activity(
         kind=kind,
         ref_id=str(doc.get("id", "")),
@@ -277,7 +279,8 @@ def relaxation_activity(doc: dict[str, Any]) -> Activity | None:
             ("Minutes", _n(round(minutes, 1)) if minutes is not None else ""),
             ("Tension before", _n(before)),
             ("Tension after", _n(after)),
-            ("Completed", "yes" if completed else "stopped early"),
+            ("Completed", "yes" if completed and not skipped else
+             f"{skipped} part{'s' if skipped != 1 else ''} skipped" if skipped else "stopped early"),
         ),
         measures=_measures(minutes=minutes, tension_before=before, tension_after=after),
     )

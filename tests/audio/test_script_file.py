@@ -395,7 +395,7 @@ def test_default_lengths_in_code_match_the_scripts():
 def test_the_list_says_which_lengths_a_script_can_take():
     fitted = [i for i in list_scripts(None)[0] if i.shortest_minutes is not None]
     assert {i.name for i in fitted} >= {"body-scan", "body-scan-20", "grounding", "leaves",
-                                        "mindful-breathing"}
+                                        "mindful-breathing", "pmr16", "pmr7", "pmr4", "release"}
     for info in fitted:
         _, script = find_script(info.name)
         assert info.shortest_minutes <= info.minutes <= info.longest_minutes
@@ -407,8 +407,11 @@ def test_the_list_says_which_lengths_a_script_can_take():
         if info.longest_minutes < 60:
             with pytest.raises(ScriptError, match="at most about"):
                 script.to_plan(name=info.name, minutes=info.longest_minutes + 0.5)
-    box = next(i for i in list_scripts(None)[0] if i.name == "box")
-    assert box.shortest_minutes is None and box.longest_minutes is None
+    infos = {i.name: i for i in list_scripts(None)[0]}
+    # Sessions filled with breaths or rest have their lengths too; one written out has none.
+    assert (infos["box"].shortest_minutes, infos["box"].longest_minutes) == (1, 60)
+    assert infos["pmr16"].shortest_minutes > 5 and infos["pmr7"].shortest_minutes > 5
+    assert infos["478"].shortest_minutes is None  # as many breaths as it says, no minutes of its own
 
 
 def test_a_file_whose_own_minutes_cannot_be_reached_is_listed_with_its_minutes_line(tmp_path: Path):

@@ -99,3 +99,55 @@ def test_a_mindfulness_script_starts_from_its_beginning_without_phase_tones() ->
     assert choice.with_intro and not choice.with_tones
     breathing = RelaxChoice(session="box", intro=False, tones=True)
     assert not breathing.with_intro and breathing.with_tones
+
+
+def test_listening_counts_the_time_heard_not_the_clock_jumps() -> None:
+    """Looks at the session clock 20 times a second: playing counts in full, a pause not at all,
+    and a skip to the next part (the clock jumps minutes ahead) only as the moment it took."""
+    from homework_tui.model.relaxation import Listening
+
+    listening = Listening()
+    now, clock = 100.0, 0.0
+    listening.look(clock, now)
+    for _ in range(200):  # 10 s of playing
+        now, clock = now + 0.05, clock + 0.05
+        listening.look(clock, now)
+    for _ in range(100):  # 5 s paused
+        now += 0.05
+        listening.look(clock, now)
+    listening.skipped()
+    now, clock = now + 0.05, clock + 240.0  # skipped ahead four minutes
+    listening.look(clock, now)
+    for _ in range(40):  # 2 s more
+        now, clock = now + 0.05, clock + 0.05
+        listening.look(clock, now)
+    assert abs(listening.seconds - 12.1) < 0.2 and listening.skipped_parts == 1
+
+
+def test_a_session_with_skipped_parts_logs_the_minutes_heard_and_is_not_completed() -> None:
+    """PMR16 run for about 5 real minutes with 12 parts skipped: about 5 minutes, not 18.6, and
+    it says so wherever it is shown."""
+    log = session_log(RelaxChoice(session="pmr16", minutes=20), before=60, after=30, planned_seconds=1200,
+                      actual_seconds=301.0, completed=True, audible=False, skipped_parts=12)
+    assert (log.minutes, log.completed, log.skipped_parts, log.outcome) == (5.0, False, 12, "12 parts skipped")
+    doc = to_doc(log)
+    assert (doc["minutes"], doc["completed"], doc["skipped_parts"]) == (5.0, False, 12)
+    assert from_doc(RelaxationSession, doc) == log
+    activity = relaxation_activity(doc)
+    assert activity is not None and ("Completed", "12 parts skipped") in activity.facts
+    assert dict(activity.measures)["minutes"] == 5.0
+    one = session_log(RelaxChoice(session="pmr4"), before=None, after=None, planned_seconds=480,
+                      actual_seconds=400, completed=True, audible=True, skipped_parts=1)
+    assert one.outcome == "1 part skipped"
+    whole = session_log(RelaxChoice(session="pmr4"), before=None, after=None, planned_seconds=480,
+                        actual_seconds=480, completed=True, audible=True)
+    assert (whole.completed, whole.outcome) == (True, "done")
+
+
+def test_a_log_from_before_skips_were_counted_still_reads() -> None:
+    doc = to_doc(session_log(RelaxChoice(session="box"), before=None, after=None, planned_seconds=300,
+                             actual_seconds=300, completed=True, audible=True))
+    del doc["skipped_parts"]
+    assert from_doc(RelaxationSession, doc).skipped_parts == 0
+    with pytest.raises(ValidationError, match="Skipped parts"):
+        RelaxationSession(skipped_parts=-1)

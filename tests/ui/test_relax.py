@@ -123,10 +123,11 @@ async def test_a_whole_session_follows_the_timeline_and_is_logged(app: Any, data
         (log,) = logged(hw)
         assert (log.kind, log.pattern, log.tension_before, log.tension_after) == (
             "breathing", "quick", 70, 40)
-        assert log.completed and not log.audible and log.note == "easier"
+        # Both ends were skipped with `n`: said so, and not "completed".
+        assert not log.completed and log.skipped_parts == 2 and not log.audible and log.note == "easier"
         assert log.actual_seconds > 4 and log.planned_seconds > 10
         await wait_until(pilot, lambda: "Last time: quick" in screen_words(hw))
-        assert "70 → 40" in screen_words(hw)
+        assert "70 → 40" in screen_words(hw) and "2 parts skipped" in screen_words(hw)
         # Today counts it.
         await pilot.press("escape")
         await wait_screen(pilot, "TodayScreen")
