@@ -29,9 +29,19 @@ def add_report_options(export: argparse.ArgumentParser) -> None:
         help="last day of the report (default: today)",
     )
     export.add_argument(
+        "--journal-text",
+        action="store_true",
+        help="include your journal writing in full (markdown; titles are always shown)",
+    )
+    export.add_argument(
+        "--exposure-notes",
+        action="store_true",
+        help="include the notes written after each exposure (markdown)",
+    )
+    export.add_argument(
         "--full-text",
         action="store_true",
-        help="include journal writing, evidence and exposure notes in full (markdown)",
+        help="both of the above (evidence for and against is always in the report)",
     )
 
 
@@ -46,7 +56,7 @@ def run_report(args: argparse.Namespace) -> int:
     from homework_tui.report.csv_files import write_csv
     from homework_tui.report.data import collect, since_last_session
     from homework_tui.report.files import write_private
-    from homework_tui.report.markdown import render
+    from homework_tui.report.markdown import TextChoices, render
     from homework_tui.store import StoreError
 
     today = date.today()
@@ -78,7 +88,9 @@ def run_report(args: argparse.Namespace) -> int:
         for path in written:
             print(f"  {visible(path.name)}", file=sys.stderr)
         return 0
-    text = render(data, full_text=args.full_text)
+    choices = TextChoices(journal_text=args.journal_text or args.full_text,
+                          exposure_notes=args.exposure_notes or args.full_text)
+    text = render(data, choices)
     if not args.out:
         sys.stdout.write(text)
         return 0
