@@ -144,6 +144,9 @@ def exposures(found: tuple[Activity, ...], choices: TextChoices) -> list[str]:
         if notes and choices.exposure_notes:
             lines.append("")
             lines += [f"- {long_date(e.at)}: {esc(n)}" for e, n in notes]
+        elif notes:
+            lines += ["", "Notes written after this step stay private unless you choose to "
+                          "include them."]
     return lines
 
 
