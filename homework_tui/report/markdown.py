@@ -113,8 +113,8 @@ def thought_records(found: tuple[Activity, ...], choices: TextChoices) -> list[s
             _field(lines, "Balanced thought", balanced + (f" (belief {belief})" if belief else ""))
     drops = [d for r in found if (d := r.measure("mood_drop")) is not None]
     if drops:
-        lines += ["", f"On average, moods eased by {mean(drops):.0f} points from the start of a "
-                      f"record to the end ({len(drops)} record{'s' if len(drops) != 1 else ''})."]
+        lines += ["", (f"On average, moods eased by {mean(drops):.0f} points from the start of a "
+                       f"record to the end ({len(drops)} record{'s' if len(drops) != 1 else ''}).")]
     return lines
 
 
@@ -145,8 +145,8 @@ def exposures(found: tuple[Activity, ...], choices: TextChoices) -> list[str]:
             lines.append("")
             lines += [f"- {long_date(e.at)}: {esc(n)}" for e, n in notes]
         elif notes:
-            lines += ["", "Notes written after this step stay private unless you choose to "
-                          "include them."]
+            lines += ["", ("Notes written after this step stay private unless you choose to "
+                           "include them.")]
     return lines
 
 
@@ -209,8 +209,8 @@ def journal(found: tuple[Activity, ...], choices: TextChoices) -> list[str]:
         if full and entry.text and entry.text.strip() != entry.title:
             lines += ["", "  " + esc(entry.text).replace("\n", "\n  "), ""]
     if not full:
-        lines += ["", "Only titles are shown; the writing stays private unless you choose to "
-                      "include it."]
+        lines += ["", ("Only titles are shown; the writing stays private unless you choose to "
+                       "include it.")]
     return lines
 
 
