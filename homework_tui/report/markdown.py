@@ -14,28 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from statistics import mean
 
 from homework_tui.model.activity import Activity, State
 from homework_tui.model.due import streak_of
 from homework_tui.model.plan import WEEKDAY_NAMES
 from homework_tui.model.relaxation import SCALES
+from homework_tui.report.choices import NOTHING_OWN, TextChoices
 from homework_tui.report.data import ReportData
-
-
-@dataclass(frozen=True)
-class TextChoices:
-    """The person's own writing that goes into the report only when they choose it."""
-
-    journal_text: bool = False  # the journal's writing in full (titles are always shown)
-    exposure_notes: bool = False  # the notes written after each exposure
-
-    @classmethod
-    def everything(cls) -> TextChoices:
-        """Both (what `--full-text` has always meant)."""
-        return cls(journal_text=True, exposure_notes=True)
-
 
 # Characters that change how text renders wherever they are: emphasis, code, links, HTML,
 # entities (`&amp;`), tables and strikethrough. Any ASCII punctuation may be backslash-escaped.
@@ -245,7 +231,7 @@ RENDERERS: dict[str, Callable[[tuple[Activity, ...], TextChoices], list[str]]] =
 # -- the whole report -----------------------------------------------------------------------------
 
 
-def render(data: ReportData, choices: TextChoices = TextChoices()) -> str:
+def render(data: ReportData, choices: TextChoices = NOTHING_OWN) -> str:
     """The whole report; the person's journal writing and exposure notes as `choices` say."""
     info = data.info
     if data.first == data.last:

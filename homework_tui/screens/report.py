@@ -38,7 +38,7 @@ from homework_tui.screens.base import HomeworkScreen
 from homework_tui.widgets.clean_input import CleanInput
 
 if TYPE_CHECKING:
-    from homework_tui.report.markdown import TextChoices
+    from homework_tui.report.choices import TextChoices
 
 INTRO = (
     "A clear summary to bring to your next session: what was asked and done, your thought "
@@ -183,7 +183,7 @@ class ReportScreen(HomeworkScreen[None]):
             return
         form = ("csv" if self.query_one("#report-format", RadioSet).pressed_index == 1
                 else "markdown")
-        from homework_tui.report.markdown import TextChoices
+        from homework_tui.report.choices import TextChoices
 
         choices = TextChoices(
             journal_text=self.query_one("#report-journal-text", Checkbox).value,
@@ -213,7 +213,7 @@ class ReportScreen(HomeworkScreen[None]):
         try:
             data = collect(self.homework.store, *period, progress=step(0, 70))  # type: ignore[arg-type]
             if form == "csv":
-                paths = write_csv(data, path, progress=step(70, 30))
+                paths = write_csv(data, path, choices=choices, progress=step(70, 30))
                 markdown = None
             else:
                 markdown = render(data, choices)

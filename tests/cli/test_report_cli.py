@@ -71,7 +71,14 @@ def test_csv_writes_one_file_per_kind(cli, tmp_path: Path) -> None:
         ("Muscle relaxation, 16 groups", "", "", "7", "2", "Counting helped")]
     assert rows[-1]["Rating"] == "anxiety 7 → 2 (of 10)"
     with (folder / "journal.csv").open(newline="", encoding="utf-8") as handle:
+        assert "Writing" not in next(csv.reader(handle))  # the person's writing: only if chosen
+    shared = cli("export", "--format", "csv", "--since", "2025-03-10", "--until", "2025-03-16",
+                 "--journal-text", "--out", str(tmp_path / "shared"))
+    assert shared.returncode == 0, shared.stderr
+    with (tmp_path / "shared" / "journal.csv").open(newline="", encoding="utf-8") as handle:
         assert list(csv.DictReader(handle))[-1]["Writing"] == TRICKY
+    with (tmp_path / "shared" / "exposures.csv").open(newline="", encoding="utf-8") as handle:
+        assert "Notes" not in next(csv.reader(handle))
 
 
 def test_bad_dates_are_explained(cli) -> None:

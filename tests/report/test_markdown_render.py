@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from homework_tui.report.choices import TextChoices
 from homework_tui.report.data import collect
-from homework_tui.report.markdown import TextChoices, cell, esc, heading, render
+from homework_tui.report.markdown import cell, esc, heading, render
 from homework_tui.store import Store
 from tests.report.dataset import FIRST, LAST, MARKDOWNISH, TRICKY, fill
 

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from homework_tui.model.activity import Kind, State
+from homework_tui.report.choices import TextChoices
 from homework_tui.report.csv_files import COMMON, tables, write_csv
 from homework_tui.report.data import collect, since_last_session
-from homework_tui.report.markdown import TextChoices, esc, render
+from homework_tui.report.markdown import esc, render
 from homework_tui.store import Store
 from homework_tui.store.activities import SOURCES, gather
 from tests.report.dataset import FIRST, LAST, LONDON, TRICKY, fill
@@ -137,13 +138,14 @@ def test_since_last_session(store: Store) -> None:
 def test_csv_files_open_with_the_right_columns_and_text_survives(store: Store,
                                                                  tmp_path: Path) -> None:
     data = collect(store, FIRST, LAST, made_at=MADE)
-    written = write_csv(data, tmp_path / "out")
+    written = write_csv(data, tmp_path / "out", choices=TextChoices.everything())
     names = sorted(p.name for p in written)
     assert names == sorted(["plan.csv", *(f"{s.name}.csv" for s in SOURCES)])
     assert (tmp_path / "out").stat().st_mode & 0o777 == 0o700
     for path in written:
         assert path.stat().st_mode & 0o777 == 0o600
-    expected = {name: header for name, (header, _) in tables(data).items()}
+    expected = {name: header
+                for name, (header, _) in tables(data, TextChoices.everything()).items()}
     for path in written:
         with path.open(newline="", encoding="utf-8") as handle:
             rows = list(csv.reader(handle))
@@ -168,3 +170,26 @@ def test_csv_files_open_with_the_right_columns_and_text_survives(store: Store,
         ("Resonance breathing", "3", "7"), ("Thought record", "2", "3"),
         ("Exposure: Social situations", "3", "2"), ("Walk, 20 minutes, outside", "1", "2"),
         ("Muscle relaxation (16 groups)", "2", "7")]
+    assert exposures[1]["Notes"] == "Easier than I thought, she was kind.\n---\nAT&amp;T"
+
+
+@pytest.mark.parametrize(("choices", "writing", "notes"), [
+    (TextChoices(), False, False),
+    (TextChoices(journal_text=True), True, False),
+    (TextChoices(exposure_notes=True), False, True),
+    (TextChoices.everything(), True, True),
+])
+def test_csv_has_journal_writing_and_exposure_notes_only_when_chosen(
+        store: Store, choices: TextChoices, writing: bool, notes: bool) -> None:
+    files = tables(collect(store, FIRST, LAST, made_at=MADE), choices)
+    journal_header, journal_rows = files["journal.csv"]
+    exposure_header, exposure_rows = files["exposures.csv"]
+    assert ("Writing" in journal_header) is writing
+    assert ("Notes" in exposure_header) is notes
+    assert any("The meeting went okay." in v for r in journal_rows for v in r) is writing
+    assert any("she was kind" in v for r in exposure_rows for v in r) is notes
+    assert all(len(r) == len(journal_header) for r in journal_rows)
+    assert all(len(r) == len(exposure_header) for r in exposure_rows)
+    records = dict(zip(files["thought_records.csv"][0], files["thought_records.csv"][1][0],
+                       strict=True))
+    assert records["Evidence for"] == "Nobody replied to my idea."  # evidence: always
