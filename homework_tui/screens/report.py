@@ -241,18 +241,18 @@ class ReportScreen(HomeworkScreen[None]):
         self.query_one("#report-progress", ProgressBar).update(progress=value)
 
     @on(ReportWritten)
-    def _written(self, message: ReportWritten) -> None:
+    async def _written(self, message: ReportWritten) -> None:
         self.writing = False
         where = (str(message.paths[0]) if message.markdown is not None
                  else f"{len(message.paths)} files in {message.paths[0].parent}")
-        self._say(f"Saved to {where}. It is not encrypted, so keep it somewhere private."
-                  + (" The report is below." if message.markdown else ""))
         preview = self.query_one("#report-preview", Markdown)
         if message.markdown is not None:
-            preview.update(message.markdown)
             preview.display = True
+            await preview.update(message.markdown)  # laid out first, so the line below stays seen
         else:
             preview.display = False
+        self._say(f"Saved to {where}. It is not encrypted, so keep it somewhere private."
+                  + (" The report is below." if message.markdown else ""))
 
     @on(ReportFailed)
     def _failed(self, message: ReportFailed) -> None:
