@@ -17,7 +17,11 @@ from homework_tui.report.markdown import cell, esc, heading, render
 from homework_tui.store import Store
 from tests.report.dataset import FIRST, LAST, MARKDOWNISH, TRICKY, fill
 
-PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+# CommonMark with tables, and "gfm-like" as Textual's Markdown widget (the app's preview) parses.
+PARSERS = {"commonmark": MarkdownIt("commonmark").enable(["table", "strikethrough"]),
+           "gfm-like": MarkdownIt("gfm-like")}
+PARSER = PARSERS["commonmark"]
+each_parser = pytest.mark.parametrize("parser", PARSERS.values(), ids=PARSERS.keys())
 
 # What a person can type into a form: anything but control characters (clean_text removes those),
 # with Markdown's own characters and line starts made likely.
@@ -45,6 +49,8 @@ def shown(children: list[Token]) -> str:
     for token in children:
         if token.type in ("text", "text_special"):
             out.append(token.content)
+        elif token.markup == "linkify":  # a web address made a link: its text is unchanged
+            continue
         elif token.type in ("softbreak", "hardbreak"):
             out.append("\n")
         else:
@@ -52,43 +58,47 @@ def shown(children: list[Token]) -> str:
     return "".join(out)
 
 
-def inline_blocks(markdown: str) -> list[tuple[str, str]]:
+def inline_blocks(markdown: str, parser: MarkdownIt = PARSER) -> list[tuple[str, str]]:
     """Every block of inline text in the rendered document: (the block it is in, its text)."""
     blocks = []
-    tokens = PARSER.parse(markdown)
+    tokens = parser.parse(markdown)
     for index, token in enumerate(tokens):
         if token.type == "inline":
             blocks.append((tokens[index - 1].type, shown(token.children or [])))
     return blocks
 
 
-@given(typed_text)
-def test_a_field_renders_as_typed(typed: str) -> None:
+@each_parser
+@given(typed=typed_text)
+def test_a_field_renders_as_typed(parser: MarkdownIt, typed: str) -> None:
     markdown = f"## Heading\n\n- **Situation:** {esc(typed)}\n- **Next:** after\n"
-    blocks = inline_blocks(markdown)
+    blocks = inline_blocks(markdown, parser)
     assert blocks[0] == ("heading_open", "Heading")
     assert blocks[1][1] == ("<strong_open>Situation:<strong_close> " + as_shown(typed)).strip()
     assert blocks[2][1] == "<strong_open>Next:<strong_close> after"  # the list was not broken
     assert len(blocks) == 3
 
 
-@given(typed_text)
-def test_a_paragraph_renders_as_typed(typed: str) -> None:
+@each_parser
+@given(typed=typed_text)
+def test_a_paragraph_renders_as_typed(parser: MarkdownIt, typed: str) -> None:
     if not as_shown(typed):
         return
-    blocks = inline_blocks(f"Before.\n\n{esc(typed)}\n\nAfter.\n")
+    blocks = inline_blocks(f"Before.\n\n{esc(typed)}\n\nAfter.\n", parser)
     assert blocks == [("paragraph_open", "Before."), ("paragraph_open", as_shown(typed)),
                       ("paragraph_open", "After.")]
 
 
-@given(typed_text)
-def test_a_table_cell_and_a_heading_render_as_typed(typed: str) -> None:
+@each_parser
+@given(typed=typed_text)
+def test_a_table_cell_and_a_heading_render_as_typed(parser: MarkdownIt, typed: str) -> None:
     one_line = " ".join(typed.split())
     table = f"| A | B |\n|---|---|\n| {cell(typed)} | end |\n"
-    cells = [text for block, text in inline_blocks(table) if block in ("td_open", "th_open")]
+    cells = [text for block, text in inline_blocks(table, parser)
+             if block in ("td_open", "th_open")]
     assert cells == ["A", "B", one_line or "–", "end"]
     if one_line:
-        assert inline_blocks(f"### {heading(typed)}\n") == [("heading_open", one_line)]
+        assert inline_blocks(f"### {heading(typed)}\n", parser) == [("heading_open", one_line)]
 
 
 @pytest.mark.parametrize("typed", [
@@ -97,10 +107,11 @@ def test_a_table_cell_and_a_heading_render_as_typed(typed: str) -> None:
     "---", "***", "___", "- - -", "  ---  ", "+ plus", "= equals", "1. first\n2) second",
     "# hash ##", "> quote", "    four spaces", "```\ncode\n```", "~~gone~~", "<b>bold</b>",
     "[link](http://x)", "<http://x.y>", "a\\", "a  \nb", "\\\\", "line\n\n\nafter gap",
-    "2025. was a year", "#tag and C#",
+    "2025. was a year", "#tag and C#", "see www.example.com", "mail a@b.co",
 ])
-def test_known_traps_render_as_typed(typed: str) -> None:
-    blocks = inline_blocks(f"- **Note:** {esc(typed)}\n- **Next:** after\n")
+@each_parser
+def test_known_traps_render_as_typed(parser: MarkdownIt, typed: str) -> None:
+    blocks = inline_blocks(f"- **Note:** {esc(typed)}\n- **Next:** after\n", parser)
     assert blocks == [("paragraph_open", "<strong_open>Note:<strong_close> " + as_shown(typed)),
                       ("paragraph_open", "<strong_open>Next:<strong_close> after")]
 
