@@ -10,11 +10,13 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from homework_tui.model.pmr_stages import KEYS as PMR_KEYS
+
 if TYPE_CHECKING:
     from homework_tui.app import HomeworkApp
     from homework_tui.model.relaxation import RelaxChoice
 
-PROTOCOLS = ("pmr16", "pmr7", "pmr4", "release", "cue")
+PROTOCOLS = PMR_KEYS
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -29,9 +29,19 @@ def add_report_options(export: argparse.ArgumentParser) -> None:
         help="last day of the report (default: today)",
     )
     export.add_argument(
+        "--journal-text",
+        action="store_true",
+        help="include your journal writing in full (titles are always shown)",
+    )
+    export.add_argument(
+        "--exposure-notes",
+        action="store_true",
+        help="include the notes written after each exposure",
+    )
+    export.add_argument(
         "--full-text",
         action="store_true",
-        help="include journal writing, evidence and exposure notes in full (markdown)",
+        help="both of the above (evidence for and against is always in the report)",
     )
 
 
@@ -43,6 +53,7 @@ def _day(text: str, what: str) -> date:
 
 
 def run_report(args: argparse.Namespace) -> int:
+    from homework_tui.report.choices import TextChoices
     from homework_tui.report.csv_files import write_csv
     from homework_tui.report.data import collect, since_last_session
     from homework_tui.report.files import write_private
@@ -68,17 +79,19 @@ def run_report(args: argparse.Namespace) -> int:
             data = collect(store, first, last)  # type: ignore[arg-type]
     except StoreError as error:
         return fail(str(error))
+    choices = TextChoices(journal_text=args.journal_text or args.full_text,
+                          exposure_notes=args.exposure_notes or args.full_text)
     if args.format == "csv":
         folder = Path(args.out or f"homework-{first}-to-{last}").expanduser()
         try:
-            written = write_csv(data, folder)
+            written = write_csv(data, folder, choices=choices)
         except OSError as error:
             return fail(f"cannot write to {folder}: {error.strerror or error}")
         print(f"Saved {len(written)} CSV files in {visible(str(folder))}:", file=sys.stderr)
         for path in written:
             print(f"  {visible(path.name)}", file=sys.stderr)
         return 0
-    text = render(data, full_text=args.full_text)
+    text = render(data, choices)
     if not args.out:
         sys.stdout.write(text)
         return 0

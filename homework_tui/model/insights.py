@@ -62,11 +62,12 @@ class Insights:
     per_day: tuple[int, ...]  # pieces of homework each day, first to last
     previous_total: int  # the same number of days just before
     mood: Change | None  # thought records: moods rated before and after
-    relaxation: Change | None  # tension before and after relaxation
+    relaxation: Change | None  # tension (0-100) before and after relaxation
     relaxation_minutes: float
     belief: Change | None  # experiments: belief in the feared prediction, before and after
     steps: tuple[StepTrend, ...]
     journal_moods: tuple[tuple[date, int], ...]
+    relaxation_anxiety: Change | None = None  # sessions rated on the anxiety scale (0-10)
 
     @property
     def total(self) -> int:
@@ -84,8 +85,8 @@ class Insights:
         """The look back in plain sentences, most encouraging facts first."""
         if not any(self.per_day):
             return [
-                "Nothing logged in these days yet. Whenever you do some homework, it shows "
-                "up here."
+                ("Nothing logged in these days yet. Whenever you do some homework, it shows "
+                "up here.")
             ]
         done = ", ".join(kind.count(n) for kind, n in self.counts)
         out = [f"You practised on {self.days_practised} of {self.days} days"
@@ -98,15 +99,14 @@ class Insights:
                 f"{self.mood.after:.0f} on average ({_points(self.mood.drop)}, "
                 f"{_count(self.mood.count, 'record')})."
             )
-        if self.relaxation:
-            out.append(
-                f"Relaxation: tension from {self.relaxation.before:.0f} to "
-                f"{self.relaxation.after:.0f} on average ({_points(self.relaxation.drop)}, "
-                f"{_count(self.relaxation.count, 'session')}, "
-                f"{self.relaxation_minutes:.0f} minutes in all)."
-            )
-        elif self.relaxation_minutes:
-            out.append(f"Relaxation: {self.relaxation_minutes:.0f} minutes in all.")
+        rated = [f"{scale} from {change.before:.0f} to {change.after:.0f} (of {high}) on "
+                 f"average ({_points(change.drop)}, {_count(change.count, 'session')})"
+                 for scale, high, change in (("tension", 100, self.relaxation),
+                                             ("anxiety", 10, self.relaxation_anxiety))
+                 if change is not None]
+        if rated or self.relaxation_minutes:
+            minutes = f"{self.relaxation_minutes:.0f} minutes in all"
+            out.append(f"Relaxation: {'; '.join([*rated, minutes])}.")
         if self.belief:
             out.append(
                 f"Experiments: belief in the feared prediction from {self.belief.before:.0f} "
@@ -184,6 +184,7 @@ def insights(activities: Iterable[Activity], first: date, last: date) -> Insight
         mood=_change(_pairs(
             (a for a in inside if a.kind is Kind.THOUGHT_RECORD), "mood_before", "mood_after")),
         relaxation=_change(_pairs(relax, "tension_before", "tension_after")),
+        relaxation_anxiety=_change(_pairs(relax, "anxiety_before", "anxiety_after")),
         relaxation_minutes=sum(a.measure("minutes") or 0 for a in relax),
         belief=_change(_pairs(
             (a for a in finished if a.kind is Kind.EXPERIMENT), "belief_before", "belief_after")),

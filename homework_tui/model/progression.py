@@ -23,25 +23,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from homework_tui.model.base import ValidationError
+from homework_tui.model.pmr_stages import BY_KEY, KEYS, stage_of
 from homework_tui.model.relaxation import RelaxationSession
 
-STAGES: tuple[str, ...] = ("pmr16", "pmr7", "pmr4", "release", "cue")
-
+STAGES: tuple[str, ...] = KEYS
 # How each stage reads inside a sentence: "your last 5 sessions of 16-group relaxation".
-STAGE_NAMES: dict[str, str] = {
-    "pmr16": "16-group relaxation",
-    "pmr7": "7-group relaxation",
-    "pmr4": "4-group relaxation",
-    "release": "release-only relaxation",
-    "cue": "cue-controlled relaxation",
-}
+STAGE_NAMES: dict[str, str] = {key: stage.in_sentence for key, stage in BY_KEY.items()}
 # How the invitation to the next stage reads: "When you're ready, try 7 groups."
-TRY_NAMES: dict[str, str] = {
-    "pmr7": "7 groups",
-    "pmr4": "4 groups",
-    "release": "release-only relaxation (letting go without tensing first)",
-    "cue": "cue-controlled relaxation (relaxing on a word you choose)",
-}
+TRY_NAMES: dict[str, str] = {key: stage.invitation for key, stage in BY_KEY.items()}
 TENSION_MAX = 100
 
 
@@ -160,11 +149,11 @@ def suggest(records: Iterable[PmrRecord], rule: ProgressionRule | None = None, *
 def pmr_record(session: RelaxationSession) -> PmrRecord | None:
     """A logged session as the rule reads it; None when it is not a stage of muscle relaxation.
     Anxiety ratings (0-10) are read ×10."""
-    stage = session.pattern.strip().lower()
-    if session.kind != "pmr" or stage not in STAGES:
+    stage = stage_of(session.pattern)
+    if session.kind != "pmr" or stage is None:
         return None
     _, after = session.as_tension
-    return PmrRecord(stage, session.created_at, session.completed, after, session.minutes)
+    return PmrRecord(stage.key, session.created_at, session.completed, after, session.minutes)
 
 
 def pmr_records(sessions: Iterable[RelaxationSession]) -> list[PmrRecord]:

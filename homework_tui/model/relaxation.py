@@ -14,8 +14,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Self
 
 from homework_tui.model.base import Entity, ValidationError, clean_text, optional_rating
+from homework_tui.model.pmr_stages import KEYS as PMR_NAMES
+from homework_tui.model.pmr_stages import STAGES as PMR_STAGES
 
-PMR_NAMES: tuple[str, ...] = ("pmr16", "pmr7", "pmr4", "release", "cue")
 BREATHING_NAMES: tuple[str, ...] = ("box", "478", "resonance", "sigh")
 KINDS: tuple[str, ...] = ("breathing", "pmr", "mindfulness")
 SCALES: dict[str, tuple[int, int, str]] = {
@@ -33,11 +34,7 @@ TITLES: dict[str, str] = {
     "478": "4-7-8 breathing",
     "resonance": "Resonance breathing",
     "sigh": "Cyclic sigh",
-    "pmr16": "Muscle relaxation, 16 groups",
-    "pmr7": "Muscle relaxation, 7 groups",
-    "pmr4": "Muscle relaxation, 4 groups",
-    "release": "Release-only relaxation",
-    "cue": "Cue-controlled relaxation",
+    **{stage.key: stage.title for stage in PMR_STAGES},
 }
 
 
@@ -219,13 +216,22 @@ class RelaxationSession(Entity):
         return "done" if self.completed else "stopped early"
 
     def rating_line(self) -> str:
-        """"70 → 40 tension", "7 → 4 anxiety /10", or "" when not rated."""
-        high = SCALES[self.scale][1]
-        before = "–" if self.before is None else str(self.before)
-        after = "–" if self.after is None else str(self.after)
-        if self.before is None and self.after is None:
-            return ""
-        return f"{before} → {after} (of {high})"
+        """"tension 70 → 40 (of 100)", "anxiety 7 → 4 (of 10)", or "" when not rated."""
+        return rating_text(self.scale, self.before, self.after)
+
+
+def rating_text(scale: str, before: float | None, after: float | None) -> str:
+    """Ratings with the scale they were given on: "anxiety 7 → 2 (of 10)", "tension 70 → – (of
+    100)"; "" when neither was given. The one wording of a rating for History, Relax and the
+    report."""
+    if before is None and after is None:
+        return ""
+    high = SCALES[scale][1] if scale in SCALES else 100
+
+    def number(value: float | None) -> str:
+        return "–" if value is None else f"{value:g}"
+
+    return f"{scale} {number(before)} → {number(after)} (of {high})"
 
 
 def session_log(choice: RelaxChoice, *, before: int | None, after: int | None, planned_seconds: float,

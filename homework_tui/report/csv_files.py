@@ -2,6 +2,7 @@
 
 Each file opens in a spreadsheet or Python's `csv` module: a header row, then one row per piece
 of homework, text exactly as typed (commas, quotes and line breaks are quoted by the csv module).
+Journal writing and exposure notes are in only when chosen (`TextChoices`), as in the Markdown.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import csv
 import io
 from pathlib import Path
 
+from homework_tui.report.choices import NOTHING_OWN, TextChoices
 from homework_tui.report.data import Progress, ReportData
 from homework_tui.report.files import write_private
 
@@ -18,8 +20,11 @@ PLAN_COLUMNS = ("Homework", "Kind", "Target", "How often", "Minutes", "Start", "
                 "Therapist's note", "Done", "Asked for", "Id")
 
 
-def tables(data: ReportData) -> dict[str, tuple[tuple[str, ...], list[list[str]]]]:
-    """File name → (header, rows) for every kind with a source, and the plan."""
+def tables(
+    data: ReportData, choices: TextChoices = NOTHING_OWN
+) -> dict[str, tuple[tuple[str, ...], list[list[str]]]]:
+    """File name → (header, rows) for every kind with a source, and the plan. Journal writing and
+    exposure notes are columns only when `choices` include them."""
     result: dict[str, tuple[tuple[str, ...], list[list[str]]]] = {}
     plan_rows = []
     for row in data.plan:
@@ -32,15 +37,17 @@ def tables(data: ReportData) -> dict[str, tuple[tuple[str, ...], list[list[str]]
         ])
     result["plan.csv"] = (PLAN_COLUMNS, plan_rows)
     for source, found in data.sections:
+        left_out = choices.left_out(source.name)
+        columns = tuple(c for c in source.columns if c not in left_out)
         rows = []
         for activity in found:
             facts = dict(activity.facts)
             rows.append([
                 activity.day.isoformat(), activity.at.strftime("%H:%M"), activity.kind.label,
                 activity.state.value, activity.ref_id,
-                *(facts.get(column, "") for column in source.columns),
+                *(facts.get(column, "") for column in columns),
             ])
-        result[f"{source.name}.csv"] = ((*COMMON, *source.columns), rows)
+        result[f"{source.name}.csv"] = ((*COMMON, *columns), rows)
     return result
 
 
@@ -52,9 +59,10 @@ def to_text(header: tuple[str, ...], rows: list[list[str]]) -> str:
     return buffer.getvalue()
 
 
-def write_csv(data: ReportData, folder: Path, *, progress: Progress | None = None) -> list[Path]:
+def write_csv(data: ReportData, folder: Path, *, choices: TextChoices = NOTHING_OWN,
+              progress: Progress | None = None) -> list[Path]:
     """Write every file into `folder` (made private if new). Returns the paths written."""
-    files = tables(data)
+    files = tables(data, choices)
     written = []
     for index, (name, (header, rows)) in enumerate(files.items()):
         if progress:

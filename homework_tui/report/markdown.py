@@ -1,11 +1,13 @@
 """The report for the next session, in Markdown: a clear summary a therapist can read in minutes.
 
 What was assigned and how much was done, then each kind of homework: thought records with the hot
-thought and the mood change, exposures per step with SUDS figures, experiments and what was
-learned, relaxation with ratings, journal titles (full writing only when asked for).
+thought, the evidence and the mood change, exposures per step with SUDS figures, experiments and
+what was learned, relaxation with ratings (on the scale they were given) and notes, journal titles.
+Journal writing and exposure notes are the person's to share: each comes in only when chosen
+(`TextChoices`).
 
 Everything the person typed is escaped, so it reads exactly as typed whether the file is opened
-as text or rendered: `[bold]`, `*stars*` and `|` stay as they are.
+as text or rendered: `[bold]`, `*stars*`, `|`, `AT&amp;T` and a line of `---` stay as they are.
 """
 
 from __future__ import annotations
@@ -17,31 +19,51 @@ from statistics import mean
 from homework_tui.model.activity import Activity, State
 from homework_tui.model.due import streak_of
 from homework_tui.model.plan import WEEKDAY_NAMES
+from homework_tui.model.relaxation import SCALES
+from homework_tui.report.choices import NOTHING_OWN, TextChoices
 from homework_tui.report.data import ReportData
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-_LINE_START = re.compile(r"^(\s*)(>|(?:#{1,6}|[+*-]|\d{1,9}[.)])(?=\s|$))")
+# Characters that change how text renders wherever they are: emphasis, code, links, HTML,
+# entities (`&amp;`), tables and strikethrough. Any ASCII punctuation may be backslash-escaped.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+# What changes a line when it starts one: headings, quotes, list items, and `-`, `+`, `=` (a
+# line of `---` or `===` is a rule or turns the line above into a heading).
+_LINE_START = re.compile(r"^(>|[-+=]|#{1,6}(?=\s|$)|\d{1,9}[.)](?=\s|$))")
+_CLOSING_HASHES = re.compile(r"(\s)(#+)$")
+
+
+def _inline(text: str) -> str:
+    return _SPECIAL.sub(r"\\\1", text)
 
 
 def esc(text: str) -> str:
-    """Markdown-safe text: every character that would change how it renders is escaped."""
-    lines = []
-    for line in text.split("\n"):
-        line = _SPECIAL.sub(r"\\\1", line)
-        lines.append(_LINE_START.sub(_escape_marker, line))
-    return "\\\n".join(lines)  # a backslash before a newline is a line break
+    """Markdown-safe text: every character that would change how it renders is escaped, and each
+    line break is kept as a line break. Spaces at the start and end of a line, and empty lines at
+    the start and end, are left out (Markdown would not show them either)."""
+    lines = [line.strip() for line in text.split("\n")]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    escaped = [_LINE_START.sub(_escape_marker, _inline(line)) for line in lines]
+    return "\\\n".join(escaped)  # a backslash before a newline is a line break
 
 
 def _escape_marker(found: re.Match[str]) -> str:
-    marker = found.group(2)
+    marker = found.group(1)
     if marker[0].isdigit():  # digits cannot be escaped; the dot or bracket after them can
-        return found.group(1) + marker[:-1] + "\\" + marker[-1]
-    return found.group(1) + "\\" + marker
+        return marker[:-1] + "\\" + marker[-1]
+    return "\\" + marker
+
+
+def heading(text: str) -> str:
+    """Typed text as a heading's words, on one line (closing `#`s would be dropped unescaped)."""
+    return _CLOSING_HASHES.sub(r"\1\\\2", esc(" ".join(text.split())))
 
 
 def cell(text: str) -> str:
     """A table cell: escaped, on one line."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split())) if text else "–"
+    return _inline(" ".join(text.split())) if text.strip() else "–"
 
 
 def long_date(day: object) -> str:
@@ -61,7 +83,7 @@ def _field(lines: list[str], label: str, value: str) -> None:
 # -- sections -------------------------------------------------------------------------------------
 
 
-def thought_records(found: tuple[Activity, ...], full: bool) -> list[str]:
+def thought_records(found: tuple[Activity, ...], choices: TextChoices) -> list[str]:
     lines: list[str] = []
     for record in found:
         lines += ["", f"### {when(record)}" + ("" if record.done else " (not finished yet)"), ""]
@@ -69,21 +91,20 @@ def thought_records(found: tuple[Activity, ...], full: bool) -> list[str]:
         _field(lines, "Hot thought", record.fact("Hot thought"))
         _field(lines, "Moods", record.fact("Moods"))
         _field(lines, "Thinking patterns", record.fact("Distortions"))
-        if full:
-            _field(lines, "Evidence for", record.fact("Evidence for"))
-            _field(lines, "Evidence against", record.fact("Evidence against"))
+        _field(lines, "Evidence for", record.fact("Evidence for"))
+        _field(lines, "Evidence against", record.fact("Evidence against"))
         balanced = record.fact("Balanced thought")
         belief = record.fact("Belief in balanced thought")
         if balanced:
             _field(lines, "Balanced thought", balanced + (f" (belief {belief})" if belief else ""))
     drops = [d for r in found if (d := r.measure("mood_drop")) is not None]
     if drops:
-        lines += ["", f"On average, moods eased by {mean(drops):.0f} points from the start of a "
-                      f"record to the end ({len(drops)} record{'s' if len(drops) != 1 else ''})."]
+        lines += ["", (f"On average, moods eased by {mean(drops):.0f} points from the start of a "
+                       f"record to the end ({len(drops)} record{'s' if len(drops) != 1 else ''}).")]
     return lines
 
 
-def exposures(found: tuple[Activity, ...], full: bool) -> list[str]:
+def exposures(found: tuple[Activity, ...], choices: TextChoices) -> list[str]:
     steps: dict[str, list[Activity]] = {}
     for exposure in found:
         steps.setdefault(exposure.group or exposure.title, []).append(exposure)
@@ -96,7 +117,7 @@ def exposures(found: tuple[Activity, ...], full: bool) -> list[str]:
             first.fact("Step SUDS") and f"step SUDS {first.fact('Step SUDS')}",
         ) if x)
         times = "once" if len(done) == 1 else f"{len(done)} times"
-        lines += ["", f"### {esc(step)}", "", f"Practised {times}" + (f" ({about})." if about
+        lines += ["", f"### {heading(step)}", "", f"Practised {times}" + (f" ({about})." if about
                                                                       else "."), ""]
         lines += ["| Date | Predicted | Before | Peak | End | Minutes | Safety behaviours |",
                   "|---|---|---|---|---|---|---|"]
@@ -106,13 +127,16 @@ def exposures(found: tuple[Activity, ...], full: bool) -> list[str]:
                                                               "Minutes", "Safety behaviours"))
             ]) + " |")
         notes = [(e, e.fact("Notes")) for e in done if e.fact("Notes")]
-        if notes and full:
+        if notes and choices.exposure_notes:
             lines.append("")
             lines += [f"- {long_date(e.at)}: {esc(n)}" for e, n in notes]
+        elif notes:
+            lines += ["", ("Notes written after this step stay private unless you choose to "
+                           "include them.")]
     return lines
 
 
-def experiments(found: tuple[Activity, ...], full: bool) -> list[str]:
+def experiments(found: tuple[Activity, ...], choices: TextChoices) -> list[str]:
     lines: list[str] = []
     for experiment in found:
         waiting = experiment.state is State.WAITING
@@ -130,30 +154,38 @@ def experiments(found: tuple[Activity, ...], full: bool) -> list[str]:
     return lines
 
 
-def relaxation(found: tuple[Activity, ...], full: bool) -> list[str]:
-    lines = ["", "| Date | Practice | Minutes | Tension before | Tension after |",
-             "|---|---|---|---|---|"]
+def relaxation(found: tuple[Activity, ...], choices: TextChoices) -> list[str]:
+    lines = ["", "| Date | Practice | Minutes | Rating before → after |", "|---|---|---|---|"]
     for session in found:
         practice = session.fact("Practice")
-        if session.fact("Pattern"):
-            practice += f": {session.fact('Pattern')}"
+        pattern = session.fact("Pattern")
+        if pattern and practice == session.kind.label:  # a session the app has no name for
+            practice += f": {pattern}"
         if session.fact("Completed") not in ("", "yes"):
             practice += " (stopped early)"
         lines.append("| " + " | ".join([
             f"{long_date(session.at)}, {session.at:%H:%M}", cell(practice),
-            *(cell(session.fact(k)) for k in ("Minutes", "Tension before", "Tension after")),
+            cell(session.fact("Minutes")), cell(session.fact("Rating")),
         ]) + " |")
-    pairs = [(b, a) for s in found if (b := s.measure("tension_before")) is not None
-             and (a := s.measure("tension_after")) is not None]
     minutes = sum(s.measure("minutes") or 0 for s in found)
-    summary = f"{len(found)} session{'s' if len(found) != 1 else ''}, {minutes:.0f} minutes in all"
-    if pairs:
-        summary += (f"; tension went from {mean(b for b, _ in pairs):.0f} to "
-                    f"{mean(a for _, a in pairs):.0f} on average")
-    return [*lines, "", summary + "."]
+    summary = (f"{len(found)} session{'s' if len(found) != 1 else ''}, "
+               f"{minutes:g} minute{'' if minutes == 1 else 's'} in all")
+    for scale, (_, high, _) in SCALES.items():
+        pairs = [(b, a) for s in found if (b := s.measure(f"{scale}_before")) is not None
+                 and (a := s.measure(f"{scale}_after")) is not None]
+        if pairs:
+            summary += (f"; {scale} (of {high}) went from {mean(b for b, _ in pairs):.0f} to "
+                        f"{mean(a for _, a in pairs):.0f} on average")
+    lines += ["", summary + "."]
+    notes = [(s, s.fact("Note")) for s in found if s.fact("Note")]
+    if notes:
+        lines += ["", "Notes:", ""]
+        lines += [f"- {long_date(s.at)}, {s.at:%H:%M}: {esc(note)}" for s, note in notes]
+    return lines
 
 
-def journal(found: tuple[Activity, ...], full: bool) -> list[str]:
+def journal(found: tuple[Activity, ...], choices: TextChoices) -> list[str]:
+    full = choices.journal_text
     lines = [""]
     for entry in found:
         mood = entry.fact("Mood (0-10)")
@@ -163,12 +195,12 @@ def journal(found: tuple[Activity, ...], full: bool) -> list[str]:
         if full and entry.text and entry.text.strip() != entry.title:
             lines += ["", "  " + esc(entry.text).replace("\n", "\n  "), ""]
     if not full:
-        lines += ["", "Only titles are shown; the writing stays private unless you choose to "
-                      "include it."]
+        lines += ["", ("Only titles are shown; the writing stays private unless you choose to "
+                       "include it.")]
     return lines
 
 
-def ticked(found: tuple[Activity, ...], full: bool) -> list[str]:
+def ticked(found: tuple[Activity, ...], choices: TextChoices) -> list[str]:
     lines = [""]
     for activity in found:
         note = activity.fact("Note")
@@ -177,7 +209,7 @@ def ticked(found: tuple[Activity, ...], full: bool) -> list[str]:
     return lines
 
 
-def generic(found: tuple[Activity, ...], full: bool) -> list[str]:
+def generic(found: tuple[Activity, ...], choices: TextChoices) -> list[str]:
     lines = [""]
     for activity in found:
         details = "; ".join(f"{k}: {esc(v)}" for k, v in activity.facts[1:] if v)
@@ -186,7 +218,7 @@ def generic(found: tuple[Activity, ...], full: bool) -> list[str]:
     return lines
 
 
-RENDERERS: dict[str, Callable[[tuple[Activity, ...], bool], list[str]]] = {
+RENDERERS: dict[str, Callable[[tuple[Activity, ...], TextChoices], list[str]]] = {
     "thought_records": thought_records,
     "exposures": exposures,
     "experiments": experiments,
@@ -199,7 +231,8 @@ RENDERERS: dict[str, Callable[[tuple[Activity, ...], bool], list[str]]] = {
 # -- the whole report -----------------------------------------------------------------------------
 
 
-def render(data: ReportData, *, full_text: bool = False) -> str:
+def render(data: ReportData, choices: TextChoices = NOTHING_OWN) -> str:
+    """The whole report; the person's journal writing and exposure notes as `choices` say."""
     info = data.info
     if data.first == data.last:
         title = f"Homework on {long_date(data.first)}"
@@ -229,7 +262,7 @@ def render(data: ReportData, *, full_text: bool = False) -> str:
         if not found:
             continue
         lines += ["", f"## {source.title}"]
-        lines += RENDERERS.get(source.name, generic)(found, full_text)
+        lines += RENDERERS.get(source.name, generic)(found, choices)
     if not data.everything:
         lines += ["", "Nothing was logged in these days; a good thing to talk over together."]
     return "\n".join(lines).rstrip("\n") + "\n"

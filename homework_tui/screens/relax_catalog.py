@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from homework_tui.model.pmr_stages import STAGES as PMR_STAGES
 from homework_tui.model.relaxation import BREATHING_NAMES, PMR_NAMES, TITLES
 
 # The headings of the list, in order: the kind as stored in a log → how it reads.
@@ -23,8 +24,7 @@ KIND_HEADINGS: tuple[tuple[str, str], ...] = (
 )
 SCRIPT_KINDS = {"breathing": "breathing", "relaxation": "pmr", "mindfulness": "mindfulness"}  # script → log
 # Under the "Muscle relaxation" heading the built-in stages read shorter.
-LIST_LABELS = {"pmr16": "16 muscle groups", "pmr7": "7 muscle groups", "pmr4": "4 muscle groups",
-               "release": "Release only", "cue": "Cue-controlled"}
+LIST_LABELS = {stage.key: stage.short for stage in PMR_STAGES}
 BUILTIN_ORDER = {name: i for i, name in enumerate((*BREATHING_NAMES, *PMR_NAMES))}
 
 if TYPE_CHECKING:

@@ -34,11 +34,13 @@ class RatingsChart(PlotextPlot):
         plt = self.plt
         plt.clear_data()
         plt.clear_figure()
-        plt.title("How you felt before (●) and after (○), 0-100")
-        plt.ylim(0, 100)
-        plt.yticks([0, 25, 50, 75, 100])
         rated = [s for s in sorted(sessions, key=lambda s: s.created_at) if s.before is not None
                  or s.after is not None]
+        anxiety = any(s.scale == "anxiety" for s in rated)
+        plt.title("How you felt before (●) and after (○), 0-100"
+                  + (" (anxiety 0-10 drawn ×10)" if anxiety else ""))
+        plt.ylim(0, 100)
+        plt.yticks([0, 25, 50, 75, 100])
         xs_b, ys_b, xs_a, ys_a = [], [], [], []
         for n, session in enumerate(rated, start=1):
             before, after = session.as_tension

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -36,6 +36,9 @@ from textual.widgets import (
 from homework_tui.model.plan import short_date
 from homework_tui.screens.base import HomeworkScreen
 from homework_tui.widgets.clean_input import CleanInput
+
+if TYPE_CHECKING:
+    from homework_tui.report.choices import TextChoices
 
 INTRO = (
     "A clear summary to bring to your next session: what was asked and done, your thought "
@@ -87,7 +90,10 @@ class ReportScreen(HomeworkScreen[None]):
                 yield RadioButton("Markdown: one file, easy to read", value=True,
                                   id="format-markdown")
                 yield RadioButton("CSV: one file per kind, for a spreadsheet", id="format-csv")
-            yield Checkbox("Include journal writing, evidence and notes in full", id="report-full")
+            yield Static(Text("Your evidence for and against is always in the report. Your "
+                              "own writing goes in only if you choose:"), classes="report-hint")
+            yield Checkbox("Include my journal writing in full", id="report-journal-text")
+            yield Checkbox("Include my notes after exposures", id="report-exposure-notes")
             yield Label("Save to")
             yield CleanInput(self._default_path("markdown"), id="report-path", compact=True)
             with Horizontal(id="report-buttons"):
@@ -177,16 +183,22 @@ class ReportScreen(HomeworkScreen[None]):
             return
         form = ("csv" if self.query_one("#report-format", RadioSet).pressed_index == 1
                 else "markdown")
-        full = self.query_one("#report-full", Checkbox).value
+        from homework_tui.report.choices import TextChoices
+
+        choices = TextChoices(
+            journal_text=self.query_one("#report-journal-text", Checkbox).value,
+            exposure_notes=self.query_one("#report-exposure-notes", Checkbox).value,
+        )
         self.writing = True
         self._say("Writing…")
         bar = self.query_one("#report-progress", ProgressBar)
         bar.update(total=100, progress=0)
         bar.display = True
-        self._write(period, form, full, Path(text).expanduser())
+        self._write(period, form, choices, Path(text).expanduser())
 
     @work(thread=True, exclusive=True, group="report-write", exit_on_error=False)
-    def _write(self, period: tuple[date, date], form: str, full: bool, path: Path) -> None:
+    def _write(self, period: tuple[date, date], form: str, choices: TextChoices,
+               path: Path) -> None:
         from homework_tui.report.csv_files import write_csv
         from homework_tui.report.data import collect
         from homework_tui.report.files import write_private
@@ -201,10 +213,10 @@ class ReportScreen(HomeworkScreen[None]):
         try:
             data = collect(self.homework.store, *period, progress=step(0, 70))  # type: ignore[arg-type]
             if form == "csv":
-                paths = write_csv(data, path, progress=step(70, 30))
+                paths = write_csv(data, path, choices=choices, progress=step(70, 30))
                 markdown = None
             else:
-                markdown = render(data, full_text=full)
+                markdown = render(data, choices)
                 write_private(path, markdown.encode("utf-8"))
                 paths = [path]
                 self.app.call_from_thread(self._progress, 100)
@@ -222,24 +234,25 @@ class ReportScreen(HomeworkScreen[None]):
         result = self.query_one("#report-result", Static)
         result.update(Text(words))
         result.set_class(problem, "-problem")
-        result.scroll_visible(animate=False)
+        # After the next layout: the preview below may be filled in the same turn.
+        self.call_after_refresh(result.scroll_visible, animate=False)
 
     def _progress(self, value: float) -> None:
         self.query_one("#report-progress", ProgressBar).update(progress=value)
 
     @on(ReportWritten)
-    def _written(self, message: ReportWritten) -> None:
+    async def _written(self, message: ReportWritten) -> None:
         self.writing = False
         where = (str(message.paths[0]) if message.markdown is not None
                  else f"{len(message.paths)} files in {message.paths[0].parent}")
-        self._say(f"Saved to {where}. It is not encrypted, so keep it somewhere private."
-                  + (" The report is below." if message.markdown else ""))
         preview = self.query_one("#report-preview", Markdown)
         if message.markdown is not None:
-            preview.update(message.markdown)
             preview.display = True
+            await preview.update(message.markdown)  # laid out first, so the line below stays seen
         else:
             preview.display = False
+        self._say(f"Saved to {where}. It is not encrypted, so keep it somewhere private."
+                  + (" The report is below." if message.markdown else ""))
 
     @on(ReportFailed)
     def _failed(self, message: ReportFailed) -> None:

@@ -238,11 +238,14 @@ def read_experiments(store: Store) -> list[Activity]:
 # -- relaxation sessions --------------------------------------------------------------------------
 # Written by the Relax section. A document: {"id", "created_at" (ISO 8601 with offset),
 # "kind": "breathing" | "pmr" | "mindfulness", "pattern": "resonance" (breathing pattern or PMR
-# protocol), "minutes": 5, "tension_before": 70, "tension_after": 40 (0-100, optional),
-# "completed": true, "skipped_parts": 0}. "minutes" is the time listened. Read leniently: a field this version does not know is left alone.
+# stage), "minutes": 5 (the time listened), "completed": true, "skipped_parts": 0,
+# "scale": "tension" | "anxiety", "tension_before": 70, "tension_after": 40 (0-100, optional),
+# "anxiety_before": 7, "anxiety_after": 2 (0-10, optional), "note": "Counting helped"}.
+# Read leniently: a field this version does not know is left alone.
 
-RELAXATION_COLUMNS = ("Practice", "Pattern", "Minutes", "Tension before", "Tension after",
-                      "Completed")
+RELAXATION_COLUMNS = ("Practice", "Pattern", "Minutes", "Tension before (0-100)",
+                      "Tension after (0-100)", "Anxiety before (0-10)", "Anxiety after (0-10)",
+                      "Rating", "Completed", "Note")
 
 
 def _number(value: Any) -> float | None:
@@ -251,7 +254,21 @@ def _number(value: Any) -> float | None:
     return float(value)
 
 
+def _session_names(pattern: str) -> tuple[str, tuple[str, ...]]:
+    """How a session reads (“Muscle relaxation, 16 groups”; "" when the app does not know it) and
+    every name a muscle relaxation stage goes by, so a plan's “16 groups” counts `pmr16`."""
+    from homework_tui.model.pmr_stages import stage_of
+    from homework_tui.model.relaxation import TITLES
+
+    stage = stage_of(pattern) if pattern else None
+    if stage is not None:
+        return stage.title, stage.names
+    return TITLES.get(pattern.lower(), ""), ()
+
+
 def relaxation_activity(doc: dict[str, Any]) -> Activity | None:
+    from homework_tui.model.relaxation import SCALES, rating_text
+
     try:
         at = datetime.fromisoformat(str(doc.get("started_at") or doc["created_at"]))
     except (KeyError, ValueError):
@@ -261,28 +278,40 @@ def relaxation_activity(doc: dict[str, Any]) -> Activity | None:
     )
     pattern = clean_text(str(doc.get("pattern") or ""), multiline=False).strip()
     named = clean_text(str(doc.get("title") or ""), multiline=False).strip()
+    note = clean_text(str(doc.get("note") or "")).strip()
     minutes = _number(doc.get("minutes"))
-    before, after = _number(doc.get("tension_before")), _number(doc.get("tension_after"))
+    tension = _number(doc.get("tension_before")), _number(doc.get("tension_after"))
+    anxiety = _number(doc.get("anxiety_before")), _number(doc.get("anxiety_after"))
+    scale = str(doc.get("scale") or "tension")
+    if scale not in SCALES:
+        scale = "tension"
+    rated = anxiety if scale == "anxiety" else tension
     completed = doc.get("completed", True) is not False
     skipped = doc.get("skipped_parts")
     skipped = skipped if isinstance(skipped, int) and not isinstance(skipped, bool) and skipped > 0 else 0
+    known, stage_names = _session_names(pattern)
     return Activity(
         kind=kind,
         ref_id=str(doc.get("id", "")),
         at=at,
-        title=named or (f"{pattern[:1].upper()}{pattern[1:]}" if pattern else kind.label),
-        targets=tuple(t for t in (pattern, named) if t),
+        title=named or known or (f"{pattern[:1].upper()}{pattern[1:]}" if pattern else kind.label),
+        targets=tuple(t for t in (pattern, named, *stage_names) if t),
         group=pattern,
         facts=(
-            ("Practice", kind.label),
+            ("Practice", named or known or kind.label),
             ("Pattern", pattern),
             ("Minutes", _n(round(minutes, 1)) if minutes is not None else ""),
-            ("Tension before", _n(before)),
-            ("Tension after", _n(after)),
+            ("Tension before (0-100)", _n(tension[0])),
+            ("Tension after (0-100)", _n(tension[1])),
+            ("Anxiety before (0-10)", _n(anxiety[0])),
+            ("Anxiety after (0-10)", _n(anxiety[1])),
+            ("Rating", rating_text(scale, *rated)),
             ("Completed", "yes" if completed and not skipped else
              f"{skipped} part{'s' if skipped != 1 else ''} skipped" if skipped else "stopped early"),
+            ("Note", note),
         ),
-        measures=_measures(minutes=minutes, tension_before=before, tension_after=after),
+        measures=_measures(minutes=minutes, tension_before=tension[0], tension_after=tension[1],
+                           anxiety_before=anxiety[0], anxiety_after=anxiety[1]),
     )
 
 

@@ -49,9 +49,21 @@ def test_a_week_in_numbers_and_words() -> None:
     text = "\n".join(week.sentences())
     assert "You practised on 7 of 7 days: 2 thought records" in text
     assert "moods went from 75 to 48 on average (28 points lower, 2 records)" in text
-    assert "tension from 65 to 40 on average (25 points lower, 2 sessions, 15 minutes" in text
+    assert ("Relaxation: tension from 65 to 40 (of 100) on average (25 points lower, 2 sessions); "
+            "15 minutes in all.") in text
     assert "Say hello to a neighbour: practised 2 times; peak SUDS 60 → 45 (down 15)." in text
     assert "Journal mood (0-10): 4 → 6." in text
+
+
+def test_anxiety_ratings_show_on_their_own_scale() -> None:
+    rated = [*DATA, act(Kind.PMR, 5, anxiety_before=7, anxiety_after=2, minutes=20)]
+    week = insights(rated, *period_ending(TODAY, WEEK_DAYS))
+    assert week.relaxation_anxiety is not None and week.relaxation_anxiety.drop == 5
+    assert week.relaxation is not None and week.relaxation.count == 2  # never mixed in
+    text = "\n".join(week.sentences())
+    assert ("Relaxation: tension from 65 to 40 (of 100) on average (25 points lower, 2 sessions); "
+            "anxiety from 7 to 2 (of 10) on average (5 points lower, 1 session); "
+            "35 minutes in all.") in text
 
 
 def test_a_month_takes_in_more_and_compares_kindly() -> None:

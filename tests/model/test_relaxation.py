@@ -41,7 +41,7 @@ def test_anxiety_ratings_never_land_in_the_tension_fields() -> None:
                       planned_seconds=60, actual_seconds=60, completed=True, audible=True)
     assert (log.anxiety_before, log.anxiety_after, log.tension_before) == (7, 3, None)
     assert log.as_tension == (70, 30)
-    assert log.rating_line() == "7 → 3 (of 10)"
+    assert log.rating_line() == "anxiety 7 → 3 (of 10)"
 
 
 @pytest.mark.parametrize("value", [101, -1, "150", "abc", 2.5])

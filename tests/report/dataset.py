@@ -33,6 +33,8 @@ LONDON = ZoneInfo("Europe/London")
 FIRST = date(2025, 3, 10)
 LAST = date(2025, 3, 16)
 TRICKY = 'He said "fine, whatever" [bold]really[/bold] | *not* <ok>\nSecond line, with a comma 🙂'
+# Text that Markdown would turn into something else: an entity, a rule, a heading underline, a list.
+MARKDOWNISH = "AT&amp;T & Co said no\n---\nit stung\n===\n1. not a list\n# not a heading ##"
 
 
 def at(day: int, hour: int, minute: int = 0) -> datetime:
@@ -62,6 +64,8 @@ def fill(store: Store) -> None:
     plan.add(Assignment(id="plan-walk", kind=Kind.OTHER, title="Walk, 20 minutes, outside",
                         start=FIRST, frequency=Frequency(every=Every.WEEKDAYS, weekdays=(2, 5)),
                         **stamp(10, 9)))
+    plan.add(Assignment(id="plan-pmr", kind=Kind.PMR, target="16 groups", start=FIRST,
+                        **stamp(10, 9)))
     plan_info(store).save(PlanInfo(title="Social anxiety, weeks 3 and 4",
                                    therapist="Dr Amara Okafor", last_session=FIRST,
                                    next_session=date(2025, 3, 24)))
@@ -86,7 +90,7 @@ def fill(store: Store) -> None:
     records.add(ThoughtRecord(id="tr-2", **stamp(13, 8, 5), situation=TRICKY,
                               moods=(Mood(name="nervous", before=70, after=50),),
                               thoughts=(AutomaticThought(text=TRICKY, hot=True),),
-                              evidence_for="x", evidence_against="y",
+                              evidence_for=MARKDOWNISH, evidence_against="y",
                               balanced_thought="It was one chat.", balanced_belief=55))
     records.add(ThoughtRecord(id="tr-3", **stamp(15, 22), situation="Saturday, texting a friend",
                               moods=(Mood(name="worried", before=50),)))
@@ -106,7 +110,8 @@ def fill(store: Store) -> None:
                            step_description="Ask a shop assistant for help",
                            started_at=at(14, 17), ended_at=at(14, 17, 25), predicted=70,
                            before=40, peak=60, end=25, safety_behaviours=("kept my phone out",),
-                           notes="Easier than I thought, she was kind.", **stamp(14, 17, 30)))
+                           notes="Easier than I thought, she was kind.\n---\nAT&amp;T",
+                           **stamp(14, 17, 30)))
     exposures.add(Exposure(id="ex-3", ladder_id="ladder-social", step_id="step-hello",
                            step_description="Say hello to a neighbour", started_at=at(15, 10),
                            predicted=40, peak=30, end=10, **stamp(15, 10, 10)))
@@ -130,10 +135,12 @@ def fill(store: Store) -> None:
                        tension_before=70, tension_after=40, completed=True),
         relaxation_doc("rx-2", 11, 7, kind="breathing", pattern="resonance", minutes=10,
                        tension_before=60, tension_after=35, completed=True),
-        relaxation_doc("rx-3", 13, 21, kind="pmr", pattern="16 groups", minutes=22.5,
+        relaxation_doc("rx-3", 13, 21, kind="pmr", pattern="pmr16", minutes=22.5,
                        tension_before=65, tension_after=30, completed=True),
         relaxation_doc("rx-4", 15, 7, kind="breathing", pattern="resonance", minutes=4,
                        tension_before=50, completed=False),
+        relaxation_doc("rx-5", 16, 8, kind="pmr", pattern="pmr16", minutes=20, scale="anxiety",
+                       anxiety_before=7, anxiety_after=2, completed=True, note="Counting helped"),
     ):
         relaxation.insert(Document(doc, doc_id=str(doc["id"])))
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from homework_tui.model.activity import Kind, State
+from homework_tui.report.choices import TextChoices
 from homework_tui.report.csv_files import COMMON, tables, write_csv
 from homework_tui.report.data import collect, since_last_session
 from homework_tui.report.markdown import esc, render
@@ -54,6 +55,7 @@ def test_every_kind_becomes_activities(store: Store) -> None:
         ("ex-3", Kind.EXPOSURE, State.DONE),
         ("exp-2", Kind.EXPERIMENT, State.WAITING),
         ("tr-3", Kind.THOUGHT_RECORD, State.STARTED),
+        ("rx-5", Kind.PMR, State.DONE),
         ("j-2", Kind.JOURNAL, State.DONE),
     ]
     exposure = next(a for a in found if a.ref_id == "ex-1")
@@ -77,7 +79,7 @@ def test_the_markdown_report_matches_the_golden_file(store: Store) -> None:
     data = collect(store, FIRST, LAST, made_at=MADE, progress=lambda d, t: steps.append((d, t)))
     assert steps[-1][0] == steps[-1][1] and len(steps) == len(SOURCES) + 1
     check_golden("report.md", render(data))
-    check_golden("report-full.md", render(data, full_text=True))
+    check_golden("report-full.md", render(data, TextChoices.everything()))
 
 
 def test_the_report_reads_like_a_summary(store: Store) -> None:
@@ -88,10 +90,33 @@ def test_the_report_reads_like_a_summary(store: Store) -> None:
     assert "They all think I'm incompetent" in text and "anxious 80→45, ashamed 60→30" in text
     assert "### Say hello to a neighbour" in text and "Practised 2 times" in text
     assert "- **What I learned:** People mostly listen; nobody laughed." in text
-    assert "tension went from 65 to 35 on average" in text
+    assert "| Muscle relaxation (16 groups) | every day | 2 | 7 |" in text  # logged as pmr16
+    assert "| Sun 16 March 2025, 08:00 | Muscle relaxation, 16 groups | 20 | anxiety 7 → 2 (of 10) |" in text
+    assert ("5 sessions, 66.5 minutes in all; tension (of 100) went from 65 to 35 on average; "
+            "anxiety (of 10) went from 7 to 2 on average.") in text
+    assert "- Sun 16 March 2025, 08:00: Counting helped" in text
+    assert "- **Evidence against:** Priya asked me about it afterwards.\\\nMy manager" in text
     assert "The meeting went okay" not in text  # journal writing only when chosen
-    full = render(collect(store, FIRST, LAST, made_at=MADE), full_text=True)
-    assert "The meeting went okay" in full and "Priya asked me about it afterwards." in full
+    assert "she was kind" not in text  # exposure notes only when chosen
+    full = render(collect(store, FIRST, LAST, made_at=MADE), TextChoices.everything())
+    assert "The meeting went okay" in full and "she was kind" in full
+    journal = render(collect(store, FIRST, LAST, made_at=MADE), TextChoices(journal_text=True))
+    assert "The meeting went okay" in journal and "she was kind" not in journal
+    notes = render(collect(store, FIRST, LAST, made_at=MADE), TextChoices(exposure_notes=True))
+    assert "The meeting went okay" not in notes and "she was kind" in notes
+
+
+@pytest.mark.parametrize(("minutes", "words"), [(1, "1 session, 1 minute in all"),
+                                                 (1.5, "1 session, 1.5 minutes in all"),
+                                                 (2, "1 session, 2 minutes in all")])
+def test_minutes_in_all_read_right(minutes: float, words: str) -> None:
+    from homework_tui.report.markdown import relaxation
+    from homework_tui.store.activities import relaxation_activity
+
+    session = relaxation_activity({"id": "rx", "created_at": "2025-03-10T07:00:00+00:00",
+                                   "kind": "breathing", "pattern": "box", "minutes": minutes})
+    assert session is not None
+    assert f"{words}." in relaxation((session,), TextChoices())
 
 
 def test_typed_text_is_escaped_so_it_renders_as_typed() -> None:
@@ -113,13 +138,14 @@ def test_since_last_session(store: Store) -> None:
 def test_csv_files_open_with_the_right_columns_and_text_survives(store: Store,
                                                                  tmp_path: Path) -> None:
     data = collect(store, FIRST, LAST, made_at=MADE)
-    written = write_csv(data, tmp_path / "out")
+    written = write_csv(data, tmp_path / "out", choices=TextChoices.everything())
     names = sorted(p.name for p in written)
     assert names == sorted(["plan.csv", *(f"{s.name}.csv" for s in SOURCES)])
     assert (tmp_path / "out").stat().st_mode & 0o777 == 0o700
     for path in written:
         assert path.stat().st_mode & 0o777 == 0o600
-    expected = {name: header for name, (header, _) in tables(data).items()}
+    expected = {name: header
+                for name, (header, _) in tables(data, TextChoices.everything()).items()}
     for path in written:
         with path.open(newline="", encoding="utf-8") as handle:
             rows = list(csv.reader(handle))
@@ -142,4 +168,28 @@ def test_csv_files_open_with_the_right_columns_and_text_survives(store: Store,
     plan = list(csv.DictReader(io.StringIO((tmp_path / "out" / "plan.csv").read_text())))
     assert [(p["Homework"], p["Done"], p["Asked for"]) for p in plan] == [
         ("Resonance breathing", "3", "7"), ("Thought record", "2", "3"),
-        ("Exposure: Social situations", "3", "2"), ("Walk, 20 minutes, outside", "1", "2")]
+        ("Exposure: Social situations", "3", "2"), ("Walk, 20 minutes, outside", "1", "2"),
+        ("Muscle relaxation (16 groups)", "2", "7")]
+    assert exposures[1]["Notes"] == "Easier than I thought, she was kind.\n---\nAT&amp;T"
+
+
+@pytest.mark.parametrize(("choices", "writing", "notes"), [
+    (TextChoices(), False, False),
+    (TextChoices(journal_text=True), True, False),
+    (TextChoices(exposure_notes=True), False, True),
+    (TextChoices.everything(), True, True),
+])
+def test_csv_has_journal_writing_and_exposure_notes_only_when_chosen(
+        store: Store, choices: TextChoices, writing: bool, notes: bool) -> None:
+    files = tables(collect(store, FIRST, LAST, made_at=MADE), choices)
+    journal_header, journal_rows = files["journal.csv"]
+    exposure_header, exposure_rows = files["exposures.csv"]
+    assert ("Writing" in journal_header) is writing
+    assert ("Notes" in exposure_header) is notes
+    assert any("The meeting went okay." in v for r in journal_rows for v in r) is writing
+    assert any("she was kind" in v for r in exposure_rows for v in r) is notes
+    assert all(len(r) == len(journal_header) for r in journal_rows)
+    assert all(len(r) == len(exposure_header) for r in exposure_rows)
+    records = dict(zip(files["thought_records.csv"][0], files["thought_records.csv"][1][0],
+                       strict=True))
+    assert records["Evidence for"] == "Nobody replied to my idea."  # evidence: always

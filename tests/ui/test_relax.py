@@ -183,7 +183,7 @@ async def test_stopping_early_is_logged_as_such(app: Any, data_dir: Path) -> Non
         await pilot.press("h")
         await wait_screen(pilot, "RelaxHistoryScreen")
         await wait_until(pilot, lambda: "stopped early" in screen_words(hw))
-        assert "8 → – (of 10)" in screen_words(hw)
+        assert "anxiety 8 → – (of 10)" in screen_words(hw)  # the scale it was rated on
         assert "before" in screen_words(hw)
     hw.close_store()
 
