@@ -93,6 +93,15 @@ def prewarm_sink(device: int | str | None = None, rate: int = 22050) -> None:
         old.close()
 
 
+def close_spare_sink() -> None:
+    """Close the prewarmed sink, if one waits for a player."""
+    global _spare
+    with _spare_lock:
+        spare, _spare = _spare, None
+    if spare is not None:
+        spare.close()
+
+
 def take_sink(device: int | str | None, rate: int) -> Sink:
     """The prewarmed sink if it matches, else a new one (device not yet opened)."""
     global _spare
