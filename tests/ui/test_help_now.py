@@ -21,8 +21,8 @@ from tests.ui.helpers import (
     notifications,
     screen_text,
     screen_words,
-    wait_ready,
     wait_for_words,
+    wait_ready,
     wait_screen,
     wait_until,
 )
