@@ -32,6 +32,23 @@ async def wait_until(
         await pilot.pause(0.02)
 
 
+async def wait_until_still(
+    pilot: Pilot[Any], value: Callable[[], object], still_for: float = 0.3, timeout: float = 10.0
+) -> object:
+    """Wait until `value()` has stopped changing for `still_for` seconds (a fade-out drained, a
+    clock come to rest); return it. Fails after `timeout` seconds by the clock."""
+    deadline = time.monotonic() + timeout
+    last, since = value(), time.monotonic()
+    while time.monotonic() - since < still_for:
+        if time.monotonic() >= deadline:
+            raise AssertionError(f"still changing after {timeout} s: {last!r}")
+        await pilot.pause(0.02)
+        now = value()
+        if now != last:
+            last, since = now, time.monotonic()
+    return last
+
+
 async def wait_for_words(pilot: Pilot[Any], phrase: str, timeout: float = 10.0) -> None:
     """Wait until `phrase` shows on the screen (compared as `screen_words` folds it)."""
     await wait_until(pilot, lambda: phrase in screen_words(pilot.app), timeout)
