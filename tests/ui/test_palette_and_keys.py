@@ -16,11 +16,23 @@ from tests.ui.helpers import SIZE, screen_words, wait_ready, wait_screen, wait_u
 AppFactory = Callable[..., HomeworkApp]
 
 
+def _first_match(pilot: Pilot[Any], name: str) -> bool:
+    """Whether the palette's highlighted command is the one called `name`."""
+    from textual.command import CommandList
+
+    found = pilot.app.screen.query(CommandList)
+    if not found or found.first().highlighted is None:
+        return False
+    commands = found.first()
+    option = commands.get_option_at_index(commands.highlighted or 0)
+    return name.lower() in str(option.prompt).lower()
+
+
 async def run_command(pilot: Pilot[Any], name: str) -> None:
     await pilot.press("ctrl+p")
     await wait_screen(pilot, "CommandPalette")
     await pilot.press(*name)
-    await pilot.pause(0.3)  # the palette searches in the background
+    await wait_until(pilot, lambda: _first_match(pilot, name))  # it searches in the background
     await pilot.press("enter")
     await wait_until(pilot, lambda: type(pilot.app.screen).__name__ != "CommandPalette")
     await pilot.pause()
@@ -72,7 +84,8 @@ async def test_f1_lists_every_key_of_the_screen_and_esc_closes_it(app: AppFactor
         footer = hw.screen.query_one("Footer")
         await pilot.press("f1")
         await wait_until(pilot, lambda: bool(hw.screen.query(HelpPanel)))
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: "Help now" in screen_words(hw)
+                         and all(s.title in screen_words(hw) for s in SECTIONS))
         words = screen_words(hw)
         for section in SECTIONS:  # hidden from the footer, listed in F1
             assert section.title in words
