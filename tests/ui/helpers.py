@@ -49,6 +49,22 @@ async def wait_until_still(
     return last
 
 
+async def wait_for_palette_match(pilot: Pilot[Any], words: str, timeout: float = 10.0) -> None:
+    """Wait until the command palette (which searches in the background) highlights a command
+    whose name holds `words`."""
+    from textual.command import CommandList
+
+    def found() -> bool:
+        lists = pilot.app.screen.query(CommandList)
+        if not lists or lists.first().highlighted is None:
+            return False
+        commands = lists.first()
+        option = commands.get_option_at_index(commands.highlighted or 0)
+        return words.lower() in str(option.prompt).lower()
+
+    await wait_until(pilot, found, timeout)
+
+
 async def wait_for_words(pilot: Pilot[Any], phrase: str, timeout: float = 10.0) -> None:
     """Wait until `phrase` shows on the screen (compared as `screen_words` folds it)."""
     await wait_until(pilot, lambda: phrase in screen_words(pilot.app), timeout)

@@ -11,28 +11,23 @@ from textual.widgets import HelpPanel
 
 from homework_tui.app import HomeworkApp
 from homework_tui.sections import SECTIONS, Section
-from tests.ui.helpers import SIZE, screen_words, wait_ready, wait_screen, wait_until
+from tests.ui.helpers import (
+    SIZE,
+    screen_words,
+    wait_for_palette_match,
+    wait_ready,
+    wait_screen,
+    wait_until,
+)
 
 AppFactory = Callable[..., HomeworkApp]
-
-
-def _first_match(pilot: Pilot[Any], name: str) -> bool:
-    """Whether the palette's highlighted command is the one called `name`."""
-    from textual.command import CommandList
-
-    found = pilot.app.screen.query(CommandList)
-    if not found or found.first().highlighted is None:
-        return False
-    commands = found.first()
-    option = commands.get_option_at_index(commands.highlighted or 0)
-    return name.lower() in str(option.prompt).lower()
 
 
 async def run_command(pilot: Pilot[Any], name: str) -> None:
     await pilot.press("ctrl+p")
     await wait_screen(pilot, "CommandPalette")
     await pilot.press(*name)
-    await wait_until(pilot, lambda: _first_match(pilot, name))  # it searches in the background
+    await wait_for_palette_match(pilot, name)
     await pilot.press("enter")
     await wait_until(pilot, lambda: type(pilot.app.screen).__name__ != "CommandPalette")
     await pilot.pause()
