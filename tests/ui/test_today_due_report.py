@@ -11,7 +11,13 @@ from textual.widgets import Input, Markdown, ProgressBar, RadioButton
 from homework_tui.app import HomeworkApp
 from homework_tui.store import Store
 from tests.report.dataset import fill
-from tests.ui.helpers import SIZE, screen_words, wait_for_palette_match, wait_ready, wait_until
+from tests.ui.helpers import (
+    SIZE,
+    screen_words,
+    wait_for_palette_match,
+    wait_ready,
+    wait_until,
+)
 
 AppFactory = Callable[..., HomeworkApp]
 
