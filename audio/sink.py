@@ -66,8 +66,8 @@ class Sink:
     def close(self) -> None:
         try:
             self.worker.send({"op": "close"})
-        except OSError:
-            pass
+        except (OSError, ValueError):
+            pass  # gone already, or closed by close_all_workers
         self.worker.close(timeout=3)
         self.ring.close()
 

@@ -107,3 +107,23 @@ def test_close_all_workers_ends_every_open_worker(marker: str) -> None:
     close_all_workers()
     assert first.proc.poll() is not None and second.proc.poll() is not None
     assert worker_pids(marker) == []
+
+
+def test_the_sound_sink_worker_ends_with_its_lifeline_and_is_closed_by_close_all(
+    marker: str,
+) -> None:
+    from audio.errors import DeviceError
+    from audio.sink import Sink
+
+    try:
+        first, second = Sink(), Sink()
+    except DeviceError as error:
+        pytest.skip(f"no PortAudio here: {error}")
+    assert worker_pids(marker) == sorted([first.worker.proc.pid, second.worker.proc.pid])
+    first.worker._cut_lifeline()  # what the parent's death does where no signal is sent
+    assert first.worker.proc.wait(timeout=3) == 0
+    close_all_workers()
+    assert second.worker.proc.poll() is not None
+    assert worker_pids(marker) == []
+    first.close()
+    second.close()
