@@ -101,6 +101,7 @@ class _Spawner:
                 future.set_result(subprocess.Popen(**kwargs))
             except BaseException as error:  # noqa: BLE001 - handed to the caller
                 future.set_exception(error)
+            del future, kwargs  # hold nothing of the caller's (a failed start's traceback)
 
 
 _spawner = _Spawner()
@@ -118,7 +119,8 @@ class Worker:
         paths = [package_root, *(p for p in sys.path if p.endswith(("site-packages", "dist-packages")))]
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join([*paths, env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
-        lifeline_read, self._lifeline = os.pipe()  # neither is inherited unless passed
+        self._lifeline = -1  # owned (and closed once) only when the worker started
+        lifeline_read, lifeline_write = os.pipe()  # neither is inherited unless passed
         env[LIFELINE_ENV] = str(lifeline_read)
         env[PARENT_ENV] = str(os.getpid())
         try:
@@ -128,10 +130,11 @@ class Worker:
                 env=env, pass_fds=(*pass_fds, lifeline_read),
             )
         except BaseException:
-            os.close(self._lifeline)
+            os.close(lifeline_write)
             raise
         finally:
             os.close(lifeline_read)
+        self._lifeline = lifeline_write
         self._buf = b""
         with _live_lock:
             _live.add(self)

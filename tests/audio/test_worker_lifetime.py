@@ -127,3 +127,27 @@ def test_the_sound_sink_worker_ends_with_its_lifeline_and_is_closed_by_close_all
     assert worker_pids(marker) == []
     first.close()
     second.close()
+
+
+def test_a_worker_that_cannot_start_closes_its_pipe_once(
+    marker: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Closing the lifeline twice would close whatever reused its number (once the event loop's
+    own pipe: a test run then hung at its end)."""
+    import gc
+
+    python = sys.executable
+    monkeypatch.setattr(sys, "executable", "/nonexistent/python")
+    with pytest.raises(OSError) as caught:
+        Worker("audio._voice_worker")
+    reused = os.pipe()  # takes the numbers the failed start freed
+    try:
+        del caught
+        monkeypatch.setattr(sys, "executable", python)
+        _voice_worker().close()  # the next start lets go of the failed one's traceback
+        gc.collect()  # the failed Worker goes now, if not before
+        for fd in reused:
+            os.fstat(fd)  # still open
+    finally:
+        for fd in reused:
+            os.close(fd)
