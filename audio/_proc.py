@@ -173,9 +173,10 @@ class Worker:
                 _live.discard(self)
 
     def _cut_lifeline(self) -> None:
-        if self._lifeline >= 0:
-            os.close(self._lifeline)
-            self._lifeline = -1
+        with _live_lock:  # two closers (the engine's thread, close_all_workers) close it once
+            lifeline, self._lifeline = self._lifeline, -1
+        if lifeline >= 0:
+            os.close(lifeline)
 
     def __del__(self) -> None:
         lifeline = getattr(self, "_lifeline", -1)
