@@ -9,6 +9,7 @@ The API a screen needs::
 
     prewarm(cache_dir)                      # when the Relax screen opens: start the speech worker
                                             # and a sound sink with the device open, in the background
+    close_workers()                         # when the app ends: no helper process outlives it
     session = build_session("box", minutes=5, voice=None, rate=None, tones=False,
                             spoken_cues=True, cache_dir=cache, config_dir=config)
     player = open_player(session)           # sound if possible, else a SilentPlayer; started
@@ -98,7 +99,7 @@ if TYPE_CHECKING:
     from audio.player import open_player
     from audio.session import Session, build_session
 
-__all__ = ["Session", "build_session", "open_player", "prewarm"]
+__all__ = ["Session", "build_session", "close_workers", "open_player", "prewarm"]
 
 
 def __getattr__(name: str) -> Any:
@@ -111,6 +112,11 @@ def __getattr__(name: str) -> Any:
 
         return open_player
     raise AttributeError(f"module 'audio' has no attribute {name!r}")
+
+
+# Prewarm threads, so that close_workers waits for the workers they are starting.
+_prewarming: list[Any] = []
+START_WAIT = 20.0  # seconds close_workers waits for a prewarm to finish starting its workers
 
 
 def prewarm(cache_dir: Any = None, *, sound: bool = True, device: Any = None,
@@ -134,4 +140,27 @@ def prewarm(cache_dir: Any = None, *, sound: bool = True, device: Any = None,
         except Exception:  # noqa: BLE001 - prewarming is only an optimisation
             pass
 
-    threading.Thread(target=warm, name="audio-prewarm", daemon=True).start()
+    thread = threading.Thread(target=warm, name="audio-prewarm", daemon=True)
+    _prewarming[:] = [*(t for t in _prewarming if t.is_alive()), thread]
+    thread.start()
+
+
+def close_workers(timeout: float = 2.0) -> None:
+    """End the helper processes this process started: the shared speech engines, the prewarmed
+    sound sink, and any worker still open (a player never stopped, an engine of the caller's).
+    An app calls it when it ends; what it closed starts again when used. Never raises."""
+    import contextlib
+    import sys
+
+    while _prewarming:  # a worker still starting would be left out below
+        _prewarming.pop().join(timeout=START_WAIT)
+    proc = sys.modules.get("audio._proc")
+    if proc is None:
+        return  # no worker was ever started
+    voice, sink = sys.modules.get("audio.voice"), sys.modules.get("audio.sink")
+    for close in (getattr(voice, "close_shared_engines", None),
+                  getattr(sink, "close_spare_sink", None)):
+        if close is not None:
+            with contextlib.suppress(Exception):  # the safety net below still ends them
+                close()
+    proc.close_all_workers(timeout)

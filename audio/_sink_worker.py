@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from audio import shared_ring as sr
-from audio._proc import private_stdout
+from audio._proc import private_stdout, watch_parent
 
 if TYPE_CHECKING:
     from typing import Any
@@ -163,6 +163,7 @@ def _raise_priority() -> None:
 
 
 def main() -> int:
+    watch_parent()
     proto = private_stdout()
 
     def reply(obj: dict[str, Any]) -> None:

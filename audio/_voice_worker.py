@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import Any
 
-from audio._proc import private_stdout
+from audio._proc import private_stdout, watch_parent
 
 SYNTH_TIMEOUT = 30.0
 
@@ -170,6 +170,7 @@ class Speaker:
 
 
 def main() -> int:
+    watch_parent()
     proto = private_stdout()
 
     def reply(obj: dict[str, Any]) -> None:

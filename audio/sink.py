@@ -66,8 +66,8 @@ class Sink:
     def close(self) -> None:
         try:
             self.worker.send({"op": "close"})
-        except OSError:
-            pass
+        except (OSError, ValueError):
+            pass  # gone already, or closed by close_all_workers
         self.worker.close(timeout=3)
         self.ring.close()
 
@@ -91,6 +91,15 @@ def prewarm_sink(device: int | str | None = None, rate: int = 22050) -> None:
         old, _spare = _spare, sink
     if old is not None:
         old.close()
+
+
+def close_spare_sink() -> None:
+    """Close the prewarmed sink, if one waits for a player."""
+    global _spare
+    with _spare_lock:
+        spare, _spare = _spare, None
+    if spare is not None:
+        spare.close()
 
 
 def take_sink(device: int | str | None, rate: int) -> Sink:

@@ -91,6 +91,9 @@ class _Request:
     path: Path | None = None
 
 
+CLOSED = "the speech engine was closed"
+
+
 class VoiceEngine:
     """One speech worker process, driven by one dedicated thread. Thread-safe to call."""
 
@@ -102,6 +105,7 @@ class VoiceEngine:
         self._ids = itertools.count(1)
         self.info: dict[str, Any] | None = None
         self.failure: str | None = None  # set when the engine cannot start at all
+        self._closed = False  # closed for good: its worker ends and never starts again
         self._voices: list[VoiceInfo] | None = None
 
     @staticmethod
@@ -124,6 +128,8 @@ class VoiceEngine:
     def start(self) -> None:
         """Start the thread and worker now (e.g. when a Relax screen opens); returns at once."""
         with self._start_lock:
+            if self._closed:
+                return
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name="audio-voice", daemon=True)
                 self._thread.start()
@@ -135,8 +141,8 @@ class VoiceEngine:
         if path.exists():
             future.set_result(path)
             return future
-        if self.failure:
-            future.set_exception(VoiceError(self.failure))
+        if self.failure or self._closed:
+            future.set_exception(VoiceError(self.failure or CLOSED))
             return future
         self.start()
         self._queue.put(_Request("say", future, text, settings, path))
@@ -160,8 +166,8 @@ class VoiceEngine:
         except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             pass  # a damaged or hand-edited cache: ask the engine again, and store its answer
         future: Future[list[dict[str, Any]]] = Future()
-        if self.failure:
-            raise VoiceError(self.failure)
+        if self.failure or self._closed:
+            raise VoiceError(self.failure or CLOSED)
         self.start()
         self._queue.put(_Request("voices", future))
         raw = future.result(timeout)
@@ -175,6 +181,10 @@ class VoiceEngine:
         return list(self._voices)
 
     def close(self) -> None:
+        """End the worker, waiting for the word being made (up to 5 s); requests still queued
+        fail with CLOSED. A closed engine stays closed."""
+        with self._start_lock:
+            self._closed = True
         thread = self._thread
         if thread is not None and thread.is_alive():
             self._queue.put(None)
@@ -202,7 +212,9 @@ class VoiceEngine:
                 self.failure = str(exc)
             while True:
                 request = self._queue.get()
-                if request is None:
+                if request is None or self._closed:
+                    if request is not None and not request.future.done():
+                        request.future.set_exception(VoiceError(CLOSED))
                     return
                 if request.future.set_running_or_notify_cancel() is False:
                     continue
@@ -221,7 +233,7 @@ class VoiceEngine:
             while not self._queue.empty():  # anyone still waiting hears why
                 left = self._queue.get_nowait()
                 if left is not None and not left.future.done():
-                    left.future.set_exception(VoiceError("the speech engine was closed"))
+                    left.future.set_exception(VoiceError(CLOSED))
 
     def _serve(self, worker: _Worker, request: _Request) -> _Worker | None:
         """Answer one request, restarting a crashed or stuck worker once."""
@@ -245,7 +257,7 @@ class VoiceEngine:
             except (OSError, TimeoutError, EOFError, ValueError) as exc:
                 worker.proc.kill()
                 worker.close()
-                if attempt == 2:
+                if attempt == 2 or self._closed:
                     request.future.set_exception(VoiceError(f"the speech engine failed: {exc}"))
                     return None
                 try:
@@ -336,6 +348,15 @@ def shared_engine(cache_dir: str | os.PathLike[str] | None = None) -> VoiceEngin
             engine = _shared[key] = VoiceEngine(cache_dir)
             atexit.register(engine.close)
         return engine
+
+
+def close_shared_engines() -> None:
+    """Close every engine `shared_engine` made (and its worker); the next call makes a new one."""
+    with _shared_lock:
+        engines = list(_shared.values())
+        _shared.clear()
+    for engine in engines:
+        engine.close()
 
 
 def list_voices(cache_dir: str | os.PathLike[str] | None = None) -> list[VoiceInfo]:

@@ -260,6 +260,9 @@ class HomeworkApp(App[int]):
 
     def on_unmount(self) -> None:
         self.close_store()
+        from homework_tui.screens.relax_player import close_audio
+
+        close_audio()  # no speech or sound worker outlives the app
 
     # -- settings ----------------------------------------------------------------------------
 

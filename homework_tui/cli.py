@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from homework_tui.commands.common import NO_PASSPHRASE, NoPassphrase, fail
+
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -60,6 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_app(args)
         return int(args.run(args) or 0)
+    except NoPassphrase:
+        return fail(NO_PASSPHRASE)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

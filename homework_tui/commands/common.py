@@ -28,13 +28,28 @@ def fail(message: str, code: int = 1) -> int:
     return code
 
 
+NO_PASSPHRASE = (
+    "your data is protected with a passphrase and none was given (the input ended); "
+    "run this in a terminal, or give the passphrase on one line of input"
+)
+
+
+class NoPassphrase(EOFError):
+    """The input ended (a closed stdin, /dev/null, Ctrl+D) before a passphrase was given.
+    `cli.main` turns it into the one line NO_PASSPHRASE for any command that did not."""
+
+
 def ask_passphrase(prompt: str = "Passphrase: ") -> str:
-    """Read a passphrase without echo from the terminal; from a pipe, one line of stdin."""
-    if sys.stdin is not None and sys.stdin.isatty():
-        return getpass.getpass(prompt)
-    line = sys.stdin.readline() if sys.stdin is not None else ""
+    """Read a passphrase without echo from the terminal; from a pipe, one line of stdin.
+    Raises NoPassphrase when there is no input to read."""
+    try:
+        if sys.stdin is not None and not sys.stdin.closed and sys.stdin.isatty():
+            return getpass.getpass(prompt)
+        line = sys.stdin.readline() if sys.stdin is not None and not sys.stdin.closed else ""
+    except (EOFError, OSError, ValueError) as error:
+        raise NoPassphrase from error
     if not line:
-        raise EOFError
+        raise NoPassphrase
     return line.rstrip("\n")
 
 

@@ -60,6 +60,8 @@ def run_import(args: argparse.Namespace) -> int:
     except StoreError as error:
         return fail(str(error))
     print(f"Imported {visible(path.name)}: {result}.")
+    for notice in plan.notices:
+        print(f"  Changed: {visible(path.name)}, {notice}.")
     for assignment in result.added:
         print(f"  Added: {assignment.describe()}")
     for assignment in result.updated:

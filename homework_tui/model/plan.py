@@ -29,6 +29,12 @@ WEEKDAY_NAMES: tuple[str, ...] = (
 MAX_TIMES_A_WEEK = 21
 MAX_MINUTES = 600
 TITLE_MAX = 120
+# What a plan file may hold (README, section Your therapist's plan): sized for a plan written by
+# hand, far beyond any real one, and small enough that Today and Plan stay readable and quick.
+PLAN_FILE_MAX_BYTES = 256 * 1024
+PLAN_MAX_HOMEWORK = 100
+NOTE_MAX = 2000  # characters in a homework's note: about a page
+PLAN_TEXT_MAX = 200  # characters in any other text of a plan file: title, therapist, target, id
 
 
 def parse_weekday(text: str) -> int | None:

@@ -3,6 +3,10 @@
 `parse_plan(text)` returns a `PlanFile` (the plan's details and its assignments) or raises
 `PlanFileError` listing every problem found, each naming its line, in words meant for the person
 (or their therapist) to fix. Nothing is stored here: the caller writes the whole plan at once.
+
+A plan file has limits (model/plan.py: PLAN_FILE_MAX_BYTES, PLAN_MAX_HOMEWORK, NOTE_MAX,
+PLAN_TEXT_MAX), each named in the problem when passed. Terminal escape sequences in its text are
+removed whole, and `PlanFile.notices` says where.
 """
 
 from __future__ import annotations
@@ -15,10 +19,14 @@ from typing import Any
 
 from audio.toml_input import TomlInputError, load_toml
 from homework_tui.model.activity import KIND_WORDS, Kind, normalise, parse_kind
-from homework_tui.model.base import ValidationError, visible
+from homework_tui.model.base import ValidationError, visible, without_escape_sequences
 from homework_tui.model.plan import (
     MAX_MINUTES,
     MAX_TIMES_A_WEEK,
+    NOTE_MAX,
+    PLAN_FILE_MAX_BYTES,
+    PLAN_MAX_HOMEWORK,
+    PLAN_TEXT_MAX,
     Assignment,
     Every,
     Frequency,
@@ -59,6 +67,7 @@ class PlanFileError(ValueError):
 class PlanFile:
     info: PlanInfo
     assignments: tuple[Assignment, ...]
+    notices: tuple[str, ...] = ()  # what was changed on reading (escape sequences removed)
 
 
 # -- where things are in the file -----------------------------------------------------------------
@@ -173,12 +182,15 @@ def _unknown(key: str, known: tuple[str, ...]) -> str:
 
 
 def parse_plan(text: str, *, today: date | None = None) -> PlanFile:
+    _check_file_size(text)
     try:
         data = load_toml(text)
     except TomlInputError as error:
         raise PlanFileError([_syntax_problem(error)]) from None
     lines = _Lines(text)
-    problems: list[Problem] = []
+    _check_homework_count(data)
+    notices = _remove_escape_sequences(data, lines)
+    problems: list[Problem] = _length_problems(data, lines)
     for key in data:
         if key not in ("plan", HOMEWORK):
             problems.append(Problem(lines.of(key, 0, key), _unknown(key, ("plan", HOMEWORK))
@@ -206,7 +218,71 @@ def parse_plan(text: str, *, today: date | None = None) -> PlanFile:
         assignments.append(assignment)
     if problems:
         raise PlanFileError(sorted(problems, key=lambda p: p.line or 0))
-    return PlanFile(info, tuple(assignments))
+    return PlanFile(info, tuple(assignments), tuple(notices))
+
+
+# -- limits and escape sequences ------------------------------------------------------------------
+
+
+def _check_file_size(text: str) -> None:
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > PLAN_FILE_MAX_BYTES:
+        raise PlanFileError([Problem(None, (
+            f"the file is {size / 1024:,.0f} KB; a plan file can be at most "
+            f"{PLAN_FILE_MAX_BYTES // 1024} KB (a plan written by hand is a few KB)"))])
+
+
+def _check_homework_count(data: dict[str, Any]) -> None:
+    homework = data.get(HOMEWORK)
+    if isinstance(homework, list) and len(homework) > PLAN_MAX_HOMEWORK:
+        raise PlanFileError([Problem(None, (
+            f"the file holds {len(homework):,} pieces of homework; a plan can hold at most "
+            f"{PLAN_MAX_HOMEWORK}"))])
+
+
+def _text_fields(data: dict[str, Any]) -> list[tuple[dict[str, Any], str, int, str]]:
+    """Every text value of the plan and its homework: (table, section, index, key)."""
+    found = []
+    plan = data.get("plan")
+    if isinstance(plan, dict):
+        found += [(plan, "plan", 0, key) for key, value in plan.items() if isinstance(value, str)]
+    homework = data.get(HOMEWORK)
+    if isinstance(homework, list):
+        for index, table in enumerate(homework):
+            if isinstance(table, dict):
+                found += [(table, HOMEWORK, index, key) for key, value in table.items()
+                          if isinstance(value, str)]
+    return found
+
+
+def _remove_escape_sequences(data: dict[str, Any], lines: _Lines) -> list[str]:
+    """Remove terminal escape sequences from every text value, whole; say where, one line each."""
+    notices = []
+    for table, section, index, key in _text_fields(data):
+        cleaned, count = without_escape_sequences(table[key])
+        if count:
+            table[key] = cleaned
+            line = lines.of(section, index, key)
+            where = f"line {line}: " if line else ""
+            what = "a terminal escape sequence" if count == 1 else (
+                f"{count} terminal escape sequences")
+            notices.append(f"{where}{what} (colour or cursor codes) removed from {key}")
+    return notices
+
+
+def _length_problems(data: dict[str, Any], lines: _Lines) -> list[Problem]:
+    """A note over NOTE_MAX characters, or another text over PLAN_TEXT_MAX (a homework's title
+    has its own limit, the model's TITLE_MAX)."""
+    problems = []
+    for table, section, index, key in _text_fields(data):
+        if section == HOMEWORK and key == "title":
+            continue
+        limit, what = (NOTE_MAX, "a note") if key == "note" else (PLAN_TEXT_MAX, key)
+        length = len(table[key])
+        if length > limit:
+            problems.append(Problem(lines.of(section, index, key), (
+                f"{key} is {length:,} characters long; {what} can be at most {limit:,}")))
+    return problems
 
 
 def _read_info(

@@ -122,6 +122,7 @@ class ImportDialog(CalmModal["ImportRequest | None"]):
         else:
             lines = [f"{path.name} holds {len(plan.assignments)} homework:"]
             lines += [f"· {a.describe()}" for a in plan.assignments]
+            lines += [f"Changed on reading: {notice}." for notice in plan.notices]
             if self.has_plan:
                 lines.append("Add it to your plan, or let it replace your current plan (what "
                              "you did stays in your records).")

@@ -113,6 +113,15 @@ def private_engine() -> Any:
         return _engine
 
 
+def close_private_engine() -> None:
+    """Close the private engine and its worker, if one was made (the next use makes another)."""
+    global _engine
+    with _engine_lock:
+        engine, _engine = _engine, None
+    if engine is not None:
+        engine.close()
+
+
 def _make_engine(disk_cache: Path) -> Any:
     from audio.voice import VoiceEngine, VoiceSettings
 

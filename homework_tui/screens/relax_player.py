@@ -156,3 +156,20 @@ def prewarm() -> None:
         threading.Thread(target=warm, name="relax-prewarm", daemon=True).start()
         return
     audio_prewarm(cache_dir(), sound=SOUND)
+
+
+def close_audio() -> None:
+    """End every speech and sound helper process this app started (the app calls it when it
+    unmounts: an App that ends in a process that goes on leaves none behind)."""
+    import sys
+
+    if "audio" not in sys.modules:
+        return  # nothing of the audio engine was used
+    from homework_tui.screens.privacy_speech import close_private_engine
+
+    close_private_engine()
+    import audio
+
+    close = getattr(audio, "close_workers", None)  # a namespace-package install has none
+    if close is not None:
+        close()

@@ -3,7 +3,8 @@
 
 A sealed file starts with `MAGIC`, then one JSON line of public parameters (the KDF's salt and cost,
 and a `check` blob that tells a wrong passphrase apart from a damaged file), then the nonce and the
-ciphertext. Journal lines are sealed one by one with the same key.
+ciphertext. Journal lines are sealed one by one with the same key, each bound to its journal's
+generation and its place in it (`line_label`).
 """
 
 from __future__ import annotations
@@ -122,11 +123,30 @@ class Sealer:
 
     # -- journal lines -------------------------------------------------------------------
 
-    def seal_line(self, payload: bytes) -> bytes:
-        return b"~" + base64.b64encode(self.seal(payload, b"line"))
+    def seal_line(self, payload: bytes, label: bytes) -> bytes:
+        """A journal line's body; `label` is `line_label(...)` (LEGACY_LINE_LABEL only to
+        append to a journal written before journal format 2)."""
+        return b"~" + base64.b64encode(self.seal(payload, label))
 
-    def open_line(self, body: bytes) -> bytes:
-        return self.open(base64.b64decode(body[1:]), b"line")
+    def open_line(self, body: bytes, label: bytes) -> bytes:
+        return self.open(base64.b64decode(body[1:]), label)
+
+
+# Journal lines sealed before JOURNAL_SEAL_FORMAT all carried this one label, so they could be
+# moved, dropped or replayed unnoticed. Such journals are still read, and replaced by a format-2
+# journal at the next write (see storage.JournaledStorage.commit_batch).
+LEGACY_LINE_LABEL = b"line"
+# The journal header's "seal" field: lines are sealed with `line_label`.
+JOURNAL_SEAL_FORMAT = 2
+
+
+def line_label(generation: int, number: int) -> bytes:
+    """What a format-2 journal line's seal authenticates besides its payload: the journal's
+    generation and the line's number in it (the header is line 0). A line moved, dropped (not the
+    last), replayed from elsewhere in the journal or from an older one, or a header whose
+    generation was changed, no longer opens. The table and record ids are inside the sealed
+    payload, so they are authenticated with it."""
+    return b"homework-tui journal line, format 2, generation %d, line %d" % (generation, number)
 
 
 def is_sealed(raw: bytes) -> bool:

@@ -29,7 +29,16 @@ from uuid import uuid4
 import orjson
 from tinydb.storages import Storage
 
-from homework_tui.store.crypto import Damaged, PassphraseNeeded, Sealer, is_sealed, params_of
+from homework_tui.store.crypto import (
+    JOURNAL_SEAL_FORMAT,
+    LEGACY_LINE_LABEL,
+    Damaged,
+    PassphraseNeeded,
+    Sealer,
+    is_sealed,
+    line_label,
+    params_of,
+)
 from homework_tui.store.errors import ReadOnly, WriteFailed
 
 Doc = dict[str, Any]
@@ -95,15 +104,18 @@ def atomic_write(path: Path, data: bytes) -> None:
     fsync_folder(path.parent)
 
 
-def _line(payload: object, sealer: Sealer | None = None) -> bytes:
+def _line(payload: object, sealer: Sealer | None = None, label: bytes = b"") -> bytes:
     body = orjson.dumps(payload)
     if sealer is not None:
-        body = sealer.seal_line(body)
+        body = sealer.seal_line(body, label)
     return b"%08x " % zlib.crc32(body) + body + b"\n"
 
 
-def _parse_line(line: bytes, sealer: Sealer | None = None) -> Any:
-    """The payload of a whole, intact journal line; ValueError otherwise."""
+def _parse_line(
+    line: bytes, sealer: Sealer | None = None, label: bytes = b"", *, sealed_only: bool = False
+) -> Any:
+    """The payload of a whole, intact journal line; ValueError otherwise. An encrypted line must
+    open with `label`; with `sealed_only` a plain line is refused too."""
     if len(line) < 10 or line[8:9] != b" ":
         raise ValueError("short line")
     body = line[9:]
@@ -113,9 +125,11 @@ def _parse_line(line: bytes, sealer: Sealer | None = None) -> Any:
         if sealer is None:
             raise ValueError("an encrypted line in a journal that is not")
         try:
-            body = sealer.open_line(body)
-        except Damaged:
+            body = sealer.open_line(body, label)
+        except (Damaged, ValueError):
             raise ValueError("an encrypted line does not authenticate") from None
+    elif sealed_only:
+        raise ValueError("a plain line in an encrypted journal")
     return orjson.loads(body)
 
 
@@ -182,6 +196,10 @@ class JournaledStorage(Storage):
         self.replayed = 0
         self.pending = 0  # journal entries not yet folded into the snapshot
         self._displaced = False  # the journal we hold open is no longer the one in the folder
+        self._journal_lines = 0  # lines in the journal, its header included: the next one's number
+        # The journal in the folder is encrypted in the format before line_label: replaced by a
+        # format-2 one at the next write.
+        self._legacy_journal = False
         if not read_only:
             for leftover in temp_files(self.path):
                 leftover.unlink(missing_ok=True)
@@ -229,24 +247,30 @@ class JournaledStorage(Storage):
         # A file ending in "\n" splits into [..., b""]: the last element is the unfinished line.
         tail = lines.pop()
         good_bytes = 0
+        sealed_format = False
         for index, line in enumerate(lines):
-            try:
-                entry = _parse_line(line, self.sealer)
-            except (ValueError, orjson.JSONDecodeError):
-                raise Unparseable(
-                    self.journal, f"line {index + 1} of the journal is damaged"
-                ) from None
             if index == 0:
-                if not isinstance(entry, dict) or "generation" not in entry:
-                    raise Unparseable(self.journal, "the journal has no header")
-                if entry["generation"] != generation:
-                    return  # a journal already folded into the snapshot: nothing to replay
+                journal_generation, sealed_format = self._header(line)
+                if journal_generation != generation:
+                    # A journal already folded into the snapshot: nothing to replay.
+                    self._refuse_current_lines(lines, generation)
+                    return
             else:
+                label = (line_label(generation, index) if sealed_format
+                         else LEGACY_LINE_LABEL)
+                try:
+                    entry = _parse_line(line, self.sealer, label, sealed_only=sealed_format)
+                except (ValueError, orjson.JSONDecodeError):
+                    raise Unparseable(
+                        self.journal, f"line {index + 1} of the journal is damaged"
+                    ) from None
                 self._apply(tables, entry)
                 self.replayed += 1
                 self.pending += 1
             good_bytes += len(line) + 1
         self._journal_bytes = good_bytes
+        self._journal_lines = len(lines)
+        self._legacy_journal = self.sealer is not None and not sealed_format and good_bytes > 0
         if tail and not self.read_only:
             # The process died inside an append: that write never returned. Drop the fragment.
             with open(self.journal, "r+b") as handle:
@@ -254,6 +278,32 @@ class JournaledStorage(Storage):
                 os.fsync(handle.fileno())
         if good_bytes == 0:
             self._journal_bytes = 0
+
+    def _header(self, line: bytes) -> tuple[int, bool]:
+        """The generation a journal's header (always plain) names, and whether its lines are
+        sealed with `line_label` (format 2; else the one legacy label, or not sealed)."""
+        try:
+            entry = _parse_line(line)
+        except (ValueError, orjson.JSONDecodeError):
+            raise Unparseable(self.journal, "line 1 of the journal is damaged") from None
+        if not isinstance(entry, dict) or not isinstance(entry.get("generation"), int):
+            raise Unparseable(self.journal, "the journal has no header")
+        sealed_format = self.sealer is not None and entry.get("seal") == JOURNAL_SEAL_FORMAT
+        return entry["generation"], sealed_format
+
+    def _refuse_current_lines(self, lines: list[bytes], generation: int) -> None:
+        """A journal whose header names another generation is skipped, as after a crash between
+        writing a snapshot and starting its journal. But if one of its lines was sealed for the
+        current generation, its header was changed to hide it: damage, never silently skipped.
+        (A journal left by a passphrase change has lines of another key: they do not open.)"""
+        if self.sealer is None:
+            return
+        for index, line in enumerate(lines[1:], start=1):
+            try:
+                _parse_line(line, self.sealer, line_label(generation, index), sealed_only=True)
+            except (ValueError, orjson.JSONDecodeError):
+                continue
+            raise Unparseable(self.journal, "the journal's header was changed")
 
     @staticmethod
     def _apply(tables: Tables, entry: dict[str, Any]) -> None:
@@ -299,14 +349,18 @@ class JournaledStorage(Storage):
         with self.lock:
             if self._displaced:
                 self.compact()  # the files on disk are not ours any more: write all we hold
+            if self._legacy_journal:
+                try:
+                    self.compact()  # folds the old-format journal in; a format-2 one starts
+                except WriteFailed:
+                    pass  # appended in its own format below; compaction is retried later
             try:
                 fd = self._journal_fd()
             except OSError as error:
                 raise WriteFailed(self.journal, error) from error
-            if len(batch) == 1:
-                line = _line({"t": batch[0][0], "o": batch[0][1]}, self.sealer)
-            else:
-                line = _line({"batch": batch}, self.sealer)
+            payload = ({"t": batch[0][0], "o": batch[0][1]} if len(batch) == 1
+                       else {"batch": batch})
+            line = _line(payload, self.sealer, self._next_line_label())
             try:
                 _write_all(fd, line)
                 os.fsync(fd)
@@ -317,6 +371,7 @@ class JournaledStorage(Storage):
                     self.close()
                 raise WriteFailed(self.journal, error) from error
             self._journal_bytes += len(line)
+            self._journal_lines += 1
             self.pending += 1
             if self.should_compact():
                 try:
@@ -355,10 +410,20 @@ class JournaledStorage(Storage):
             self._fd = os.open(self.journal, os.O_WRONLY | os.O_APPEND)
         return self._fd
 
+    def _next_line_label(self) -> bytes:
+        if self._legacy_journal:
+            return LEGACY_LINE_LABEL
+        return line_label(self.generation, self._journal_lines)
+
     def _start_journal(self) -> None:
-        header = _line({"generation": self.generation})
+        fields: dict[str, int] = {"generation": self.generation}
+        if self.sealer is not None:
+            fields["seal"] = JOURNAL_SEAL_FORMAT
+        header = _line(fields)
         atomic_write(self.journal, header)
         self._journal_bytes = len(header)
+        self._journal_lines = 1
+        self._legacy_journal = False
 
     def compact(self) -> None:
         """Fold the journal into a new snapshot (atomically) and start an empty journal."""
@@ -380,6 +445,7 @@ class JournaledStorage(Storage):
             # The old journal is stale now: never append to it (its lines would be skipped on
             # load), even if starting the new one fails below; the next commit starts it then.
             self._journal_bytes = 0
+            self._legacy_journal = False
             try:
                 self._start_journal()
             except OSError as error:

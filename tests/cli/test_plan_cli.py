@@ -137,3 +137,25 @@ def test_a_hostile_number_is_one_line_and_changes_nothing(cli, tmp_path: Path, c
     assert run.stderr.startswith(f"homework-tui: {bad}, line 10: "), run.stderr
     assert run.stderr.rstrip().endswith("(so nothing was imported)")
     assert files_in(cli.data) == before
+
+
+def test_plan_import_over_a_limit_is_one_line_and_imports_nothing(cli, tmp_path: Path) -> None:
+    homework = '[[homework]]\nkind = "journal"\ndaily = true\nid = "h{n}"\n'
+    plan = tmp_path / "big.toml"
+    plan.write_text("".join(homework.format(n=n) for n in range(101)))
+    run = cli("plan", "import", str(plan))
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "a plan can hold at most 100" in run.stderr
+    assert "Your plan is empty" in cli("plan", "show").stdout
+
+
+def test_plan_import_removes_escape_sequences_and_says_so(cli, tmp_path: Path) -> None:
+    plan = tmp_path / "colour.toml"
+    plan.write_text('[[homework]]\nkind = "journal"\ndaily = true\n'
+                    'note = "A\\u001b[31mRED\\u001b[0mB"\n')
+    run = cli("plan", "import", str(plan))
+    assert run.returncode == 0, run.stderr
+    assert ("Changed: colour.toml, line 4: 2 terminal escape sequences (colour or cursor codes) "
+            "removed from note.") in run.stdout
+    shown = cli("plan", "show").stdout
+    assert "Note: AREDB" in shown and "[31m" not in shown

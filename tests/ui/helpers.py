@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -16,15 +17,57 @@ SIZE = (100, 30)
 
 
 async def wait_until(
-    pilot: Pilot[Any], condition: Callable[[], object], timeout: float = 5.0
+    pilot: Pilot[Any], condition: Callable[[], object], timeout: float = 10.0
 ) -> None:
-    """Let the app run until `condition()` is true; fail with a clear message after `timeout`."""
-    steps = int(timeout / 0.02)
-    for _ in range(steps):
-        if condition():
-            return
+    """Let the app run until `condition()` is true; fail with a clear message after `timeout`
+    seconds by the clock (a busy machine slows each step, never shortens the wait). Use it, never a
+    fixed pause, before asserting anything the app does in its own time: a screen drawn, a
+    footer, a save, a worker's result."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() >= deadline:
+            name = getattr(condition, "__name__", repr(condition))
+            raise AssertionError(f"timed out after {timeout} s waiting for {name}; the screen "
+                                 f"shows:\n{screen_text(pilot.app)}")
         await pilot.pause(0.02)
-    raise AssertionError(f"timed out waiting for {getattr(condition, '__name__', condition)}")
+
+
+async def wait_until_still(
+    pilot: Pilot[Any], value: Callable[[], object], still_for: float = 0.3, timeout: float = 10.0
+) -> object:
+    """Wait until `value()` has stopped changing for `still_for` seconds (a fade-out drained, a
+    clock come to rest); return it. Fails after `timeout` seconds by the clock."""
+    deadline = time.monotonic() + timeout
+    last, since = value(), time.monotonic()
+    while time.monotonic() - since < still_for:
+        if time.monotonic() >= deadline:
+            raise AssertionError(f"still changing after {timeout} s: {last!r}")
+        await pilot.pause(0.02)
+        now = value()
+        if now != last:
+            last, since = now, time.monotonic()
+    return last
+
+
+async def wait_for_palette_match(pilot: Pilot[Any], words: str, timeout: float = 10.0) -> None:
+    """Wait until the command palette (which searches in the background) highlights a command
+    whose name holds `words`."""
+    from textual.command import CommandList
+
+    def found() -> bool:
+        lists = pilot.app.screen.query(CommandList)
+        if not lists or lists.first().highlighted is None:
+            return False
+        commands = lists.first()
+        option = commands.get_option_at_index(commands.highlighted or 0)
+        return words.lower() in str(option.prompt).lower()
+
+    await wait_until(pilot, found, timeout)
+
+
+async def wait_for_words(pilot: Pilot[Any], phrase: str, timeout: float = 10.0) -> None:
+    """Wait until `phrase` shows on the screen (compared as `screen_words` folds it)."""
+    await wait_until(pilot, lambda: phrase in screen_words(pilot.app), timeout)
 
 
 @asynccontextmanager
@@ -72,7 +115,7 @@ async def wait_ready(pilot: Pilot[Any]) -> HomeworkApp:
 
 async def wait_screen(pilot: Pilot[Any], name: str) -> None:
     """Wait until the top screen's class is called `name`."""
-    await wait_until(pilot, lambda: type(pilot.app.screen).__name__ == name, timeout=5)
+    await wait_until(pilot, lambda: type(pilot.app.screen).__name__ == name)
     await pilot.pause()
 
 

@@ -14,7 +14,14 @@ from homework_tui.screens.experiment_data import experiments_repo, waiting_exper
 from homework_tui.screens.experiment_form import ExperimentForm
 from homework_tui.screens.experiments import ExperimentsScreen
 from homework_tui.store import Store
-from tests.ui.helpers import notifications, screen_words, section_app, settle, wait_until
+from tests.ui.helpers import (
+    notifications,
+    screen_words,
+    section_app,
+    settle,
+    wait_for_words,
+    wait_until,
+)
 
 BELIEF = "If I speak up in the meeting, people will think I'm [b]stupid[/b] 😬"
 
@@ -66,8 +73,7 @@ async def test_plan_then_write_up_after_a_restart(tmp_path: Path) -> None:
     async with experiments_app(folder) as (app, pilot):
         await pilot.press("o")
         await wait_until(pilot, lambda: isinstance(app.screen, ExperimentForm))
-        await pilot.pause()
-        assert app.focused is not None and app.focused.id == "outcome"
+        await wait_until(pilot, lambda: app.focused is not None and app.focused.id == "outcome")
         await fill(pilot, "outcome", "Two people nodded; my manager said good point")
         await fill(pilot, "learned", "People were interested, not judging")
         await fill(pilot, "belief_after", "30")
@@ -89,19 +95,16 @@ async def test_bad_input_is_answered_in_words_and_nothing_is_lost(tmp_path: Path
         await wait_until(pilot, lambda: isinstance(app.screen, ExperimentForm))
         await fill(pilot, "what", "Say hi to the barista")
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert "Please write the belief you want to test" in screen_words(app)
+        await wait_for_words(pilot, "Please write the belief you want to test")
         assert app.focused is not None and app.focused.id == "belief"
         await fill(pilot, "belief", "They'll ignore me")
         await fill(pilot, "belief_rating", "150")
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert "How much you believe it is 150; it goes from 0 to 100" in screen_words(app)
+        await wait_for_words(pilot, "How much you believe it is 150; it goes from 0 to 100")
         await pilot.press("backspace", "backspace", "backspace")
         await fill(pilot, "alternative_rating", "40")
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert "please write the alternative too" in screen_words(app)
+        await wait_for_words(pilot, "please write the alternative too")
         await settle(pilot)
     # closed without saving: the draft is offered back with everything typed
     async with experiments_app(folder) as (app, pilot):

@@ -19,7 +19,14 @@ from homework_tui.screens.exposure_log import ExposureLogScreen
 from homework_tui.screens.exposure_timer import ExposureTimerScreen
 from homework_tui.store import Store
 from homework_tui.widgets.ladder_picture import LadderPicture
-from tests.ui.helpers import notifications, screen_words, section_app, settle, wait_until
+from tests.ui.helpers import (
+    notifications,
+    screen_words,
+    section_app,
+    settle,
+    wait_for_words,
+    wait_until,
+)
 
 SIZE = (100, 30)
 LADDER = [
@@ -163,8 +170,7 @@ async def test_live_timer_with_a_fast_clock(tmp_path: Path, monkeypatch: pytest.
         for rating in ("8", "6", "3"):
             clock[0] += 5 * 60
             timer_screen.tick()
-            await pilot.pause()
-            assert "Time for a rating" in screen_words(app)
+            await wait_for_words(pilot, "Time for a rating")
             await pilot.press(rating)
             assert "Time for a rating" not in screen_words(app)
         clock[0] += 90
@@ -232,12 +238,10 @@ async def test_bad_step_input_and_the_ladder_picture_text_is_literal(tmp_path: P
         await pilot.press("enter")
         await type_in(pilot, "120")
         await pilot.press("enter")
-        await pilot.pause()
-        assert "Please describe the step" in screen_words(app)
+        await wait_for_words(pilot, "Please describe the step")
         await type_in(pilot, "[red]phone[/red] mum")
         await pilot.press("enter", "enter")
-        await pilot.pause()
-        assert "The step's SUDS is 120; it goes from 0 to 100" in screen_words(app)
+        await wait_for_words(pilot, "The step's SUDS is 120; it goes from 0 to 100")
         await pilot.press("backspace", "backspace", "backspace")
         await type_in(pilot, "40")
         await pilot.press("ctrl+s")
@@ -341,12 +345,11 @@ async def test_several_ladders_switch_and_remove_with_undo(tmp_path: Path) -> No
         words = screen_words(app)
         assert "Driving" in words and "ladder 2 of 2" in words and "sit in the parked car" in words
         await pilot.press("right_square_bracket")
-        await pilot.pause()
-        assert "Social situations" in screen_words(app) and "ladder 1 of 2" in screen_words(app)
+        await wait_for_words(pilot, "ladder 1 of 2")
+        assert "Social situations" in screen_words(app)
         assert "say hello" in rung(app, "say hello")
         await pilot.press("D")
-        await pilot.pause()
-        assert "Remove this ladder?" in screen_words(app)
+        await wait_for_words(pilot, "Remove this ladder?")
         await pilot.press("r")
         await settle(pilot)
         assert "Driving" in screen_words(app) and "ladder 1 of" not in screen_words(app)

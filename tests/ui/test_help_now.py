@@ -21,6 +21,7 @@ from tests.ui.helpers import (
     notifications,
     screen_text,
     screen_words,
+    wait_for_words,
     wait_ready,
     wait_screen,
     wait_until,
@@ -57,6 +58,11 @@ async def add_person(pilot: Pilot[Any], name: str, number: str, note: str = "") 
     await wait_screen(pilot, "HelpNowScreen")
 
 
+def footer_line(app: HomeworkApp) -> str:
+    """The screen's last line (where the footer is), or "" before anything is drawn."""
+    return "".join(screen_text(app).splitlines()[-1:])
+
+
 PLACES = ["today", "settings", *(s.key for s in SECTIONS)]
 
 
@@ -70,12 +76,14 @@ async def test_f2_opens_help_now_from_every_screen_and_esc_goes_back(
             hw.open_settings()
         elif place != "today":
             hw.open_section(place)
-        await pilot.pause()
+        # That screen is up and its footer drawn, offering Help now.
+        await wait_until(pilot, lambda: type(hw.screen).__name__ != "TodayScreen"
+                         or place == "today")
+        await wait_until(pilot, lambda: "Help now" in footer_line(hw))
         before = hw.screen
-        assert "Help now" in screen_text(hw).splitlines()[-1]  # shown in that footer
         await pilot.press("f2")
         await wait_screen(pilot, "HelpNowScreen")
-        assert "not a crisis service" in screen_words(hw)
+        await wait_for_words(pilot, "not a crisis service")
         await pilot.press("f2")  # again: stays, no second copy
         await pilot.pause()
         assert sum(type(s).__name__ == "HelpNowScreen" for s in hw.screen_stack) == 1
@@ -99,7 +107,7 @@ async def test_f2_works_inside_a_dialog_and_from_the_palette(app: AppFactory) ->
         # over any dialog (like the start-up questions), F2 still reaches Help now
         hw.push_screen(ChoiceDialog("A question", "Text", [Choice("q", "Quit", "quit")]))
         await wait_screen(pilot, "ChoiceDialog")
-        assert "Help now" in screen_text(hw).splitlines()[-1]
+        await wait_until(pilot, lambda: "Help now" in footer_line(hw))
         await pilot.press("f2")
         await wait_screen(pilot, "HelpNowScreen")
         await pilot.press("escape")
@@ -197,9 +205,8 @@ async def test_missing_name_is_explained_and_the_form_stays(app: AppFactory) -> 
         await pilot.press("f2", "a")
         await wait_screen(pilot, "ContactForm")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_for_words(pilot, "Please write something for “Name”")
         assert type(pilot.app.screen).__name__ == "ContactForm"
-        assert "Please write something for “Name”" in screen_words(pilot.app)
         assert pilot.app.focused is pilot.app.screen.query_one("#name")
 
 

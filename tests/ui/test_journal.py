@@ -12,6 +12,7 @@ from homework_tui.screens.journal import JournalScreen
 from homework_tui.screens.journal_entry import JournalEntryForm, journal_repo
 from homework_tui.store import Store
 from homework_tui.store.drafts import Drafts
+from tests.ui.helpers import wait_until
 from tests.ui.test_thought_records import open_section, running, screen_text, type_text, wait_for
 
 TITLE = "A [bold]walk[/] 🌳 \x1b[2J"
@@ -35,8 +36,9 @@ async def test_write_search_edit_delete_undo(tmp_path: Path) -> None:
         await type_text(pilot, "outside, #calm Outside")
         await pilot.press("ctrl+s")
         await wait_for(pilot, JournalScreen)
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: len(stored(tmp_path)) == 1)
         (entry,) = stored(tmp_path)
+        await wait_until(pilot, lambda: "#outside #calm" in screen_text(app))
         assert entry.title == "A [bold]walk[/] 🌳"  # the escape sequence went whole
         assert entry.text == "Felt calmer by the river.\nThen [red]tired[/red]."
         assert entry.mood == 7 and entry.tags == ("outside", "calm")
@@ -48,11 +50,9 @@ async def test_write_search_edit_delete_undo(tmp_path: Path) -> None:
         await pilot.press("slash", *"#calm", "enter")
         assert table.row_count == 1
         app.screen.query_one("#search", Input).value = "#sleep"
-        await pilot.pause()
-        assert table.row_count == 0
+        await wait_until(pilot, lambda: table.row_count == 0)
         app.screen.query_one("#search", Input).value = "river"
-        await pilot.pause()
-        assert table.row_count == 1
+        await wait_until(pilot, lambda: table.row_count == 1)
 
         await pilot.press("enter")
         await wait_for(pilot, JournalEntryForm)
@@ -62,17 +62,14 @@ async def test_write_search_edit_delete_undo(tmp_path: Path) -> None:
         mood.focus()
         await pilot.press("8", "ctrl+s")
         await wait_for(pilot, JournalScreen)
-        await pilot.pause(0.2)
-        (edited,) = stored(tmp_path)
-        assert edited.id == entry.id and edited.mood == 8
+        await wait_until(pilot, lambda: [(e.id, e.mood) for e in stored(tmp_path)] == [
+            (entry.id, 8)])
 
         await pilot.press("delete")
-        await pilot.pause(0.3)
-        assert stored(tmp_path) == []
-        assert "u Undo delete" in screen_text(app)
+        await wait_until(pilot, lambda: stored(tmp_path) == [])
+        await wait_until(pilot, lambda: "u Undo delete" in screen_text(app))
         await pilot.press("u")
-        await pilot.pause(0.3)
-        assert [e.id for e in stored(tmp_path)] == [entry.id]
+        await wait_until(pilot, lambda: [e.id for e in stored(tmp_path)] == [entry.id])
 
 
 async def test_mood_out_of_range_and_empty_entry_are_explained(tmp_path: Path) -> None:
@@ -81,10 +78,10 @@ async def test_mood_out_of_range_and_empty_entry_are_explained(tmp_path: Path) -
         await pilot.press("n")
         await wait_for(pilot, JournalEntryForm)
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert "Please write a title or a few words before saving." in screen_text(app)
+        await wait_until(pilot, lambda: "Please write a title or a few words before saving."
+                         in screen_text(app))
         await pilot.press("tab", "1", "2")  # the message put the cursor in the writing
-        assert "Mood is 12; it goes from 0 to 10." in screen_text(app)
+        await wait_until(pilot, lambda: "Mood is 12; it goes from 0 to 10." in screen_text(app))
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, JournalEntryForm)
@@ -99,25 +96,23 @@ async def test_an_unsaved_entry_comes_back(tmp_path: Path) -> None:
         await pilot.press("tab")
         await type_text(pilot, "Half a thought 🌧")
         await pilot.press("escape")
-        await pilot.pause()
-        assert "Leave this entry?" in screen_text(app)
+        await wait_until(pilot, lambda: "Leave this entry?" in screen_text(app))
         await pilot.press("k")
         await wait_for(pilot, JournalScreen)
-        await pilot.pause(0.3)
-        assert "draft" in screen_text(app) and "Half a thought 🌧" in screen_text(app)
+        await wait_until(pilot, lambda: "draft" in screen_text(app)
+                         and "Half a thought 🌧" in screen_text(app))
     with Store.open(tmp_path, read_only=True) as store:
         (draft,) = Drafts(store).pending("journal")
     assert draft.fields["text"] == "Half a thought 🌧"
 
     async with running(tmp_path) as (app, pilot):
         await open_section(pilot, "j")
-        await pilot.pause(0.3)
-        assert "Welcome back" in screen_text(app)
+        await wait_until(pilot, lambda: "Welcome back" in screen_text(app))
         await pilot.press("c")
         await wait_for(pilot, JournalEntryForm)
         assert app.screen.query_one("#text", TextArea).text == "Half a thought 🌧"
         await pilot.press("ctrl+s")
         await wait_for(pilot, JournalScreen)
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: len(stored(tmp_path)) == 1)
     (entry,) = stored(tmp_path)
     assert entry.text == "Half a thought 🌧" and entry.title == ""

@@ -107,7 +107,7 @@ async def test_a_mindfulness_session_from_start_to_today(app: Any, data_dir: Pat
         await pilot.press("space")
         await wait_until(pilot, lambda: "Paused" in shown(hw, "rx-phase"))
         held = player.seconds
-        await pilot.pause(0.4)
+        await pilot.pause(0.4)  # a stretch of time in which the clock must not move
         assert player.seconds == held
         await pilot.press("space")
         await wait_until(pilot, lambda: shown(hw, "rx-phase") == "")

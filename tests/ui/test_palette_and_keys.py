@@ -11,7 +11,14 @@ from textual.widgets import HelpPanel
 
 from homework_tui.app import HomeworkApp
 from homework_tui.sections import SECTIONS, Section
-from tests.ui.helpers import SIZE, screen_words, wait_ready, wait_screen, wait_until
+from tests.ui.helpers import (
+    SIZE,
+    screen_words,
+    wait_for_palette_match,
+    wait_ready,
+    wait_screen,
+    wait_until,
+)
 
 AppFactory = Callable[..., HomeworkApp]
 
@@ -20,7 +27,7 @@ async def run_command(pilot: Pilot[Any], name: str) -> None:
     await pilot.press("ctrl+p")
     await wait_screen(pilot, "CommandPalette")
     await pilot.press(*name)
-    await pilot.pause(0.3)  # the palette searches in the background
+    await wait_for_palette_match(pilot, name)
     await pilot.press("enter")
     await wait_until(pilot, lambda: type(pilot.app.screen).__name__ != "CommandPalette")
     await pilot.pause()
@@ -72,7 +79,8 @@ async def test_f1_lists_every_key_of_the_screen_and_esc_closes_it(app: AppFactor
         footer = hw.screen.query_one("Footer")
         await pilot.press("f1")
         await wait_until(pilot, lambda: bool(hw.screen.query(HelpPanel)))
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: "Help now" in screen_words(hw)
+                         and all(s.title in screen_words(hw) for s in SECTIONS))
         words = screen_words(hw)
         for section in SECTIONS:  # hidden from the footer, listed in F1
             assert section.title in words

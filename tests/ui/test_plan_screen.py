@@ -161,3 +161,36 @@ async def test_plan_at_80x24_shows_every_key_in_the_footer(app: AppFactory,
                 assert any(b.binding.action == action for b in footer.values()), action
     finally:
         hw.close_store()
+
+
+async def test_importing_says_what_was_removed_and_names_a_passed_limit(
+    app: AppFactory, tmp_path: Path
+) -> None:
+    coloured = tmp_path / "coloured.toml"
+    coloured.write_text('[[homework]]\nkind = "journal"\ndaily = true\n'
+                        'note = "A\\u001b[31mRED\\u001b[0mB"\n')
+    many = tmp_path / "many.toml"
+    many.write_text("".join(f'[[homework]]\nkind = "journal"\ndaily = true\nid = "h{n}"\n'
+                            for n in range(101)))
+    hw = app()
+    try:
+        async with hw.run_test(size=SIZE) as pilot:
+            await open_plan(pilot, hw)
+            await pilot.press("f")
+            await wait_until(pilot, lambda: top(hw) == "ImportDialog")
+            path = hw.screen.query_one("#import-path", CleanInput)
+            path.value = str(many)
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: "a plan can hold at most 100" in screen_words(hw))
+            path.focus()
+            path.value = str(coloured)
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: "coloured.toml holds 1 homework" in screen_words(hw))
+            assert ("Changed on reading: line 4: 2 terminal escape sequences (colour or cursor "
+                    "codes) removed from note.") in screen_words(hw)
+            await pilot.press("ctrl+a")
+            await wait_until(pilot, lambda: top(hw) == "PlanScreen")
+            (assignment,) = assignments(hw.store)
+            assert assignment.note == "AREDB"
+    finally:
+        hw.close_store()

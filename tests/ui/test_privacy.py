@@ -19,7 +19,15 @@ from homework_tui.screens.privacy import PrivacyScreen
 from homework_tui.screens.privacy_dialogs import PassphraseChangeDialog
 from homework_tui.store import Singleton, Store
 from homework_tui.store.crypto import KdfParams, PassphraseNeeded, WrongPassphrase, is_sealed
-from tests.ui.helpers import SIZE, screen_words, settle, wait_ready, wait_screen, wait_until
+from tests.ui.helpers import (
+    SIZE,
+    screen_words,
+    settle,
+    wait_for_words,
+    wait_ready,
+    wait_screen,
+    wait_until,
+)
 
 FAST = KdfParams(salt=b"s" * 16, n=2**10)
 GOOD = "correct horse battery"
@@ -200,8 +208,7 @@ async def test_auto_lock_minutes_are_checked_and_offered_only_when_encrypted(
             switch = app.screen.query_one("#auto_lock")
             switch.focus()
             await pilot.press("enter")
-            await pilot.pause()
-            assert app.settings.auto_lock
+            await wait_until(pilot, lambda: app.settings.auto_lock)
             minutes = app.screen.query_one("#auto_lock_minutes")
             minutes.focus()
             for typed, told in (
@@ -211,8 +218,7 @@ async def test_auto_lock_minutes_are_checked_and_offered_only_when_encrypted(
             ):
                 minutes.value = typed  # type: ignore[attr-defined]
                 await pilot.press("enter")
-                await pilot.pause()
-                assert told in screen_words(app)
+                await wait_for_words(pilot, told)
             minutes.value = "15"  # type: ignore[attr-defined]
             await pilot.press("enter")
             await settle(pilot)

@@ -83,7 +83,7 @@ async def test_a_damaged_encrypted_file_is_moved_aside_and_the_backup_restored(
             if how != "header":  # a readable header asks for the passphrase first
                 await type_passphrase(pilot)
             await wait_until(pilot, lambda: app.screen.id == "problem-corrupt", timeout=10)
-            await pilot.pause(0.1)
+            await wait_until(pilot, lambda: "Your data file could not be read" in screen_words(app))
             words = screen_words(app)
             assert "Your data file could not be read" in words
             assert "moved aside, untouched" in words and "The newest backup:" in words

@@ -125,8 +125,7 @@ async def test_sessions_by_kind_with_the_persons_files(app: Any, monkeypatch: py
         # A built-in mindfulness session: its own length, and only lengths it can be fitted to
         # (at the app's usual speech rate, a little quicker than the list's estimate).
         screen._highlight("body-scan")
-        await pilot.pause()
-        assert screen.query_one("#rx-minutes").value == "10"
+        await wait_until(pilot, lambda: screen.query_one("#rx-minutes").value == "10")
         assert str(screen.query_one("#rx-fits").render()) == " (5 to 60)"
         screen.query_one("#rx-minutes").value = "3"
         await pilot.press("b")
@@ -134,9 +133,8 @@ async def test_sessions_by_kind_with_the_persons_files(app: Any, monkeypatch: py
         assert type(hw.screen).__name__ == "RelaxScreen"
         # A language no installed voice speaks: said before starting, and it still starts.
         screen._highlight("zulu")
-        await pilot.pause()
-        assert str(screen.query_one("#rx-speaker").render()) == (
-            "No voice for Zulu is installed here — the words will be shown as captions.")
+        await wait_until(pilot, lambda: str(screen.query_one("#rx-speaker").render()) == (
+            "No voice for Zulu is installed here — the words will be shown as captions."))
         # The built-in "leaves" is replaced by their file of that name, even unreadable.
         assert "leaves" not in listed(screen)
         await pilot.press("b")

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from homework_tui.model.relaxation import RelaxChoice
-from tests.ui.helpers import SIZE, screen_words, wait_screen, wait_until
+from tests.ui.helpers import SIZE, screen_words, wait_screen, wait_until, wait_until_still
 from tests.ui.test_relax import (
     assert_phases_follow_timeline,
     logged,
@@ -81,14 +81,12 @@ async def test_a_session_through_jack_follows_the_timeline_and_pauses(
         await pilot.press("space")
         assert player.paused
         await wait_until(pilot, lambda: "Paused" in shown_phase(hw))
-        await pilot.pause(0.3)
-        held = player.position
-        await pilot.pause(0.8)
+        held = await wait_until_still(pilot, lambda: player.position)  # the fade-out drained
+        await pilot.pause(0.8)  # a stretch of time in which the clock must not move
         assert player.position == held
         await pilot.press("space")
-        await pilot.pause(0.6)
-        assert player.position > held + 0.3 * rate
-        assert "Paused" not in shown_phase(hw)
+        await wait_until(pilot, lambda: player.position > held + 0.3 * rate)  # type: ignore[operator]
+        await wait_until(pilot, lambda: "Paused" not in shown_phase(hw))
         # While the screen animated, the sound never ran dry: unless the JACK server itself was
         # late (no real-time scheduling on a loaded machine), which is the machine, not the app.
         grown = (player.stats.underflows - stats0[0], player.stats.starved - stats0[1])

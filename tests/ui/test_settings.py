@@ -12,7 +12,14 @@ from textual.widgets import Input, Select, Switch
 from homework_tui.app import HomeworkApp
 from homework_tui.model.settings import DEFAULT_THEME, HIGH_CONTRAST_THEME, Settings
 from homework_tui.store import Singleton, Store
-from tests.ui.helpers import SIZE, screen_words, wait_ready, wait_screen, wait_until
+from tests.ui.helpers import (
+    SIZE,
+    screen_words,
+    wait_for_words,
+    wait_ready,
+    wait_screen,
+    wait_until,
+)
 
 AppFactory = Callable[..., HomeworkApp]
 
@@ -87,11 +94,9 @@ async def test_switches_and_voice_fields_are_saved(app: AppFactory, data_dir: Pa
         rate = hw.screen.query_one("#speech_rate", Input)
         assert hw.focused is rate
         await pilot.press("end", "backspace", "backspace", "backspace", "3", "0", "enter")
-        await pilot.pause()
-        assert "Speech rate is 30; it goes from 80 to 260." in screen_words(hw)
+        await wait_for_words(pilot, "Speech rate is 30; it goes from 80 to 260.")
         await pilot.press("backspace", "backspace", "1", "7", "0", "enter")
-        await pilot.pause()
-        assert "goes from 80" not in screen_words(hw)
+        await wait_until(pilot, lambda: "goes from 80" not in screen_words(hw))
         await saved(pilot)
     assert stored_settings(data_dir) == Settings(
         animations=True, reduced_motion=True, bell_on_phase=True, voice="en-gb", speech_rate=170

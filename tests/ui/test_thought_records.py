@@ -21,6 +21,7 @@ from homework_tui.screens.thought_insight import ThoughtInsightScreen
 from homework_tui.screens.thought_records import ThoughtRecordsScreen
 from homework_tui.store import Store
 from homework_tui.store.drafts import Drafts
+from tests.ui.helpers import wait_until
 
 SIZE = (100, 30)
 PASTED = "From the chat: [bold]nice idea[/] 🎉 [link=https://x]y[/link] \x1b[31mred\x1b[0m"
@@ -47,17 +48,9 @@ def screen_text(app: HomeworkApp) -> str:
 
 async def open_section(pilot: Pilot[int], key: str = "t") -> None:
     app = pilot.app
-    for _ in range(100):
-        if app.store is not None:  # type: ignore[attr-defined]
-            break
-        await pilot.pause(0.05)
+    await wait_until(pilot, lambda: app.store is not None)  # type: ignore[attr-defined]
     await pilot.press(key)
-    for _ in range(100):
-        if not isinstance(app.screen, type(app.screen)) or app.screen.is_current:
-            pass
-        await pilot.pause(0.02)
-        if type(app.screen).__name__ != "TodayScreen":
-            break
+    await wait_until(pilot, lambda: type(app.screen).__name__ != "TodayScreen")
     await pilot.pause()
 
 
@@ -73,18 +66,25 @@ async def type_text(pilot: Pilot[int], text: str) -> None:
     await pilot.pause()
 
 
-async def wait_for(pilot: Pilot[int], kind: type, timeout: float = 5.0) -> None:
-    for _ in range(int(timeout / 0.02)):
-        if isinstance(pilot.app.screen, kind):
-            await pilot.pause()
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"{kind.__name__} did not open; showing {pilot.app.screen!r}")
+async def wait_for(pilot: Pilot[int], kind: type, timeout: float = 10.0) -> None:
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, kind), timeout)
+    await pilot.pause()
 
 
 def stored(folder: Path) -> list[ThoughtRecord]:
     with Store.open(folder, read_only=True) as store:
         return records_repo(store).all()
+
+
+def drafts_on_disk(folder: Path) -> int:
+    with Store.open(folder, read_only=True) as store:
+        return len(Drafts(store).pending())
+
+
+def _draft_fields(folder: Path) -> list[dict[str, object]]:
+    """The fields of every draft on disk (to wait for the autosave of the last keys)."""
+    with Store.open(folder, read_only=True) as store:
+        return [dict(draft.fields) for draft in Drafts(store).pending()]
 
 
 async def write_scenario_record(pilot: Pilot[int]) -> None:
@@ -126,7 +126,7 @@ async def test_write_a_whole_record_by_keyboard_then_reopen_and_edit(tmp_path: P
         assert "Hot thought: They all think I'm incompetent" in screen_text(app)
         await pilot.press("ctrl+s")
         await wait_for(pilot, ThoughtRecordsScreen)
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: len(stored(tmp_path)) == 1)
 
         (record,) = stored(tmp_path)
         assert record.situation.startswith("Team meeting")
@@ -160,7 +160,7 @@ async def test_write_a_whole_record_by_keyboard_then_reopen_and_edit(tmp_path: P
         belief.focus()
         await pilot.press("7", "5", "ctrl+s")
         await wait_for(pilot, ThoughtRecordsScreen)
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: stored(tmp_path)[0].balanced_belief == 75)
     (edited,) = stored(tmp_path)
     assert edited.id == record.id and edited.balanced_belief == 75
     assert edited.updated_at > record.updated_at
@@ -188,9 +188,8 @@ async def test_validation_is_explained_in_words(
         await pilot.press("n")
         await wait_for(pilot, ThoughtRecordForm)
         await pilot.press(*prepare, "ctrl+s")
-        await pilot.pause(0.1)
+        await wait_until(pilot, lambda: message in screen_text(app))
         assert isinstance(app.screen, ThoughtRecordForm)  # not saved, still writing
-        assert message in screen_text(app)
     assert stored(tmp_path) == []
 
 
@@ -201,14 +200,15 @@ async def test_a_draft_is_offered_back_after_closing_without_saving(tmp_path: Pa
         await wait_for(pilot, ThoughtRecordForm)
         await type_text(pilot, "Phone call with mum 📞 [i]")
         await pilot.press("pagedown", *"sad", "tab", "7", "0")
-        await pilot.pause(1.5)  # autosave after a pause in typing
+        # autosaved after a pause in typing, the last key too
+        await wait_until(pilot, lambda: drafts_on_disk(tmp_path) == 1
+                         and "70" in str(_draft_fields(tmp_path)))
     # nothing saved as a record, but the draft is on disk
     assert stored(tmp_path) == []
 
     async with running(tmp_path, SIZE) as (app, pilot):
         await open_section(pilot)
-        await pilot.pause(0.3)
-        assert "Welcome back" in screen_text(app)
+        await wait_until(pilot, lambda: "Welcome back" in screen_text(app))
         assert "Phone call with mum 📞 [i]" in screen_text(app)
         await pilot.press("c")
         await wait_for(pilot, ThoughtRecordForm)
@@ -217,7 +217,7 @@ async def test_a_draft_is_offered_back_after_closing_without_saving(tmp_path: Pa
         assert app.screen.query_one("#mood-0-before", Input).value == "70"
         await pilot.press("ctrl+s")
         await wait_for(pilot, ThoughtRecordsScreen)
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: len(stored(tmp_path)) == 1)
     (record,) = stored(tmp_path)
     assert record.moods == (Mood(name="sad", before=70),)
     assert not record.complete
@@ -230,8 +230,7 @@ async def test_leaving_asks_and_can_discard(tmp_path: Path) -> None:
         await wait_for(pilot, ThoughtRecordForm)
         await type_text(pilot, "something")
         await pilot.press("escape")
-        await pilot.pause()
-        assert "Leave this thought record?" in screen_text(app)
+        await wait_until(pilot, lambda: "Leave this thought record?" in screen_text(app))
         await pilot.press("d")
         await wait_for(pilot, ThoughtRecordsScreen)
         await pilot.pause(0.2)
@@ -278,20 +277,16 @@ async def test_search_delete_undo_and_insight(tmp_path: Path) -> None:
     async with running(tmp_path, SIZE) as (app, pilot):
         await open_section(pilot)
         table = app.screen.query_one(DataTable)
-        await pilot.pause(0.2)
-        assert table.row_count == 3
-        assert "Bus stop [bold]x[/]" in screen_text(app)
+        await wait_until(pilot, lambda: table.row_count == 3
+                         and "Bus stop [bold]x[/]" in screen_text(app))
         await pilot.press("slash", *"staring", "enter")
         assert table.row_count == 1
         await pilot.press("delete")
-        await pilot.pause(0.3)
-        assert table.row_count == 0
-        assert "u Undo delete" in screen_text(app)  # and the footer offers undo
-        assert len(stored(tmp_path)) == 2
+        await wait_until(pilot, lambda: table.row_count == 0 and len(stored(tmp_path)) == 2)
+        # and the footer offers undo
+        await wait_until(pilot, lambda: "u Undo delete" in screen_text(app))
         await pilot.press("u")
-        await pilot.pause(0.3)
-        assert table.row_count == 1
-        assert len(stored(tmp_path)) == 3
+        await wait_until(pilot, lambda: table.row_count == 1 and len(stored(tmp_path)) == 3)
         app.screen.query_one("#search", Input).value = ""
         await pilot.press("i")
         await wait_for(pilot, ThoughtInsightScreen)
@@ -314,7 +309,7 @@ async def test_very_long_text_is_kept_whole(tmp_path: Path) -> None:
         await type_text(pilot, "[/]" + "x" * 400)
         await pilot.press("ctrl+s")
         await wait_for(pilot, ThoughtRecordsScreen)
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: app.screen.query_one(DataTable).row_count == 1)
         await pilot.press("enter")
         await wait_for(pilot, ThoughtRecordDetail)
         assert "[/]xxx" in screen_text(app)
@@ -335,10 +330,9 @@ async def test_own_labels_are_kept_and_can_be_removed_but_burns_ten_stay(tmp_pat
         await pilot.press("pagedown", "pagedown", "pagedown", "tab")
         await type_text(pilot, "Comparing  myself")
         await pilot.press("enter")
-        await pilot.pause(0.3)
         choices = app.screen.query_one(DistortionList)
-        assert choices.chosen() == ((), ("Comparing myself",))
-        assert "Ticked: Comparing myself" in screen_text(app)
+        await wait_until(pilot, lambda: choices.chosen() == ((), ("Comparing myself",)))
+        await wait_until(pilot, lambda: "Ticked: Comparing myself" in screen_text(app))
         await pilot.press("shift+tab", "home", "delete")  # a standard label: nothing happens
         await pilot.pause()
         assert choices.option_count == len(STANDARD) + 1
@@ -346,11 +340,9 @@ async def test_own_labels_are_kept_and_can_be_removed_but_burns_ten_stay(tmp_pat
         await pilot.press("end")
         assert "Del Remove my label" in screen_text(app)
         await pilot.press("delete")
-        await pilot.pause()
-        assert "Remove your label?" in screen_text(app)
+        await wait_until(pilot, lambda: "Remove your label?" in screen_text(app))
         await pilot.press("r")
-        await pilot.pause(0.3)
-        assert choices.option_count == len(STANDARD)
+        await wait_until(pilot, lambda: choices.option_count == len(STANDARD))
         assert choices.chosen() == ((), ())
     with Store.open(tmp_path, read_only=True) as store:
         assert own_labels_repo(store).all() == []
@@ -365,14 +357,11 @@ async def test_unfinished_writing_is_announced_at_start(tmp_path: Path) -> None:
     with Store.open(tmp_path) as store:
         Drafts(store).save(Draft(form="thought_record", fields={"situation": "kept"}))
     async with running(tmp_path) as (app, pilot):
-        for _ in range(100):
-            if app.store is not None:
-                break
-            await pilot.pause(0.05)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        messages = [n.message for n in app._notifications]  # told once the data opened
-        assert any("unfinished thought record" in m and "Press t" in m for m in messages)
+        await wait_until(pilot, lambda: app.store is not None)
+        # told once the data opened
+        await wait_until(pilot, lambda: any("unfinished thought record" in n.message
+                                            and "Press t" in n.message
+                                            for n in app._notifications))
     many = [Draft(form="thought_record"), Draft(form="journal"), Draft(form="journal")]
     assert "1 thought record (press t) and 2 journal entries (press j)" in describe(many)
 
@@ -393,27 +382,25 @@ async def test_unsaved_edits_to_a_record_come_back_and_update_it(tmp_path: Path)
     (first, *_) = seed(tmp_path)
     async with running(tmp_path) as (app, pilot):
         await open_section(pilot)
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: app.screen.query_one(DataTable).row_count == 3)
         await pilot.press("down", "down", "e")  # the oldest record is last
         await wait_for(pilot, ThoughtRecordForm)
         await pilot.press(*["pagedown"] * 6)
         await type_text(pilot, " Or I was simply nervous.")
-        await pilot.pause(1.5)
+        await wait_until(pilot, lambda: "simply nervous" in str(_draft_fields(tmp_path)))
     assert stored(tmp_path)[-1] == first  # the saved record is untouched
 
     async with running(tmp_path) as (app, pilot):
         await open_section(pilot)
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if "Welcome back" in screen_text(app):
-                break
+        await wait_until(pilot, lambda: "Welcome back" in screen_text(app))
         assert "changes to a thought record" in screen_text(app)
         await pilot.press("c")
         await wait_for(pilot, ThoughtRecordForm)
         assert app.screen.step == 7  # type: ignore[attr-defined]
         await pilot.press("ctrl+s")
         await wait_for(pilot, ThoughtRecordsScreen)
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: "simply nervous" in next(
+            r for r in stored(tmp_path) if r.id == first.id).balanced_thought)
     edited = next(r for r in stored(tmp_path) if r.id == first.id)
     assert "Or I was simply nervous." in edited.balanced_thought
     assert len(stored(tmp_path)) == 3

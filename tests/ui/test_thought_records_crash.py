@@ -14,16 +14,31 @@ import sys
 import termios
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from homework_tui.store import Store
 from homework_tui.store.drafts import Drafts
+from tests.ui.helpers import wait_until
 from tests.ui.test_thought_records import running, screen_text, wait_for
 
 SCRIPT = Path(sys.executable).with_name("homework-tui")
 SITUATION = "Team meeting [bold]again[/] 😬"
+
+
+def wait_for_draft(folder: Path, done: Callable[[dict[str, object]], bool],
+                   timeout: float = 20.0) -> None:
+    """Wait until the thought record's draft on disk satisfies `done` (read while the app runs)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        with Store.open(folder, read_only=True) as store:
+            drafts = Drafts(store).pending("thought_record")
+        if drafts and done(dict(drafts[0].fields)):
+            return
+        assert time.monotonic() < deadline, f"the draft on disk is still {drafts!r}"
+        time.sleep(0.05)
 
 
 class Terminal:
@@ -90,7 +105,7 @@ async def test_sigkill_mid_record_then_the_draft_is_offered_back(tmp_path: Path)
         terminal.send(SITUATION, "\x1b[6~")  # the situation, then PgDn
         terminal.wait_for("Step 2 of 8")
         terminal.send("anxious", "\t", "80")
-        time.sleep(2.5)  # the autosave's quiet moment passes
+        wait_for_draft(tmp_path, lambda fields: fields.get("mood-0-before") == "80")  # autosaved
     finally:
         terminal.kill()
     assert terminal.process.returncode == -signal.SIGKILL
@@ -102,15 +117,9 @@ async def test_sigkill_mid_record_then_the_draft_is_offered_back(tmp_path: Path)
     assert draft.fields["mood-0-before"] == "80"
 
     async with running(tmp_path) as (app, pilot):
-        for _ in range(100):
-            if app.store is not None:
-                break
-            await pilot.pause(0.05)
+        await wait_until(pilot, lambda: app.store is not None)
         await pilot.press("t")
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if "Welcome back" in screen_text(app):
-                break
+        await wait_until(pilot, lambda: "Welcome back" in screen_text(app))
         assert SITUATION in screen_text(app)
         await pilot.press("c")
         from homework_tui.screens.thought_form import ThoughtRecordForm

@@ -11,7 +11,13 @@ from textual.widgets import Input, Markdown, ProgressBar, RadioButton
 from homework_tui.app import HomeworkApp
 from homework_tui.store import Store
 from tests.report.dataset import fill
-from tests.ui.helpers import SIZE, screen_words, wait_ready, wait_until
+from tests.ui.helpers import (
+    SIZE,
+    screen_words,
+    wait_for_palette_match,
+    wait_ready,
+    wait_until,
+)
 
 AppFactory = Callable[..., HomeworkApp]
 
@@ -30,7 +36,7 @@ async def test_the_palette_opens_insights_and_the_report(app: AppFactory) -> Non
                 await pilot.press("ctrl+p")
                 await wait_until(pilot, lambda: top(hw) == "CommandPalette")
                 await pilot.press(*words)
-                await pilot.pause(0.3)
+                await wait_for_palette_match(pilot, words)
                 await pilot.press("enter")
                 await wait_until(pilot, lambda s=screen: top(hw) == s)
                 await pilot.press("escape")
@@ -49,7 +55,7 @@ async def test_writing_the_report_from_the_app(app: AppFactory, data_dir: Path,
         async with hw.run_test(size=SIZE) as pilot:
             await wait_ready(pilot)
             await pilot.press("ctrl+p", *"Report for your next")
-            await pilot.pause(0.3)
+            await wait_for_palette_match(pilot, "Report for your next")
             await pilot.press("enter")
             await wait_until(pilot, lambda: top(hw) == "ReportScreen")
             session = hw.screen.query_one("#period-session", RadioButton)
