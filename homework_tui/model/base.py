@@ -53,16 +53,6 @@ def now() -> datetime:
     return datetime.now(timezone.utc).astimezone()
 
 
-# A whole terminal escape sequence: CSI (ESC [ or the C1 byte 0x9b, parameters, final byte); a
-# string sequence (OSC, DCS, SOS, PM, APC) up to its BEL or string terminator, or to the end when
-# it has none; any other ESC with its intermediate and final bytes.
-_ESCAPE_SEQUENCE = re.compile(
-    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
-    r"|(?:\x1b[\]P^_X]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
-    r"|\x1b[ -/]*[0-~]?"
-)
-
-
 def without_escape_sequences(text: str) -> tuple[str, int]:
     """`text` with every terminal escape sequence removed whole (not only its ESC, which would
     leave "[31mRED[0m" behind), and how many were removed."""
