@@ -127,6 +127,7 @@ class ExperimentForm(DraftForm, HomeworkScreen[Experiment | None]):
         assert store is not None
         self.keeper = DraftKeeper(Drafts(store), self._draft)
         first = "outcome" if self.start_at_outcome else "belief"
+        self.query_one(f"#{first}", Widget).focus()  # at once: keys typed as it opens land here
         self.call_after_refresh(self._focus_field, first)
         self.start_autosave()
 
