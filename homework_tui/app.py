@@ -296,9 +296,9 @@ class HomeworkApp(App[int]):
     # -- actions -----------------------------------------------------------------------------
 
     async def action_quit(self) -> None:
-        from homework_tui.screens.form_autosave import ask_before_quitting
+        from homework_tui.screens.quit_check import ask_before_quitting
 
-        if not ask_before_quitting(self):
+        if not await ask_before_quitting(self):
             self.exit()
 
     def action_help_now(self) -> None:

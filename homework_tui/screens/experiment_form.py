@@ -68,6 +68,7 @@ class ExperimentForm(DraftForm, HomeworkScreen[Experiment | None]):
     ]
     MESSAGE_ID = "experiment-message"
     LEAVE_TITLE = "Leave this experiment?"
+    WHAT = "experiment"
     NOT_SAVED_NOTE = "What you wrote is kept as a draft."
     KEPT_NOTE = "Your experiment is kept as a draft; it will be offered when you come back."
 

@@ -60,7 +60,8 @@ class ExposureLogScreen(DraftForm, HomeworkScreen[Exposure | None]):
     ]
     MESSAGE_ID = "log-message"
     LEAVE_TITLE = "Leave this exposure log?"
-    LEAVE_BODY = "What you typed is safe as a draft until you decide."
+    WHAT = "exposure log"
+    LEAVE_BODY = "What you typed is on disk as a draft until you decide."
     DISCARD_LABEL = "Discard it"
     NOT_SAVED_NOTE = "What you typed is kept as a draft."
     KEPT_NOTE = "Your log is kept as a draft; it will be offered when you come back."

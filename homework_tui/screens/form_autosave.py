@@ -16,6 +16,7 @@ newer one. A failed write says so once, calmly, and is retried at the next chang
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
 from functools import partial
@@ -31,7 +32,7 @@ from homework_tui.screens.base import saving
 from homework_tui.screens.dialogs import Choice, ChoiceDialog
 from homework_tui.store import Store
 from homework_tui.store.drafts import DraftKeeper
-from homework_tui.store.errors import StoreError, WriteFailed
+from homework_tui.store.errors import StoreError
 
 
 class DraftAutosave:
@@ -148,8 +149,17 @@ class DraftAutosave:
         except StoreError as error:
             self.app.call_from_thread(self._draft_failed, str(error))  # type: ignore[attr-defined]
         else:
-            self._warned = False
-            self._draft_failing = False
+            self.app.call_from_thread(self._draft_written)  # type: ignore[attr-defined]
+
+    def _draft_written(self) -> None:
+        if self._draft_failing and self._warned:
+            self.notify(  # type: ignore[attr-defined]
+                "Your draft is on disk again, with everything typed up to a moment ago.",
+                title="Draft saved",
+                markup=False,
+            )
+        self._warned = False
+        self._draft_failing = False
 
     def draft_at_risk(self) -> bool:
         """True when typing in this form has not reached the disk because writes are refused."""
@@ -193,24 +203,25 @@ class DraftAutosave:
 
 class DraftForm(DraftAutosave):
     """A form on one record with an autosaved draft: Ctrl+S saves the record in a worker (an
-    error is said in the form, the draft kept); closing asks whether to save, keep the draft or
-    discard it, unless nothing changed.
+    error is said in the form, the draft kept when the disk takes it); closing asks whether to
+    save, keep the draft or discard it, unless nothing changed.
 
-    Besides what `DraftAutosave` asks, a form sets `from_draft` and `_saving`, says things with
-    `_say(message)` (in `#MESSAGE_ID`), tells `unchanged(fields)`, writes the record in `persist(store, record,
-    *extra)` (on the worker thread) and starts a save with `self._save(record, *extra)`.
+    Every message says what is on disk afterwards: "kept as a draft" only once that draft is
+    written. Besides what `DraftAutosave` asks, a form sets `from_draft` and `_saving`, says
+    things with `_say(message)` (in `#MESSAGE_ID`), tells `unchanged(fields)`, writes the record
+    in `persist(store, record, *extra)` (on the worker thread) and starts a save with
+    `self._save(record, *extra)`.
     """
 
     LEAVE_TITLE: ClassVar[str] = "Leave this form?"
-    LEAVE_BODY: ClassVar[str] = "What you wrote is safe as a draft until you decide."
+    LEAVE_BODY: ClassVar[str] = "What you wrote is on disk as a draft until you decide."
+    """Said on closing once the draft holding everything in the form is on disk."""
     DISCARD_LABEL: ClassVar[str] = "Discard changes"
     NOT_SAVED_NOTE: ClassVar[str] = "Your writing is kept as a draft."
-    """Said after 'Not saved yet: <why>'."""
+    """Said after 'Not saved yet: <why>' once the draft holding all of it is on disk."""
     KEPT_NOTE: ClassVar[str] = "Your draft is kept. It will be offered when you come back."
-    NOT_KEPT_NOTE: ClassVar[str] = (
-        "It could not be kept as a draft either, so please keep homework-tui open until it is saved."
-    )
-    """Said after 'Not saved yet: <why>' when the draft could not be written either."""
+    WHAT: ClassVar[str] = "writing"
+    """What the form holds, as said when quitting ("your journal entry")."""
 
     MESSAGE_ID: ClassVar[str] = "form-message"
     """The id of the Static where the form says things (hidden while there is nothing to say)."""
@@ -238,44 +249,91 @@ class DraftForm(DraftAutosave):
     def on_unmount(self) -> None:
         self.flush_draft_blocking()
 
+    # -- what is on disk ------------------------------------------------------------------------
+
+    def holds_unsaved(self) -> bool:
+        """True while the form holds writing not saved as its record."""
+        if not self._autosave_on:
+            return False
+        try:
+            fields, _ = self.draft_snapshot()
+        except NoMatches:
+            return False
+        return not self.unchanged(fields)
+
+    def earlier_draft(self) -> str:
+        """What of this form is on disk when its newest writing could not be kept."""
+        earlier = self.keeper.on_disk if self.keeper is not None else None
+        if earlier is None:
+            return "none of it is on disk yet"
+        return f"the draft on disk is an older one, from {earlier.updated_at:%H:%M}"
+
+    def not_kept_note(self) -> str:
+        """Said when the newest writing could not be kept as a draft either."""
+        return (
+            f"It could not be kept as a draft either: {self.earlier_draft()}. Please keep "
+            "homework-tui open until it is saved."
+        )
+
+    def _keep_snapshot(self, snapshot: tuple[dict[str, str], str]) -> str | None:
+        """Write `snapshot` as the draft (on a worker thread). None once it is on disk (or there
+        is nothing to keep); otherwise why it is not."""
+        fields, place = snapshot
+        if self.keeper is None or not self.draft_worth_keeping(fields):
+            return None
+        try:
+            with saving():
+                self.keeper.keep(fields, place)
+        except StoreError as error:
+            return str(error)
+        return None
+
+    async def keep_draft_now(self) -> str | None:
+        """Write everything the form holds as its draft now. None once it is on disk; otherwise
+        why not (the form then says so, and the autosave keeps trying)."""
+        try:
+            snapshot = self.draft_snapshot()
+        except NoMatches:
+            return None
+        failed = await asyncio.to_thread(self._keep_snapshot, snapshot)
+        self._draft_failing = failed is not None
+        self._dirty = failed is not None
+        return failed
+
     # -- saving ---------------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="save-form")
     def _save(self, record: Any, *extra: Any) -> None:
+        """Save `record` in a worker; the form's fields now are what is kept if it is refused."""
+        self._save_in_thread(self.draft_snapshot(), record, *extra)
+
+    @work(thread=True, exclusive=True, group="save-form")
+    def _save_in_thread(
+        self, snapshot: tuple[dict[str, str], str], record: Any, *extra: Any
+    ) -> None:
         store = self.homework.store  # type: ignore[attr-defined]
+        call = self.app.call_from_thread  # type: ignore[attr-defined]
         try:
             assert store is not None
-            assert self.keeper is not None
             with saving():
                 saved = self.persist(store, record, *extra)
-                self.keeper.finish()
         except StoreError as error:
-            kept = self._keep_latest() if isinstance(error, WriteFailed) else True
-            self.app.call_from_thread(  # type: ignore[attr-defined]
-                self._save_failed, str(error), kept
-            )
+            failed = self._keep_snapshot(snapshot)
+            call(self._save_failed, str(error), failed is None)
             return
-        self.app.call_from_thread(self._saved, saved)  # type: ignore[attr-defined]
-
-    def _keep_latest(self) -> bool:
-        """After a refused save (on the worker thread): try to keep the newest snapshot as the
-        draft. False when that is refused too."""
-        latest, keeper = self._latest, self.keeper
-        if keeper is None or latest is None:
-            return not self._draft_failing
+        assert self.keeper is not None
         try:
             with saving():
-                keeper.keep(*latest)
+                self.keeper.finish()
         except StoreError:
-            return False
-        return True
+            pass  # the record is on disk; its old draft may be offered once more, harmlessly
+        call(self._saved, saved)
 
-    def _save_failed(self, message: str, kept: bool = True) -> None:
+    def _save_failed(self, message: str, kept: bool) -> None:
         self._saving = False
         self._draft_failing = not kept
         if not kept:
             self._dirty = True  # the autosave keeps trying, so the draft lands once it can
-        note = self.NOT_SAVED_NOTE if kept else self.NOT_KEPT_NOTE
+        note = self.NOT_SAVED_NOTE if kept else self.not_kept_note()
         self._say(f"Not saved yet: {message} {note}")
 
     def _saved(self, record: Any) -> None:
@@ -287,15 +345,23 @@ class DraftForm(DraftAutosave):
 
     # -- leaving --------------------------------------------------------------------------------
 
-    def action_close(self) -> None:
+    async def action_close(self) -> None:
         fields, _ = self.draft_snapshot()
         if self.unchanged(fields):
             self._leave("keep" if self.from_draft else "unchanged")
             return
+        failed = await self.keep_draft_now()
+        if failed is None:
+            body = self.LEAVE_BODY
+        else:
+            body = (
+                f"What you wrote is not on disk yet: {failed} Saving it or keeping it as a draft "
+                "tries again; discarding lets it go."
+            )
         self.app.push_screen(  # type: ignore[attr-defined]
             ChoiceDialog(
                 self.LEAVE_TITLE,
-                self.LEAVE_BODY,
+                body,
                 [
                     Choice("s", "Save it", "save", primary=True),
                     Choice("k", "Keep as draft", "keep"),
@@ -328,42 +394,22 @@ class DraftForm(DraftAutosave):
                 elif keeper is not None:
                     keeper.finish()  # nothing differs from what is saved
         except StoreError as error:
-            self.app.call_from_thread(self._save_failed, str(error))  # type: ignore[attr-defined]
+            self.app.call_from_thread(  # type: ignore[attr-defined]
+                self._leave_failed, choice, str(error)
+            )
             return
         self.app.call_from_thread(self._close_now, choice)  # type: ignore[attr-defined]
+
+    def _leave_failed(self, choice: str, message: str) -> None:
+        if choice == "keep":
+            self._draft_failing = True
+            self._dirty = True
+            self._say(f"Not kept yet: {message} {self.not_kept_note()}")
+        else:
+            self._say(f"The draft could not be changed just now: {message} It is still on disk.")
 
     def _close_now(self, choice: str) -> None:
         self.stop_autosave()
         if choice == "keep":
             self.notify(self.KEPT_NOTE, markup=False)  # type: ignore[attr-defined]
         self.dismiss(None)  # type: ignore[attr-defined]
-
-
-def ask_before_quitting(app: Any) -> bool:
-    """When typing in an open form could not reach the disk (a full disk, …), ask before quitting
-    (it would be lost) and return True; the answer quits or stays. False: nothing at risk."""
-    from homework_tui.screens.privacy_lock import all_screens
-
-    if getattr(getattr(app, "idle_lock", None), "locked", False):
-        return False  # at the lock screen: the drafts were tried when it locked
-    at_risk = [s for s in all_screens(app) if isinstance(s, DraftAutosave) and s.draft_at_risk()]
-    if not at_risk:
-        return False
-
-    def chosen(choice: str | None) -> None:
-        if choice == "quit":
-            app.exit()
-
-    app.push_screen(
-        ChoiceDialog(
-            "Your writing is not saved yet",
-            "homework-tui could not write to its data folder just now (see the message in the "
-            "form), so what you typed since the last save exists only in this window. If you quit "
-            "now it is lost. Free some space or fix the folder, save with Ctrl+S, then quit.",
-            [Choice("s", "Stay", "stay", primary=True), Choice("q", "Quit anyway", "quit")],
-            escape="stay",
-            id="unsaved-quit",
-        ),
-        chosen,
-    )
-    return True

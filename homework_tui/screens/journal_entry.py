@@ -60,6 +60,7 @@ class JournalEntryForm(DraftForm, HomeworkScreen[JournalEntry | None]):
         Binding("escape", "close", "Close", key_display="Esc"),
     ]
     LEAVE_TITLE = "Leave this entry?"
+    WHAT = "journal entry"
 
     def __init__(self, entry: JournalEntry | None = None, draft: Draft | None = None) -> None:
         super().__init__(classes="journal-form")

@@ -56,6 +56,7 @@ class ThoughtRecordForm(DraftForm, HomeworkScreen[ThoughtRecord | None]):
         Binding("escape", "close", "Close", key_display="Esc"),
     ]
     LEAVE_TITLE = "Leave this thought record?"
+    WHAT = "thought record"
 
     def __init__(self, record: ThoughtRecord | None = None, draft: Draft | None = None) -> None:
         super().__init__(classes="thought-form")

@@ -1,0 +1,68 @@
+"""After saving a new record, its list highlights the record just saved (issue 13, point 6), so
+the next key (o, Enter, Delete) acts on it, not on the row highlighted before."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import DataTable
+
+from homework_tui.model.experiment import Experiment
+from homework_tui.model.journal import JournalEntry
+from homework_tui.model.thought_record import ThoughtRecord
+from homework_tui.screens.experiment_data import experiments_repo
+from homework_tui.screens.journal_entry import journal_repo
+from homework_tui.screens.thought_data import records_repo
+from homework_tui.store import Store
+from tests.ui.helpers import section_app, settle, wait_until
+
+OLD: dict[str, Callable[[Store], Any]] = {
+    "journal": lambda s: [
+        journal_repo(s).add(JournalEntry(title=f"Old {n}", text=f"Earlier {n}")) for n in range(3)
+    ],
+    "experiments": lambda s: [
+        experiments_repo(s).add(
+            Experiment(belief=f"Old belief {n}", belief_rating=75, outcome="It went fine",
+                       belief_after=30)
+        )
+        for n in range(3)
+    ],
+    "thought_records": lambda s: [
+        records_repo(s).add(ThoughtRecord(situation=f"Old situation {n}")) for n in range(3)
+    ],
+}
+# section key, mode, the field typed into first, the repository
+SECTIONS: dict[str, tuple[str, str, Callable[[Store], Any]]] = {
+    "journal": ("j", "journal", journal_repo),
+    "experiments": ("e", "experiments", experiments_repo),
+    "thought_records": ("t", "thoughts", records_repo),
+}
+
+
+@pytest.mark.parametrize("section", list(SECTIONS))
+async def test_the_record_just_saved_is_highlighted(tmp_path: Path, section: str) -> None:
+    key, mode, repo = SECTIONS[section]
+    folder = tmp_path / "data"
+    with Store.open(folder) as store:
+        OLD[section](store)
+    async with section_app(folder, key, mode) as (app, pilot):
+        list_screen = app.screen
+        table = list_screen.query_one(DataTable)
+        await wait_until(pilot, lambda: table.row_count == 3)
+        await pilot.press("down", "down")  # an old record highlighted
+        await pilot.press("n")
+        await wait_until(pilot, lambda: app.screen is not list_screen)
+        await pilot.pause()
+        app.focused.insert("The new one")  # type: ignore[union-attr]
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: app.screen is list_screen)
+        await settle(pilot)
+        with Store.open(folder, read_only=True) as store:
+            saved = {r.id for r in repo(store).all()}
+        assert len(saved) == 4
+        highlighted = list_screen._current_key()  # type: ignore[attr-defined]
+        new = [r for r in list_screen.records if r.id == highlighted]  # type: ignore[attr-defined]
+        assert new and "The new one" in str(vars(new[0])), f"highlighted {highlighted}"
