@@ -1,5 +1,6 @@
 """After saving a new record, its list highlights the record just saved (issue 13, point 6), so
-the next key (o, Enter, Delete) acts on it, not on the row highlighted before."""
+the next key (o, Enter, Delete) acts on it, not on the row highlighted before; and the form
+opened on it names it in its title (its own words, cleaned and shortened)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input, TextArea
 
 from homework_tui.model.experiment import Experiment
 from homework_tui.model.journal import JournalEntry
@@ -17,8 +18,11 @@ from homework_tui.screens.experiment_data import experiments_repo
 from homework_tui.screens.journal_entry import journal_repo
 from homework_tui.screens.thought_data import records_repo
 from homework_tui.store import Store
-from tests.ui.helpers import section_app, settle, wait_until
+from homework_tui.screens.naming import record_name
+from tests.ui.helpers import screen_words, section_app, settle, wait_until
 
+NEW = "The new one, [b]bold[/b]\x1b[31m and long enough to be cut short in the title"
+TITLED = "The new one, [b]bold[/b][31m and long e…"
 OLD: dict[str, Callable[[Store], Any]] = {
     "journal": lambda s: [
         journal_repo(s).add(JournalEntry(title=f"Old {n}", text=f"Earlier {n}")) for n in range(3)
@@ -56,13 +60,31 @@ async def test_the_record_just_saved_is_highlighted(tmp_path: Path, section: str
         await pilot.press("n")
         await wait_until(pilot, lambda: app.screen is not list_screen)
         await pilot.pause()
-        app.focused.insert("The new one")  # type: ignore[union-attr]
+        focused = app.focused
+        if isinstance(focused, TextArea):
+            focused.insert(NEW)
+        else:
+            assert isinstance(focused, Input)
+            focused.insert_text_at_cursor(NEW)
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: app.screen is list_screen)
         await settle(pilot)
         with Store.open(folder, read_only=True) as store:
-            saved = {r.id for r in repo(store).all()}
+            saved = repo(store).all()
+        (new,) = [r for r in saved if "The new one" in repr(r)]
         assert len(saved) == 4
         highlighted = list_screen._current_key()  # type: ignore[attr-defined]
-        new = [r for r in list_screen.records if r.id == highlighted]  # type: ignore[attr-defined]
-        assert new and "The new one" in str(vars(new[0])), f"highlighted {highlighted}"
+        assert highlighted == new.id, f"{highlighted} is highlighted, not the new {new.id}"
+
+        await pilot.press("enter")  # opens the record just saved, named in the title
+        await wait_until(pilot, lambda: app.screen is not list_screen)
+        await wait_until(pilot, lambda: bool(app.screen.sub_title))
+        assert app.screen.sub_title.startswith(TITLED + " · "), app.screen.sub_title
+        assert TITLED in screen_words(app)
+
+
+def test_a_record_name_is_one_clean_short_line() -> None:
+    assert record_name("", "  \n ", "Second\n  choice") == "Second choice"
+    assert record_name("A [b]walk[/b]\x1b[2J\x07 by\tthe river") == "A [b]walk[/b][2J by the river"
+    assert record_name("x" * 60) == "x" * 39 + "…"
+    assert record_name("") == ""
