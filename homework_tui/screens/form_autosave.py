@@ -1,13 +1,13 @@
 """Autosave of a form's draft, and the form that saves one record: used by the thought record,
-journal, experiment and exposure log forms. Nothing the person types waits longer than a few
-seconds to reach the disk.
+journal, experiment and exposure log forms. What the person types is on disk within a few tenths
+of a second of the last key (`scripts/bench forms`).
 
 A form screen mixes in `DraftAutosave`, sets `self.keeper` (a `DraftKeeper`), implements
 `draft_snapshot()` and calls `start_autosave()` on mount. Then:
 
 * a change (any Input, TextArea or SelectionList) marks the form dirty;
-* the draft is written once typing pauses for `QUIET` seconds, and at least every `AT_MOST`
-  seconds while typing goes on;
+* the draft is written once typing pauses for `QUIET` seconds (0.12 s), and at least every
+  `AT_MOST` seconds while typing goes on (one timer, armed by a change: nothing ticks while idle);
 * leaving a field writes it at once, and so does leaving the screen.
 
 Writes run in a thread worker; the keeper orders them, so a slow older write cannot overwrite a
@@ -25,6 +25,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import events, work
 from textual.css.query import NoMatches
+from textual.timer import Timer
 from textual.widgets import Input, SelectionList, Static, TextArea
 
 from homework_tui.model.base import clean_text
@@ -33,12 +34,16 @@ from homework_tui.screens.dialogs import Choice, ChoiceDialog
 from homework_tui.store import Store
 from homework_tui.store.drafts import DraftKeeper
 from homework_tui.store.errors import StoreError
+from homework_tui.widgets.clean_input import CleanTextArea
 
 
 class DraftAutosave:
-    QUIET = 1.0
-    AT_MOST = 4.0
-    TICK = 0.25
+    QUIET = 0.12
+    """Seconds without a change after which the draft is written."""
+    AT_MOST = 1.0
+    """While changes go on, the draft is written at least this often (seconds)."""
+    RETRY = 1.0
+    """After a refused write, the next try comes this many seconds later."""
 
     keeper: DraftKeeper | None = None
     _dirty: bool = False
@@ -48,6 +53,7 @@ class DraftAutosave:
     _draft_failing: bool = False  # the last draft write was refused (a full disk, …)
     _autosave_on: bool = False
     _latest: tuple[dict[str, str], str] | None = None
+    _due: Timer | None = None
 
     def draft_snapshot(self) -> tuple[dict[str, str], str]:
         """Every field's raw text, and where the person is in the form."""
@@ -60,31 +66,49 @@ class DraftAutosave:
     def start_autosave(self) -> None:
         self._flushed_at = time.monotonic()
         self._autosave_on = True
-        self.set_interval(self.TICK, self._autosave_tick)  # type: ignore[attr-defined]
 
     def stop_autosave(self) -> None:
         self._autosave_on = False
         self._dirty = False
+        if self._due is not None:
+            self._due.stop()
+            self._due = None
 
     def note_change(self) -> None:
         if not self._autosave_on:
             return
         now = time.monotonic()
         if not self._dirty:
-            self._flushed_at = min(self._flushed_at, now) if self._flushed_at else now
+            self._flushed_at = now
         self._dirty = True
         self._changed_at = now
         try:  # kept so the last keystrokes can still be written as the screen is torn down
             self._latest = self.draft_snapshot()
         except NoMatches:
             pass
+        self._write_within(self.QUIET)
 
-    def _autosave_tick(self) -> None:
-        if not self._dirty:
+    def _write_within(self, seconds: float) -> None:
+        """Look again at `seconds` from now (one timer at a time: no ticking while idle)."""
+        if self._due is None and self._autosave_on:
+            self._due = self.set_timer(seconds, self._autosave_due)  # type: ignore[attr-defined]
+
+    def _autosave_due(self) -> None:
+        self._due = None
+        if not self._dirty or not self._autosave_on:
             return
         now = time.monotonic()
-        if now - self._changed_at >= self.QUIET or now - self._flushed_at >= self.AT_MOST:
+        quiet_left = self.QUIET - (now - self._changed_at)
+        longest_left = self.AT_MOST - (now - self._flushed_at)
+        if quiet_left <= 0 or longest_left <= 0:
             self.flush_draft()
+        else:
+            self._write_within(min(quiet_left, longest_left))
+
+    def _try_again_later(self) -> None:
+        self._dirty = True
+        self._changed_at = time.monotonic()
+        self._write_within(self.RETRY)
 
     def flush_draft(self) -> None:
         """Write the draft now (in a worker) if anything changed since the last write."""
@@ -136,9 +160,8 @@ class DraftAutosave:
 
     def draft_lock_failed(self) -> None:
         """The write from `draft_for_lock` was refused: try again with the next autosave."""
-        self._dirty = True
         self._draft_failing = True
-        self._changed_at = time.monotonic()
+        self._try_again_later()
 
     @work(thread=True, group="draft")
     def _write_draft(self, fields: dict[str, str], place: str, sequence: int) -> None:
@@ -166,8 +189,8 @@ class DraftAutosave:
         return self._autosave_on and self._draft_failing
 
     def _draft_failed(self, message: str) -> None:
-        self._dirty = True  # tried again with the next autosave tick
         self._draft_failing = True
+        self._try_again_later()
         if not self._warned:
             self._warned = True
             self.notify(  # type: ignore[attr-defined]
@@ -188,10 +211,11 @@ class DraftAutosave:
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         area = event.text_area
-        cleaned = clean_text(area.text)
-        if cleaned != area.text:
-            area.load_text(cleaned)
-            area.move_cursor(area.document.end)
+        if not isinstance(area, CleanTextArea):  # a CleanTextArea cleans each edit itself
+            cleaned = clean_text(area.text)
+            if cleaned != area.text:
+                area.load_text(cleaned)
+                area.move_cursor(area.document.end)
         self.note_change()
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[Any]) -> None:
@@ -297,7 +321,9 @@ class DraftForm(DraftAutosave):
             return None
         failed = await asyncio.to_thread(self._keep_snapshot, snapshot)
         self._draft_failing = failed is not None
-        self._dirty = failed is not None
+        self._dirty = False
+        if failed is not None:
+            self._try_again_later()
         return failed
 
     # -- saving ---------------------------------------------------------------------------------
@@ -332,7 +358,7 @@ class DraftForm(DraftAutosave):
         self._saving = False
         self._draft_failing = not kept
         if not kept:
-            self._dirty = True  # the autosave keeps trying, so the draft lands once it can
+            self._try_again_later()  # so the draft lands once the disk takes it
         note = self.NOT_SAVED_NOTE if kept else self.not_kept_note()
         self._say(f"Not saved yet: {message} {note}")
 
@@ -403,7 +429,7 @@ class DraftForm(DraftAutosave):
     def _leave_failed(self, choice: str, message: str) -> None:
         if choice == "keep":
             self._draft_failing = True
-            self._dirty = True
+            self._try_again_later()
             self._say(f"Not kept yet: {message} {self.not_kept_note()}")
         else:
             self._say(f"The draft could not be changed just now: {message} It is still on disk.")
