@@ -11,7 +11,8 @@ A form screen mixes in `DraftAutosave`, sets `self.keeper` (a `DraftKeeper`), im
 * leaving a field writes it at once, and so does leaving the screen.
 
 Writes run in a thread worker; the keeper orders them, so a slow older write cannot overwrite a
-newer one. A failed write says so once, calmly, and is retried at the next change.
+newer one. A failed write says so once, calmly, and is tried again a second later (and says so
+when it lands).
 """
 
 from __future__ import annotations

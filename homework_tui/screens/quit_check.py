@@ -3,6 +3,8 @@
 * A form holding writing not saved as its record: its draft is written first, then the question
   says exactly what is on disk: "kept as a draft" only once that write succeeded; otherwise that
   the writing exists only in this window and is lost on quitting.
+* A dialog form (a crisis contact, homework in the plan, …) whose fields changed: lost on
+  quitting, as it keeps no draft.
 * A relaxation session or exposure timer in progress: it is paused while asking, and goes on when
   the person stays.
 
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from homework_tui.screens.dialogs import Choice, ChoiceDialog
+from homework_tui.screens.dialogs import Choice, ChoiceDialog, SaveCancelModal
 from homework_tui.screens.form_autosave import DraftForm
 from homework_tui.screens.privacy_lock import all_screens
 
@@ -65,9 +67,10 @@ async def ask_before_quitting(app: App[Any]) -> bool:
         return False  # at the lock screen: the drafts were written when it locked
     screens = all_screens(app)
     forms = [s for s in screens if isinstance(s, DraftForm) and s.holds_unsaved()]
+    dialogs = [s for s in screens if isinstance(s, SaveCancelModal) and s.holds_unsaved()]
     players = [p for p in map(_session_player, screens) if p is not None]
     timers = [s for s in screens if _timer_running(s)]
-    if not forms and not players and not timers:
+    if not forms and not dialogs and not players and not timers:
         return False
 
     kept: list[DraftForm] = []
@@ -87,6 +90,12 @@ async def ask_before_quitting(app: App[Any]) -> bool:
     if forms:
         title, body = _forms_question(kept, lost)
         parts.append(body)
+    for dialog in dialogs:
+        title = "Your writing is not saved yet"
+        parts.append(
+            f"What you typed in this {dialog.WHAT} is not saved (Ctrl+S saves it), and it is lost "
+            "if you quit."
+        )
     if players:
         parts.append("Your relaxation session stops here and is not logged.")
     if timers:
@@ -105,7 +114,7 @@ async def ask_before_quitting(app: App[Any]) -> bool:
             " ".join(parts),
             [
                 Choice("s", "Stay", "stay", primary=True),
-                Choice("q", "Quit anyway" if lost else "Quit", "quit"),
+                Choice("q", "Quit anyway" if lost or dialogs else "Quit", "quit"),
             ],
             escape="stay",
             id=QUIT_ID,
