@@ -88,3 +88,31 @@ def test_a_record_name_is_one_clean_short_line() -> None:
     assert record_name("A [b]walk[/b]\x1b[2J\x07 by\tthe river") == "A [b]walk[/b][2J by the river"
     assert record_name("x" * 60) == "x" * 39 + "…"
     assert record_name("") == ""
+
+
+async def test_after_logging_an_exposure_its_step_stays_chosen_and_the_form_named_it(
+    tmp_path: Path,
+) -> None:
+    from homework_tui.screens.exposure_log import ExposureLogScreen
+    from homework_tui.widgets.ladder_picture import LadderPicture
+    from tests.ui.test_exposure import LADDER, add_step, choose, exposure_app, new_ladder, type_in
+
+    folder = tmp_path / "data"
+    async with exposure_app(folder) as (app, pilot):
+        await new_ladder(pilot, "Social [b]situations[/b]", "Speak up at work")
+        for text, suds in LADDER[:4]:
+            await add_step(pilot, text, suds)
+        step = LADDER[2][0]  # not the suggested next step
+        await choose(pilot, step)
+        list_screen = app.screen
+        await pilot.press("l")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExposureLogScreen))
+        assert app.screen.sub_title == f"{step} · Social [b]situations[/b]"
+        for value in ("18:30", "18:50", "", "70", "40", "60", "30"):
+            await type_in(pilot, value)
+            await pilot.press("enter")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: app.screen is list_screen)
+        await settle(pilot)
+        picture = list_screen.query_one(LadderPicture)
+        assert picture.step is not None and picture.step.description == step
