@@ -1,4 +1,5 @@
-"""Forms figures (issue 13, points 9 and 10), in a headless app on a real store in a temp folder.
+"""Forms figures (issue 13, points 9 and 10): drafts in a headless app on a real store in a temp
+folder, typing in the installed console script on a pty.
 
     .venv/bin/python scripts/benchmarks/bench_forms.py [--typing-only]
 
@@ -10,9 +11,10 @@
    paragraphs of about 400 characters), in the installed console script on a 100x30 pty: the
    time from writing each key until the app has drawn it. Target: p95 <= 50 ms. Same-run
    baseline: the same keys into an empty box (ratio printed). Also one single 1 MB line (no line
-   breaks): not met yet (~150 ms, was ~840 ms). CleanTextArea now divides a long line into screen
-   rows once per refresh (Textual did it for every row drawn), but Textual still rewraps the whole
-   line on each edit (`compute_wrap_offsets`), so the cost grows with the line.
+   breaks), the keys typed on the line after it: not met yet (~150 ms, was ~840 ms).
+   CleanTextArea now divides a long line into screen rows once per refresh (Textual did it for
+   every row drawn) and rewraps only around an edit, but for each row it draws Textual still
+   walks every earlier row of that line (counting tabs), so the cost grows with the line.
 """
 
 from __future__ import annotations
