@@ -27,6 +27,7 @@ from textual.screen import Screen
 from textual.signal import Signal
 from textual.theme import Theme
 
+from homework_tui.key_order import handled_so_far, has_priority_binding
 from homework_tui.model.settings import DEFAULT_THEME, Settings
 from homework_tui.paths import data_dir
 from homework_tui.screens.base import LatestValueSaver, SaveRefused, wait_for_saves
@@ -360,12 +361,19 @@ class HomeworkApp(App[int]):
             ("Quit", "Close homework-tui (what you saved stays saved)", self.action_quit),
         ]
 
+    async def _check_bindings(self, key: str, priority: bool = False) -> bool:
+        # Before a priority key's action (Ctrl+S, Ctrl+Q, …), let the focused widget handle the
+        # keys typed before it, so the action sees every one of them (see key_order).
+        if priority and has_priority_binding(self.screen._binding_chain, key):
+            await handled_so_far(self.focused)
+        return await super()._check_bindings(key, priority)
+
     # -- actions -----------------------------------------------------------------------------
 
     async def action_quit(self) -> None:
-        from homework_tui.screens.form_autosave import ask_before_quitting
+        from homework_tui.screens.quit_check import ask_before_quitting
 
-        if not ask_before_quitting(self):
+        if not await ask_before_quitting(self):
             self.exit()
 
     def action_help_now(self) -> None:

@@ -53,6 +53,7 @@ class ContactForm(SaveCancelModal[ContactFormResult]):
         Binding("escape", "cancel", "Cancel", key_display="Esc"),
         Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
     ]
+    WHAT = "contact"
 
     def __init__(self, title: str, draft: ContactDraft, *, hint: str, id: str | None = None):
         super().__init__(id=id, classes="contact-form")

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Footer, Input, Static, TextArea
 
 
 T = TypeVar("T")
@@ -37,7 +37,28 @@ class CalmModal(ModalScreen[T]):
 
 class SaveCancelModal(CalmModal[T]):
     """A form dialog with Save (Ctrl+S) and Cancel (Esc) buttons, placed by `compose_buttons`;
-    pressing them runs the subclass's `action_save` / `action_cancel`."""
+    pressing them runs the subclass's `action_save` / `action_cancel`. `holds_unsaved()` tells
+    whether its fields differ from what they held when it opened (quitting asks first)."""
+
+    WHAT: ClassVar[str] = "window"
+    """Where the unsaved typing is, as said when quitting ("What you typed in this window…")."""
+    _opened_with: tuple[str, ...] | None = None
+
+    def _field_values(self) -> tuple[str, ...]:
+        return tuple(
+            field.text if isinstance(field, TextArea) else field.value
+            for field in self.query("Input, TextArea").results()
+            if isinstance(field, (Input, TextArea))
+        )
+
+    def _on_mount(self, event: events.Mount) -> None:
+        self.call_after_refresh(self._remember_fields)
+
+    def _remember_fields(self) -> None:
+        self._opened_with = self._field_values()
+
+    def holds_unsaved(self) -> bool:
+        return self._opened_with is not None and self._field_values() != self._opened_with
 
     def compose_buttons(self) -> ComposeResult:
         with Horizontal(classes="dialog-buttons"):

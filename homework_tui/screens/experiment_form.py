@@ -32,6 +32,7 @@ from homework_tui.screens.base import HomeworkScreen
 from homework_tui.screens.dialogs import EVERYWHERE
 from homework_tui.screens.experiment_data import FORM, experiments_repo
 from homework_tui.screens.form_autosave import DraftForm
+from homework_tui.screens.naming import record_name
 from homework_tui.store.drafts import DraftKeeper, Drafts
 from homework_tui.store import Store
 from homework_tui.widgets.clean_input import CleanInput
@@ -68,6 +69,7 @@ class ExperimentForm(DraftForm, HomeworkScreen[Experiment | None]):
     ]
     MESSAGE_ID = "experiment-message"
     LEAVE_TITLE = "Leave this experiment?"
+    WHAT = "experiment"
     NOT_SAVED_NOTE = "What you wrote is kept as a draft."
     KEPT_NOTE = "Your experiment is kept as a draft; it will be offered when you come back."
 
@@ -119,14 +121,15 @@ class ExperimentForm(DraftForm, HomeworkScreen[Experiment | None]):
 
     def on_mount(self) -> None:
         self.title = "Behavioural experiment"
-        self.sub_title = "new" if self.experiment is None else (
-            f"from {self.experiment.created_at:%a %-d %b}"
-        )
+        name = record_name(self._fields.get("belief", ""))
+        when = "new" if self.experiment is None else f"from {self.experiment.created_at:%a %-d %b}"
+        self.sub_title = f"{name} · {when}" if name else when
         self.query_one("#experiment-message", Static).display = False
         store = self.homework.store
         assert store is not None
         self.keeper = DraftKeeper(Drafts(store), self._draft)
         first = "outcome" if self.start_at_outcome else "belief"
+        self.query_one(f"#{first}", Widget).focus()  # at once: keys typed as it opens land here
         self.call_after_refresh(self._focus_field, first)
         self.start_autosave()
 

@@ -64,6 +64,7 @@ class ExposureScreen(LadderEditing, SectionScreen):
         self.writer: ExposureWriter | None = None
         self.drafts: list[Draft] = []
         self._offered = False
+        self._select_next: str | None = None
 
     def compose_content(self) -> ComposeResult:
         yield Static(id="ladder-title")
@@ -90,8 +91,15 @@ class ExposureScreen(LadderEditing, SectionScreen):
 
     # -- loading and drawing ---------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="exposure-load")
     def reload(self, select: str | None = None) -> None:
+        """Load again (in a worker). `select`: the step to highlight once shown, kept even when a
+        later reload (the screen coming back) replaces this one."""
+        if select is not None:
+            self._select_next = select
+        self._load()
+
+    @work(thread=True, exclusive=True, group="exposure-load")
+    def _load(self) -> None:
         store = self.homework.store
         if store is None:
             return
@@ -99,9 +107,10 @@ class ExposureScreen(LadderEditing, SectionScreen):
         from homework_tui.store.drafts import Drafts
 
         drafts = Drafts(store).pending(DRAFT_FORM)
-        self.app.call_from_thread(self._loaded, data, drafts, select)
+        self.app.call_from_thread(self._loaded, data, drafts)
 
-    def _loaded(self, data: ExposureData, drafts: list[Draft], select: str | None) -> None:
+    def _loaded(self, data: ExposureData, drafts: list[Draft]) -> None:
+        select, self._select_next = self._select_next, None
         self.data = data
         self.drafts = [d for d in drafts if self._draft_step(d) is not None]
         if self.ladder is None and data.ladders:

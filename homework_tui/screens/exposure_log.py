@@ -27,6 +27,7 @@ from homework_tui.screens.base import HomeworkScreen
 from homework_tui.screens.dialogs import EVERYWHERE
 from homework_tui.screens.exposure_data import ExposureBook
 from homework_tui.screens.form_autosave import DraftForm
+from homework_tui.screens.naming import record_name
 from homework_tui.store.drafts import DraftKeeper, Drafts
 from homework_tui.store import Store
 from homework_tui.widgets.clean_input import CleanInput
@@ -60,7 +61,8 @@ class ExposureLogScreen(DraftForm, HomeworkScreen[Exposure | None]):
     ]
     MESSAGE_ID = "log-message"
     LEAVE_TITLE = "Leave this exposure log?"
-    LEAVE_BODY = "What you typed is safe as a draft until you decide."
+    WHAT = "exposure log"
+    LEAVE_BODY = "What you typed is on disk as a draft until you decide."
     DISCARD_LABEL = "Discard it"
     NOT_SAVED_NOTE = "What you typed is kept as a draft."
     KEPT_NOTE = "Your log is kept as a draft; it will be offered when you come back."
@@ -129,7 +131,7 @@ class ExposureLogScreen(DraftForm, HomeworkScreen[Exposure | None]):
 
     def on_mount(self) -> None:
         self.title = "Log an exposure"
-        self.sub_title = self.ladder.name
+        self.sub_title = f"{record_name(self.step_.description)} · {record_name(self.ladder.name)}"
         chosen = [s for s in self._fields.get("safety", "").split("\n") if s.strip()]
         safety = self.query_one("#safety", SelectionList)
         names = list(self.settings.safety_behaviours)

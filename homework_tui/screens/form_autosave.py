@@ -1,21 +1,23 @@
 """Autosave of a form's draft, and the form that saves one record: used by the thought record,
-journal, experiment and exposure log forms. Nothing the person types waits longer than a few
-seconds to reach the disk.
+journal, experiment and exposure log forms. What the person types is on disk within a few tenths
+of a second of the last key (`scripts/bench forms`).
 
 A form screen mixes in `DraftAutosave`, sets `self.keeper` (a `DraftKeeper`), implements
 `draft_snapshot()` and calls `start_autosave()` on mount. Then:
 
 * a change (any Input, TextArea or SelectionList) marks the form dirty;
-* the draft is written once typing pauses for `QUIET` seconds, and at least every `AT_MOST`
-  seconds while typing goes on;
+* the draft is written once typing pauses for `QUIET` seconds (0.12 s), and at least every
+  `AT_MOST` seconds while typing goes on (one timer, armed by a change: nothing ticks while idle);
 * leaving a field writes it at once, and so does leaving the screen.
 
 Writes run in a thread worker; the keeper orders them, so a slow older write cannot overwrite a
-newer one. A failed write says so once, calmly, and is retried at the next change.
+newer one. A failed write says so once, calmly, and is tried again a second later (and says so
+when it lands).
 """
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
 from functools import partial
@@ -24,6 +26,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import events, work
 from textual.css.query import NoMatches
+from textual.timer import Timer
 from textual.widgets import Input, SelectionList, Static, TextArea
 
 from homework_tui.model.base import clean_text
@@ -31,13 +34,17 @@ from homework_tui.screens.base import saving
 from homework_tui.screens.dialogs import Choice, ChoiceDialog
 from homework_tui.store import Store
 from homework_tui.store.drafts import DraftKeeper
-from homework_tui.store.errors import ReadOnly, StoreError, WriteFailed
+from homework_tui.store.errors import ReadOnly, StoreError
+from homework_tui.widgets.clean_input import CleanTextArea
 
 
 class DraftAutosave:
-    QUIET = 1.0
-    AT_MOST = 4.0
-    TICK = 0.25
+    QUIET = 0.12
+    """Seconds without a change after which the draft is written."""
+    AT_MOST = 1.0
+    """While changes go on, the draft is written at least this often (seconds)."""
+    RETRY = 1.0
+    """After a refused write, the next try comes this many seconds later."""
 
     keeper: DraftKeeper | None = None
     _dirty: bool = False
@@ -47,6 +54,7 @@ class DraftAutosave:
     _draft_failing: bool = False  # the last draft write was refused (a full disk, …)
     _autosave_on: bool = False
     _latest: tuple[dict[str, str], str] | None = None
+    _due: Timer | None = None
 
     def draft_snapshot(self) -> tuple[dict[str, str], str]:
         """Every field's raw text, and where the person is in the form."""
@@ -59,31 +67,49 @@ class DraftAutosave:
     def start_autosave(self) -> None:
         self._flushed_at = time.monotonic()
         self._autosave_on = True
-        self.set_interval(self.TICK, self._autosave_tick)  # type: ignore[attr-defined]
 
     def stop_autosave(self) -> None:
         self._autosave_on = False
         self._dirty = False
+        if self._due is not None:
+            self._due.stop()
+            self._due = None
 
     def note_change(self) -> None:
         if not self._autosave_on:
             return
         now = time.monotonic()
         if not self._dirty:
-            self._flushed_at = min(self._flushed_at, now) if self._flushed_at else now
+            self._flushed_at = now
         self._dirty = True
         self._changed_at = now
         try:  # kept so the last keystrokes can still be written as the screen is torn down
             self._latest = self.draft_snapshot()
         except NoMatches:
             pass
+        self._write_within(self.QUIET)
 
-    def _autosave_tick(self) -> None:
-        if not self._dirty:
+    def _write_within(self, seconds: float) -> None:
+        """Look again at `seconds` from now (one timer at a time: no ticking while idle)."""
+        if self._due is None and self._autosave_on:
+            self._due = self.set_timer(seconds, self._autosave_due)  # type: ignore[attr-defined]
+
+    def _autosave_due(self) -> None:
+        self._due = None
+        if not self._dirty or not self._autosave_on:
             return
         now = time.monotonic()
-        if now - self._changed_at >= self.QUIET or now - self._flushed_at >= self.AT_MOST:
+        quiet_left = self.QUIET - (now - self._changed_at)
+        longest_left = self.AT_MOST - (now - self._flushed_at)
+        if quiet_left <= 0 or longest_left <= 0:
             self.flush_draft()
+        else:
+            self._write_within(min(quiet_left, longest_left))
+
+    def _try_again_later(self) -> None:
+        self._dirty = True
+        self._changed_at = time.monotonic()
+        self._write_within(self.RETRY)
 
     def flush_draft(self) -> None:
         """Write the draft now (in a worker) if anything changed since the last write."""
@@ -135,9 +161,8 @@ class DraftAutosave:
 
     def draft_lock_failed(self) -> None:
         """The write from `draft_for_lock` was refused: try again with the next autosave."""
-        self._dirty = True
         self._draft_failing = True
-        self._changed_at = time.monotonic()
+        self._try_again_later()
 
     @work(thread=True, group="draft")
     def _write_draft(self, fields: dict[str, str], place: str, sequence: int) -> None:
@@ -148,8 +173,17 @@ class DraftAutosave:
         except StoreError as error:
             self.app.call_from_thread(self._draft_failed, str(error))  # type: ignore[attr-defined]
         else:
-            self._warned = False
-            self._draft_failing = False
+            self.app.call_from_thread(self._draft_written)  # type: ignore[attr-defined]
+
+    def _draft_written(self) -> None:
+        if self._draft_failing and self._warned:
+            self.notify(  # type: ignore[attr-defined]
+                "Your draft is on disk again, with everything typed up to a moment ago.",
+                title="Draft saved",
+                markup=False,
+            )
+        self._warned = False
+        self._draft_failing = False
 
     def written_elsewhere(self) -> None:
         """What the form holds now is on disk elsewhere (a file the person chose): nothing is at
@@ -162,8 +196,8 @@ class DraftAutosave:
         return self._autosave_on and self._draft_failing
 
     def _draft_failed(self, message: str) -> None:
-        self._dirty = True  # tried again with the next autosave tick
         self._draft_failing = True
+        self._try_again_later()
         if not self._warned:
             self._warned = True
             self.notify(  # type: ignore[attr-defined]
@@ -184,10 +218,11 @@ class DraftAutosave:
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         area = event.text_area
-        cleaned = clean_text(area.text)
-        if cleaned != area.text:
-            area.load_text(cleaned)
-            area.move_cursor(area.document.end)
+        if not isinstance(area, CleanTextArea):  # a CleanTextArea cleans each edit itself
+            cleaned = clean_text(area.text)
+            if cleaned != area.text:
+                area.load_text(cleaned)
+                area.move_cursor(area.document.end)
         self.note_change()
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[Any]) -> None:
@@ -199,24 +234,25 @@ class DraftAutosave:
 
 class DraftForm(DraftAutosave):
     """A form on one record with an autosaved draft: Ctrl+S saves the record in a worker (an
-    error is said in the form, the draft kept); closing asks whether to save, keep the draft or
-    discard it, unless nothing changed.
+    error is said in the form, the draft kept when the disk takes it); closing asks whether to
+    save, keep the draft or discard it, unless nothing changed.
 
-    Besides what `DraftAutosave` asks, a form sets `from_draft` and `_saving`, says things with
-    `_say(message)` (in `#MESSAGE_ID`), tells `unchanged(fields)`, writes the record in `persist(store, record,
-    *extra)` (on the worker thread) and starts a save with `self._save(record, *extra)`.
+    Every message says what is on disk afterwards: "kept as a draft" only once that draft is
+    written. Besides what `DraftAutosave` asks, a form sets `from_draft` and `_saving`, says
+    things with `_say(message)` (in `#MESSAGE_ID`), tells `unchanged(fields)`, writes the record
+    in `persist(store, record, *extra)` (on the worker thread) and starts a save with
+    `self._save(record, *extra)`.
     """
 
     LEAVE_TITLE: ClassVar[str] = "Leave this form?"
-    LEAVE_BODY: ClassVar[str] = "What you wrote is safe as a draft until you decide."
+    LEAVE_BODY: ClassVar[str] = "What you wrote is on disk as a draft until you decide."
+    """Said on closing once the draft holding everything in the form is on disk."""
     DISCARD_LABEL: ClassVar[str] = "Discard changes"
     NOT_SAVED_NOTE: ClassVar[str] = "Your writing is kept as a draft."
-    """Said after 'Not saved yet: <why>'."""
+    """Said after 'Not saved yet: <why>' once the draft holding all of it is on disk."""
     KEPT_NOTE: ClassVar[str] = "Your draft is kept. It will be offered when you come back."
-    NOT_KEPT_NOTE: ClassVar[str] = (
-        "It could not be kept as a draft either, so please keep homework-tui open until it is saved."
-    )
-    """Said after 'Not saved yet: <why>' when the draft could not be written either."""
+    WHAT: ClassVar[str] = "writing"
+    """What the form holds, as said when quitting ("your journal entry")."""
 
     MESSAGE_ID: ClassVar[str] = "form-message"
     """The id of the Static where the form says things (hidden while there is nothing to say)."""
@@ -244,51 +280,100 @@ class DraftForm(DraftAutosave):
     def on_unmount(self) -> None:
         self.flush_draft_blocking()
 
+    # -- what is on disk ------------------------------------------------------------------------
+
+    def holds_unsaved(self) -> bool:
+        """True while the form holds writing not saved as its record."""
+        if not self._autosave_on:
+            return False
+        try:
+            fields, _ = self.draft_snapshot()
+        except NoMatches:
+            return False
+        return not self.unchanged(fields)
+
+    def earlier_draft(self) -> str:
+        """What of this form is on disk when its newest writing could not be kept."""
+        earlier = self.keeper.on_disk if self.keeper is not None else None
+        if earlier is None:
+            return "none of it is on disk yet"
+        return f"the draft on disk is an older one, from {earlier.updated_at:%H:%M}"
+
+    def not_kept_note(self) -> str:
+        """Said when the newest writing could not be kept as a draft either."""
+        return (
+            f"It could not be kept as a draft either: {self.earlier_draft()}. Please keep "
+            "homework-tui open until it is saved."
+        )
+
+    def _keep_snapshot(self, snapshot: tuple[dict[str, str], str]) -> str | None:
+        """Write `snapshot` as the draft (on a worker thread). None once it is on disk (or there
+        is nothing to keep); otherwise why it is not."""
+        fields, place = snapshot
+        if self.keeper is None or not self.draft_worth_keeping(fields):
+            return None
+        try:
+            with saving():
+                self.keeper.keep(fields, place)
+        except StoreError as error:
+            return str(error)
+        return None
+
+    async def keep_draft_now(self) -> str | None:
+        """Write everything the form holds as its draft now. None once it is on disk; otherwise
+        why not (the form then says so, and the autosave keeps trying)."""
+        try:
+            snapshot = self.draft_snapshot()
+        except NoMatches:
+            return None
+        failed = await asyncio.to_thread(self._keep_snapshot, snapshot)
+        self._draft_failing = failed is not None
+        self._dirty = False
+        if failed is not None:
+            self._try_again_later()
+        return failed
+
     # -- saving ---------------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="save-form")
     def _save(self, record: Any, *extra: Any) -> None:
+        """Save `record` in a worker; the form's fields now are what is kept if it is refused."""
+        self._save_in_thread(self.draft_snapshot(), record, *extra)
+
+    @work(thread=True, exclusive=True, group="save-form")
+    def _save_in_thread(
+        self, snapshot: tuple[dict[str, str], str], record: Any, *extra: Any
+    ) -> None:
         store = self.homework.store  # type: ignore[attr-defined]
+        call = self.app.call_from_thread  # type: ignore[attr-defined]
         try:
             assert store is not None
-            assert self.keeper is not None
             with saving():
                 saved = self.persist(store, record, *extra)
-                self.keeper.finish()
         except ReadOnly:
-            self.app.call_from_thread(self._refused_read_only)  # type: ignore[attr-defined]
+            call(self._refused_read_only)
             return
         except StoreError as error:
-            kept = self._keep_latest() if isinstance(error, WriteFailed) else True
-            self.app.call_from_thread(  # type: ignore[attr-defined]
-                self._save_failed, str(error), kept
-            )
+            failed = self._keep_snapshot(snapshot)
+            call(self._save_failed, str(error), failed is None)
             return
-        self.app.call_from_thread(self._saved, saved)  # type: ignore[attr-defined]
-
-    def _keep_latest(self) -> bool:
-        """After a refused save (on the worker thread): try to keep the newest snapshot as the
-        draft. False when that is refused too."""
-        latest, keeper = self._latest, self.keeper
-        if keeper is None or latest is None:
-            return not self._draft_failing
+        assert self.keeper is not None
         try:
             with saving():
-                keeper.keep(*latest)
+                self.keeper.finish()
         except StoreError:
-            return False
-        return True
+            pass  # the record is on disk; its old draft may be offered once more, harmlessly
+        call(self._saved, saved)
 
     def _refused_read_only(self) -> None:
         """Nothing can be saved in this window: say so truly and offer a file or a take-over."""
         self.app.read_only_watch.refuse_form_save(self)  # type: ignore[attr-defined]
 
-    def _save_failed(self, message: str, kept: bool = True) -> None:
+    def _save_failed(self, message: str, kept: bool) -> None:
         self._saving = False
         self._draft_failing = not kept
         if not kept:
-            self._dirty = True  # the autosave keeps trying, so the draft lands once it can
-        note = self.NOT_SAVED_NOTE if kept else self.NOT_KEPT_NOTE
+            self._try_again_later()  # so the draft lands once the disk takes it
+        note = self.NOT_SAVED_NOTE if kept else self.not_kept_note()
         self._say(f"Not saved yet: {message} {note}")
 
     def _saved(self, record: Any) -> None:
@@ -300,7 +385,7 @@ class DraftForm(DraftAutosave):
 
     # -- leaving --------------------------------------------------------------------------------
 
-    def action_close(self) -> None:
+    async def action_close(self) -> None:
         fields, _ = self.draft_snapshot()
         if self.unchanged(fields):
             self._leave("keep" if self.from_draft else "unchanged")
@@ -308,10 +393,18 @@ class DraftForm(DraftAutosave):
         if getattr(self.app, "read_only", False):  # type: ignore[attr-defined]
             self.app.read_only_watch.leave_form(self)  # type: ignore[attr-defined]
             return
+        failed = await self.keep_draft_now()
+        if failed is None:
+            body = self.LEAVE_BODY
+        else:
+            body = (
+                f"What you wrote is not on disk yet: {failed} Saving it or keeping it as a draft "
+                "tries again; discarding lets it go."
+            )
         self.app.push_screen(  # type: ignore[attr-defined]
             ChoiceDialog(
                 self.LEAVE_TITLE,
-                self.LEAVE_BODY,
+                body,
                 [
                     Choice("s", "Save it", "save", primary=True),
                     Choice("k", "Keep as draft", "keep"),
@@ -347,7 +440,9 @@ class DraftForm(DraftAutosave):
             self.app.call_from_thread(self._leave_read_only, choice)  # type: ignore[attr-defined]
             return
         except StoreError as error:
-            self.app.call_from_thread(self._save_failed, str(error))  # type: ignore[attr-defined]
+            self.app.call_from_thread(  # type: ignore[attr-defined]
+                self._leave_failed, choice, str(error)
+            )
             return
         self.app.call_from_thread(self._close_now, choice)  # type: ignore[attr-defined]
 
@@ -357,49 +452,16 @@ class DraftForm(DraftAutosave):
         else:  # nothing here differs from what is on disk, or the person let it go
             self._close_now("unchanged")
 
+    def _leave_failed(self, choice: str, message: str) -> None:
+        if choice == "keep":
+            self._draft_failing = True
+            self._try_again_later()
+            self._say(f"Not kept yet: {message} {self.not_kept_note()}")
+        else:
+            self._say(f"The draft could not be changed just now: {message} It is still on disk.")
+
     def _close_now(self, choice: str) -> None:
         self.stop_autosave()
         if choice == "keep":
             self.notify(self.KEPT_NOTE, markup=False)  # type: ignore[attr-defined]
         self.dismiss(None)  # type: ignore[attr-defined]
-
-
-def ask_before_quitting(app: Any) -> bool:
-    """When typing in an open form could not reach the disk (a full disk, …), ask before quitting
-    (it would be lost) and return True; the answer quits or stays. False: nothing at risk."""
-    from homework_tui.screens.privacy_lock import all_screens
-
-    if getattr(getattr(app, "idle_lock", None), "locked", False):
-        return False  # at the lock screen: the drafts were tried when it locked
-    at_risk = [s for s in all_screens(app) if isinstance(s, DraftAutosave) and s.draft_at_risk()]
-    if not at_risk:
-        return False
-
-    def chosen(choice: str | None) -> None:
-        if choice == "quit":
-            app.exit()
-
-    app.push_screen(
-        ChoiceDialog(
-            "Your writing is not saved yet",
-            _quit_warning(app),
-            [Choice("s", "Stay", "stay", primary=True), Choice("q", "Quit anyway", "quit")],
-            escape="stay",
-            id="unsaved-quit",
-        ),
-        chosen,
-    )
-    return True
-
-
-def _quit_warning(app: Any) -> str:
-    """Why quitting now would lose typing: a read-only window, or writes being refused."""
-    if getattr(app, "read_only", False):
-        from homework_tui.screens.read_only import QUIT_WARNING
-
-        return QUIT_WARNING
-    return (
-        "homework-tui could not write to its data folder just now (see the message in the "
-        "form), so what you typed since the last save exists only in this window. If you quit "
-        "now it is lost. Free some space or fix the folder, save with Ctrl+S, then quit."
-    )

@@ -18,6 +18,7 @@ from homework_tui.model.draft import Draft
 from homework_tui.model.journal import MOOD_HIGH, MOOD_LOW, JournalEntry, parse_tags
 from homework_tui.screens.base import HomeworkScreen
 from homework_tui.screens.form_autosave import DraftForm
+from homework_tui.screens.naming import record_name
 from homework_tui.store import Repository, Store
 from homework_tui.store.drafts import DraftKeeper, Drafts
 from homework_tui.widgets.rating_input import RatingInput
@@ -60,6 +61,7 @@ class JournalEntryForm(DraftForm, HomeworkScreen[JournalEntry | None]):
         Binding("escape", "close", "Close", key_display="Esc"),
     ]
     LEAVE_TITLE = "Leave this entry?"
+    WHAT = "journal entry"
 
     def __init__(self, entry: JournalEntry | None = None, draft: Draft | None = None) -> None:
         super().__init__(classes="journal-form")
@@ -101,7 +103,9 @@ class JournalEntryForm(DraftForm, HomeworkScreen[JournalEntry | None]):
 
     def on_mount(self) -> None:
         self.title = "Journal"
-        self.sub_title = f"{self.entry.created_at:%a %-d %b %Y}" if self.entry else "new entry"
+        name = record_name(self._fields.get("title", ""), self._fields.get("text", ""))
+        when = f"{self.entry.created_at:%a %-d %b %Y}" if self.entry else "new entry"
+        self.sub_title = f"{name} · {when}" if name else when
         store = self.homework.store
         assert store is not None
         self.keeper = DraftKeeper(Drafts(store), self._draft)

@@ -63,6 +63,7 @@ def parse_whole(text: str, label: str, field: str) -> int:
 
 class AssignmentForm(SaveCancelModal["Assignment | None"]):
     CSS_PATH = "plan.tcss"
+    WHAT = "homework form"
     BINDINGS: list[BindingType] = [
         Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
         Binding("escape", "cancel", "Cancel", key_display="Esc"),

@@ -144,6 +144,7 @@ class DraftListScreen(RecordListScreen):
         self.drafts: list[Draft] = []
         self.undo_id: str | None = None
         self._offered = False
+        self._select_next: str | None = None
 
     def repository(self, store: Store) -> Any:
         """The repository of this list's records (`all`, `delete`, `restore`)."""
@@ -155,18 +156,26 @@ class DraftListScreen(RecordListScreen):
 
     # -- loading --------------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="load")
     def reload(self, select: str | None = None) -> None:
+        """Load the list again (in a worker). `select`: the row to highlight once it shows, kept
+        even when a later reload (the screen coming back) replaces this one."""
+        if select is not None:
+            self._select_next = select
+        self._load()
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self) -> None:
         store = self.homework.store
         if store is None:
             return
         records = self.repository(store).all()
         drafts = Drafts(store).pending(self.DRAFT_FORM)
-        self.app.call_from_thread(self._show, records, drafts, select)
+        self.app.call_from_thread(self._show, records, drafts)
 
-    def _show(self, records: list[Any], drafts: list[Draft], select: str | None) -> None:
+    def _show(self, records: list[Any], drafts: list[Draft]) -> None:
         self.records = records
         self.drafts = drafts
+        select, self._select_next = self._select_next, None
         self._fill(select)
         if not self._offered:
             self._offered = True

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Static
 
 from homework_tui.model.thought_record import COLUMNS, Mood, ThoughtRecord
 from homework_tui.screens.base import HomeworkScreen
+from homework_tui.screens.naming import record_name
 
 BAR = 20
 
@@ -119,7 +120,9 @@ class ThoughtRecordDetail(HomeworkScreen[str | None]):
 
     def on_mount(self) -> None:
         self.title = "Thought record"
-        self.sub_title = f"{self.record.created_at:%a %-d %b %Y, %H:%M}"
+        when = f"{self.record.created_at:%a %-d %b %Y, %H:%M}"
+        name = record_name(self.record.situation)
+        self.sub_title = f"{name} · {when}" if name else when
         self.query_one("#detail").focus()
 
     def action_choose(self, choice: str) -> None:

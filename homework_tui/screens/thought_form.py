@@ -29,6 +29,7 @@ from homework_tui.model.thought_record import (
 )
 from homework_tui.screens.base import HomeworkScreen
 from homework_tui.screens.form_autosave import DraftForm
+from homework_tui.screens.naming import record_name
 from homework_tui.screens.thought_data import FORM, records_repo
 from homework_tui.screens.thought_form_steps import STEPS, ThoughtRow, compose_step, question_text
 from homework_tui.screens.thought_labels import DistortionPicker
@@ -56,6 +57,7 @@ class ThoughtRecordForm(DraftForm, HomeworkScreen[ThoughtRecord | None]):
         Binding("escape", "close", "Close", key_display="Esc"),
     ]
     LEAVE_TITLE = "Leave this thought record?"
+    WHAT = "thought record"
 
     def __init__(self, record: ThoughtRecord | None = None, draft: Draft | None = None) -> None:
         super().__init__(classes="thought-form")
@@ -97,7 +99,9 @@ class ThoughtRecordForm(DraftForm, HomeworkScreen[ThoughtRecord | None]):
 
     def on_mount(self) -> None:
         self.title = "Thought record"
-        self.sub_title = f"from {self.record.created_at:%a %-d %b %Y}" if self.record else "new"
+        name = record_name(self._fields.get("situation", ""))
+        when = f"from {self.record.created_at:%a %-d %b %Y}" if self.record else "new"
+        self.sub_title = f"{name} · {when}" if name else when
         distortions = self.query_one(DistortionList)
         keys = tuple(k for k in self._fields.get("distortions", "").split(",") if k)
         own = tuple(n for n in self._fields.get("own", "").split("\n") if n.strip())

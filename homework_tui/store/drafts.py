@@ -87,6 +87,11 @@ class DraftKeeper:
     def id(self) -> str:
         return self._draft.id
 
+    @property
+    def on_disk(self) -> Draft | None:
+        """The draft as last written to disk (None: none is there)."""
+        return self._saved
+
     def stamp(self) -> int:
         """A number for a snapshot taken now; call it on the thread that reads the form."""
         with self._seq_lock:

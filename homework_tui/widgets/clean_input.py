@@ -15,10 +15,15 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+from rich.containers import Lines
+from rich.text import Text
 from textual import events
-from textual.document._document import EditResult
+from textual.document._document import EditResult, Location
 from textual.document._edit import Edit
+from textual.document import _wrapped_document as wrapped_module
+from textual.document._wrapped_document import WrappedDocument
 from textual.widget import Widget
+from textual._wrap import compute_wrap_offsets
 from textual.widgets import Input, TextArea
 
 from homework_tui.model.base import clean_text
@@ -96,11 +101,142 @@ class CleanInput(TypedInput):
             self.replace(text, *selection)
 
 
+class _RememberedHeight(WrappedDocument):
+    """A WrappedDocument that remembers its height until the wrapping changes. Textual asks for
+    the height many times per key, and counts every line each time: 25 ms a key in a box holding
+    1 MB. Only `wrap` and `wrap_range` change the wrapping."""
+
+    _height: int | None = None
+
+    def wrap(self, width: int, tab_width: int | None = None) -> None:
+        self._height = None
+        super().wrap(width, tab_width)
+
+    def wrap_range(self, start: Location, old_end: Location, new_end: Location) -> None:
+        self._height = None
+        offsets = self._rewrapped_long_line(start, old_end, new_end)
+        if offsets is None:
+            super().wrap_range(start, old_end, new_end)
+            return
+        line = self.document.lines[start[0]]
+        real = wrapped_module.compute_wrap_offsets
+
+        def known(text: str, *args: Any, **kwargs: Any) -> list[int]:
+            return offsets if text is line else real(text, *args, **kwargs)
+
+        wrapped_module.compute_wrap_offsets = known  # type: ignore[assignment]
+        try:
+            super().wrap_range(start, old_end, new_end)
+        finally:
+            wrapped_module.compute_wrap_offsets = real  # type: ignore[assignment]
+
+    def _rewrapped_long_line(
+        self, start: Location, old_end: Location, new_end: Location
+    ) -> list[int] | None:
+        """The wrap offsets of a long line after an edit within it, worked out from the row
+        before the edit until the rows fall back into step with the old ones (greedy wrapping
+        depends only on the text since the last break). None: let Textual rewrap it all."""
+        row = start[0]
+        if not (row == old_end[0] == new_end[0]) or not self._width:
+            return None
+        if row >= len(self._wrap_offsets) or row >= self.document.line_count:
+            return None
+        line = self.document.lines[row]
+        if len(line) < LONG_LINE or "\t" in line:
+            return None
+        old = self._wrap_offsets[row]
+        edit_start, old_stop, new_stop = start[1], old_end[1], new_end[1]
+        shift = new_stop - old_stop
+        before = [b for b in old if b < edit_start]
+        while before and not _chunk_start(line, before[-1]):
+            before.pop()
+        if before:
+            before.pop()  # a deletion may let the edited word move up a row
+        while before and not _chunk_start(line, before[-1]):
+            before.pop()
+        restart = before[-1] if before else 0
+        old_after = {b + shift for b in old if b > old_stop}
+        window = max(new_stop, edit_start) + 16 * self._width
+        while True:
+            stop = min(len(line), window)
+            found = [restart + b for b in compute_wrap_offsets(line[restart:stop], self._width, self._tab_width)]
+            trusted = stop if stop == len(line) else _last_chunk_start(line, restart, stop)
+            for index, position in enumerate(found):
+                if position >= trusted:
+                    break
+                if position > new_stop and position in old_after and _chunk_start(line, position):
+                    later = [b + shift for b in old if b + shift > position]
+                    return [*before, *found[: index + 1], *later]
+            if stop == len(line):
+                return [*before, *found]
+            window = len(line)  # not back in step nearby: rewrap to the end of the line
+
+
+def _chunk_start(line: str, position: int) -> bool:
+    """True when a word starts at `position` (where a wrap's state starts afresh)."""
+    return 0 < position < len(line) and line[position - 1].isspace() and not line[position].isspace()
+
+
+def _last_chunk_start(line: str, low: int, high: int) -> int:
+    """Where the last word starting before `high` starts (breaks from there on are unsure, as
+    the window may cut that word)."""
+    position = high
+    while position > low and not line[position - 1].isspace():
+        position -= 1
+    return position
+
+    @property
+    def height(self) -> int:
+        if self._height is None:
+            self._height = super().height
+        return self._height
+
+
+LONG_LINE = 2_000
+"""Lines at least this long have their division into screen rows remembered (see `_LongLine`)."""
+
+
+class _LongLine(Text):
+    """A long line of a CleanTextArea. TextArea draws each screen row of a line by dividing the
+    whole line into rows and keeping one: for a 1 MB line, ~12,000 rows made for each row drawn.
+    Here a division is remembered (keyed by everything it depends on), so a refresh divides a
+    long line once. The rows are shared: TextArea only reads them (and sets `end`, always "")."""
+
+    __slots__ = ("divisions",)
+
+    def __init__(self, text: str, divisions: dict[tuple[Any, ...], Lines]) -> None:
+        super().__init__(text, end="", no_wrap=True)
+        self.divisions = divisions
+
+    def divide(self, offsets: Any) -> Lines:
+        offsets = tuple(offsets)
+        key = (self.plain, tuple(self.spans), self.style, self.justify, self.overflow, offsets)
+        found = self.divisions.get(key)
+        if found is None:
+            if len(self.divisions) >= 4:
+                self.divisions.clear()
+            found = self.divisions[key] = super().divide(offsets)
+        return found
+
+
 class CleanTextArea(TextArea):
-    """Like TextArea, with the same promise as `CleanInput` (line breaks are kept)."""
+    """Like TextArea, with the same promise as `CleanInput` (line breaks are kept). Every edit
+    is cleaned as it is made, so the whole text never needs cleaning again (1 MB stays quick)."""
 
     def __init__(self, text: str = "", **kwargs: Any) -> None:
         super().__init__(clean_text(text), **kwargs)
+
+    def get_line(self, line_index: int) -> Text:
+        line = self.document.get_line(line_index)
+        if len(line) < LONG_LINE:
+            return super().get_line(line_index)
+        divisions: dict[tuple[Any, ...], Lines] = self.__dict__.setdefault("_divisions", {})
+        return _LongLine(line, divisions)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "wrapped_document" and type(value) is WrappedDocument:
+            value.__class__ = _RememberedHeight  # TextArea makes a new one for each document
+        super().__setattr__(name, value)
 
     def load_text(self, text: str) -> None:  # also what setting `.text` does
         super().load_text(clean_text(text))

@@ -1,0 +1,84 @@
+"""End to end (issue 13, point 1): in a real terminal, text sent in one burst and Ctrl+S sent at
+once after it is saved whole, in the journal, a thought record and an experiment, short and
+long (2,000+ characters). Read back through the store, every character compared."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from homework_tui.screens.experiment_data import experiments_repo
+from homework_tui.screens.journal_entry import journal_repo
+from homework_tui.screens.thought_data import records_repo
+from homework_tui.store import Store
+from tests.e2e.test_tmux import SCRIPT, Terminal, terminal  # noqa: F401 (the fixture)
+
+pytestmark = pytest.mark.e2e
+
+SHORT = "I felt better after the walk and then I slept well END2"
+LONG = " ".join(f"word{n} is here, and it matters [b]{n}[/b] 😀" for n in range(70)) + " END3"
+
+# section key, words that show once its form is open, keys before the text, stored text of a record
+FORMS: dict[str, tuple[str, str, tuple[str, ...], Callable[[Store], list[str]]]] = {
+    "journal": ("j", "no wrong way", ("Tab",), lambda s: [e.text for e in journal_repo(s).all()]),
+    "thought record": (
+        "t", "Step 1 of", (), lambda s: [r.situation for r in records_repo(s).all()]
+    ),
+    "experiment": (
+        "e", "Before: the plan", (), lambda s: [x.belief for x in experiments_repo(s).all()]
+    ),
+}
+
+
+def saved_texts(data: Path, read: Callable[[Store], list[str]]) -> list[str]:
+    if not (data / "homework.json").exists():
+        return []
+    with Store.open(data, read_only=True) as store:
+        return read(store)
+
+
+@pytest.mark.parametrize("text", [SHORT, LONG], ids=["short", "long"])
+@pytest.mark.parametrize("form", list(FORMS))
+def test_burst_then_ctrl_s_saves_every_character(
+    terminal: Terminal,  # noqa: F811
+    tmp_path: Path,
+    form: str,
+    text: str,
+) -> None:
+    assert len(LONG) > 2000
+    section, shows, before, read = FORMS[form]
+    data = tmp_path / "data"
+    terminal.start(f"env -u COLUMNS -u LINES '{SCRIPT}' --data-dir '{data}'; sleep 30", 100, 30)
+    terminal.wait_for("F2 Help now", line=29)
+    terminal.keys(section)
+    terminal.wait_for("n New")
+    terminal.keys("n")
+    terminal.wait_for(shows)
+    if before:  # into the writing box: shown there first (keys typed in the same burst after a
+        # Tab can still land in the field before it: Textual moves focus as the Tab bubbles up)
+        terminal.keys(*before)
+        terminal.tmux("send-keys", "-t", terminal.name, "-l", "S")
+        wait_until = time.monotonic() + 20
+        while "▊ S " not in terminal.screen():
+            assert time.monotonic() < wait_until, terminal.screen()
+            time.sleep(0.05)
+        text_saved = "S" + text
+    else:
+        text_saved = text
+    # One burst: the whole text, then Ctrl+S at once (no wait for the text to show).
+    terminal.tmux("send-keys", "-t", terminal.name, "-l", text)
+    terminal.tmux("send-keys", "-t", terminal.name, "C-s")
+
+    end = time.monotonic() + 30
+    texts = saved_texts(data, read)
+    while text_saved not in texts and time.monotonic() < end:
+        time.sleep(0.1)
+        texts = saved_texts(data, read)
+    longest = max((len(t) for t in texts), default=0)
+    assert texts == [text_saved], (
+        f"{form}: saved {longest} of {len(text_saved)} characters; screen:\n{terminal.screen()}"
+    )
+    assert "Traceback" not in terminal.screen()
