@@ -22,7 +22,7 @@ from homework_tui.screens.naming import record_name
 from tests.ui.helpers import screen_words, section_app, settle, wait_until
 
 NEW = "The new one, [b]bold[/b]\x1b[31m and long enough to be cut short in the title"
-TITLED = "The new one, [b]bold[/b][31m and long e…"
+TITLED = "The new one, [b]bold[/b] and long enoug…"  # the escape sequence went whole
 OLD: dict[str, Callable[[Store], Any]] = {
     "journal": lambda s: [
         journal_repo(s).add(JournalEntry(title=f"Old {n}", text=f"Earlier {n}")) for n in range(3)
@@ -85,7 +85,7 @@ async def test_the_record_just_saved_is_highlighted(tmp_path: Path, section: str
 
 def test_a_record_name_is_one_clean_short_line() -> None:
     assert record_name("", "  \n ", "Second\n  choice") == "Second choice"
-    assert record_name("A [b]walk[/b]\x1b[2J\x07 by\tthe river") == "A [b]walk[/b][2J by the river"
+    assert record_name("A [b]walk[/b]\x1b[2J\x07 by\tthe river") == "A [b]walk[/b] by the river"
     assert record_name("x" * 60) == "x" * 39 + "…"
     assert record_name("") == ""
 
