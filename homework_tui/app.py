@@ -27,7 +27,7 @@ from textual.screen import Screen
 from textual.signal import Signal
 from textual.theme import Theme
 
-from homework_tui.key_order import handled_so_far, has_priority_binding
+from homework_tui.key_order import handled_so_far, has_priority_binding, moves_focus_now
 from homework_tui.model.settings import DEFAULT_THEME, Settings
 from homework_tui.paths import data_dir
 from homework_tui.screens.base import LatestValueSaver, SaveRefused, wait_for_saves
@@ -438,6 +438,16 @@ class HomeworkApp(App[int]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.InputEvent, events.Paste)):
             self.idle_lock.touch()  # auto-lock counts idle time from the last key or mouse event
+        if (
+            isinstance(event, events.Key)
+            and not event.is_forwarded
+            and moves_focus_now(self.focused, event.key)
+            and (
+                await self._check_bindings(event.key, priority=True)
+                or await self._check_bindings(event.key)
+            )
+        ):
+            return  # focus moved before the next key is handed on (see key_order)
         await super().on_event(event)
 
     def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:

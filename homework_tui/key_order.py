@@ -6,6 +6,12 @@ a line at once) the widget may still hold keys typed *before* Ctrl+S when the Ap
 action, so a save would miss the end of the text. `handled_so_far(widget)` waits until the widget
 has handled everything already queued for it; the App awaits it before running a priority
 binding (see `HomeworkApp._check_bindings`).
+
+Tab and Shift+Tab have the same problem the other way round: Textual moves focus only once the
+Tab has been handed to the focused widget and bubbled back up to the App, and keys typed right
+after it are by then queued for the widget that had focus, so the start of the next field's text
+lands at the end of the field before. `moves_focus_now(widget, key)` tells when the App can run
+the Tab's binding at once instead, before handing on the next key.
 """
 
 from __future__ import annotations
@@ -16,6 +22,9 @@ from contextlib import suppress
 from textual.binding import BindingsMap
 from textual.dom import DOMNode
 from textual.widget import Widget
+from textual.widgets import TextArea
+
+FOCUS_KEYS = frozenset({"tab", "shift+tab"})
 
 HANDLED_WITHIN = 2.0
 """At most this long is waited for the focused widget (a widget stuck on a dialog never blocks
@@ -39,3 +48,11 @@ async def handled_so_far(widget: Widget | None) -> None:
     widget.call_later(reached.set)
     with suppress(TimeoutError):
         await asyncio.wait_for(reached.wait(), HANDLED_WITHIN)
+
+
+def moves_focus_now(widget: Widget | None, key: str) -> bool:
+    """True when `key` moves focus from `widget` and the widget has no use for it itself (a text
+    area that indents with Tab keeps it)."""
+    if widget is None or key not in FOCUS_KEYS:
+        return False
+    return not (isinstance(widget, TextArea) and widget.tab_behavior == "indent")
