@@ -30,7 +30,7 @@ from audio.breathing import (
 )
 from audio.errors import ScriptError
 from audio.fitting import STRETCH_RANGE
-from audio.plan import Part, Plan, Say, Silence, Step, Tone, estimate_seconds, say_steps
+from audio.plan import Part, Plan, Say, Silence, Step, Tone, estimate_seconds, say_steps, tones_for_cues
 from audio.pmr import (
     CUE_EXHALE,
     CUE_INHALE,
@@ -215,6 +215,9 @@ def script_plan(
     pmr.check()
     lang = script.language if script.language != ANY_LANGUAGE else (language or "en")
     wording = wording or load_wording(lang)
+    uses_wording = any(not isinstance(s, (SayStep, PauseStep, ToneStep)) for s in script.steps()) \
+        or script.title.startswith("@")
+    tones = tones or (uses_wording and not wording.in_language)  # no English cue words (below)
     compiler = _Compiler(script, name, wording, spoken_cues=spoken_cues, tones=tones,
                          words_per_minute=words_per_minute, pmr=pmr,
                          breaths_per_minute=breaths_per_minute, ratio=ratio)
@@ -274,10 +277,10 @@ def script_plan(
             raise ScriptError(f"{name} can last at most about "
                               f"{_at_most_label(fixed + stretch * STRETCH_RANGE[1])}; "
                               "ask for fewer minutes")
-    uses_wording = any(not isinstance(s, (SayStep, PauseStep, ToneStep)) for s in script.steps()) \
-        or script.title.startswith("@")
     if uses_wording:
         notes += wording.notes
+        if not wording.in_language:
+            parts = list(tones_for_cues(tuple(parts)))
     return Plan(name, title, tuple(parts), lang, tuple(notes),
                 kind=script.kind, target=target if stretch else None)
 
