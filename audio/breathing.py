@@ -164,8 +164,9 @@ def resonance_pattern(breaths_per_minute: Any = 6, ratio: str | tuple[Any, Any] 
     if len(parts) != 2:
         raise ScriptError(f"resonance breathing: ratio {ratio!r} should look like 4:6 (in:out)")
     a, b = (_number("resonance", "ratio", p) for p in parts)
-    if a <= 0 or b <= 0 or not Fraction(1, 4) <= a / (a + b) <= Fraction(3, 5):
-        raise ScriptError("resonance breathing: ratio should be between 1:3 and 3:2 (in:out)")
+    if a <= 0 or b <= 0 or not Fraction(1, 4) <= a / (a + b) <= Fraction(1, 2):
+        raise ScriptError("resonance breathing: the in:out ratio should be from 1:3 to 1:1 "
+                          "(the breath out is never shorter than the breath in)")
     cycle = Fraction(60) / bpm
     inhale = cycle * a / (a + b)
     return BreathingPattern("resonance", inhale, cycle - inhale, kind="resonance")
