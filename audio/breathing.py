@@ -236,11 +236,17 @@ def _cue_table(wording: Wording, kind: str, table: str) -> dict[str, str]:
 
 
 def pattern_fields(pattern: BreathingPattern, wording: Wording) -> dict[str, str]:
-    """What {pattern}, {name} and {bpm} in the wording stand for with this pattern, numbers as
-    they are said ("about four and a half"; the wording says "about" before {bpm} itself)."""
+    """What {pattern}, {name} and {bpm} in the wording stand for with this pattern, in the wording's
+    language (`breathing.pattern_words`), numbers as they are said ("about four and a half"; the
+    wording says "about" before {bpm} itself)."""
     from audio.numbers import spoken_number
 
-    return {"pattern": pattern.describe(lambda secs: spoken_number(secs, wording)), "name": pattern.name,
+    bits = [wording.text("breathing", "pattern_words", key,
+                         fields={"seconds": spoken_number(secs, wording)})
+            for _, key, secs, _ in pattern.phases()]
+    if len(bits) > 1:
+        bits[-1] = wording.text("breathing", "pattern_words", "last", fields={"phase": bits[-1]})
+    return {"pattern": ", ".join(bits), "name": pattern.name,
             "bpm": spoken_number(Fraction(60) / pattern.cycle, wording, about=False)}
 
 

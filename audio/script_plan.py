@@ -96,8 +96,9 @@ class _Compiler:
         self.script, self.name, self.wording = script, name, wording
         self.spoken_cues, self.tones, self.wpm, self.pmr = spoken_cues, tones, words_per_minute, pmr
         self.bpm, self.ratio = breaths_per_minute, ratio
-        self.fields: dict[str, str] = {"side": pmr.dominant,
-                                       "other": "left" if pmr.dominant == "right" else "right"}
+        other = "left" if pmr.dominant == "right" else "right"
+        self.fields: dict[str, str] = {"side": wording.text("pmr", "sides", pmr.dominant),
+                                       "other": wording.text("pmr", "sides", other)}
         first = next((s for s in script.steps() if isinstance(s, BreatheStep)), None)
         if first is not None and first.pattern != "cue":
             self.fields.update(pattern_fields(self.pattern(first.pattern), wording))
