@@ -216,8 +216,7 @@ def script_plan(
     pmr.check()
     lang = script.language if script.language != ANY_LANGUAGE else (language or "en")
     wording = wording or load_wording(lang)
-    uses_wording = any(not isinstance(s, (SayStep, PauseStep, ToneStep)) for s in script.steps()) \
-        or script.title.startswith("@")
+    uses_wording = script.uses_wording
     tones = tones or (uses_wording and not wording.in_language)  # no English cue words (below)
     compiler = _Compiler(script, name, wording, spoken_cues=spoken_cues, tones=tones,
                          words_per_minute=words_per_minute, pmr=pmr,
