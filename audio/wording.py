@@ -224,8 +224,9 @@ def load_wording(
         sources.append(str(chosen))
     elif base != "en" and own is None:
         notes.append(
-            f"no wording for language '{base}' yet: tones mark each breath and muscle step "
-            f"instead of English words; add wording.{base}.toml to your config folder to change that"
+            f"no wording for language '{base}' yet: tones mark each breath and muscle step, and "
+            f"the other lines are the English wording; add wording.{base}.toml to your config "
+            "folder to change that"
         )
     in_language = base == "en" or own is not None or chosen is not None
     return Wording(data, tuple(sources), tuple(notes), lang, in_language)

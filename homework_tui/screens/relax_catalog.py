@@ -218,6 +218,7 @@ def wording_line(name: str, language: str, chosen_voice: str) -> str:
     from audio.script_file import find_script
     from audio.voice import DEFAULT_VOICE, VoiceSettings
     from audio.wording import has_wording
+
     from homework_tui.paths import config_dir
 
     lang = language if language not in ("", "any") else VoiceSettings(chosen_voice or DEFAULT_VOICE).language
@@ -230,8 +231,8 @@ def wording_line(name: str, language: str, chosen_voice: str) -> str:
     if found is not None and not found[1].uses_wording:
         return ""  # every word is written in the script itself
     named = language_name(lang)
-    return (f"There is no {named} wording yet, so tones mark each breath and muscle step "
-            "instead of English words.")
+    return (f"There is no {named} wording yet: tones mark each breath and muscle step, and the "
+            "other lines are in English.")
 
 
 class _Known:

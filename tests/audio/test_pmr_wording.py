@@ -5,6 +5,7 @@ do not all start "When I say now", and neighbouring groups never share a suggest
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import pytest
 
@@ -59,7 +60,7 @@ def test_instructions_do_not_all_start_the_same_way(name: str, language: str) ->
 def test_neighbouring_groups_never_share_a_suggestion(name: str, language: str) -> None:
     sets = [suggestions(p) for p in build_plan(name, language=language).parts if p.kind == "group"]
     assert all(len(s) >= 2 for s in sets)
-    for first, second in zip(sets, sets[1:]):
+    for first, second in pairwise(sets):
         assert not first & second, (name, language, first & second)
     for first, later in zip(sets, sets[3:]):  # and the same three do not come back every third group
         assert first != later, (name, language, first)

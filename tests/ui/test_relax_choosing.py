@@ -214,6 +214,7 @@ def test_one_name_is_one_session(quiet: Path) -> None:
 async def test_a_language_without_wording_says_tones_will_mark_the_steps(
         app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     from audio.voice import VoiceInfo
+
     from homework_tui.screens import relax_data
 
     installed = [VoiceInfo("gmw/en-us", "English (America)", ("en-us",), None),
@@ -225,7 +226,8 @@ async def test_a_language_without_wording_says_tones_will_mark_the_steps(
         await wait_ready(pilot)
         hw.settings = replace(hw.settings, voice="gmw/nl")
         screen = await open_relax(pilot)
-        note = "There is no Dutch wording yet, so tones mark each breath and muscle step instead of English words."
+        note = ("There is no Dutch wording yet: tones mark each breath and muscle step, and the other "
+                "lines are in English.")
         for name in ("box", "pmr4"):
             screen._highlight(name)
             await wait_until(pilot, lambda: note in str(screen.query_one("#rx-speaker").render()))
