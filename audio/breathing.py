@@ -164,8 +164,9 @@ def resonance_pattern(breaths_per_minute: Any = 6, ratio: str | tuple[Any, Any] 
     if len(parts) != 2:
         raise ScriptError(f"resonance breathing: ratio {ratio!r} should look like 4:6 (in:out)")
     a, b = (_number("resonance", "ratio", p) for p in parts)
-    if a <= 0 or b <= 0 or not Fraction(1, 4) <= a / (a + b) <= Fraction(3, 5):
-        raise ScriptError("resonance breathing: ratio should be between 1:3 and 3:2 (in:out)")
+    if a <= 0 or b <= 0 or not Fraction(1, 4) <= a / (a + b) <= Fraction(1, 2):
+        raise ScriptError("resonance breathing: the in:out ratio should be from 1:3 to 1:1 "
+                          "(the breath out is never shorter than the breath in)")
     cycle = Fraction(60) / bpm
     inhale = cycle * a / (a + b)
     return BreathingPattern("resonance", inhale, cycle - inhale, kind="resonance")
@@ -235,11 +236,17 @@ def _cue_table(wording: Wording, kind: str, table: str) -> dict[str, str]:
 
 
 def pattern_fields(pattern: BreathingPattern, wording: Wording) -> dict[str, str]:
-    """What {pattern}, {name} and {bpm} in the wording stand for with this pattern, numbers as
-    they are said ("about four and a half"; the wording says "about" before {bpm} itself)."""
+    """What {pattern}, {name} and {bpm} in the wording stand for with this pattern, in the wording's
+    language (`breathing.pattern_words`), numbers as they are said ("about four and a half"; the
+    wording says "about" before {bpm} itself)."""
     from audio.numbers import spoken_number
 
-    return {"pattern": pattern.describe(lambda secs: spoken_number(secs, wording)), "name": pattern.name,
+    bits = [wording.text("breathing", "pattern_words", key,
+                         fields={"seconds": spoken_number(secs, wording)})
+            for _, key, secs, _ in pattern.phases()]
+    if len(bits) > 1:
+        bits[-1] = wording.text("breathing", "pattern_words", "last", fields={"phase": bits[-1]})
+    return {"pattern": ", ".join(bits), "name": pattern.name,
             "bpm": spoken_number(Fraction(60) / pattern.cycle, wording, about=False)}
 
 

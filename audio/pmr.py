@@ -86,7 +86,7 @@ def release_steps(wording: Wording, group: str, index: int, fields: dict[str, st
     fields = {**fields, "area": area}
     section = ("pmr", "release") if release_only else ("pmr",)
     suggestions = wording.texts(*section, "release_lines", fields=fields)
-    chosen = [suggestions[(index * 3 + k) % len(suggestions)] for k in range(3)]
+    chosen = [suggestions[_turn(index * 3 + k, len(suggestions))] for k in range(3)]
     release_lines = tuple(Line(at, text) for at, text in zip(RELEASE_LINES_AT, chosen)
                           if at + 5 < seconds)
     steps: list[Step] = []
@@ -95,6 +95,13 @@ def release_steps(wording: Wording, group: str, index: int, fields: dict[str, st
     cue = wording.text(*section, "release_cue", fields=fields)
     steps.append(Phase("release", seconds, area, cue, None, release_lines))
     return steps
+
+
+def _turn(position: int, count: int) -> int:
+    """Which of `count` suggestions comes at `position` (three a group, taking turns): each round
+    through the list starts one further on, so the same three never come back every few groups,
+    and (with seven or more) neighbouring groups never share one."""
+    return (position + position // count) % count
 
 
 def rest_steps(wording: Wording, rest: Fraction, words_per_minute: int) -> list[Step]:

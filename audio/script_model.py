@@ -175,6 +175,13 @@ class Script:
         return any((isinstance(s, PauseStep) and s.stretch) or (isinstance(s, BreatheStep) and s.fill)
                    or (isinstance(s, RestStep) and s.seconds is None) for s in self.steps())
 
+    @property
+    def uses_wording(self) -> bool:
+        """Whether some of its words come from the wording file (a `@path` title, or a step that
+        brings its own words: breathe, tense, release, rest, wording)."""
+        return self.title.startswith("@") or any(
+            not isinstance(s, (SayStep, PauseStep, ToneStep)) for s in self.steps())
+
     # --- text --------------------------------------------------------------------------------
     def to_text(self) -> str:
         """The script in the file format; parsing it gives this script back."""

@@ -30,7 +30,7 @@ from audio.breathing import (
 )
 from audio.errors import ScriptError
 from audio.fitting import STRETCH_RANGE
-from audio.plan import Part, Plan, Say, Silence, Step, Tone, estimate_seconds, say_steps
+from audio.plan import Part, Plan, Say, Silence, Step, Tone, estimate_seconds, say_steps, tones_for_cues
 from audio.pmr import (
     CUE_EXHALE,
     CUE_INHALE,
@@ -96,8 +96,9 @@ class _Compiler:
         self.script, self.name, self.wording = script, name, wording
         self.spoken_cues, self.tones, self.wpm, self.pmr = spoken_cues, tones, words_per_minute, pmr
         self.bpm, self.ratio = breaths_per_minute, ratio
-        self.fields: dict[str, str] = {"side": pmr.dominant,
-                                       "other": "left" if pmr.dominant == "right" else "right"}
+        other = "left" if pmr.dominant == "right" else "right"
+        self.fields: dict[str, str] = {"side": wording.text("pmr", "sides", pmr.dominant),
+                                       "other": wording.text("pmr", "sides", other)}
         first = next((s for s in script.steps() if isinstance(s, BreatheStep)), None)
         if first is not None and first.pattern != "cue":
             self.fields.update(pattern_fields(self.pattern(first.pattern), wording))
@@ -215,6 +216,8 @@ def script_plan(
     pmr.check()
     lang = script.language if script.language != ANY_LANGUAGE else (language or "en")
     wording = wording or load_wording(lang)
+    uses_wording = script.uses_wording
+    tones = tones or (uses_wording and not wording.in_language)  # no English cue words (below)
     compiler = _Compiler(script, name, wording, spoken_cues=spoken_cues, tones=tones,
                          words_per_minute=words_per_minute, pmr=pmr,
                          breaths_per_minute=breaths_per_minute, ratio=ratio)
@@ -274,10 +277,10 @@ def script_plan(
             raise ScriptError(f"{name} can last at most about "
                               f"{_at_most_label(fixed + stretch * STRETCH_RANGE[1])}; "
                               "ask for fewer minutes")
-    uses_wording = any(not isinstance(s, (SayStep, PauseStep, ToneStep)) for s in script.steps()) \
-        or script.title.startswith("@")
     if uses_wording:
         notes += wording.notes
+        if not wording.in_language:
+            parts = list(tones_for_cues(tuple(parts)))
     return Plan(name, title, tuple(parts), lang, tuple(notes),
                 kind=script.kind, target=target if stretch else None)
 

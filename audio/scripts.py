@@ -25,7 +25,7 @@ from audio.breathing import (
     resonance_pattern,
 )
 from audio.errors import ScriptError
-from audio.plan import Plan
+from audio.plan import Plan, tones_for_cues
 from audio.pmr import PMR_SESSIONS, PmrOptions
 from audio.wording import Wording, load_wording
 
@@ -110,8 +110,10 @@ def build_plan(
     pattern = resolve_pattern(name, custom_patterns, breaths_per_minute=breaths_per_minute, ratio=ratio)
     if pattern is None:  # a PMR name whose built-in script is missing: the package is broken
         raise ScriptError(f"the built-in session '{name}' is missing; reinstall homework-tui")
-    plan = breathing_plan(pattern, wording, minutes=minutes, spoken_cues=spoken_cues, tones=tones,
-                          words_per_minute=words_per_minute)
+    plan = breathing_plan(pattern, wording, minutes=minutes, spoken_cues=spoken_cues,
+                          tones=tones or not wording.in_language, words_per_minute=words_per_minute)
+    if not wording.in_language:  # no English cue words in another language's voice
+        plan = replace(plan, parts=tones_for_cues(plan.parts))
     if wording.notes:
         plan = replace(plan, language=language, notes=plan.notes + wording.notes)
     return plan

@@ -20,8 +20,9 @@ from audio.errors import ScriptError, shown
 from audio.plan import seconds
 from audio.toml_input import TomlInputError, load_toml
 
-PACKAGED = Path(__file__).resolve().parent / "data" / "wording.toml"
-FIELDS = frozenset({"pattern", "name", "bpm", "side", "other", "area"})
+DATA = Path(__file__).resolve().parent / "data"
+PACKAGED = DATA / "wording.toml"
+FIELDS = frozenset({"pattern", "name", "bpm", "side", "other", "area", "seconds", "phase"})
 MAX_PAUSE = 60
 
 
@@ -59,6 +60,9 @@ class Wording:
     sources: tuple[str, ...] = ("built-in wording",)
     notes: tuple[str, ...] = field(default=())
     language: str = "en"  # the voice language it was loaded for ("en-us", "de")
+    # False when nothing was written for this language: the English words are underneath, so
+    # sessions mark breaths and muscle steps with tones instead of speaking English cue words.
+    in_language: bool = True
 
     def _where(self, path: tuple[str, ...]) -> str:
         return f"{'.'.join(path)} (in {' + '.join(self.sources)})"
@@ -138,6 +142,30 @@ def _packaged() -> dict[str, Any]:
     return _read_toml(PACKAGED, "built-in wording")
 
 
+@lru_cache(maxsize=16)
+def _packaged_language(base: str) -> dict[str, Any] | None:
+    """The built-in wording for a language other than English (`wording.es.toml`), or None."""
+    path = DATA / f"wording.{base}.toml"
+    if base == "en" or not path.is_file():
+        return None
+    return _read_toml(path, f"built-in wording ({path.name})")
+
+
+def packaged_languages() -> tuple[str, ...]:
+    """The languages with built-in wording: "en" and every `wording.<lang>.toml` shipped."""
+    return ("en", *sorted(p.name.split(".")[1] for p in DATA.glob("wording.*.toml")))
+
+
+def has_wording(language: str, folder: Path | None = None) -> bool:
+    """Whether sessions in `language` ("es", "pt-br") have words of their own: built in, or a
+    `wording.<lang>.toml` the person wrote in `folder`."""
+    lang = (language or "en").lower()
+    base = lang.split("-")[0]
+    if base in packaged_languages():
+        return True
+    return folder is not None and any((Path(folder) / f"wording.{n}.toml").is_file() for n in (lang, base))
+
+
 @lru_cache(maxsize=1)
 def packaged_paths() -> tuple[str, ...]:
     """Dotted paths of every line or list of lines in the built-in wording (what a script's
@@ -167,14 +195,19 @@ def load_wording(
     file: Path | None = None,
     folder: Path | None = None,
 ) -> Wording:
-    """Defaults, then the person's wording: `file` if given (it must exist), else from `folder`
-    the first of `wording.<lang>.toml`, `wording.<base lang>.toml`, `wording.toml` (English only)
-    that exists. `language` is a voice language such as "en-gb" or "de"."""
+    """Defaults (English, then the built-in wording of the language if there is one), then the
+    person's wording: `file` if given (it must exist), else from `folder` the first of
+    `wording.<lang>.toml`, `wording.<base lang>.toml`, `wording.toml` (English only) that exists.
+    `language` is a voice language such as "en-gb" or "de"."""
     data = _packaged()
     sources = ["built-in wording"]
     notes: list[str] = []
     lang = (language or "en").lower()
     base = lang.split("-")[0]
+    own = _packaged_language(base)
+    if own is not None:
+        data = _merge(data, own)
+        sources = [f"built-in wording.{base}.toml"]
     chosen: Path | None = None
     if file is not None:
         if not Path(file).is_file():
@@ -189,9 +222,11 @@ def load_wording(
         user = _read_toml(chosen, str(chosen))
         data = _merge(data, user)
         sources.append(str(chosen))
-    elif base != "en":
+    elif base != "en" and own is None:
         notes.append(
-            f"no wording for language '{base}' yet: the voice reads the English wording; "
-            f"add wording.{base}.toml to your config folder to change that"
+            f"no wording for language '{base}' yet: tones mark each breath and muscle step, and "
+            f"the other lines are the English wording; add wording.{base}.toml to your config "
+            "folder to change that"
         )
-    return Wording(data, tuple(sources), tuple(notes), lang)
+    in_language = base == "en" or own is not None or chosen is not None
+    return Wording(data, tuple(sources), tuple(notes), lang, in_language)

@@ -228,13 +228,17 @@ class RelaxScreen(StageMixin, SectionScreen):
 
     @on(Checkbox.Changed, "#rx-voice")
     def _show_speaker(self) -> None:
-        from homework_tui.screens.relax_catalog import speaker_line
+        from homework_tui.screens.relax_catalog import speaker_line, wording_line
 
         entry = self.selected_entry()
         line = ""
+        voice_on = self.query_one("#rx-voice", Checkbox).value
         if entry is not None and entry.language:
             line = speaker_line(entry.language, self.homework.settings.voice, self.voices,
-                                voice_on=self.query_one("#rx-voice", Checkbox).value)
+                                voice_on=voice_on)
+        if entry is not None and voice_on and self.voices:
+            line = " ".join(filter(None, (line, wording_line(entry.name, entry.language,
+                                                              self.homework.settings.voice))))
         self.query_one("#rx-speaker", Static).update(Text(line))
         self.query_one("#rx-speaker").display = bool(line)
 

@@ -210,6 +210,31 @@ def script_language(name: str) -> str:
     return found[1].language if found is not None else "any"
 
 
+def wording_line(name: str, language: str, chosen_voice: str) -> str:
+    """What the Relax screen says, before starting, when the words a session takes from the
+    wording file (cue words, muscle steps) have none in its language: tones mark them instead.
+    `language` is the script's ("" when it follows the voice, as the built-in sessions do)."""
+    from audio.errors import AudioError
+    from audio.script_file import find_script
+    from audio.voice import DEFAULT_VOICE, VoiceSettings
+    from audio.wording import has_wording
+
+    from homework_tui.paths import config_dir
+
+    lang = language if language not in ("", "any") else VoiceSettings(chosen_voice or DEFAULT_VOICE).language
+    if has_wording(lang, config_dir()):
+        return ""
+    try:
+        found = find_script(name, config_dir())
+    except (AudioError, OSError):
+        return ""  # building the session says what is wrong with the file
+    if found is not None and not found[1].uses_wording:
+        return ""  # every word is written in the script itself
+    named = language_name(lang)
+    return (f"There is no {named} wording yet: tones mark each breath and muscle step, and the "
+            "other lines are in English.")
+
+
 class _Known:
     """The installed voices, shaped like the engine for `audio.voice.voice_for_language`."""
 

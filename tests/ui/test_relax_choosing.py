@@ -207,3 +207,33 @@ def test_one_name_is_one_session(quiet: Path) -> None:
     assert "leaves" not in names  # their unreadable file of that name
     assert found.problems == ["Your file leaves.txt could not be read: line 5: 'soon' is not a number of "
                               "seconds; a pause needs one, e.g. 'pause 5'"]
+
+
+async def test_a_language_without_wording_says_tones_will_mark_the_steps(
+        app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from audio.voice import VoiceInfo
+
+    from homework_tui.screens import relax_data
+
+    installed = [VoiceInfo("gmw/en-us", "English (America)", ("en-us",), None),
+                 VoiceInfo("gmw/nl", "Dutch", ("nl",), None),
+                 VoiceInfo("gmw/de", "German", ("de",), None)]
+    monkeypatch.setattr(relax_data, "installed_voices", lambda: installed)
+    hw = app()
+    async with hw.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot)
+        hw.settings = replace(hw.settings, voice="gmw/nl")
+        screen = await open_relax(pilot)
+        note = ("There is no Dutch wording yet: tones mark each breath and muscle step, and the other "
+                "lines are in English.")
+        for name in ("box", "pmr4"):
+            screen._highlight(name)
+            await wait_until(pilot, lambda: note in str(screen.query_one("#rx-speaker").render()))
+        screen._highlight("body-scan")  # its own English words, no cue words: nothing to say
+        await wait_until(pilot, lambda: "wording" not in str(screen.query_one("#rx-speaker").render()))
+        hw.settings = replace(hw.settings, voice="gmw/de")  # German has wording: no note
+        screen._highlight("box")
+        await wait_until(pilot, lambda: screen._selected() == "box")
+        await pilot.pause()
+        assert "wording" not in str(screen.query_one("#rx-speaker").render())
+    hw.close_store()
