@@ -13,7 +13,13 @@ import pytest
 
 from homework_tui.model.relaxation import RelaxChoice
 from homework_tui.screens import relax_player
-from tests.ui.helpers import screen_text, screen_words, wait_ready, wait_screen, wait_until
+from tests.ui.helpers import (
+    screen_text,
+    screen_words,
+    wait_ready,
+    wait_screen,
+    wait_until,
+)
 from tests.ui.test_relax import logged, remember
 
 QUICK = RelaxChoice(session="quick", minutes=1, intro=False)
