@@ -118,7 +118,8 @@ def start_session(choice: RelaxChoice, settings: Settings) -> Started:
     player = open_player(session, prefer_device=SOUND)
     notes: list[str] = []
     if not player.audible:
-        notes.append(silent_note(player.reason, bell=settings.bell_on_phase))
+        notes.append(silent_note(player.reason, bell=settings.bell_on_phase,
+                                 phases=choice.kind != "mindfulness"))
     for note in session.notes:
         if VOICE_OFF in note:
             continue
@@ -138,8 +139,11 @@ def start_session(choice: RelaxChoice, settings: Settings) -> Started:
     return Started(player, notes, max(0.0, float(planned) - practice_start), practice_start)
 
 
-def silent_note(reason: str, *, bell: bool) -> str:
-    """What the session screen says once when there is no sound: why, and the bell."""
+def silent_note(reason: str, *, bell: bool, phases: bool = True) -> str:
+    """What the session screen says once when there is no sound: why, and the bell (for a
+    session with phases to ring at: breathing and muscle relaxation)."""
+    if not phases:
+        return f"Playing silently, with captions: {reason}."
     if bell:
         return f"Playing silently, with captions and the terminal bell at each phase: {reason}."
     return (f"Playing silently, with captions: {reason}. The terminal bell can ring at each "
