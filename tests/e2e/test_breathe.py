@@ -68,3 +68,5 @@ def test_relax_starts_any_listed_session_by_name(terminal: Terminal,  # noqa: F8
     terminal.wait_for("How do you feel now?")
     terminal.keys("Escape")
     terminal.wait_for("Last time: 5-4-3-2-1 grounding", timeout=10)
+    # Back in the list, the real look for a device (none here) offers the bell before the next one.
+    terminal.wait_for("Press g for the terminal bell at each phase (now off)", timeout=20)
