@@ -122,7 +122,7 @@ def _run(args: argparse.Namespace, session: str, defaults: dict[str, Any],
         from homework_tui.screens.relax import RelaxScreen
 
         if isinstance(screen, RelaxScreen):
-            screen.rate_then_start(choice, remember=False)
+            screen.check_then_rate(choice, remember=False)  # again, with the person's settings
 
     args.start = start
     from homework_tui.app import run_app

@@ -317,9 +317,10 @@ class RelaxScreen(StageMixin, SectionScreen):
             self.check_then_rate(choice)
 
     @work(thread=True, exclusive=True, group="relax-check", exit_on_error=False)
-    def check_then_rate(self, choice: RelaxChoice) -> None:
+    def check_then_rate(self, choice: RelaxChoice, *, remember: bool = True) -> None:
         """Whether the session can start as chosen (its length, its file: everything but the
-        voice), before the person rates how they feel, so a rating is never asked for nothing."""
+        voice, with the person's speech settings), before the person rates how they feel, so a
+        rating is never asked for nothing. `remember`: see `rate_then_start`."""
         from audio.errors import AudioError
 
         from homework_tui.screens.relax_player import check
@@ -330,7 +331,7 @@ class RelaxScreen(StageMixin, SectionScreen):
             message = str(error)
             self.app.call_from_thread(self._set_problem, message[:1].upper() + message[1:])
             return
-        self.app.call_from_thread(self.rate_then_start, choice)
+        self.app.call_from_thread(self.rate_then_start, choice, remember=remember)
 
     def rate_then_start(self, choice: RelaxChoice, *, remember: bool = True) -> None:
         """Ask how the person feels (Esc skips), then start `choice`. `remember`: keep it as the
