@@ -1,8 +1,10 @@
-"""`homework-tui breathe` and `homework-tui relax`: open the app straight on a running session.
+"""`homework-tui breathe` and `homework-tui relax [NAME]`: open the app straight on a session.
 
-The session is logged like one started from the Relax screen; the ratings (before and after) are
-asked when it ends, and can be skipped. The introduction is left out unless `--intro` is given:
-from the command line a person usually wants to start breathing at once.
+`relax` takes any name `homework-tui sessions` lists (muscle relaxation, body scan, your own
+scripts and patterns); `breathe` a breathing pattern. The session is logged like one started from
+the Relax screen: how the person feels is asked before it starts and again when it ends (Esc skips
+either). The introduction is left out unless `--intro` is given: from the command line a person
+usually wants to start at once. Without a sound device it plays silently, with captions.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from homework_tui.model.pmr_stages import KEYS as PMR_KEYS
 if TYPE_CHECKING:
     from homework_tui.app import HomeworkApp
     from homework_tui.model.relaxation import RelaxChoice
+    from homework_tui.screens.relax_catalog import SessionEntry
 
 PROTOCOLS = PMR_KEYS
 
@@ -40,15 +43,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     relax = sub.add_parser(
         "relax",
-        help="start a guided muscle relaxation now",
-        description="Open homework-tui on a progressive muscle relaxation that starts at once, "
-        "and log it when it ends.",
+        help="start a guided session now (muscle relaxation, body scan, any from `sessions`)",
+        description="Open homework-tui on a guided session that starts once you have said how "
+        "you feel, and log it when it ends. NAME is any session `homework-tui sessions` lists.",
     )
-    relax.add_argument("--protocol", default="pmr16", choices=PROTOCOLS,
-                       help="16, 7 or 4 muscle groups, release-only, or cue-controlled "
-                       "(default: pmr16)")
+    relax.add_argument("session", nargs="?", default=None, metavar="NAME",
+                       help="the session, e.g. pmr16, pmr7, body-scan (default: pmr16)")
+    relax.add_argument("--protocol", default=None, choices=PROTOCOLS,
+                       help="the same as NAME, for muscle relaxation (kept for old scripts)")
     relax.add_argument("--minutes", type=float, default=None, metavar="M",
-                       help="how long, 1 to 60 minutes (default: the protocol's usual length)")
+                       help="how long, 1 to 60 minutes (default: the session's usual length)")
     _common(relax)
     relax.set_defaults(run=run_relax)
 
@@ -60,42 +64,50 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--tones", action="store_true", help="a soft tone at each phase")
 
 
-def _choice(args: argparse.Namespace, session: str, defaults: dict[str, Any]) -> RelaxChoice:
+def _entry(session: str) -> SessionEntry | None:
+    """The session called `session` in the Relax list (built-in, the person's script or pattern)."""
+    from homework_tui.screens.relax_catalog import catalog
+    from homework_tui.screens.relax_data import custom_patterns
+
+    return catalog(custom_patterns()[0]).get(session)
+
+
+def _choice(args: argparse.Namespace, session: str, defaults: dict[str, Any],
+            entry: SessionEntry | None) -> RelaxChoice:
     from homework_tui.model.relaxation import RelaxChoice
 
-    minutes = args.minutes if args.minutes is not None else defaults.get(session.lower(), 5)
+    usual = entry.minutes if entry is not None and entry.minutes is not None else None
+    minutes = args.minutes if args.minutes is not None else usual or defaults.get(session.lower(), 5)
     extra: dict[str, Any] = {}
     if getattr(args, "bpm", None) is not None:
         extra["breaths_per_minute"] = args.bpm
     if getattr(args, "ratio", None):
         extra["ratio"] = args.ratio
+    if entry is not None:  # as the Relax screen makes it (see RelaxScreen.read_choice)
+        mindful = entry.kind == "mindfulness"
+        session = entry.name
+        extra |= {"session_kind": entry.kind, "session_title": entry.title,
+                  "own_length": mindful and entry.minutes is None}
     return RelaxChoice(session=session, minutes=minutes, voice=not args.no_voice,
                        tones=args.tones or args.no_voice, intro=args.intro, **extra)
 
 
 def _check(choice: RelaxChoice) -> None:
-    """Say what is wrong with the session before the app opens (a ScriptError)."""
-    from homework_tui.paths import config_dir
+    """Say what is wrong with the session before the app opens (an AudioError): the check the
+    Relax screen makes before it asks how the person feels."""
+    from homework_tui.model.settings import Settings
+    from homework_tui.screens.relax_player import check
 
-    from audio.breathing import load_custom_patterns
-    from audio.scripts import build_plan
-
-    custom = load_custom_patterns(config_dir() / "patterns.toml")
-    options: dict[str, Any] = {}
-    if choice.session.lower() == "resonance":
-        from fractions import Fraction
-
-        options = {"breaths_per_minute": Fraction(str(choice.breaths_per_minute)), "ratio": choice.ratio}
-    build_plan(choice.session, minutes=choice.minutes, custom_patterns=custom, spoken_cues=choice.voice,
-               tones=choice.tones, **options)
+    check(choice, Settings())
 
 
-def _run(args: argparse.Namespace, session: str, defaults: dict[str, Any]) -> int:
+def _run(args: argparse.Namespace, session: str, defaults: dict[str, Any],
+         entry: SessionEntry | None) -> int:
     from homework_tui.commands.common import fail
     from homework_tui.model.base import ValidationError
 
     try:
-        choice = _choice(args, session, defaults)
+        choice = _choice(args, session, defaults, entry)
         _check(choice)
     except ValidationError as error:
         return fail(error.message, 2)
@@ -112,8 +124,7 @@ def _run(args: argparse.Namespace, session: str, defaults: dict[str, Any]) -> in
         from homework_tui.screens.relax import RelaxScreen
 
         if isinstance(screen, RelaxScreen):
-            screen.choice = choice
-            screen.start(choice, from_command=True)
+            screen.check_then_rate(choice, remember=False)  # again, with the person's settings
 
     args.start = start
     from homework_tui.app import run_app
@@ -124,10 +135,18 @@ def _run(args: argparse.Namespace, session: str, defaults: dict[str, Any]) -> in
 def run_breathe(args: argparse.Namespace) -> int:
     from audio.breathing import DEFAULT_MINUTES
 
-    return _run(args, args.pattern, {**DEFAULT_MINUTES, "478": 2})
+    return _run(args, args.pattern, {**DEFAULT_MINUTES, "478": 2}, _entry(args.pattern))
 
 
 def run_relax(args: argparse.Namespace) -> int:
-    from audio.pmr import DEFAULT_MINUTES
+    from homework_tui.commands.common import fail
 
-    return _run(args, args.protocol, dict(DEFAULT_MINUTES))
+    if args.session is not None and args.protocol is not None and \
+            args.session.lower() != args.protocol.lower():
+        return fail(f"choose one session: {args.session} or --protocol {args.protocol}", 2)
+    session = args.session or args.protocol or "pmr16"
+    entry = _entry(session)
+    if entry is None:
+        return fail(f"there is no session called “{session}”. "
+                    "`homework-tui sessions` lists the names.", 2)
+    return _run(args, session, {}, entry)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from homework_tui.screens.bell_switch import BELL_HELP, BELL_NAME, toggle_bell
+
 if TYPE_CHECKING:
     from homework_tui.app import HomeworkApp
 
@@ -32,9 +34,14 @@ def show_report(app: HomeworkApp) -> None:
         app.push_screen(ReportScreen())
 
 
+def switch_bell(app: HomeworkApp) -> None:
+    toggle_bell(app)
+
+
 # (name, help, run(app)) for the command palette.
 PALETTE_ENTRIES: list[tuple[str, str, Callable[[HomeworkApp], None]]] = [
     ("Insights", "Your last week or month: practice, mood, SUDS and relaxation", show_insights),
     ("Report for your next session",
      "Write a summary to bring to your therapist (Markdown or CSV)", show_report),
+    (BELL_NAME, BELL_HELP, switch_bell),
 ]

@@ -15,7 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from homework_tui.model.base import ValidationError
@@ -46,18 +46,22 @@ class RelaxScreen(StageMixin, SectionScreen):
     RelaxScreen Checkbox { border: none; padding: 0; height: 1; margin-top: 1; }
     RelaxScreen #rx-describe { height: auto; margin-bottom: 1; }
     RelaxScreen #rx-speaker { height: auto; color: $text-muted; margin-bottom: 1; }
-    RelaxScreen #rx-problem { color: $warning; height: auto; }
+    RelaxScreen #rx-problem { color: $warning; height: auto; padding: 0 1; }
+    RelaxScreen #rx-sound { height: auto; padding: 0 1; color: $text-muted; }
     RelaxScreen #rx-stage { height: auto; margin: 1 1 0 1; padding: 0 1; border-left: thick $accent 50%; }
     RelaxScreen #rx-last, RelaxScreen #rx-intro-text { height: auto; padding: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("b", "begin", "Begin"),
         Binding("h", "history", "History"),
-        Binding("c", "new_pattern", "New pattern"),
-        Binding("t", "try_stage", "Try next stage"),
+        # The footer keeps to 80 columns with F2 Help now in it: short names; c and t in F1 (the
+        # stage panel names t).
+        Binding("c", "new_pattern", "New pattern", show=False),
+        Binding("t", "try_stage", "Try next stage", show=False),  # the stage panel says "Press t"
         Binding("o", "stage_tips", "Stage tips on/off", show=False),
-        Binding("e", "edit_pattern", "Edit pattern", show=False),
-        Binding("delete", "delete_pattern", "Delete pattern", key_display="Del", show=False),
+        Binding("e", "edit_pattern", "Edit pattern"),
+        Binding("delete", "delete_pattern", "Delete", key_display="Del"),
+        Binding("g", "bell", "Bell"),  # shown only when there is no sound (check_action)
     ]
 
     def __init__(self) -> None:
@@ -68,6 +72,7 @@ class RelaxScreen(StageMixin, SectionScreen):
         self.voices: list[Any] = []
         self.typed: dict[str, str] = {}  # session name (lower-case) → the length typed for it here
         self.loaded = False
+        self.silent_because: str | None = None  # no sound device here (the bell is offered)
 
     def compose_content(self) -> ComposeResult:
         yield Static(Text(INTRO), id="rx-intro-text", classes="calm-note")
@@ -92,13 +97,17 @@ class RelaxScreen(StageMixin, SectionScreen):
                 yield Checkbox("Soft tones at each phase", id="rx-tones", compact=True)
                 yield Checkbox("Start with the introduction", id="rx-intro", compact=True)
                 yield Checkbox("Rate anxiety 0-10, not tension 0-100", id="rx-anxiety", compact=True)
-                yield Static(Text(""), id="rx-problem")
+        # Below the columns, full width, so a problem or the bell's offer is never scrolled away.
+        yield Static(Text(""), id="rx-problem")
+        yield Static(Text(""), id="rx-sound")
         yield Static(Text(""), id="rx-stage")
         yield Static(Text(""), id="rx-last", classes="calm-note")
 
     def on_mount(self) -> None:
         self.title = "Relax"
         self.query_one("#rx-stage").display = False
+        self.query_one("#rx-sound").display = False
+        self.query_one(Footer).compact = True  # room for every key that applies, at 80 columns
         self.query_one("#rx-sessions").focus()
         self.load()
         from homework_tui.screens.relax_player import prewarm
@@ -133,6 +142,7 @@ class RelaxScreen(StageMixin, SectionScreen):
         self._highlighted()
         self._set_problem(state.problem)
         self.show_stage(state)
+        self.look_for_sound()
         if state.last:
             s = state.last[0]
             bits = [f"Last time: {s.title}, {s.created_at:%a %-d %b}"]
@@ -141,6 +151,30 @@ class RelaxScreen(StageMixin, SectionScreen):
             if not s.completed:
                 bits.append(s.outcome)
             self.query_one("#rx-last", Static).update(Text(", ".join(bits) + ". Press h for history."))
+
+    # -- no sound: offer the bell ----------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="relax-sound", exit_on_error=False)
+    def look_for_sound(self) -> None:
+        from homework_tui.screens.relax_player import no_sound_reason
+
+        reason = no_sound_reason()
+        self.app.call_from_thread(self._show_sound, reason)
+
+    def _show_sound(self, reason: str | None) -> None:
+        self.silent_because = reason
+        line = self.query_one("#rx-sound", Static)
+        line.display = reason is not None
+        if reason is not None:
+            bell = "on" if self.homework.settings.bell_on_phase else "off"
+            line.update(Text(f"No sound here ({reason}): sessions play silently, with captions. "
+                             f"Press g for the terminal bell at each phase (now {bell})."))
+        self.refresh_bindings()
+
+    def action_bell(self) -> None:
+        from homework_tui.screens.bell_switch import toggle_bell
+
+        toggle_bell(self.homework)
+        self._show_sound(self.silent_because)
 
     def _fill_list(self, catalog: Catalog) -> None:
         options = self.query_one("#rx-sessions", OptionList)
@@ -287,9 +321,10 @@ class RelaxScreen(StageMixin, SectionScreen):
             self.check_then_rate(choice)
 
     @work(thread=True, exclusive=True, group="relax-check", exit_on_error=False)
-    def check_then_rate(self, choice: RelaxChoice) -> None:
+    def check_then_rate(self, choice: RelaxChoice, *, remember: bool = True) -> None:
         """Whether the session can start as chosen (its length, its file: everything but the
-        voice), before the person rates how they feel, so a rating is never asked for nothing."""
+        voice, with the person's speech settings), before the person rates how they feel, so a
+        rating is never asked for nothing. `remember`: see `rate_then_start`."""
         from audio.errors import AudioError
 
         from homework_tui.screens.relax_player import check
@@ -300,28 +335,30 @@ class RelaxScreen(StageMixin, SectionScreen):
             message = str(error)
             self.app.call_from_thread(self._set_problem, message[:1].upper() + message[1:])
             return
-        self.app.call_from_thread(self._rate_then_start, choice)
+        self.app.call_from_thread(self.rate_then_start, choice, remember=remember)
 
-    def _rate_then_start(self, choice: RelaxChoice) -> None:
+    def rate_then_start(self, choice: RelaxChoice, *, remember: bool = True) -> None:
+        """Ask how the person feels (Esc skips), then start `choice`. `remember`: keep it as the
+        choice for next time (not for a session started from the command line)."""
         if not self.is_current:
             return
         self.choice = choice
-        self.remember(choice)
+        if remember:
+            self.remember(choice)
 
         def rated(before: Rating | None) -> None:
-            if before is not None:
-                self.start(choice, before.value)
+            self.start(choice, before.value if before is not None else None)
 
         self.app.push_screen(
-            RatingDialog(choice.scale, after=False, heading=f"Before you start: {choice.title}",
-                         cancel_on_escape=True),
+            RatingDialog(choice.scale, after=False, heading=f"Before you start: {choice.title}"),
             rated,
         )
 
-    def start(self, choice: RelaxChoice, before: int | None = None, *, from_command: bool = False) -> None:
+    def start(self, choice: RelaxChoice, before: int | None = None) -> None:
         from homework_tui.screens.relax_session import RelaxSessionScreen
 
         def done(logged: RelaxationSession | None) -> None:
+            self.query_one("#rx-sessions").focus()  # so b, h and the arrows work at once
             self.load()
 
         screen_class = RelaxSessionScreen
@@ -329,7 +366,7 @@ class RelaxScreen(StageMixin, SectionScreen):
             from homework_tui.screens.relax_mindful import MindfulSessionScreen
 
             screen_class = MindfulSessionScreen
-        self.app.push_screen(screen_class(choice, before=before, ask_before_after=from_command), done)
+        self.app.push_screen(screen_class(choice, before=before), done)
 
     @work(thread=True, exclusive=True, group="relax-choice", exit_on_error=False)
     def remember(self, choice: RelaxChoice) -> None:
@@ -352,6 +389,8 @@ class RelaxScreen(StageMixin, SectionScreen):
             return entry is not None and entry.pattern
         if action in STAGE_ACTIONS:
             return self.check_stage_action(action)
+        if action == "bell":
+            return self.silent_because is not None
         return True
 
     def action_history(self) -> None:

@@ -118,7 +118,8 @@ def start_session(choice: RelaxChoice, settings: Settings) -> Started:
     player = open_player(session, prefer_device=SOUND)
     notes: list[str] = []
     if not player.audible:
-        notes.append(f"Playing silently, with captions: {player.reason}.")
+        notes.append(silent_note(player.reason, bell=settings.bell_on_phase,
+                                 phases=choice.kind != "mindfulness"))
     for note in session.notes:
         if VOICE_OFF in note:
             continue
@@ -136,6 +137,42 @@ def start_session(choice: RelaxChoice, settings: Settings) -> Started:
     timeline = player.timeline
     planned = timeline.seconds if timeline.complete else session.estimated_seconds
     return Started(player, notes, max(0.0, float(planned) - practice_start), practice_start)
+
+
+def silent_note(reason: str, *, bell: bool, phases: bool = True) -> str:
+    """What the session screen says once when there is no sound: why, and the bell (for a
+    session with phases to ring at: breathing and muscle relaxation)."""
+    if not phases:
+        return f"Playing silently, with captions: {reason}."
+    if bell:
+        return f"Playing silently, with captions and the terminal bell at each phase: {reason}."
+    return (f"Playing silently, with captions: {reason}. The terminal bell can ring at each "
+            "phase: press g in the Relax list, or find Bell in Ctrl+P.")
+
+
+NO_DEVICE_RECHECK = 30.0  # seconds before a missing device is looked for again
+_no_device: tuple[float, str | None] | None = None  # (when looked, why there is no sound)
+
+
+def no_sound_reason() -> str | None:
+    """Why a session would play silently (no output device found, sound turned off), or None
+    when there is a device. Starts a short-lived sound process: call from a thread. A device
+    once found is remembered; a missing one is looked for again after a while."""
+    global _no_device
+    if not SOUND:
+        return "sound is turned off"
+    now = time.monotonic()
+    if _no_device is not None and (_no_device[1] is None or now - _no_device[0] < NO_DEVICE_RECHECK):
+        return _no_device[1]
+    from audio.errors import DeviceError
+    from audio.sink import list_output_devices
+
+    try:
+        reason = None if list_output_devices() else "no sound output device was found"
+    except DeviceError as error:
+        reason = str(error)
+    _no_device = (now, reason)
+    return reason
 
 
 def prewarm() -> None:

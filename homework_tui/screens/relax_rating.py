@@ -1,8 +1,8 @@
 """The quick rating before and after a relaxation session (tension 0-100 or anxiety 0-10).
 
-`RatingDialog` dismisses with a `Rating` (value None when skipped), or None when the person backs
-out of the before-rating with Esc. The after-rating also takes an optional note. Out-of-range
-numbers are kept in the box and the problem is said in words.
+`RatingDialog` dismisses with a `Rating`; Esc skips the rating (value None), as its footer says,
+before a session as after it. The after-rating also takes an optional note. Out-of-range numbers
+are kept in the box and the problem is said in words.
 """
 
 from __future__ import annotations
@@ -48,13 +48,11 @@ class RatingDialog(CalmModal[Rating | None]):
         *EVERYWHERE,
     ]
 
-    def __init__(self, scale: str, *, after: bool, heading: str, cancel_on_escape: bool = False,
-                 value: int | None = None) -> None:
+    def __init__(self, scale: str, *, after: bool, heading: str, value: int | None = None) -> None:
         super().__init__(classes="rx-rating")
         self.scale = scale
         self.after = after
         self.heading = heading
-        self.cancel_on_escape = cancel_on_escape
         self.initial = value
 
     def compose(self) -> ComposeResult:
@@ -71,8 +69,8 @@ class RatingDialog(CalmModal[Rating | None]):
                 yield Static(Text("A note, if you like (what helped, what got in the way):"))
                 yield CleanTextArea(id="rx-note", soft_wrap=True, show_line_numbers=False)
             hint = "Enter to save" if not self.after else "Enter to save, Tab to write a note"
-            skip = "Esc to go back" if self.cancel_on_escape else "Esc to skip the rating"
-            yield Static(Text(f"{hint}. {skip}. No rating is fine too."), classes="calm-note")
+            yield Static(Text(f"{hint}. Esc to skip the rating. No rating is fine too."),
+                         classes="calm-note")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -102,7 +100,4 @@ class RatingDialog(CalmModal[Rating | None]):
         self.dismiss(Rating(value, self._note()))
 
     def action_skip(self) -> None:
-        if self.cancel_on_escape:
-            self.dismiss(None)
-            return
         self.dismiss(Rating(None, self._note()))

@@ -72,20 +72,20 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
     RelaxSessionScreen #rx-notice { color: $text-muted; height: auto; margin-top: 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
+        # One key, two names: the footer says what space will do now (check_action shows one).
         Binding("space", "pause", "Pause", key_display="space"),
-        Binding("n", "next_part", "Next part"),
+        Binding("space", "resume", "Resume", key_display="space"),
+        Binding("n", "next_part", "Next"),
         Binding("plus,equals_sign", "volume(0.1)", "Louder", key_display="+"),
         Binding("minus", "volume(-0.1)", "Softer", key_display="-"),
         Binding("escape", "stop", "Stop", key_display="Esc"),
         *EVERYWHERE,
     ]
 
-    def __init__(self, choice: RelaxChoice, *, before: int | None = None,
-                 ask_before_after: bool = False) -> None:
+    def __init__(self, choice: RelaxChoice, *, before: int | None = None) -> None:
         super().__init__(name="relax-session")
         self.choice = choice
         self.before = before
-        self.ask_before_after = ask_before_after  # started from the command line: no rating yet
         self.started: Started | None = None
         self.timer: Timer | None = None
         self.shown: dict[str, Any] = {}
@@ -146,6 +146,7 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
             self._set("rx-notice", "\n".join(started.notes))
         self.timer = self.set_interval(TICK, self.follow)
         self.follow()
+        self.refresh_bindings()
 
     # -- following the clock ------------------------------------------------------------------
     def _set(self, widget_id: str, value: str) -> None:
@@ -210,19 +211,29 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
 
     # -- keys ---------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("pause", "next_part", "volume") and (self.started is None or self.ended):
+        running = self.started is not None and not self.ended
+        if action in ("pause", "resume"):
+            paused = running and self.started is not None and self.started.player.paused
+            if action == "resume":
+                return paused
+            return None if not running else not paused
+        if action in ("next_part", "volume") and not running:
             return None
         return True
 
     def action_pause(self) -> None:
         if self.started is None or self.ended:
             return
-        player = self.started.player
-        if player.paused:
-            player.resume()
-        else:
-            player.pause()
+        self.started.player.pause()
         self.follow()
+        self.refresh_bindings()
+
+    def action_resume(self) -> None:
+        if self.started is None or self.ended:
+            return
+        self.started.player.resume()
+        self.follow()
+        self.refresh_bindings()
 
     def action_next_part(self) -> None:
         if self.started is not None and not self.ended:
@@ -264,6 +275,7 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
                 self.dismiss(None)
             elif not was_paused:
                 player.resume()
+            self.refresh_bindings()
 
         self.app.push_screen(
             ChoiceDialog(
@@ -299,15 +311,7 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
                               audible=player.audible, note=rating.note, skipped_parts=skipped)
             self.save(log)
 
-        def rated_before(before: Rating | None) -> None:
-            self.before = before.value if before else None
-            self.app.push_screen(RatingDialog(scale, after=True, heading="And now?"), rated_after)
-
-        if self.ask_before_after:
-            self.app.push_screen(RatingDialog(scale, after=False, heading="Before you started, how was it?"),
-                                 rated_before)
-        else:
-            self.app.push_screen(RatingDialog(scale, after=True, heading="How do you feel now?"), rated_after)
+        self.app.push_screen(RatingDialog(scale, after=True, heading="How do you feel now?"), rated_after)
 
     @work(thread=True, exclusive=True, group="relax-save", exit_on_error=False)
     def save(self, log: RelaxationSession) -> None:

@@ -156,7 +156,7 @@ def test_breathe_and_relax_options(run: Runner, command: str, pattern: str, minu
         argv = ["breathe", f"--pattern={pattern}", f"--minutes={minutes}", f"--bpm={bpm}",
                 f"--ratio={ratio}", *flags]
     else:
-        argv = ["relax", f"--protocol={pattern}", f"--minutes={minutes}", *flags]
+        argv = ["relax", f"--minutes={minutes}", *flags, "--", pattern]  # any session's name
     run(*argv)
 
 

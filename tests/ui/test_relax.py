@@ -201,8 +201,9 @@ async def test_a_rating_out_of_range_is_kept_and_explained(app: Any, data_dir: P
         await wait_until(pilot, lambda: "Tension is 150; it goes from 0 to 100." in screen_words(hw))
         assert type(hw.screen).__name__ == "RatingDialog"
         assert hw.screen.query_one("#rx-rating").value == "150"
-        await pilot.press("escape")  # back out: no session starts
-        await wait_screen(pilot, "RelaxScreen")
+        await pilot.press("escape")  # Esc skips the rating, as the footer says: it starts unrated
+        await wait_screen(pilot, "RelaxSessionScreen")
+        assert hw.screen.before is None
     hw.close_store()
 
 
