@@ -120,8 +120,10 @@ async def test_a_session_through_jack_ends_and_is_logged(app: Any, data_dir: Pat
         (log,) = logged(hw)
         assert (log.kind, log.pattern, log.scale, log.tension_before, log.tension_after) == (
             "breathing", "quick", "tension", 70, 35)
-        assert log.completed and log.audible and log.voice and log.note == "calmer"
-        # Skipped parts count as reached (as with the silent player), the intro does not.
+        # Two parts skipped with n: not "completed", and it says so (issue 14, point 6).
+        assert not log.completed and log.skipped_parts == 2
+        assert log.audible and log.voice and log.note == "calmer"
+        # Only the time listened counts.
         assert 0.5 < log.actual_seconds <= log.planned_seconds + 0.1 < 45, log
         await wait_until(pilot, lambda: "Last time: quick" in screen_words(hw))
     hw.close_store()
