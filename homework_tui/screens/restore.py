@@ -35,6 +35,7 @@ def describe(backup: Backup, summary: Summary) -> str:
 class RestoreDialog(CalmModal[Path | None]):
     BINDINGS: list[BindingType] = [
         *EVERYWHERE,
+        Binding("r", "restore", "Restore"),
         Binding("escape", "back", "Back", key_display="Esc"),
     ]
 
@@ -57,7 +58,7 @@ class RestoreDialog(CalmModal[Path | None]):
                 *(Option(Text(describe(b, s)), id=str(i)) for i, (b, s) in enumerate(self.backups)),
                 id="backup-list",
             )
-            yield Static(Text("Enter restores the highlighted backup. Esc goes back."),
+            yield Static(Text("Enter or r restores the highlighted backup. Esc goes back."),
                          classes="hint")
         yield Footer()
 
@@ -69,6 +70,11 @@ class RestoreDialog(CalmModal[Path | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.dismiss(self.backups[int(event.option.id or 0)][0].path)
+
+    def action_restore(self) -> None:
+        highlighted = self.query_one("#backup-list", OptionList).highlighted
+        if highlighted is not None:
+            self.dismiss(self.backups[highlighted][0].path)
 
     def action_back(self) -> None:
         self.dismiss(None)
