@@ -112,9 +112,13 @@ def problem_dialog(
             )
         )
         message = str(error)
-        if backups:
+        if backups:  # the backups by their date and contents, not by their file names
             newest, summary = backups[0]
-            message += f"\n\nThe newest backup: {newest.when} ({newest.why}), {summary.describe()}."
+            many = "is 1 backup" if len(backups) == 1 else f"are {len(backups)} backups"
+            message = (
+                f"{error.what_happened}\n\nThere {many}. The newest: {newest.when} "
+                f"({newest.why}), {summary.describe()}."
+            )
         message += (
             "\n\nIf you start fresh, the damaged file stays set aside and you are reminded of it "
             "at each start until you restore a backup, keep it aside or delete it."

@@ -53,7 +53,8 @@ class CorruptData(StoreError):
             offer = " There is no backup yet, so homework-tui can only start with empty data."
         else:
             offer = " There is no backup yet."
-        super().__init__(f"Your data file could not be read ({reason}). {where}{offer}")
+        self.what_happened = f"Your data file could not be read ({reason}). {where}"
+        super().__init__(f"{self.what_happened}{offer}")
         self.path = path
         self.moved_to = moved_to
         self.backups = backups

@@ -86,7 +86,7 @@ async def test_a_damaged_encrypted_file_is_moved_aside_and_the_backup_restored(
             await wait_until(pilot, lambda: "Your data file could not be read" in screen_words(app))
             words = screen_words(app)
             assert "Your data file could not be read" in words
-            assert "moved aside, untouched" in words and "The newest backup:" in words
+            assert "moved aside, untouched" in words and "The newest:" in words
             assert "Traceback" not in words
             await pilot.press("r")  # every backup is offered, the newest first
             await wait_until(pilot, lambda: app.screen.id == "restore-backup")
