@@ -1,7 +1,9 @@
 """When to move on to the next stage of muscle relaxation. Standard library only.
 
-Applied relaxation is learnt in stages: tense-and-release with 16 muscle groups, then 7, then 4,
-then release-only (no tensing), then cue-controlled (relaxing on a word). A person is ready for the
+Applied relaxation is learnt in stages (Öst 1987, `pmr_stages`): tense-and-release with 16 muscle
+groups, then 7, then 4, then release-only (no tensing), cue-controlled (relaxing on a word),
+differential (relaxed while sitting, then moving), rapid (20-30 s, many times a day) and
+application training (in the situations that make the person anxious). A person is ready for the
 next stage when they reliably reach low tension at the current one.
 
 The rule (`ProgressionRule`, parameters in brackets): the current stage is the most advanced stage
@@ -15,8 +17,8 @@ the person has completed a session of. The next stage is suggested when both hol
 A calendar day is the date of the logged time, in the time zone it was logged with. Sessions stopped
 early do not count either way, nor do sessions without a rating after. Sessions rated on the
 anxiety scale (0-10) count ×10 (anxiety 3 of 10 is read as 30 of 100), the same way the history
-chart draws them: both ask how settled the person feels at the end. Cue-controlled relaxation is
-the last stage: nothing is suggested after it.
+chart draws them: both ask how settled the person feels at the end. Application training is the
+last stage: nothing is suggested after it.
 
 `suggest(records, rule)` gives a `Suggestion` or None; `progress(records, rule)` also tells how far
 along the current stage is. `ProgressionPrefs` is the person's switch (stored on its own).

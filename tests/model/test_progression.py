@@ -54,7 +54,7 @@ def expected_ready(history: list[PmrRecord], rule: ProgressionRule) -> bool:
     if not done:
         return False
     stage = STAGES[max(STAGES.index(r.stage) for r in done)]
-    if stage == "cue":
+    if stage == STAGES[-1]:
         return False
     rated = sorted((r for r in done if r.stage == stage and r.tension_after is not None), key=lambda r: r.at)
     last = rated[-rule.count:]
@@ -101,11 +101,11 @@ def test_low_tension_at_every_session_moves_one_stage_on(afters: list[int], stag
 
 @settings(max_examples=examples(100))
 @given(st.lists(st.integers(0, 100), min_size=1, max_size=30), st.integers(1, 8))
-def test_cue_is_the_last_stage(afters: list[int], count: int) -> None:
-    history = run("pmr16", [10] * 6) + run("cue", list(afters), start=10)
+def test_application_training_is_the_last_stage(afters: list[int], count: int) -> None:
+    history = run("pmr16", [10] * 6) + run("application", list(afters), start=10)
     assert suggest(history, ProgressionRule(count=count)) is None
     found = progress(history)
-    assert found is not None and found.current == "cue" and found.next is None and not found.ready
+    assert found is not None and found.current == "application" and found.next is None and not found.ready
 
 
 @settings(max_examples=examples(150))
@@ -200,7 +200,20 @@ def test_the_message_and_the_rule_in_plain_words() -> None:
 
 
 def test_the_order_of_stages() -> None:
-    assert [next_stage(s) for s in STAGES] == ["pmr7", "pmr4", "release", "cue", None]
+    assert [next_stage(s) for s in STAGES] == ["pmr7", "pmr4", "release", "cue", "differential", "rapid",
+                                               "application", None]
+
+
+def test_after_cue_controlled_come_differential_rapid_and_application_training() -> None:
+    history = run("pmr16", [10] * 5)
+    for stage, following in (("cue", "differential"), ("differential", "rapid"), ("rapid", "application")):
+        history += run(stage, [20] * 5, start=len(history) + 1)
+        found = suggest(history)
+        assert found is not None and (found.current, found.next) == (stage, following)
+    found = suggest(run("cue", [20] * 5))
+    assert found is not None and found.message == (
+        "You've reached low tension in your last 5 sessions of cue-controlled relaxation. When you're "
+        "ready, try differential relaxation (relaxed while sitting, then while moving).")
 
 
 def test_rule_parameters_are_checked() -> None:

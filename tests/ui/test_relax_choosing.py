@@ -113,7 +113,11 @@ async def test_sessions_by_kind_with_the_persons_files(app: Any, monkeypatch: py
         assert ids.index("hojas") > ids.index("heading:mindfulness")
         words = screen_words(hw)
         assert "Hojas en el río (your file, Spanish)" in words
-        assert "Your file leaves.txt could not be read: line 5:" in words
+        # The files that could not be read close the list: scrolled to, they are shown in words.
+        sessions = screen.query_one("#rx-sessions")
+        sessions.scroll_end(animate=False)
+        await wait_until(pilot, lambda: "Your file leaves.txt could not be read: line 5:" in screen_words(hw))
+        sessions.scroll_home(animate=False)
         # Choosing the person's file: what it is, where it is from, who would speak it.
         await wait_until(pilot, lambda: screen._selected() == "resonance")
         screen._highlight("hojas")
