@@ -63,3 +63,20 @@ def test_application_training_is_in_the_situations_that_make_you_anxious() -> No
     words = spoken("application")
     assert "situations that make you anxious" in words and "rapid relaxation" in words
     assert "for real" in words  # in the week, not only in imagination
+
+
+HOME_VERSION = {"en": "This is the home version: once for each group.",
+                "es": "Esta es la versión para casa: una vez por grupo.",
+                "de": "Das hier ist die Version für zu Hause: einmal für jede Gruppe.",
+                "fr": "Voici la version pour la maison : une fois par groupe.",
+                "pt": "Esta é a versão para casa: uma vez para cada grupo.",
+                "it": "Questa è la versione per casa: una volta per ogni gruppo."}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_sixteen_groups_says_plainly_that_one_cycle_is_the_home_version(language: str) -> None:
+    """Bernstein & Borkovec tense and release each group twice; the 16-group intro says this
+    session does it once (and the shorter stages, which never did twice, say nothing of it)."""
+    intro = " ".join(build_plan("pmr16", language=language).parts[0].texts())
+    assert HOME_VERSION[language] in intro
+    assert HOME_VERSION[language] not in " ".join(build_plan("pmr7", language=language).texts())
