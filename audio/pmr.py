@@ -23,8 +23,9 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "pmr4": ("arms", "face_neck", "trunk", "legs"),
     "release": ("arms", "face_neck", "trunk", "legs"),
 }
-PMR_SESSIONS = ("pmr16", "pmr7", "pmr4", "release", "cue")
-DEFAULT_MINUTES = {"pmr16": 20, "pmr7": 12, "pmr4": 8, "release": 6, "cue": 5}
+PMR_SESSIONS = ("pmr16", "pmr7", "pmr4", "release", "cue", "differential", "rapid", "application")
+DEFAULT_MINUTES = {"pmr16": 20, "pmr7": 12, "pmr4": 8, "release": 6, "cue": 5, "differential": 6, "rapid": 1,
+                   "application": 5}
 TENSE_RANGE = (Fraction(4), Fraction(10))
 RELEASE_RANGE = (Fraction(20), Fraction(60))
 RELEASE_FIT = (Fraction(30), Fraction(40))  # what --minutes may choose

@@ -1,7 +1,9 @@
 """The stages of muscle relaxation and every name each one goes by: the one place they are listed.
 
-Applied relaxation is learnt in stages (../shared/CLINICAL.md): tense-and-release with 16 muscle
-groups, then 7, then 4, then release-only, then cue-controlled. A session is logged by its key
+Applied relaxation is learnt in stages (../shared/CLINICAL.md; Öst 1987): tense-and-release with
+16 muscle groups, then 7, then 4, then release-only, then cue-controlled, then differential
+(relaxed while sitting, then while moving), rapid (20-30 s many times a day, tied to an everyday
+reminder) and application training (in the situations that make the person anxious). A session is logged by its key
 (`pmr16`); a therapist writes “16 groups” or “16 muscle groups” in a plan; the app shows “Muscle
 relaxation, 16 groups”. `stage_of(text)` finds the stage behind any of these, so a plan written in
 words counts the sessions logged by key (and Today and the report agree). Standard library only.
@@ -60,6 +62,18 @@ STAGES: tuple[PmrStage, ...] = (
              "cue-controlled relaxation (relaxing on a word you choose)",
              ("cue", "cue-controlled", "cue controlled", "cue-controlled pmr",
               "cue-controlled muscle relaxation", "cue word", "cue-word relaxation")),
+    PmrStage("differential", "Differential relaxation", "Differential", "differential relaxation",
+             "differential relaxation (relaxed while sitting, then while moving)",
+             ("differential", "differential pmr", "differential muscle relaxation",
+              "relaxing while moving", "relaxation while moving")),
+    PmrStage("rapid", "Rapid relaxation", "Rapid (about a minute)", "rapid relaxation",
+             "rapid relaxation (20-30 seconds, many times a day)",
+             ("rapid", "rapid pmr", "rapid muscle relaxation", "quick relaxation", "20-second relaxation",
+              "30-second relaxation")),
+    PmrStage("application", "Application training", "Application training", "application training",
+             "application training (relaxing in the situations that make you anxious)",
+             ("application", "applied relaxation application", "application phase",
+              "relaxation in anxious situations")),
 )
 KEYS: tuple[str, ...] = tuple(stage.key for stage in STAGES)
 BY_KEY: dict[str, PmrStage] = {stage.key: stage for stage in STAGES}

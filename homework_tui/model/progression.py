@@ -1,16 +1,24 @@
 """When to move on to the next stage of muscle relaxation. Standard library only.
 
-Applied relaxation is learnt in stages: tense-and-release with 16 muscle groups, then 7, then 4,
-then release-only (no tensing), then cue-controlled (relaxing on a word). A person is ready for the
+Applied relaxation is learnt in stages (Öst 1987, `pmr_stages`): tense-and-release with 16 muscle
+groups, then 7, then 4, then release-only (no tensing), cue-controlled (relaxing on a word),
+differential (relaxed while sitting, then moving), rapid (20-30 s, many times a day) and
+application training (in the situations that make the person anxious). A person is ready for the
 next stage when they reliably reach low tension at the current one.
 
 The rule (`ProgressionRule`, parameters in brackets): the current stage is the most advanced stage
-the person has completed a session of. When their last [5] completed, rated sessions at that stage
-all ended at a tension of [30] or less out of 100, the next stage is suggested. Sessions stopped
+the person has completed a session of. The next stage is suggested when both hold:
+- calm: their last [5] completed, rated sessions at that stage all ended at a tension of [30] or less
+  out of 100;
+- time: they have practised that stage (completed sessions, rated or not) on at least [5] different
+  calendar days, the first and the last at least [6] days apart - about a week at the stage, as
+  Öst (1987) gives each stage a week or two. Five calm sessions in one morning are not a week's
+  practice; two sessions a day on five days of a week are.
+A calendar day is the date of the logged time, in the time zone it was logged with. Sessions stopped
 early do not count either way, nor do sessions without a rating after. Sessions rated on the
 anxiety scale (0-10) count ×10 (anxiety 3 of 10 is read as 30 of 100), the same way the history
-chart draws them: both ask how settled the person feels at the end. Cue-controlled relaxation is
-the last stage: nothing is suggested after it.
+chart draws them: both ask how settled the person feels at the end. Application training is the
+last stage: nothing is suggested after it.
 
 `suggest(records, rule)` gives a `Suggestion` or None; `progress(records, rule)` also tells how far
 along the current stage is. `ProgressionPrefs` is the person's switch (stored on its own).
@@ -48,10 +56,13 @@ class PmrRecord:
 @dataclass(frozen=True)
 class ProgressionRule:
     """Ready for the next stage when the last `count` completed, rated sessions at the current
-    stage all ended at tension `threshold` or less (0-100)."""
+    stage all ended at tension `threshold` or less (0-100), and the stage has been practised on at
+    least `days` different calendar days, the first and last at least `span` days apart."""
 
     count: int = 5
     threshold: int = 30
+    days: int = 5  # different calendar days practised at the stage
+    span: int = 6  # days from the first of them to the last
 
     def __post_init__(self) -> None:
         if isinstance(self.count, bool) or not isinstance(self.count, int) or not 1 <= self.count <= 50:
@@ -60,12 +71,24 @@ class ProgressionRule:
             0 <= self.threshold <= TENSION_MAX
         ):
             raise ValidationError("threshold", "Low tension is a number from 0 to 100.")
+        if isinstance(self.days, bool) or not isinstance(self.days, int) or not 1 <= self.days <= 60:
+            raise ValidationError("days", "The number of days practised goes from 1 to 60.")
+        if isinstance(self.span, bool) or not isinstance(self.span, int) or not 0 <= self.span <= 90:
+            raise ValidationError("span", "The days from first to last practice go from 0 to 90.")
 
     def describe(self) -> str:
         """The rule in plain words."""
         sessions = "your last rated session" if self.count == 1 else f"your last {self.count} rated sessions"
         return (f"How it's decided: {sessions} at a stage, played to the end, all ended at a tension of "
-                f"{self.threshold} or less out of 100 (or anxiety {self.threshold / 10:g} or less out of 10).")
+                f"{self.threshold} or less out of 100 (or anxiety {self.threshold / 10:g} or less out of 10), "
+                f"and you've practised that stage on {self._days_words()}.")
+
+    def _days_words(self) -> str:
+        days = "1 day" if self.days == 1 else f"at least {self.days} different days"
+        if self.span == 0:
+            return days
+        apart = "1 day" if self.span == 1 else f"{self.span} days"
+        return f"{days}, the first and the last at least {apart} apart"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -81,18 +104,29 @@ class ProgressionPrefs:
 
 @dataclass(frozen=True)
 class Progress:
-    """Where the person is: the current stage, the next one (None after the last), and how many of
-    the last `considered` completed, rated sessions at the current stage ended at low tension."""
+    """Where the person is: the current stage, the next one (None after the last), how many of
+    the last `considered` completed, rated sessions at the current stage ended at low tension, and
+    on how many calendar `days` the stage was practised, `span` days from the first to the last."""
 
     current: str
     next: str | None
     low: int
     considered: int
     rule: ProgressionRule
+    days: int = 0
+    span: int = 0
+
+    @property
+    def calm(self) -> bool:
+        return self.considered >= self.rule.count and self.low == self.considered
+
+    @property
+    def long_enough(self) -> bool:
+        return self.days >= self.rule.days and self.span >= self.rule.span
 
     @property
     def ready(self) -> bool:
-        return self.next is not None and self.considered >= self.rule.count and self.low == self.considered
+        return self.next is not None and self.calm and self.long_enough
 
 
 @dataclass(frozen=True)
@@ -128,11 +162,13 @@ def progress(records: Iterable[PmrRecord], rule: ProgressionRule | None = None) 
     stage = current_stage(records)
     if stage is None:
         return None
-    rated = sorted((r for r in records if r.stage == stage and r.completed and r.tension_after is not None),
-                   key=lambda r: r.at)
+    practised = [r for r in records if r.stage == stage and r.completed]
+    rated = sorted((r for r in practised if r.tension_after is not None), key=lambda r: r.at)
     last = rated[-rule.count:]
     low = sum(1 for r in last if r.tension_after is not None and r.tension_after <= rule.threshold)
-    return Progress(stage, next_stage(stage), low, len(last), rule)
+    days = sorted({r.at.date() for r in practised})
+    span = (days[-1] - days[0]).days
+    return Progress(stage, next_stage(stage), low, len(last), rule, len(days), span)
 
 
 def suggest(records: Iterable[PmrRecord], rule: ProgressionRule | None = None, *,

@@ -16,7 +16,8 @@ from audio.plan import Phase
 from audio.script_file import builtin_names
 from audio.scripts import build_plan
 
-NEUTRAL = ("box", "478", "resonance", "sigh", "pmr16", "pmr7", "pmr4", "release", "cue")
+NEUTRAL = ("box", "478", "resonance", "sigh", "pmr16", "pmr7", "pmr4", "release", "cue", "differential", "rapid",
+           "application")
 BREATHING = ("box", "478", "resonance", "sigh", "cue", "4-2-6-2")  # 4-2-6-2: a person's own pattern
 # The same words in every session of a language, so a test can find them.
 EYES_OPEN = {"en": "rest your gaze on a spot", "es": "deja la mirada descansar en un punto",

@@ -22,6 +22,7 @@ from audio.wording import DATA, _read_toml, has_wording, load_wording, packaged_
 LANGUAGES = ("es", "de", "fr", "pt", "it")
 VOICES = {"es": "roa/es", "de": "gmw/de", "fr": "roa/fr", "pt": "roa/pt", "it": "roa/it"}
 NEUTRAL = ("box", "478", "resonance", "sigh", "pmr16", "pmr7", "pmr4", "release", "cue")
+SPOKEN_ONLY = ("differential", "rapid", "application")  # applied relaxation's last stages: words, no cues
 ENGLISH_WORDS = re.compile(r"\b(breathe|hold|relax|now|more|the|your|and|let|notice)\b", re.IGNORECASE)
 
 
@@ -65,6 +66,17 @@ def test_no_english_cue_words(language: str, name: str) -> None:
     cues = [p.cue for p in phases(plan)]
     assert cues and all(cues[:2]), cues  # spoken cue words, in the language
     assert not english_cues & set(cues), english_cues & set(cues)
+    for line in plan.texts():
+        assert not ENGLISH_WORDS.search(line), (language, name, line)
+        assert "{" not in line and "}" not in line, line
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", SPOKEN_ONLY)
+def test_the_last_stages_of_applied_relaxation_speak_the_language(language: str, name: str) -> None:
+    english = build_plan(name, language="en").texts()
+    plan = build_plan(name, language=language, minutes=None)
+    assert not plan.notes and plan.texts() and not set(plan.texts()) & set(english)
     for line in plan.texts():
         assert not ENGLISH_WORDS.search(line), (language, name, line)
         assert "{" not in line and "}" not in line, line

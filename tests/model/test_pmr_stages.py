@@ -31,6 +31,11 @@ WRITTEN = [
     ("release-only relaxation", "release"), ("Release-only relaxation", "release"),
     ("cue", "cue"), ("cue-controlled", "cue"), ("Cue controlled", "cue"),
     ("cue-controlled relaxation", "cue"), ("Cue-controlled relaxation", "cue"),
+    ("differential", "differential"), ("Differential relaxation", "differential"),
+    ("relaxing while moving", "differential"),
+    ("rapid", "rapid"), ("Rapid relaxation", "rapid"), ("quick relaxation", "rapid"),
+    ("application", "application"), ("Application training", "application"),
+    ("application phase", "application"),
 ]
 
 

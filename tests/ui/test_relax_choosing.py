@@ -60,8 +60,9 @@ def quiet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 
 def practised(data_dir: Path, stage: str, afters: list[int | None], *, scale: str = "tension",
-              hours_ago: int = 0) -> None:
-    """Log finished muscle relaxation sessions, one a day, the last one `hours_ago` + a day ago."""
+              hours_ago: int = 0, apart: timedelta = timedelta(days=1)) -> None:
+    """Log finished muscle relaxation sessions, one each `apart` (a day), the last one `hours_ago`
+    + `apart` ago."""
     from homework_tui.screens.relax_data import sessions_repo
 
     with Store.open(data_dir) as store:
@@ -69,7 +70,7 @@ def practised(data_dir: Path, stage: str, afters: list[int | None], *, scale: st
         for i, after in enumerate(afters):
             log = session_log(RelaxChoice(session=stage, minutes=10, scale=scale), before=None, after=after,
                               planned_seconds=600, actual_seconds=600, completed=True, audible=True)
-            repo.add(replace(log, created_at=now() - timedelta(days=len(afters) - i, hours=hours_ago)))
+            repo.add(replace(log, created_at=now() - (len(afters) - i) * apart - timedelta(hours=hours_ago)))
 
 
 async def open_relax(pilot: Any) -> Any:
@@ -112,7 +113,11 @@ async def test_sessions_by_kind_with_the_persons_files(app: Any, monkeypatch: py
         assert ids.index("hojas") > ids.index("heading:mindfulness")
         words = screen_words(hw)
         assert "Hojas en el río (your file, Spanish)" in words
-        assert "Your file leaves.txt could not be read: line 5:" in words
+        # The files that could not be read close the list: scrolled to, they are shown in words.
+        sessions = screen.query_one("#rx-sessions")
+        sessions.scroll_end(animate=False)
+        await wait_until(pilot, lambda: "Your file leaves.txt could not be read: line 5:" in screen_words(hw))
+        sessions.scroll_home(animate=False)
         # Choosing the person's file: what it is, where it is from, who would speak it.
         await wait_until(pilot, lambda: screen._selected() == "resonance")
         screen._highlight("hojas")
@@ -149,7 +154,7 @@ async def test_sessions_by_kind_with_the_persons_files(app: Any, monkeypatch: py
 async def test_the_next_stage_is_suggested_and_can_be_switched_off(app: Any, data_dir: Path) -> None:
     from homework_tui.screens.relax_data import progression_doc
 
-    practised(data_dir, "pmr16", [60, 25, 20, 30, 15, 10])
+    practised(data_dir, "pmr16", [60, 25, 20, 30, 15, 10, 20])  # seven days: about a week at 16 groups
     hw = app()
     async with hw.run_test(size=SIZE) as pilot:
         screen = await open_relax(pilot)
@@ -192,6 +197,18 @@ async def test_no_suggestion_before_five_low_sessions(app: Any, data_dir: Path) 
     hw = app()
     async with hw.run_test(size=SIZE) as pilot:
         screen = await open_relax(pilot)
+        assert "try 7 groups" not in words(hw)
+        assert not screen.query_one("#rx-stage").display
+    hw.close_store()
+
+
+async def test_five_calm_sessions_in_one_morning_are_not_a_week(app: Any, data_dir: Path) -> None:
+    practised(data_dir, "pmr16", [20, 25, 15, 10, 5], apart=timedelta(minutes=20))
+    hw = app()
+    async with hw.run_test(size=SIZE) as pilot:
+        screen = await open_relax(pilot)
+        while screen._selected() != "pmr16":
+            await pilot.press("down")
         assert "try 7 groups" not in words(hw)
         assert not screen.query_one("#rx-stage").display
     hw.close_store()
