@@ -10,6 +10,7 @@ phase word not written twice.
 
 from __future__ import annotations
 
+import itertools
 import os
 import pty
 import select
@@ -121,7 +122,7 @@ def test_the_pacer_steps_once_a_second_with_the_count() -> None:
     assert len(set(inhale)) == 5 and len(set(exhale)) == 5
     assert inhale[-1] == LEVELS and exhale[0] == LEVELS and exhale[-1] == inhale[0]
     assert inhale == sorted(inhale) and exhale == sorted(exhale, reverse=True)
-    changes = sum(a != b for a, b in zip(inhale, inhale[1:]))  # changes on whole seconds only
+    changes = sum(a != b for a, b in itertools.pairwise(inhale))  # changes on whole seconds only
     assert changes == 4
     assert [inhale[i] for i in (0, 19, 20, 39)] == [inhale[0], inhale[0], inhale[20], inhale[20]]
     # A long phase still has at most LEVELS pictures; without a length it follows progress.
