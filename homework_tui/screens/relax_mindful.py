@@ -18,19 +18,16 @@ from textual.containers import Center, Vertical
 from textual.widgets import Footer, Static
 
 from homework_tui.screens.relax_player import Started
-from homework_tui.screens.relax_session import RelaxSessionScreen, phase_word
+from homework_tui.screens.relax_session import (
+    RelaxSessionScreen,
+    phase_word,
+    says_phase_word,
+    time_left,
+)
 from homework_tui.widgets.calm_progress import CalmProgress
 from homework_tui.widgets.pacer import Pacer
 
 PACED_KINDS = ("inhale", "hold", "exhale", "tense", "release")
-
-
-def time_left(seconds: float) -> str:
-    """"about 6 minutes left", gently rounded; never a countdown of seconds."""
-    minutes = round(seconds / 60)
-    if minutes >= 2:
-        return f"about {minutes} minutes left"
-    return "about a minute left" if seconds >= 30 else "nearly done"
 
 
 def where_text(part_index: int | None, total_parts: int, seconds_left: float) -> str:
@@ -75,7 +72,7 @@ class MindfulSessionScreen(RelaxSessionScreen):
 
     def prepare_view(self) -> None:
         self.query_one(Pacer).display = False  # only while the script breathes or tenses
-        self.query_one(CalmProgress).display = not self.homework.settings.reduced_motion
+        self.query_one(CalmProgress).display = not self.still
 
     def _could_not_start(self, message: str) -> None:
         self.query_one(CalmProgress).display = False
@@ -89,13 +86,15 @@ class MindfulSessionScreen(RelaxSessionScreen):
         kind = stage.kind if stage is not None else None
         paced = kind in PACED_KINDS
         pacer = self.query_one(Pacer)
-        show_pacer = paced and not self.homework.settings.reduced_motion
+        show_pacer = paced and not self.still
         if pacer.display != show_pacer:
             pacer.display = show_pacer
         if show_pacer:
-            pacer.show(kind, stage.label, moment.progress)
+            pacer.show(kind, stage.label, moment.progress, (stage.end - stage.start) / timeline.sample_rate)
         if moment.paused and not moment.finished:
             self._set("rx-phase", "Paused. Press space to carry on.")
+        elif paced and self.still:  # changes on a phase change, not every second
+            self._set("rx-phase", phase_word(kind, stage.label))
         elif paced:
             left = math.ceil(max(0, stage.end - moment.frame) / timeline.sample_rate)
             self._set("rx-phase", f"{phase_word(kind, stage.label)}  ·  {left}")
@@ -108,9 +107,10 @@ class MindfulSessionScreen(RelaxSessionScreen):
         self._set("rx-part", title)
         spoken = timeline.last_speech(moment.frame)
         caption = spoken.text if spoken is not None and spoken.text else ""
-        if not (paced and caption.strip(" .").lower() == phase_word(kind, stage.label).lower()):
+        if not (paced and says_phase_word(caption, kind, stage.label)):
             self._set("rx-caption", caption)  # a spoken "Breathe in" is already the phase word
         elapsed, total = self.elapsed_and_total(moment, started)
-        self.query_one(CalmProgress).show(elapsed / total if total > 0 else 0.0)
+        if not self.still:
+            self.query_one(CalmProgress).show(elapsed / total if total > 0 else 0.0)
         index = part.index if part is not None else None
         self._set("rx-progress", where_text(index, timeline.total_parts, max(0.0, total - elapsed)))

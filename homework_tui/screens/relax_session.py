@@ -3,12 +3,15 @@ what the voice says, the muscle group for PMR, and progress. Then the rating aft
 
 Everything shown follows the player's clock (`player.now()`), read by a timer 20 times a second;
 each widget is updated only when what it shows changes, so the terminal sees a few hundred bytes
-a second. Dismisses with the logged `RelaxationSession`, or None when discarded.
+a second. With reduced motion (the setting, or Textual's own TEXTUAL_ANIMATIONS=none) nothing
+counts seconds: the screen changes on a phase change and once a minute ("about 3 minutes left"),
+under 100 bytes a second over a thin link. Dismisses with the logged `RelaxationSession`, or None when discarded.
 """
 
 from __future__ import annotations
 
 import math
+import os
 import time
 from typing import Any, ClassVar
 
@@ -51,6 +54,28 @@ def phase_word(kind: str | None, label: str | None) -> str:
     if kind == "inhale" and label == "top-up":
         return "A little more in"
     return PHASE_WORDS.get(kind or "", "")
+
+
+def says_phase_word(text: str, kind: str | None, label: str | None) -> bool:
+    """The voice says just the phase word ("Breathe in."), already shown above the caption: not
+    written twice (and not redrawn at every phase)."""
+    word = phase_word(kind, label)
+    return bool(word) and text.strip(" .").lower() == word.lower()
+
+
+def time_left(seconds: float) -> str:
+    """"about 6 minutes left", gently rounded; never a countdown of seconds."""
+    minutes = round(seconds / 60)
+    if minutes >= 2:
+        return f"about {minutes} minutes left"
+    return "about a minute left" if seconds >= 30 else "nearly done"
+
+
+def reduced_motion(setting: bool) -> bool:
+    """Still pictures and no counting seconds: the person's setting, or Textual's own
+    TEXTUAL_ANIMATIONS=none (the app sets Textual's animation level from its own setting, so the
+    variable is read here)."""
+    return setting or os.environ.get("TEXTUAL_ANIMATIONS", "").strip().lower() == "none"
 
 
 def clock(seconds: float) -> str:
@@ -117,7 +142,12 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
     def prepare_view(self) -> None:
         """What shows before the session starts (subclasses change this, not on_mount: Textual
         calls every class's on_mount, which would start the session twice)."""
-        self.query_one(Pacer).display = not self.homework.settings.reduced_motion
+        self.query_one(Pacer).display = not self.still
+
+    @property
+    def still(self) -> bool:
+        """Reduced motion: no pacer, no seconds counted (see `reduced_motion`)."""
+        return reduced_motion(self.homework.settings.reduced_motion)
 
     @work(thread=True, exclusive=True, group="relax-start", exit_on_error=False)
     def begin(self) -> None:
@@ -190,13 +220,17 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
         stage = moment.stage
         kind, label = (stage.kind, stage.label) if stage else (None, None)
         timeline = started.player.timeline
-        self.query_one(Pacer).show(kind, label, moment.progress)
+        still = self.still
+        if not still:
+            seconds = (stage.end - stage.start) / timeline.sample_rate if stage is not None else None
+            self.query_one(Pacer).show(kind, label, moment.progress, seconds)
         word = phase_word(kind, label)
         if moment.paused and not moment.finished:
             self._set("rx-phase", "Paused. Press space to carry on.")
         elif stage is not None and word:
             left = math.ceil(max(0, stage.end - moment.frame) / timeline.sample_rate)
-            self._set("rx-phase", f"{word}  ·  {left}" if kind not in ("intro", "closing") else word)
+            counted = not still and kind not in ("intro", "closing")
+            self._set("rx-phase", f"{word}  ·  {left}" if counted else word)
         part = moment.part
         part_text = ""
         if part is not None and kind in ("tense", "release") and label:
@@ -205,9 +239,13 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
             part_text = part.title
         self._set("rx-part", part_text)
         spoken = timeline.last_speech(moment.frame)
-        self._set("rx-caption", spoken.text if spoken is not None and spoken.text else "")
+        caption = spoken.text if spoken is not None and spoken.text else ""
+        self._set("rx-caption", "" if says_phase_word(caption, kind, label) else caption)
         elapsed, total = self.elapsed_and_total(moment, started)
-        self._set("rx-progress", f"{clock(elapsed)} of {clock(total)}")
+        if still:  # changes once a minute, not every second
+            self._set("rx-progress", time_left(max(0.0, total - elapsed)).capitalize())
+        else:
+            self._set("rx-progress", f"{clock(elapsed)} of {clock(total)}")
 
     # -- keys ---------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -1,13 +1,16 @@
 """The breathing pacer: a soft shape that grows on the in-breath, stays full on a hold, and shrinks
 on the out-breath. It is drawn from the session clock (the caller passes the stage and how far
-through it the player is) and redraws only when the picture changes: a few size steps per phase,
-so a session over SSH costs a few hundred bytes a second.
+through it the player is) and redraws only when the picture changes. Given the stage's length it
+moves one step a second, when the count beside it changes (at most LEVELS steps a phase), so a
+session over SSH costs a few hundred bytes a second (issue 14: ≤ 800 at 100x30).
 
-`shape_level(kind, label, progress)` is the picture as a number (0 = smallest, LEVELS = fullest);
-`Pacer.show(...)` refreshes only when that number changes.
+`shape_level(kind, label, progress, seconds)` is the picture as a number (0 = smallest, LEVELS =
+fullest); `Pacer.show(...)` refreshes only when that number changes.
 """
 
 from __future__ import annotations
+
+import math
 
 from rich.text import Text
 from textual.widget import Widget
@@ -17,9 +20,22 @@ MIN_WIDTH = 6
 STEP = 4  # columns added per level (two each side)
 
 
-def shape_level(kind: str | None, label: str | None, progress: float) -> int:
-    """How full the shape is for a stage at `progress` (0..1) through it."""
+def stepped(progress: float, seconds: float, growing: bool) -> float:
+    """`progress` moved on a step per whole second of a `seconds`-long stage. Growing, each second
+    shows where it ends (full in the last second); shrinking, where it starts (full in the first),
+    so an out-breath's last step and the next in-breath's first are the same picture."""
+    steps = max(1, min(LEVELS, round(seconds)))
+    done = min(steps - 1, math.floor(progress * steps + 1e-9))
+    return (done + 1) / steps if growing else done / steps
+
+
+def shape_level(kind: str | None, label: str | None, progress: float,
+                seconds: float | None = None) -> int:
+    """How full the shape is for a stage at `progress` (0..1) through it; with the stage's length
+    in `seconds`, in whole-second steps."""
     progress = min(1.0, max(0.0, progress))
+    if seconds is not None and kind in ("inhale", "exhale") and label != "top-up":
+        progress = stepped(progress, seconds, growing=kind == "inhale")
     if kind == "inhale":
         if label == "top-up":  # the sigh's second, short in-breath: from nearly full to full
             return LEVELS - 1 + round(progress)
@@ -60,9 +76,11 @@ class Pacer(Widget):
         self.tense = False
         self.redraws = 0  # for tests and the benchmark
 
-    def show(self, kind: str | None, label: str | None, progress: float) -> bool:
-        """Follow the session; True when the picture changed (and a redraw was asked for)."""
-        level = shape_level(kind, label, progress)
+    def show(self, kind: str | None, label: str | None, progress: float,
+             seconds: float | None = None) -> bool:
+        """Follow the session (`seconds`: the stage's length, for whole-second steps); True when
+        the picture changed (and a redraw was asked for)."""
+        level = shape_level(kind, label, progress, seconds)
         tense = kind == "tense"
         if level == self.level and tense == self.tense:
             return False
