@@ -30,6 +30,7 @@ TENSE_RANGE = (Fraction(4), Fraction(10))
 RELEASE_RANGE = (Fraction(20), Fraction(60))
 RELEASE_FIT = (Fraction(30), Fraction(40))  # what --minutes may choose
 MAX_REST = Fraction(600)
+FILL_SETTLE = Fraction(3)  # least quiet a filling rest (or breathing) ends with before the closing
 TENSE_LINE_AT = Fraction(3, 2)
 RELEASE_LINES_AT = (Fraction(5), Fraction(14), Fraction(24))
 CUE_INHALE, CUE_EXHALE = Fraction(4), Fraction(6)
@@ -105,9 +106,12 @@ def _turn(position: int, count: int) -> int:
     return (position + position // count) % count
 
 
-def rest_steps(wording: Wording, rest: Fraction, words_per_minute: int) -> list[Step]:
-    """Resting lines, then the rest of `rest` seconds with a suggestion about every 40 s."""
-    return list(_rest_part(wording, rest, words_per_minute).steps)
+def rest_steps(wording: Wording, rest: Fraction, words_per_minute: int, *,
+               stretch: bool = False) -> list[Step]:
+    """Resting lines, then the rest of `rest` seconds with a suggestion about every 40 s.
+    `stretch`: the silences are stretchy, sized from the real speech as the session is laid out
+    (a rest that fills a session to its minutes)."""
+    return list(_rest_part(wording, rest, words_per_minute, stretch=stretch).steps)
 
 
 def cue_steps(wording: Wording, cycles: int) -> list[Step]:
@@ -121,19 +125,22 @@ def cue_steps(wording: Wording, cycles: int) -> list[Step]:
     return steps
 
 
-def _rest_part(wording: Wording, rest: Fraction, words_per_minute: int) -> Part:
+def _rest_part(wording: Wording, rest: Fraction, words_per_minute: int, *,
+               stretch: bool = False) -> Part:
     """Resting lines, then the rest of `rest` seconds with a suggestion about every 40 s."""
     steps: list[Step] = say_steps(wording.script("pmr", "rest"), Fraction(2))
     remaining = rest - estimate_seconds([Part("rest", "", tuple(steps))], words_per_minute)
     lines = wording.texts("pmr", "rest_lines")
     n = 0
     while remaining > 45:
-        steps.append(Silence(Fraction(30)))
+        steps.append(Silence(Fraction(30), stretch))
         line = lines[n % len(lines)]
         steps.append(Say(line, Fraction(10)))
         remaining -= estimate_seconds([Part("rest", "", (Say(line, Fraction(10)),))],
                                       words_per_minute) + 30
         n += 1
-    if remaining > 0:
+    if stretch:  # always one to size, however little the estimate leaves
+        steps.append(Silence(max(remaining, FILL_SETTLE), True))
+    elif remaining > 0:
         steps.append(Silence(remaining))
     return Part("rest", "Rest", tuple(steps))

@@ -4,8 +4,10 @@ Steps that draw on the wording file (`wording PATH`, `breathe PATTERN …`, `ten
 known group key, `rest …`) use the same pieces as the breathing and PMR protocols, so a built-in
 session shipped as a file plays exactly as the protocol it describes. Lengths:
 
-- `breathe … to fill` and `rest to fill` take the time the rest of the script leaves (estimated
-  from the words, as the protocols always have);
+- `breathe … to fill` (without a count of breaths) takes as many whole breaths as the rest of the script leaves room for
+  (estimated from the words) and ends with a stretchy quiet of at least FILL_SETTLE seconds
+  and a tenth of the speech before the closing; `rest to fill` is a rest whose silences are stretchy. Both are then sized
+  from the real speech like any stretchy pause, so the session lasts its minutes;
 - a `release` without seconds lasts 30-40 s, chosen from the minutes (the PMR protocols);
 - stretchy pauses are sized while the session is laid out, from the real speech so far
   (`audio.fitting`), so the session ends within a fraction of a second of its minutes.
@@ -34,6 +36,7 @@ from audio.plan import Part, Plan, Say, Silence, Step, Tone, estimate_seconds, s
 from audio.pmr import (
     CUE_EXHALE,
     CUE_INHALE,
+    FILL_SETTLE,
     MAX_REST,
     RELEASE_FIT,
     PmrOptions,
@@ -106,6 +109,7 @@ class _Compiler:
                 isinstance(s, BreatheStep) and s.pattern == "resonance" for s in script.steps()):
             raise ScriptError("breaths per minute and ratio apply to resonance breathing only")
         self.notes: list[str] = []
+        self.settle: Fraction | None = None  # the quiet after filling breaths, sized to fit
 
     def pattern(self, name: str) -> BreathingPattern:
         if name == "resonance":
@@ -156,6 +160,8 @@ class _Compiler:
                         assert step.minutes is not None
                         cycles = max(1, round(step.minutes * 60 / self.cycle_seconds(step)))
                     steps.extend(self.breaths(step, cycles))
+                    if step.fill and self.settle is not None:  # quiet before the closing
+                        steps.append(Silence(self.settle, True))
                 elif isinstance(step, TenseStep):
                     seconds = step.seconds if step.seconds is not None else self.pmr.tense_seconds
                     steps.extend(tense_steps(self.wording, step.group, group_index, self.fields,
@@ -173,7 +179,8 @@ class _Compiler:
                 elif isinstance(step, RestStep):
                     seconds = step.seconds if step.seconds is not None else (
                         Fraction(0) if fill is None else Fraction(fill))
-                    steps.extend(rest_steps(self.wording, seconds, self.wpm))
+                    steps.extend(rest_steps(self.wording, seconds, self.wpm,
+                                            stretch=step.seconds is None and fill is not None))
             out.append(self.part(part, steps, label))
         return out
 
@@ -237,7 +244,8 @@ def script_plan(
     release = RELEASE_FIT[0]
     auto_releases = sum(1 for s in script.steps() if isinstance(s, ReleaseStep) and s.seconds is None)
     if target is not None and auto_releases and pmr.release_seconds is None:
-        low = compiler.estimate(compiler.parts(release, None))
+        unfilled = compiler.parts(release, None)
+        low = compiler.estimate(unfilled) + _in_hand(compiler, unfilled)  # room left for the rest
         release = min(RELEASE_FIT[1], RELEASE_FIT[0] + max(Fraction(0), target - low) / auto_releases)
         release = Fraction(round(release * 2), 2)  # whole or half seconds
     others = compiler.estimate(compiler.parts(release, None))
@@ -259,12 +267,24 @@ def script_plan(
             low, high = step.fill_cycles or (FEWEST_FILL.get(step.pattern, 2), None)
             if target is None:
                 fill = low
-            else:
+            elif high is not None:  # a count of breaths (4-7-8): as many as fit, no quiet added
                 wanted_cycles = round((target - others) / compiler.cycle_seconds(step))
-                fill = max(low, wanted_cycles if high is None else min(high, wanted_cycles))
-                if high is not None and wanted_cycles > high:
+                fill = max(low, min(high, wanted_cycles))
+                if wanted_cycles > high:
                     notes.append(f"{title} is usually practised for {low} to {high} breaths; "
                                  f"this session has {high}.")
+            else:
+                # Whole breaths only, then a quiet of at least FILL_SETTLE before the closing:
+                # a stretchy pause the real speech sizes, so the session ends on its minutes.
+                # The quiet also keeps a tenth of the estimated speech in hand, as the real
+                # speech may run that much longer than its estimate.
+                cycle = compiler.cycle_seconds(step)
+                settle = _in_hand(compiler, compiler.parts(release, None))
+                fill = max(low, math.floor((target - others - settle) / cycle))
+                if target - others - fill * cycle >= settle:
+                    compiler.settle = target - others - fill * cycle
+                # else: too short for the fewest breaths and the words; played as written
+                # (longer than asked), as such short lengths have always been offered.
     parts = compiler.parts(release, fill)
     stretch = sum((s.seconds for p in parts for s in p.steps
                    if isinstance(s, Silence) and s.stretch), Fraction(0))
@@ -328,6 +348,14 @@ def lengths_that_fit(fits: Callable[[float], bool], usual: float) -> tuple[float
         middle = (longest + fails) // 2
         longest, fails = (middle, fails) if fits_halves(middle) else (longest, middle)
     return shortest / 2, longest / 2
+
+
+def _in_hand(compiler: _Compiler, parts: list[Part]) -> Fraction:
+    """The least quiet a fill (the rest, or the quiet after filling breaths) is planned with:
+    FILL_SETTLE, and a tenth of the estimated speech, as the real speech may run that much longer
+    than its estimate (the quiet is stretchy, sized from the real speech)."""
+    speech = compiler.estimate(parts) - sum((p.fixed_seconds() for p in parts), Fraction(0))
+    return FILL_SETTLE + speech / 10
 
 
 def fmt_minutes(minutes: float | Fraction) -> str:

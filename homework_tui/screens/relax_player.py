@@ -38,6 +38,17 @@ class Started:
     notes: list[str]  # said once, calmly, on the session screen
     planned_seconds: float
     practice_start: float  # seconds into the session where the practice begins
+    asked_seconds: float | None = None  # the length asked for, which the session is fitted to
+
+    def total_seconds(self) -> float:
+        """The practice's whole length as shown ("of 5:00"): the length asked for when the
+        session is fitted to one, else as laid out once complete, else as planned."""
+        if self.asked_seconds is not None:
+            return max(0.0, self.asked_seconds - self.practice_start)
+        timeline = self.player.timeline
+        if timeline.complete:
+            return max(0.0, timeline.seconds - self.practice_start)
+        return self.planned_seconds
 
 
 def _silent_engine(reason: str) -> Any:
@@ -136,7 +147,8 @@ def start_session(choice: RelaxChoice, settings: Settings) -> Started:
         practice_start = player.seconds
     timeline = player.timeline
     planned = timeline.seconds if timeline.complete else session.estimated_seconds
-    return Started(player, notes, max(0.0, float(planned) - practice_start), practice_start)
+    asked = None if session.plan.target is None else float(session.plan.target)
+    return Started(player, notes, max(0.0, float(planned) - practice_start), practice_start, asked)
 
 
 def silent_note(reason: str, *, bell: bool, phases: bool = True) -> str:

@@ -209,11 +209,9 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
             self._finish(completed=player.error is None or timeline.complete and moment.frame >= timeline.frames)
 
     def elapsed_and_total(self, moment: Any, started: Started) -> tuple[float, float]:
-        """Seconds practised so far and the practice's whole length (estimated until laid out)."""
-        timeline = started.player.timeline
+        """Seconds practised so far and the practice's whole length (the length asked for)."""
         elapsed = max(0.0, moment.seconds - started.practice_start)
-        total = timeline.seconds - started.practice_start if timeline.complete else started.planned_seconds
-        return elapsed, total
+        return elapsed, started.total_seconds()
 
     def show_moment(self, moment: Any, started: Started) -> None:
         """The pacer, phase, part, caption and clock for one look at the session."""

@@ -29,7 +29,7 @@ def phases(plan, kind=None):
 
 def cycle_of(plan) -> list[tuple[str, Fraction, str | None]]:
     practice = next(p for p in plan.parts if p.kind == "practice")
-    first = [(s.kind, s.seconds, s.label) for s in practice.steps]
+    first = [(s.kind, s.seconds, s.label) for s in practice.steps if isinstance(s, Phase)]
     n = next(i for i in range(1, len(first)) if first[i] == first[0])
     return first[:n]
 

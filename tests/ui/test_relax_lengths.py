@@ -143,7 +143,7 @@ async def test_the_check_before_the_rating_is_the_one_starting_makes(app: Any, q
     hw.close_store()
 
 
-@pytest.mark.parametrize(("remembered", "shown"), [(5, "20"), (15, "15")])
+@pytest.mark.parametrize(("remembered", "shown"), [(5, "20"), (16, "16")])
 async def test_a_remembered_length_is_kept_only_while_it_fits(app: Any, data_dir: Path, remembered: float,
                                                              shown: str) -> None:
     from homework_tui.screens.relax_data import choice_doc
