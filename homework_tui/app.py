@@ -12,7 +12,6 @@ For section screens: `app.store` is the open `Store` (sections open only once it
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -22,7 +21,6 @@ from textual.app import App
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.events import DescendantFocus
-from textual.message import Message
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.theme import Theme
@@ -34,6 +32,7 @@ from homework_tui.screens.base import LatestValueSaver, SaveRefused, wait_for_sa
 from homework_tui.screens.insights_palette import PALETTE_ENTRIES
 from homework_tui.screens.privacy_lock import IdleLock
 from homework_tui.screens.read_only import ReadOnlyWatch
+from homework_tui.screens.store_messages import DamagedFound, StoreFailed, StoreOpened
 from homework_tui.screens.today import TodayScreen
 from homework_tui.sections import SECTIONS, by_key
 from homework_tui.terminal_input import read_pastes_whole
@@ -47,33 +46,10 @@ if TYPE_CHECKING:
     from textual.driver import Driver
 
     from homework_tui.store import Store
-    from homework_tui.store.backups import Backup, DamagedFile, Summary
 
 TODAY = "_default"  # Today is the default screen, in Textual's default mode
 SETTINGS = "settings"
 
-
-@dataclass
-class StoreOpened(Message):
-    store: Store
-    settings: Settings
-    note: str = ""  # said once the data is open (after a restore: what it means)
-
-
-@dataclass
-class StoreFailed(Message):
-    error: Exception
-    read_only: bool
-    backups: list[tuple[Backup, Summary]] = field(default_factory=list)
-
-
-@dataclass
-class DamagedFound(Message):
-    """The data opened, and a damaged data file set aside earlier is not dealt with yet."""
-
-    opened: StoreOpened
-    damaged: list[DamagedFile]
-    backups: list[tuple[Backup, Summary]]
 
 
 class HomeworkApp(App[int]):
@@ -146,14 +122,22 @@ class HomeworkApp(App[int]):
         """Open the data folder (restoring `restore` first, if given), off the event loop."""
         from homework_tui.screens.startup import restore_from
         from homework_tui.store import CorruptData, Singleton, Store
-        from homework_tui.store.backups import damaged_files
+        from homework_tui.store.backups import (
+            backup_choices,
+            damaged_files,
+            restored_note,
+        )
 
         try:
             if restore is not None:
                 restore_from(self.data_folder, restore, self.passphrase)
             store = Store.open(self.data_folder, read_only=read_only, passphrase=self.passphrase)
         except Exception as error:  # every failure becomes a calm dialog, never a traceback
-            choices = self._backup_choices(None) if isinstance(error, CorruptData) else []
+            choices = (
+                backup_choices(self.data_folder, None, self.passphrase)
+                if isinstance(error, CorruptData)
+                else []
+            )
             self.post_message(StoreFailed(error, read_only, choices))
             return
         self._opened = store
@@ -168,37 +152,13 @@ class HomeworkApp(App[int]):
         if not store.read_only:
             store.back_up("start")  # before anything is written
             if restore is not None:
-                opened.note = self._restored_note(restore)
+                opened.note = restored_note(self.data_folder, restore)
             damaged = damaged_files(self.data_folder)
             if damaged and not self.damaged_told:
-                choices = self._backup_choices(store)
+                choices = backup_choices(self.data_folder, store, self.passphrase)
                 self.post_message(DamagedFound(opened, damaged, choices))
                 return
         self.post_message(opened)
-
-    def _backup_choices(self, store: Store | None) -> list[tuple[Backup, Summary]]:
-        """Every backup with what it holds (read with the data's key, or the passphrase)."""
-        from homework_tui.store.backups import BackupReader, find_backups
-
-        sealer = store.storage.sealer if store is not None else None
-        reader = BackupReader(sealer, self.passphrase)
-        return [(b, reader.summary(b.path)) for b in find_backups(self.data_folder)]
-
-    def _restored_note(self, restored: Path) -> str:
-        """After a restore: the damaged files it replaces are kept aside; say what it means."""
-        from homework_tui.store.backups import damaged_files, keep_aside, parse_backup
-
-        backup = parse_backup(restored)
-        when = backup.when if backup is not None else restored.name
-        note = f"Your backup from {when} is restored. Anything written after it is not in it."
-        damaged = damaged_files(self.data_folder)
-        if damaged:
-            try:
-                kept = keep_aside(self.data_folder, damaged)
-            except OSError:
-                return note
-            note += f" The damaged file is kept in {kept}."
-        return note
 
     @on(StoreOpened)
     def _store_opened(self, message: StoreOpened) -> None:
@@ -228,10 +188,8 @@ class HomeworkApp(App[int]):
 
     def _announce_unfinished(self) -> None:
         """Tell the person, once, about writing kept from last time (drafts)."""
-        try:
-            from homework_tui.screens.thought_drafts import announce_unfinished
-        except ImportError:
-            return
+        from homework_tui.screens.thought_drafts import announce_unfinished
+
         announce_unfinished(self)
 
     @on(StoreFailed)
@@ -309,7 +267,10 @@ class HomeworkApp(App[int]):
         section = by_key(key)
         if not self.when_ready(partial(self.open_section, key)):
             return
-        from homework_tui.screens.placeholder import SectionPlaceholderScreen, section_screen
+        from homework_tui.screens.placeholder import (
+            SectionPlaceholderScreen,
+            section_screen,
+        )
 
         if key not in self._modes:
             self.add_mode(key, partial(section_screen, section))

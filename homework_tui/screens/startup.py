@@ -15,7 +15,8 @@ from homework_tui.screens.dialogs import Choice, ChoiceDialog, PassphraseDialog
 from homework_tui.screens.restore import RestoreDialog, confirm_delete, damaged_notice
 
 if TYPE_CHECKING:
-    from homework_tui.app import DamagedFound, HomeworkApp
+    from homework_tui.app import HomeworkApp
+    from homework_tui.screens.store_messages import DamagedFound
     from homework_tui.store.backups import Backup, Summary
 
 QUIT_CODE = 1

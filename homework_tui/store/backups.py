@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from homework_tui.store import schema
 from homework_tui.store.crypto import Sealer, is_sealed, params_of, unlock
@@ -29,6 +30,9 @@ from homework_tui.store.storage import (
     atomic_write,
     decode_snapshot,
 )
+
+if TYPE_CHECKING:
+    from homework_tui.store.db import Store
 
 FOLDER_MODE = 0o700
 KEEP_NEWEST = 7
@@ -284,3 +288,28 @@ def keep_aside(folder: Path, damaged: Iterable[DamagedFile]) -> Path:
 def delete_damaged(damaged: Iterable[DamagedFile]) -> None:
     for item in damaged:
         item.path.unlink(missing_ok=True)
+
+
+def backup_choices(
+    folder: Path, store: Store | None, passphrase: str | None
+) -> list[tuple[Backup, Summary]]:
+    """Every backup in `folder` with what it holds (read with the open data's key, else with
+    `passphrase`), newest first, for the restore dialog."""
+    reader = BackupReader(store.storage.sealer if store is not None else None, passphrase)
+    return [(backup, reader.summary(backup.path)) for backup in find_backups(folder)]
+
+
+def restored_note(folder: Path, restored: Path) -> str:
+    """Said after `restored` was restored: what it means, and where the damaged files it
+    replaces are kept aside."""
+    backup = parse_backup(restored)
+    when = backup.when if backup is not None else restored.name
+    note = f"Your backup from {when} is restored. Anything written after it is not in it."
+    damaged = damaged_files(folder)
+    if damaged:
+        try:
+            kept = keep_aside(folder, damaged)
+        except OSError:
+            return note
+        note += f" The damaged file is kept in {kept}."
+    return note
