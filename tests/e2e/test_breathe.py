@@ -53,7 +53,10 @@ def test_relax_starts_any_listed_session_by_name(terminal: Terminal,  # noqa: F8
                                                  tmp_path: Path) -> None:
     data = tmp_path / "data"
     command = (
-        f"env -u COLUMNS -u LINES HOMEWORK_TUI_CONFIG_DIR='{tmp_path / 'config'}' "
+        # No sound device, even when the audio tests' JACK dummy server is still up in this
+        # pytest session (it is named in JACK_DEFAULT_SERVER): point JACK at no server at all.
+        f"env -u COLUMNS -u LINES JACK_DEFAULT_SERVER=hwtui-no-server-here JACK_NO_START_SERVER=1 "
+        f"HOMEWORK_TUI_CONFIG_DIR='{tmp_path / 'config'}' "
         f"HOMEWORK_TUI_CACHE_DIR='{tmp_path / 'cache'}' '{SCRIPT}' --data-dir '{data}' "
         "relax grounding --minutes 3; sleep 30"
     )
