@@ -71,9 +71,10 @@ class IdleLock:
 
     SECONDS_PER_MINUTE: ClassVar[float] = 60.0  # tests shorten the minute
 
-    def __init__(self, app: HomeworkApp) -> None:
+    def __init__(self, app: HomeworkApp, clock: Callable[[], float] = time.monotonic) -> None:
         self.app = app
-        self.last_input = time.monotonic()
+        self.clock = clock  # tests give a clock they move by hand
+        self.last_input = clock()
         self.screen: LockScreen | None = None
         self.locked_at: float | None = None
         self._timer: Timer | None = None
@@ -101,7 +102,7 @@ class IdleLock:
 
     def touch(self) -> None:
         """A key, mouse or paste event: called for every one, so it only notes the time."""
-        self.last_input = time.monotonic()
+        self.last_input = self.clock()
 
     def allows(self, action: str) -> bool:
         return not self.locked or action in ALLOWED_WHILE_LOCKED
@@ -131,7 +132,7 @@ class IdleLock:
         if wait is None or self.locked:
             return
         if delay is None:
-            delay = self.last_input + wait - time.monotonic()
+            delay = self.last_input + wait - self.clock()
         # (never 0: a zero-second Textual timer divides by its interval)
         self._timer = self.app.set_timer(max(0.05, delay), self._due, name="auto-lock")
 
@@ -144,7 +145,7 @@ class IdleLock:
             self.touch()  # the idle time counts from the end of the session
             self._arm(min(BUSY_RECHECK, wait))
             return
-        if time.monotonic() - self.last_input < wait:
+        if self.clock() - self.last_input < wait:
             self._arm()
             return
         self.lock_now()
@@ -167,7 +168,7 @@ class IdleLock:
                 jobs.append((screen, job))
         self.app.clear_notifications()
         self.screen = LockScreen(self, drafts=len(jobs))
-        self.locked_at = time.monotonic()
+        self.locked_at = self.clock()
         self.app.push_screen(self.screen)
         if self._timer is not None:
             self._timer.stop()

@@ -52,20 +52,18 @@ class LockScreen(Screen[None]):
                 id="lock-message",
             )
             yield TypedInput(password=True, placeholder="passphrase", id="unlock-input")
-            yield Static("", id="lock-error")
-            yield Static(
-                "Saving your open draft…" if self.drafts else "", id="lock-drafts"
-            )
+            error = Static("", id="lock-error")
+            error.display = False
+            yield error
+            drafts = Static("Saving your open draft…" if self.drafts else "", id="lock-drafts")
+            drafts.display = bool(self.drafts)
+            yield drafts
             yield Static(
                 "Ctrl+Q quits; what you saved stays saved. In a crisis, call your local "
                 "emergency number.",
                 id="lock-hint",
             )
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#lock-drafts").display = bool(self.drafts)
-        self.query_one("#lock-error").display = False
 
     def _say(self, widget_id: str, message: str) -> None:
         box = self.query_one(f"#{widget_id}", Static)
