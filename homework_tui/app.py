@@ -28,17 +28,17 @@ from textual.theme import Theme
 from homework_tui.key_order import handled_so_far, has_priority_binding, moves_focus_now
 from homework_tui.model.settings import DEFAULT_THEME, Settings
 from homework_tui.paths import data_dir
-from homework_tui.screens.base import LatestValueSaver, SaveRefused, wait_for_saves
-from homework_tui.screens.insights_palette import PALETTE_ENTRIES
-from homework_tui.screens.privacy_lock import IdleLock
-from homework_tui.screens.read_only import ReadOnlyWatch
-from homework_tui.screens.store_messages import DamagedFound, StoreFailed, StoreOpened
-from homework_tui.screens.today import TodayScreen
+from homework_tui.ui.base import LatestValueSaver, SaveRefused, wait_for_saves
+from homework_tui.ui.insights.insights_palette import PALETTE_ENTRIES
+from homework_tui.ui.privacy.privacy_lock import IdleLock
+from homework_tui.ui.read_only import ReadOnlyWatch
+from homework_tui.ui.store_messages import DamagedFound, StoreFailed, StoreOpened
+from homework_tui.ui.today.today import TodayScreen
 from homework_tui.sections import SECTIONS, by_key
 from homework_tui.terminal_input import read_pastes_whole
-from homework_tui.widgets.banner import ReadOnlyBanner
-from homework_tui.widgets.palette import HomeworkCommands
-from homework_tui.widgets.themes import OUR_THEMES
+from homework_tui.ui.widgets.banner import ReadOnlyBanner
+from homework_tui.ui.widgets.palette import HomeworkCommands
+from homework_tui.ui.widgets.themes import OUR_THEMES
 
 if TYPE_CHECKING:
     from argparse import Namespace
@@ -120,7 +120,7 @@ class HomeworkApp(App[int]):
     @work(thread=True, exclusive=True, group="store-open", exit_on_error=False)
     def open_store(self, read_only: bool = False, restore: Path | None = None) -> None:
         """Open the data folder (restoring `restore` first, if given), off the event loop."""
-        from homework_tui.screens.startup import restore_from
+        from homework_tui.ui.startup import restore_from
         from homework_tui.store import CorruptData, Singleton, Store
         from homework_tui.store.backups import (
             backup_choices,
@@ -188,13 +188,13 @@ class HomeworkApp(App[int]):
 
     def _announce_unfinished(self) -> None:
         """Tell the person, once, about writing kept from last time (drafts)."""
-        from homework_tui.screens.thought_drafts import announce_unfinished
+        from homework_tui.ui.thoughts.thought_drafts import announce_unfinished
 
         announce_unfinished(self)
 
     @on(StoreFailed)
     def _store_failed(self, message: StoreFailed) -> None:
-        from homework_tui.screens.startup import problem_dialog
+        from homework_tui.ui.startup import problem_dialog
 
         dialog, handle = problem_dialog(
             self, message.error, read_only=message.read_only, backups=message.backups
@@ -203,7 +203,7 @@ class HomeworkApp(App[int]):
 
     @on(DamagedFound)
     def _damaged_found(self, message: DamagedFound) -> None:
-        from homework_tui.screens.startup import damaged_dialog
+        from homework_tui.ui.startup import damaged_dialog
 
         dialog, handle = damaged_dialog(self, message)
         self.push_screen(dialog, handle)
@@ -219,7 +219,7 @@ class HomeworkApp(App[int]):
 
     def on_unmount(self) -> None:
         self.close_store()
-        from homework_tui.screens.relax_player import close_audio
+        from homework_tui.services.relax_player import close_audio
 
         close_audio()  # no speech or sound worker outlives the app
 
@@ -267,7 +267,7 @@ class HomeworkApp(App[int]):
         section = by_key(key)
         if not self.when_ready(partial(self.open_section, key)):
             return
-        from homework_tui.screens.placeholder import (
+        from homework_tui.ui.placeholder import (
             SectionPlaceholderScreen,
             section_screen,
         )
@@ -286,20 +286,20 @@ class HomeworkApp(App[int]):
         if not self.when_ready(self.open_settings):
             return
         if SETTINGS not in self._modes:
-            from homework_tui.screens.settings import SettingsScreen
+            from homework_tui.ui.settings.settings import SettingsScreen
 
             self.add_mode(SETTINGS, SettingsScreen)
         self.switch_mode(SETTINGS)
 
     def open_privacy(self) -> None:
-        from homework_tui.screens.privacy import PrivacyScreen
+        from homework_tui.ui.privacy.privacy import PrivacyScreen
 
         self.open_settings()
         if self.store is not None and not isinstance(self.screen, PrivacyScreen):
             self.push_screen(PrivacyScreen())
 
     def show_help_now(self) -> None:
-        from homework_tui.screens.help_now import HelpNowScreen
+        from homework_tui.ui.help_now.help_now import HelpNowScreen
 
         if any(isinstance(screen, HelpNowScreen) for screen in self.screen_stack):
             return
@@ -332,7 +332,7 @@ class HomeworkApp(App[int]):
     # -- actions -----------------------------------------------------------------------------
 
     async def action_quit(self) -> None:
-        from homework_tui.screens.quit_check import ask_before_quitting
+        from homework_tui.ui.quit_check import ask_before_quitting
 
         if not await ask_before_quitting(self):
             self.exit()
@@ -344,7 +344,7 @@ class HomeworkApp(App[int]):
         self.read_only_watch.take_over()
 
     def action_save_to_file(self) -> None:
-        from homework_tui.screens.save_to_file import is_form
+        from homework_tui.ui.save_to_file import is_form
 
         if is_form(self.screen):
             self.read_only_watch.save_form_to_file(self.screen)
@@ -381,7 +381,7 @@ class HomeworkApp(App[int]):
         if action == "take_over":
             return self.read_only and self.store is not None
         if action == "save_to_file":
-            from homework_tui.screens.save_to_file import is_form
+            from homework_tui.ui.save_to_file import is_form
 
             return self.read_only and self.store is not None and is_form(self.screen)
         if action == "help_now":  # already there: F2 leaves the footer

@@ -14,7 +14,7 @@ class Section:
     key: str  # stable id, used in settings and the command palette
     title: str
     hotkey: str
-    module: str  # homework_tui.screens.<module>
+    module: str  # homework_tui.ui.<module>, e.g. "journal.journal"
     screen: str  # Screen subclass in that module
     purpose: str  # what this kind of homework is for, in plain words
 
@@ -24,7 +24,7 @@ SECTIONS: tuple[Section, ...] = (
         "thoughts",
         "Thought records",
         "t",
-        "thought_records",
+        "thoughts.thought_records",
         "ThoughtRecordsScreen",
         "Catch a thought that upset you, look at the evidence, and find a more balanced view. "
         "Good after a hard moment, while it is still fresh.",
@@ -33,7 +33,7 @@ SECTIONS: tuple[Section, ...] = (
         "exposure",
         "Exposure",
         "x",
-        "exposure",
+        "exposure.exposure",
         "ExposureScreen",
         "Face feared situations one small step at a time, on a ladder you build. "
         "Each time you stay with it, the fear learns it can shrink.",
@@ -42,7 +42,7 @@ SECTIONS: tuple[Section, ...] = (
         "experiments",
         "Experiments",
         "e",
-        "experiments",
+        "experiments.experiments",
         "ExperimentsScreen",
         "Test a worried prediction against what really happens. "
         "You write the belief, try it out, and see what you learn.",
@@ -51,7 +51,7 @@ SECTIONS: tuple[Section, ...] = (
         "journal",
         "Journal",
         "j",
-        "journal",
+        "journal.journal",
         "JournalScreen",
         "Write freely and note your mood. Over time, patterns and triggers show up.",
     ),
@@ -59,7 +59,7 @@ SECTIONS: tuple[Section, ...] = (
         "relax",
         "Relax",
         "r",
-        "relax",
+        "relax.relax",
         "RelaxScreen",
         "Guided breathing and muscle relaxation, spoken aloud so you can close your eyes. "
         "A good place to start if you feel tense right now.",
@@ -68,7 +68,7 @@ SECTIONS: tuple[Section, ...] = (
         "plan",
         "Plan",
         "p",
-        "plan",
+        "plan.plan",
         "PlanScreen",
         "What your therapist asked you to practise, and how often. "
         "Today shows what is due from here.",

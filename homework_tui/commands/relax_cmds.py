@@ -17,7 +17,7 @@ from homework_tui.model.pmr_stages import KEYS as PMR_KEYS
 if TYPE_CHECKING:
     from homework_tui.app import HomeworkApp
     from homework_tui.model.relaxation import RelaxChoice
-    from homework_tui.screens.relax_catalog import SessionEntry
+    from homework_tui.services.relax_catalog import SessionEntry
 
 PROTOCOLS = PMR_KEYS
 
@@ -66,8 +66,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def _entry(session: str) -> SessionEntry | None:
     """The session called `session` in the Relax list (built-in, the person's script or pattern)."""
-    from homework_tui.screens.relax_catalog import catalog
-    from homework_tui.screens.relax_data import custom_patterns
+    from homework_tui.services.relax_catalog import catalog
+    from homework_tui.ui.relax.relax_data import custom_patterns
 
     return catalog(custom_patterns()[0]).get(session)
 
@@ -96,7 +96,7 @@ def _check(choice: RelaxChoice) -> None:
     """Say what is wrong with the session before the app opens (an AudioError): the check the
     Relax screen makes before it asks how the person feels."""
     from homework_tui.model.settings import Settings
-    from homework_tui.screens.relax_player import check
+    from homework_tui.services.relax_player import check
 
     check(choice, Settings())
 
@@ -121,7 +121,7 @@ def _run(args: argparse.Namespace, session: str, defaults: dict[str, Any],
     def start(app: HomeworkApp) -> None:
         app.open_section("relax")
         screen = app.screen
-        from homework_tui.screens.relax import RelaxScreen
+        from homework_tui.ui.relax.relax import RelaxScreen
 
         if isinstance(screen, RelaxScreen):
             screen.check_then_rate(choice, remember=False)  # again, with the person's settings

@@ -24,7 +24,6 @@ import threading
 import zlib
 from pathlib import Path
 from typing import Any
-from uuid import uuid4
 
 import orjson
 from tinydb.storages import Storage
@@ -39,12 +38,19 @@ from homework_tui.store.crypto import (
     line_label,
     params_of,
 )
+from homework_tui.store.atomic import (  # noqa: F401  (names other modules import from here)
+    FILE_MODE,
+    _write_all,
+    atomic_write,
+    fsync_folder,
+    journal_path,
+    temp_files,
+)
 from homework_tui.store.errors import ReadOnly, WriteFailed
 
 Doc = dict[str, Any]
 Tables = dict[str, dict[str, Doc]]
 
-FILE_MODE = 0o600
 FORMAT = "homework-tui"
 # Rewrite the snapshot once the journal is larger than this or than the snapshot itself.
 MIN_COMPACT_BYTES = 1 << 20
@@ -57,51 +63,6 @@ class Unparseable(Exception):
         super().__init__(f"{path.name}: {reason}")
         self.path = path
         self.reason = reason
-
-
-def journal_path(path: Path) -> Path:
-    return path.with_name(path.name + ".journal")
-
-
-def temp_files(path: Path) -> list[Path]:
-    """Leftovers of interrupted atomic writes beside `path`."""
-    return sorted(path.parent.glob(f".{path.name}.tmp-*"))
-
-
-def fsync_folder(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view)
-        view = view[written:]
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` so that a crash leaves either the old or the new file, whole."""
-    tmp = path.with_name(f".{path.name}.tmp-{uuid4().hex[:8]}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-    try:
-        os.fchmod(fd, FILE_MODE)
-        _write_all(fd, data)
-        os.fsync(fd)
-    except BaseException:
-        os.close(fd)
-        tmp.unlink(missing_ok=True)
-        raise
-    os.close(fd)
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    fsync_folder(path.parent)
 
 
 def _line(payload: object, sealer: Sealer | None = None, label: bytes = b"") -> bytes:

@@ -72,7 +72,7 @@ class DraftWrites:
 async def draft_latencies(folder: Path, old_timing: bool) -> list[float]:
     """Seconds from each burst's last key until a draft holding it was on disk."""
     from homework_tui.app import HomeworkApp
-    from homework_tui.screens.form_autosave import DraftAutosave
+    from homework_tui.ui.form_autosave import DraftAutosave
     from homework_tui.store.drafts import Drafts
 
     saved = (DraftAutosave.QUIET, DraftAutosave.AT_MOST)

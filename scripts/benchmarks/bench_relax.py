@@ -70,8 +70,8 @@ def count_bytes(argv: list[str], *, warmup: float, seconds: float, keys: list[tu
 async def phase_latency(seconds: float) -> list[float]:
     from homework_tui.app import HomeworkApp
     from homework_tui.model.relaxation import RelaxChoice
-    from homework_tui.screens import relax_player
-    from homework_tui.screens.relax_session import RelaxSessionScreen
+    from homework_tui.services import relax_player
+    from homework_tui.ui.relax.relax_session import RelaxSessionScreen
 
     relax_player.SOUND = False
     data = Path(tempfile.mkdtemp(prefix="bench-relax-"))
@@ -107,8 +107,8 @@ async def sound_while_animating(minutes: float, jack_log: Path) -> dict[str, flo
     of the practice (a session a minute longer, so the pacer animates throughout)."""
     from homework_tui.app import HomeworkApp
     from homework_tui.model.relaxation import RelaxChoice
-    from homework_tui.screens import relax_player
-    from homework_tui.screens.relax_session import RelaxSessionScreen
+    from homework_tui.services import relax_player
+    from homework_tui.ui.relax.relax_session import RelaxSessionScreen
 
     relax_player.SOUND, relax_player.NO_SPEECH = True, None
     data = Path(tempfile.mkdtemp(prefix="bench-relax-"))

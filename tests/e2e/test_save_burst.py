@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from homework_tui.screens.experiment_data import experiments_repo
-from homework_tui.screens.journal_entry import journal_repo
-from homework_tui.screens.thought_data import records_repo
+from homework_tui.ui.experiments.experiment_data import experiments_repo
+from homework_tui.ui.journal.journal_entry import journal_repo
+from homework_tui.ui.thoughts.thought_data import records_repo
 from homework_tui.store import Store
 from tests.e2e.test_tmux import SCRIPT, Terminal, terminal  # noqa: F401 (the fixture)
 

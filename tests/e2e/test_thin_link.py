@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from homework_tui.screens.relax_session import reduced_motion, says_phase_word
-from homework_tui.widgets.pacer import LEVELS, shape_level
+from homework_tui.ui.relax.relax_session import reduced_motion, says_phase_word
+from homework_tui.ui.relax.pacer import LEVELS, shape_level
 
 SCRIPT = Path(sys.executable).with_name("homework-tui")
 LIMIT = 100.0  # bytes a second, reduced motion (issue 14)

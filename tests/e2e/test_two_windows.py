@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from homework_tui.screens.journal_entry import journal_repo
+from homework_tui.ui.journal.journal_entry import journal_repo
 from homework_tui.store import Store
 from tests.e2e.test_tmux import SCRIPT, Terminal
 

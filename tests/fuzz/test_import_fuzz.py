@@ -20,7 +20,7 @@ from homework_tui.model.distortions import OwnDistortion
 from homework_tui.model.draft import Draft
 from homework_tui.model.experiment import Experiment
 from homework_tui.model.exposure import Exposure, Ladder
-from homework_tui.model.exposure_mastery import ExposureSettings
+from homework_tui.model.exposure.mastery import ExposureSettings
 from homework_tui.model.journal import JournalEntry
 from homework_tui.model.plan import Assignment, Checkoff, PlanInfo
 from homework_tui.model.relaxation import RelaxationSession, RelaxChoice

@@ -27,9 +27,9 @@ from homework_tui.model.experiment import (
     experiment_from_fields,
 )
 from homework_tui.model.exposure import Ladder, SudsReading
-from homework_tui.model.exposure_form import exposure_from_fields
-from homework_tui.model.exposure_mastery import ExposureSettings, MasteryRule
-from homework_tui.model.exposure_timer import readings_from_text
+from homework_tui.model.exposure.form import exposure_from_fields
+from homework_tui.model.exposure.mastery import ExposureSettings, MasteryRule
+from homework_tui.model.exposure.timer import readings_from_text
 from homework_tui.model.journal import JournalEntry, parse_tags
 from homework_tui.model.plan import Assignment, Checkoff, PlanInfo
 from homework_tui.model.plan_toml import PlanFileError, parse_plan

@@ -18,7 +18,7 @@ from homework_tui.model.exposure import Exposure, Ladder
 from homework_tui.model.plan import Assignment, PlanInfo
 from homework_tui.model.safety import SafetyPlan
 from homework_tui.model.settings import Settings
-from homework_tui.screens.experiment_data import experiments_repo
+from homework_tui.ui.experiments.experiment_data import experiments_repo
 from homework_tui.store import Repository, Singleton, Store
 from tests.fuzz.strategies import (
     MEGABYTE,
@@ -329,7 +329,7 @@ def test_relax_pattern_and_rating(tmp_path_factory: pytest.TempPathFactory,
                                   monkeypatch: pytest.MonkeyPatch,
                                   values: list[dict[str, str]],
                                   ratings: list[tuple[str, str]]) -> None:
-    from homework_tui.screens.relax_rating import RatingDialog
+    from homework_tui.ui.relax.relax_rating import RatingDialog
 
     root = tmp_path_factory.mktemp("relax")
     monkeypatch.setenv("HOMEWORK_TUI_CONFIG_DIR", str(root / "config"))

@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from homework_tui.model.journal import parse_tags
-from homework_tui.screens.journal_entry import journal_repo
-from homework_tui.screens.thought_data import records_repo
+from homework_tui.ui.journal.journal_entry import journal_repo
+from homework_tui.ui.thoughts.thought_data import records_repo
 from homework_tui.store import Store
 from tests.fuzz.strategies import (
     MEGABYTE,

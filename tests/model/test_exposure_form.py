@@ -9,13 +9,13 @@ import pytest
 
 from homework_tui.model.base import ValidationError
 from homework_tui.model.exposure import Exposure, Ladder, SudsReading
-from homework_tui.model.exposure_form import (
+from homework_tui.model.exposure.form import (
     exposure_from_fields,
     form_fields,
     new_fields,
     parse_clock,
 )
-from homework_tui.model.exposure_mastery import ExposureSettings, MasteryKind, MasteryRule
+from homework_tui.model.exposure.mastery import ExposureSettings, MasteryKind, MasteryRule
 from homework_tui.store import Repository, Singleton, Store
 
 DAY = date(2024, 5, 3)

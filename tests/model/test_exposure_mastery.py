@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from homework_tui.model.base import ValidationError
 from homework_tui.model.exposure import Exposure, Ladder
-from homework_tui.model.exposure_mastery import (
+from homework_tui.model.exposure.mastery import (
     ExposureSettings,
     MasteryKind,
     MasteryRule,
@@ -20,7 +20,7 @@ from homework_tui.model.exposure_mastery import (
     mean_expectancy_violation,
     next_step,
 )
-from homework_tui.model.exposure_timer import (
+from homework_tui.model.exposure.timer import (
     ExposureTimer,
     TimerPhase,
     clock_text,

@@ -18,7 +18,8 @@ import pytest
 
 from homework_tui.model.relaxation import RelaxChoice
 from homework_tui.model.settings import Settings
-from homework_tui.screens import privacy_speech, relax_player
+from homework_tui.services import privacy_speech
+from homework_tui.services import relax_player
 from tests.hostile import TOML_DEEP_KEY, TOML_VALUES
 
 pytestmark = pytest.mark.timeout(180)

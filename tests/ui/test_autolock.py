@@ -17,10 +17,10 @@ from textual.widgets import Input, Static, TextArea
 from homework_tui.app import HomeworkApp
 from homework_tui.model.safety import CrisisContact, SafetyPlan
 from homework_tui.model.settings import Settings
-from homework_tui.screens import privacy_lock
-from homework_tui.screens.journal_entry import JournalEntryForm
-from homework_tui.screens.privacy_lock import IdleLock, runs_something
-from homework_tui.screens.privacy_lock_screen import LockScreen
+from homework_tui.ui.privacy import privacy_lock
+from homework_tui.ui.journal.journal_entry import JournalEntryForm
+from homework_tui.ui.privacy.privacy_lock import IdleLock, runs_something
+from homework_tui.ui.privacy.privacy_lock_screen import LockScreen
 from homework_tui.store import Singleton, Store
 from homework_tui.store.crypto import KdfParams
 from homework_tui.store.drafts import Drafts

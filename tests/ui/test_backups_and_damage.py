@@ -14,7 +14,7 @@ import pytest
 from homework_tui.app import HomeworkApp
 from homework_tui.doctor import Level, check_data
 from homework_tui.model.journal import JournalEntry
-from homework_tui.screens.journal_entry import journal_repo
+from homework_tui.ui.journal.journal_entry import journal_repo
 from homework_tui.store import CorruptData, Store
 from homework_tui.store.backups import (
     BackupReader,

@@ -19,8 +19,8 @@ from textual.widgets import Input, Static, TextArea
 from homework_tui.app import HomeworkApp
 from homework_tui.model.draft import Draft
 from homework_tui.model.journal import JournalEntry
-from homework_tui.screens.journal_entry import JournalEntryForm, journal_repo
-from homework_tui.screens.quit_check import QUIT_ID
+from homework_tui.ui.journal.journal_entry import JournalEntryForm, journal_repo
+from homework_tui.ui.quit_check import QUIT_ID
 from homework_tui.store import Repository, Store
 from homework_tui.store import storage as storage_module
 from homework_tui.store.drafts import Drafts

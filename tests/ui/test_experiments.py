@@ -10,9 +10,9 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from homework_tui.app import HomeworkApp
-from homework_tui.screens.experiment_data import experiments_repo, waiting_experiments
-from homework_tui.screens.experiment_form import ExperimentForm
-from homework_tui.screens.experiments import ExperimentsScreen
+from homework_tui.ui.experiments.experiment_data import experiments_repo, waiting_experiments
+from homework_tui.ui.experiments.experiment_form import ExperimentForm
+from homework_tui.ui.experiments.experiments import ExperimentsScreen
 from homework_tui.store import Store
 from tests.ui.helpers import (
     notifications,

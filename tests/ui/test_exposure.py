@@ -13,12 +13,12 @@ from textual.widgets import Input, TextArea
 
 from homework_tui.app import HomeworkApp
 from homework_tui.model.exposure import Exposure, Ladder
-from homework_tui.screens.exposure import ExposureScreen
-from homework_tui.screens.exposure_data import ExposureBook
-from homework_tui.screens.exposure_log import ExposureLogScreen
-from homework_tui.screens.exposure_timer import ExposureTimerScreen
+from homework_tui.ui.exposure.exposure import ExposureScreen
+from homework_tui.ui.exposure.exposure_data import ExposureBook
+from homework_tui.ui.exposure.exposure_log import ExposureLogScreen
+from homework_tui.ui.exposure.exposure_timer import ExposureTimerScreen
 from homework_tui.store import Store
-from homework_tui.widgets.ladder_picture import LadderPicture
+from homework_tui.ui.exposure.ladder_picture import LadderPicture
 from tests.ui.helpers import (
     notifications,
     screen_words,

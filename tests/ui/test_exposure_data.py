@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from homework_tui.model.exposure import Exposure, Ladder
-from homework_tui.screens.exposure_data import ExposureBook
+from homework_tui.ui.exposure.exposure_data import ExposureBook
 from homework_tui.store import Store
 
 
@@ -71,7 +71,7 @@ class FlakyBook:
 def test_a_refused_write_is_told_once_and_saved_with_the_next_change() -> None:
     from dataclasses import replace
 
-    from homework_tui.screens.exposure_writer import ExposureWriter
+    from homework_tui.ui.exposure.exposure_writer import ExposureWriter
 
     node, book = FakeNode(), FlakyBook(fail=2)
     writer = ExposureWriter(node, book)  # type: ignore[arg-type]

@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 
 from homework_tui.model.exposure import Exposure, Ladder
 from homework_tui.model.settings import HIGH_CONTRAST_THEME, Settings
-from homework_tui.screens.exposure_data import ExposureBook
+from homework_tui.ui.exposure.exposure_data import ExposureBook
 from homework_tui.store import Singleton, Store
 from tests.ui.helpers import snapshot
 from tests.ui.test_exposure import LADDER

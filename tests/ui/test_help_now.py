@@ -13,7 +13,7 @@ from textual.widgets import Input
 
 from homework_tui.app import HomeworkApp
 from homework_tui.model.safety import CrisisContact, SafetyPlan
-from homework_tui.screens.dialogs import Choice, ChoiceDialog
+from homework_tui.ui.dialogs import Choice, ChoiceDialog
 from homework_tui.sections import SECTIONS
 from homework_tui.store import Singleton, Store
 from tests.ui.helpers import (

@@ -8,8 +8,8 @@ from pathlib import Path
 from textual.widgets import DataTable, Input, TextArea
 
 from homework_tui.model.journal import JournalEntry
-from homework_tui.screens.journal import JournalScreen
-from homework_tui.screens.journal_entry import JournalEntryForm, journal_repo
+from homework_tui.ui.journal.journal import JournalScreen
+from homework_tui.ui.journal.journal_entry import JournalEntryForm, journal_repo
 from homework_tui.store import Store
 from homework_tui.store.drafts import Drafts
 from tests.ui.helpers import wait_until

@@ -12,8 +12,8 @@ from pathlib import Path
 from textual import events
 
 from homework_tui.model.journal import JournalEntry
-from homework_tui.screens.journal import JournalScreen
-from homework_tui.screens.journal_entry import JournalEntryForm, journal_repo
+from homework_tui.ui.journal.journal import JournalScreen
+from homework_tui.ui.journal.journal_entry import JournalEntryForm, journal_repo
 from homework_tui.store import Store
 from tests.ui.helpers import wait_until
 from tests.ui.test_thought_records import open_section, running, wait_for

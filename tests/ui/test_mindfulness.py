@@ -15,7 +15,7 @@ import pytest
 from homework_tui.model.activity import Kind
 from homework_tui.model.plan import Assignment
 from homework_tui.model.relaxation import RelaxationSession, RelaxChoice
-from homework_tui.screens import relax_player
+from homework_tui.services import relax_player
 from homework_tui.store import Store
 from homework_tui.store.plan import assignments_repo
 from tests.ui.test_relax import open_session
@@ -54,7 +54,7 @@ def quiet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 def prepare(data_dir: Path, session: str, minutes: float) -> None:
     """A plan with mindfulness every day, and `session` as the last choice on the Relax screen."""
-    from homework_tui.screens.relax_data import choice_doc
+    from homework_tui.ui.relax.relax_data import choice_doc
 
     with Store.open(data_dir) as store:
         assignments_repo(store).add(Assignment(kind=Kind.MINDFULNESS, start=date.today()))
@@ -62,7 +62,7 @@ def prepare(data_dir: Path, session: str, minutes: float) -> None:
 
 
 def logged(app: Any) -> list[RelaxationSession]:
-    from homework_tui.screens.relax_data import sessions_repo
+    from homework_tui.ui.relax.relax_data import sessions_repo
 
     return sessions_repo(app.store).all()
 
@@ -77,9 +77,9 @@ async def start_chosen(pilot: Any, before: str) -> Any:
 
 async def test_a_mindfulness_session_from_start_to_today(app: Any, data_dir: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from homework_tui.screens import relax_session
-    from homework_tui.widgets.calm_progress import CalmProgress
-    from homework_tui.widgets.pacer import Pacer
+    from homework_tui.ui.relax import relax_session
+    from homework_tui.ui.relax.calm_progress import CalmProgress
+    from homework_tui.ui.relax.pacer import Pacer
 
     starts: list[str] = []
     real_start = relax_session.start_session
@@ -169,7 +169,7 @@ async def test_the_built_in_mindfulness_sessions_are_listed_and_start(app: Any, 
 
 
 def test_time_left_is_gentle() -> None:
-    from homework_tui.screens.relax_mindful import where_text
+    from homework_tui.ui.relax.relax_mindful import where_text
 
     assert where_text(0, 4, 600) == "Part 1 of 4  ·  about 10 minutes left"
     assert where_text(3, 4, 75) == "Part 4 of 4  ·  about a minute left"

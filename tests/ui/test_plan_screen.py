@@ -13,7 +13,7 @@ from homework_tui.model.activity import Kind
 from homework_tui.model.plan import Every
 from homework_tui.store import Store
 from homework_tui.store.plan import assignments
-from homework_tui.widgets.clean_input import CleanInput
+from homework_tui.ui.widgets.clean_input import CleanInput
 from tests.ui.helpers import SIZE, screen_words, wait_ready, wait_until
 
 AppFactory = Callable[..., HomeworkApp]

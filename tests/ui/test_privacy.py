@@ -14,9 +14,9 @@ import pytest
 
 from homework_tui.app import HomeworkApp
 from homework_tui.model.safety import CrisisContact, SafetyPlan
-from homework_tui.screens import privacy_dialogs
-from homework_tui.screens.privacy import PrivacyScreen
-from homework_tui.screens.privacy_dialogs import PassphraseChangeDialog
+from homework_tui.ui.privacy import privacy_dialogs
+from homework_tui.ui.privacy.privacy import PrivacyScreen
+from homework_tui.ui.privacy.privacy_dialogs import PassphraseChangeDialog
 from homework_tui.store import Singleton, Store
 from homework_tui.store.crypto import KdfParams, PassphraseNeeded, WrongPassphrase, is_sealed
 from tests.ui.helpers import (

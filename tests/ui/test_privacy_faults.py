@@ -138,7 +138,7 @@ WRITER = r'''
 import sys, time
 from pathlib import Path
 from homework_tui.model.journal import JournalEntry
-from homework_tui.screens.journal_entry import journal_repo
+from homework_tui.ui.journal.journal_entry import journal_repo
 from homework_tui.store import Store
 
 store = Store.open(Path(sys.argv[1]), passphrase=sys.argv[2])

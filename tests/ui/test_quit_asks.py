@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from homework_tui.screens.quit_check import QUIT_ID
+from homework_tui.ui.quit_check import QUIT_ID
 from tests.ui.helpers import SIZE, screen_words, wait_until
 from tests.ui.test_relax import QUICK, open_session, quiet, remember  # noqa: F401 (fixture)
 

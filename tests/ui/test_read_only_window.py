@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 
 from homework_tui.app import HomeworkApp
 from homework_tui.model.journal import JournalEntry
-from homework_tui.screens.journal_entry import JournalEntryForm, journal_repo
+from homework_tui.ui.journal.journal_entry import JournalEntryForm, journal_repo
 from homework_tui.store import Store
 from tests.ui.helpers import (
     SIZE,

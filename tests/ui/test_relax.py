@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from homework_tui.model.relaxation import RelaxationSession, RelaxChoice
-from homework_tui.screens import relax_player
+from homework_tui.services import relax_player
 from homework_tui.store import Store
 from tests.ui.helpers import SIZE, screen_words, wait_ready, wait_screen, wait_until
 
@@ -33,14 +33,14 @@ def quiet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 
 def remember(data_dir: Path, choice: RelaxChoice) -> None:
-    from homework_tui.screens.relax_data import choice_doc
+    from homework_tui.ui.relax.relax_data import choice_doc
 
     with Store.open(data_dir) as store:
         choice_doc(store).save(choice)
 
 
 def logged(app: Any) -> list[RelaxationSession]:
-    from homework_tui.screens.relax_data import sessions_repo
+    from homework_tui.ui.relax.relax_data import sessions_repo
 
     return sessions_repo(app.store).all()
 
@@ -71,7 +71,7 @@ async def assert_phases_follow_timeline(
     """At `samples` moments the phase word shown is the player's phase (at least 10 compared,
     away from changes), and each phase change showed within 100 ms of its cue. Returns the
     breathing phase changes the screen recorded."""
-    from homework_tui.screens.relax_session import phase_word
+    from homework_tui.ui.relax.relax_session import phase_word
 
     checked = 0
     rate = player.timeline.sample_rate

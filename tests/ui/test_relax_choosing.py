@@ -14,7 +14,7 @@ import pytest
 
 from homework_tui.model.base import now
 from homework_tui.model.relaxation import RelaxChoice, session_log
-from homework_tui.screens import relax_player
+from homework_tui.services import relax_player
 from homework_tui.store import Store
 from tests.ui.helpers import SIZE, screen_words, wait_ready, wait_screen, wait_until
 
@@ -63,7 +63,7 @@ def practised(data_dir: Path, stage: str, afters: list[int | None], *, scale: st
               hours_ago: int = 0, apart: timedelta = timedelta(days=1)) -> None:
     """Log finished muscle relaxation sessions, one each `apart` (a day), the last one `hours_ago`
     + `apart` ago."""
-    from homework_tui.screens.relax_data import sessions_repo
+    from homework_tui.ui.relax.relax_data import sessions_repo
 
     with Store.open(data_dir) as store:
         repo = sessions_repo(store)
@@ -98,7 +98,7 @@ def listed(screen: Any) -> list[str]:
 async def test_sessions_by_kind_with_the_persons_files(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     from audio.voice import VoiceInfo
 
-    from homework_tui.screens import relax_data
+    from homework_tui.ui.relax import relax_data
 
     installed = [VoiceInfo("gmw/en-us", "English (America)", ("en-us",), None),
                  VoiceInfo("roa/es", "Spanish (Spain)", ("es",), None)]
@@ -152,7 +152,7 @@ async def test_sessions_by_kind_with_the_persons_files(app: Any, monkeypatch: py
 
 
 async def test_the_next_stage_is_suggested_and_can_be_switched_off(app: Any, data_dir: Path) -> None:
-    from homework_tui.screens.relax_data import progression_doc
+    from homework_tui.ui.relax.relax_data import progression_doc
 
     practised(data_dir, "pmr16", [60, 25, 20, 30, 15, 10, 20])  # seven days: about a week at 16 groups
     hw = app()
@@ -219,7 +219,7 @@ def test_one_name_is_one_session(quiet: Path) -> None:
     play); every other pattern is listed with the breathing sessions."""
     from audio.breathing import custom_pattern
 
-    from homework_tui.screens.relax_catalog import catalog
+    from homework_tui.services.relax_catalog import catalog
 
     found = catalog({"hojas": custom_pattern("hojas", 4, 4, 0, 0), "calm": custom_pattern("calm", 4, 6, 0, 0),
                      "leaves": custom_pattern("leaves", 4, 6, 0, 0)})
@@ -235,7 +235,7 @@ async def test_a_language_without_wording_says_tones_will_mark_the_steps(
         app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     from audio.voice import VoiceInfo
 
-    from homework_tui.screens import relax_data
+    from homework_tui.ui.relax import relax_data
 
     installed = [VoiceInfo("gmw/en-us", "English (America)", ("en-us",), None),
                  VoiceInfo("gmw/nl", "Dutch", ("nl",), None),

@@ -31,7 +31,7 @@ QUICK = RelaxChoice(session="quick", minutes=1, intro=False)
 
 
 def logged_after(data_dir: Path) -> list[Any]:
-    from homework_tui.screens.relax_data import sessions_repo
+    from homework_tui.ui.relax.relax_data import sessions_repo
     from homework_tui.store import Store
 
     with Store.open(data_dir) as store:
@@ -42,7 +42,7 @@ def logged_after(data_dir: Path) -> list[Any]:
 def real_sound(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jack_server: Any) -> Iterator[Path]:
     """A JACK dummy server as the sound device, the real speech engine, and a short pattern."""
     from audio.breathing import custom_pattern, save_custom_pattern
-    from homework_tui.screens import relax_player
+    from homework_tui.services import relax_player
 
     config = tmp_path / "config"
     monkeypatch.setenv("HOMEWORK_TUI_CONFIG_DIR", str(config))

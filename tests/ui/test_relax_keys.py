@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from homework_tui.model.relaxation import RelaxChoice
-from homework_tui.screens import relax_player
+from homework_tui.services import relax_player
 from tests.ui.helpers import (
     screen_text,
     screen_words,

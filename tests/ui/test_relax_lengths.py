@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from homework_tui.model.relaxation import RelaxChoice
-from homework_tui.screens import relax_player
+from homework_tui.services import relax_player
 from homework_tui.store import Store
 from tests.ui.helpers import SIZE, screen_words, wait_ready, wait_screen, wait_until
 
@@ -146,7 +146,7 @@ async def test_the_check_before_the_rating_is_the_one_starting_makes(app: Any, q
 @pytest.mark.parametrize(("remembered", "shown"), [(5, "20"), (16, "16")])
 async def test_a_remembered_length_is_kept_only_while_it_fits(app: Any, data_dir: Path, remembered: float,
                                                              shown: str) -> None:
-    from homework_tui.screens.relax_data import choice_doc
+    from homework_tui.ui.relax.relax_data import choice_doc
 
     with Store.open(data_dir) as store:  # 5: remembered by an older version, which allowed it
         choice_doc(store).save(RelaxChoice(session="pmr16", minutes=remembered))

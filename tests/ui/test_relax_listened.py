@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from homework_tui.screens import relax_player
+from homework_tui.services import relax_player
 from tests.ui.helpers import SIZE, screen_words, wait_ready, wait_screen, wait_until
 
 
@@ -26,7 +26,7 @@ def quiet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 
 async def test_skipped_parts_are_logged_as_such_with_the_time_listened(app: Any) -> None:
-    from homework_tui.screens.relax_data import sessions_repo
+    from homework_tui.ui.relax.relax_data import sessions_repo
 
     hw = app()
     async with hw.run_test(size=SIZE) as pilot:

@@ -39,13 +39,13 @@ def listed(screen: Any) -> list[str]:
 
 
 def test_the_languages_are_named_by_their_voices() -> None:
-    from homework_tui.widgets.voice_finder import languages
+    from homework_tui.ui.settings.voice_finder import languages
 
     assert languages(voices()) == [("English (en)", "en"), ("German (de)", "de"), ("Spanish (es)", "es")]
 
 
 async def test_voices_by_language(app: Any, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from homework_tui.screens import settings as settings_screen
+    from homework_tui.ui.settings import settings as settings_screen
 
     monkeypatch.setattr(settings_screen, "installed_voices", voices)
     hw = app()
@@ -66,7 +66,7 @@ async def test_voices_by_language(app: Any, data_dir: Path, monkeypatch: pytest.
 
 
 async def test_no_voices_is_said_calmly(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from homework_tui.screens import settings as settings_screen
+    from homework_tui.ui.settings import settings as settings_screen
 
     monkeypatch.setattr(settings_screen, "installed_voices", lambda: [])
     hw = app()

@@ -19,7 +19,7 @@ import pytest
 
 from homework_tui.app import HomeworkApp
 from homework_tui.model.journal import JournalEntry
-from homework_tui.screens.journal_entry import JournalEntryForm, journal_repo
+from homework_tui.ui.journal.journal_entry import JournalEntryForm, journal_repo
 from homework_tui.store import Store
 from homework_tui.store.drafts import Drafts
 from tests.ui.helpers import SIZE, screen_words, wait_ready, wait_screen, wait_until

@@ -14,11 +14,11 @@ from textual.widgets import DataTable, Input, TextArea
 from homework_tui.model.experiment import Experiment
 from homework_tui.model.journal import JournalEntry
 from homework_tui.model.thought_record import ThoughtRecord
-from homework_tui.screens.experiment_data import experiments_repo
-from homework_tui.screens.journal_entry import journal_repo
-from homework_tui.screens.thought_data import records_repo
+from homework_tui.ui.experiments.experiment_data import experiments_repo
+from homework_tui.ui.journal.journal_entry import journal_repo
+from homework_tui.ui.thoughts.thought_data import records_repo
 from homework_tui.store import Store
-from homework_tui.screens.naming import record_name
+from homework_tui.ui.naming import record_name
 from tests.ui.helpers import screen_words, section_app, settle, wait_until
 
 NEW = "The new one, [b]bold[/b]\x1b[31m and long enough to be cut short in the title"
@@ -93,8 +93,8 @@ def test_a_record_name_is_one_clean_short_line() -> None:
 async def test_after_logging_an_exposure_its_step_stays_chosen_and_the_form_named_it(
     tmp_path: Path,
 ) -> None:
-    from homework_tui.screens.exposure_log import ExposureLogScreen
-    from homework_tui.widgets.ladder_picture import LadderPicture
+    from homework_tui.ui.exposure.exposure_log import ExposureLogScreen
+    from homework_tui.ui.exposure.ladder_picture import LadderPicture
     from tests.ui.test_exposure import LADDER, add_step, choose, exposure_app, new_ladder, type_in
 
     folder = tmp_path / "data"

@@ -16,11 +16,11 @@ from textual.document._wrapped_document import WrappedDocument
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
-from homework_tui.screens.thought_data import FORM
-from homework_tui.screens.thought_form import ThoughtRecordForm
+from homework_tui.ui.thoughts.thought_data import FORM
+from homework_tui.ui.thoughts.thought_form import ThoughtRecordForm
 from homework_tui.store import Store
 from homework_tui.store.drafts import Drafts
-from homework_tui.widgets.clean_input import CleanTextArea
+from homework_tui.ui.widgets.clean_input import CleanTextArea
 from tests.ui.helpers import wait_until
 from tests.ui.test_thought_records import open_section, running, wait_for
 

@@ -14,11 +14,11 @@ from textual.widgets import DataTable, Input, TextArea
 
 from homework_tui.app import HomeworkApp
 from homework_tui.model.thought_record import AutomaticThought, Mood, ThoughtRecord
-from homework_tui.screens.thought_data import records_repo
-from homework_tui.screens.thought_detail import ThoughtRecordDetail
-from homework_tui.screens.thought_form import ThoughtRecordForm
-from homework_tui.screens.thought_insight import ThoughtInsightScreen
-from homework_tui.screens.thought_records import ThoughtRecordsScreen
+from homework_tui.ui.thoughts.thought_data import records_repo
+from homework_tui.ui.thoughts.thought_detail import ThoughtRecordDetail
+from homework_tui.ui.thoughts.thought_form import ThoughtRecordForm
+from homework_tui.ui.thoughts.thought_insight import ThoughtInsightScreen
+from homework_tui.ui.thoughts.thought_records import ThoughtRecordsScreen
 from homework_tui.store import Store
 from homework_tui.store.drafts import Drafts
 from tests.ui.helpers import wait_until
@@ -320,8 +320,8 @@ async def test_very_long_text_is_kept_whole(tmp_path: Path) -> None:
 
 async def test_own_labels_are_kept_and_can_be_removed_but_burns_ten_stay(tmp_path: Path) -> None:
     from homework_tui.model.distortions import STANDARD
-    from homework_tui.screens.thought_data import own_labels_repo
-    from homework_tui.widgets.distortion_list import DistortionList
+    from homework_tui.ui.thoughts.thought_data import own_labels_repo
+    from homework_tui.ui.thoughts.distortion_list import DistortionList
 
     async with running(tmp_path) as (app, pilot):
         await open_section(pilot)
@@ -351,7 +351,7 @@ async def test_own_labels_are_kept_and_can_be_removed_but_burns_ten_stay(tmp_pat
 
 async def test_unfinished_writing_is_announced_at_start(tmp_path: Path) -> None:
     from homework_tui.model.draft import Draft
-    from homework_tui.screens.thought_drafts import describe
+    from homework_tui.ui.thoughts.thought_drafts import describe
 
     assert describe([]) == ""
     with Store.open(tmp_path) as store:

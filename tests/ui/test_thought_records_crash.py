@@ -122,7 +122,7 @@ async def test_sigkill_mid_record_then_the_draft_is_offered_back(tmp_path: Path)
         await wait_until(pilot, lambda: "Welcome back" in screen_text(app))
         assert SITUATION in screen_text(app)
         await pilot.press("c")
-        from homework_tui.screens.thought_form import ThoughtRecordForm
+        from homework_tui.ui.thoughts.thought_form import ThoughtRecordForm
 
         await wait_for(pilot, ThoughtRecordForm)
         assert "Step 2 of 8" in screen_text(app)

@@ -10,7 +10,7 @@ import pytest
 from textual.pilot import Pilot
 
 from homework_tui.model.journal import JournalEntry
-from homework_tui.screens.journal_entry import journal_repo
+from homework_tui.ui.journal.journal_entry import journal_repo
 from homework_tui.store import Store
 from tests.ui.helpers import snapshot
 from tests.ui.test_thought_records import seed, type_text

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList
 
 from homework_tui.app import HomeworkApp
-from homework_tui.screens.placeholder import SectionPlaceholderScreen, section_screen
+from homework_tui.ui.placeholder import SectionPlaceholderScreen, section_screen
 from homework_tui.sections import SECTIONS, Section
 from tests.ui.helpers import SIZE, screen_text, wait_ready, wait_until
 
@@ -22,7 +22,7 @@ AppFactory = Callable[..., HomeworkApp]
 def expected_screen(section: Section) -> str:
     """The class a section should show: its own screen if it exists, else the placeholder."""
     try:
-        module = importlib.import_module(f"homework_tui.screens.{section.module}")
+        module = importlib.import_module(f"homework_tui.ui.{section.module}")
     except ModuleNotFoundError:
         return "SectionPlaceholderScreen"
     return section.screen if hasattr(module, section.screen) else "SectionPlaceholderScreen"
@@ -114,16 +114,16 @@ def test_a_section_module_that_appears_is_used(monkeypatch: pytest.MonkeyPatch) 
     class GhostScreen(Screen[None]):
         pass
 
-    module = types.ModuleType("homework_tui.screens.ghost_section")
+    module = types.ModuleType("homework_tui.ui.ghost_section")
     module.GhostScreen = GhostScreen  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "homework_tui.screens.ghost_section", module)
+    monkeypatch.setitem(sys.modules, "homework_tui.ui.ghost_section", module)
     section = Section("ghost", "Ghost", "g", "ghost_section", "GhostScreen", "Two. Lines.")
     assert isinstance(section_screen(section), GhostScreen)
 
 
 def test_a_broken_section_module_is_reported_calmly(monkeypatch: pytest.MonkeyPatch) -> None:
-    module = types.ModuleType("homework_tui.screens.half_built")  # no screen class in it
-    monkeypatch.setitem(sys.modules, "homework_tui.screens.half_built", module)
+    module = types.ModuleType("homework_tui.ui.half_built")  # no screen class in it
+    monkeypatch.setitem(sys.modules, "homework_tui.ui.half_built", module)
     section = Section("half", "Half", "h", "half_built", "HalfScreen", "Two. Lines.")
     screen = section_screen(section)
     assert isinstance(screen, SectionPlaceholderScreen)
@@ -136,9 +136,9 @@ async def test_a_section_that_fails_to_start_shows_a_note_not_a_traceback(
     class Broken(Screen[None]):
         CSS_PATH = "does-not-exist.tcss"
 
-    module = types.ModuleType("homework_tui.screens.journal")
+    module = types.ModuleType("homework_tui.ui.journal.journal")
     module.JournalScreen = Broken  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "homework_tui.screens.journal", module)
+    monkeypatch.setitem(sys.modules, "homework_tui.ui.journal.journal", module)
     async with app().run_test(size=SIZE) as pilot:
         hw = await wait_ready(pilot)
         await pilot.press("j")

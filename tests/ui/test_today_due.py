@@ -15,11 +15,13 @@ from homework_tui.model.experiment import TABLE as EXPERIMENTS
 from homework_tui.model.exposure import Exposure, Ladder, Step
 from homework_tui.model.plan import Assignment, Every, Frequency, week_start
 from homework_tui.model.thought_record import AutomaticThought, Mood, ThoughtRecord
-from homework_tui.screens import exposure_data, journal_entry, thought_data
+from homework_tui.ui.exposure import exposure_data
+from homework_tui.ui.journal import journal_entry
+from homework_tui.ui.thoughts import thought_data
 from homework_tui.store import Repository, Store
 from homework_tui.store import activities as sources
 from homework_tui.store.plan import assignments_repo
-from homework_tui.widgets.today_due import TodayDue
+from homework_tui.ui.today.today_due import TodayDue
 from tests.ui.helpers import SIZE, screen_words, wait_ready, wait_until
 
 AppFactory = Callable[..., HomeworkApp]

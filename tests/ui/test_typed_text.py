@@ -16,7 +16,7 @@ from textual.widgets import Input, TextArea
 from textual.widgets.input import Selection
 
 from homework_tui.terminal_input import PasteSafeParser
-from homework_tui.widgets.clean_input import CleanInput, CleanTextArea, TypedInput
+from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea, TypedInput
 
 TYPED = "👨\u200d👩\u200d👧 🫨 a\u00a0b \u200cfa 🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f"
 

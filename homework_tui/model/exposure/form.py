@@ -1,0 +1,161 @@
+"""The exposure log form as flat text fields (what a draft keeps), and back to an `Exposure`.
+
+Fields: ladder, step (ids), date (2024-05-03, “today”, “yesterday”), start and end_time (18:30,
+6:30pm, 1830), minutes (instead of an end time), predicted, before, peak, end (SUDS), safety (the
+chosen safety behaviours, one a line), notes, readings (a timed exposure's ratings).
+`exposure_from_fields` raises `ValidationError` whose `field` names the form field to fix.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+
+from homework_tui.model.base import ValidationError, now, rating
+from homework_tui.model.exposure import Exposure, Ladder
+from homework_tui.model.exposure.timer import readings_from_text, readings_to_text
+
+YEARS = (1900, 2999)
+FIELD_OF_MODEL = {"end_time": "end_time", "safety_behaviours": "safety"}
+
+_TIME = re.compile(r"(\d{1,2})(?:[:.h]?(\d{2}))?\s*(am|pm|a|p)?", re.IGNORECASE)
+
+
+def parse_day(text: str, *, today: date | None = None) -> date:
+    value = text.strip().casefold()
+    base = today or now().date()
+    if value in ("", "today"):
+        return base
+    if value == "yesterday":
+        return base - timedelta(days=1)
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(
+            "date", "Please write the date as year-month-day, like 2024-05-03, or “today”."
+        ) from None
+    if not YEARS[0] <= day.year <= YEARS[1]:  # beyond what a clock time can be added to
+        raise ValidationError("date", f"{day.year} looks like a typing slip; please check the year.")
+    return day
+
+
+def parse_clock(text: str, field_name: str, label: str) -> time:
+    match = _TIME.fullmatch(text.strip())
+    problem = ValidationError(field_name, f"Please write the {label} like 18:30 or 6:30pm.")
+    if not match:
+        raise problem
+    hour, minute = int(match[1]), int(match[2] or 0)
+    half = (match[3] or "").casefold()[:1]
+    if half:
+        if not 1 <= hour <= 12:
+            raise problem
+        hour = hour % 12 + (12 if half == "p" else 0)
+    if hour > 23 or minute > 59:
+        raise problem
+    return time(hour, minute)
+
+
+def _local(day: date, clock: time) -> datetime:
+    return datetime.combine(day, clock).astimezone()
+
+
+def form_fields(exposure: Exposure) -> dict[str, str]:
+    def text(value: int | None) -> str:
+        return "" if value is None else str(value)
+
+    fields = {
+        "ladder": exposure.ladder_id,
+        "step": exposure.step_id,
+        "date": exposure.started_at.date().isoformat(),
+        "start": exposure.started_at.strftime("%H:%M"),
+        "end_time": exposure.ended_at.strftime("%H:%M") if exposure.ended_at else "",
+        "minutes": text(exposure.minutes),
+        "predicted": text(exposure.predicted),
+        "before": text(exposure.before),
+        "peak": str(exposure.peak),
+        "end": str(exposure.end),
+        "safety": "\n".join(exposure.safety_behaviours),
+        "notes": exposure.notes,
+        "readings": readings_to_text(exposure.readings),
+    }
+    return fields
+
+
+def new_fields(ladder_id: str, step_id: str, *, moment: datetime | None = None) -> dict[str, str]:
+    """A blank form for a step: today's date, everything else empty."""
+    when = moment or now()
+    return {
+        "ladder": ladder_id,
+        "step": step_id,
+        "date": when.date().isoformat(),
+        "start": "",
+        "end_time": "",
+        "minutes": "",
+        "predicted": "",
+        "before": "",
+        "peak": "",
+        "end": "",
+        "safety": "",
+        "notes": "",
+        "readings": "",
+    }
+
+
+def exposure_from_fields(
+    fields: dict[str, str],
+    ladder: Ladder,
+    *,
+    base: Exposure | None = None,
+    today: date | None = None,
+) -> Exposure:
+    step = ladder.step(fields.get("step", ""))
+    if step is None:
+        raise ValidationError("step", "That step is no longer on the ladder.")
+    day = parse_day(fields.get("date", ""), today=today)
+    start_text = fields.get("start", "").strip()
+    if start_text:
+        started = _local(day, parse_clock(start_text, "start", "start time"))
+    elif base is not None:
+        started = base.started_at
+    else:
+        started = _local(day, time(12, 0)) if day != (today or now().date()) else now()
+        started = started.replace(second=0, microsecond=0)
+    ended: datetime | None = None
+    end_text = fields.get("end_time", "").strip()
+    minutes_text = fields.get("minutes", "").strip()
+    if end_text:
+        ended = _local(started.date(), parse_clock(end_text, "end_time", "end time"))
+        if minutes_text:
+            given = rating("minutes", minutes_text, "Minutes", low=0, high=24 * 60)
+            span = round((ended - started).total_seconds() / 60)
+            if span >= 0 and given != span:
+                raise ValidationError(
+                    "minutes",
+                    f"From {started:%H:%M} to {ended:%H:%M} is {span} minutes, but the minutes "
+                    f"say {given}. Please fix one of them (or clear the minutes).",
+                )
+    elif minutes_text:
+        given = rating("minutes", minutes_text, "Minutes", low=0, high=24 * 60)
+        ended = started + timedelta(minutes=given)
+    values: dict[str, object] = dict(
+        ladder_id=ladder.id,
+        step_id=step.id,
+        step_description=step.description,
+        started_at=started,
+        ended_at=ended,
+        predicted=fields.get("predicted", ""),
+        before=fields.get("before", ""),
+        peak=fields.get("peak", ""),
+        end=fields.get("end", ""),
+        safety_behaviours=tuple(fields.get("safety", "").split("\n")),
+        notes=fields.get("notes", ""),
+        readings=readings_from_text(fields.get("readings", "")),
+    )
+    if base is not None:
+        values.update(id=base.id, created_at=base.created_at, updated_at=base.updated_at)
+    try:
+        return Exposure(**values)  # type: ignore[arg-type]
+    except ValidationError as error:
+        raise ValidationError(
+            FIELD_OF_MODEL.get(error.field, error.field), error.message
+        ) from None

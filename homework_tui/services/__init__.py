@@ -1,0 +1,1 @@
+"""Long-lived, Textual-free services the App owns (relax engine, speech)."""

@@ -1,0 +1,1 @@
+"""The Textual interface: shared screens and dialogs here, one folder per section."""

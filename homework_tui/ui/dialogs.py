@@ -1,0 +1,180 @@
+"""A calm modal question with a few keyboard choices: start-up problems, confirming a removal.
+
+`ChoiceDialog` dismisses with the chosen `Choice.value`. Every choice has a single key and a
+button (Tab / arrows and Enter work too); the message is always shown literally.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, TypeVar
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Static, TextArea
+
+
+T = TypeVar("T")
+
+# The app binds F1 and F2 with priority, so they work in dialogs too; these entries only make them
+# show in a dialog's footer (a modal footer lists the dialog's own bindings).
+EVERYWHERE: list[BindingType] = [
+    Binding("f2", "app.help_now", "Help now", key_display="F2"),
+    Binding("f1", "app.toggle_keys", "Keys", key_display="F1"),
+]
+
+
+class CalmModal(ModalScreen[T]):
+    """A dialog over the current screen; its footer still shows Help now and Keys."""
+
+    BINDINGS: list[BindingType] = EVERYWHERE
+
+
+class SaveCancelModal(CalmModal[T]):
+    """A form dialog with Save (Ctrl+S) and Cancel (Esc) buttons, placed by `compose_buttons`;
+    pressing them runs the subclass's `action_save` / `action_cancel`. `holds_unsaved()` tells
+    whether its fields differ from what they held when it opened (quitting asks first)."""
+
+    WHAT: ClassVar[str] = "window"
+    """Where the unsaved typing is, as said when quitting ("What you typed in this window…")."""
+    _opened_with: tuple[str, ...] | None = None
+
+    def _field_values(self) -> tuple[str, ...]:
+        return tuple(
+            field.text if isinstance(field, TextArea) else field.value
+            for field in self.query("Input, TextArea").results()
+            if isinstance(field, (Input, TextArea))
+        )
+
+    def _on_mount(self, event: events.Mount) -> None:
+        self.call_after_refresh(self._remember_fields)
+
+    def _remember_fields(self) -> None:
+        self._opened_with = self._field_values()
+
+    def holds_unsaved(self) -> bool:
+        return self._opened_with is not None and self._field_values() != self._opened_with
+
+    def compose_buttons(self) -> ComposeResult:
+        with Horizontal(classes="dialog-buttons"):
+            yield Button("Save (Ctrl+S)", id="save", variant="primary", compact=True)
+            yield Button("Cancel (Esc)", id="cancel", compact=True)
+
+    def action_save(self) -> None:
+        raise NotImplementedError
+
+    def action_cancel(self) -> None:
+        raise NotImplementedError
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_cancel()
+
+
+@dataclass(frozen=True)
+class Choice:
+    key: str  # a single key, e.g. "r"
+    label: str  # what it does, e.g. "Open read-only"
+    value: str  # what the dialog returns
+    primary: bool = False
+
+
+class ChoiceDialog(CalmModal[str]):
+    """A titled message and a row of choices."""
+
+    BINDINGS: list[BindingType] = [
+        Binding("left", "app.focus_previous", "Previous", show=False),
+        Binding("right", "app.focus_next", "Next", show=False),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        message: str | Text,
+        choices: Sequence[Choice],
+        *,
+        escape: str | None = None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes="choice-dialog")
+        self.title_text = title
+        self.message = message if isinstance(message, Text) else Text(message)
+        self.choices = tuple(choices)
+        if not self.choices:
+            raise ValueError("a ChoiceDialog needs at least one choice")
+        self.escape_value = escape
+        for choice in self.choices:
+            self._bindings.bind(choice.key, f"choose({choice.value!r})", choice.label)
+        if escape is not None:
+            self._bindings.bind("escape", f"choose({escape!r})", "Close", show=False)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.title_text), classes="dialog-title")
+            yield Static(self.message, classes="dialog-message")
+            with Horizontal(classes="dialog-buttons"):
+                for choice in self.choices:
+                    yield Button(
+                        Text(f"{choice.label} ({choice.key})"),
+                        id=f"choice-{choice.value}",
+                        variant="primary" if choice.primary else "default",
+                        compact=True,
+                    )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        primary = next((c for c in self.choices if c.primary), self.choices[0])
+        self.query_one(f"#choice-{primary.value}", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id and event.button.id.startswith("choice-"):
+            self.dismiss(event.button.id.removeprefix("choice-"))
+
+    def action_choose(self, value: str) -> None:
+        self.dismiss(value)
+
+
+class PassphraseDialog(CalmModal[str | None]):
+    """Asks for the passphrase of encrypted data. Dismisses with it, or None to quit."""
+
+    BINDINGS: list[BindingType] = [Binding("escape", "quit", "Quit", key_display="Esc")]
+
+    def __init__(self, message: str, *, id: str | None = "passphrase") -> None:
+        super().__init__(id=id, classes="choice-dialog")
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        from homework_tui.ui.widgets.clean_input import TypedInput
+
+        with Vertical(classes="dialog"):
+            yield Static(Text("Your data is locked with a passphrase"), classes="dialog-title")
+            yield Static(Text(self.message), classes="dialog-message")
+            yield TypedInput(password=True, placeholder="passphrase", id="passphrase-input")
+            yield Static(
+                Text("Enter opens your data. Esc quits; nothing is changed."), classes="hint"
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#passphrase-input").focus()
+
+    def on_input_submitted(self, event: Any) -> None:
+        event.stop()
+        if event.value:
+            self.dismiss(event.value)
+
+    def action_quit(self) -> None:
+        self.dismiss(None)

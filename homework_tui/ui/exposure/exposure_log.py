@@ -1,0 +1,223 @@
+"""Logging one exposure on a step, by keyboard, in under a minute.
+
+Tab (or Enter) moves through: date, start, end (or minutes), predicted, before, peak and end SUDS,
+safety behaviours (Space ticks one; type a new one and press Enter to add it to your list), notes.
+Ctrl+S saves. Everything typed is kept as a draft until saved (`DraftAutosave`), so a closed
+terminal loses nothing; the exposure screen offers the draft back.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Header, Input, Label, SelectionList, Static, TextArea
+
+from homework_tui.model.base import ValidationError
+from homework_tui.model.draft import Draft
+from homework_tui.model.exposure import Exposure, Ladder, Step
+from homework_tui.model.exposure.form import exposure_from_fields, form_fields, new_fields
+from homework_tui.model.exposure.mastery import ExposureSettings
+from homework_tui.model.exposure.timer import readings_from_text
+from homework_tui.ui.base import HomeworkScreen
+from homework_tui.ui.dialogs import EVERYWHERE
+from homework_tui.ui.exposure.exposure_data import ExposureBook
+from homework_tui.ui.form_autosave import DraftForm
+from homework_tui.ui.naming import record_name
+from homework_tui.store.drafts import DraftKeeper, Drafts
+from homework_tui.store import Store
+from homework_tui.ui.widgets.clean_input import CleanInput
+from homework_tui.ui.exposure.exposure_ticklist import TickList
+from homework_tui.ui.widgets.rating_input import RatingInput
+from homework_tui.ui.widgets.clean_input import CleanTextArea
+
+FORM = "exposure"
+LINE_FIELDS = ("date", "start", "end_time", "minutes", "predicted", "before", "peak", "end")
+SUDS_LABELS = {"predicted": "predicted", "before": "before", "peak": "peak", "end": "at the end"}
+
+
+def timed_summary(readings_text: str) -> Text:
+    try:
+        readings = readings_from_text(readings_text)
+    except ValidationError:
+        return Text("")
+    if not readings:
+        return Text("")
+    curve = " → ".join(str(r.suds) for r in readings)
+    minutes = round(readings[-1].minute)
+    return Text(f"Timed: {len(readings)} ratings over {minutes} min: {curve}")
+
+
+class ExposureLogScreen(DraftForm, HomeworkScreen[Exposure | None]):
+    CSS_PATH = "exposure.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
+        Binding("escape", "close", "Close", key_display="Esc"),
+        *EVERYWHERE,
+    ]
+    MESSAGE_ID = "log-message"
+    LEAVE_TITLE = "Leave this exposure log?"
+    WHAT = "exposure log"
+    LEAVE_BODY = "What you typed is on disk as a draft until you decide."
+    DISCARD_LABEL = "Discard it"
+    NOT_SAVED_NOTE = "What you typed is kept as a draft."
+    KEPT_NOTE = "Your log is kept as a draft; it will be offered when you come back."
+
+    def __init__(
+        self,
+        ladder: Ladder,
+        step: Step,
+        settings: ExposureSettings,
+        *,
+        exposure: Exposure | None = None,
+        draft: Draft | None = None,
+    ) -> None:
+        super().__init__(classes="exposure-log")
+        self.ladder = ladder
+        self.step_ = step
+        self.settings = settings
+        self.exposure = exposure
+        self.from_draft = draft is not None
+        if draft is None:
+            draft = Draft(form=FORM, record_id=exposure.id if exposure else None)
+            fields = form_fields(exposure) if exposure else new_fields(ladder.id, step.id)
+        else:
+            fields = {**new_fields(ladder.id, step.id), **draft.fields}
+        self._draft = draft
+        self._fields = fields
+        self._initial = dict(fields)
+        self._saving = False
+
+    # -- building ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        f = self._fields
+        yield Header(icon="·")
+        with VerticalScroll(id="log-body"):
+            heading = Text("Step: ", style="dim")
+            heading.append(self.step_.description, style="bold")
+            heading.append(f"  (SUDS {self.step_.suds})", style="dim")
+            yield Static(heading, id="log-step")
+            with Horizontal(classes="log-row"):
+                yield Label("When", classes="log-label")
+                yield CleanInput(f["date"], id="date", placeholder="yyyy-mm-dd", compact=True)
+                yield Label("from", classes="log-word")
+                yield CleanInput(f["start"], id="start", placeholder="hh:mm", compact=True)
+                yield Label("to", classes="log-word")
+                yield CleanInput(f["end_time"], id="end_time", placeholder="hh:mm", compact=True)
+                yield Label("or min", classes="log-word")
+                yield RatingInput(f["minutes"], low=0, high=1440, id="minutes")
+            with Horizontal(classes="log-row"):
+                yield Label("SUDS", classes="log-label")
+                for key, label in SUDS_LABELS.items():
+                    yield Label(label, classes="log-word")
+                    yield RatingInput(f[key], id=key)
+            yield Static(timed_summary(f.get("readings", "")), id="log-timed")
+            yield Label("Safety behaviours used (Space ticks; add your own below)",
+                        classes="log-section")
+            yield TickList(id="safety")
+            yield CleanInput(
+                id="new-safety", placeholder="a new one, then Enter (e.g. kept my phone in hand)",
+                compact=True,
+            )
+            yield Label("Notes", classes="log-section")
+            yield CleanTextArea(f["notes"], id="notes", soft_wrap=True)
+        yield Static(id="log-message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Log an exposure"
+        self.sub_title = f"{record_name(self.step_.description)} · {record_name(self.ladder.name)}"
+        chosen = [s for s in self._fields.get("safety", "").split("\n") if s.strip()]
+        safety = self.query_one("#safety", SelectionList)
+        names = list(self.settings.safety_behaviours)
+        names += [c for c in chosen if c.casefold() not in {n.casefold() for n in names}]
+        for name in names:
+            safety.add_option((Text(name), name, name in chosen))
+        safety.display = bool(names)
+        self.query_one("#minutes", RatingInput).placeholder = "min"
+        self.query_one("#log-timed", Static).display = bool(self._fields.get("readings"))
+        self.query_one("#log-message", Static).display = False
+        store = self.homework.store
+        assert store is not None
+        self.keeper = DraftKeeper(Drafts(store), self._draft)
+        first = "start" if not self._fields.get("start") else "predicted"
+        if self._fields.get("peak"):
+            first = "notes"
+        self.query_one(f"#{first}").focus()
+        self.start_autosave()
+
+    # -- moving through the form -------------------------------------------------------------
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "new-safety":
+            self._add_safety(event.input.value)
+            event.input.value = ""
+            return
+        self.focus_next()
+
+    def _add_safety(self, value: str) -> None:
+        name = " ".join(value.split())
+        if not name:
+            return
+        safety = self.query_one("#safety", SelectionList)
+        for index in range(safety.option_count):
+            option = safety.get_option_at_index(index)
+            if str(option.value).casefold() == name.casefold():
+                safety.select(option.value)
+                return
+        safety.add_option((Text(name), name, True))
+        safety.display = True
+        self.note_change()
+
+    # -- the draft -----------------------------------------------------------------------------
+
+    def draft_snapshot(self) -> tuple[dict[str, str], str]:
+        fields = dict(self._fields)
+        for key in LINE_FIELDS:
+            fields[key] = self.query_one(f"#{key}", Input).value
+        safety: list[str] = list(self.query_one("#safety", SelectionList).selected)
+        pending = self.query_one("#new-safety", Input).value.strip()
+        if pending and pending.casefold() not in {s.casefold() for s in safety}:
+            safety.append(pending)  # typed but Enter not pressed yet: still theirs
+        fields["safety"] = "\n".join(safety)
+        fields["notes"] = self.query_one("#notes", TextArea).text
+        return fields, "log"
+
+    # -- saving and leaving --------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        if self._saving:
+            return
+        fields, _ = self.draft_snapshot()
+        try:
+            exposure = exposure_from_fields(fields, self.ladder, base=self.exposure)
+        except ValidationError as error:
+            self._say(error.message)
+            target = "end_time" if error.field == "end_time" else error.field
+            if target in LINE_FIELDS:
+                self.query_one(f"#{target}").focus()
+            return
+        self._saving = True
+        new = [
+            name for name in exposure.safety_behaviours
+            if name.casefold() not in {s.casefold() for s in self.settings.safety_behaviours}
+        ]
+        self._save(exposure, new)
+
+    def persist(self, store: Store, exposure: Exposure, *extra: object) -> Exposure:
+        (new_behaviours,) = extra
+        book = ExposureBook(store)
+        saved = book.save_exposure(exposure)
+        if new_behaviours:
+            book.save_settings(book.settings.load().with_behaviours(new_behaviours))
+        return saved
+
+    def unchanged(self, fields: dict[str, str]) -> bool:
+        return fields == self._initial

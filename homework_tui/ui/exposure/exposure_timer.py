@@ -1,0 +1,257 @@
+"""The live exposure timer: a steady clock, a SUDS rating every few minutes by one keypress.
+
+0-9 rate 0-90 and h rates 100, at any moment. First the predicted peak (or s to skip), then the
+rating before, which starts the clock. Every `prompt_minutes` the screen asks again (and rings the
+terminal bell once). Enter stops: one last rating, then the log form opens with before, peak and
+end filled in and the readings kept as the session's curve.
+
+`clock` is injectable (seconds, monotonic), so tests use a fake clock instead of waiting. Every
+rating is written to the draft at once, so a closed terminal loses none of them.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Footer, Header, Static
+
+from homework_tui.model.base import now
+from homework_tui.model.draft import Draft
+from homework_tui.model.exposure import Ladder, Step
+from homework_tui.model.exposure.form import new_fields
+from homework_tui.model.exposure.mastery import ExposureSettings
+from homework_tui.model.exposure.timer import ExposureTimer, TimerPhase, clock_text
+from homework_tui.ui.base import HomeworkScreen, saving
+from homework_tui.ui.dialogs import EVERYWHERE, Choice, ChoiceDialog
+from homework_tui.store.drafts import DraftKeeper, Drafts
+from homework_tui.store.errors import StoreError
+from homework_tui.ui.exposure.exposure_curve import ExposureCurve
+
+FORM = "exposure"
+SCALE = "0 calm · 1-9 = 10-90 · h = 100 (the most distress you can imagine)"
+
+QUESTION = {
+    TimerPhase.PREDICT: "Before you begin: how high do you think your distress will go? "
+    "(s to skip)",
+    TimerPhase.BEFORE: "How strong is your distress right now, before you start? "
+    "Your rating starts the clock.",
+    TimerPhase.RUNNING: "Time for a rating: how strong is your distress right now?",
+    TimerPhase.LAST: "One last rating: how strong is your distress now, at the end?",
+}
+
+
+class ExposureTimerScreen(HomeworkScreen[Draft | None]):
+    CSS_PATH = "exposure.tcss"
+    TICK_SECONDS: ClassVar[float] = 0.5
+    clock: ClassVar[Callable[[], float]] = staticmethod(time.monotonic)  # type: ignore[assignment]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("0", "rate('0')", "Rate SUDS", key_display="0-9 h"),
+        *(Binding(k, f"rate('{k}')", "Rate SUDS", show=False) for k in "123456789h"),
+        Binding("enter", "stop", "Stop", key_display="⏎"),
+        Binding("s", "skip", "Skip prediction"),
+        Binding("escape", "leave", "Leave", key_display="Esc"),
+        *EVERYWHERE,
+    ]
+
+    def __init__(self, ladder: Ladder, step: Step, settings: ExposureSettings) -> None:
+        super().__init__(classes="exposure-timer")
+        self.ladder = ladder
+        self.step_ = step
+        self.timer = ExposureTimer(interval_minutes=settings.prompt_minutes)
+        self.started_at = now().replace(microsecond=0)
+        self.keeper: DraftKeeper | None = None
+        self._rang_for = -1.0  # the prompt time the bell last rang for
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="·")
+        with Vertical(id="timer-body"):
+            heading = Text("Step: ", style="dim")
+            heading.append(self.step_.description, style="bold")
+            heading.append(f"  (SUDS {self.step_.suds})", style="dim")
+            yield Static(heading, id="timer-step")
+            yield Static(id="timer-clock")
+            yield Static(id="timer-question")
+            yield Static(Text(SCALE), id="timer-scale")
+            yield ExposureCurve(id="timer-curve")
+            yield Static(id="timer-readings")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Exposure timer"
+        self.sub_title = self.ladder.name
+        store = self.homework.store
+        if store is not None:
+            self.keeper = DraftKeeper(Drafts(store), Draft(form=FORM))
+        self.query_one(ExposureCurve).display = False
+        self.set_interval(self.TICK_SECONDS, self.tick)
+        self.tick()
+
+    # -- the clock ---------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Redraw from the clock; ring once when a rating falls due."""
+        moment = self.clock()
+        timer = self.timer
+        running = timer.phase is TimerPhase.RUNNING
+        elapsed = timer.elapsed(moment)
+        clock = Text(clock_text(elapsed), style="bold")
+        asking = timer.asking(moment)
+        if running and asking:
+            clock.append("   time for a rating", style="dim")
+        elif running:
+            clock.append(f"   next rating in {clock_text(timer.next_prompt_in(moment))}",
+                         style="dim")
+        elif timer.phase in (TimerPhase.PREDICT, TimerPhase.BEFORE):
+            clock.append("   not started", style="dim")
+        else:
+            clock.append("   stopped", style="dim")
+        self.query_one("#timer-clock", Static).update(clock)
+        question = self.query_one("#timer-question", Static)
+        question.set_class(asking, "asking")
+        if asking:
+            question.update(Text(QUESTION[timer.phase]))
+            due = (elapsed // timer.interval) * timer.interval
+            if running and due > self._rang_for:
+                self._rang_for = due
+                self.app.bell()
+        elif running:
+            question.update(
+                Text("Stay with it if you can. Press a number any time to rate; "
+                     "Enter when you're ready to stop.")
+            )
+        self.refresh_bindings()
+
+    # -- keys --------------------------------------------------------------------------------
+
+    def action_rate(self, key: str) -> None:
+        if self.timer.phase is not TimerPhase.DONE and self.timer.key(self.clock(), key):
+            self._after_rating()
+
+    def _after_rating(self) -> None:
+        self._show_readings()
+        self._keep()
+        if self.timer.phase is TimerPhase.DONE:
+            self._finish()
+        else:
+            self.tick()
+
+    def action_skip(self) -> None:
+        if self.timer.phase is TimerPhase.PREDICT:
+            self.timer.predict(None)
+            self.tick()
+
+    def action_stop(self) -> None:
+        if self.timer.phase is TimerPhase.RUNNING:
+            self.timer.stop(self.clock())
+            self.tick()
+
+    def action_leave(self) -> None:
+        if self.timer.phase in (TimerPhase.PREDICT, TimerPhase.BEFORE):
+            self.dismiss(None)
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "finish":
+                if self.timer.phase is TimerPhase.RUNNING:
+                    self.action_stop()
+            elif choice == "later":
+                self.notify("Your ratings are kept as a draft; they will be offered when you "
+                            "come back to Exposure.", markup=False)
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "Stop the timer?",
+                "Your ratings so far are safe.",
+                [
+                    Choice("k", "Keep going", "keep", primary=True),
+                    Choice("f", "Finish and log it", "finish"),
+                    Choice("l", "Leave, keep it as a draft", "later"),
+                ],
+                escape="keep",
+            ),
+            chosen,
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "stop":
+            return self.timer.phase is TimerPhase.RUNNING
+        if action == "skip":
+            return self.timer.phase is TimerPhase.PREDICT
+        if action == "rate":
+            return self.timer.phase is not TimerPhase.DONE
+        return True
+
+    # -- showing and keeping -----------------------------------------------------------------
+
+    def _show_readings(self) -> None:
+        readings = self.timer.readings
+        curve = self.query_one(ExposureCurve)
+        curve.display = bool(readings)
+        curve.plot_readings(readings, self.timer.predicted)
+        parts = [f"{clock_text(r.minute * 60)} {r.suds}" for r in readings]
+        text = Text("Ratings: " + ("  ".join(parts) if parts else "none yet"))
+        if self.timer.predicted is not None:
+            text.append(f"   predicted {self.timer.predicted}", style="dim")
+        self.query_one("#timer-readings", Static).update(text)
+
+    def fields(self) -> dict[str, str]:
+        timer = self.timer
+        fields = new_fields(self.ladder.id, self.step_.id, moment=self.started_at)
+        elapsed = timer.elapsed(self.clock())
+        fields.update(
+            start=self.started_at.strftime("%H:%M"),
+            predicted="" if timer.predicted is None else str(timer.predicted),
+            readings=timer.readings_text(),
+        )
+        if timer.phase in (TimerPhase.LAST, TimerPhase.DONE):
+            fields.update(minutes=str(round(elapsed / 60)))
+        before, peak, end = timer.summary()
+        for key, value in (("before", before), ("peak", peak), ("end", end)):
+            fields[key] = "" if value is None else str(value)
+        return fields
+
+    def _keep(self) -> None:
+        if self.timer.started is None or self.keeper is None:
+            return
+        sequence = self.keeper.stamp()
+        self._write(self.fields(), sequence)
+
+    @work(thread=True, group="timer-draft")
+    def _write(self, fields: dict[str, str], sequence: int) -> None:
+        assert self.keeper is not None
+        try:
+            with saving():
+                self.keeper.keep(fields, "timer", sequence=sequence)
+        except StoreError as error:
+            self.app.call_from_thread(
+                self.notify, f"Your ratings could not be saved just now: {error}",
+                severity="warning", markup=False,
+            )
+
+    def _finish(self) -> None:
+        """All rated: hand the session to the log form, as a draft (once it is on disk)."""
+        self._hand_over(self.fields(), self.keeper.stamp() if self.keeper else 0)
+
+    @work(thread=True, group="timer-draft")
+    def _hand_over(self, fields: dict[str, str], sequence: int) -> None:
+        keeper = self.keeper
+        draft = Draft(form=FORM)
+        if keeper is not None:
+            try:
+                with saving():
+                    keeper.keep(fields, "timer", sequence=sequence)
+            except StoreError:
+                pass  # the log form keeps trying; nothing is lost while it is open
+            draft = keeper.draft
+        self.app.call_from_thread(
+            self.dismiss, replace(draft, fields=fields, place="timer")
+        )

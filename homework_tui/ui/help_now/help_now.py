@@ -1,0 +1,241 @@
+"""Help now: what to do in an emergency, the person's own crisis line and the people they would
+call. Reachable from every screen with F2. Everything the person typed is shown literally."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from homework_tui.model.safety import CrisisContact, SafetyPlan
+from homework_tui.ui.base import HomeworkScreen, LatestValueSaver, Saved, SaveRefused
+from homework_tui.ui.help_now.contact_form import ContactDraft, ContactForm, ContactFormResult
+from homework_tui.ui.dialogs import Choice, ChoiceDialog
+
+EMERGENCY = (
+    "If you are in danger right now, or might act on thoughts of hurting yourself, call your "
+    "local emergency number now (112 in most of Europe, 911 in the US and Canada, 999 in the "
+    "UK, 000 in Australia) or go to the nearest emergency department. homework-tui is not a "
+    "crisis service and cannot contact anyone for you."
+)
+EMPTY = (
+    "Nothing here yet. Add the people you would reach out to when things get hard (a friend, "
+    "someone in your family, your therapist's office) and your local crisis line, so the "
+    "numbers are right here when you need them. They stay on this computer only."
+)
+NOT_OPEN = "Your saved contacts will show here as soon as your data is open."
+CRISIS_LINE = "crisis-line"
+NEW_PERSON = "new"
+SAFETY_TABLE = "safety"
+
+
+def contact_text(contact: CrisisContact, label: str | None = None) -> Text:
+    """A contact as literal text: never parsed as markup."""
+    text = Text()
+    if label:
+        text.append(f"{label}: ", style="dim")
+    text.append(contact.name, style="bold")
+    text.append("   ")
+    text.append(contact.number)
+    if contact.note:
+        text.append("\n")
+        text.append(contact.note, style="dim")
+    return text
+
+
+class ContactList(OptionList):
+    BINDINGS: list[BindingType] = [Binding("enter", "select", "Edit")]
+
+
+class HelpNowScreen(HomeworkScreen[None]):
+    """Emergency guidance, the crisis line and the person's own contacts."""
+
+    TITLE = "homework-tui"
+    SUB_TITLE = "Help now"
+    BINDINGS: list[BindingType] = [
+        Binding("a", "add_person", "Add person"),
+        Binding("l", "edit_crisis_line", "Crisis line"),
+        Binding("d,delete", "remove", "Remove"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="help-now")
+        self.plan = SafetyPlan()
+        self.saver: LatestValueSaver[SafetyPlan] | None = None
+        self._drafts: dict[str, ContactDraft] = {}
+        self._last_edit: tuple[str, ContactDraft] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="·")
+        with VerticalScroll(classes="page"):
+            yield Static(Text(EMERGENCY), id="help-now-emergency")
+            yield Static(Text(NOT_OPEN), id="help-now-empty", classes="calm-note")
+            yield ContactList(id="help-now-contacts")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ContactList).border_title = "Your crisis line and people"
+        if self.homework.store is not None:
+            self._load()
+        else:
+            self.homework.data_ready_signal.subscribe(self, lambda _store: self._load())
+        self.query_one(ContactList).focus()
+
+    def _singleton(self) -> Any:
+        from homework_tui.store import Singleton
+
+        return Singleton(self.homework.store, SAFETY_TABLE, SafetyPlan, SafetyPlan)
+
+    def _load(self) -> None:
+        self.plan = self._singleton().load()
+        self.saver = LatestValueSaver(self, SAFETY_TABLE, self._singleton().save, self.plan)
+        self._show()
+
+    def _show(self) -> None:
+        ready = self.saver is not None
+        empty = self.query_one("#help-now-empty", Static)
+        empty.update(Text(EMPTY if ready else NOT_OPEN))
+        empty.display = not ready or self.plan.is_empty
+        contacts = self.query_one(ContactList)
+        highlighted = contacts.highlighted
+        contacts.clear_options()
+        if not ready:
+            return
+        line = self.plan.crisis_line
+        if line is None:
+            prompt = Text("+ Add your local crisis line  (l)", style="dim")
+        else:
+            prompt = contact_text(line, "Crisis line")
+        options = [Option(prompt, id=CRISIS_LINE)]
+        for index, person in enumerate(self.plan.contacts):
+            options.append(Option(contact_text(person), id=f"contact-{index}"))
+        options.append(Option(Text("+ Add a person  (a)", style="dim"), id=NEW_PERSON))
+        contacts.add_options(options)
+        if highlighted is not None:
+            contacts.highlighted = min(highlighted, contacts.option_count - 1)
+
+    # -- editing -----------------------------------------------------------------------------
+
+    def _target(self) -> str | None:
+        contacts = self.query_one(ContactList)
+        if contacts.highlighted is None or contacts.option_count == 0:
+            return None
+        return contacts.get_option_at_index(contacts.highlighted).id
+
+    def _edit(self, target: str) -> None:
+        if self.saver is None:
+            self.notify(NOT_OPEN, markup=False)
+            return
+        if target == CRISIS_LINE:
+            title = "Your local crisis line"
+            hint = "A helpline near you that answers in a crisis, and when."
+            current = self.plan.crisis_line
+        elif target == NEW_PERSON:
+            title, hint, current = "Add a person", "Someone you trust to call or text.", None
+        else:
+            current = self.plan.contacts[int(target.removeprefix("contact-"))]
+            title, hint = "Edit this person", "Change anything, then save."
+        if self.homework.read_only:
+            hint += " This window is read-only, so it cannot be saved here."
+        draft = self._drafts.get(target) or ContactDraft.of(current)
+        self.app.push_screen(
+            ContactForm(title, draft, hint=hint, id="contact-form"),
+            lambda result: self._edited(target, current, result),
+        )
+
+    def _edited(
+        self, target: str, current: CrisisContact | None, result: ContactFormResult | None
+    ) -> None:
+        if result is None:
+            return
+        if result.contact is None:
+            if result.draft != ContactDraft.of(current) and not result.draft.is_blank:
+                self._drafts[target] = result.draft
+                self.notify("Kept what you typed; open it again to carry on.", markup=False)
+            else:
+                self._drafts.pop(target, None)
+            return
+        self._drafts.pop(target, None)
+        if target == CRISIS_LINE:
+            plan = self.plan.with_crisis_line(result.contact)
+        elif target == NEW_PERSON:
+            plan = self.plan.with_contact(result.contact)
+        else:
+            plan = self.plan.with_contact_at(int(target.removeprefix("contact-")), result.contact)
+        self._last_edit = (target, result.draft)
+        self._change(plan)
+
+    def _change(self, plan: SafetyPlan) -> None:
+        assert self.saver is not None
+        self.plan = plan
+        self._show()
+        self.saver.save(plan)
+
+    @on(Saved)
+    def _saved(self, event: Saved) -> None:
+        event.stop()
+        self._last_edit = None
+
+    @on(SaveRefused)
+    def _refused(self, event: SaveRefused) -> None:
+        event.stop()
+        if self.saver is not None:
+            self.plan = self.saver.written
+            self._show()
+        if self._last_edit is not None:
+            target, draft = self._last_edit
+            self._drafts[target] = draft
+            self._last_edit = None
+        self.notify(
+            f"{event.message} What you typed is kept here until you close homework-tui.",
+            title="Read-only" if event.read_only else "Not saved",
+            severity="warning",
+            markup=False,
+        )
+
+    @on(OptionList.OptionSelected, "#help-now-contacts")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self._edit(event.option.id)
+
+    def action_add_person(self) -> None:
+        self._edit(NEW_PERSON)
+
+    def action_edit_crisis_line(self) -> None:
+        self._edit(CRISIS_LINE)
+
+    def action_remove(self) -> None:
+        target = self._target()
+        if self.saver is None or target is None or target == NEW_PERSON:
+            return
+        if target == CRISIS_LINE:
+            if self.plan.crisis_line is None:
+                return
+            name = self.plan.crisis_line.name
+            apply = lambda: self.plan.with_crisis_line(None)  # noqa: E731
+        else:
+            index = int(target.removeprefix("contact-"))
+            name = self.plan.contacts[index].name
+            apply = lambda: self.plan.without_contact(index)  # noqa: E731
+
+        def confirmed(choice: str | None) -> None:
+            if choice == "remove":
+                self._change(apply())
+
+        dialog = ChoiceDialog(
+            "Remove from Help now?",
+            Text.assemble(
+                "Remove ", (name, "bold"), " from your list? You can add them back any time."
+            ),
+            [Choice("y", "Remove", "remove"), Choice("n", "Keep", "keep", primary=True)],
+            escape="keep",
+            id="confirm-remove",
+        )
+        self.app.push_screen(dialog, confirmed)

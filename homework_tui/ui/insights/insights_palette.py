@@ -1,0 +1,47 @@
+"""Insights and the report in the command palette. Kept tiny (no Textual, no model imports at
+module level) because the app imports it at start-up; the screens load when first opened."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from homework_tui.ui.relax.bell_switch import BELL_HELP, BELL_NAME, toggle_bell
+
+if TYPE_CHECKING:
+    from homework_tui.app import HomeworkApp
+
+
+def show_insights(app: HomeworkApp) -> None:
+    """Open Insights over whatever is showing (once the data is open)."""
+    if getattr(app, "store", None) is None:
+        app.when_ready(lambda: show_insights(app))
+        return
+    from homework_tui.ui.insights.insights import InsightsScreen
+
+    if not isinstance(app.screen, InsightsScreen):
+        app.push_screen(InsightsScreen())
+
+
+def show_report(app: HomeworkApp) -> None:
+    """Open the report for the next session over whatever is showing."""
+    if getattr(app, "store", None) is None:
+        app.when_ready(lambda: show_report(app))
+        return
+    from homework_tui.ui.export.report import ReportScreen
+
+    if not isinstance(app.screen, ReportScreen):
+        app.push_screen(ReportScreen())
+
+
+def switch_bell(app: HomeworkApp) -> None:
+    toggle_bell(app)
+
+
+# (name, help, run(app)) for the command palette.
+PALETTE_ENTRIES: list[tuple[str, str, Callable[[HomeworkApp], None]]] = [
+    ("Insights", "Your last week or month: practice, mood, SUDS and relaxation", show_insights),
+    ("Report for your next session",
+     "Write a summary to bring to your therapist (Markdown or CSV)", show_report),
+    (BELL_NAME, BELL_HELP, switch_bell),
+]

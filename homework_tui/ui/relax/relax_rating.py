@@ -1,0 +1,103 @@
+"""The quick rating before and after a relaxation session (tension 0-100 or anxiety 0-10).
+
+`RatingDialog` dismisses with a `Rating`; Esc skips the rating (value None), as its footer says,
+before a session as after it. The after-rating also takes an optional note. Out-of-range numbers
+are kept in the box and the problem is said in words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Input, Static, TextArea
+
+from homework_tui.model.base import ValidationError
+from homework_tui.model.relaxation import SCALES, check_rating
+from homework_tui.ui.dialogs import EVERYWHERE, CalmModal
+from homework_tui.ui.widgets.rating_input import RatingInput
+from homework_tui.ui.widgets.clean_input import CleanTextArea
+
+
+@dataclass(frozen=True)
+class Rating:
+    value: int | None  # None: skipped
+    note: str = ""
+
+
+class RatingDialog(CalmModal[Rating | None]):
+    DEFAULT_CSS = """
+    RatingDialog { align: center middle; }
+    RatingDialog > Vertical {
+        width: 64; height: auto; max-height: 90%;
+        border: round $accent; padding: 1 2; background: $surface;
+    }
+    RatingDialog .rx-title { text-style: bold; margin-bottom: 1; }
+    RatingDialog .rx-row { height: 1; }
+    RatingDialog .rx-label { width: 14; }
+    RatingDialog .rx-problem { color: $warning; height: auto; }
+    RatingDialog TextArea { height: 5; margin-top: 1; }
+    """
+    BINDINGS: list[BindingType] = [
+        Binding("ctrl+s", "save", "Save", key_display="^s"),
+        Binding("escape", "skip", "Skip", key_display="Esc"),
+        *EVERYWHERE,
+    ]
+
+    def __init__(self, scale: str, *, after: bool, heading: str, value: int | None = None) -> None:
+        super().__init__(classes="rx-rating")
+        self.scale = scale
+        self.after = after
+        self.heading = heading
+        self.initial = value
+
+    def compose(self) -> ComposeResult:
+        low, high, question = SCALES[self.scale]
+        with Vertical():
+            yield Static(Text(self.heading), classes="rx-title")
+            yield Static(Text(question))
+            with Horizontal(classes="rx-row"):
+                yield Static(Text("Your rating"), classes="rx-label")
+                yield RatingInput("" if self.initial is None else str(self.initial), low=low,
+                                  high=high, step=5 if high > 10 else 1, id="rx-rating")
+            yield Static(Text(""), classes="rx-problem", id="rx-problem")
+            if self.after:
+                yield Static(Text("A note, if you like (what helped, what got in the way):"))
+                yield CleanTextArea(id="rx-note", soft_wrap=True, show_line_numbers=False)
+            hint = "Enter to save" if not self.after else "Enter to save, Tab to write a note"
+            yield Static(Text(f"{hint}. Esc to skip the rating. No rating is fine too."),
+                         classes="calm-note")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#rx-rating", Input).focus()
+
+    @on(Input.Submitted, "#rx-rating")
+    def _submitted(self) -> None:
+        self.action_save()
+
+    @on(Input.Changed, "#rx-rating")
+    def _changed(self) -> None:
+        self.query_one("#rx-problem", Static).update(Text(""))
+
+    def _note(self) -> str:
+        if not self.after:
+            return ""
+        return self.query_one("#rx-note", TextArea).text
+
+    def action_save(self) -> None:
+        raw = self.query_one("#rx-rating", Input).value
+        try:
+            value = check_rating(raw, self.scale)
+        except ValidationError as error:
+            self.query_one("#rx-problem", Static).update(Text(error.message))
+            self.query_one("#rx-rating", Input).focus()
+            return
+        self.dismiss(Rating(value, self._note()))
+
+    def action_skip(self) -> None:
+        self.dismiss(Rating(None, self._note()))

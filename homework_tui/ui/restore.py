@@ -1,0 +1,120 @@
+"""Choosing a backup to restore, and the notice about a damaged data file set aside.
+
+`RestoreDialog` lists every backup with its date, time, why it was taken and what it holds
+(records per kind), newest first; it dismisses with the chosen backup's path, or None. The
+damaged-file notice is shown at every start until the person restores a backup, keeps the file
+aside or deletes it (see `store.backups`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from homework_tui.ui.dialogs import EVERYWHERE, CalmModal, Choice, ChoiceDialog
+
+if TYPE_CHECKING:
+    from homework_tui.store.backups import Backup, DamagedFile, Summary
+
+BackupChoices = Sequence[tuple["Backup", "Summary"]]
+
+
+def describe(backup: Backup, summary: Summary) -> str:
+    """One line for a backup: "Fri 4 Dec 2026, 20:25 · when homework-tui closed · 3 journal …"."""
+    return f"{backup.when} · {backup.why} · {summary.describe()}"
+
+
+class RestoreDialog(CalmModal[Path | None]):
+    BINDINGS: list[BindingType] = [
+        *EVERYWHERE,
+        Binding("r", "restore", "Restore"),
+        Binding("escape", "back", "Back", key_display="Esc"),
+    ]
+
+    def __init__(self, backups: BackupChoices, *, note: str = "") -> None:
+        super().__init__(id="restore-backup", classes="choice-dialog")
+        self.backups = list(backups)
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text("Choose a backup to restore"), classes="dialog-title")
+            yield Static(
+                Text(
+                    "Newest first. Restoring makes the chosen backup your data; anything "
+                    "written after it was taken is not in it. " + self.note
+                ),
+                classes="dialog-message",
+            )
+            yield OptionList(
+                *(Option(Text(describe(b, s)), id=str(i)) for i, (b, s) in enumerate(self.backups)),
+                id="backup-list",
+            )
+            yield Static(Text("Enter or r restores the highlighted backup. Esc goes back."),
+                         classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        options = self.query_one("#backup-list", OptionList)
+        options.highlighted = 0
+        options.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self.backups[int(event.option.id or 0)][0].path)
+
+    def action_restore(self) -> None:
+        highlighted = self.query_one("#backup-list", OptionList).highlighted
+        if highlighted is not None:
+            self.dismiss(self.backups[highlighted][0].path)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+
+def damaged_notice(damaged: Sequence[DamagedFile], records: int, has_backups: bool) -> ChoiceDialog:
+    """The calm notice, at start, about damaged files set aside and not dealt with yet."""
+    first = damaged[0]
+    files = "\n".join(f"  {item.path}" for item in damaged)
+    now = (
+        f"Your data now holds {records} record{'s' if records != 1 else ''}."
+        if records
+        else "Your data is empty now."
+    )
+    message = (
+        f"On {first.when}, homework-tui could not read your data file, so it set it aside, "
+        f"untouched:\n{files}\n\n{now} "
+        + ("You can restore one of your backups, " if has_backups else "There is no backup to "
+           "restore. You can ")
+        + "keep the damaged file aside (it moves to a set-aside folder and is not mentioned "
+        "again), or delete it. Esc decides later: until you choose, you are reminded at each "
+        "start."
+    )
+    choices = [Choice("r", "Restore…", "restore", primary=True)] if has_backups else []
+    choices += [
+        Choice("k", "Keep aside", "keep", primary=not has_backups),
+        Choice("d", "Delete", "delete"),
+    ]
+    return ChoiceDialog(
+        "A damaged data file is set aside", message, choices, escape="later", id="damaged-notice"
+    )
+
+
+def confirm_delete(damaged: Sequence[DamagedFile]) -> ChoiceDialog:
+    names = ", ".join(item.path.name for item in damaged)
+    return ChoiceDialog(
+        "Delete the damaged file for good?",
+        f"{names} will be deleted and cannot be brought back. Your data and backups are not "
+        "touched.",
+        [Choice("d", "Delete it", "delete"), Choice("b", "Back", "back", primary=True)],
+        escape="back",
+        id="confirm-delete-damaged",
+    )

@@ -1,0 +1,158 @@
+"""Settings: the data folder (shown), theme, motion, voice and speech rate, bell. Every change
+applies at once and is saved in the background."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Label, Select, Static, Switch
+
+from homework_tui.model.base import ValidationError, visible
+from homework_tui.model.settings import (
+    DEFAULT_THEME,
+    HIGH_CONTRAST_THEME,
+    SPEECH_RATE_MAX,
+    SPEECH_RATE_MIN,
+)
+from homework_tui.ui.base import SectionScreen
+from homework_tui.services.relax_catalog import installed_voices
+from homework_tui.ui.widgets.clean_input import CleanInput
+from homework_tui.ui.settings.voice_finder import VoiceFinder
+
+SWITCHES = (
+    ("animations", "Animations", "Smooth scrolling and sliding panels. Off is calmer."),
+    (
+        "reduced_motion",
+        "Reduce motion",
+        "Keep breathing and relaxation visuals steady instead of growing and shrinking.",
+    ),
+    (
+        "bell_on_phase",
+        "Bell at each breathing phase",
+        "Ring the terminal bell on each in, hold and out, e.g. when sound is not available.",
+    ),
+)
+THEME_NAMES = {
+    DEFAULT_THEME: "Calm (homework-tui)",
+    HIGH_CONTRAST_THEME: "High contrast (homework-tui)",
+}
+
+
+class SettingsScreen(SectionScreen):
+    """Preferences, one per row."""
+
+    TITLE = "homework-tui"
+    SUB_TITLE = "Settings"
+    BINDINGS: list[BindingType] = [
+        Binding("ctrl+l", "privacy", "Privacy and lock", key_display="^l"),
+    ]
+
+    def compose_content(self) -> ComposeResult:
+        settings = self.homework.settings
+        with VerticalScroll(id="settings", classes="page"):
+            yield Static("Settings", classes="page-title")
+            yield Label("Your data folder")
+            yield Static(Text(visible(str(self.homework.data_folder))), id="data-folder")
+            yield Static(
+                "Shown for your information. To keep your data somewhere else, start "
+                "homework-tui with --data-dir FOLDER.",
+                classes="hint",
+            )
+            yield Button("Privacy and lock… (Ctrl+L)", id="open-privacy", compact=True)
+            yield Label("Theme")
+            yield Select(
+                self._theme_options(),
+                value=settings.theme,
+                allow_blank=False,
+                id="theme",
+                compact=True,
+            )
+            for name, title, hint in SWITCHES:
+                with Horizontal(classes="switch-row"):
+                    yield Switch(getattr(settings, name), id=name)
+                    yield Label(title, classes="switch-label")
+                yield Static(hint, classes="hint")
+            yield Label("Voice")
+            yield CleanInput(settings.voice, placeholder="the system's default voice", id="voice")
+            yield Static(
+                "The name of a speech voice, or empty for the default. "
+                "Used when relaxation is spoken aloud.",
+                classes="hint",
+            )
+            yield Label(f"Speech rate (words per minute, {SPEECH_RATE_MIN}-{SPEECH_RATE_MAX})")
+            yield CleanInput(
+                str(settings.speech_rate), type="integer", max_length=3, id="speech_rate"
+            )
+            yield Static("", id="settings-error")
+            yield Label("Voices by language")
+            yield VoiceFinder(settings.voice, voices=installed_voices, id="voice-finder")
+
+    def _theme_options(self) -> list[tuple[str, str]]:
+        names = sorted(self.app.available_themes)
+        ours = [n for n in THEME_NAMES if n in names]
+        rest = [n for n in names if n not in THEME_NAMES]
+        return [(THEME_NAMES.get(n, n), n) for n in [*ours, *rest]]
+
+    def on_mount(self) -> None:
+        self.query_one("#theme", Select).focus()
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: Any) -> None:
+        select = self.query_one("#theme", Select)
+        if select.value != self.app.theme:
+            with select.prevent(Select.Changed):
+                select.value = self.app.theme
+
+    def _change(self, *, quiet: bool = False, **changes: Any) -> None:
+        """Apply and save; a problem is shown unless `quiet` (while the person is typing)."""
+        error = self.query_one("#settings-error", Static)
+        try:
+            self.homework.change_settings(**changes)
+        except ValidationError as problem:
+            if not quiet:
+                error.update(Text(problem.message))
+            return
+        error.update("")
+
+    @on(Select.Changed, "#theme")
+    def _theme(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value != self.homework.settings.theme:
+            self._change(theme=event.value)
+
+    @on(Switch.Changed)
+    def _switch(self, event: Switch.Changed) -> None:
+        if event.switch.id:
+            self._change(**{event.switch.id: event.value})
+
+    @on(CleanInput.Changed, "#voice")
+    def _voice(self, event: CleanInput.Changed) -> None:
+        self._change(voice=event.value)
+
+    @on(VoiceFinder.Chosen)
+    def _voice_found(self, event: VoiceFinder.Chosen) -> None:
+        self.query_one("#voice", CleanInput).value = event.voice  # saved as if typed
+
+    @on(CleanInput.Changed, "#speech_rate")
+    def _rate(self, event: CleanInput.Changed) -> None:
+        # A half-typed number ("1" on the way to "150") is not an error yet.
+        self._change(quiet=True, speech_rate=event.value)
+
+    @on(CleanInput.Blurred, "#speech_rate")
+    @on(CleanInput.Submitted, "#speech_rate")
+    def _rate_done(self, event: CleanInput.Blurred | CleanInput.Submitted) -> None:
+        self._change(speech_rate=event.value)
+
+    def action_privacy(self) -> None:
+        from homework_tui.ui.privacy.privacy import PrivacyScreen
+
+        self.app.push_screen(PrivacyScreen())
+
+    @on(Button.Pressed, "#open-privacy")
+    def _privacy_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_privacy()

@@ -1,0 +1,129 @@
+"""One thought record, read calmly: moods before and after at a glance, then every column.
+
+Dismisses with "edit" or "delete" when the person asks for that, or None when they go back."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Static
+
+from homework_tui.model.thought_record import COLUMNS, Mood, ThoughtRecord
+from homework_tui.ui.base import HomeworkScreen
+from homework_tui.ui.naming import record_name
+
+BAR = 20
+
+
+def bar(value: int | None, style: str) -> Text:
+    if value is None:
+        return Text("·" * BAR, style="dim")
+    filled = round(value * BAR / 100)
+    text = Text("█" * filled, style=style)
+    text.append("░" * (BAR - filled), style="dim")
+    return text
+
+
+def mood_glance(mood: Mood, name_width: int) -> Text:
+    """Two lines: the mood then and now, as bars, and how much it changed."""
+    text = Text(mood.name.ljust(name_width)[: max(name_width, 1)], style="bold")
+    text.append("  before ")
+    text.append(f"{mood.before if mood.before is not None else '–':>3} ")
+    text.append_text(bar(mood.before, "dark_orange3"))
+    text.append("\n" + " " * name_width + "  now    ")
+    text.append(f"{mood.after if mood.after is not None else '–':>3} ")
+    text.append_text(bar(mood.after, "sea_green3"))
+    change = mood.change
+    if change is None:
+        text.append("   not re-rated yet", style="dim italic")
+    elif change < 0:
+        text.append(f"   eased by {-change}", style="bold")
+    elif change > 0:
+        text.append(f"   up by {change}")
+    else:
+        text.append("   the same")
+    return text
+
+
+def moods_glance(record: ThoughtRecord) -> Text:
+    if not record.moods:
+        return Text("No moods written yet.", style="dim italic")
+    width = min(18, max(len(m.name) for m in record.moods))
+    text = Text()
+    for index, mood in enumerate(record.moods):
+        if index:
+            text.append("\n")
+        text.append_text(mood_glance(mood, width))
+    return text
+
+
+def _section(title: str, body: str | Text, *, empty: str = "Not written yet.") -> list[Static]:
+    if isinstance(body, str):
+        content = Text(body) if body.strip() else Text(empty, style="dim italic")
+    else:
+        content = body
+    return [Static(Text(title), classes="detail-heading"), Static(content, classes="detail-body")]
+
+
+def record_sections(record: ThoughtRecord) -> list[Static]:
+    """Every column of the worksheet, in order, as literal text."""
+    parts: list[Static] = []
+    parts += _section("How your moods shifted", moods_glance(record))
+    parts += _section(COLUMNS[0], record.situation)
+    thoughts = Text()
+    for index, thought in enumerate(record.thoughts):
+        if index:
+            thoughts.append("\n")
+        thoughts.append("HOT  " if thought.hot else "·    ", style="bold" if thought.hot else "dim")
+        thoughts.append(thought.text)
+    parts += _section(COLUMNS[2], thoughts if record.thoughts else "")
+    parts += _section("Thinking traps", ", ".join(record.labels), empty="None ticked.")
+    parts += _section(COLUMNS[3], record.evidence_for)
+    parts += _section(COLUMNS[4], record.evidence_against)
+    balanced = Text(record.balanced_thought)
+    if record.balanced_belief is not None:
+        balanced.append(f"\nBelief: {record.balanced_belief} / 100", style="bold")
+    parts += _section(COLUMNS[5], balanced if record.balanced_thought else "")
+    missing = record.missing()
+    if missing:
+        note = Text("Still to do, whenever you are ready: " + ", ".join(missing) + ". Press e.")
+        parts.append(Static(note, classes="detail-note"))
+    return parts
+
+
+class ThoughtRecordDetail(HomeworkScreen[str | None]):
+    CSS_PATH = "thought_records.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "choose('edit')", "Edit"),
+        Binding("delete,d", "choose('delete')", "Delete", key_display="Del"),
+        Binding("escape", "choose('')", "Back", key_display="Esc"),
+    ]
+
+    def __init__(self, record: ThoughtRecord) -> None:
+        super().__init__(classes="thought-detail")
+        self.record = record
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="·")
+        with VerticalScroll(id="detail", classes="page"):
+            hot = self.record.hot_thought
+            if hot:
+                heading = Text("Hot thought: ", style="bold")
+                heading.append(hot)
+                yield Static(heading, id="detail-hot")
+            yield from record_sections(self.record)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Thought record"
+        when = f"{self.record.created_at:%a %-d %b %Y, %H:%M}"
+        name = record_name(self.record.situation)
+        self.sub_title = f"{name} · {when}" if name else when
+        self.query_one("#detail").focus()
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice or None)

@@ -1,0 +1,204 @@
+"""The eight steps of the thought record form, one column of the worksheet each (plus thinking
+traps), and the rows they are built from. Widget ids are the form's field names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Input, Static, TextArea
+
+from homework_tui.model.thought_record import (
+    MOOD_SUGGESTIONS,
+    QUESTIONS_AGAINST,
+    QUESTIONS_BALANCED,
+    QUESTIONS_FOR,
+)
+from homework_tui.ui.thoughts.thought_labels import DistortionPicker
+from homework_tui.ui.thoughts.mood_rows import MoodRerateRow, MoodRow
+from homework_tui.ui.widgets.rating_input import RatingInput
+from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    title: str
+    prompt: str
+    questions: tuple[str, ...] = ()
+    shows_hot_thought: bool = False
+
+
+STEPS: tuple[Step, ...] = (
+    Step(
+        1,
+        "Situation",
+        "What happened? Who were you with, what were you doing, when and where? "
+        "A few words are enough.",
+    ),
+    Step(
+        2,
+        "Moods",
+        "What did you feel? One word per mood, and how strong it was from 0 (not at all) "
+        "to 100 (the most you can imagine). Start typing for suggestions; → accepts one.",
+    ),
+    Step(
+        3,
+        "Automatic thoughts",
+        "What went through your mind just before you started to feel this way? Write each "
+        "thought on its own line. Then pick the hot thought — the one that carries the strongest "
+        "feeling — and press ctrl+t on it.",
+    ),
+    Step(
+        4,
+        "Thinking traps",
+        "Does the hot thought fall into any of these traps? Space ticks one; ticking is "
+        "optional. You can add a label of your own below.",
+        shows_hot_thought=True,
+    ),
+    Step(
+        5,
+        "Evidence for",
+        "What facts support the hot thought?",
+        QUESTIONS_FOR,
+        shows_hot_thought=True,
+    ),
+    Step(
+        6,
+        "Evidence against",
+        "What facts don't fit the hot thought? These questions can help:",
+        QUESTIONS_AGAINST,
+        shows_hot_thought=True,
+    ),
+    Step(
+        7,
+        "Balanced thought",
+        "Looking at the evidence on both sides, what is a more balanced way to see it? "
+        "Then rate how much you believe it, 0-100.",
+        QUESTIONS_BALANCED,
+        shows_hot_thought=True,
+    ),
+    Step(
+        8,
+        "Moods now",
+        "How strong is each mood now? Any change counts, including none.",
+    ),
+)
+
+
+class ThoughtRow(Horizontal):
+    """One automatic thought, with a mark when it is the hot thought."""
+
+    DEFAULT_CSS = """
+    ThoughtRow {
+        height: 1;
+        margin-bottom: 1;
+    }
+    ThoughtRow .hot-mark {
+        width: 6;
+        color: $warning;
+        text-style: bold;
+    }
+    """
+
+    def __init__(self, index: int, text: str = "", hot: bool = False) -> None:
+        super().__init__(id=f"thought-row-{index}", classes="thought-row")
+        self.index = index
+        self._text = text
+        self._hot = hot
+
+    def compose(self) -> ComposeResult:
+        yield Static("HOT" if self._hot else "", classes="hot-mark")
+        yield CleanInput(
+            self._text,
+            placeholder="a thought, in the words that went through your mind",
+            id=f"thought-{self.index}",
+            classes="thought-text",
+            compact=True,
+        )
+
+    def set_hot(self, hot: bool) -> None:
+        self._hot = hot
+        self.set_class(hot, "-hot")
+        marks = self.query(".hot-mark")
+        if marks:
+            marks.first(Static).update("HOT" if hot else "")
+
+
+def prompt(step: Step) -> Static:
+    return Static(Text(step.prompt), classes="step-prompt")
+
+
+def question_text(step: Step, index: int) -> Text:
+    text = Text(step.questions[index])
+    if len(step.questions) > 1:
+        text.append(f"   ({index + 1} of {len(step.questions)}, ctrl+g for another)", style="dim")
+    return text
+
+
+def question_box(step: Step, step_id: str) -> Static:
+    return Static(question_text(step, 0), id=f"{step_id}-question", classes="step-question")
+
+
+def compose_step(
+    step: Step, fields: dict[str, str], moods: list[int], thoughts: list[int]
+) -> ComposeResult:
+    """The widgets of one step, filled from the form's `fields`."""
+    step_id = f"step-{step.number}"
+    get = fields.get
+    if step.number == 1:
+        with Vertical(id=step_id, classes="step"):
+            yield prompt(step)
+            yield CleanTextArea(get("situation", ""), id="situation", classes="long-text")
+    elif step.number == 2:
+        with VerticalScroll(id=step_id, classes="step"):
+            yield prompt(step)
+            with Vertical(id="mood-rows", classes="rows"):
+                for i in moods:
+                    yield MoodRow(
+                        i, MOOD_SUGGESTIONS, get(f"mood-{i}-name", ""), get(f"mood-{i}-before", "")
+                    )
+    elif step.number == 3:
+        with VerticalScroll(id=step_id, classes="step"):
+            yield prompt(step)
+            with Vertical(id="thought-rows", classes="rows"):
+                for i in thoughts:
+                    yield ThoughtRow(i, get(f"thought-{i}", ""), get("hot", "") == str(i))
+    elif step.number == 4:
+        with Vertical(id=step_id, classes="step"):
+            yield prompt(step)
+            yield DistortionPicker(id="distortion-picker")
+    elif step.number in (5, 6):
+        key = "evidence-for" if step.number == 5 else "evidence-against"
+        with Vertical(id=step_id, classes="step"):
+            yield prompt(step)
+            yield question_box(step, step_id)
+            yield CleanTextArea(get(key, ""), id=key, classes="long-text")
+    elif step.number == 7:
+        with Vertical(id=step_id, classes="step"):
+            yield prompt(step)
+            yield question_box(step, step_id)
+            yield CleanTextArea(get("balanced", ""), id="balanced", classes="long-text")
+            with Horizontal(classes="belief-row"):
+                yield Static("How much do you believe it? (0-100)", classes="row-label")
+                yield RatingInput(get("belief", ""), id="belief")
+    else:
+        with VerticalScroll(id=step_id, classes="step"):
+            yield prompt(step)
+            yield Static(
+                Text("No moods named yet. Go back to step 2 (PgUp) to name how you felt."),
+                id="rerate-empty",
+                classes="step-question",
+            )
+            with Vertical(id="rerate-rows", classes="rows"):
+                for i in moods:
+                    row = MoodRerateRow(
+                        i,
+                        get(f"mood-{i}-name", ""),
+                        get(f"mood-{i}-before", ""),
+                        get(f"mood-{i}-after", ""),
+                    )
+                    row.display = bool(get(f"mood-{i}-name", "").strip())
+                    yield row

@@ -1,0 +1,117 @@
+"""Today: the home screen. A short welcome, where to start, what is due (filled in by the plan
+issue, in `#today-due`), and a menu of every section with what it is for."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from homework_tui.ui.base import HomeworkScreen
+from homework_tui.sections import SECTIONS
+
+WELCOME = (
+    "Welcome. This is a quiet place for the homework you agreed with your therapist. "
+    "Everything you write stays on this computer."
+)
+WHERE_TO_START = (
+    "Not sure where to start? If you feel tense right now, try Relax (press r). "
+    "Otherwise, open what your therapist asked you to practise."
+)
+NOTHING_DUE = (
+    "Nothing is due yet. When you add what your therapist set in Plan (p), "
+    "it will show up here."
+)
+HELP_NOW_PURPOSE = (
+    "The people you would call when things get hard, and your local crisis line. "
+    "Reachable from every screen with F2."
+)
+SETTINGS_PURPOSE = "Colours, motion and the voice that guides relaxation."
+
+
+def menu_entry(key: str, title: str, purpose: str) -> Text:
+    """One menu option: the title and its key, then what it is for (plain text, cheap to draw)."""
+    entry = Text(title, style="bold")
+    entry.append(f"  {key}", style="bold dim")
+    entry.append("\n")
+    entry.append(purpose, style="dim")
+    return entry
+
+
+class SectionMenu(OptionList):
+    """The list of places to go; Enter opens the highlighted one."""
+
+    BINDINGS: list[BindingType] = [
+        Binding("enter", "select", "Open", tooltip="Open the highlighted place"),
+    ]
+
+
+class TodayScreen(HomeworkScreen[None]):
+    """The home screen."""
+
+    TITLE = "homework-tui"
+    SUB_TITLE = "Today"
+
+    BINDINGS: list[BindingType] = [
+        *(
+            Binding(s.hotkey, f"app.open_section({s.key!r})", s.title, show=False)
+            for s in SECTIONS
+        ),
+        Binding("h", "app.help_now", "Help now", show=False),
+        Binding("s", "app.open_settings", "Settings", show=False),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="·")
+        with VerticalScroll(id="today", classes="page"):
+            yield Static(Text(WELCOME), id="today-welcome")
+            yield Static(Text(WHERE_TO_START), id="today-start")
+            # What is due (homework_tui.ui.today.today_due) is mounted here just after the first
+            # frame: its imports and reading cost start-up time; until then, a calm stand-in.
+            with Vertical(id="today-due"):
+                waiting = Static(Text(NOTHING_DUE), id="today-nothing-due")
+                waiting.border_title = "Today's homework"
+                yield waiting
+            menu = SectionMenu(*self._menu_options(), id="today-menu")
+            menu.border_title = "Your homework"
+            yield menu
+        yield Footer()
+
+    def _menu_options(self) -> list[Option]:
+        options = [Option(menu_entry(s.hotkey, s.title, s.purpose), id=s.key) for s in SECTIONS]
+        options.append(Option(menu_entry("F2", "Help now", HELP_NOW_PURPOSE), id="help_now"))
+        options.append(Option(menu_entry("s", "Settings", SETTINGS_PURPOSE), id="settings"))
+        return options
+
+    def on_mount(self) -> None:
+        self.query_one(SectionMenu).focus()
+        self.call_after_refresh(self._mount_due)
+
+    def _mount_due(self) -> None:
+        try:
+            from homework_tui.ui.today.today_due import TodayDue
+        except ImportError:
+            return  # not built yet: the stand-in stays
+        self.query_one("#today-nothing-due").remove()
+        self.query_one("#today-due").mount(TodayDue(id="today-due-list"))
+
+    def on_screen_resume(self) -> None:
+        """Back on Today after logging something: count it at once."""
+        for due in self.query("#today-due-list"):
+            due.reload()  # type: ignore[attr-defined]
+
+    @on(OptionList.OptionSelected, "#today-menu")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        choice = event.option.id
+        if choice == "help_now":
+            self.homework.show_help_now()
+        elif choice == "settings":
+            self.homework.open_settings()
+        elif choice is not None:
+            self.homework.open_section(choice)
