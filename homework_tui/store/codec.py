@@ -4,6 +4,12 @@ Supported field types: str, int, float, bool, None, datetime (ISO 8601 with offs
 Enum, nested dataclasses, `X | None`, tuple[X, ...], list[X], frozenset[X], dict[str, X].
 Unknown keys in a document are ignored (a newer file read by an older reader loses nothing on
 disk: that is refused by the schema check), missing keys fall back to the field's default.
+A `Literal[...]` field takes only its listed values. A value that does not fit raises TypeError or
+ValueError naming where it is, e.g. "moods[0].before: expected <class 'int'>, found str 'x'".
+
+(msgspec's `convert` was measured as the alternative, issue 18: about 2.6x faster per thought
+record, but it reads a time without its UTC offset as valid, which only `msgspec.Meta` annotations
+in the model could refuse, and the model stays standard-library only; so this codec stays.)
 """
 
 from __future__ import annotations
@@ -70,8 +76,22 @@ def from_doc(cls: type[T], doc: dict[str, Any]) -> T:
     for f in _fields(cls):
         if not f.init or f.name not in doc:
             continue
-        kwargs[f.name] = _decode(hints[f.name], doc[f.name])
+        try:
+            kwargs[f.name] = _decode(hints[f.name], doc[f.name])
+        except (TypeError, ValueError) as error:
+            raise _located(error, f.name) from None
     return cls(**kwargs)
+
+
+def _located(error: TypeError | ValueError, step: str) -> TypeError | ValueError:
+    """`error` again, its message led by where the value sits (`moods[0].before: ...`)."""
+    reason = getattr(error, "reason", None) or str(error) or type(error).__name__
+    inner: str = getattr(error, "field_path", "")
+    path = step + (inner if inner.startswith("[") or not inner else "." + inner)
+    located = (TypeError if isinstance(error, TypeError) else ValueError)(f"{path}: {reason}")
+    located.field_path = path  # type: ignore[union-attr]
+    located.reason = reason  # type: ignore[union-attr]
+    return located
 
 
 def _decode(hint: Any, value: Any) -> Any:
@@ -94,13 +114,26 @@ def _decode(hint: Any, value: Any) -> Any:
     if origin in (tuple, list, frozenset, set):
         _expect(value, list, hint)  # a string would otherwise be read as a tuple of letters
         item = args[0] if args else Any
-        items = [_decode(item, v) for v in value]
+        items = []
+        for index, v in enumerate(value):
+            try:
+                items.append(_decode(item, v))
+            except (TypeError, ValueError) as error:
+                raise _located(error, f"[{index}]") from None
         return origin(items) if origin is not list else items
     if origin is dict:
         _expect(value, dict, hint)
         item = args[1] if len(args) == 2 else Any
-        return {k: _decode(item, v) for k, v in value.items()}
+        decoded = {}
+        for key, v in value.items():
+            try:
+                decoded[key] = _decode(item, v)
+            except (TypeError, ValueError) as error:
+                raise _located(error, f"[{key!r}]") from None
+        return decoded
     if origin is typing.Literal:
+        if not any(value == allowed and type(value) is type(allowed) for allowed in args):
+            raise ValueError(f"{_shown(value)} is not one of {', '.join(map(repr, args))}")
         return value
     if isinstance(hint, type):
         if dataclasses.is_dataclass(hint):
