@@ -6,7 +6,7 @@ Built-in scripts live in `audio/data/sessions/*.txt`; a person's in `<config>/se
     scripts, problems = list_scripts(config_dir)   # never raises for a bad file
     script = load_script(path)                      # ScriptFileError with the line
     script = parse_script(text, "leaves.txt")
-    text = script.to_text(); plan = script.to_plan(minutes=6)
+    text = script.to_text(); plan = script_plan(script, minutes=6)  # audio.script_plan
 """
 
 from __future__ import annotations
