@@ -34,6 +34,7 @@ from audio.plan import (
     say_steps,
     seconds,
 )
+from audio.pmr_sessions import KEYS as PMR_KEYS
 from audio.toml_input import TomlInputError, load_toml
 from audio.wording import Wording
 
@@ -118,8 +119,7 @@ def custom_pattern(name: str, inhale: Any, exhale: Any, hold_in: Any = 0, hold_o
         raise ScriptError(
             f"breathing pattern name {name!r}: use 1 to 40 letters, digits, spaces, - or _"
         )
-    if name.lower() in BUILTIN_BREATHING or name.lower() in {"pmr16", "pmr7", "pmr4", "release", "cue",
-                                                                "differential", "rapid", "application"}:
+    if name.lower() in BUILTIN_BREATHING or name.lower() in PMR_KEYS:
         raise ScriptError(f"'{name}' is a built-in session; give your pattern another name")
     values = {"inhale": inhale, "hold_in": hold_in, "exhale": exhale, "hold_out": hold_out}
     parsed: dict[str, Fraction] = {}
