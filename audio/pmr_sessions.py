@@ -54,7 +54,8 @@ def _groups(count: int, word: str) -> tuple[str, ...]:
     for number in (str(count), word):
         forms += [f"{number} groups", f"{number} muscle groups", f"{number}-group",
                   f"{number}-group relaxation", f"{number} muscle group relaxation",
-                  f"pmr {number}", f"pmr {number} groups", f"progressive muscle relaxation {number}",
+                  f"pmr {number}", f"pmr {number} groups",
+                  f"progressive muscle relaxation {number}",
                   f"progressive muscle relaxation, {number} groups",
                   f"progressive muscle relaxation, {number} muscle groups",
                   f"muscle relaxation {number} muscle groups"]
@@ -89,8 +90,8 @@ SESSIONS: tuple[PmrSession, ...] = (
     PmrSession("rapid", 1, False, (), "",
                "Rapid relaxation", "Rapid (about a minute)", "rapid relaxation",
                "rapid relaxation (20-30 seconds, many times a day)",
-               ("rapid", "rapid pmr", "rapid muscle relaxation", "quick relaxation", "20-second relaxation",
-                "30-second relaxation")),
+               ("rapid", "rapid pmr", "rapid muscle relaxation", "quick relaxation",
+                "20-second relaxation", "30-second relaxation")),
     PmrSession("application", 5, False, (), "",
                "Application training", "Application training", "application training",
                "application training (relaxing in the situations that make you anxious)",

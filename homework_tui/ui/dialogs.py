@@ -32,7 +32,7 @@ EVERYWHERE: list[BindingType] = [
 class CalmModal(ModalScreen[T]):
     """A dialog over the current screen; its footer still shows Help now and Keys."""
 
-    BINDINGS: list[BindingType] = EVERYWHERE
+    BINDINGS: ClassVar[list[BindingType]] = EVERYWHERE
 
 
 class SaveCancelModal(CalmModal[T]):
@@ -93,7 +93,7 @@ class Choice:
 class ChoiceDialog(CalmModal[str]):
     """A titled message and a row of choices."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left", "app.focus_previous", "Previous", show=False),
         Binding("right", "app.focus_next", "Next", show=False),
     ]

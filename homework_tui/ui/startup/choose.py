@@ -61,8 +61,10 @@ def dialog_for(
         return data_passphrase_dialog(app, error, read_only=read_only)
     if isinstance(error, DataLocked):
         return LockedDialog(app, error)
-    if isinstance(error, CorruptData):  # read-only: another window has it, so nothing was moved
-        return CorruptElsewhereDialog(app, error) if read_only else CorruptDialog(app, error, backups)
+    if isinstance(error, CorruptData) and read_only:  # another window has it: nothing was moved
+        return CorruptElsewhereDialog(app, error)
+    if isinstance(error, CorruptData):
+        return CorruptDialog(app, error, backups)
     if isinstance(error, RestoreFailed) and isinstance(error.__cause__, locked):
         return backup_passphrase_dialog(app, error)  # the data's own header was too damaged to ask
     if isinstance(error, RestoreFailed):

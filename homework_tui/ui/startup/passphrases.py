@@ -26,9 +26,7 @@ class PassphraseDialog(CalmModal[str | None]):
     """Asks for the passphrase. `then` keeps the answer on the app and runs `opens` (opening the
     data, or restoring the backup, with it); no answer quits."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "quit", "Quit", key_display="Esc")
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "quit", "Quit", key_display="Esc")]
 
     def __init__(self, app: HomeworkApp, message: str, opens: Callable[[], object]) -> None:
         super().__init__(id="passphrase", classes="choice-dialog")

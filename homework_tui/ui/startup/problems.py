@@ -156,7 +156,8 @@ class CannotOpenDialog(ProblemDialog):
             NewerSchema: ("This data is from a newer homework-tui", "problem-newer"),
             UnreadableFolder: ("homework-tui cannot use its data folder", "problem-folder"),
         }
-        title, dialog_id = titles.get(type(error), ("Your data could not be opened", "problem-other"))
+        other = ("Your data could not be opened", "problem-other")
+        title, dialog_id = titles.get(type(error), other)
         if isinstance(error, StoreError):
             message = str(error)
         else:

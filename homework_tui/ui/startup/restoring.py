@@ -24,5 +24,5 @@ def restore_from(folder: Path, backup: Path, passphrase: str | None = None) -> N
 
     try:
         restore_backup(folder, backup, passphrase)
-    except Exception as error:  # noqa: BLE001 - every cause becomes RestoreFailed, kept as cause
+    except Exception as error:  # every cause becomes RestoreFailed, kept as its cause
         raise RestoreFailed(backup, str(error) or type(error).__name__) from error
