@@ -57,7 +57,7 @@ Session scripts (audio/data/sessions/FORMAT.md is the format, with an example)::
     str(problem)            # "leaves.txt, line 7: pause needs a number of seconds, e.g. 'pause 5'"
     problem.path, problem.line                    # ScriptFileError (a ScriptError)
     build_session(info.name, minutes=..., voice=None, config_dir=config)   # or a file's path
-    script = load_script(path); script.to_text(); script.to_plan(minutes=6)
+    script = load_script(path); script.to_text(); script_plan(script, minutes=6)
 
     info.minutes is the default length; None means the script lasts as long as it is written and
     takes no `minutes`. info.language "any" marks the built-in breathing and PMR scripts, whose

@@ -13,15 +13,16 @@ on, and can be saved to and loaded from a small TOML file:
 from __future__ import annotations
 
 import math
-import os
 import re
-import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+import tomli_w
+
+from audio.atomic import atomic_write
 from audio.errors import ScriptError, shown
 from audio.plan import (
     Line,
@@ -33,6 +34,7 @@ from audio.plan import (
     say_steps,
     seconds,
 )
+from audio.pmr_sessions import KEYS as PMR_KEYS
 from audio.toml_input import TomlInputError, load_toml
 from audio.wording import Wording
 
@@ -44,6 +46,7 @@ LIMITS: dict[str, tuple[int, int]] = {
     "exhale": (1, 20),
     "hold_out": (0, 20),
 }
+PATTERN_FIELDS = ("inhale", "hold_in", "exhale", "hold_out")  # as the patterns file names them
 MAX_CYCLE = 60
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _-]{0,39}$")
 BPM_RANGE = (Fraction(9, 2), Fraction(13, 2))
@@ -116,8 +119,7 @@ def custom_pattern(name: str, inhale: Any, exhale: Any, hold_in: Any = 0, hold_o
         raise ScriptError(
             f"breathing pattern name {name!r}: use 1 to 40 letters, digits, spaces, - or _"
         )
-    if name.lower() in BUILTIN_BREATHING or name.lower() in {"pmr16", "pmr7", "pmr4", "release", "cue",
-                                                                "differential", "rapid", "application"}:
+    if name.lower() in BUILTIN_BREATHING or name.lower() in PMR_KEYS:
         raise ScriptError(f"'{name}' is a built-in session; give your pattern another name")
     values = {"inhale": inhale, "hold_in": hold_in, "exhale": exhale, "hold_out": hold_out}
     parsed: dict[str, Fraction] = {}
@@ -211,20 +213,35 @@ def load_custom_patterns(path: Path | None) -> dict[str, BreathingPattern]:
 
 
 def save_custom_pattern(path: Path, pattern: BreathingPattern) -> None:
-    """Add or replace a pattern in the TOML file, atomically."""
+    """Add or replace a pattern in the TOML file, atomically (a crash leaves the old file whole)."""
     patterns = load_custom_patterns(path)
     patterns[pattern.name.lower()] = pattern
-    lines = ["# Your breathing patterns, in seconds. homework-tui reads and writes this file.", ""]
-    for p in patterns.values():
-        lines.append(f'["{p.name}"]')
-        for field in ("inhale", "hold_in", "exhale", "hold_out"):
-            lines.append(f"{field} = {_fmt(getattr(p, field))}")
-        lines.append("")
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=Path(path).parent, prefix=".patterns-")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write("\n".join(lines))
-    os.replace(tmp, path)
+    write_patterns(Path(path), patterns.values())
+
+
+PATTERNS_HEADER = "# Your breathing patterns, in seconds. homework-tui reads and writes this file.\n\n"
+
+
+def patterns_toml(patterns: Iterable[BreathingPattern]) -> str:
+    """The patterns file's text: one table per pattern, named as the person named it (tomli-w
+    quotes any name), each number of seconds exact (see `_toml_seconds`)."""
+    tables = {p.name: {f: _toml_seconds(getattr(p, f)) for f in PATTERN_FIELDS} for p in patterns}
+    return PATTERNS_HEADER + tomli_w.dumps(tables)
+
+
+def write_patterns(path: Path, patterns: Iterable[BreathingPattern]) -> None:
+    """Replace the patterns file with `patterns`, atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, patterns_toml(patterns).encode("utf-8"))
+
+
+def _toml_seconds(value: Fraction) -> int | float | str:
+    """Seconds as TOML keeps them exactly: a whole number, a decimal, or else a fraction as text
+    ("1/3"), which `custom_pattern` reads back as the same Fraction."""
+    if value.denominator == 1:
+        return int(value)
+    as_float = float(value)
+    return as_float if seconds(as_float) == value else str(value)
 
 
 def _cue_table(wording: Wording, kind: str, table: str) -> dict[str, str]:

@@ -14,18 +14,13 @@ from fractions import Fraction
 
 from audio.errors import ScriptError
 from audio.plan import Line, Part, Phase, Say, Silence, Step, estimate_seconds, say_steps
+from audio.pmr_sessions import KEYS, SESSIONS
 from audio.wording import Wording
 
-GROUPS: dict[str, tuple[str, ...]] = {
-    "pmr16": ("hand", "biceps", "other_hand", "other_biceps", "forehead", "eyes", "jaw", "neck",
-              "chest", "abdomen", "thigh", "calf", "foot", "other_thigh", "other_calf", "other_foot"),
-    "pmr7": ("arm", "other_arm", "face", "neck", "trunk", "leg", "other_leg"),
-    "pmr4": ("arms", "face_neck", "trunk", "legs"),
-    "release": ("arms", "face_neck", "trunk", "legs"),
-}
-PMR_SESSIONS = ("pmr16", "pmr7", "pmr4", "release", "cue", "differential", "rapid", "application")
-DEFAULT_MINUTES = {"pmr16": 20, "pmr7": 12, "pmr4": 8, "release": 6, "cue": 5, "differential": 6, "rapid": 1,
-                   "application": 5}
+# Named once, in audio.pmr_sessions.
+GROUPS: dict[str, tuple[str, ...]] = {s.key: s.groups for s in SESSIONS if s.groups}
+PMR_SESSIONS: tuple[str, ...] = KEYS
+DEFAULT_MINUTES: dict[str, int] = {s.key: s.minutes for s in SESSIONS}
 TENSE_RANGE = (Fraction(4), Fraction(10))
 RELEASE_RANGE = (Fraction(20), Fraction(60))
 RELEASE_FIT = (Fraction(30), Fraction(40))  # what --minutes may choose

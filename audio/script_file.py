@@ -6,7 +6,7 @@ Built-in scripts live in `audio/data/sessions/*.txt`; a person's in `<config>/se
     scripts, problems = list_scripts(config_dir)   # never raises for a bad file
     script = load_script(path)                      # ScriptFileError with the line
     script = parse_script(text, "leaves.txt")
-    text = script.to_text(); plan = script.to_plan(minutes=6)
+    text = script.to_text(); plan = script_plan(script, minutes=6)  # audio.script_plan
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audio.errors import ScriptError, ScriptFileError
+from audio.pmr_sessions import KEYS as PMR_KEYS
 from audio.script_model import (
     ANY_LANGUAGE,
     BreatheStep,
@@ -37,8 +38,8 @@ from audio.script_parse import MAX_CHARS, parse_script
 BUILTIN_DIR = Path(__file__).resolve().parent / "data" / "sessions"
 SUFFIX = ".txt"
 SESSIONS_FOLDER = "sessions"  # inside the config folder
-ORDER = ("box", "478", "resonance", "sigh", "pmr16", "pmr7", "pmr4", "release", "cue", "differential",
-         "rapid", "application", "body-scan", "body-scan-20", "grounding", "mindful-breathing", "leaves")  # the built-ins, listed so
+ORDER = ("box", "478", "resonance", "sigh", *PMR_KEYS, "body-scan", "body-scan-20", "grounding",
+         "mindful-breathing", "leaves")  # the built-ins, listed so
 
 __all__ = [
     "BUILTIN_DIR", "BreatheStep", "PauseStep", "ReleaseStep", "RestStep", "SayStep", "Script",

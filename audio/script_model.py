@@ -1,7 +1,7 @@
 """A session script as data: header, parts and steps, exactly as a script file says them.
 
 `audio.script_parse` reads the text format into a `Script`; `Script.to_text()` writes it back
-(`parse_script(s.to_text()) == s`); `Script.to_plan(...)` (in `audio.script_plan`) turns it into
+(`parse_script(s.to_text()) == s`); `audio.script_plan.script_plan(s, ...)` turns it into
 the `audio.plan.Plan` the timeline lays out. The format is described in
 `audio/data/sessions/FORMAT.md`.
 """
@@ -14,10 +14,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from audio.plan import Plan
 
 KINDS = ("breathing", "relaxation", "mindfulness")
 PART_KINDS = ("intro", "practice", "group", "rest", "closing")
@@ -196,12 +192,6 @@ class Script:
                 out.append(_part_line(part))
             out.extend(line for step in part.steps for line in step_lines(step))
         return "\n".join(out) + "\n"
-
-    def to_plan(self, **options: Any) -> Plan:
-        """The plan for this script (see `audio.script_plan.script_plan` for the options)."""
-        from audio.script_plan import script_plan
-
-        return script_plan(self, **options)
 
 
 PART_TAG_RE = re.compile(r"\s*\[(" + "|".join(PART_KINDS) + r")\]$", re.IGNORECASE)

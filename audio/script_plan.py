@@ -46,6 +46,7 @@ from audio.pmr import (
     rest_steps,
     tense_steps,
 )
+from audio.pmr_sessions import SESSIONS as PMR_SESSION_TABLE
 from audio.script_model import (
     ANY_LANGUAGE,
     MINUTES_RANGE,
@@ -64,7 +65,7 @@ from audio.script_model import (
 from audio.wording import Wording, load_wording
 
 TITLE_REF_RE = re.compile(r"^@([a-z0-9_]+(\.[a-z0-9_]+)+)$")
-PMR_NAMES = ("pmr16", "pmr7", "pmr4", "release", "cue")
+PMR_NAMES = tuple(s.key for s in PMR_SESSION_TABLE if s.ladder)  # longest first
 FEWEST_FILL = {"cue": 3}  # fewest breaths a filling practice has (2 for the others)
 
 

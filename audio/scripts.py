@@ -27,6 +27,7 @@ from audio.breathing import (
 from audio.errors import ScriptError
 from audio.plan import Plan, tones_for_cues
 from audio.pmr import PMR_SESSIONS, PmrOptions
+from audio.pmr_sessions import SESSIONS as PMR_SESSION_TABLE
 from audio.wording import Wording, load_wording
 
 SESSION_NAMES: tuple[str, ...] = (*BUILTIN_BREATHING, *PMR_SESSIONS)
@@ -35,11 +36,7 @@ DESCRIPTIONS: dict[str, str] = {
     "478": "4-7-8 breathing: in 4, hold 7, out 8 (4 to 8 breaths)",
     "resonance": "resonance breathing, about 6 breaths a minute (adjustable 4.5-6.5)",
     "sigh": "cyclic sigh: in, a little more, long slow out",
-    "pmr16": "progressive muscle relaxation, 16 muscle groups",
-    "pmr7": "progressive muscle relaxation, 7 groups",
-    "pmr4": "progressive muscle relaxation, 4 groups",
-    "release": "release-only relaxation (no tensing)",
-    "cue": "cue-controlled relaxation: 'relax' on each breath out",
+    **{s.key: s.description for s in PMR_SESSION_TABLE if s.description},
 }
 
 

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
     from homework_tui.store import Store
 
-TODAY = "_default"  # Today is the default screen, in Textual's default mode
+TODAY = "today"  # Today is the default screen, in the app's default mode
 SETTINGS = "settings"
 
 
@@ -56,6 +56,7 @@ class HomeworkApp(App[int]):
     """A calm, private, offline companion for therapy homework."""
 
     CSS_PATH = "app.tcss"
+    DEFAULT_MODE: ClassVar[str] = TODAY
     TITLE = "homework-tui"
     ENABLE_COMMAND_PALETTE = True
     COMMANDS: ClassVar[set[Any]] = {HomeworkCommands}
@@ -87,6 +88,7 @@ class HomeworkApp(App[int]):
         self.damaged_told = False  # the person was told of a damaged file in this run already
         self._opened: Store | None = None  # set from the worker thread, closed at exit
         self._pending: Callable[[], object] | None = None
+        self._added_modes: set[str] = set()
         for theme in OUR_THEMES:
             self.register_theme(theme)
         # Chosen before the first CSS pass without firing the theme watcher, which would parse
@@ -110,8 +112,9 @@ class HomeworkApp(App[int]):
         return TodayScreen()
 
     def on_mount(self) -> None:
-        # Sections are modes, added when first opened; this lets them switch back to Today.
-        self._modes[TODAY] = TodayScreen
+        # Sections are modes, added when first opened; this lets them switch back to Today (whose
+        # first screen, from get_default_screen, is already up: the mode's factory is not called).
+        self._add_mode_once(TODAY, TodayScreen)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.screen_change_signal.subscribe(self, self._screen_changed)
         # Open the data just after the first frame, so Today paints as fast as a bare app.
@@ -267,29 +270,30 @@ class HomeworkApp(App[int]):
         section = by_key(key)
         if not self.when_ready(partial(self.open_section, key)):
             return
-        from homework_tui.ui.placeholder import (
-            SectionPlaceholderScreen,
-            section_screen,
-        )
+        from homework_tui.ui.fault import describe
+        from homework_tui.ui.section_screens import SectionTroubleScreen, section_screen
 
-        if key not in self._modes:
-            self.add_mode(key, partial(section_screen, section))
+        self._add_mode_once(key, partial(section_screen, section))
         try:
             self.switch_mode(key)
         except Exception as error:  # a section that cannot start: a calm note, not a traceback
             self.remove_mode(key)
-            problem = f"{type(error).__name__}: {error}"
-            self.add_mode(key, partial(SectionPlaceholderScreen, section, problem=problem))
+            self.add_mode(key, partial(SectionTroubleScreen, section, problem=describe(error)))
             self.switch_mode(key)
 
     def open_settings(self) -> None:
         if not self.when_ready(self.open_settings):
             return
-        if SETTINGS not in self._modes:
-            from homework_tui.ui.settings.settings import SettingsScreen
+        from homework_tui.ui.settings.settings import SettingsScreen
 
-            self.add_mode(SETTINGS, SettingsScreen)
+        self._add_mode_once(SETTINGS, SettingsScreen)
         self.switch_mode(SETTINGS)
+
+    def _add_mode_once(self, mode: str, base_screen: Callable[[], Screen[Any]]) -> None:
+        """Add a mode the first time it is opened (sections are modes, added when first used)."""
+        if mode not in self._added_modes:
+            self.add_mode(mode, base_screen)
+            self._added_modes.add(mode)
 
     def open_privacy(self) -> None:
         from homework_tui.ui.privacy.privacy import PrivacyScreen

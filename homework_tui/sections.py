@@ -1,7 +1,8 @@
 """The sections of the app, in the order they are offered on Today and in the command palette.
 
-Each names the module and Screen class that shows it (imported only when first opened, so start-up
-stays fast), the key that opens it from anywhere, and two plain sentences on what it is for.
+Each names the key that opens it from anywhere and gives two plain sentences on what it is for. The
+screen that shows each one is in `homework_tui.ui.section_screens` (imported only when first
+opened, so start-up stays fast).
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ class Section:
     key: str  # stable id, used in settings and the command palette
     title: str
     hotkey: str
-    module: str  # homework_tui.ui.<module>, e.g. "journal.journal"
-    screen: str  # Screen subclass in that module
     purpose: str  # what this kind of homework is for, in plain words
 
 
@@ -24,8 +23,6 @@ SECTIONS: tuple[Section, ...] = (
         "thoughts",
         "Thought records",
         "t",
-        "thoughts.thought_records",
-        "ThoughtRecordsScreen",
         "Catch a thought that upset you, look at the evidence, and find a more balanced view. "
         "Good after a hard moment, while it is still fresh.",
     ),
@@ -33,8 +30,6 @@ SECTIONS: tuple[Section, ...] = (
         "exposure",
         "Exposure",
         "x",
-        "exposure.exposure",
-        "ExposureScreen",
         "Face feared situations one small step at a time, on a ladder you build. "
         "Each time you stay with it, the fear learns it can shrink.",
     ),
@@ -42,8 +37,6 @@ SECTIONS: tuple[Section, ...] = (
         "experiments",
         "Experiments",
         "e",
-        "experiments.experiments",
-        "ExperimentsScreen",
         "Test a worried prediction against what really happens. "
         "You write the belief, try it out, and see what you learn.",
     ),
@@ -51,16 +44,12 @@ SECTIONS: tuple[Section, ...] = (
         "journal",
         "Journal",
         "j",
-        "journal.journal",
-        "JournalScreen",
         "Write freely and note your mood. Over time, patterns and triggers show up.",
     ),
     Section(
         "relax",
         "Relax",
         "r",
-        "relax.relax",
-        "RelaxScreen",
         "Guided breathing and muscle relaxation, spoken aloud so you can close your eyes. "
         "A good place to start if you feel tense right now.",
     ),
@@ -68,8 +57,6 @@ SECTIONS: tuple[Section, ...] = (
         "plan",
         "Plan",
         "p",
-        "plan.plan",
-        "PlanScreen",
         "What your therapist asked you to practise, and how often. "
         "Today shows what is due from here.",
     ),

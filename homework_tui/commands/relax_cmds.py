@@ -144,7 +144,7 @@ def run_relax(args: argparse.Namespace) -> int:
     if args.session is not None and args.protocol is not None and \
             args.session.lower() != args.protocol.lower():
         return fail(f"choose one session: {args.session} or --protocol {args.protocol}", 2)
-    session = args.session or args.protocol or "pmr16"
+    session = args.session or args.protocol or PMR_KEYS[0]
     entry = _entry(session)
     if entry is None:
         return fail(f"there is no session called “{session}”. "

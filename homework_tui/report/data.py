@@ -68,10 +68,7 @@ def collect(
     sections: list[tuple[Source, tuple[Activity, ...]]] = []
     for index, source in enumerate(SOURCES):
         report(index, total)
-        try:
-            found = source.read(store)
-        except ImportError:
-            found = []
+        found = source.read(store)
         inside = tuple(sorted((a for a in found if first <= a.day <= last), key=lambda a: a.at))
         sections.append((source, inside))
     everything = tuple(sorted((a for _, found in sections for a in found), key=lambda a: a.at))

@@ -10,10 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from statistics import mean
 from typing import Any
 
 from homework_tui.model.activity import Activity, Kind, State
 from homework_tui.model.base import clean_text
+from homework_tui.model.experiment import Experiment
+from homework_tui.model.exposure import Exposure, Ladder
+from homework_tui.model.journal import JournalEntry
+from homework_tui.model.plan import Assignment, Checkoff
+from homework_tui.model.pmr_stages import stage_of
+from homework_tui.model.relaxation import SCALES, TITLES, rating_text
+from homework_tui.model.thought_record import ThoughtRecord
 from homework_tui.store.db import Store
 from homework_tui.store.repos import TRASHED, Repository
 
@@ -65,10 +73,6 @@ THOUGHT_COLUMNS = (
 
 
 def read_thought_records(store: Store) -> list[Activity]:
-    from statistics import mean
-
-    from homework_tui.model.thought_record import ThoughtRecord
-
     found = []
     for record in Repository(store, THOUGHT_RECORDS_TABLE, ThoughtRecord).all(reverse=False):
         befores = [m.before for m in record.moods if m.before is not None]
@@ -107,8 +111,6 @@ JOURNAL_COLUMNS = ("Title", "Mood (0-10)", "Tags", "Writing")
 
 
 def read_journal(store: Store) -> list[Activity]:
-    from homework_tui.model.journal import JournalEntry
-
     return [
         Activity(
             kind=Kind.JOURNAL,
@@ -145,8 +147,6 @@ EXPOSURE_COLUMNS = (
 
 
 def read_exposures(store: Store) -> list[Activity]:
-    from homework_tui.model.exposure import Exposure, Ladder
-
     ladders: dict[str, Ladder] = {}
     ladder_repo = Repository(store, LADDERS_TABLE, Ladder)
     for ladder in [*ladder_repo.all(), *ladder_repo.trash()]:
@@ -204,8 +204,6 @@ EXPERIMENT_COLUMNS = (
 
 
 def read_experiments(store: Store) -> list[Activity]:
-    from homework_tui.model.experiment import Experiment
-
     found = []
     for experiment in Repository(store, EXPERIMENTS_TABLE, Experiment).all(reverse=False):
         done = experiment.done
@@ -257,9 +255,6 @@ def _number(value: Any) -> float | None:
 def _session_names(pattern: str) -> tuple[str, tuple[str, ...]]:
     """How a session reads (“Muscle relaxation, 16 groups”; "" when the app does not know it) and
     every name a muscle relaxation stage goes by, so a plan's “16 groups” counts `pmr16`."""
-    from homework_tui.model.pmr_stages import stage_of
-    from homework_tui.model.relaxation import TITLES
-
     stage = stage_of(pattern) if pattern else None
     if stage is not None:
         return stage.title, stage.names
@@ -267,8 +262,6 @@ def _session_names(pattern: str) -> tuple[str, tuple[str, ...]]:
 
 
 def relaxation_activity(doc: dict[str, Any]) -> Activity | None:
-    from homework_tui.model.relaxation import SCALES, rating_text
-
     try:
         at = datetime.fromisoformat(str(doc.get("started_at") or doc["created_at"]))
     except (KeyError, ValueError):
@@ -327,8 +320,6 @@ CHECKOFF_COLUMNS = ("Assignment", "Note")
 
 
 def read_checkoffs(store: Store) -> list[Activity]:
-    from homework_tui.model.plan import Assignment, Checkoff
-
     plan = Repository(store, PLAN_TABLE, Assignment)
     found = []
     for checkoff in Repository(store, CHECKOFFS_TABLE, Checkoff).all(reverse=False):
@@ -369,23 +360,13 @@ SOURCES: list[Source] = [
 
 
 def gather(store: Store, sources: Iterable[Source] | None = None) -> list[Activity]:
-    """Every activity from every source, oldest first. A source whose model cannot be imported
-    yet (a section still being built) contributes nothing instead of failing the rest."""
+    """Every activity from every source, oldest first."""
     found: list[Activity] = []
     for source in SOURCES if sources is None else sources:
-        try:
-            found.extend(source.read(store))
-        except ImportError:
-            continue
+        found.extend(source.read(store))
     found.sort(key=lambda a: a.at)
     return found
 
 
 def gather_by_source(store: Store) -> list[tuple[Source, list[Activity]]]:
-    result = []
-    for source in SOURCES:
-        try:
-            result.append((source, sorted(source.read(store), key=lambda a: a.at)))
-        except ImportError:
-            result.append((source, []))
-    return result
+    return [(source, sorted(source.read(store), key=lambda a: a.at)) for source in SOURCES]

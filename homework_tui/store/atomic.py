@@ -1,55 +1,19 @@
-"""Files that are whole or absent: the atomic replace (temp file in the same folder, fsync,
-`os.replace`, fsync of the folder), owner-only mode, and the names of the files beside the data."""
+"""Files that are whole or absent, and the names of the files beside the data.
+
+The atomic replace itself (temp file in the same folder, fsync, `os.replace`, fsync of the folder,
+owner-only mode) is `audio.atomic`'s, the lowest layer that both the store and the audio engine may
+import: one rule, one place.
+"""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-from uuid import uuid4
 
-FILE_MODE = 0o600
+from audio.atomic import FILE_MODE, atomic_write, fsync_folder, temp_files
+from audio.atomic import write_all as _write_all
+
+__all__ = ["FILE_MODE", "_write_all", "atomic_write", "fsync_folder", "journal_path", "temp_files"]
 
 
 def journal_path(path: Path) -> Path:
     return path.with_name(path.name + ".journal")
-
-
-def temp_files(path: Path) -> list[Path]:
-    """Leftovers of interrupted atomic writes beside `path`."""
-    return sorted(path.parent.glob(f".{path.name}.tmp-*"))
-
-
-def fsync_folder(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view)
-        view = view[written:]
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` so that a crash leaves either the old or the new file, whole."""
-    tmp = path.with_name(f".{path.name}.tmp-{uuid4().hex[:8]}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-    try:
-        os.fchmod(fd, FILE_MODE)
-        _write_all(fd, data)
-        os.fsync(fd)
-    except BaseException:
-        os.close(fd)
-        tmp.unlink(missing_ok=True)
-        raise
-    os.close(fd)
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    fsync_folder(path.parent)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, TypeVar
+from typing import ClassVar, TypeVar
 
 from rich.text import Text
 from textual import events, on
@@ -32,7 +32,7 @@ EVERYWHERE: list[BindingType] = [
 class CalmModal(ModalScreen[T]):
     """A dialog over the current screen; its footer still shows Help now and Keys."""
 
-    BINDINGS: list[BindingType] = EVERYWHERE
+    BINDINGS: ClassVar[list[BindingType]] = EVERYWHERE
 
 
 class SaveCancelModal(CalmModal[T]):
@@ -93,7 +93,7 @@ class Choice:
 class ChoiceDialog(CalmModal[str]):
     """A titled message and a row of choices."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left", "app.focus_previous", "Previous", show=False),
         Binding("right", "app.focus_next", "Next", show=False),
     ]
@@ -145,36 +145,3 @@ class ChoiceDialog(CalmModal[str]):
 
     def action_choose(self, value: str) -> None:
         self.dismiss(value)
-
-
-class PassphraseDialog(CalmModal[str | None]):
-    """Asks for the passphrase of encrypted data. Dismisses with it, or None to quit."""
-
-    BINDINGS: list[BindingType] = [Binding("escape", "quit", "Quit", key_display="Esc")]
-
-    def __init__(self, message: str, *, id: str | None = "passphrase") -> None:
-        super().__init__(id=id, classes="choice-dialog")
-        self.message = message
-
-    def compose(self) -> ComposeResult:
-        from homework_tui.ui.widgets.clean_input import TypedInput
-
-        with Vertical(classes="dialog"):
-            yield Static(Text("Your data is locked with a passphrase"), classes="dialog-title")
-            yield Static(Text(self.message), classes="dialog-message")
-            yield TypedInput(password=True, placeholder="passphrase", id="passphrase-input")
-            yield Static(
-                Text("Enter opens your data. Esc quits; nothing is changed."), classes="hint"
-            )
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#passphrase-input").focus()
-
-    def on_input_submitted(self, event: Any) -> None:
-        event.stop()
-        if event.value:
-            self.dismiss(event.value)
-
-    def action_quit(self) -> None:
-        self.dismiss(None)

@@ -33,6 +33,7 @@ from audio.script_file import (
 )
 from audio.script_model import PART_TAG_RE
 from audio.script_model import BIDI_CONTROLS
+from audio.script_plan import script_plan
 from audio.tone_shapes import TONES
 from audio.wording import packaged_paths
 from tests.hostile import SCRIPT_NUMBERS
@@ -88,24 +89,24 @@ def test_the_documented_example_is_valid_and_plans():
     blocks = re.findall(r"```text\n(.*?)```", FORMAT.read_text(encoding="utf-8"), re.S)
     assert blocks, "FORMAT.md has a ```text example"
     script = parse_script(blocks[0], "example.txt")
-    plan = script.to_plan(name="example", minutes=8)
+    plan = script_plan(script, name="example", minutes=8)
     assert plan.kind == script.kind and plan.target == 8 * 60
     for block in blocks[1:]:
         other = parse_script(block, "other.txt")
-        assert other.to_plan(name="other").texts()
+        assert script_plan(other, name="other").texts()
 
 
 def test_steps_before_any_part_and_comments_anywhere():
     script = parse_script("title: Quick\n  # indented comment\nsay Hello.\n\npause 2\n", "q.txt")
     assert script.parts == (ScriptPart("", (SayStep("Hello."), PauseStep(Fraction(2)))),)
-    plan = script.to_plan()
+    plan = script_plan(script)
     assert plan.parts[0].title == "Quick" and plan.kind == "mindfulness" and plan.target is None
 
 
 def test_markup_and_odd_text_are_kept_literally():
     text = "[bold red]Breathe[/] <speak>in</speak> & {area} 50% \\n — ¿ok? 🙂"
     script = parse_script(f"title: [b]T[/b]\nsay {text}\n", "m.txt")
-    plan = script.to_plan()
+    plan = script_plan(script)
     assert plan.title == "[b]T[/b]" and plan.parts[0].steps[0] == Say(text, Fraction(11, 10))
 
 
@@ -280,7 +281,7 @@ def test_built_in_scripts_are_all_valid_and_round_trip():
         assert info.builtin and info.path is None and not info.overrides_builtin
         script = load_script(BUILTIN_DIR / f"{info.name}.txt")
         assert parse_script(script.to_text()) == script
-        plan = script.to_plan(name=info.name)
+        plan = script_plan(script, name=info.name)
         assert plan.kind == info.kind and plan.texts()
     kinds = {i.name: (i.kind, i.language, i.minutes) for i in scripts_}
     assert kinds["body-scan"] == ("mindfulness", "en", 10) and kinds["body-scan-20"][2] == 20
@@ -299,7 +300,7 @@ def test_pmr_scripts_name_the_protocol_groups_in_order(name):
 def test_mindfulness_scripts_have_long_silences():
     for name in ("body-scan", "body-scan-20", "grounding", "mindful-breathing", "leaves"):
         _, script = find_script(name)
-        plan = script.to_plan(name=name)
+        plan = script_plan(script, name=name)
         silence = sum(s.seconds for p in plan.parts for s in p.steps if isinstance(s, Silence))
         assert silence >= plan.target * Fraction(2, 5), name  # well over a third is quiet
         assert max(s.seconds for p in plan.parts for s in p.steps if isinstance(s, Silence)) >= 20
@@ -310,22 +311,22 @@ def test_mindfulness_scripts_have_long_silences():
 def test_lengths_a_script_cannot_fit_are_clear_errors():
     _, body = find_script("body-scan")
     with pytest.raises(ScriptError, match="body-scan takes at least about 6 minutes; ask for more"):
-        body.to_plan(name="body-scan", minutes=3)
+        script_plan(body, name="body-scan", minutes=3)
     with pytest.raises(ScriptError, match="at most about"):
-        parse_script("title: T\nminutes: 2\nsay " + "word " * 100 + "\npause 1 stretch\n").to_plan(
-            name="t", minutes=60)
+        script_plan(parse_script("title: T\nminutes: 2\nsay " + "word " * 100 + "\npause 1 stretch\n"),
+                    name="t", minutes=60)
     fixed = parse_script("title: T\nsay Hello.\npause 3\n")
     with pytest.raises(ScriptError, match="lasts as long as it is written .* cannot be made 5 minutes"):
-        fixed.to_plan(name="t", minutes=5)
+        script_plan(fixed, name="t", minutes=5)
     with pytest.raises(ScriptError, match="resonance breathing only"):
-        fixed.to_plan(name="t", breaths_per_minute=5)
+        script_plan(fixed, name="t", breaths_per_minute=5)
 
 
 def test_steps_become_plan_steps():
     script = parse_script(
         "title: T\n== Body [group]\nsay Notice your hand.\ntense left big toe 5\nrelease left big toe 20\n"
         "release hand\ntone bell\nbreathe 4-2-6-2 for 1 minute\n", "t.txt")
-    part = script.to_plan(name="t").parts[0]
+    part = script_plan(script, name="t").parts[0]
     kinds = [type(s).__name__ + (f":{s.kind}" if isinstance(s, Phase) else "") for s in part.steps]
     assert kinds[:5] == ["Say", "Phase:tense", "Phase:release", "Say", "Phase:release"]
     tense, release = part.steps[1], part.steps[2]
@@ -399,14 +400,14 @@ def test_the_list_says_which_lengths_a_script_can_take():
     for info in fitted:
         _, script = find_script(info.name)
         assert info.shortest_minutes <= info.minutes <= info.longest_minutes
-        script.to_plan(name=info.name, minutes=info.shortest_minutes)
-        script.to_plan(name=info.name, minutes=info.longest_minutes)
+        script_plan(script, name=info.name, minutes=info.shortest_minutes)
+        script_plan(script, name=info.name, minutes=info.longest_minutes)
         if info.shortest_minutes > 1:
             with pytest.raises(ScriptError, match="takes at least about"):
-                script.to_plan(name=info.name, minutes=info.shortest_minutes - 0.5)
+                script_plan(script, name=info.name, minutes=info.shortest_minutes - 0.5)
         if info.longest_minutes < 60:
             with pytest.raises(ScriptError, match="at most about"):
-                script.to_plan(name=info.name, minutes=info.longest_minutes + 0.5)
+                script_plan(script, name=info.name, minutes=info.longest_minutes + 0.5)
     infos = {i.name: i for i in list_scripts(None)[0]}
     # Sessions filled with breaths or rest have their lengths too; one written out has none.
     assert (infos["box"].shortest_minutes, infos["box"].longest_minutes) == (1, 60)

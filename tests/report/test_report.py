@@ -193,3 +193,25 @@ def test_csv_has_journal_writing_and_exposure_notes_only_when_chosen(
     records = dict(zip(files["thought_records.csv"][0], files["thought_records.csv"][1][0],
                        strict=True))
     assert records["Evidence for"] == "Nobody replied to my idea."  # evidence: always
+
+
+def _unreadable(store: Store) -> list:
+    raise ImportError("homework_tui.model.journal is broken")
+
+
+def test_a_kind_that_cannot_be_read_fails_loudly_never_drops_from_the_report(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A source that cannot be read (even by an ImportError) must never quietly leave its kind
+    out of the therapist's report: the report fails, and the screen says so."""
+    broken = [
+        source if source.name != "journal" else type(source)(
+            source.name, source.title, source.kinds, source.columns, _unreadable
+        )
+        for source in SOURCES
+    ]
+    with pytest.raises(ImportError):
+        gather(store, broken)
+    monkeypatch.setattr("homework_tui.report.data.SOURCES", broken)
+    with pytest.raises(ImportError):
+        collect(store, FIRST, LAST, made_at=MADE)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import sys
 import types
 from collections.abc import Callable
@@ -12,20 +11,25 @@ from textual.screen import Screen
 from textual.widgets import OptionList
 
 from homework_tui.app import HomeworkApp
-from homework_tui.ui.placeholder import SectionPlaceholderScreen, section_screen
 from homework_tui.sections import SECTIONS, Section
+from homework_tui.ui.section_screens import SCREENS, SectionTroubleScreen, section_screen
 from tests.ui.helpers import SIZE, screen_text, wait_ready, wait_until
 
 AppFactory = Callable[..., HomeworkApp]
 
+EXPECTED_SCREENS = {
+    "thoughts": "ThoughtRecordsScreen",
+    "exposure": "ExposureScreen",
+    "experiments": "ExperimentsScreen",
+    "journal": "JournalScreen",
+    "relax": "RelaxScreen",
+    "plan": "PlanScreen",
+}
+
 
 def expected_screen(section: Section) -> str:
-    """The class a section should show: its own screen if it exists, else the placeholder."""
-    try:
-        module = importlib.import_module(f"homework_tui.ui.{section.module}")
-    except ModuleNotFoundError:
-        return "SectionPlaceholderScreen"
-    return section.screen if hasattr(module, section.screen) else "SectionPlaceholderScreen"
+    """The class a section should show: every section has its own screen now."""
+    return EXPECTED_SCREENS[section.key]
 
 
 async def test_today_explains_each_kind_of_homework_and_where_to_start(app: AppFactory) -> None:
@@ -55,9 +59,6 @@ async def test_each_section_opens_with_its_hotkey_and_esc_returns(
         await pilot.press(section.hotkey)
         await wait_until(pilot, lambda: hw.current_mode == section.key)
         assert type(hw.screen).__name__ == expected_screen(section)
-        if isinstance(hw.screen, SectionPlaceholderScreen):
-            text = screen_text(hw)
-            assert section.title in text and "still being built" in text
         await pilot.press("escape")
         await wait_until(pilot, lambda: type(hw.screen).__name__ == "TodayScreen")
 
@@ -103,31 +104,45 @@ async def test_moving_between_sections_keeps_each_one(app: AppFactory) -> None:
         assert hw.screen is settings
 
 
-def test_missing_section_module_gives_the_calm_placeholder() -> None:
-    section = Section("ghost", "Ghost", "g", "no_such_module_xyz", "GhostScreen", "Two. Lines.")
-    screen = section_screen(section)
-    assert isinstance(screen, SectionPlaceholderScreen)
-    assert screen.problem is None
+def test_every_section_has_a_screen_and_every_screen_a_section() -> None:
+    assert set(SCREENS) == {section.key for section in SECTIONS} == set(EXPECTED_SCREENS)
 
 
-def test_a_section_module_that_appears_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
-    class GhostScreen(Screen[None]):
-        pass
+def test_a_section_whose_module_is_missing_says_so_instead_of_hiding(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A missing module is a fault now, never a section quietly "still being built"."""
+    monkeypatch.setitem(sys.modules, "homework_tui.ui.journal.journal", None)
+    journal = next(s for s in SECTIONS if s.key == "journal")
+    screen = section_screen(journal)
+    assert isinstance(screen, SectionTroubleScreen)
+    assert "homework_tui.ui.journal.journal" in screen.problem
+    assert "section_screens.py" in screen.problem  # where it happened, to report
 
-    module = types.ModuleType("homework_tui.ui.ghost_section")
-    module.GhostScreen = GhostScreen  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "homework_tui.ui.ghost_section", module)
-    section = Section("ghost", "Ghost", "g", "ghost_section", "GhostScreen", "Two. Lines.")
-    assert isinstance(section_screen(section), GhostScreen)
+
+async def test_a_section_whose_module_is_missing_shows_the_calm_note(
+    app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "homework_tui.ui.plan.plan", None)
+    async with app().run_test(size=SIZE) as pilot:
+        hw = await wait_ready(pilot)
+        await pilot.press("p")
+        await wait_until(pilot, lambda: isinstance(hw.screen, SectionTroubleScreen))
+        text = screen_text(hw)
+        assert "not anything you did" in text and "Your data is safe" in text
+        assert "still being built" not in text
+        assert "homework_tui.ui.plan.plan" in text
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: type(hw.screen).__name__ == "TodayScreen")
 
 
 def test_a_broken_section_module_is_reported_calmly(monkeypatch: pytest.MonkeyPatch) -> None:
-    module = types.ModuleType("homework_tui.ui.half_built")  # no screen class in it
-    monkeypatch.setitem(sys.modules, "homework_tui.ui.half_built", module)
-    section = Section("half", "Half", "h", "half_built", "HalfScreen", "Two. Lines.")
-    screen = section_screen(section)
-    assert isinstance(screen, SectionPlaceholderScreen)
-    assert screen.problem and "HalfScreen" in screen.problem
+    module = types.ModuleType("homework_tui.ui.journal.journal")  # no screen class in it
+    monkeypatch.setitem(sys.modules, "homework_tui.ui.journal.journal", module)
+    journal = next(s for s in SECTIONS if s.key == "journal")
+    screen = section_screen(journal)
+    assert isinstance(screen, SectionTroubleScreen)
+    assert screen.problem and "JournalScreen" in screen.problem
 
 
 async def test_a_section_that_fails_to_start_shows_a_note_not_a_traceback(
@@ -142,7 +157,8 @@ async def test_a_section_that_fails_to_start_shows_a_note_not_a_traceback(
     async with app().run_test(size=SIZE) as pilot:
         hw = await wait_ready(pilot)
         await pilot.press("j")
-        await wait_until(pilot, lambda: isinstance(hw.screen, SectionPlaceholderScreen))
+        await wait_until(pilot, lambda: isinstance(hw.screen, SectionTroubleScreen))
+        assert isinstance(hw.screen, SectionTroubleScreen)
         assert hw.screen.problem and "does-not-exist" in hw.screen.problem
         assert "not anything you did" in screen_text(hw)
 

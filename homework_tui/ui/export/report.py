@@ -228,6 +228,14 @@ class ReportScreen(HomeworkScreen[None]):
                 f"Could not write to {path} ({error.strerror or error}). Nothing else changed; "
                 "please choose another place."))
             return
+        except Exception as error:  # noqa: BLE001 - a fault of ours: said so, never a silent stop
+            from homework_tui.ui.fault import describe
+
+            self.post_message(ReportFailed(
+                "The report could not be made because of a problem inside homework-tui, not "
+                "anything you did. Your data is safe. If it keeps happening, please report this "
+                f"line: {describe(error)}"))
+            return
         self.post_message(ReportWritten(paths, markdown))
 
     def _say(self, words: str, *, problem: bool = False) -> None:

@@ -93,10 +93,8 @@ class TodayScreen(HomeworkScreen[None]):
         self.call_after_refresh(self._mount_due)
 
     def _mount_due(self) -> None:
-        try:
-            from homework_tui.ui.today.today_due import TodayDue
-        except ImportError:
-            return  # not built yet: the stand-in stays
+        from homework_tui.ui.today.today_due import TodayDue  # here: its imports cost start-up
+
         self.query_one("#today-nothing-due").remove()
         self.query_one("#today-due").mount(TodayDue(id="today-due-list"))
 
