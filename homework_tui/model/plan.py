@@ -247,12 +247,16 @@ class Checkoff(Entity):
 @dataclass(frozen=True, kw_only=True)
 class PlanInfo:
     """About the plan as a whole: whose it is and the sessions around it. `last_session` is where
-    “since last session” starts."""
+    “since last session” starts. `suggest_relax` is the plan file's `suggest_relax`: False turns
+    off Today's “If you feel tense right now, try Relax” (for exposure work, where reaching for
+    relaxation can become a safety behaviour); None when the plan does not say (the default: on).
+    """
 
     title: str = ""
     therapist: str = ""
     last_session: date | None = None
     next_session: date | None = None
+    suggest_relax: bool | None = None
 
     def __post_init__(self) -> None:
         for name in ("title", "therapist"):
@@ -268,3 +272,19 @@ class PlanInfo:
                 f"The next session ({short_date(self.next_session)}) is before the last one "
                 f"({short_date(self.last_session)}).",
             )
+        if self.suggest_relax is not None and not isinstance(self.suggest_relax, bool):
+            raise ValidationError("suggest_relax", "suggest_relax needs to be true or false.")
+
+    @property
+    def relax_suggested(self) -> bool:
+        """Whether Today suggests Relax to someone tense: yes unless the plan says no."""
+        return self.suggest_relax is not False
+
+    def describe_relax(self) -> str:
+        """What the plan says about suggesting Relax, for the Plan screen; "" when it says
+        nothing (the default)."""
+        if self.suggest_relax is None:
+            return ""
+        if self.suggest_relax:
+            return "Today suggests Relax when you feel tense"
+        return "Today does not suggest Relax (your therapist's plan turns it off)"
