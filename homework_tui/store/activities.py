@@ -72,7 +72,7 @@ def read_thought_records(store: Store) -> list[Activity]:
     found = []
     for record in Repository(store, THOUGHT_RECORDS_TABLE, ThoughtRecord).all(reverse=False):
         befores = [m.before for m in record.moods if m.before is not None]
-        afters = [m.after for m in record.moods if m.after is not None]
+        afters = [m.after for m in record.first_moods if m.after is not None]
         found.append(
             Activity(
                 kind=Kind.THOUGHT_RECORD,
