@@ -10,6 +10,7 @@ editing or removing an assignment never changes what was logged: the work stays 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -203,6 +204,13 @@ class Assignment(Entity):
 
     def ended_before(self, day: date) -> bool:
         return self.end is not None and self.end < day
+
+
+def planned_minutes(assignments: Iterable[Assignment], activity: Activity) -> int | None:
+    """How long the plan asked for the homework `activity` counts as (the longest, when several
+    assignments with minutes count it); None when the plan gives no time for it."""
+    asked = [a.minutes for a in assignments if a.minutes is not None and a.counts(activity)]
+    return max(asked, default=None)
 
 
 def matching(assignment: Assignment, activities: list[Activity]) -> list[Activity]:
