@@ -131,7 +131,7 @@ class LaterMoodRow(Horizontal):
     def compose(self) -> ComposeResult:
         yield CleanInput(
             self._name,
-            placeholder="a mood you feel now, e.g. relieved",
+            placeholder="a new mood, e.g. relieved",
             suggester=SuggestFromList(self._suggestions, case_sensitive=False),
             id=f"later-{self.index}-name",
             classes="mood-name",
