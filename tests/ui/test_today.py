@@ -64,6 +64,9 @@ async def test_a_plan_with_suggest_relax_false_leaves_out_try_relax(
         text = screen_text(hw)
         assert "Relax (press r)" not in text and "If you feel tense" not in text
         assert "Not sure where to start? Open what your therapist asked you to practise." in text
+        menu = hw.screen.query_one("#today-menu", OptionList)
+        relax = str(menu.get_option("relax").prompt)
+        assert "Guided breathing and muscle relaxation" in relax and "tense" not in relax
 
 
 @pytest.mark.parametrize("section", SECTIONS, ids=lambda s: s.key)

@@ -13,7 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from homework_tui.sections import SECTIONS
+from homework_tui.sections import RELAX_WHAT, SECTIONS
 from homework_tui.ui.base import HomeworkScreen
 
 if TYPE_CHECKING:  # read lazily: Today's homework is mounted after the first frame
@@ -116,10 +116,17 @@ class TodayScreen(HomeworkScreen[None]):
             due.reload()  # type: ignore[attr-defined]
 
     def on_due_loaded(self, message: DueLoaded) -> None:
-        """The plan is read (by Today's homework): word "where to start" as the plan says."""
+        """The plan is read (by Today's homework): word "where to start" and Relax's entry as
+        the plan says (`suggest_relax`)."""
         message.stop()
         text = WHERE_TO_START if message.suggest_relax else WHERE_TO_START_NO_RELAX
         self.query_one("#today-start", Static).update(Text(text))
+        relax = next(s for s in SECTIONS if s.key == "relax")
+        purpose = relax.purpose if message.suggest_relax else RELAX_WHAT
+        entry = menu_entry(relax.hotkey, relax.title, purpose)
+        menu = self.query_one(SectionMenu)
+        if str(menu.get_option("relax").prompt) != str(entry):  # only when it changes
+            menu.replace_option_prompt("relax", entry)
 
     @on(OptionList.OptionSelected, "#today-menu")
     def _open(self, event: OptionList.OptionSelected) -> None:
