@@ -45,7 +45,8 @@ def thought_records(found: tuple[Activity, ...], choices: TextChoices) -> list[s
         balanced = record.fact("Balanced thought")
         belief = record.fact("Belief in balanced thought")
         if balanced:
-            _field(lines, "Balanced thought", balanced + (f" (belief {belief})" if belief else ""))
+            _field(lines, "Balanced thought",
+                   balanced + (f" (belief {belief})" if belief else " (belief not rated yet)"))
     drops = [d for r in found if (d := r.measure("mood_drop")) is not None]
     if drops:
         lines += ["", (f"On average, moods eased by {mean(drops):.0f} points from the start of a "

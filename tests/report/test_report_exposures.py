@@ -1,5 +1,6 @@
 """The report's exposures per ladder and the experiments' alternative belief (issue 15, point 4),
-read as a therapist reads them: the Markdown rendered with markdown-it-py, and the CSV columns."""
+and the thought records' new moods and belief rating (point 9), read as a therapist reads them:
+the Markdown rendered with markdown-it-py, and the CSV columns."""
 
 from __future__ import annotations
 
@@ -161,3 +162,24 @@ def test_a_ladder_all_mastered_a_typed_name_and_a_ladder_no_longer_there(tmp_pat
     flagged = [r for r in rows if r[0].endswith("⚑")]
     assert flagged == [["Sun 16 March 2025 ⚑", "–", "–", "70", "30", "57%", "–",
                         "held the lead", "–"]]  # 30 minutes of 10 planned: not early
+
+
+def test_a_thought_records_new_mood_and_a_belief_not_rated_yet(tmp_path: Path) -> None:
+    from homework_tui.model.thought_record import Mood, ThoughtRecord
+    from homework_tui.store.activities import THOUGHT_RECORDS_TABLE
+
+    with Store.open(tmp_path / "data") as store:
+        Repository(store, THOUGHT_RECORDS_TABLE, ThoughtRecord).add(ThoughtRecord(
+            id="tr", **stamp(12, 20), situation="Lunch in the staff room",
+            moods=(Mood(name="anxious", before=70, after=40),
+                   Mood(name="relieved", after=50, added_later=True)),
+            balanced_thought="Most people were talking about the weekend."))
+        _, texts, _ = rendered(report(store))
+        write_csv(collect(store, FIRST, LAST, made_at=MADE), tmp_path / "csv")
+    assert "Moods: anxious 70→40, relieved (new) 50" in texts
+    assert ("Balanced thought: Most people were talking about the weekend. (belief not rated "
+            "yet)") in texts
+    with (tmp_path / "csv" / "thought_records.csv").open(newline="", encoding="utf-8") as handle:
+        (row,) = list(csv.DictReader(handle))
+    assert (row["Moods"], row["Belief in balanced thought"], row["Complete"]) == (
+        "anxious 70→40, relieved (new) 50", "", "not yet")
