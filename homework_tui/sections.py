@@ -18,6 +18,12 @@ class Section:
     purpose: str  # what this kind of homework is for, in plain words
 
 
+# Relax's purpose in two parts: Today leaves out the second when the plan says `suggest_relax =
+# false` (for exposure work, where reaching for relaxation when tense can be a safety behaviour).
+RELAX_WHAT = ("Guided breathing and muscle relaxation, spoken aloud so you can close your "
+              "eyes.")
+RELAX_WHEN_TENSE = "A good place to start if you feel tense right now."
+
 SECTIONS: tuple[Section, ...] = (
     Section(
         "thoughts",
@@ -50,8 +56,7 @@ SECTIONS: tuple[Section, ...] = (
         "relax",
         "Relax",
         "r",
-        "Guided breathing and muscle relaxation, spoken aloud so you can close your eyes. "
-        "A good place to start if you feel tense right now.",
+        f"{RELAX_WHAT} {RELAX_WHEN_TENSE}",
     ),
     Section(
         "plan",

@@ -105,4 +105,6 @@ def run_show(args: argparse.Namespace) -> int:
             print("  Note: " + " ".join(assignment.note.split()))
     if info.next_session:
         print(f"Next session: {short_date(info.next_session)}")
+    if info.describe_relax():
+        print(info.describe_relax() + ".")
     return 0

@@ -64,9 +64,9 @@ STANDARD: tuple[Distortion, ...] = (
         "Jumping to conclusions: predicting that things will turn out badly, as if it were fact.",
     ),
     Distortion(
-        "magnification",
-        "Magnifying or minimizing",
-        "Magnification or minimization",
+        "magnification",  # the stored key; the words were “Magnifying or minimizing” until 2026
+        "Magnification (catastrophizing) or minimization",
+        "Magnification (catastrophizing) or minimization",
         "Blowing up mistakes (catastrophizing) or shrinking your strengths until they seem small.",
     ),
     Distortion(

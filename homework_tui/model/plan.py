@@ -10,6 +10,7 @@ editing or removing an assignment never changes what was logged: the work stays 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -205,6 +206,13 @@ class Assignment(Entity):
         return self.end is not None and self.end < day
 
 
+def planned_minutes(assignments: Iterable[Assignment], activity: Activity) -> int | None:
+    """How long the plan asked for the homework `activity` counts as (the longest, when several
+    assignments with minutes count it); None when the plan gives no time for it."""
+    asked = [a.minutes for a in assignments if a.minutes is not None and a.counts(activity)]
+    return max(asked, default=None)
+
+
 def matching(assignment: Assignment, activities: list[Activity]) -> list[Activity]:
     return [a for a in activities if assignment.counts(a)]
 
@@ -247,12 +255,16 @@ class Checkoff(Entity):
 @dataclass(frozen=True, kw_only=True)
 class PlanInfo:
     """About the plan as a whole: whose it is and the sessions around it. `last_session` is where
-    “since last session” starts."""
+    “since last session” starts. `suggest_relax` is the plan file's `suggest_relax`: False turns
+    off Today's “If you feel tense right now, try Relax” (for exposure work, where reaching for
+    relaxation can become a safety behaviour); None when the plan does not say (the default: on).
+    """
 
     title: str = ""
     therapist: str = ""
     last_session: date | None = None
     next_session: date | None = None
+    suggest_relax: bool | None = None
 
     def __post_init__(self) -> None:
         for name in ("title", "therapist"):
@@ -268,3 +280,19 @@ class PlanInfo:
                 f"The next session ({short_date(self.next_session)}) is before the last one "
                 f"({short_date(self.last_session)}).",
             )
+        if self.suggest_relax is not None and not isinstance(self.suggest_relax, bool):
+            raise ValidationError("suggest_relax", "suggest_relax needs to be true or false.")
+
+    @property
+    def relax_suggested(self) -> bool:
+        """Whether Today suggests Relax to someone tense: yes unless the plan says no."""
+        return self.suggest_relax is not False
+
+    def describe_relax(self) -> str:
+        """What the plan says about suggesting Relax, for the Plan screen; "" when it says
+        nothing (the default)."""
+        if self.suggest_relax is None:
+            return ""
+        if self.suggest_relax:
+            return "Today suggests Relax when you feel tense"
+        return "Today does not suggest Relax (your therapist's plan turns it off)"

@@ -35,7 +35,7 @@ from homework_tui.model.plan import (
 )
 
 HOMEWORK = "homework"
-PLAN_KEYS = ("title", "therapist", "session", "next_session", "start", "end")
+PLAN_KEYS = ("title", "therapist", "session", "next_session", "start", "end", "suggest_relax")
 TARGET_KEYS = ("ladder", "step", "pattern", "protocol", "target")
 HOW_OFTEN = ("daily", "times_a_week", "weekdays", "once_by")
 HOMEWORK_KEYS = ("kind", "title", "note", "minutes", "start", "end", "id", *TARGET_KEYS,
@@ -161,6 +161,12 @@ def _date(value: Any, what: str) -> date:
 def _text(value: Any, what: str) -> str:
     if not isinstance(value, str):
         raise ValueError(f"{what} needs text in quotes, like \"…\"")
+    return value
+
+
+def _yes_no(value: Any, what: str) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"{what} needs to be true or false, without quotes (got {_shown(value)})")
     return value
 
 
@@ -300,6 +306,8 @@ def _read_info(
         try:
             if key in ("title", "therapist"):
                 values[key] = _text(value, key)
+            elif key == "suggest_relax":
+                values[key] = _yes_no(value, key)
             else:
                 values[key] = _date(value, key)
         except ValueError as error:
@@ -310,6 +318,7 @@ def _read_info(
             therapist=values.get("therapist", ""),
             last_session=values.get("session"),
             next_session=values.get("next_session"),
+            suggest_relax=values.get("suggest_relax"),
         )
     except ValidationError as error:
         problems.append(Problem(lines.of("plan", 0, "next_session"), error.message))

@@ -1,10 +1,12 @@
 """The 7-column thought record (Greenberger & Padesky, *Mind Over Mood*).
 
 1 situation · 2 moods rated 0-100 · 3 automatic thoughts, one of them hot · 4 evidence for the hot
-thought · 5 evidence against it · 6 a balanced thought with belief 0-100 · 7 each mood re-rated.
+thought · 5 evidence against it · 6 a balanced thought with belief 0-100 · 7 each mood re-rated,
+and any mood felt now that was not there at the start (`Mood.added_later`: it has no first rating).
 
 A record may be saved unfinished (only the situation is needed) and completed later; `missing()`
-says which columns are still empty. Ratings are checked whenever they are given.
+says which columns are still empty. It is complete when every column is filled, the balanced
+thought's belief is rated and every mood is re-rated. Ratings are checked whenever they are given.
 """
 
 from __future__ import annotations
@@ -20,7 +22,12 @@ from homework_tui.model.base import (
     clean_text,
     optional_rating,
 )
-from homework_tui.model.distortions import STANDARD, check_keys, clean_labels, display_name
+from homework_tui.model.distortions import (
+    STANDARD,
+    check_keys,
+    clean_labels,
+    display_name,
+)
 
 COLUMNS: tuple[str, ...] = (
     "Situation",
@@ -31,53 +38,7 @@ COLUMNS: tuple[str, ...] = (
     "Balanced thought",
     "Moods now",
 )
-
-# Offered as suggestions; any word the person chooses is fine.
-MOOD_SUGGESTIONS: tuple[str, ...] = (
-    "anxious",
-    "sad",
-    "angry",
-    "ashamed",
-    "guilty",
-    "embarrassed",
-    "scared",
-    "nervous",
-    "hurt",
-    "frustrated",
-    "irritated",
-    "lonely",
-    "hopeless",
-    "disappointed",
-    "jealous",
-    "overwhelmed",
-    "panicky",
-    "humiliated",
-    "worried",
-    "empty",
-)
-
-# The worksheet's helping questions, in our words.
-QUESTIONS_FOR: tuple[str, ...] = (
-    "What facts support the hot thought — things that would hold up if someone else looked?",
-    "Try to leave out guesses about what others think; note what was actually said or done.",
-)
-QUESTIONS_AGAINST: tuple[str, ...] = (
-    "Have there been times when this thought was not completely true?",
-    "If someone you care about had this thought, what would you say to them?",
-    "If a good friend knew you were thinking this, what would they point out?",
-    "When you feel calmer, how do you see this kind of situation?",
-    "Have you been in a situation like this before? What happened, and what helped?",
-    "Are there small things that don't fit the thought, which you might be brushing aside?",
-    "Five years from now, how might you look back on this?",
-    "Are there strengths in you, or positives in the situation, that you are overlooking?",
-    "Are you jumping to conclusions the evidence doesn't fully back up?",
-    "Are you blaming yourself for something that was not fully in your control?",
-)
-QUESTIONS_BALANCED: tuple[str, ...] = (
-    "Try a thought that takes in the evidence on both sides — often “… and …” rather than “but”.",
-    "What would you say to a friend in the same spot?",
-)
-
+BELIEF_GAP = "How much you believe the balanced thought"
 
 def _line(value: str) -> str:
     return " ".join(clean_text(value, multiline=False).split())
@@ -85,11 +46,14 @@ def _line(value: str) -> str:
 
 @dataclass(frozen=True, kw_only=True)
 class Mood:
-    """One mood from column 2, with its intensity then (`before`) and on re-rating (`after`)."""
+    """One mood from column 2, with its intensity then (`before`) and on re-rating (`after`).
+    A mood `added_later` was named only at the re-rating (column 7): felt now, not at the start,
+    so it has no `before`."""
 
     name: str
     before: int | None = None
     after: int | None = None
+    added_later: bool = False
 
     def __post_init__(self) -> None:
         name = _line(self.name)
@@ -100,6 +64,9 @@ class Mood:
         object.__setattr__(self, "after", optional_rating("after", self.after, again))
         if not name and (self.before is not None or self.after is not None):
             raise ValidationError("name", "Please give the mood you rated a name, like “anxious”.")
+        object.__setattr__(self, "added_later", bool(self.added_later))
+        if self.added_later and self.before is not None:
+            raise ValueError("a mood added at the re-rating has no first rating")
 
     @property
     def change(self) -> int | None:
@@ -154,7 +121,8 @@ class ThoughtRecord(Entity):
                     f"“{mood.name}” is listed twice; one line per mood is enough.",
                 )
             seen.add(mood.name.casefold())
-        set_(self, "moods", moods)
+        # The moods named at the start first, then those named at the re-rating (as the form has them).
+        set_(self, "moods", tuple(sorted(moods, key=lambda m: m.added_later)))
         thoughts = tuple(t for t in self.thoughts if t.text)
         if sum(t.hot for t in thoughts) > 1:
             raise ValidationError("thoughts", "Please mark just one thought as the hot thought.")
@@ -196,10 +164,22 @@ class ThoughtRecord(Entity):
         """Every distortion label's name, standard ones first."""
         return tuple(display_name(k) for k in self.distortions) + self.own_distortions
 
+    @property
+    def first_moods(self) -> tuple[Mood, ...]:
+        """The moods named at the start (column 2)."""
+        return tuple(m for m in self.moods if not m.added_later)
+
+    @property
+    def later_moods(self) -> tuple[Mood, ...]:
+        """Moods named only at the re-rating (felt now, not at the start)."""
+        return tuple(m for m in self.moods if m.added_later)
+
     def missing(self) -> tuple[str, ...]:
-        """Names of the columns still empty, in worksheet order."""
+        """Names of the columns still empty, in worksheet order (and the balanced thought's
+        belief rating, when the thought is written but not rated)."""
         gaps: list[str] = []
-        if not self.moods or any(m.before is None for m in self.moods):
+        first = self.first_moods
+        if not first or any(m.before is None for m in first):
             gaps.append(COLUMNS[1])
         if not self.thoughts:
             gaps.append(COLUMNS[2])
@@ -209,7 +189,9 @@ class ThoughtRecord(Entity):
             gaps.append(COLUMNS[4])
         if not self.balanced_thought:
             gaps.append(COLUMNS[5])
-        if not self.moods or any(m.after is None for m in self.moods):
+        elif self.balanced_belief is None:
+            gaps.append(BELIEF_GAP)
+        if not first or any(m.after is None for m in self.moods):
             gaps.append(COLUMNS[6])
         return tuple(gaps)
 
@@ -224,9 +206,14 @@ class ThoughtRecord(Entity):
         return -mean(changes) if changes else None
 
     def mood_summary(self) -> str:
-        """“anxious 80→45, ashamed 60→30” (a dash for ratings not given yet)."""
+        """“anxious 80→45, ashamed 60→30, relieved (new) 40” (a dash for ratings not given
+        yet; a mood named only at the re-rating is marked new)."""
         parts = []
         for mood in self.moods:
+            if mood.added_later:
+                after = "–" if mood.after is None else str(mood.after)
+                parts.append(f"{mood.name} (new) {after}")
+                continue
             before = "–" if mood.before is None else str(mood.before)
             after = "–" if mood.after is None else str(mood.after)
             parts.append(f"{mood.name} {before}→{after}")
@@ -253,9 +240,10 @@ class ThoughtRecord(Entity):
 
 # -- the form's fields ----------------------------------------------------------------------------
 # A thought record as the flat text fields of its form (what a draft stores), and back. Field names
-# are the form's: situation, mood-N-name, mood-N-before, mood-N-after, thought-N, hot (the hot
-# thought's N), distortions (standard keys, comma-separated), own (own label names, one a line),
-# evidence-for, evidence-against, balanced, belief.
+# are the form's: situation, mood-N-name, mood-N-before, mood-N-after, later-N-name, later-N-after
+# (a mood named at the re-rating), thought-N, hot (the hot thought's N), distortions (standard
+# keys, comma-separated), own (own label names, one a line), evidence-for, evidence-against,
+# balanced, belief.
 
 STEP_OF_FIELD: dict[str, int] = {
     "situation": 1,
@@ -270,6 +258,7 @@ STEP_OF_FIELD: dict[str, int] = {
     "balanced": 7,
     "belief": 7,
     "mood-after": 8,
+    "later": 8,
 }
 
 
@@ -280,12 +269,17 @@ def step_of(field_name: str) -> int:
         return STEP_OF_FIELD[f"mood-{parts[2]}"]
     if parts[0] == "thought":
         return 3
+    if parts[0] == "later":
+        return 8
     return STEP_OF_FIELD.get(field_name, 1)
 
 
 def form_fields(record: ThoughtRecord) -> dict[str, str]:
     fields: dict[str, str] = {"situation": record.situation}
-    for i, mood in enumerate(record.moods):
+    for i, mood in enumerate(record.later_moods):
+        fields[f"later-{i}-name"] = mood.name
+        fields[f"later-{i}-after"] = "" if mood.after is None else str(mood.after)
+    for i, mood in enumerate(record.first_moods):
         fields[f"mood-{i}-name"] = mood.name
         fields[f"mood-{i}-before"] = "" if mood.before is None else str(mood.before)
         fields[f"mood-{i}-after"] = "" if mood.after is None else str(mood.after)
@@ -331,6 +325,15 @@ def record_from_fields(
             moods.append(Mood(name=name, before=before, after=after))  # type: ignore[arg-type]
         except ValidationError as error:
             raise ValidationError(f"mood-{i}-{error.field}", error.message) from None
+    for i in indexed(fields, "later"):
+        name = fields.get(f"later-{i}-name", "")
+        after = fields.get(f"later-{i}-after", "")
+        if not (name.strip() or after.strip()):
+            continue
+        try:
+            moods.append(Mood(name=name, after=after, added_later=True))  # type: ignore[arg-type]
+        except ValidationError as error:
+            raise ValidationError(f"later-{i}-{error.field}", error.message) from None
     hot = fields.get("hot", "")
     thoughts = tuple(
         AutomaticThought(text=fields.get(f"thought-{i}", ""), hot=str(i) == hot)
@@ -360,13 +363,15 @@ def record_from_fields(
 def _form_field(model_field: str, moods: list[Mood], fields: dict[str, str]) -> str:
     if model_field.startswith("moods."):
         position = int(model_field.split(".")[1])
-        name = moods[position].name.casefold()
+        mood = moods[position]
+        prefix = "later" if mood.added_later else "mood"
+        name = mood.name.casefold()
         matches = [
             i
-            for i in indexed(fields, "mood")
-            if " ".join(fields.get(f"mood-{i}-name", "").split()).casefold() == name
+            for i in indexed(fields, prefix)
+            if " ".join(fields.get(f"{prefix}-{i}-name", "").split()).casefold() == name
         ]
-        return f"mood-{matches[-1] if matches else 0}-name"
+        return f"{prefix}-{matches[-1] if matches else 0}-name"
     return {
         "balanced_belief": "belief",
         "thoughts": "hot",

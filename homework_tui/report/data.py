@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from homework_tui.model.activity import Activity
 from homework_tui.model.base import now
 from homework_tui.model.plan import Assignment, PlanInfo, expected_between
+from homework_tui.report.ladders import LadderSummary, ladder_summaries
 from homework_tui.store.activities import SOURCES, Source
 from homework_tui.store.db import Store
 from homework_tui.store.plan import assignments, plan_info
@@ -37,6 +38,7 @@ class ReportData:
     sections: tuple[tuple[Source, tuple[Activity, ...]], ...]
     everything: tuple[Activity, ...]  # every activity in the period, oldest first
     made_at: datetime
+    ladders: tuple[LadderSummary, ...] = ()  # where each fear ladder stood on the last day
 
     @property
     def days(self) -> int:
@@ -87,4 +89,5 @@ def collect(
         sections=tuple(sections),
         everything=everything,
         made_at=made_at or now(),
+        ladders=ladder_summaries(store, last),
     )

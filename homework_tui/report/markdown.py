@@ -1,84 +1,33 @@
 """The report for the next session, in Markdown: a clear summary a therapist can read in minutes.
 
 What was assigned and how much was done, then each kind of homework: thought records with the hot
-thought, the evidence and the mood change, exposures per step with SUDS figures, experiments and
-what was learned, relaxation with ratings (on the scale they were given) and notes, journal titles.
+thought, the evidence and the mood change, exposures per ladder (`exposure_section`: mastered
+steps, the next step, SUDS per exposure with safety behaviours and early exits marked),
+experiments with the belief and the alternative re-rated and what was learned, relaxation with
+ratings (on the scale they were given) and notes, journal titles.
 Journal writing and exposure notes are the person's to share: each comes in only when chosen
 (`TextChoices`).
 
-Everything the person typed is escaped, so it reads exactly as typed whether the file is opened
-as text or rendered: `[bold]`, `*stars*`, `|`, `AT&amp;T` and a line of `---` stay as they are.
+Everything the person typed is escaped (`md_text`), so it reads exactly as typed whether the file
+is opened as text or rendered: `[bold]`, `*stars*`, `|`, `AT&amp;T` and a line of `---` stay as
+they are.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from statistics import mean
 
 from homework_tui.model.activity import Activity, State
 from homework_tui.model.due import streak_of
-from homework_tui.model.plan import WEEKDAY_NAMES
 from homework_tui.model.relaxation import SCALES
 from homework_tui.report.choices import NOTHING_OWN, TextChoices
 from homework_tui.report.data import ReportData
+from homework_tui.report.exposure_section import exposures
+from homework_tui.report.md_text import cell, esc, heading, long_date, when
+from homework_tui.report.md_text import field as _field
 
-# Characters that change how text renders wherever they are: emphasis, code, links, HTML,
-# entities (`&amp;`), tables and strikethrough. Any ASCII punctuation may be backslash-escaped.
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
-# What changes a line when it starts one: headings, quotes, list items, and `-`, `+`, `=` (a
-# line of `---` or `===` is a rule or turns the line above into a heading).
-_LINE_START = re.compile(r"^(>|[-+=]|#{1,6}(?=\s|$)|\d{1,9}[.)](?=\s|$))")
-_CLOSING_HASHES = re.compile(r"(\s)(#+)$")
-
-
-def _inline(text: str) -> str:
-    return _SPECIAL.sub(r"\\\1", text)
-
-
-def esc(text: str) -> str:
-    """Markdown-safe text: every character that would change how it renders is escaped, and each
-    line break is kept as a line break. Spaces at the start and end of a line, and empty lines at
-    the start and end, are left out (Markdown would not show them either)."""
-    lines = [line.strip() for line in text.split("\n")]
-    while lines and not lines[0]:
-        lines.pop(0)
-    while lines and not lines[-1]:
-        lines.pop()
-    escaped = [_LINE_START.sub(_escape_marker, _inline(line)) for line in lines]
-    return "\\\n".join(escaped)  # a backslash before a newline is a line break
-
-
-def _escape_marker(found: re.Match[str]) -> str:
-    marker = found.group(1)
-    if marker[0].isdigit():  # digits cannot be escaped; the dot or bracket after them can
-        return marker[:-1] + "\\" + marker[-1]
-    return "\\" + marker
-
-
-def heading(text: str) -> str:
-    """Typed text as a heading's words, on one line (closing `#`s would be dropped unescaped)."""
-    return _CLOSING_HASHES.sub(r"\1\\\2", esc(" ".join(text.split())))
-
-
-def cell(text: str) -> str:
-    """A table cell: escaped, on one line."""
-    return _inline(" ".join(text.split())) if text.strip() else "–"
-
-
-def long_date(day: object) -> str:
-    d = day  # a date or datetime
-    return f"{WEEKDAY_NAMES[d.weekday()][:3]} {d.day} {d:%B %Y}"  # type: ignore[attr-defined]
-
-
-def when(activity: Activity) -> str:
-    return f"{long_date(activity.at)}, {activity.at:%H:%M}"
-
-
-def _field(lines: list[str], label: str, value: str) -> None:
-    if value:
-        lines.append(f"- **{label}:** {esc(value)}")
-
+__all__ = ["RENDERERS", "cell", "esc", "heading", "render"]  # escaping, for older imports
 
 # -- sections -------------------------------------------------------------------------------------
 
@@ -96,43 +45,12 @@ def thought_records(found: tuple[Activity, ...], choices: TextChoices) -> list[s
         balanced = record.fact("Balanced thought")
         belief = record.fact("Belief in balanced thought")
         if balanced:
-            _field(lines, "Balanced thought", balanced + (f" (belief {belief})" if belief else ""))
+            _field(lines, "Balanced thought",
+                   balanced + (f" (belief {belief})" if belief else " (belief not rated yet)"))
     drops = [d for r in found if (d := r.measure("mood_drop")) is not None]
     if drops:
         lines += ["", (f"On average, moods eased by {mean(drops):.0f} points from the start of a "
                        f"record to the end ({len(drops)} record{'s' if len(drops) != 1 else ''}).")]
-    return lines
-
-
-def exposures(found: tuple[Activity, ...], choices: TextChoices) -> list[str]:
-    steps: dict[str, list[Activity]] = {}
-    for exposure in found:
-        steps.setdefault(exposure.group or exposure.title, []).append(exposure)
-    order = sorted(steps.items(), key=lambda kv: kv[1][0].measure("step_suds") or 0)
-    lines: list[str] = []
-    for step, done in order:
-        first = done[0]
-        about = ", ".join(x for x in (
-            first.fact("Ladder") and f"ladder {esc(first.fact('Ladder'))}",
-            first.fact("Step SUDS") and f"step SUDS {first.fact('Step SUDS')}",
-        ) if x)
-        times = "once" if len(done) == 1 else f"{len(done)} times"
-        lines += ["", f"### {heading(step)}", "", f"Practised {times}" + (f" ({about})." if about
-                                                                      else "."), ""]
-        lines += ["| Date | Predicted | Before | Peak | End | Minutes | Safety behaviours |",
-                  "|---|---|---|---|---|---|---|"]
-        for e in done:
-            lines.append("| " + " | ".join([
-                long_date(e.at), *(cell(e.fact(k)) for k in ("Predicted", "Before", "Peak", "End",
-                                                              "Minutes", "Safety behaviours"))
-            ]) + " |")
-        notes = [(e, e.fact("Notes")) for e in done if e.fact("Notes")]
-        if notes and choices.exposure_notes:
-            lines.append("")
-            lines += [f"- {long_date(e.at)}: {esc(n)}" for e, n in notes]
-        elif notes:
-            lines += ["", ("Notes written after this step stay private unless you choose to "
-                           "include them.")]
     return lines
 
 
@@ -146,6 +64,10 @@ def experiments(found: tuple[Activity, ...], choices: TextChoices) -> list[str]:
         ratings = " → ".join(x for x in (before, after) if x)
         _field(lines, "Belief tested", experiment.fact("Belief")
                + (f" (believed {ratings})" if ratings else ""))
+        alternative = " → ".join(x for x in (experiment.fact("Alternative before"),
+                                             experiment.fact("Alternative after")) if x)
+        _field(lines, "Alternative belief", experiment.fact("Alternative belief")
+               + (f" (believed {alternative})" if alternative else ""))
         _field(lines, "The experiment", experiment.fact("Experiment"))
         _field(lines, "Prediction", experiment.fact("Predictions"))
         _field(lines, "What happened", experiment.fact("Outcome"))
@@ -220,7 +142,6 @@ def generic(found: tuple[Activity, ...], choices: TextChoices) -> list[str]:
 
 RENDERERS: dict[str, Callable[[tuple[Activity, ...], TextChoices], list[str]]] = {
     "thought_records": thought_records,
-    "exposures": exposures,
     "experiments": experiments,
     "relaxation": relaxation,
     "journal": journal,
@@ -262,7 +183,10 @@ def render(data: ReportData, choices: TextChoices = NOTHING_OWN) -> str:
         if not found:
             continue
         lines += ["", f"## {source.title}"]
-        lines += RENDERERS.get(source.name, generic)(found, choices)
+        if source.name == "exposures":  # grouped by ladder: needs where each ladder stood
+            lines += exposures(found, choices, data.ladders)
+        else:
+            lines += RENDERERS.get(source.name, generic)(found, choices)
     if not data.everything:
         lines += ["", "Nothing was logged in these days; a good thing to talk over together."]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -18,7 +18,7 @@ from homework_tui.model.base import clean_text
 from homework_tui.model.experiment import Experiment
 from homework_tui.model.exposure import Exposure, Ladder
 from homework_tui.model.journal import JournalEntry
-from homework_tui.model.plan import Assignment, Checkoff
+from homework_tui.model.plan import Assignment, Checkoff, planned_minutes
 from homework_tui.model.pmr_stages import stage_of
 from homework_tui.model.relaxation import SCALES, TITLES, rating_text
 from homework_tui.model.thought_record import ThoughtRecord
@@ -32,6 +32,7 @@ JOURNAL_TABLE = "journal"
 LADDERS_TABLE = "ladders"
 EXPOSURES_TABLE = "exposures"
 EXPERIMENTS_TABLE = "experiments"
+EXPOSURE_SETTINGS_TABLE = "exposure_settings"
 RELAXATION_TABLE = "relaxation_sessions"
 
 
@@ -76,7 +77,7 @@ def read_thought_records(store: Store) -> list[Activity]:
     found = []
     for record in Repository(store, THOUGHT_RECORDS_TABLE, ThoughtRecord).all(reverse=False):
         befores = [m.before for m in record.moods if m.before is not None]
-        afters = [m.after for m in record.moods if m.after is not None]
+        afters = [m.after for m in record.first_moods if m.after is not None]
         found.append(
             Activity(
                 kind=Kind.THOUGHT_RECORD,
@@ -140,52 +141,66 @@ EXPOSURE_COLUMNS = (
     "Before",
     "Peak",
     "End",
+    "Drop (%)",
     "Minutes",
+    "Planned minutes",
+    "Ended early",
     "Safety behaviours",
     "Notes",
 )
 
 
 def read_exposures(store: Store) -> list[Activity]:
+    """Each exposure, with its within-session drop and whether it ended before the time the plan
+    asked for (the plan's minutes for the exposure homework it counts as)."""
+    from dataclasses import replace
+
     ladders: dict[str, Ladder] = {}
     ladder_repo = Repository(store, LADDERS_TABLE, Ladder)
     for ladder in [*ladder_repo.all(), *ladder_repo.trash()]:
         ladders[ladder.id] = ladder
+    timed = [a for a in Repository(store, PLAN_TABLE, Assignment).all()
+             if a.kind is Kind.EXPOSURE and a.minutes is not None]
     found = []
     for exposure in Repository(store, EXPOSURES_TABLE, Exposure).all(reverse=False):
         ladder = ladders.get(exposure.ladder_id)
         step = ladder.step(exposure.step_id) if ladder else None
         words = exposure.step_description or (step.description if step else "a step")
         ladder_name = ladder.name if ladder else ""
-        found.append(
-            Activity(
-                kind=Kind.EXPOSURE,
-                ref_id=exposure.id,
-                at=exposure.started_at,
-                title=words,
-                targets=(exposure.ladder_id, ladder_name, exposure.step_id, words),
-                group=words,
-                facts=(
-                    ("Ladder", ladder_name),
-                    ("Step", words),
-                    ("Step SUDS", _n(step.suds) if step else ""),
-                    ("Predicted", _n(exposure.predicted)),
-                    ("Before", _n(exposure.before)),
-                    ("Peak", _n(exposure.peak)),
-                    ("End", _n(exposure.end)),
-                    ("Minutes", _n(exposure.minutes)),
-                    ("Safety behaviours", ", ".join(exposure.safety_behaviours)),
-                    ("Notes", exposure.notes),
-                ),
-                measures=_measures(
-                    predicted=exposure.predicted,
-                    before=exposure.before,
-                    peak=exposure.peak,
-                    end=exposure.end,
-                    step_suds=step.suds if step else None,
-                ),
-            )
+        activity = Activity(
+            kind=Kind.EXPOSURE,
+            ref_id=exposure.id,
+            at=exposure.started_at,
+            title=words,
+            targets=(exposure.ladder_id, ladder_name, exposure.step_id, words),
+            group=words,
+            facts=(
+                ("Ladder", ladder_name),
+                ("Step", words),
+                ("Step SUDS", _n(step.suds) if step else ""),
+                ("Predicted", _n(exposure.predicted)),
+                ("Before", _n(exposure.before)),
+                ("Peak", _n(exposure.peak)),
+                ("End", _n(exposure.end)),
+                ("Drop (%)", _n(exposure.within_drop_percent)),
+                ("Minutes", _n(exposure.minutes)),
+                ("Safety behaviours", ", ".join(exposure.safety_behaviours)),
+                ("Notes", exposure.notes),
+            ),
+            measures=_measures(
+                predicted=exposure.predicted,
+                before=exposure.before,
+                peak=exposure.peak,
+                end=exposure.end,
+                step_suds=step.suds if step else None,
+            ),
         )
+        planned = planned_minutes(timed, activity)  # needs the activity: what it counts as
+        facts = dict(activity.facts)
+        facts["Planned minutes"] = _n(planned)
+        facts["Ended early"] = "yes" if exposure.ended_early(planned) else ""
+        found.append(replace(activity, facts=tuple((c, facts.get(c, "")) for c in
+                                                   EXPOSURE_COLUMNS)))
     return found
 
 
@@ -194,11 +209,14 @@ def read_exposures(store: Store) -> list[Activity]:
 EXPERIMENT_COLUMNS = (
     "Belief",
     "Belief before",
+    "Alternative belief",
+    "Alternative before",
     "Experiment",
     "Predictions",
     "Outcome",
     "Learned",
     "Belief after",
+    "Alternative after",
     "Modified belief",
 )
 
@@ -218,11 +236,14 @@ def read_experiments(store: Store) -> list[Activity]:
                 facts=(
                     ("Belief", experiment.belief),
                     ("Belief before", _n(experiment.belief_rating)),
+                    ("Alternative belief", experiment.alternative),
+                    ("Alternative before", _n(experiment.alternative_rating)),
                     ("Experiment", experiment.what),
                     ("Predictions", experiment.predictions),
                     ("Outcome", experiment.outcome),
                     ("Learned", experiment.learned),
                     ("Belief after", _n(experiment.belief_after)),
+                    ("Alternative after", _n(experiment.alternative_after)),
                     ("Modified belief", experiment.modified_belief),
                 ),
                 measures=_measures(

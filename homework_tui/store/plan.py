@@ -108,6 +108,8 @@ def import_plan(store: Store, plan: PlanFile, *, replace_others: bool = False,
             therapist=info.therapist or old_info.therapist,
             last_session=info.last_session or old_info.last_session,
             next_session=info.next_session or old_info.next_session,
+            suggest_relax=(old_info.suggest_relax if info.suggest_relax is None
+                           else info.suggest_relax),
         )
         batch[PLAN_INFO_TABLE] = [(PLAN_INFO_TABLE, to_doc(merged))]
     store.write_batch(batch)

@@ -159,3 +159,22 @@ def test_plan_import_removes_escape_sequences_and_says_so(cli, tmp_path: Path) -
             "removed from note.") in run.stdout
     shown = cli("plan", "show").stdout
     assert "Note: AREDB" in shown and "[31m" not in shown
+
+
+def test_suggest_relax_false_is_kept_until_a_plan_says_otherwise(cli, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.toml"
+    plan.write_text('[plan]\nsuggest_relax = false\n\n[[homework]]\nkind = "exposure"\n'
+                    'daily = true\n')
+    assert cli("plan", "import", str(plan)).returncode == 0
+    shown = cli("plan", "show").stdout
+    assert "Today does not suggest Relax (your therapist's plan turns it off)." in shown
+    plan.write_text('[plan]\ntitle = "Weeks 5 and 6"\n\n[[homework]]\nkind = "exposure"\n'
+                    'daily = true\n')  # says nothing about it: the setting stays
+    assert cli("plan", "import", str(plan)).returncode == 0
+    with Store.open(cli.data, read_only=True) as store:
+        info = plan_info(store).load()
+        assert info.suggest_relax is False and info.title == "Weeks 5 and 6"
+    plan.write_text('[plan]\nsuggest_relax = true\n\n[[homework]]\nkind = "exposure"\n'
+                    'daily = true\n')
+    assert cli("plan", "import", str(plan)).returncode == 0
+    assert "Today suggests Relax when you feel tense." in cli("plan", "show").stdout

@@ -225,3 +225,52 @@ def test_safety_behaviours_are_cleaned_and_unique() -> None:
         safety_behaviours=(" held my phone ", "Held my phone", "", "[b]looked away\x1b"),
     )
     assert done.safety_behaviours == ("held my phone", "[b]looked away")
+
+
+# -- what the report marks on an exposure's row (issue 15, point 4) ------------------------------
+
+
+@settings(max_examples=examples(100))
+@given(peak=st.integers(0, 100), data=st.data())
+def test_the_within_session_drop_in_percent_of_the_peak(peak: int, data: st.DataObject) -> None:
+    end = data.draw(st.integers(0, peak))
+    ladder = build()
+    found = exposure(ladder, ladder.steps[0], peak=peak, end=end)
+    if peak == 0:
+        assert found.within_drop_percent is None  # nothing to fall from
+    else:
+        assert found.within_drop_percent == round((peak - end) * 100 / peak)
+        assert 0 <= found.within_drop_percent <= 100
+    assert exposure(ladder, ladder.steps[0], peak=80, end=20).within_drop_percent == 75
+
+
+@settings(max_examples=examples(100))
+@given(minutes=st.none() | st.integers(0, 240), planned=st.none() | st.integers(1, 240))
+def test_ended_early_means_shorter_than_the_plan_asked(
+    minutes: int | None, planned: int | None
+) -> None:
+    ladder = build()
+    ended = None if minutes is None else T0 + timedelta(minutes=minutes)
+    found = exposure(ladder, ladder.steps[0], ended_at=ended)
+    expected = minutes is not None and planned is not None and minutes < planned
+    assert found.ended_early(planned) is expected
+
+
+def test_the_plans_minutes_for_an_exposure_come_from_the_homework_it_counts_as() -> None:
+    from datetime import date
+
+    from homework_tui.model.activity import Activity, Kind
+    from homework_tui.model.plan import Assignment, planned_minutes
+
+    logged = Activity(kind=Kind.EXPOSURE, ref_id="e", at=T0,
+                      targets=("ladder-1", "Social situations", "step-1", "say hello"))
+    start = date(2024, 5, 1)
+    social = Assignment(kind=Kind.EXPOSURE, target="Social situations", minutes=20, start=start)
+    longer = Assignment(kind=Kind.EXPOSURE, minutes=30, start=start)  # any exposure
+    other = Assignment(kind=Kind.EXPOSURE, target="Dogs", minutes=45, start=start)
+    untimed = Assignment(kind=Kind.EXPOSURE, target="say hello", start=start)
+    breathing = Assignment(kind=Kind.BREATHING, minutes=50, start=start)
+    later = Assignment(kind=Kind.EXPOSURE, minutes=60, start=date(2024, 6, 1))
+    assert planned_minutes([social], logged) == 20
+    assert planned_minutes([social, longer, other, untimed, breathing, later], logged) == 30
+    assert planned_minutes([other, untimed, breathing, later], logged) is None

@@ -179,3 +179,48 @@ def test_a_long_number_inside_text_is_only_text() -> None:
     found = problems(HOSTILE_PLAN.format(value=10).replace('"Dr Okafor"', f'"Dr {LONG_DIGITS}"'))
     assert found == [f"line 2: therapist is {len(LONG_DIGITS) + 3:,} characters long; "
                      "therapist can be at most 200"]
+
+
+# -- suggest_relax: Today's "try Relax" can be turned off (issue 15, point 12) -------------------
+
+RELAX_PLAN = """\
+[plan]
+title = "Exposure, weeks 5 and 6"
+{setting}
+
+[[homework]]
+kind = "exposure"
+daily = true
+"""
+
+
+@pytest.mark.parametrize(("setting", "suggested", "said"), [
+    ("suggest_relax = false", False,
+     "Today does not suggest Relax (your therapist's plan turns it off)"),
+    ("suggest_relax = true", True, "Today suggests Relax when you feel tense"),
+    ("", True, ""),
+])
+def test_suggest_relax_is_read_and_on_unless_the_plan_says_no(
+    setting: str, suggested: bool, said: str
+) -> None:
+    info = parse_plan(RELAX_PLAN.format(setting=setting), today=TODAY).info
+    assert info.relax_suggested is suggested
+    assert info.suggest_relax is (None if not setting else suggested)
+    assert info.describe_relax() == said
+
+
+@pytest.mark.parametrize("value", ['"false"', "0", "no", "[false]"])
+def test_suggest_relax_of_another_type_is_one_problem_on_its_line(value: str) -> None:
+    found = problems(RELAX_PLAN.format(setting=f"suggest_relax = {value}"))
+    if value == "no":  # not TOML at all: the file cannot be read there
+        assert len(found) == 1 and found[0].startswith("line 3: this value cannot be read")
+        return
+    assert len(found) == 1
+    assert found[0].startswith("line 3: suggest_relax needs to be true or false, without quotes")
+    assert "\n" not in found[0]
+
+
+def test_a_misspelt_suggest_relax_is_named_with_the_right_spelling() -> None:
+    found = problems(RELAX_PLAN.format(setting="suggest_relaxation = false"))
+    assert found == [("line 3: “suggest_relaxation” is not a setting homework-tui knows. "
+                      "Did you mean “suggest_relax”?")]

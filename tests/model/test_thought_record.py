@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,6 +16,7 @@ from homework_tui.model.distortions import (
     display_name,
 )
 from homework_tui.model.thought_record import (
+    BELIEF_GAP,
     COLUMNS,
     AutomaticThought,
     Mood,
@@ -157,7 +160,11 @@ mood_names = st.text(st.characters(whitelist_categories=("L", "N", "So")), min_s
 @st.composite
 def records(draw: st.DrawFn) -> ThoughtRecord:
     names = draw(st.lists(mood_names, max_size=4, unique_by=str.casefold))
-    moods = tuple(Mood(name=n, before=draw(ratings), after=draw(ratings)) for n in names)
+    moods = tuple(
+        Mood(name=n, after=draw(ratings), added_later=True) if draw(st.booleans())
+        else Mood(name=n, before=draw(ratings), after=draw(ratings))
+        for n in names
+    )
     thought_texts = draw(st.lists(text, max_size=4))
     hot = draw(st.none() | st.integers(0, max(0, len(thought_texts) - 1)))
     thoughts = tuple(AutomaticThought(text=t, hot=(i == hot)) for i, t in enumerate(thought_texts))
@@ -227,3 +234,75 @@ def test_empty_form_rows_are_ignored() -> None:
         {"situation": "s", "mood-0-name": "", "mood-0-before": " ", "thought-0": "", "hot": "0"}
     )
     assert record.moods == () and record.thoughts == ()
+
+
+# -- issue 15, point 9: new moods at the re-rating, the belief rating, the renamed trap ---------
+
+
+def test_a_mood_felt_only_now_is_named_at_the_re_rating() -> None:
+    fields = {**form_fields(scenario_record()), "later-0-name": "relieved", "later-0-after": "40"}
+    record = record_from_fields(fields)
+    assert record.moods[-1] == Mood(name="relieved", after=40, added_later=True)
+    assert [m.name for m in record.first_moods] == ["anxious", "ashamed"]
+    assert record.complete
+    assert record.mood_drop() == pytest.approx(32.5)  # a new mood has no change to count
+    assert record.mood_summary() == "anxious 80→45, ashamed 60→30, relieved (new) 40"
+    assert record_from_fields(form_fields(record), base=record) == record
+    assert from_doc(ThoughtRecord, to_doc(record)) == record
+    assert step_of("later-0-name") == step_of("later-0-after") == 8
+    with pytest.raises(ValidationError) as caught:  # the same mood named twice: shown in step 8
+        record_from_fields({**fields, "later-0-name": "Anxious"})
+    assert caught.value.field == "later-0-name"
+    assert step_of(caught.value.field) == 8
+    with pytest.raises(ValidationError) as caught:
+        record_from_fields({**fields, "later-0-after": "140"})
+    assert caught.value.field == "later-0-after" and "relieved" in caught.value.message
+
+
+def test_a_mood_named_only_at_the_re_rating_is_not_enough_for_column_two() -> None:
+    record = replace(scenario_record(), moods=(Mood(name="relieved", after=40, added_later=True),))
+    assert record.missing() == (COLUMNS[1], COLUMNS[6])
+    assert not record.complete
+
+
+def test_a_record_without_the_belief_rating_is_not_complete() -> None:
+    record = replace(scenario_record(), balanced_belief=None)
+    assert record.missing() == (BELIEF_GAP,)
+    assert not record.complete
+    assert replace(record, balanced_belief=0).complete
+
+
+@settings(max_examples=examples(150))
+@given(records())
+def test_complete_means_every_column_the_belief_and_every_re_rating(
+    record: ThoughtRecord,
+) -> None:
+    first = [m for m in record.moods if not m.added_later]
+    expected = (
+        bool(first)
+        and all(m.before is not None for m in first)
+        and all(m.after is not None for m in record.moods)
+        and bool(record.thoughts)
+        and bool(record.evidence_for)
+        and bool(record.evidence_against)
+        and bool(record.balanced_thought)
+        and record.balanced_belief is not None
+    )
+    assert record.complete is expected
+    assert (BELIEF_GAP in record.missing()) is (
+        bool(record.balanced_thought) and record.balanced_belief is None)
+    later = [m.name for m in record.moods if m.added_later]
+    assert [m.name for m in record.moods] == [m.name for m in first] + later
+
+
+def test_magnification_has_its_clinical_name_and_old_records_still_load() -> None:
+    assert display_name("magnification") == "Magnification (catastrophizing) or minimization"
+    assert "Magnification (catastrophizing) or minimization" in FAMILIES
+    old = to_doc(scenario_record())
+    old["distortions"] = ["magnification"]
+    for mood in old["moods"]:
+        del mood["added_later"]  # stored before moods could be named at the re-rating
+    record = from_doc(ThoughtRecord, old)
+    assert record.labels == ("Magnification (catastrophizing) or minimization",
+                             "Comparing myself")
+    assert record.complete and not any(m.added_later for m in record.moods)

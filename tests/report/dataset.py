@@ -13,13 +13,15 @@ from homework_tui.model.activity import Kind
 from homework_tui.model.distortions import check_keys
 from homework_tui.model.experiment import Experiment
 from homework_tui.model.exposure import Exposure, Ladder, Step
+from homework_tui.model.exposure.mastery import ExposureSettings, MasteryRule
 from homework_tui.model.journal import JournalEntry
 from homework_tui.model.plan import Assignment, Checkoff, Every, Frequency, PlanInfo
 from homework_tui.model.thought_record import AutomaticThought, Mood, ThoughtRecord
-from homework_tui.store import Repository, Store
+from homework_tui.store import Repository, Singleton, Store
 from homework_tui.store.activities import (
     CHECKOFFS_TABLE,
     EXPERIMENTS_TABLE,
+    EXPOSURE_SETTINGS_TABLE,
     EXPOSURES_TABLE,
     JOURNAL_TABLE,
     LADDERS_TABLE,
@@ -59,7 +61,7 @@ def fill(store: Store) -> None:
     plan.add(Assignment(id="plan-thoughts", kind=Kind.THOUGHT_RECORD, start=FIRST,
                         frequency=Frequency(every=Every.WEEK, times=3), **stamp(10, 9)))
     plan.add(Assignment(id="plan-exposure", kind=Kind.EXPOSURE, target="Social situations",
-                        start=FIRST, frequency=Frequency(every=Every.WEEK, times=2),
+                        start=FIRST, minutes=20, frequency=Frequency(every=Every.WEEK, times=2),
                         **stamp(10, 9)))
     plan.add(Assignment(id="plan-walk", kind=Kind.OTHER, title="Walk, 20 minutes, outside",
                         start=FIRST, frequency=Frequency(every=Every.WEEKDAYS, weekdays=(2, 5)),
@@ -101,6 +103,9 @@ def fill(store: Store) -> None:
     Repository(store, LADDERS_TABLE, Ladder).add(Ladder(
         id="ladder-social", name="Social situations", steps=(meeting, shop, hello),
         **stamp(10, 19)))
+    # Two exposures that count master a step (the person chose this with their therapist).
+    Singleton(store, EXPOSURE_SETTINGS_TABLE, ExposureSettings, ExposureSettings).save(
+        ExposureSettings(rule=MasteryRule(repeats=2)))
     exposures = Repository(store, EXPOSURES_TABLE, Exposure)
     exposures.add(Exposure(id="ex-1", ladder_id="ladder-social", step_id="step-hello",
                            step_description="Say hello to a neighbour", started_at=at(11, 8),
@@ -119,7 +124,8 @@ def fill(store: Store) -> None:
     experiments = Repository(store, EXPERIMENTS_TABLE, Experiment)
     experiments.add(Experiment(
         id="exp-1", **stamp(12, 12), belief="If I speak up, people will laugh",
-        belief_rating=80, what="Ask one question in Thursday's meeting",
+        belief_rating=80, alternative="People are mostly interested in what I say",
+        alternative_rating=20, alternative_after=60, what="Ask one question in Thursday's meeting",
         predictions="Someone laughs or looks away", outcome="Two people nodded; one answered.",
         learned="People mostly listen; nobody laughed.", belief_after=30,
         modified_belief="Speaking up is usually fine", completed_at=at(13, 16)))

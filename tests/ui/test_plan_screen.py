@@ -12,8 +12,9 @@ from textual.widgets import DataTable, Select, TextArea
 from homework_tui.app import HomeworkApp
 from homework_tui.model.activity import Kind
 from homework_tui.model.plan import Every
+from homework_tui.model.plan_toml import parse_plan
 from homework_tui.store import Store
-from homework_tui.store.plan import assignments
+from homework_tui.store.plan import assignments, import_plan
 from homework_tui.ui.widgets.clean_input import CleanInput
 from tests.ui.helpers import SIZE, screen_words, wait_ready, wait_until
 
@@ -199,5 +200,23 @@ async def test_importing_says_what_was_removed_and_names_a_passed_limit(
             await wait_until(pilot, lambda: top(hw) == "PlanScreen")
             (assignment,) = assignments(hw.store)
             assert assignment.note == "AREDB"
+    finally:
+        hw.close_store()
+
+
+async def test_the_plan_screen_shows_that_today_does_not_suggest_relax(
+    app: AppFactory, data_dir: Path
+) -> None:
+    plan = parse_plan('[plan]\ntherapist = "Dr Okafor"\nsuggest_relax = false\n\n'
+                      '[[homework]]\nkind = "exposure"\ndaily = true\n')
+    with Store.open(data_dir) as store:
+        import_plan(store, plan)
+    hw = app()
+    try:
+        async with hw.run_test(size=SIZE) as pilot:
+            await open_plan(pilot, hw)
+            await wait_until(pilot, lambda: "Dr Okafor" in screen_words(hw))
+            assert ("Dr Okafor · Today does not suggest Relax (your therapist's plan turns it "
+                    "off)") in screen_words(hw)
     finally:
         hw.close_store()

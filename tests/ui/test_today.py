@@ -5,13 +5,17 @@ from __future__ import annotations
 import sys
 import types
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from textual.screen import Screen
 from textual.widgets import OptionList
 
 from homework_tui.app import HomeworkApp
+from homework_tui.model.plan_toml import parse_plan
 from homework_tui.sections import SECTIONS, Section
+from homework_tui.store import Store
+from homework_tui.store.plan import import_plan
 from homework_tui.ui.section_screens import SCREENS, SectionTroubleScreen, section_screen
 from tests.ui.helpers import SIZE, screen_text, wait_ready, wait_until
 
@@ -48,6 +52,25 @@ async def test_today_explains_each_kind_of_homework_and_where_to_start(app: AppF
         assert any("Settings" in p for p in prompts)
         footer = text.splitlines()[-1]
         assert "Help now" in footer and "Keys" in footer and "Quit" in footer
+
+
+async def test_a_plan_with_suggest_relax_false_leaves_out_try_relax(
+    app: AppFactory, data_dir: Path
+) -> None:
+    plan = parse_plan('[plan]\nsuggest_relax = false\n\n[[homework]]\nkind = "exposure"\n'
+                      'daily = true\n')
+    with Store.open(data_dir) as store:
+        import_plan(store, plan)
+    async with app().run_test(size=SIZE) as pilot:
+        hw = await wait_ready(pilot)
+        await wait_until(pilot, lambda: "Exposure" in screen_text(hw)
+                         and "Open what your therapist asked you to practise" in screen_text(hw))
+        text = screen_text(hw)
+        assert "Relax (press r)" not in text and "If you feel tense" not in text
+        assert "Not sure where to start? Open what your therapist asked you to practise." in text
+        menu = hw.screen.query_one("#today-menu", OptionList)
+        relax = str(menu.get_option("relax").prompt)
+        assert "Guided breathing and muscle relaxation" in relax and "tense" not in relax
 
 
 @pytest.mark.parametrize("section", SECTIONS, ids=lambda s: s.key)

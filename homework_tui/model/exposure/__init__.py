@@ -291,6 +291,18 @@ class Exposure(Entity):
         return self.within_drop / self.peak if self.peak else 0.0
 
     @property
+    def within_drop_percent(self) -> int | None:
+        """The within-session drop as a whole percentage of the peak; None when the peak was 0
+        (nothing to fall from)."""
+        return round(self.within_drop_share * 100) if self.peak else None
+
+    def ended_early(self, planned_minutes: int | None) -> bool:
+        """Whether it was left before the time planned for it (`planned_minutes`, from the
+        therapist's plan). False when no time was planned or the length is not known."""
+        minutes = self.minutes
+        return planned_minutes is not None and minutes is not None and minutes < planned_minutes
+
+    @property
     def expectancy_violation(self) -> int | None:
         """Predicted − peak: how much less distressing it was than expected (negative when it
         was worse than expected). None without a prediction."""

@@ -17,10 +17,15 @@ from homework_tui.model.exposure.mastery import (
     next_step,
 )
 from homework_tui.store import Repository, Singleton, Store
+from homework_tui.store.activities import (
+    EXPOSURE_SETTINGS_TABLE,
+    EXPOSURES_TABLE,
+    LADDERS_TABLE,
+)
 
-LADDERS = "ladders"
-EXPOSURES = "exposures"
-SETTINGS = "exposure_settings"
+LADDERS = LADDERS_TABLE
+EXPOSURES = EXPOSURES_TABLE
+SETTINGS = EXPOSURE_SETTINGS_TABLE
 
 
 @dataclass(frozen=True)

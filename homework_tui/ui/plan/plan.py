@@ -106,6 +106,8 @@ class PlanScreen(RecordListScreen):
             about.append(f"last session {short_date(self.info.last_session)}")
         if self.info.next_session:
             about.append(f"next session {short_date(self.info.next_session)}")
+        if self.info.describe_relax():
+            about.append(self.info.describe_relax())
         self.query_one("#plan-about", Static).update(Text(" · ".join(about)))
         self._restore_cursor(table, keep)
         self._show_note()

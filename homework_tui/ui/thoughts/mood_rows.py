@@ -1,5 +1,6 @@
-"""Rows for moods: a name with suggestions and its strength now (column 2), and the re-rating of a
-mood named earlier (column 7). Each input's id is the form field it holds (`mood-N-name`, …)."""
+"""Rows for moods: a name with suggestions and its strength now (column 2), the re-rating of a
+mood named earlier (column 7), and a mood felt only now, named at the re-rating. Each input's id
+is the form field it holds (`mood-N-name`, `later-N-after`, …)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
-from homework_tui.ui.widgets.rating_input import RatingInput
 from homework_tui.ui.widgets.clean_input import CleanInput
+from homework_tui.ui.widgets.rating_input import RatingInput
 
 
 class MoodRow(Horizontal):
@@ -97,3 +98,45 @@ class MoodRerateRow(Horizontal):
         self.display = bool(name)
         if self.is_mounted:
             self.query_one(".mood-was", Static).update(self._label())
+
+
+class LaterMoodRow(Horizontal):
+    """`[ relieved     ] now [ 40 ]`: a mood felt now that was not there at the start (column 7):
+    it has no first rating."""
+
+    DEFAULT_CSS = """
+    LaterMoodRow {
+        height: 1;
+        margin-bottom: 1;
+    }
+    LaterMoodRow .mood-name {
+        width: 1fr;
+        max-width: 30;
+        margin-right: 2;
+    }
+    LaterMoodRow .mood-label {
+        width: auto;
+        margin-right: 1;
+        color: $text-muted;
+    }
+    """
+
+    def __init__(self, index: int, suggestions: tuple[str, ...], name: str = "", after: str = ""):
+        super().__init__(id=f"later-row-{index}", classes="later-row")
+        self.index = index
+        self._suggestions = suggestions
+        self._name = name
+        self._after = after
+
+    def compose(self) -> ComposeResult:
+        yield CleanInput(
+            self._name,
+            placeholder="a new mood, e.g. relieved",
+            suggester=SuggestFromList(self._suggestions, case_sensitive=False),
+            id=f"later-{self.index}-name",
+            classes="mood-name",
+            compact=True,
+            max_length=60,
+        )
+        yield Static("now", classes="mood-label")
+        yield RatingInput(self._after, id=f"later-{self.index}-after")

@@ -29,8 +29,15 @@ def bar(value: int | None, style: str) -> Text:
 
 
 def mood_glance(mood: Mood, name_width: int) -> Text:
-    """Two lines: the mood then and now, as bars, and how much it changed."""
+    """Two lines: the mood then and now, as bars, and how much it changed (one line for a mood
+    named only at the re-rating: it is here now, and was not at the start)."""
     text = Text(mood.name.ljust(name_width)[: max(name_width, 1)], style="bold")
+    if mood.added_later:
+        text.append("  now    ")
+        text.append(f"{mood.after if mood.after is not None else '–':>3} ")
+        text.append_text(bar(mood.after, "sea_green3"))
+        text.append("   new since the start", style="dim italic")
+        return text
     text.append("  before ")
     text.append(f"{mood.before if mood.before is not None else '–':>3} ")
     text.append_text(bar(mood.before, "dark_orange3"))

@@ -19,24 +19,29 @@ from textual.widgets import ContentSwitcher, Footer, Header, Input, Static, Text
 
 from homework_tui.model.base import ValidationError, optional_rating
 from homework_tui.model.draft import Draft
+from homework_tui.model.thought_prompts import MOOD_SUGGESTIONS
 from homework_tui.model.thought_record import (
-    MOOD_SUGGESTIONS,
     ThoughtRecord,
     form_fields,
     indexed,
     record_from_fields,
     step_of,
 )
+from homework_tui.store import Store
+from homework_tui.store.drafts import DraftKeeper, Drafts
 from homework_tui.ui.base import HomeworkScreen
 from homework_tui.ui.form_autosave import DraftForm
 from homework_tui.ui.naming import record_name
-from homework_tui.ui.thoughts.thought_data import FORM, records_repo
-from homework_tui.ui.thoughts.thought_form_steps import STEPS, ThoughtRow, compose_step, question_text
-from homework_tui.ui.thoughts.thought_labels import DistortionPicker
-from homework_tui.store.drafts import DraftKeeper, Drafts
-from homework_tui.store import Store
 from homework_tui.ui.thoughts.distortion_list import DistortionList
-from homework_tui.ui.thoughts.mood_rows import MoodRerateRow, MoodRow
+from homework_tui.ui.thoughts.mood_rows import LaterMoodRow, MoodRerateRow, MoodRow
+from homework_tui.ui.thoughts.thought_data import FORM, records_repo
+from homework_tui.ui.thoughts.thought_form_steps import (
+    STEPS,
+    ThoughtRow,
+    compose_step,
+    question_text,
+)
+from homework_tui.ui.thoughts.thought_labels import DistortionPicker
 from homework_tui.ui.widgets.rating_input import RatingInput
 
 LAST = len(STEPS)
@@ -78,6 +83,8 @@ class ThoughtRecordForm(DraftForm, HomeworkScreen[ThoughtRecord | None]):
         thoughts = [i for i in indexed(fields, "thought") if fields.get(f"thought-{i}", "").strip()]
         self._thoughts = thoughts + [max(thoughts, default=-1) + 1]
         self._after = {i: fields.get(f"mood-{i}-after", "") for i in moods}
+        later = [i for i in indexed(fields, "later") if fields.get(f"later-{i}-name", "").strip()]
+        self._later = later + [max(indexed(fields, "later"), default=-1) + 1]
         hot = fields.get("hot", "")
         self._hot: int | None = int(hot) if hot.isdigit() and int(hot) in thoughts else None
         self._question = {s.number: 0 for s in STEPS}
@@ -94,7 +101,9 @@ class ThoughtRecordForm(DraftForm, HomeworkScreen[ThoughtRecord | None]):
             yield Static(id="form-message")
         with ContentSwitcher(initial=f"step-{self.step}", id="steps"):
             for step in STEPS:
-                yield from compose_step(step, self._fields, self._moods, self._thoughts)
+                yield from compose_step(
+                    step, self._fields, self._moods, self._thoughts, self._later
+                )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -206,6 +215,11 @@ class ThoughtRecordForm(DraftForm, HomeworkScreen[ThoughtRecord | None]):
                 self._mark_hot(index)
         elif field_id.startswith("mood-") and field_id.endswith("-after"):
             self._after[int(field_id.split("-")[1])] = event.value
+        elif field_id.startswith("later-") and field_id.endswith("-name"):
+            index = int(field_id.split("-")[1])
+            if index == self._later[-1] and event.value.strip():
+                self._later.append(index + 1)
+                self.query_one("#later-rows").mount(LaterMoodRow(index + 1, MOOD_SUGGESTIONS))
         if isinstance(event.input, RatingInput):
             self._check_rating(event.input)
 
@@ -224,8 +238,8 @@ class ThoughtRecordForm(DraftForm, HomeworkScreen[ThoughtRecord | None]):
     def _rating_label(self, field_id: str) -> str:
         if field_id == "belief":
             return "Belief in the balanced thought"
-        index = field_id.split("-")[1]
-        found = self.query(f"#mood-{index}-name")
+        prefix, index = field_id.split("-")[:2]
+        found = self.query(f"#{prefix}-{index}-name")
         name = " ".join(found.first(Input).value.split()) if found else ""
         again = field_id.endswith("-after")
         if not name:
@@ -286,6 +300,10 @@ class ThoughtRecordForm(DraftForm, HomeworkScreen[ThoughtRecord | None]):
             fields[f"mood-{i}-name"] = row.query_one(f"#mood-{i}-name", Input).value
             fields[f"mood-{i}-before"] = row.query_one(f"#mood-{i}-before", Input).value
             fields[f"mood-{i}-after"] = self._after.get(i, "")
+        for later in self.query(LaterMoodRow):
+            i = later.index
+            fields[f"later-{i}-name"] = later.query_one(f"#later-{i}-name", Input).value
+            fields[f"later-{i}-after"] = later.query_one(f"#later-{i}-after", Input).value
         for row in self.query(ThoughtRow):
             fields[f"thought-{row.index}"] = row.query_one(Input).value
         fields["hot"] = "" if self._hot is None else str(self._hot)

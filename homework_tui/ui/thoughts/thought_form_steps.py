@@ -8,18 +8,18 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Static
 
-from homework_tui.model.thought_record import (
+from homework_tui.model.thought_prompts import (
     MOOD_SUGGESTIONS,
     QUESTIONS_AGAINST,
     QUESTIONS_BALANCED,
     QUESTIONS_FOR,
 )
+from homework_tui.ui.thoughts.mood_rows import LaterMoodRow, MoodRerateRow, MoodRow
 from homework_tui.ui.thoughts.thought_labels import DistortionPicker
-from homework_tui.ui.thoughts.mood_rows import MoodRerateRow, MoodRow
-from homework_tui.ui.widgets.rating_input import RatingInput
 from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
+from homework_tui.ui.widgets.rating_input import RatingInput
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,8 @@ STEPS: tuple[Step, ...] = (
     Step(
         8,
         "Moods now",
-        "How strong is each mood now? Any change counts, including none.",
+        "How strong is each mood now? Any change counts, including none. A mood that is here "
+        "now but was not at the start can be named below, with how strong it is.",
     ),
 )
 
@@ -143,9 +144,10 @@ def question_box(step: Step, step_id: str) -> Static:
 
 
 def compose_step(
-    step: Step, fields: dict[str, str], moods: list[int], thoughts: list[int]
+    step: Step, fields: dict[str, str], moods: list[int], thoughts: list[int], later: list[int]
 ) -> ComposeResult:
-    """The widgets of one step, filled from the form's `fields`."""
+    """The widgets of one step, filled from the form's `fields`; `later` are the rows of moods
+    named at the re-rating."""
     step_id = f"step-{step.number}"
     get = fields.get
     if step.number == 1:
@@ -202,3 +204,9 @@ def compose_step(
                     )
                     row.display = bool(get(f"mood-{i}-name", "").strip())
                     yield row
+            yield Static(Text("New moods now (optional)"), classes="row-label later-heading")
+            with Vertical(id="later-rows", classes="rows"):
+                for i in later:
+                    yield LaterMoodRow(
+                        i, MOOD_SUGGESTIONS, get(f"later-{i}-name", ""), get(f"later-{i}-after", "")
+                    )

@@ -3,6 +3,8 @@ issue, in `#today-due`), and a menu of every section with what it is for."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -11,8 +13,11 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from homework_tui.sections import RELAX_WHAT, SECTIONS
 from homework_tui.ui.base import HomeworkScreen
-from homework_tui.sections import SECTIONS
+
+if TYPE_CHECKING:  # read lazily: Today's homework is mounted after the first frame
+    from homework_tui.ui.today.today_due import DueLoaded
 
 WELCOME = (
     "Welcome. This is a quiet place for the homework you agreed with your therapist. "
@@ -21,6 +26,11 @@ WELCOME = (
 WHERE_TO_START = (
     "Not sure where to start? If you feel tense right now, try Relax (press r). "
     "Otherwise, open what your therapist asked you to practise."
+)
+# The plan can turn the Relax suggestion off (`suggest_relax = false`): for exposure work, where
+# reaching for relaxation when tense can become a safety behaviour.
+WHERE_TO_START_NO_RELAX = (
+    "Not sure where to start? Open what your therapist asked you to practise."
 )
 NOTHING_DUE = (
     "Nothing is due yet. When you add what your therapist set in Plan (p), "
@@ -102,6 +112,19 @@ class TodayScreen(HomeworkScreen[None]):
         """Back on Today after logging something: count it at once."""
         for due in self.query("#today-due-list"):
             due.reload()  # type: ignore[attr-defined]
+
+    def on_due_loaded(self, message: DueLoaded) -> None:
+        """The plan is read (by Today's homework): word "where to start" and Relax's entry as
+        the plan says (`suggest_relax`)."""
+        message.stop()
+        text = WHERE_TO_START if message.suggest_relax else WHERE_TO_START_NO_RELAX
+        self.query_one("#today-start", Static).update(Text(text))
+        relax = next(s for s in SECTIONS if s.key == "relax")
+        purpose = relax.purpose if message.suggest_relax else RELAX_WHAT
+        entry = menu_entry(relax.hotkey, relax.title, purpose)
+        menu = self.query_one(SectionMenu)
+        if str(menu.get_option("relax").prompt) != str(entry):  # only when it changes
+            menu.replace_option_prompt("relax", entry)
 
     @on(OptionList.OptionSelected, "#today-menu")
     def _open(self, event: OptionList.OptionSelected) -> None:

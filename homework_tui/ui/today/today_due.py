@@ -40,6 +40,7 @@ MARKS = {Status.TODAY: "○", Status.WEEK: "○", Status.OPEN: "◌", Status.DON
 class DueLoaded(Message):
     view: TodayView
     checked_off: set[str]  # assignment ids ticked by hand today
+    suggest_relax: bool = True  # the plan's `suggest_relax` (Today's screen reads it too)
 
 
 class DueRow(ListItem):
@@ -138,17 +139,17 @@ class TodayDue(Vertical):
     @work(thread=True, exclusive=True, group="today-due", exit_on_error=False)
     def _load(self, store: Store) -> None:
         from homework_tui.store.activities import gather
-        from homework_tui.store.plan import assignments
+        from homework_tui.store.plan import assignments, plan_info
 
         today = date.today()
         found = gather(store)
         view = today_view(assignments(store), found, today)
         ticked = {a.assignment_id for a in found if a.assignment_id and a.day == today}
-        self.post_message(DueLoaded(view, ticked))
+        self.post_message(DueLoaded(view, ticked, plan_info(store).load().relax_suggested))
 
     @on(DueLoaded)
     async def _show(self, message: DueLoaded) -> None:
-        message.stop()
+        # Not stopped: it bubbles on to the Today screen, which words "where to start" by it.
         view = self.view = message.view
         self.checked_off = message.checked_off
         summary = self.query_one("#due-summary", Static)
