@@ -32,7 +32,17 @@ from audio.breathing import (
 )
 from audio.errors import ScriptError
 from audio.fitting import STRETCH_RANGE
-from audio.plan import Part, Plan, Say, Silence, Step, Tone, estimate_seconds, say_steps, tones_for_cues
+from audio.plan import (
+    Part,
+    Plan,
+    Say,
+    Silence,
+    Step,
+    Tone,
+    estimate_seconds,
+    say_steps,
+    tones_for_cues,
+)
 from audio.pmr import (
     CUE_EXHALE,
     CUE_INHALE,

@@ -28,14 +28,14 @@ from textual.theme import Theme
 from homework_tui.key_order import handled_so_far, has_priority_binding, moves_focus_now
 from homework_tui.model.settings import DEFAULT_THEME, Settings
 from homework_tui.paths import data_dir
+from homework_tui.sections import SECTIONS, by_key
+from homework_tui.terminal_input import read_pastes_whole
 from homework_tui.ui.base import LatestValueSaver, SaveRefused, wait_for_saves
 from homework_tui.ui.insights.insights_palette import PALETTE_ENTRIES
 from homework_tui.ui.privacy.privacy_lock import IdleLock
 from homework_tui.ui.read_only import ReadOnlyWatch
 from homework_tui.ui.store_messages import DamagedFound, StoreFailed, StoreOpened
 from homework_tui.ui.today.today import TodayScreen
-from homework_tui.sections import SECTIONS, by_key
-from homework_tui.terminal_input import read_pastes_whole
 from homework_tui.ui.widgets.banner import ReadOnlyBanner
 from homework_tui.ui.widgets.palette import HomeworkCommands
 from homework_tui.ui.widgets.themes import OUR_THEMES
@@ -120,13 +120,13 @@ class HomeworkApp(App[int]):
     @work(thread=True, exclusive=True, group="store-open", exit_on_error=False)
     def open_store(self, read_only: bool = False, restore: Path | None = None) -> None:
         """Open the data folder (restoring `restore` first, if given), off the event loop."""
-        from homework_tui.ui.startup import restore_from
         from homework_tui.store import CorruptData, Singleton, Store
         from homework_tui.store.backups import (
             backup_choices,
             damaged_files,
             restored_note,
         )
+        from homework_tui.ui.startup import restore_from
 
         try:
             if restore is not None:

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from homework_tui.commands.common import fail, opened_store
-from homework_tui.model.base import visible
 from homework_tui.commands.report_cmds import add_report_options, run_report
+from homework_tui.model.base import visible
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

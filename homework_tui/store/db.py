@@ -23,13 +23,6 @@ from homework_tui.store.backups import (
     kept_damaged,
     write_backup,
 )
-from homework_tui.store.errors import (
-    CorruptData,
-    NewerSchema,
-    ReadOnly,
-    StoreError,
-    UnreadableFolder,
-)
 from homework_tui.store.crypto import (
     KdfParams,
     PassphraseNeeded,
@@ -38,6 +31,13 @@ from homework_tui.store.crypto import (
     is_sealed,
     params_of,
     unlock,
+)
+from homework_tui.store.errors import (
+    CorruptData,
+    NewerSchema,
+    ReadOnly,
+    StoreError,
+    UnreadableFolder,
 )
 from homework_tui.store.lock import WriterLock
 from homework_tui.store.storage import (

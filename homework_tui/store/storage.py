@@ -28,6 +28,14 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+from homework_tui.store.atomic import (  # noqa: F401  (names other modules import from here)
+    FILE_MODE,
+    _write_all,
+    atomic_write,
+    fsync_folder,
+    journal_path,
+    temp_files,
+)
 from homework_tui.store.crypto import (
     JOURNAL_SEAL_FORMAT,
     LEGACY_LINE_LABEL,
@@ -37,14 +45,6 @@ from homework_tui.store.crypto import (
     is_sealed,
     line_label,
     params_of,
-)
-from homework_tui.store.atomic import (  # noqa: F401  (names other modules import from here)
-    FILE_MODE,
-    _write_all,
-    atomic_write,
-    fsync_folder,
-    journal_path,
-    temp_files,
 )
 from homework_tui.store.errors import ReadOnly, WriteFailed
 

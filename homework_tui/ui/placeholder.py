@@ -16,8 +16,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from homework_tui.ui.base import SectionScreen
 from homework_tui.sections import Section
+from homework_tui.ui.base import SectionScreen
 
 SCREENS_PACKAGE = "homework_tui.ui"
 

@@ -23,11 +23,11 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Static
 
 from homework_tui.model.draft import Draft
-from homework_tui.ui.base import SectionScreen, saving
-from homework_tui.ui.dialogs import Choice, ChoiceDialog
 from homework_tui.store import Store
 from homework_tui.store.drafts import Drafts
 from homework_tui.store.errors import StoreError
+from homework_tui.ui.base import SectionScreen, saving
+from homework_tui.ui.dialogs import Choice, ChoiceDialog
 from homework_tui.ui.widgets.clean_input import CleanInput
 
 DRAFT_ROW = "draft:"

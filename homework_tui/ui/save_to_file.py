@@ -14,8 +14,8 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Input, Static
 
 from homework_tui.report.files import write_private
-from homework_tui.ui.dialogs import EVERYWHERE, CalmModal
 from homework_tui.store.errors import plain_reason
+from homework_tui.ui.dialogs import EVERYWHERE, CalmModal
 
 
 class SaveToFileDialog(CalmModal[Path | None]):

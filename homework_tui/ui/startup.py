@@ -16,8 +16,8 @@ from homework_tui.ui.restore import RestoreDialog, confirm_delete, damaged_notic
 
 if TYPE_CHECKING:
     from homework_tui.app import HomeworkApp
-    from homework_tui.ui.store_messages import DamagedFound
     from homework_tui.store.backups import Backup, Summary
+    from homework_tui.ui.store_messages import DamagedFound
 
 QUIT_CODE = 1
 QUIT = Choice("q", "Quit", "quit")

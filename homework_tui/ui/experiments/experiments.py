@@ -16,9 +16,9 @@ from textual.widgets import DataTable, Static
 
 from homework_tui.model.draft import Draft
 from homework_tui.model.experiment import Experiment, awaiting_outcome, completed
+from homework_tui.store import Repository, Store
 from homework_tui.ui.experiments.experiment_data import FORM, experiments_repo
 from homework_tui.ui.record_list import DRAFT_ROW, DraftListScreen, RecordTable
-from homework_tui.store import Repository, Store
 
 EMPTY = (
     "No experiments yet. Press n to plan one: write down a worry as a belief, how strongly you "

@@ -26,9 +26,8 @@ from homework_tui.model.exposure.mastery import (
     MasteryRule,
 )
 from homework_tui.ui.dialogs import EVERYWHERE, Choice, ChoiceDialog, SaveCancelModal
-from homework_tui.ui.widgets.clean_input import CleanInput
+from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
 from homework_tui.ui.widgets.rating_input import RatingInput
-from homework_tui.ui.widgets.clean_input import CleanTextArea
 
 R = TypeVar("R")
 

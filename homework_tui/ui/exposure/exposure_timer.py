@@ -29,10 +29,10 @@ from homework_tui.model.exposure import Ladder, Step
 from homework_tui.model.exposure.form import new_fields
 from homework_tui.model.exposure.mastery import ExposureSettings
 from homework_tui.model.exposure.timer import ExposureTimer, TimerPhase, clock_text
-from homework_tui.ui.base import HomeworkScreen, saving
-from homework_tui.ui.dialogs import EVERYWHERE, Choice, ChoiceDialog
 from homework_tui.store.drafts import DraftKeeper, Drafts
 from homework_tui.store.errors import StoreError
+from homework_tui.ui.base import HomeworkScreen, saving
+from homework_tui.ui.dialogs import EVERYWHERE, Choice, ChoiceDialog
 from homework_tui.ui.exposure.exposure_curve import ExposureCurve
 
 FORM = "exposure"

@@ -15,9 +15,9 @@ from textual.dom import DOMNode
 
 from homework_tui.model.exposure import Exposure, Ladder
 from homework_tui.model.exposure.mastery import ExposureSettings
+from homework_tui.store.errors import StoreError
 from homework_tui.ui.base import saving
 from homework_tui.ui.exposure.exposure_data import ExposureBook
-from homework_tui.store.errors import StoreError
 
 Write = Callable[[ExposureBook], object]
 

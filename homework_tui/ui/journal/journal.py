@@ -12,9 +12,9 @@ from textual.widgets import DataTable, Input, Static
 
 from homework_tui.model.draft import Draft
 from homework_tui.model.journal import JournalEntry
+from homework_tui.store import Repository, Store
 from homework_tui.ui.journal.journal_entry import FORM, journal_repo
 from homework_tui.ui.record_list import DRAFT_ROW, DraftListScreen, RecordTable, shorten
-from homework_tui.store import Repository, Store
 
 EMPTY = (
     "No entries yet. Press n to write one. A few lines about your day and how you felt is "

@@ -21,8 +21,7 @@ from homework_tui.model.activity import Kind
 from homework_tui.model.base import ValidationError
 from homework_tui.model.plan import WEEKDAY_NAMES, Assignment, Every, Frequency, PlanInfo
 from homework_tui.ui.dialogs import Choice, ChoiceDialog, SaveCancelModal
-from homework_tui.ui.widgets.clean_input import CleanInput
-from homework_tui.ui.widgets.clean_input import CleanTextArea
+from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
 
 KIND_CHOICES = [(kind.label, kind) for kind in Kind]
 EVERY_CHOICES = [

@@ -74,8 +74,8 @@ class LockScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="lock-drafts", exit_on_error=False)
     def save_drafts(self, jobs: list[DraftJob]) -> None:
-        from homework_tui.ui.base import saving
         from homework_tui.store import StoreError
+        from homework_tui.ui.base import saving
 
         failed = ""
         for form, write in jobs:

@@ -72,7 +72,6 @@ class PatternDialog(CalmModal[str | None]):
 
     def action_save(self) -> None:
         from audio.errors import AudioError
-
         from homework_tui.ui.relax.relax_data import save_pattern
 
         def value(key: str) -> str:

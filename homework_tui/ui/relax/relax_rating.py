@@ -19,8 +19,8 @@ from textual.widgets import Footer, Input, Static, TextArea
 from homework_tui.model.base import ValidationError
 from homework_tui.model.relaxation import SCALES, check_rating
 from homework_tui.ui.dialogs import EVERYWHERE, CalmModal
-from homework_tui.ui.widgets.rating_input import RatingInput
 from homework_tui.ui.widgets.clean_input import CleanTextArea
+from homework_tui.ui.widgets.rating_input import RatingInput
 
 
 @dataclass(frozen=True)

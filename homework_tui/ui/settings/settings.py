@@ -19,10 +19,10 @@ from homework_tui.model.settings import (
     SPEECH_RATE_MAX,
     SPEECH_RATE_MIN,
 )
-from homework_tui.ui.base import SectionScreen
 from homework_tui.services.relax_catalog import installed_voices
-from homework_tui.ui.widgets.clean_input import CleanInput
+from homework_tui.ui.base import SectionScreen
 from homework_tui.ui.settings.voice_finder import VoiceFinder
+from homework_tui.ui.widgets.clean_input import CleanInput
 
 SWITCHES = (
     ("animations", "Animations", "Smooth scrolling and sliding panels. Off is calmer."),

@@ -9,8 +9,8 @@ from textual.containers import Horizontal
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static
 
-from homework_tui.ui.widgets.rating_input import RatingInput
 from homework_tui.ui.widgets.clean_input import CleanInput
+from homework_tui.ui.widgets.rating_input import RatingInput
 
 
 class MoodRow(Horizontal):

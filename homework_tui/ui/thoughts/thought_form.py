@@ -27,16 +27,21 @@ from homework_tui.model.thought_record import (
     record_from_fields,
     step_of,
 )
+from homework_tui.store import Store
+from homework_tui.store.drafts import DraftKeeper, Drafts
 from homework_tui.ui.base import HomeworkScreen
 from homework_tui.ui.form_autosave import DraftForm
 from homework_tui.ui.naming import record_name
-from homework_tui.ui.thoughts.thought_data import FORM, records_repo
-from homework_tui.ui.thoughts.thought_form_steps import STEPS, ThoughtRow, compose_step, question_text
-from homework_tui.ui.thoughts.thought_labels import DistortionPicker
-from homework_tui.store.drafts import DraftKeeper, Drafts
-from homework_tui.store import Store
 from homework_tui.ui.thoughts.distortion_list import DistortionList
 from homework_tui.ui.thoughts.mood_rows import MoodRerateRow, MoodRow
+from homework_tui.ui.thoughts.thought_data import FORM, records_repo
+from homework_tui.ui.thoughts.thought_form_steps import (
+    STEPS,
+    ThoughtRow,
+    compose_step,
+    question_text,
+)
+from homework_tui.ui.thoughts.thought_labels import DistortionPicker
 from homework_tui.ui.widgets.rating_input import RatingInput
 
 LAST = len(STEPS)

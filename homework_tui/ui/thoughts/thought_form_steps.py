@@ -16,10 +16,10 @@ from homework_tui.model.thought_record import (
     QUESTIONS_BALANCED,
     QUESTIONS_FOR,
 )
-from homework_tui.ui.thoughts.thought_labels import DistortionPicker
 from homework_tui.ui.thoughts.mood_rows import MoodRerateRow, MoodRow
-from homework_tui.ui.widgets.rating_input import RatingInput
+from homework_tui.ui.thoughts.thought_labels import DistortionPicker
 from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
+from homework_tui.ui.widgets.rating_input import RatingInput
 
 
 @dataclass(frozen=True)

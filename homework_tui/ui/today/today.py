@@ -11,8 +11,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from homework_tui.ui.base import HomeworkScreen
 from homework_tui.sections import SECTIONS
+from homework_tui.ui.base import HomeworkScreen
 
 WELCOME = (
     "Welcome. This is a quiet place for the homework you agreed with your therapist. "

@@ -18,12 +18,12 @@ from typing import Any
 from rich.containers import Lines
 from rich.text import Text
 from textual import events
+from textual._wrap import compute_wrap_offsets
+from textual.document import _wrapped_document as wrapped_module
 from textual.document._document import EditResult, Location
 from textual.document._edit import Edit
-from textual.document import _wrapped_document as wrapped_module
 from textual.document._wrapped_document import WrappedDocument
 from textual.widget import Widget
-from textual._wrap import compute_wrap_offsets
 from textual.widgets import Input, TextArea
 
 from homework_tui.model.base import clean_text
