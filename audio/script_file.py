@@ -37,8 +37,9 @@ from audio.script_parse import MAX_CHARS, parse_script
 BUILTIN_DIR = Path(__file__).resolve().parent / "data" / "sessions"
 SUFFIX = ".txt"
 SESSIONS_FOLDER = "sessions"  # inside the config folder
+# the built-ins, listed so
 ORDER = ("box", "478", "resonance", "sigh", "pmr16", "pmr7", "pmr4", "release", "cue", "differential",
-         "rapid", "application", "body-scan", "body-scan-20", "grounding", "mindful-breathing", "leaves")  # the built-ins, listed so
+         "rapid", "application", "body-scan", "body-scan-20", "grounding", "mindful-breathing", "leaves")
 
 __all__ = [
     "BUILTIN_DIR", "BreatheStep", "PauseStep", "ReleaseStep", "RestStep", "SayStep", "Script",

@@ -4,10 +4,11 @@ Steps that draw on the wording file (`wording PATH`, `breathe PATTERN …`, `ten
 known group key, `rest …`) use the same pieces as the breathing and PMR protocols, so a built-in
 session shipped as a file plays exactly as the protocol it describes. Lengths:
 
-- `breathe … to fill` (without a count of breaths) takes as many whole breaths as the rest of the script leaves room for
-  (estimated from the words) and ends with a stretchy quiet of at least FILL_SETTLE seconds
-  and a tenth of the speech before the closing; `rest to fill` is a rest whose silences are stretchy. Both are then sized
-  from the real speech like any stretchy pause, so the session lasts its minutes;
+- `breathe … to fill` (without a count of breaths) takes as many whole breaths as the rest of the
+  script leaves room for (estimated from the words) and ends with a stretchy quiet of at least
+  FILL_SETTLE seconds and a tenth of the speech before the closing; `rest to fill` is a rest whose
+  silences are stretchy. Both are then sized from the real speech like any stretchy pause, so the
+  session lasts its minutes;
 - a `release` without seconds lasts 30-40 s, chosen from the minutes (the PMR protocols);
 - stretchy pauses are sized while the session is laid out, from the real speech so far
   (`audio.fitting`), so the session ends within a fraction of a second of its minutes.

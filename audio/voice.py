@@ -57,8 +57,9 @@ class VoiceSettings:
     def __post_init__(self) -> None:
         if not isinstance(self.voice, str) or not self.voice.strip():
             raise VoiceError("the voice name is empty; run `homework-tui voices` to see the voices")
-        if isinstance(self.rate, bool) or not isinstance(self.rate, int) or not RATE_RANGE[0] <= self.rate <= RATE_RANGE[1]:
-            raise VoiceError(f"speech rate should be {RATE_RANGE[0]} to {RATE_RANGE[1]} words a minute")
+        low, high = RATE_RANGE
+        if isinstance(self.rate, bool) or not isinstance(self.rate, int) or not low <= self.rate <= high:
+            raise VoiceError(f"speech rate should be {low} to {high} words a minute")
         if not 0.0 < float(self.volume) <= 1.0:
             raise VoiceError("speech volume should be above 0 and at most 1")
         object.__setattr__(self, "voice", self.voice.strip().lower())
@@ -395,7 +396,7 @@ def voices_for_language(language: str | None, voices: list[VoiceInfo]) -> list[V
 def voice_for_language(language: str, engine: VoiceEngine) -> str | None:
     """The voice to read a script in `language` when the person chose none: the default voice
     for English, else the best installed match; None when no installed voice speaks it."""
-    if language in ("any", "") or _base(language) == "en" and language in ("en", "en-us"):
+    if language in ("any", "") or (_base(language) == "en" and language in ("en", "en-us")):
         return DEFAULT_VOICE
     found = voices_for_language(language, engine.voices())
     return found[0].id if found else None

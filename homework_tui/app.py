@@ -132,7 +132,7 @@ class HomeworkApp(App[int]):
             if restore is not None:
                 restore_from(self.data_folder, restore, self.passphrase)
             store = Store.open(self.data_folder, read_only=read_only, passphrase=self.passphrase)
-        except Exception as error:  # every failure becomes a calm dialog, never a traceback
+        except Exception as error:  # noqa: BLE001 - every failure becomes a calm dialog, never a traceback
             choices = (
                 backup_choices(self.data_folder, None, self.passphrase)
                 if isinstance(error, CorruptData)
@@ -146,7 +146,7 @@ class HomeworkApp(App[int]):
             return
         try:
             settings = Singleton(store, "settings", Settings, Settings).load()
-        except Exception:
+        except Exception:  # noqa: BLE001 - unreadable settings: the defaults, and the app still opens
             settings = Settings()
         opened = StoreOpened(store, settings)
         if not store.read_only:
@@ -276,7 +276,7 @@ class HomeworkApp(App[int]):
             self.add_mode(key, partial(section_screen, section))
         try:
             self.switch_mode(key)
-        except Exception as error:  # a section that cannot start: a calm note, not a traceback
+        except Exception as error:  # noqa: BLE001 - a section that cannot start: a calm note, not a traceback
             self.remove_mode(key)
             problem = f"{type(error).__name__}: {error}"
             self.add_mode(key, partial(SectionPlaceholderScreen, section, problem=problem))

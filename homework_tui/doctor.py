@@ -53,7 +53,7 @@ def check_speech() -> Finding:
             from audio.voice import list_voices
 
             voices = list_voices()
-    except Exception as error:  # any failure here means: no speech, sessions run with captions
+    except Exception as error:  # noqa: BLE001 - any failure means no speech; sessions run with captions
         return Finding(
             "Speech",
             Level.WARN,
@@ -228,7 +228,7 @@ def run_checks(folder: Path) -> list[Finding]:
                          ("Sound output", check_sound)):
         try:
             findings.append(check())
-        except Exception as error:  # doctor reports; it never crashes on what it examines
+        except Exception as error:  # noqa: BLE001 - doctor reports; it never crashes on what it examines
             level = Level.FAIL if topic == "Data" else Level.WARN
             findings.append(Finding(topic, level, f"the check itself failed: {error!r}",
                                     fix="Please report this, with the line above."))

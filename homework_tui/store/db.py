@@ -126,7 +126,7 @@ def _generation_hint(path: Path) -> int:
             import orjson
 
             return int(orjson.loads(raw.split(b"\n", 1)[0][9:]).get("generation", 0))
-        except Exception:
+        except (ImportError, ValueError, TypeError, AttributeError):  # no readable header: 0
             return 0
     if is_sealed(raw):
         return 0  # its journal's header (plain) carries the generation

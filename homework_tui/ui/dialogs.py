@@ -92,7 +92,7 @@ class Choice:
 class ChoiceDialog(CalmModal[str]):
     """A titled message and a row of choices."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left", "app.focus_previous", "Previous", show=False),
         Binding("right", "app.focus_next", "Next", show=False),
     ]
@@ -149,7 +149,7 @@ class ChoiceDialog(CalmModal[str]):
 class PassphraseDialog(CalmModal[str | None]):
     """Asks for the passphrase of encrypted data. Dismisses with it, or None to quit."""
 
-    BINDINGS: list[BindingType] = [Binding("escape", "quit", "Quit", key_display="Esc")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "quit", "Quit", key_display="Esc")]
 
     def __init__(self, message: str, *, id: str | None = "passphrase") -> None:
         super().__init__(id=id, classes="choice-dialog")

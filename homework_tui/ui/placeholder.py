@@ -31,7 +31,7 @@ def section_screen(section: Section) -> Screen[None]:
         if error.name != module_name:
             return SectionPlaceholderScreen(section, problem=_describe(error))
         return SectionPlaceholderScreen(section)
-    except Exception as error:  # a bug in the section: show it calmly, never a traceback
+    except Exception as error:  # noqa: BLE001 - a bug in the section: shown calmly, never a traceback
         return SectionPlaceholderScreen(section, problem=_describe(error))
     screen_class = getattr(module, section.screen, None)
     if not (isinstance(screen_class, type) and issubclass(screen_class, Screen)):
@@ -39,7 +39,7 @@ def section_screen(section: Section) -> Screen[None]:
         return SectionPlaceholderScreen(section, problem=problem)
     try:
         return screen_class()
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001 - a screen that cannot be built: shown calmly, too
         return SectionPlaceholderScreen(section, problem=_describe(error))
 
 

@@ -21,6 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Static
+from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
 from homework_tui.model.draft import Draft
 from homework_tui.store import Store
@@ -83,7 +84,7 @@ class RecordListScreen(SectionScreen):
             return None
         try:
             return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        except Exception:
+        except CellDoesNotExist:
             return None
 
     def _restore_cursor(self, table: DataTable[Any], keep: str | None) -> None:
@@ -91,7 +92,7 @@ class RecordListScreen(SectionScreen):
         if keep is not None:
             try:
                 table.move_cursor(row=table.get_row_index(keep), animate=False)
-            except Exception:
+            except RowDoesNotExist:  # that row is gone: the cursor stays where it is
                 pass
 
     # -- opening --------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ on disk (written privately, 0600, and synced), or None when the person goes back
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -19,7 +19,7 @@ from homework_tui.ui.dialogs import EVERYWHERE, CalmModal
 
 
 class SaveToFileDialog(CalmModal[Path | None]):
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         *EVERYWHERE,
         Binding("escape", "back", "Back to the form", key_display="Esc"),
     ]

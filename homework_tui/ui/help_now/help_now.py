@@ -3,7 +3,7 @@ call. Reachable from every screen with F2. Everything the person typed is shown 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -50,7 +50,7 @@ def contact_text(contact: CrisisContact, label: str | None = None) -> Text:
 
 
 class ContactList(OptionList):
-    BINDINGS: list[BindingType] = [Binding("enter", "select", "Edit")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Edit")]
 
 
 class HelpNowScreen(HomeworkScreen[None]):
@@ -58,7 +58,7 @@ class HelpNowScreen(HomeworkScreen[None]):
 
     TITLE = "homework-tui"
     SUB_TITLE = "Help now"
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add_person", "Add person"),
         Binding("l", "edit_crisis_line", "Crisis line"),
         Binding("d,delete", "remove", "Remove"),
@@ -219,11 +219,11 @@ class HelpNowScreen(HomeworkScreen[None]):
             if self.plan.crisis_line is None:
                 return
             name = self.plan.crisis_line.name
-            apply = lambda: self.plan.with_crisis_line(None)  # noqa: E731
+            apply = lambda: self.plan.with_crisis_line(None)  # noqa: E731 - one name, two removals
         else:
             index = int(target.removeprefix("contact-"))
             name = self.plan.contacts[index].name
-            apply = lambda: self.plan.without_contact(index)  # noqa: E731
+            apply = lambda: self.plan.without_contact(index)  # noqa: E731 - one name, two removals
 
         def confirmed(choice: str | None) -> None:
             if choice == "remove":

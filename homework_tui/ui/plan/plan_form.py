@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -63,7 +63,7 @@ def parse_whole(text: str, label: str, field: str) -> int:
 class AssignmentForm(SaveCancelModal["Assignment | None"]):
     CSS_PATH = "plan.tcss"
     WHAT = "homework form"
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
         Binding("escape", "cancel", "Cancel", key_display="Esc"),
     ]
@@ -206,7 +206,7 @@ class SessionDatesForm(SaveCancelModal["PlanInfo | None"]):
     CSS_PATH = "plan.tcss"
     """The last session (where “since last session” starts) and the next one."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
         Binding("escape", "cancel", "Cancel", key_display="Esc"),
     ]

@@ -8,6 +8,7 @@ are kept in the box and the problem is said in words.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -42,7 +43,7 @@ class RatingDialog(CalmModal[Rating | None]):
     RatingDialog .rx-problem { color: $warning; height: auto; }
     RatingDialog TextArea { height: 5; margin-top: 1; }
     """
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", key_display="^s"),
         Binding("escape", "skip", "Skip", key_display="Esc"),
         *EVERYWHERE,

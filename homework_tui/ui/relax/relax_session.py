@@ -206,7 +206,7 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
             if self.timer is not None:
                 self.timer.stop()
             timeline = player.timeline
-            self._finish(completed=player.error is None or timeline.complete and moment.frame >= timeline.frames)
+            self._finish(completed=player.error is None or (timeline.complete and moment.frame >= timeline.frames))
 
     def elapsed_and_total(self, moment: Any, started: Started) -> tuple[float, float]:
         """Seconds practised so far and the practice's whole length (the length asked for)."""

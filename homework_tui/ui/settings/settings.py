@@ -3,7 +3,7 @@ applies at once and is saved in the background."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -48,7 +48,7 @@ class SettingsScreen(SectionScreen):
 
     TITLE = "homework-tui"
     SUB_TITLE = "Settings"
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+l", "privacy", "Privacy and lock", key_display="^l"),
     ]
 

@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from homework_tui.ui.widgets.clean_input import CleanInput
 from homework_tui.ui.widgets.rating_input import RatingInput

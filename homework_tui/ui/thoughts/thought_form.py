@@ -81,7 +81,7 @@ class ThoughtRecordForm(DraftForm, HomeworkScreen[ThoughtRecord | None]):
         self._moods = [i for i in moods if fields.get(f"mood-{i}-name", "").strip()]
         self._moods.append(max(moods, default=-1) + 1)
         thoughts = [i for i in indexed(fields, "thought") if fields.get(f"thought-{i}", "").strip()]
-        self._thoughts = thoughts + [max(thoughts, default=-1) + 1]
+        self._thoughts = [*thoughts, max(thoughts, default=-1) + 1]
         self._after = {i: fields.get(f"mood-{i}-after", "") for i in moods}
         hot = fields.get("hot", "")
         self._hot: int | None = int(hot) if hot.isdigit() and int(hot) in thoughts else None

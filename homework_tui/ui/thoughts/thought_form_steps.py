@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Static
 
 from homework_tui.model.thought_record import (
     MOOD_SUGGESTIONS,
