@@ -40,7 +40,7 @@ class LockScreen(Screen[None]):
 
     def __init__(self, lock: IdleLock, *, drafts: int = 0) -> None:
         super().__init__(id="lock-screen")
-        self.lock = lock
+        self.idle_lock = lock  # not `lock`: Textual's Widget.lock is an asyncio lock
         self.drafts = drafts
         self.checking = False
 
@@ -109,7 +109,7 @@ class LockScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="unlock", exit_on_error=False)
     def _check(self, passphrase: str) -> None:
-        store = self.lock.app.store
+        store = self.idle_lock.app.store
         right = False
         try:
             if store is not None:
@@ -126,7 +126,7 @@ class LockScreen(Screen[None]):
         box.disabled = False
         if right:
             self._say("lock-error", "")
-            self.lock.unlocked()
+            self.idle_lock.unlocked()
             return
         self._say("lock-error", WRONG)
         box.focus()
