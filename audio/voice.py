@@ -19,6 +19,7 @@ import queue
 import re
 import tempfile
 import threading
+from collections.abc import Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
@@ -368,7 +369,7 @@ def _base(language: str) -> str:
     return language.lower().replace("_", "-").split("-")[0]
 
 
-def voices_for_language(language: str | None, voices: list[VoiceInfo]) -> list[VoiceInfo]:
+def voices_for_language(language: str | None, voices: Sequence[VoiceInfo]) -> list[VoiceInfo]:
     """The voices that speak `language` ("es", "en-gb", "pt-br"), best first: an exact match
     (en-gb for en-gb), then the language's other variants (en-us for en-gb; any English for en).
     The default voice leads among equals. `None`, "" or "any" (a script whose words come from

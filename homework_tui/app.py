@@ -365,7 +365,7 @@ class HomeworkApp(App[int]):
             self.screen.mount(HelpPanel())
         self.refresh_bindings()
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:  # async, as App.action_back it replaces
         from textual.widgets import HelpPanel
 
         if self.screen.query(HelpPanel):

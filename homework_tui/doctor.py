@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
@@ -224,8 +224,10 @@ def _permission_problems(folder: Path) -> list[str]:
 
 def run_checks(folder: Path) -> list[Finding]:
     findings = []
-    for topic, check in (("Data", lambda: check_data(folder)), ("Speech", check_speech),
-                         ("Sound output", check_sound)):
+    checks: tuple[tuple[str, Callable[[], Finding]], ...] = (
+        ("Data", lambda: check_data(folder)), ("Speech", check_speech), ("Sound output", check_sound)
+    )
+    for topic, check in checks:
         try:
             findings.append(check())
         except Exception as error:  # noqa: BLE001 - doctor reports; it never crashes on what it examines

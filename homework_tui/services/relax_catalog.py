@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from homework_tui.model.pmr_stages import KEYS as PMR_NAMES
 from homework_tui.model.pmr_stages import STAGES as PMR_STAGES
-from homework_tui.model.relaxation import BREATHING_NAMES, PMR_NAMES, TITLES
+from homework_tui.model.relaxation import BREATHING_NAMES, TITLES
 
 # The headings of the list, in order: the kind as stored in a log → how it reads.
 KIND_HEADINGS: tuple[tuple[str, str], ...] = (

@@ -147,10 +147,8 @@ EXPOSURE_COLUMNS = (
 def read_exposures(store: Store) -> list[Activity]:
     from homework_tui.model.exposure import Exposure, Ladder
 
-    ladders: dict[str, Ladder] = {}
     ladder_repo = Repository(store, LADDERS_TABLE, Ladder)
-    for ladder in [*ladder_repo.all(), *ladder_repo.trash()]:
-        ladders[ladder.id] = ladder
+    ladders = {each.id: each for each in [*ladder_repo.all(), *ladder_repo.trash()]}
     found = []
     for exposure in Repository(store, EXPOSURES_TABLE, Exposure).all(reverse=False):
         ladder = ladders.get(exposure.ladder_id)

@@ -16,6 +16,7 @@ from tinydb import TinyDB
 
 from homework_tui.paths import database_file
 from homework_tui.store import schema
+from homework_tui.store.atomic import FILE_MODE, atomic_write, journal_path
 from homework_tui.store.backups import (
     BackupReader,
     find_backups,
@@ -41,13 +42,10 @@ from homework_tui.store.errors import (
 )
 from homework_tui.store.lock import WriterLock
 from homework_tui.store.storage import (
-    FILE_MODE,
     JournaledStorage,
     Unparseable,
-    atomic_write,
     decode_snapshot,
     encode_snapshot,
-    journal_path,
 )
 from homework_tui.store.table import JournaledTable
 
@@ -194,7 +192,7 @@ class Store:
         found = schema.version_of(storage.read())
         if found > schema.CURRENT_VERSION:
             raise NewerSchema(data_file, found, schema.CURRENT_VERSION)
-        db = _Database(storage=lambda: storage)  # type: ignore[arg-type]
+        db = _Database(storage=lambda: storage)
         store = cls(folder, db, storage, lock)
         if not read_only:
             store._migrate_if_old()

@@ -31,7 +31,7 @@ EVERYWHERE: list[BindingType] = [
 class CalmModal(ModalScreen[T]):
     """A dialog over the current screen; its footer still shows Help now and Keys."""
 
-    BINDINGS: list[BindingType] = EVERYWHERE
+    BINDINGS: ClassVar[list[BindingType]] = EVERYWHERE
 
 
 class SaveCancelModal(CalmModal[T]):

@@ -151,7 +151,7 @@ class DraftListScreen(RecordListScreen):
         """The repository of this list's records (`all`, `delete`, `restore`)."""
         raise NotImplementedError
 
-    def _write(self, record: Any, draft: Draft | None, **options: Any) -> None:
+    def _write(self, record: Any, draft: Draft | None, /, **options: Any) -> None:
         """Open the form on `record` (None: a new one), carrying on from `draft` if given."""
         raise NotImplementedError
 

@@ -80,6 +80,6 @@ class SaveToFileDialog(CalmModal[Path | None]):
 
 def is_form(screen: Any) -> bool:
     """A form whose writing can be saved to a file (it autosaves a draft)."""
-    from homework_tui.ui.form_autosave import DraftAutosave
+    from homework_tui.ui.draft_autosave import DraftAutosave
 
     return isinstance(screen, DraftAutosave) and getattr(screen, "keeper", None) is not None

@@ -6,7 +6,7 @@ Unsaved drafts head the list, and one left from last time is offered back on ope
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -140,7 +140,8 @@ class ExperimentsScreen(DraftListScreen):
         self._open_current(outcome=True)
 
     def _write(
-        self, experiment: Experiment | None, draft: Draft | None, *, outcome: bool = False
+        self, experiment: Experiment | None, draft: Draft | None, /, *, outcome: bool = False,
+        **options: Any,
     ) -> None:
         from homework_tui.ui.experiments.experiment_form import ExperimentForm
 

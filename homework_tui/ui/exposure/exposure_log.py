@@ -211,10 +211,10 @@ class ExposureLogScreen(DraftForm, HomeworkScreen[Exposure | None]):
         self._save(exposure, new)
 
     def persist(self, store: Store, exposure: Exposure, *extra: object) -> Exposure:
-        (new_behaviours,) = extra
+        (new_behaviours,) = extra  # the list of names `_save` was given
         book = ExposureBook(store)
         saved = book.save_exposure(exposure)
-        if new_behaviours:
+        if isinstance(new_behaviours, list) and new_behaviours:
             book.save_settings(book.settings.load().with_behaviours(new_behaviours))
         return saved
 

@@ -11,7 +11,7 @@ import threading
 from collections import deque
 from collections.abc import Callable
 
-from textual.dom import DOMNode
+from textual.widget import Widget
 
 from homework_tui.model.exposure import Exposure, Ladder
 from homework_tui.model.exposure.mastery import ExposureSettings
@@ -23,7 +23,7 @@ Write = Callable[[ExposureBook], object]
 
 
 class ExposureWriter:
-    def __init__(self, node: DOMNode, book: ExposureBook) -> None:
+    def __init__(self, node: Widget, book: ExposureBook) -> None:
         self.node = node
         self.book = book
         self._queue: deque[tuple[str, Write]] = deque()

@@ -71,8 +71,11 @@ class PlanScreen(RecordListScreen):
 
     # -- loading ---------------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="plan-load", exit_on_error=False)
     def reload(self, select: str | None = None) -> None:
+        self._load_plan()
+
+    @work(thread=True, exclusive=True, group="plan-load", exit_on_error=False)
+    def _load_plan(self) -> None:
         store = self.homework.store
         if store is None:
             return

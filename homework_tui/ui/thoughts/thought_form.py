@@ -291,8 +291,8 @@ class ThoughtRecordForm(DraftForm, HomeworkScreen[ThoughtRecord | None]):
             fields[f"mood-{i}-name"] = row.query_one(f"#mood-{i}-name", Input).value
             fields[f"mood-{i}-before"] = row.query_one(f"#mood-{i}-before", Input).value
             fields[f"mood-{i}-after"] = self._after.get(i, "")
-        for row in self.query(ThoughtRow):
-            fields[f"thought-{row.index}"] = row.query_one(Input).value
+        for thought_row in self.query(ThoughtRow):
+            fields[f"thought-{thought_row.index}"] = thought_row.query_one(Input).value
         fields["hot"] = "" if self._hot is None else str(self._hot)
         keys, own = self.query_one(DistortionList).chosen()
         fields["distortions"] = ",".join(keys)

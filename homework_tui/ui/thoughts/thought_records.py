@@ -6,7 +6,7 @@ On opening, an unfinished draft (say, from a terminal that was closed mid-record
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -157,7 +157,7 @@ class ThoughtRecordsScreen(DraftListScreen):
             chosen,
         )
 
-    def _write(self, record: ThoughtRecord | None, draft: Draft | None) -> None:
+    def _write(self, record: ThoughtRecord | None, draft: Draft | None, /, **options: Any) -> None:
         from homework_tui.ui.thoughts.thought_form import ThoughtRecordForm
 
         def done(saved: ThoughtRecord | None) -> None:
