@@ -69,7 +69,7 @@ def private_stdout() -> TextIO:
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
     os.close(devnull)
-    sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as we do
+    sys.stdout = open(os.devnull, "w", encoding="utf-8")  # lives as long as we do: no `with`
     sys.stderr = sys.stdout
     return proto
 

@@ -140,7 +140,7 @@ def _open(sd: Any, ring: sr.SharedRing, req: dict[str, Any]) -> tuple[Any, dict[
         try:
             sd.check_output_settings(device=info["index"], samplerate=rate, channels=channels,
                                      dtype="float32")
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001 - PortAudio refused stereo too: ask for the device's rate
             return None, {"ok": False, "kind": "rate", "device_rate": int(info["default_samplerate"])}
     callback = Callback(ring, 0.0)
     stream = sd.OutputStream(samplerate=rate, device=info["index"], channels=channels,
@@ -205,7 +205,7 @@ def main() -> int:
         try:
             stream.stop()
             stream.close()
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001 - closing anyway: a stream that fails to stop is gone too
             pass
     reply({"ok": True, "closed": True})
     return 0

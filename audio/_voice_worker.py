@@ -200,7 +200,7 @@ def main() -> int:
                 reply({"id": rid, "ok": True, "voice": voice, "retries": speaker.retries})
         except LookupError as exc:
             reply({"id": rid, "ok": False, "kind": "voice", "error": str(exc)})
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - an engine failure, reported to the app
             reply({"id": rid, "ok": False, "kind": "engine", "error": f"{type(exc).__name__}: {exc}"})
     return 0
 

@@ -28,6 +28,7 @@ from audio.plan import (
     Line,
     Part,
     Phase,
+    PhaseKind,
     Plan,
     Step,
     estimate_seconds,
@@ -76,9 +77,9 @@ class BreathingPattern:
     def cycle(self) -> Fraction:
         return self.inhale + self.topup + self.hold_in + self.exhale + self.hold_out
 
-    def phases(self) -> list[tuple[str, str, Fraction, str | None]]:
+    def phases(self) -> list[tuple[PhaseKind, str, Fraction, str | None]]:
         """(phase kind, wording key, seconds, label) for one cycle, skipping empty holds."""
-        out: list[tuple[str, str, Fraction, str | None]] = [("inhale", "inhale", self.inhale, None)]
+        out: list[tuple[PhaseKind, str, Fraction, str | None]] = [("inhale", "inhale", self.inhale, None)]
         if self.topup:
             out.append(("inhale", "topup", self.topup, "top-up"))
         if self.hold_in:
@@ -293,7 +294,7 @@ def practice_steps(pattern: BreathingPattern, wording: Wording, cycles: int, *,
                 said += 1
                 next_reminder += REMINDER_EVERY
             tone = ("topup" if key == "topup" else phase_kind) if tones else None
-            steps.append(Phase(phase_kind, secs, label, cues[key] if spoken_cues else None,  # type: ignore[arg-type]
+            steps.append(Phase(phase_kind, secs, label, cues[key] if spoken_cues else None,
                                tone, lines))
         elapsed += pattern.cycle
     return steps

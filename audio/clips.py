@@ -2,8 +2,8 @@
 
 espeak-ng pads each utterance with silence and its loudness varies a little from line to line.
 A clip here starts at the first sound (less a few ms), ends just after the last, has its harsh
-treble softened, an even loudness (RMS over the voiced part, capped by a peak limit), fades in and out over a few ms so it
-never clicks, and is stored as int16 to keep a long session's memory small.
+treble softened, an even loudness (RMS over the voiced part, capped by a peak limit), fades in and
+out over a few ms so it never clicks, and is stored as int16 to keep a long session's memory small.
 """
 
 from __future__ import annotations

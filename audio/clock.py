@@ -84,6 +84,21 @@ class PlayerBase:
     def _volume_changed(self) -> None:
         """A player with sound applies the new volume here (ramped, so it never clicks)."""
 
+    # The controls every player gives (SilentPlayer, SoundPlayer), declared here so a caller
+    # holding a PlayerBase is type-checked.
+    def pause(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def resume(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def skip(self) -> None:  # pragma: no cover - overridden
+        """Jump to the start of the next part."""
+        raise NotImplementedError
+
+    def stop(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the session ends (or `timeout`); True if it ended."""
         return self._finished.wait(timeout)

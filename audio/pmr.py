@@ -84,7 +84,7 @@ def release_steps(wording: Wording, group: str, index: int, fields: dict[str, st
     section = ("pmr", "release") if release_only else ("pmr",)
     suggestions = wording.texts(*section, "release_lines", fields=fields)
     chosen = [suggestions[_turn(index * 3 + k, len(suggestions))] for k in range(3)]
-    release_lines = tuple(Line(at, text) for at, text in zip(RELEASE_LINES_AT, chosen)
+    release_lines = tuple(Line(at, text) for at, text in zip(RELEASE_LINES_AT, chosen, strict=True)
                           if at + 5 < seconds)
     steps: list[Step] = []
     if release_only and key is not None:

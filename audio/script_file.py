@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import os
 import threading
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from audio.errors import ScriptError, ScriptFileError
@@ -175,7 +175,7 @@ def _info(name: str, script: Script, path: Path | None, overrides: bool) -> Scri
                       *(fits if fits is not None else (None, None)))
 
 
-def user_folder(config_dir: Path | str | None) -> Path | None:
+def user_folder(config_dir: str | os.PathLike[str] | None) -> Path | None:
     return Path(config_dir) / SESSIONS_FOLDER if config_dir else None
 
 
@@ -204,7 +204,7 @@ def list_scripts(config_dir: Path | str | None) -> tuple[list[ScriptInfo], list[
     return list(found.values()), problems
 
 
-def find_script(name_or_path: str | os.PathLike[str], config_dir: Path | str | None = None
+def find_script(name_or_path: str | os.PathLike[str], config_dir: str | os.PathLike[str] | None = None
                 ) -> tuple[str, Script] | None:
     """(name, script) for a script name (the person's first, then built-in) or a path to a
     script file; None when it names neither (e.g. a custom breathing pattern). A file that is

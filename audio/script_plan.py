@@ -4,10 +4,11 @@ Steps that draw on the wording file (`wording PATH`, `breathe PATTERN …`, `ten
 known group key, `rest …`) use the same pieces as the breathing and PMR protocols, so a built-in
 session shipped as a file plays exactly as the protocol it describes. Lengths:
 
-- `breathe … to fill` (without a count of breaths) takes as many whole breaths as the rest of the script leaves room for
-  (estimated from the words) and ends with a stretchy quiet of at least FILL_SETTLE seconds
-  and a tenth of the speech before the closing; `rest to fill` is a rest whose silences are stretchy. Both are then sized
-  from the real speech like any stretchy pause, so the session lasts its minutes;
+- `breathe … to fill` (without a count of breaths) takes as many whole breaths as the rest of the
+  script leaves room for (estimated from the words) and ends with a stretchy quiet of at least
+  FILL_SETTLE seconds and a tenth of the speech before the closing; `rest to fill` is a rest whose
+  silences are stretchy. Both are then sized from the real speech like any stretchy pause, so the
+  session lasts its minutes;
 - a `release` without seconds lasts 30-40 s, chosen from the minutes (the PMR protocols);
 - stretchy pauses are sized while the session is laid out, from the real speech so far
   (`audio.fitting`), so the session ends within a fraction of a second of its minutes.
@@ -20,7 +21,7 @@ import re
 from collections.abc import Callable
 from fractions import Fraction
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from audio.breathing import (
     BreathingPattern,
@@ -32,7 +33,18 @@ from audio.breathing import (
 )
 from audio.errors import ScriptError
 from audio.fitting import STRETCH_RANGE
-from audio.plan import Part, Plan, Say, Silence, Step, Tone, estimate_seconds, say_steps, tones_for_cues
+from audio.plan import (
+    Part,
+    PartKind,
+    Plan,
+    Say,
+    Silence,
+    Step,
+    Tone,
+    estimate_seconds,
+    say_steps,
+    tones_for_cues,
+)
 from audio.pmr import (
     CUE_EXHALE,
     CUE_INHALE,
@@ -187,13 +199,14 @@ class _Compiler:
 
     def part(self, part: ScriptPart, steps: list[Step], label: str | None) -> Part:
         grouped = any(isinstance(s, (TenseStep, ReleaseStep)) for s in part.steps)
-        kind = part.kind or ("group" if grouped else "practice")
+        # PART_TAG_RE admits only the PART_KINDS, so a part's kind is always a PartKind.
+        kind = cast(PartKind, part.kind or ("group" if grouped else "practice"))
         title = part.title
         if not title:
             title = (label[:1].upper() + label[1:]) if grouped and label else script_title(
                 self.script, self.wording)
         return Part(kind, title, tuple(steps), label=label if kind in ("group", "practice") and
-                    label else None)  # type: ignore[arg-type]
+                    label else None)
 
     def estimate(self, parts: list[Part]) -> Fraction:
         return estimate_seconds(parts, self.wpm)
@@ -246,8 +259,8 @@ def script_plan(
     auto_releases = sum(1 for s in script.steps() if isinstance(s, ReleaseStep) and s.seconds is None)
     if target is not None and auto_releases and pmr.release_seconds is None:
         unfilled = compiler.parts(release, None)
-        low = compiler.estimate(unfilled) + _in_hand(compiler, unfilled)  # room left for the rest
-        release = min(RELEASE_FIT[1], RELEASE_FIT[0] + max(Fraction(0), target - low) / auto_releases)
+        needed = compiler.estimate(unfilled) + _in_hand(compiler, unfilled)  # room left for the rest
+        release = min(RELEASE_FIT[1], RELEASE_FIT[0] + max(Fraction(0), target - needed) / auto_releases)
         release = Fraction(round(release * 2), 2)  # whole or half seconds
     others = compiler.estimate(compiler.parts(release, None))
     fill: Any = None

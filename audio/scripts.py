@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import difflib
 import os
-from dataclasses import replace
 from collections.abc import Mapping
+from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 

@@ -24,14 +24,14 @@ from audio import mix
 from audio.breathing import BreathingPattern, load_custom_patterns
 from audio.clips import change_rate
 from audio.errors import AudioError, VoiceError
+from audio.languages import language_name, no_voice_note
 from audio.plan import Plan, Silence, estimate_speech_seconds
 from audio.pmr import PmrOptions
+from audio.script_model import Script
+from audio.script_plan import script_plan
 from audio.scripts import build_plan
 from audio.synth import tone_frames
 from audio.timeline import Timeline, TimelineBuilder
-from audio.languages import language_name, no_voice_note
-from audio.script_model import Script
-from audio.script_plan import script_plan
 from audio.voice import (
     DEFAULT_RATE,
     DEFAULT_VOICE,

@@ -66,7 +66,7 @@ def _glide(shape: ToneShape, n: int, rate: int) -> np.ndarray:
 def tone(name: str, rate: int) -> np.ndarray:
     """The named cue tone at `rate`, float32, peak TONE_PEAK × its level, zero at both ends."""
     shape = TONES[name]
-    n = int(round(shape.seconds * rate))
+    n = round(shape.seconds * rate)
     if shape.pulses == 1:
         wave = _glide(shape, n, rate)
     else:

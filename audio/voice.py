@@ -19,6 +19,7 @@ import queue
 import re
 import tempfile
 import threading
+from collections.abc import Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,8 +58,9 @@ class VoiceSettings:
     def __post_init__(self) -> None:
         if not isinstance(self.voice, str) or not self.voice.strip():
             raise VoiceError("the voice name is empty; run `homework-tui voices` to see the voices")
-        if isinstance(self.rate, bool) or not isinstance(self.rate, int) or not RATE_RANGE[0] <= self.rate <= RATE_RANGE[1]:
-            raise VoiceError(f"speech rate should be {RATE_RANGE[0]} to {RATE_RANGE[1]} words a minute")
+        low, high = RATE_RANGE
+        if isinstance(self.rate, bool) or not isinstance(self.rate, int) or not low <= self.rate <= high:
+            raise VoiceError(f"speech rate should be {low} to {high} words a minute")
         if not 0.0 < float(self.volume) <= 1.0:
             raise VoiceError("speech volume should be above 0 and at most 1")
         object.__setattr__(self, "voice", self.voice.strip().lower())
@@ -367,7 +369,7 @@ def _base(language: str) -> str:
     return language.lower().replace("_", "-").split("-")[0]
 
 
-def voices_for_language(language: str | None, voices: list[VoiceInfo]) -> list[VoiceInfo]:
+def voices_for_language(language: str | None, voices: Sequence[VoiceInfo]) -> list[VoiceInfo]:
     """The voices that speak `language` ("es", "en-gb", "pt-br"), best first: an exact match
     (en-gb for en-gb), then the language's other variants (en-us for en-gb; any English for en).
     The default voice leads among equals. `None`, "" or "any" (a script whose words come from
@@ -395,7 +397,7 @@ def voices_for_language(language: str | None, voices: list[VoiceInfo]) -> list[V
 def voice_for_language(language: str, engine: VoiceEngine) -> str | None:
     """The voice to read a script in `language` when the person chose none: the default voice
     for English, else the best installed match; None when no installed voice speaks it."""
-    if language in ("any", "") or _base(language) == "en" and language in ("en", "en-us"):
+    if language in ("any", "") or (_base(language) == "en" and language in ("en", "en-us")):
         return DEFAULT_VOICE
     found = voices_for_language(language, engine.voices())
     return found[0].id if found else None

@@ -28,14 +28,14 @@ from textual.theme import Theme
 from homework_tui.key_order import handled_so_far, has_priority_binding, moves_focus_now
 from homework_tui.model.settings import DEFAULT_THEME, Settings
 from homework_tui.paths import data_dir
+from homework_tui.sections import SECTIONS, by_key
+from homework_tui.terminal_input import read_pastes_whole
 from homework_tui.ui.base import LatestValueSaver, SaveRefused, wait_for_saves
 from homework_tui.ui.insights.insights_palette import PALETTE_ENTRIES
 from homework_tui.ui.privacy.privacy_lock import IdleLock
 from homework_tui.ui.read_only import ReadOnlyWatch
 from homework_tui.ui.store_messages import DamagedFound, StoreFailed, StoreOpened
 from homework_tui.ui.today.today import TodayScreen
-from homework_tui.sections import SECTIONS, by_key
-from homework_tui.terminal_input import read_pastes_whole
 from homework_tui.ui.widgets.banner import ReadOnlyBanner
 from homework_tui.ui.widgets.palette import HomeworkCommands
 from homework_tui.ui.widgets.themes import OUR_THEMES
@@ -123,19 +123,19 @@ class HomeworkApp(App[int]):
     @work(thread=True, exclusive=True, group="store-open", exit_on_error=False)
     def open_store(self, read_only: bool = False, restore: Path | None = None) -> None:
         """Open the data folder (restoring `restore` first, if given), off the event loop."""
-        from homework_tui.ui.startup import restore_from
         from homework_tui.store import CorruptData, Singleton, Store
         from homework_tui.store.backups import (
             backup_choices,
             damaged_files,
             restored_note,
         )
+        from homework_tui.ui.startup import restore_from
 
         try:
             if restore is not None:
                 restore_from(self.data_folder, restore, self.passphrase)
             store = Store.open(self.data_folder, read_only=read_only, passphrase=self.passphrase)
-        except Exception as error:  # every failure becomes a calm dialog, never a traceback
+        except Exception as error:  # noqa: BLE001 - every failure becomes a calm dialog, never a traceback
             choices = (
                 backup_choices(self.data_folder, None, self.passphrase)
                 if isinstance(error, CorruptData)
@@ -149,7 +149,7 @@ class HomeworkApp(App[int]):
             return
         try:
             settings = Singleton(store, "settings", Settings, Settings).load()
-        except Exception:
+        except Exception:  # noqa: BLE001 - unreadable settings: the defaults, and the app still opens
             settings = Settings()
         opened = StoreOpened(store, settings)
         if not store.read_only:
@@ -276,7 +276,7 @@ class HomeworkApp(App[int]):
         self._add_mode_once(key, partial(section_screen, section))
         try:
             self.switch_mode(key)
-        except Exception as error:  # a section that cannot start: a calm note, not a traceback
+        except Exception as error:  # noqa: BLE001 - a section that cannot start: a calm note, not a traceback
             self.remove_mode(key)
             self.add_mode(key, partial(SectionTroubleScreen, section, problem=describe(error)))
             self.switch_mode(key)
@@ -369,7 +369,7 @@ class HomeworkApp(App[int]):
             self.screen.mount(HelpPanel())
         self.refresh_bindings()
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:  # async, as App.action_back it replaces
         from textual.widgets import HelpPanel
 
         if self.screen.query(HelpPanel):

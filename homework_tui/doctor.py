@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
@@ -53,7 +53,7 @@ def check_speech() -> Finding:
             from audio.voice import list_voices
 
             voices = list_voices()
-    except Exception as error:  # any failure here means: no speech, sessions run with captions
+    except Exception as error:  # noqa: BLE001 - any failure means no speech; sessions run with captions
         return Finding(
             "Speech",
             Level.WARN,
@@ -224,11 +224,13 @@ def _permission_problems(folder: Path) -> list[str]:
 
 def run_checks(folder: Path) -> list[Finding]:
     findings = []
-    for topic, check in (("Data", lambda: check_data(folder)), ("Speech", check_speech),
-                         ("Sound output", check_sound)):
+    checks: tuple[tuple[str, Callable[[], Finding]], ...] = (
+        ("Data", lambda: check_data(folder)), ("Speech", check_speech), ("Sound output", check_sound)
+    )
+    for topic, check in checks:
         try:
             findings.append(check())
-        except Exception as error:  # doctor reports; it never crashes on what it examines
+        except Exception as error:  # noqa: BLE001 - doctor reports; it never crashes on what it examines
             level = Level.FAIL if topic == "Data" else Level.WARN
             findings.append(Finding(topic, level, f"the check itself failed: {error!r}",
                                     fix="Please report this, with the line above."))

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from homework_tui.commands.common import fail, opened_store
-from homework_tui.model.base import visible
 from homework_tui.commands.report_cmds import add_report_options, run_report
+from homework_tui.model.base import visible
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -43,7 +43,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     try:
         with opened_store(args, read_only=True) as store:
-            data = export_bytes(store)  # type: ignore[arg-type]
+            data = export_bytes(store)
     except StoreError as error:
         return fail(str(error))
     if not args.out:
@@ -66,7 +66,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     try:
         with opened_store(args) as store:
-            result = import_file(store, Path(args.file).expanduser())  # type: ignore[arg-type]
+            result = import_file(store, Path(args.file).expanduser())
     except (StoreError, BadBackup) as error:
         return fail(str(error))
     print(f"Imported {visible(args.file)}: {result}.")

@@ -56,7 +56,7 @@ def run_import(args: argparse.Namespace) -> int:
         return fail(f"{path} has {len(error.problems)} problems, so nothing was imported:\n{lines}")
     try:
         with opened_store(args) as store:
-            result = import_plan(store, plan, replace_others=args.replace)  # type: ignore[arg-type]
+            result = import_plan(store, plan, replace_others=args.replace)
     except StoreError as error:
         return fail(str(error))
     print(f"Imported {visible(path.name)}: {result}.")
@@ -84,8 +84,8 @@ def run_show(args: argparse.Namespace) -> int:
 
     try:
         with opened_store(args, read_only=True) as store:
-            plan = assignments(store)  # type: ignore[arg-type]
-            info = plan_info(store).load()  # type: ignore[arg-type]
+            plan = assignments(store)
+            info = plan_info(store).load()
     except StoreError as error:
         return fail(str(error))
     today = date.today()

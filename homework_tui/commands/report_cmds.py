@@ -68,7 +68,7 @@ def run_report(args: argparse.Namespace) -> int:
     try:
         with opened_store(args, read_only=True) as store:
             if args.since == LAST_SESSION:
-                first = since_last_session(store, last)  # type: ignore[arg-type]
+                first = since_last_session(store, last)
             else:
                 try:
                     first = _day(args.since, "--since")
@@ -76,7 +76,7 @@ def run_report(args: argparse.Namespace) -> int:
                     return fail(str(error), 2)
             if first > last:
                 return fail(f"--since ({first}) is after the last day ({last}).", 2)
-            data = collect(store, first, last)  # type: ignore[arg-type]
+            data = collect(store, first, last)
     except StoreError as error:
         return fail(str(error))
     choices = TextChoices(journal_text=args.journal_text or args.full_text,

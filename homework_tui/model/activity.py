@@ -41,7 +41,8 @@ class Kind(StrEnum):
         """As counted: “1 breathing session”, “1 thought record”."""
         return _SINGULAR.get(self, self.label.lower())
 
-    def count(self, n: int) -> str:
+    # Shadows str.count on purpose: `Activity.THOUGHT.count(2)` reads as the phrase it makes.
+    def count(self, n: int) -> str:  # type: ignore[override]
         return f"{n} {self.singular if n == 1 else self.plural}"
 
     @property

@@ -6,7 +6,7 @@ import math
 import re
 import uuid
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Self
 
 # C0 and C1 control characters except tab and newline, plus DEL. Stripping these on input means a
@@ -50,7 +50,7 @@ def new_id() -> str:
 
 def now() -> datetime:
     """The current local time, with its UTC offset (stored as ISO 8601 with offset)."""
-    return datetime.now(timezone.utc).astimezone()
+    return datetime.now(UTC).astimezone()
 
 
 def without_escape_sequences(text: str) -> tuple[str, int]:

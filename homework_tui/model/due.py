@@ -18,7 +18,6 @@ from enum import StrEnum
 from homework_tui.model.activity import Activity, Kind, State, days_with_homework
 from homework_tui.model.plan import Assignment, Every, short_date, week_start
 
-
 STARTED_SHOWN_DAYS = 14  # unfinished work is offered back for two weeks
 
 

@@ -206,7 +206,8 @@ def parse_plan(text: str, *, today: date | None = None) -> PlanFile:
     homework = data.get(HOMEWORK, [])
     if not isinstance(homework, list) or not homework:
         problems.append(Problem(None, "The file has no homework in it. Each piece of homework "
-                                      "starts with a [[homework]] line (see the README, section Your therapist's plan)."))
+                                      "starts with a [[homework]] line (see the README, section "
+                                      "Your therapist's plan)."))
         homework = []
     assignments: list[Assignment] = []
     seen: dict[str, int] = {}

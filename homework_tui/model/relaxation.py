@@ -239,10 +239,7 @@ def session_log(choice: RelaxChoice, *, before: int | None, after: int | None, p
                 skipped_parts: int = 0) -> RelaxationSession:
     """The log entry for a session run from `choice`, ratings on the choice's scale.
     `actual_seconds`: the time listened (see `Listening`); `completed`: it played to its end."""
-    ratings: dict[str, int | None] = (
-        {"tension_before": before, "tension_after": after} if choice.scale == "tension"
-        else {"anxiety_before": before, "anxiety_after": after}
-    )
+    tension = choice.scale == "tension"  # else anxiety, 0-10: never mixed into the tension fields
     resonance = choice.session.lower() == "resonance"
     return RelaxationSession(
         kind=choice.kind,
@@ -260,7 +257,10 @@ def session_log(choice: RelaxChoice, *, before: int | None, after: int | None, p
         ratio=choice.ratio if resonance else "",
         audible=audible,
         note=note,
-        **ratings,
+        tension_before=before if tension else None,
+        tension_after=after if tension else None,
+        anxiety_before=None if tension else before,
+        anxiety_after=None if tension else after,
     )
 
 

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from homework_tui.model.pmr_stages import KEYS as PMR_NAMES
 from homework_tui.model.pmr_stages import STAGES as PMR_STAGES
-from homework_tui.model.relaxation import BREATHING_NAMES, PMR_NAMES, TITLES
+from homework_tui.model.relaxation import BREATHING_NAMES, TITLES
 
 # The headings of the list, in order: the kind as stored in a log → how it reads.
 KIND_HEADINGS: tuple[tuple[str, str], ...] = (
@@ -128,7 +129,6 @@ def _stem(error: ScriptFileError) -> str:
 def catalog(custom: dict[str, Any], voices: Sequence[Any] = ()) -> Catalog:
     """Every session a person can choose: built-in scripts, their patterns, their files."""
     from audio.script_file import list_scripts
-
     from homework_tui.paths import config_dir
 
     infos, errors = list_scripts(config_dir())
@@ -200,7 +200,6 @@ def script_language(name: str) -> str:
     """The language a session's script is in ("any" when it follows the voice, or is no script)."""
     from audio.errors import AudioError
     from audio.script_file import find_script
-
     from homework_tui.paths import config_dir
 
     try:
@@ -218,7 +217,6 @@ def wording_line(name: str, language: str, chosen_voice: str) -> str:
     from audio.script_file import find_script
     from audio.voice import DEFAULT_VOICE, VoiceSettings
     from audio.wording import has_wording
-
     from homework_tui.paths import config_dir
 
     lang = language if language not in ("", "any") else VoiceSettings(chosen_voice or DEFAULT_VOICE).language

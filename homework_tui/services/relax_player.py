@@ -190,7 +190,7 @@ def no_sound_reason() -> str | None:
 def prewarm() -> None:
     """Start the speech worker (and a sound sink) in the background when the Relax screen opens."""
     try:
-        from audio import prewarm as audio_prewarm  # type: ignore[attr-defined]
+        from audio import prewarm as audio_prewarm
     except ImportError:  # an install that sees `audio` as a namespace package: do it by hand
         import threading
 

@@ -8,7 +8,7 @@ the table's records into activities. Nothing above this module needs to know the
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from statistics import mean
 from typing import Any
@@ -153,12 +153,8 @@ EXPOSURE_COLUMNS = (
 def read_exposures(store: Store) -> list[Activity]:
     """Each exposure, with its within-session drop and whether it ended before the time the plan
     asked for (the plan's minutes for the exposure homework it counts as)."""
-    from dataclasses import replace
-
-    ladders: dict[str, Ladder] = {}
     ladder_repo = Repository(store, LADDERS_TABLE, Ladder)
-    for ladder in [*ladder_repo.all(), *ladder_repo.trash()]:
-        ladders[ladder.id] = ladder
+    ladders = {each.id: each for each in [*ladder_repo.all(), *ladder_repo.trash()]}
     timed = [a for a in Repository(store, PLAN_TABLE, Assignment).all()
              if a.kind is Kind.EXPOSURE and a.minutes is not None]
     found = []

@@ -22,12 +22,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from homework_tui.store import schema
+from homework_tui.store.atomic import atomic_write
 from homework_tui.store.crypto import Sealer, is_sealed, params_of, unlock
 from homework_tui.store.errors import StoreError
 from homework_tui.store.storage import (
     Tables,
     Unparseable,
-    atomic_write,
     decode_snapshot,
 )
 

@@ -71,9 +71,10 @@ def _shown(value: Any) -> str:
 
 def from_doc(cls: type[T], doc: dict[str, Any]) -> T:
     """Rebuild a `cls` instance from `doc`; validation in `__post_init__` runs as usual."""
-    hints = _hints(cls)
+    kind: type = cls  # the caches key by the class itself
+    hints = _hints(kind)
     kwargs: dict[str, Any] = {}
-    for f in _fields(cls):
+    for f in _fields(kind):
         if not f.init or f.name not in doc:
             continue
         try:

@@ -16,19 +16,13 @@ from tinydb import TinyDB
 
 from homework_tui.paths import database_file
 from homework_tui.store import schema
+from homework_tui.store.atomic import FILE_MODE, atomic_write, journal_path
 from homework_tui.store.backups import (
     BackupReader,
     find_backups,
     has_records,
     kept_damaged,
     write_backup,
-)
-from homework_tui.store.errors import (
-    CorruptData,
-    NewerSchema,
-    ReadOnly,
-    StoreError,
-    UnreadableFolder,
 )
 from homework_tui.store.crypto import (
     KdfParams,
@@ -39,15 +33,19 @@ from homework_tui.store.crypto import (
     params_of,
     unlock,
 )
+from homework_tui.store.errors import (
+    CorruptData,
+    NewerSchema,
+    ReadOnly,
+    StoreError,
+    UnreadableFolder,
+)
 from homework_tui.store.lock import WriterLock
 from homework_tui.store.storage import (
-    FILE_MODE,
     JournaledStorage,
     Unparseable,
-    atomic_write,
     decode_snapshot,
     encode_snapshot,
-    journal_path,
 )
 from homework_tui.store.table import JournaledTable
 
@@ -126,7 +124,7 @@ def _generation_hint(path: Path) -> int:
             import orjson
 
             return int(orjson.loads(raw.split(b"\n", 1)[0][9:]).get("generation", 0))
-        except Exception:
+        except (ImportError, ValueError, TypeError, AttributeError):  # no readable header: 0
             return 0
     if is_sealed(raw):
         return 0  # its journal's header (plain) carries the generation
@@ -194,7 +192,7 @@ class Store:
         found = schema.version_of(storage.read())
         if found > schema.CURRENT_VERSION:
             raise NewerSchema(data_file, found, schema.CURRENT_VERSION)
-        db = _Database(storage=lambda: storage)  # type: ignore[arg-type]
+        db = _Database(storage=lambda: storage)
         store = cls(folder, db, storage, lock)
         if not read_only:
             store._migrate_if_old()

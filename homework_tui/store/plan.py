@@ -115,6 +115,6 @@ def import_plan(store: Store, plan: PlanFile, *, replace_others: bool = False,
     store.write_batch(batch)
     ended_ids = {a.id for a in (*ended, *future)}
     return ImportResult(
-        tuple(added), tuple(updated), tuple((*ended, *future)),
+        tuple(added), tuple(updated), (*ended, *future),
         tuple(a for a in others if a.id not in ended_ids),
     )

@@ -54,7 +54,8 @@ class Repository(Generic[E]):
                 record = record.touched()
                 self._table.update(to_doc(record), doc_ids=[record.id])
             else:
-                self._table.insert(Document(to_doc(record), doc_id=record.id))
+                # TinyDB types doc_id as int; JournaledTable keys by the record's UUID string.
+                self._table.insert(Document(to_doc(record), doc_id=record.id))  # type: ignore[arg-type]
         return record
 
     save = add
@@ -131,7 +132,8 @@ class Singleton(Generic[S]):
             if self.name in self.store.storage.read().get(self.name, {}):
                 table.update(to_doc(value), doc_ids=[self.name])
             else:
-                table.insert(Document(to_doc(value), doc_id=self.name))
+                # TinyDB types doc_id as int; JournaledTable keys by name (a string).
+                table.insert(Document(to_doc(value), doc_id=self.name))  # type: ignore[arg-type]
         return value
 
     def update(self, **changes: Any) -> S:

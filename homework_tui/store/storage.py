@@ -28,6 +28,14 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+from homework_tui.store.atomic import (  # noqa: F401  (names other modules import from here)
+    FILE_MODE,
+    _write_all,
+    atomic_write,
+    fsync_folder,
+    journal_path,
+    temp_files,
+)
 from homework_tui.store.crypto import (
     JOURNAL_SEAL_FORMAT,
     LEGACY_LINE_LABEL,
@@ -37,14 +45,6 @@ from homework_tui.store.crypto import (
     is_sealed,
     line_label,
     params_of,
-)
-from homework_tui.store.atomic import (  # noqa: F401  (names other modules import from here)
-    FILE_MODE,
-    _write_all,
-    atomic_write,
-    fsync_folder,
-    journal_path,
-    temp_files,
 )
 from homework_tui.store.errors import ReadOnly, WriteFailed
 
@@ -121,13 +121,14 @@ def decode_snapshot(path: Path, raw: bytes, sealer: Sealer | None = None) -> tup
         raise Unparseable(path, "not a homework-tui data file")
     if parsed.get("format") != FORMAT:
         # A plain TinyDB JSON file (tables at the top level) is accepted as generation 0.
-        tables = parsed
+        tables: object = parsed
         generation = 0
     else:
         tables = parsed.get("tables")
-        generation = parsed.get("generation")
-        if not isinstance(generation, int):
+        found = parsed.get("generation")
+        if not isinstance(found, int):
             raise Unparseable(path, "its generation number is missing")
+        generation = found
     if not isinstance(tables, dict) or not all(
         isinstance(t, dict) and all(isinstance(d, dict) for d in t.values())
         for t in tables.values()

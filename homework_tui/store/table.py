@@ -71,9 +71,10 @@ class _Tracked(MutableMapping[str, Doc]):
 class JournaledTable(Table):
     """A TinyDB table keyed by the record's own id (a UUID string), journaled per document."""
 
-    document_id_class = str
+    # TinyDB types document ids as int; these are UUID strings, which it stores just as well.
+    document_id_class = str  # type: ignore[assignment]
 
-    def _get_next_id(self) -> str:  # type: ignore[override]
+    def _get_next_id(self) -> str:
         return str(uuid4())
 
     def _update_table(self, updater: Callable[[dict[Any, Any]], None]) -> None:

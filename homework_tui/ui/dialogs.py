@@ -18,7 +18,6 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Static, TextArea
 
-
 T = TypeVar("T")
 
 # The app binds F1 and F2 with priority, so they work in dialogs too; these entries only make them

@@ -27,9 +27,9 @@ from textual.timer import Timer
 from textual.widgets import Input, SelectionList, TextArea
 
 from homework_tui.model.base import clean_text
-from homework_tui.ui.base import saving
 from homework_tui.store.drafts import DraftKeeper
 from homework_tui.store.errors import StoreError
+from homework_tui.ui.base import saving
 from homework_tui.ui.widgets.clean_input import CleanTextArea
 
 

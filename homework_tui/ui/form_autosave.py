@@ -25,11 +25,11 @@ from textual import work
 from textual.css.query import NoMatches
 from textual.widgets import Static
 
+from homework_tui.store import Store
+from homework_tui.store.errors import ReadOnly, StoreError
 from homework_tui.ui.base import saving
 from homework_tui.ui.dialogs import Choice, ChoiceDialog
 from homework_tui.ui.draft_autosave import DraftAutosave
-from homework_tui.store import Store
-from homework_tui.store.errors import ReadOnly, StoreError
 
 
 class DraftForm(DraftAutosave):

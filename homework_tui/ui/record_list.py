@@ -21,13 +21,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Static
+from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
 from homework_tui.model.draft import Draft
-from homework_tui.ui.base import SectionScreen, saving
-from homework_tui.ui.dialogs import Choice, ChoiceDialog
 from homework_tui.store import Store
 from homework_tui.store.drafts import Drafts
 from homework_tui.store.errors import StoreError
+from homework_tui.ui.base import SectionScreen, saving
+from homework_tui.ui.dialogs import Choice, ChoiceDialog
 from homework_tui.ui.widgets.clean_input import CleanInput
 
 DRAFT_ROW = "draft:"
@@ -83,7 +84,7 @@ class RecordListScreen(SectionScreen):
             return None
         try:
             return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        except Exception:
+        except CellDoesNotExist:
             return None
 
     def _restore_cursor(self, table: DataTable[Any], keep: str | None) -> None:
@@ -91,7 +92,7 @@ class RecordListScreen(SectionScreen):
         if keep is not None:
             try:
                 table.move_cursor(row=table.get_row_index(keep), animate=False)
-            except Exception:
+            except RowDoesNotExist:  # that row is gone: the cursor stays where it is
                 pass
 
     # -- opening --------------------------------------------------------------------------------
@@ -150,7 +151,7 @@ class DraftListScreen(RecordListScreen):
         """The repository of this list's records (`all`, `delete`, `restore`)."""
         raise NotImplementedError
 
-    def _write(self, record: Any, draft: Draft | None, **options: Any) -> None:
+    def _write(self, record: Any, draft: Draft | None, /, **options: Any) -> None:
         """Open the form on `record` (None: a new one), carrying on from `draft` if given."""
         raise NotImplementedError
 

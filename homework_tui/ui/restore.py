@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -33,7 +33,7 @@ def describe(backup: Backup, summary: Summary) -> str:
 
 
 class RestoreDialog(CalmModal[Path | None]):
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         *EVERYWHERE,
         Binding("r", "restore", "Restore"),
         Binding("escape", "back", "Back", key_display="Esc"),

@@ -5,7 +5,7 @@ on disk (written privately, 0600, and synced), or None when the person goes back
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,12 +14,12 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Input, Static
 
 from homework_tui.report.files import write_private
-from homework_tui.ui.dialogs import EVERYWHERE, CalmModal
 from homework_tui.store.errors import plain_reason
+from homework_tui.ui.dialogs import EVERYWHERE, CalmModal
 
 
 class SaveToFileDialog(CalmModal[Path | None]):
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         *EVERYWHERE,
         Binding("escape", "back", "Back to the form", key_display="Esc"),
     ]
@@ -80,6 +80,6 @@ class SaveToFileDialog(CalmModal[Path | None]):
 
 def is_form(screen: Any) -> bool:
     """A form whose writing can be saved to a file (it autosaves a draft)."""
-    from homework_tui.ui.form_autosave import DraftAutosave
+    from homework_tui.ui.draft_autosave import DraftAutosave
 
     return isinstance(screen, DraftAutosave) and getattr(screen, "keeper", None) is not None

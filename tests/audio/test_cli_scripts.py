@@ -60,8 +60,8 @@ def test_sessions_lists_scripts_and_checks_one(env: dict[str, str]):
     assert done.returncode == 0, done.stderr
     for line in ("body-scan", "grounding", "pmr16", "box"):
         assert line in done.stdout
-    assert any(l.split()[:4] == ["calma", "es", "3", "min"] and l.endswith("Calma (yours)")
-               for l in done.stdout.splitlines())
+    assert any(row.split()[:4] == ["calma", "es", "3", "min"] and row.endswith("Calma (yours)")
+               for row in done.stdout.splitlines())
     assert done.stderr.strip() == ("homework-tui: warning: broken.txt, line 3: 'sya' is not a step. "
                                    "Did you mean 'say'? Steps are say, pause, breathe, tense, "
                                    "release, tone, wording, rest; a part starts with '== Title'; "

@@ -37,7 +37,7 @@ from homework_tui.model.thought_record import AutomaticThought, Mood, ThoughtRec
 from homework_tui.store import Repository, Singleton, storage
 from homework_tui.store.db import Store
 from homework_tui.store.drafts import Drafts, DraftKeeper
-from homework_tui.store.plan import checkoffs_repo, import_plan
+from homework_tui.store.plan import import_plan
 
 # Compact every few writes, with a large snapshot, so that many kills land inside a compaction.
 storage.JournaledStorage.should_compact = lambda self: self.journal_bytes > 4096  # type: ignore

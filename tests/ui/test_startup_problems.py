@@ -4,7 +4,6 @@ says so on every screen and refuses saves gently."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,7 @@ from textual.pilot import Pilot
 
 from homework_tui.app import HomeworkApp
 from homework_tui.model.safety import CrisisContact, SafetyPlan
-from homework_tui.store import Singleton, Store, list_backups
+from homework_tui.store import Singleton, Store
 from homework_tui.store.storage import atomic_write, encode_snapshot
 from tests.ui.helpers import (
     SIZE,

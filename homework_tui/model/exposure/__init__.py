@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from itertools import pairwise
 
 from homework_tui.model.base import (
     Entity,
@@ -116,7 +117,7 @@ class Ladder(Entity):
                 f"{FEW_STEPS} to 15, so each climb feels manageable — you could add a few in "
                 "between when you think of them."
             )
-        for lower, upper in zip(self.steps, self.steps[1:]):
+        for lower, upper in pairwise(self.steps):
             gap = upper.suds - lower.suds
             if gap > BIG_JUMP:
                 notes.append(
@@ -270,7 +271,7 @@ class Exposure(Entity):
         set_(self, "safety_behaviours", clean_behaviours(tuple(self.safety_behaviours)))
         set_(self, "notes", clean_text(self.notes).strip())
         readings = tuple(self.readings)
-        if any(b.minute < a.minute for a, b in zip(readings, readings[1:])):
+        if any(b.minute < a.minute for a, b in pairwise(readings)):
             raise ValidationError("readings", "The timed ratings are out of order.")
         set_(self, "readings", readings)
 

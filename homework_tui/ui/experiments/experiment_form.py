@@ -28,16 +28,15 @@ from homework_tui.model.experiment import (
     experiment_from_fields,
     form_fields,
 )
+from homework_tui.store import Store
+from homework_tui.store.drafts import DraftKeeper, Drafts
 from homework_tui.ui.base import HomeworkScreen
 from homework_tui.ui.dialogs import EVERYWHERE
 from homework_tui.ui.experiments.experiment_data import FORM, experiments_repo
 from homework_tui.ui.form_autosave import DraftForm
 from homework_tui.ui.naming import record_name
-from homework_tui.store.drafts import DraftKeeper, Drafts
-from homework_tui.store import Store
-from homework_tui.ui.widgets.clean_input import CleanInput
+from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
 from homework_tui.ui.widgets.rating_input import RatingInput
-from homework_tui.ui.widgets.clean_input import CleanTextArea
 
 ALL_FIELDS = tuple(name for name, _ in (*PLAN_FIELDS, *OUTCOME_FIELDS))
 PLAN_INTRO = (

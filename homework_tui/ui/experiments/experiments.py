@@ -6,7 +6,7 @@ Unsaved drafts head the list, and one left from last time is offered back on ope
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -16,9 +16,9 @@ from textual.widgets import DataTable, Static
 
 from homework_tui.model.draft import Draft
 from homework_tui.model.experiment import Experiment, awaiting_outcome, completed
+from homework_tui.store import Repository, Store
 from homework_tui.ui.experiments.experiment_data import FORM, experiments_repo
 from homework_tui.ui.record_list import DRAFT_ROW, DraftListScreen, RecordTable
-from homework_tui.store import Repository, Store
 
 EMPTY = (
     "No experiments yet. Press n to plan one: write down a worry as a belief, how strongly you "
@@ -140,7 +140,8 @@ class ExperimentsScreen(DraftListScreen):
         self._open_current(outcome=True)
 
     def _write(
-        self, experiment: Experiment | None, draft: Draft | None, *, outcome: bool = False
+        self, experiment: Experiment | None, draft: Draft | None, /, *, outcome: bool = False,
+        **options: Any,
     ) -> None:
         from homework_tui.ui.experiments.experiment_form import ExperimentForm
 

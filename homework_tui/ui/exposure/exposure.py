@@ -24,8 +24,8 @@ from homework_tui.ui.base import SectionScreen
 from homework_tui.ui.dialogs import Choice, ChoiceDialog
 from homework_tui.ui.exposure.exposure_data import ExposureBook, ExposureData
 from homework_tui.ui.exposure.exposure_dialogs import OptionsDialog
-from homework_tui.ui.exposure.exposure_text import KEYS_LINE, NO_LADDER, NO_STEPS, step_detail
 from homework_tui.ui.exposure.exposure_ladder_edit import LadderEditing
+from homework_tui.ui.exposure.exposure_text import KEYS_LINE, NO_LADDER, NO_STEPS, step_detail
 from homework_tui.ui.exposure.exposure_writer import ExposureWriter
 from homework_tui.ui.exposure.ladder_picture import LEGEND, LadderPicture
 

@@ -18,11 +18,11 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 
 from homework_tui.model.exposure import Exposure, Ladder, Step
 from homework_tui.model.exposure.mastery import between_sessions, mean_expectancy_violation
+from homework_tui.store.errors import StoreError
 from homework_tui.ui.base import HomeworkScreen, saving
 from homework_tui.ui.dialogs import EVERYWHERE
-from homework_tui.ui.exposure.exposure_data import ExposureBook, ExposureData
-from homework_tui.store.errors import StoreError
 from homework_tui.ui.exposure.exposure_curve import ExposureCurve
+from homework_tui.ui.exposure.exposure_data import ExposureBook, ExposureData
 
 TABS = ("during", "repeats", "expectancy", "logs")
 

@@ -66,7 +66,7 @@ class ExposureCurve(PlotextPlot):
     def plot_repeats(self, exposures: Sequence[Exposure]) -> None:
         self._start("Peak and end across repeats", "repeat")
         if exposures:
-            xs = list(range(1, len(exposures) + 1))
+            xs: list[float] = list(range(1, len(exposures) + 1))
             self._series(xs, [e.peak for e in exposures], PEAK, "peak", "orange+")
             self._series(xs, [e.end for e in exposures], END, "end", "green+")
             self.plt.xticks(xs)
@@ -77,7 +77,7 @@ class ExposureCurve(PlotextPlot):
         self._start("Predicted and actual peak", "repeat")
         rated = [(n, e) for n, e in enumerate(exposures, 1) if e.predicted is not None]
         if rated:
-            xs = [n for n, _ in rated]
+            xs: list[float] = [n for n, _ in rated]
             predicted = [e.predicted for _, e in rated if e.predicted is not None]
             self._series(xs, predicted, PREDICTED, "predicted", "cyan+")
             self._series(xs, [e.peak for _, e in rated], PEAK, "peak", "orange+")

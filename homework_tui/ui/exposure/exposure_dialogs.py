@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import ClassVar, Generic, TypeVar
 
 from rich.text import Text
 from textual import on
@@ -26,9 +26,8 @@ from homework_tui.model.exposure.mastery import (
     MasteryRule,
 )
 from homework_tui.ui.dialogs import EVERYWHERE, Choice, ChoiceDialog, SaveCancelModal
-from homework_tui.ui.widgets.clean_input import CleanInput
+from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
 from homework_tui.ui.widgets.rating_input import RatingInput
-from homework_tui.ui.widgets.clean_input import CleanTextArea
 
 R = TypeVar("R")
 
@@ -44,7 +43,7 @@ class Field:
 
 class FieldsDialog(SaveCancelModal[R | None], Generic[R]):
     CSS_PATH = "exposure.tcss"
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
         Binding("escape", "cancel", "Cancel", key_display="Esc"),
         *EVERYWHERE,
@@ -167,7 +166,7 @@ class OptionsDialog(SaveCancelModal[ExposureSettings | None]):
     """The mastery rule, how often the timer asks, and the list of safety behaviours."""
 
     CSS_PATH = "exposure.tcss"
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
         Binding("escape", "cancel", "Cancel", key_display="Esc"),
         *EVERYWHERE,

@@ -23,17 +23,16 @@ from homework_tui.model.exposure import Exposure, Ladder, Step
 from homework_tui.model.exposure.form import exposure_from_fields, form_fields, new_fields
 from homework_tui.model.exposure.mastery import ExposureSettings
 from homework_tui.model.exposure.timer import readings_from_text
+from homework_tui.store import Store
+from homework_tui.store.drafts import DraftKeeper, Drafts
 from homework_tui.ui.base import HomeworkScreen
 from homework_tui.ui.dialogs import EVERYWHERE
 from homework_tui.ui.exposure.exposure_data import ExposureBook
+from homework_tui.ui.exposure.exposure_ticklist import TickList
 from homework_tui.ui.form_autosave import DraftForm
 from homework_tui.ui.naming import record_name
-from homework_tui.store.drafts import DraftKeeper, Drafts
-from homework_tui.store import Store
-from homework_tui.ui.widgets.clean_input import CleanInput
-from homework_tui.ui.exposure.exposure_ticklist import TickList
+from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
 from homework_tui.ui.widgets.rating_input import RatingInput
-from homework_tui.ui.widgets.clean_input import CleanTextArea
 
 FORM = "exposure"
 LINE_FIELDS = ("date", "start", "end_time", "minutes", "predicted", "before", "peak", "end")
@@ -212,10 +211,10 @@ class ExposureLogScreen(DraftForm, HomeworkScreen[Exposure | None]):
         self._save(exposure, new)
 
     def persist(self, store: Store, exposure: Exposure, *extra: object) -> Exposure:
-        (new_behaviours,) = extra
+        (new_behaviours,) = extra  # the list of names `_save` was given
         book = ExposureBook(store)
         saved = book.save_exposure(exposure)
-        if new_behaviours:
+        if isinstance(new_behaviours, list) and new_behaviours:
             book.save_settings(book.settings.load().with_behaviours(new_behaviours))
         return saved
 

@@ -11,6 +11,7 @@ from rich.segment import Segment
 from textual.strip import Strip
 from textual.widgets import SelectionList
 from textual.widgets._toggle_button import ToggleButton
+from textual.widgets.option_list import OptionDoesNotExist
 
 TICK = "✓"
 
@@ -21,7 +22,7 @@ class TickList(SelectionList[str]):
         _, scroll_y = self.scroll_offset
         try:
             option = self.get_option_at_index(scroll_y + y)
-        except Exception:
+        except OptionDoesNotExist:  # a line below the last option
             return strip
         mark = TICK if option.value in self._selected else " "
         segments = list(strip)

@@ -29,10 +29,10 @@ from homework_tui.model.exposure import Ladder, Step
 from homework_tui.model.exposure.form import new_fields
 from homework_tui.model.exposure.mastery import ExposureSettings
 from homework_tui.model.exposure.timer import ExposureTimer, TimerPhase, clock_text
-from homework_tui.ui.base import HomeworkScreen, saving
-from homework_tui.ui.dialogs import EVERYWHERE, Choice, ChoiceDialog
 from homework_tui.store.drafts import DraftKeeper, Drafts
 from homework_tui.store.errors import StoreError
+from homework_tui.ui.base import HomeworkScreen, saving
+from homework_tui.ui.dialogs import EVERYWHERE, Choice, ChoiceDialog
 from homework_tui.ui.exposure.exposure_curve import ExposureCurve
 
 FORM = "exposure"
@@ -51,7 +51,7 @@ QUESTION = {
 class ExposureTimerScreen(HomeworkScreen[Draft | None]):
     CSS_PATH = "exposure.tcss"
     TICK_SECONDS: ClassVar[float] = 0.5
-    clock: ClassVar[Callable[[], float]] = staticmethod(time.monotonic)  # type: ignore[assignment]
+    clock: Callable[[], float] = staticmethod(time.monotonic)  # tests set a hand clock here
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("0", "rate('0')", "Rate SUDS", key_display="0-9 h"),
         *(Binding(k, f"rate('{k}')", "Rate SUDS", show=False) for k in "123456789h"),

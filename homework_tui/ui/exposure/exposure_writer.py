@@ -11,19 +11,19 @@ import threading
 from collections import deque
 from collections.abc import Callable
 
-from textual.dom import DOMNode
+from textual.widget import Widget
 
 from homework_tui.model.exposure import Exposure, Ladder
 from homework_tui.model.exposure.mastery import ExposureSettings
+from homework_tui.store.errors import StoreError
 from homework_tui.ui.base import saving
 from homework_tui.ui.exposure.exposure_data import ExposureBook
-from homework_tui.store.errors import StoreError
 
 Write = Callable[[ExposureBook], object]
 
 
 class ExposureWriter:
-    def __init__(self, node: DOMNode, book: ExposureBook) -> None:
+    def __init__(self, node: Widget, book: ExposureBook) -> None:
         self.node = node
         self.book = book
         self._queue: deque[tuple[str, Write]] = deque()

@@ -9,6 +9,7 @@ a mark (○ ◐ ●) with the number of exposures, and the colour. The suggested
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -69,7 +70,7 @@ class LadderPicture(Widget, can_focus=True):
     }
     LadderPicture > .ladder--empty { color: $text-muted; text-style: italic; }
     """
-    COMPONENT_CLASSES = {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         "ladder--rail",
         "ladder--suds",
         "ladder--untried",
@@ -79,7 +80,7 @@ class LadderPicture(Widget, can_focus=True):
         "ladder--cursor",
         "ladder--empty",
     }
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up,k", "cursor(1)", "Up a rung", show=False),
         Binding("down,j", "cursor(-1)", "Down a rung", show=False),
         Binding("home", "cursor_to(1)", "Top", show=False),

@@ -7,6 +7,7 @@ and always the draft as typed, so Help now can offer it back (nothing typed is l
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -49,7 +50,7 @@ class ContactFormResult:
 class ContactForm(SaveCancelModal[ContactFormResult]):
     """Name, number and an optional note. Enter moves on; Enter on the note (or Ctrl+S) saves."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", key_display="Esc"),
         Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
     ]

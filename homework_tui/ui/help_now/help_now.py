@@ -3,7 +3,8 @@ call. Reachable from every screen with F2. Everything the person typed is shown 
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -15,8 +16,11 @@ from textual.widgets.option_list import Option
 
 from homework_tui.model.safety import CrisisContact, SafetyPlan
 from homework_tui.ui.base import HomeworkScreen, LatestValueSaver, Saved, SaveRefused
-from homework_tui.ui.help_now.contact_form import ContactDraft, ContactForm, ContactFormResult
 from homework_tui.ui.dialogs import Choice, ChoiceDialog
+from homework_tui.ui.help_now.contact_form import ContactDraft, ContactForm, ContactFormResult
+
+if TYPE_CHECKING:
+    from homework_tui.store import Singleton
 
 EMERGENCY = (
     "If you are in danger right now, or might act on thoughts of hurting yourself, call your "
@@ -50,7 +54,7 @@ def contact_text(contact: CrisisContact, label: str | None = None) -> Text:
 
 
 class ContactList(OptionList):
-    BINDINGS: list[BindingType] = [Binding("enter", "select", "Edit")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Edit")]
 
 
 class HelpNowScreen(HomeworkScreen[None]):
@@ -58,7 +62,7 @@ class HelpNowScreen(HomeworkScreen[None]):
 
     TITLE = "homework-tui"
     SUB_TITLE = "Help now"
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add_person", "Add person"),
         Binding("l", "edit_crisis_line", "Crisis line"),
         Binding("d,delete", "remove", "Remove"),
@@ -87,10 +91,12 @@ class HelpNowScreen(HomeworkScreen[None]):
             self.homework.data_ready_signal.subscribe(self, lambda _store: self._load())
         self.query_one(ContactList).focus()
 
-    def _singleton(self) -> Any:
+    def _singleton(self) -> Singleton[SafetyPlan]:
         from homework_tui.store import Singleton
 
-        return Singleton(self.homework.store, SAFETY_TABLE, SafetyPlan, SafetyPlan)
+        store = self.homework.store
+        assert store is not None, "Help now loads its plan only once the data has opened"
+        return Singleton(store, SAFETY_TABLE, SafetyPlan, SafetyPlan)
 
     def _load(self) -> None:
         self.plan = self._singleton().load()
@@ -219,11 +225,11 @@ class HelpNowScreen(HomeworkScreen[None]):
             if self.plan.crisis_line is None:
                 return
             name = self.plan.crisis_line.name
-            apply = lambda: self.plan.with_crisis_line(None)  # noqa: E731
+            apply: Callable[[], SafetyPlan] = lambda: self.plan.with_crisis_line(None)  # noqa: E731 - one name, two removals
         else:
             index = int(target.removeprefix("contact-"))
             name = self.plan.contacts[index].name
-            apply = lambda: self.plan.without_contact(index)  # noqa: E731
+            apply = lambda: self.plan.without_contact(index)  # noqa: E731 - one name, two removals
 
         def confirmed(choice: str | None) -> None:
             if choice == "remove":

@@ -3,7 +3,7 @@ editing, deleting with undo. An unfinished draft is offered back on opening."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,9 +12,9 @@ from textual.widgets import DataTable, Input, Static
 
 from homework_tui.model.draft import Draft
 from homework_tui.model.journal import JournalEntry
+from homework_tui.store import Repository, Store
 from homework_tui.ui.journal.journal_entry import FORM, journal_repo
 from homework_tui.ui.record_list import DRAFT_ROW, DraftListScreen, RecordTable, shorten
-from homework_tui.store import Repository, Store
 
 EMPTY = (
     "No entries yet. Press n to write one. A few lines about your day and how you felt is "
@@ -78,7 +78,7 @@ class JournalScreen(DraftListScreen):
             )
         self._show_table(table, "#entries-empty", keep)
 
-    def _write(self, entry: JournalEntry | None, draft: Draft | None) -> None:
+    def _write(self, entry: JournalEntry | None, draft: Draft | None, /, **options: Any) -> None:
         from homework_tui.ui.journal.journal_entry import JournalEntryForm
 
         def done(saved: JournalEntry | None) -> None:

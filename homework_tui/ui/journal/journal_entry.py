@@ -16,13 +16,13 @@ from textual.widgets import Footer, Header, Input, Static, TextArea
 from homework_tui.model.base import ValidationError
 from homework_tui.model.draft import Draft
 from homework_tui.model.journal import MOOD_HIGH, MOOD_LOW, JournalEntry, parse_tags
+from homework_tui.store import Repository, Store
+from homework_tui.store.drafts import DraftKeeper, Drafts
 from homework_tui.ui.base import HomeworkScreen
 from homework_tui.ui.form_autosave import DraftForm
 from homework_tui.ui.naming import record_name
-from homework_tui.store import Repository, Store
-from homework_tui.store.drafts import DraftKeeper, Drafts
-from homework_tui.ui.widgets.rating_input import RatingInput
 from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
+from homework_tui.ui.widgets.rating_input import RatingInput
 
 FORM = "journal"
 TABLE = "journal"

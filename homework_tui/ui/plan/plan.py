@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -24,6 +24,9 @@ from homework_tui.model.plan import Assignment, PlanInfo, short_date
 from homework_tui.ui.plan.plan_form import AssignmentForm, SessionDatesForm
 from homework_tui.ui.plan.plan_import import ImportDialog, ImportRequest
 from homework_tui.ui.record_list import RecordListScreen
+
+if TYPE_CHECKING:
+    from homework_tui.store import Store
 
 EMPTY = (
     "Your plan is empty. Press a to add what your therapist asked for, or f to import the "
@@ -71,8 +74,11 @@ class PlanScreen(RecordListScreen):
 
     # -- loading ---------------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="plan-load", exit_on_error=False)
     def reload(self, select: str | None = None) -> None:
+        self._load_plan()
+
+    @work(thread=True, exclusive=True, group="plan-load", exit_on_error=False)
+    def _load_plan(self) -> None:
         store = self.homework.store
         if store is None:
             return
@@ -158,6 +164,12 @@ class PlanScreen(RecordListScreen):
             return False
         return self.homework.store is not None
 
+    def _written_store(self) -> Store:
+        """The store a plan write goes to: `_can_write` made sure of it before the write began."""
+        store = self.homework.store
+        assert store is not None, "a plan write starts only after _can_write()"
+        return store
+
     def action_add(self) -> None:
         if self._can_write():
             self.app.push_screen(AssignmentForm(), self._form_done)
@@ -180,7 +192,7 @@ class PlanScreen(RecordListScreen):
         from homework_tui.store.plan import assignments_repo
 
         try:
-            assignments_repo(self.homework.store).add(assignment)  # type: ignore[arg-type]
+            assignments_repo(self._written_store()).add(assignment)
         except StoreError as error:
             self.app.call_from_thread(self._refused, str(error), assignment)
             return
@@ -204,7 +216,7 @@ class PlanScreen(RecordListScreen):
         from homework_tui.store.plan import assignments_repo
 
         try:
-            assignments_repo(self.homework.store).delete(assignment.id)  # type: ignore[arg-type]
+            assignments_repo(self._written_store()).delete(assignment.id)
         except StoreError as error:
             self.app.call_from_thread(self.notify, str(error), title="Not removed",
                                       severity="warning", markup=False)
@@ -225,7 +237,7 @@ class PlanScreen(RecordListScreen):
         from homework_tui.store.plan import assignments_repo
 
         try:
-            assignments_repo(self.homework.store).restore(assignment.id)  # type: ignore[arg-type]
+            assignments_repo(self._written_store()).restore(assignment.id)
         except StoreError as error:
             self.app.call_from_thread(self.notify, str(error), title="Not restored",
                                       severity="warning", markup=False)
@@ -258,7 +270,7 @@ class PlanScreen(RecordListScreen):
         from homework_tui.store.plan import import_plan
 
         try:
-            result = import_plan(self.homework.store, request.plan,  # type: ignore[arg-type]
+            result = import_plan(self._written_store(), request.plan,
                                  replace_others=request.replace)
         except StoreError as error:
             self.app.call_from_thread(self.notify, str(error), title="Not imported",
@@ -282,7 +294,7 @@ class PlanScreen(RecordListScreen):
         from homework_tui.store.plan import plan_info
 
         try:
-            plan_info(self.homework.store).save(info)  # type: ignore[arg-type]
+            plan_info(self._written_store()).save(info)
         except StoreError as error:
             self.app.call_from_thread(self.notify, str(error), title="Not saved",
                                       severity="warning", markup=False)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -21,8 +21,7 @@ from homework_tui.model.activity import Kind
 from homework_tui.model.base import ValidationError
 from homework_tui.model.plan import WEEKDAY_NAMES, Assignment, Every, Frequency, PlanInfo
 from homework_tui.ui.dialogs import Choice, ChoiceDialog, SaveCancelModal
-from homework_tui.ui.widgets.clean_input import CleanInput
-from homework_tui.ui.widgets.clean_input import CleanTextArea
+from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
 
 KIND_CHOICES = [(kind.label, kind) for kind in Kind]
 EVERY_CHOICES = [
@@ -64,7 +63,7 @@ def parse_whole(text: str, label: str, field: str) -> int:
 class AssignmentForm(SaveCancelModal["Assignment | None"]):
     CSS_PATH = "plan.tcss"
     WHAT = "homework form"
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
         Binding("escape", "cancel", "Cancel", key_display="Esc"),
     ]
@@ -207,7 +206,7 @@ class SessionDatesForm(SaveCancelModal["PlanInfo | None"]):
     CSS_PATH = "plan.tcss"
     """The last session (where “since last session” starts) and the next one."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
         Binding("escape", "cancel", "Cancel", key_display="Esc"),
     ]

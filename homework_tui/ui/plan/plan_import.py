@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -35,7 +36,7 @@ class ImportRequest:
 
 class ImportDialog(CalmModal["ImportRequest | None"]):
     CSS_PATH = "plan.tcss"
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", key_display="Esc"),
         Binding("ctrl+a", "add", "Add to my plan", key_display="^a", priority=True),
         Binding("ctrl+r", "replace", "Replace my plan", key_display="^r", priority=True),

@@ -40,7 +40,7 @@ class LockScreen(Screen[None]):
 
     def __init__(self, lock: IdleLock, *, drafts: int = 0) -> None:
         super().__init__(id="lock-screen")
-        self.idle_lock = lock
+        self.idle_lock = lock  # not `lock`: Textual's Widget.lock is an asyncio lock
         self.drafts = drafts
         self.checking = False
 
@@ -74,8 +74,8 @@ class LockScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="lock-drafts", exit_on_error=False)
     def save_drafts(self, jobs: list[DraftJob]) -> None:
-        from homework_tui.ui.base import saving
         from homework_tui.store import StoreError
+        from homework_tui.ui.base import saving
 
         failed = ""
         for form, write in jobs:

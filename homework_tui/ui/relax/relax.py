@@ -20,8 +20,8 @@ from textual.widgets.option_list import Option
 
 from homework_tui.model.base import ValidationError
 from homework_tui.model.relaxation import RelaxationSession, RelaxChoice
-from homework_tui.ui.base import SectionScreen, saving
 from homework_tui.services.relax_catalog import Catalog, SessionEntry
+from homework_tui.ui.base import SectionScreen, saving
 from homework_tui.ui.relax.relax_data import RelaxState
 from homework_tui.ui.relax.relax_rating import Rating, RatingDialog
 from homework_tui.ui.relax.relax_stage import STAGE_ACTIONS, StageMixin
@@ -326,7 +326,6 @@ class RelaxScreen(StageMixin, SectionScreen):
         voice, with the person's speech settings), before the person rates how they feel, so a
         rating is never asked for nothing. `remember`: see `rate_then_start`."""
         from audio.errors import AudioError
-
         from homework_tui.services.relax_player import check
 
         try:
@@ -370,8 +369,8 @@ class RelaxScreen(StageMixin, SectionScreen):
 
     @work(thread=True, exclusive=True, group="relax-choice", exit_on_error=False)
     def remember(self, choice: RelaxChoice) -> None:
-        from homework_tui.ui.relax.relax_data import choice_doc
         from homework_tui.store.errors import StoreError
+        from homework_tui.ui.relax.relax_data import choice_doc
 
         store = self.homework.store
         if store is None or self.homework.read_only:

@@ -4,7 +4,7 @@ Dismisses with the saved pattern's name, or None."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -35,7 +35,7 @@ class PatternDialog(CalmModal[str | None]):
     PatternDialog .rx-label { width: 18; }
     PatternDialog #rx-pattern-problem { color: $warning; height: auto; }
     """
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", key_display="^s"),
         Binding("escape", "cancel", "Cancel", key_display="Esc"),
         *EVERYWHERE,
@@ -72,7 +72,6 @@ class PatternDialog(CalmModal[str | None]):
 
     def action_save(self) -> None:
         from audio.errors import AudioError
-
         from homework_tui.ui.relax.relax_data import save_pattern
 
         def value(key: str) -> str:

@@ -8,6 +8,7 @@ are kept in the box and the problem is said in words.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -19,8 +20,8 @@ from textual.widgets import Footer, Input, Static, TextArea
 from homework_tui.model.base import ValidationError
 from homework_tui.model.relaxation import SCALES, check_rating
 from homework_tui.ui.dialogs import EVERYWHERE, CalmModal
-from homework_tui.ui.widgets.rating_input import RatingInput
 from homework_tui.ui.widgets.clean_input import CleanTextArea
+from homework_tui.ui.widgets.rating_input import RatingInput
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class RatingDialog(CalmModal[Rating | None]):
     RatingDialog .rx-problem { color: $warning; height: auto; }
     RatingDialog TextArea { height: 5; margin-top: 1; }
     """
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", key_display="^s"),
         Binding("escape", "skip", "Skip", key_display="Esc"),
         *EVERYWHERE,

@@ -29,11 +29,11 @@ from homework_tui.model.relaxation import (
     RelaxChoice,
     session_log,
 )
+from homework_tui.services.relax_player import Started, start_session
 from homework_tui.ui.base import HomeworkScreen, saving
 from homework_tui.ui.dialogs import EVERYWHERE, Choice, ChoiceDialog
-from homework_tui.services.relax_player import Started, start_session
-from homework_tui.ui.relax.relax_rating import Rating, RatingDialog
 from homework_tui.ui.relax.pacer import Pacer
+from homework_tui.ui.relax.relax_rating import Rating, RatingDialog
 
 TICK = 0.05  # seconds between looks at the session clock
 PHASE_WORDS = {
@@ -206,7 +206,7 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
             if self.timer is not None:
                 self.timer.stop()
             timeline = player.timeline
-            self._finish(completed=player.error is None or timeline.complete and moment.frame >= timeline.frames)
+            self._finish(completed=player.error is None or (timeline.complete and moment.frame >= timeline.frames))
 
     def elapsed_and_total(self, moment: Any, started: Started) -> tuple[float, float]:
         """Seconds practised so far and the practice's whole length (the length asked for)."""
@@ -351,8 +351,8 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
 
     @work(thread=True, exclusive=True, group="relax-save", exit_on_error=False)
     def save(self, log: RelaxationSession) -> None:
-        from homework_tui.ui.relax.relax_data import sessions_repo
         from homework_tui.store.errors import StoreError
+        from homework_tui.ui.relax.relax_data import sessions_repo
 
         store = self.homework.store
         if store is None:

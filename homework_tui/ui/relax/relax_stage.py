@@ -74,8 +74,8 @@ class StageMixin:
 
     @work(thread=True, exclusive=True, group="relax-stage", exit_on_error=False)
     def save_stage_prefs(self, prefs: ProgressionPrefs) -> None:
-        from homework_tui.ui.relax.relax_data import progression_doc
         from homework_tui.store.errors import StoreError
+        from homework_tui.ui.relax.relax_data import progression_doc
 
         screen: Any = self
         store = screen.homework.store

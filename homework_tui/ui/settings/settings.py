@@ -3,7 +3,7 @@ applies at once and is saved in the background."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -19,10 +19,10 @@ from homework_tui.model.settings import (
     SPEECH_RATE_MAX,
     SPEECH_RATE_MIN,
 )
-from homework_tui.ui.base import SectionScreen
 from homework_tui.services.relax_catalog import installed_voices
-from homework_tui.ui.widgets.clean_input import CleanInput
+from homework_tui.ui.base import SectionScreen
 from homework_tui.ui.settings.voice_finder import VoiceFinder
+from homework_tui.ui.widgets.clean_input import CleanInput
 
 SWITCHES = (
     ("animations", "Animations", "Smooth scrolling and sliding panels. Off is calmer."),
@@ -48,7 +48,7 @@ class SettingsScreen(SectionScreen):
 
     TITLE = "homework-tui"
     SUB_TITLE = "Settings"
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+l", "privacy", "Privacy and lock", key_display="^l"),
     ]
 

@@ -38,12 +38,12 @@ class MoodRow(Horizontal):
         super().__init__(id=f"mood-row-{index}", classes="mood-row")
         self.index = index
         self._suggestions = suggestions
-        self._name = name
+        self._mood = name  # not `_name`: Textual keeps the widget's own name there
         self._before = before
 
     def compose(self) -> ComposeResult:
         yield CleanInput(
-            self._name,
+            self._mood,
             placeholder="a mood, e.g. anxious",
             suggester=SuggestFromList(self._suggestions, case_sensitive=False),
             id=f"mood-{self.index}-name",
@@ -77,7 +77,7 @@ class MoodRerateRow(Horizontal):
     def __init__(self, index: int, name: str, before: str, after: str = "") -> None:
         super().__init__(id=f"rerate-row-{index}", classes="rerate-row")
         self.index = index
-        self._name = name
+        self._mood = name
         self._before = before
         self._after = after
 
@@ -87,13 +87,13 @@ class MoodRerateRow(Horizontal):
         yield RatingInput(self._after, id=f"mood-{self.index}-after")
 
     def _label(self) -> Text:
-        was = Text(self._name[:30], style="bold")
+        was = Text(self._mood[:30], style="bold")
         was.append(f"   before {self._before.strip() or '–'}", style="dim")
         return was
 
     def show(self, name: str, before: str) -> None:
         """Follow the mood's name and first rating as they are edited in column 2."""
-        self._name = name
+        self._mood = name
         self._before = before
         self.display = bool(name)
         if self.is_mounted:

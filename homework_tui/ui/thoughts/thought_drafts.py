@@ -49,7 +49,7 @@ def announce_unfinished(app: Any) -> None:
     def find() -> None:
         try:
             message = describe(Drafts(store).pending())
-        except Exception:  # a notice is never worth an error
+        except Exception:  # noqa: BLE001 - a notice is never worth an error
             return
         if message:
             app.call_from_thread(

@@ -81,10 +81,10 @@ class ThoughtRecordForm(DraftForm, HomeworkScreen[ThoughtRecord | None]):
         self._moods = [i for i in moods if fields.get(f"mood-{i}-name", "").strip()]
         self._moods.append(max(moods, default=-1) + 1)
         thoughts = [i for i in indexed(fields, "thought") if fields.get(f"thought-{i}", "").strip()]
-        self._thoughts = thoughts + [max(thoughts, default=-1) + 1]
+        self._thoughts = [*thoughts, max(thoughts, default=-1) + 1]
         self._after = {i: fields.get(f"mood-{i}-after", "") for i in moods}
         later = [i for i in indexed(fields, "later") if fields.get(f"later-{i}-name", "").strip()]
-        self._later = later + [max(indexed(fields, "later"), default=-1) + 1]
+        self._later = [*later, max(indexed(fields, "later"), default=-1) + 1]
         hot = fields.get("hot", "")
         self._hot: int | None = int(hot) if hot.isdigit() and int(hot) in thoughts else None
         self._question = {s.number: 0 for s in STEPS}
@@ -304,8 +304,8 @@ class ThoughtRecordForm(DraftForm, HomeworkScreen[ThoughtRecord | None]):
             i = later.index
             fields[f"later-{i}-name"] = later.query_one(f"#later-{i}-name", Input).value
             fields[f"later-{i}-after"] = later.query_one(f"#later-{i}-after", Input).value
-        for row in self.query(ThoughtRow):
-            fields[f"thought-{row.index}"] = row.query_one(Input).value
+        for thought_row in self.query(ThoughtRow):
+            fields[f"thought-{thought_row.index}"] = thought_row.query_one(Input).value
         fields["hot"] = "" if self._hot is None else str(self._hot)
         keys, own = self.query_one(DistortionList).chosen()
         fields["distortions"] = ",".join(keys)

@@ -20,11 +20,11 @@ from textual.widgets import Input, SelectionList, Static
 
 from homework_tui.model.base import ValidationError
 from homework_tui.model.distortions import OwnDistortion, display_name
+from homework_tui.store.errors import StoreError
 from homework_tui.ui.base import saving
 from homework_tui.ui.dialogs import Choice, ChoiceDialog
-from homework_tui.ui.thoughts.thought_data import own_labels_repo
-from homework_tui.store.errors import StoreError
 from homework_tui.ui.thoughts.distortion_list import OWN, DistortionList
+from homework_tui.ui.thoughts.thought_data import own_labels_repo
 from homework_tui.ui.widgets.clean_input import CleanInput
 
 

@@ -6,7 +6,7 @@ On opening, an unfinished draft (say, from a terminal that was closed mid-record
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,10 +15,10 @@ from textual.widgets import DataTable, Input, Static
 
 from homework_tui.model.draft import Draft
 from homework_tui.model.thought_record import ThoughtRecord
+from homework_tui.store import Repository, Store
 from homework_tui.ui.dialogs import Choice, ChoiceDialog
 from homework_tui.ui.record_list import DRAFT_ROW, DraftListScreen, RecordTable, shorten
 from homework_tui.ui.thoughts.thought_data import FORM, records_repo
-from homework_tui.store import Repository, Store
 
 EMPTY = (
     "No thought records yet. Press n to write one — just after a hard moment, while it is "
@@ -157,7 +157,7 @@ class ThoughtRecordsScreen(DraftListScreen):
             chosen,
         )
 
-    def _write(self, record: ThoughtRecord | None, draft: Draft | None) -> None:
+    def _write(self, record: ThoughtRecord | None, draft: Draft | None, /, **options: Any) -> None:
         from homework_tui.ui.thoughts.thought_form import ThoughtRecordForm
 
         def done(saved: ThoughtRecord | None) -> None:

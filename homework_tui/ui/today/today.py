@@ -3,7 +3,7 @@ issue, in `#today-due`), and a menu of every section with what it is for."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -55,7 +55,7 @@ def menu_entry(key: str, title: str, purpose: str) -> Text:
 class SectionMenu(OptionList):
     """The list of places to go; Enter opens the highlighted one."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "Open", tooltip="Open the highlighted place"),
     ]
 
@@ -66,7 +66,7 @@ class TodayScreen(HomeworkScreen[None]):
     TITLE = "homework-tui"
     SUB_TITLE = "Today"
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         *(
             Binding(s.hotkey, f"app.open_section({s.key!r})", s.title, show=False)
             for s in SECTIONS

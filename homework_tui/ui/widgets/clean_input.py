@@ -18,9 +18,9 @@ from typing import Any
 from rich.containers import Lines
 from rich.text import Text
 from textual import events
+from textual._wrap import compute_wrap_offsets
 from textual.document import _wrapped_document as wrapped_module
 from textual.widget import Widget
-from textual._wrap import compute_wrap_offsets
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import Edit, EditResult, Location, WrappedDocument
 
@@ -110,6 +110,12 @@ class _RememberedHeight(WrappedDocument):
         self._height = None
         super().wrap(width, tab_width)
 
+    @property
+    def height(self) -> int:
+        if self._height is None:
+            self._height = super().height
+        return self._height
+
     def wrap_range(self, start: Location, old_end: Location, new_end: Location) -> None:
         self._height = None
         offsets = self._rewrapped_long_line(start, old_end, new_end)
@@ -117,16 +123,18 @@ class _RememberedHeight(WrappedDocument):
             super().wrap_range(start, old_end, new_end)
             return
         line = self.document.lines[start[0]]
-        real = wrapped_module.compute_wrap_offsets
+        # Textual's private module imports compute_wrap_offsets without re-exporting it; the
+        # swap lasts for this one rewrap.
+        real = wrapped_module.compute_wrap_offsets  # type: ignore[attr-defined]
 
         def known(text: str, *args: Any, **kwargs: Any) -> list[int]:
             return offsets if text is line else real(text, *args, **kwargs)
 
-        wrapped_module.compute_wrap_offsets = known  # type: ignore[assignment]
+        wrapped_module.compute_wrap_offsets = known  # type: ignore[attr-defined]
         try:
             super().wrap_range(start, old_end, new_end)
         finally:
-            wrapped_module.compute_wrap_offsets = real  # type: ignore[assignment]
+            wrapped_module.compute_wrap_offsets = real  # type: ignore[attr-defined]
 
     def _rewrapped_long_line(
         self, start: Location, old_end: Location, new_end: Location
@@ -182,12 +190,6 @@ def _last_chunk_start(line: str, low: int, high: int) -> int:
     while position > low and not line[position - 1].isspace():
         position -= 1
     return position
-
-    @property
-    def height(self) -> int:
-        if self._height is None:
-            self._height = super().height
-        return self._height
 
 
 LONG_LINE = 2_000

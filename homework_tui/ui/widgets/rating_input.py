@@ -7,7 +7,9 @@ not a number in range.
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
 from homework_tui.model.base import clean_text
@@ -20,7 +22,7 @@ class RatingInput(Input):
     }
     """
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "nudge(1)", "Up one", show=False),
         Binding("down", "nudge(-1)", "Down one", show=False),
         Binding("shift+up", "nudge(10)", "Up ten", show=False),
