@@ -25,7 +25,11 @@ from homework_tui.model.safety import (
 )
 from homework_tui.ui.base import HomeworkScreen, LatestValueSaver, Saved, SaveRefused
 from homework_tui.ui.dialogs import Choice, ChoiceDialog
-from homework_tui.ui.help_now.contact_form import ContactDraft, ContactForm, ContactFormResult
+from homework_tui.ui.help_now.contact_form import (
+    ContactDraft,
+    ContactForm,
+    ContactFormResult,
+)
 
 EMERGENCY = (
     "If you are in danger right now, or might act on thoughts of hurting yourself, call your "

@@ -63,6 +63,7 @@ class TodayScreen(HomeworkScreen[None]):
         ),
         Binding("h", "app.help_now", "Help now", show=False),
         Binding("s", "app.open_settings", "Settings", show=False),
+        Binding("b", "bridge", "For next session"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -104,6 +105,12 @@ class TodayScreen(HomeworkScreen[None]):
         """Back on Today after logging something: count it at once."""
         for due in self.query("#today-due-list"):
             due.reload()  # type: ignore[attr-defined]
+
+    def action_bridge(self) -> None:
+        """What got in the way, and what to raise next session (they open the report)."""
+        from homework_tui.ui.today.bridge_form import open_bridge
+
+        open_bridge(self.homework)
 
     @on(OptionList.OptionSelected, "#today-menu")
     def _open(self, event: OptionList.OptionSelected) -> None:
