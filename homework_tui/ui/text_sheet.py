@@ -9,6 +9,7 @@ ValidationError) and writes it in `persist(store, value)` on the worker thread.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 from rich.text import Text
@@ -46,7 +47,7 @@ def pending_draft(store: Store, form: str) -> Draft | None:
 
 
 class TextSheetForm(DraftForm, HomeworkScreen[T | None]):
-    CSS_PATH = "text_sheet.tcss"
+    CSS_PATH = Path(__file__).with_name("text_sheet.tcss")  # the same for sheets elsewhere
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
         Binding("escape", "close", "Close", key_display="Esc"),
