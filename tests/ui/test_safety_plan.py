@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, TextArea
+from textual.widgets import Checkbox, Input, Static, TextArea
 
 from homework_tui.app import HomeworkApp
 from homework_tui.model.bridge import SessionBridge
@@ -237,3 +237,43 @@ async def test_the_notes_for_the_next_session_are_written_from_today_and_the_pla
     assert bridge.got_in_the_way == "Late shifts [i]all week[/i]"
     assert bridge.to_raise == "Sleep & mornings\n---"
     assert bridge.updated_at is not None
+
+
+# -- the report screen ----------------------------------------------------------------------------
+
+
+async def test_the_report_screen_opens_with_the_notes_and_adds_the_plan_when_ticked(
+    app: AppFactory, data_dir: Path, tmp_path: Path
+) -> None:
+    with Store.open(data_dir) as store:
+        Singleton(store, "bridge", SessionBridge, SessionBridge).save(
+            SessionBridge(got_in_the_way="Late shifts"))
+        Singleton(store, "safety", SafetyPlan, SafetyPlan).save(
+            SafetyPlan(reasons_for_living="My sister"))
+    async with app().run_test(size=SIZE) as pilot:
+        hw = await wait_ready(pilot)
+        await pilot.press("p")
+        await wait_screen(pilot, "PlanScreen")
+        await pilot.press("w")
+        await wait_screen(pilot, "ReportScreen")
+        screen = hw.screen
+        box = screen.query_one("#report-safety-plan", Checkbox)
+        assert not box.value and "Include my safety plan" in str(box.label)
+
+        async def write(name: str) -> str:
+            out = tmp_path / name
+            screen.query_one("#report-path", Input).value = str(out)
+            await pilot.press("ctrl+s")
+            result = screen.query_one("#report-result", Static)
+            await wait_until(pilot, lambda: f"Saved to {out}." in str(result.content))
+            return out.read_text(encoding="utf-8")
+
+        text = await write("default.md")
+        sections = [line for line in text.splitlines() if line.startswith("## ")]
+        assert sections[0] == "## For this session" and "Late shifts" in text
+        assert "## My safety plan" not in text and "My sister" not in text
+        box.focus()
+        await pilot.press("space")
+        await wait_until(pilot, lambda: box.value)
+        text = await write("with-plan.md")
+        assert "## My safety plan" in text and "- My sister" in text
