@@ -49,6 +49,10 @@ PLAN_NOT_WRITTEN = (
 )
 PLAN_NOT_OPEN = "Your safety plan will show here as soon as your data is open."
 NOT_WRITTEN_STEP = "(not written yet: press e to add it)"
+IN_DANGER = (
+    "In danger right now? Call your local emergency number (step 5 below) or go to the nearest "
+    "emergency department."
+)
 CRISIS_LINE = "crisis-line"
 NEW_PERSON = "new"
 SAFETY_TABLE = "safety"
@@ -109,6 +113,7 @@ class HelpNowScreen(HomeworkScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="·")
         with VerticalScroll(classes="page", id="help-now-page"):
+            yield Static(Text(IN_DANGER), id="help-now-in-danger")
             plan = Static(Text(PLAN_NOT_OPEN), id="help-now-plan")
             plan.border_title = "Your safety plan  (e to write or change it)"
             yield plan
@@ -154,6 +159,7 @@ class HelpNowScreen(HomeworkScreen[None]):
             first.update(Text(PLAN_NOT_WRITTEN if ready else PLAN_NOT_OPEN))
         first.set_class(not written, "-not-written")
         self.query_one("#help-now-step-contacts").display = written
+        self.query_one("#help-now-in-danger").display = written  # else the full text is in view
         rest = self.query_one("#help-now-plan-rest", Static)
         rest.update(steps_text(self.plan, STEPS_AFTER_CONTACTS) if written else "")
         rest.display = written
