@@ -27,7 +27,8 @@ NOTHING_DUE = (
     "it will show up here."
 )
 HELP_NOW_PURPOSE = (
-    "The people you would call when things get hard, and your local crisis line. "
+    "Your safety plan, the people you would call when things get hard, and your local crisis "
+    "line. "
     "Reachable from every screen with F2."
 )
 SETTINGS_PURPOSE = "Colours, motion and the voice that guides relaxation."
