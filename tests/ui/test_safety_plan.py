@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Static, TextArea
 
 from homework_tui.app import HomeworkApp
@@ -40,11 +42,11 @@ def stored_bridge(folder: Path) -> SessionBridge:
         return Singleton(store, "bridge", SessionBridge, SessionBridge).load()
 
 
-async def open_plan_form(pilot: object) -> None:
-    await pilot.press("f2")  # type: ignore[attr-defined]
-    await wait_screen(pilot, "HelpNowScreen")  # type: ignore[arg-type]
-    await pilot.press("e")  # type: ignore[attr-defined]
-    await wait_screen(pilot, "SafetyPlanForm")  # type: ignore[arg-type]
+async def open_plan_form(pilot: Pilot[Any]) -> None:
+    await pilot.press("f2")
+    await wait_screen(pilot, "HelpNowScreen")
+    await pilot.press("e")
+    await wait_screen(pilot, "SafetyPlanForm")
 
 
 # -- the safety plan ------------------------------------------------------------------------------
@@ -149,17 +151,17 @@ async def test_saved_is_said_only_once_the_plan_is_on_disk(
 # -- the calm line --------------------------------------------------------------------------------
 
 
-async def write_journal(pilot: object, mood: str) -> None:
-    await pilot.press("j")  # type: ignore[attr-defined]
-    await wait_screen(pilot, "JournalScreen")  # type: ignore[arg-type]
-    await pilot.press("n")  # type: ignore[attr-defined]
-    await wait_screen(pilot, "JournalEntryForm")  # type: ignore[arg-type]
-    await type_text(pilot, "Evening")  # type: ignore[arg-type]
-    await pilot.press("tab")  # type: ignore[attr-defined]
-    await type_text(pilot, "A long day.")  # type: ignore[arg-type]
-    await pilot.press("tab", *mood)  # type: ignore[attr-defined]
-    await pilot.press("ctrl+s")  # type: ignore[attr-defined]
-    await wait_screen(pilot, "JournalScreen")  # type: ignore[arg-type]
+async def write_journal(pilot: Pilot[Any], mood: str) -> None:
+    await pilot.press("j")
+    await wait_screen(pilot, "JournalScreen")
+    await pilot.press("n")
+    await wait_screen(pilot, "JournalEntryForm")
+    await type_text(pilot, "Evening")
+    await pilot.press("tab")
+    await type_text(pilot, "A long day.")
+    await pilot.press("tab", *mood)
+    await pilot.press("ctrl+s")
+    await wait_screen(pilot, "JournalScreen")
 
 
 @pytest.mark.parametrize(("mood", "shown"), [("1", True), ("0", True), ("2", False),
@@ -176,16 +178,16 @@ async def test_a_journal_mood_of_0_or_1_brings_one_calm_line(
         assert type(hw.screen).__name__ == "JournalScreen"  # never blocking
 
 
-async def write_thought_record(pilot: object, mood: str, rating: str) -> None:
-    await pilot.press("t")  # type: ignore[attr-defined]
-    await wait_screen(pilot, "ThoughtRecordsScreen")  # type: ignore[arg-type]
-    await pilot.press("n")  # type: ignore[attr-defined]
-    await wait_screen(pilot, "ThoughtRecordForm")  # type: ignore[arg-type]
-    await type_text(pilot, "Alone on Sunday")  # type: ignore[arg-type]
-    await pilot.press("pagedown")  # type: ignore[attr-defined]
-    await type_text(pilot, mood)  # type: ignore[arg-type]
-    await pilot.press("tab", *rating, "ctrl+s")  # type: ignore[attr-defined]
-    await wait_screen(pilot, "ThoughtRecordsScreen")  # type: ignore[arg-type]
+async def write_thought_record(pilot: Pilot[Any], mood: str, rating: str) -> None:
+    await pilot.press("t")
+    await wait_screen(pilot, "ThoughtRecordsScreen")
+    await pilot.press("n")
+    await wait_screen(pilot, "ThoughtRecordForm")
+    await type_text(pilot, "Alone on Sunday")
+    await pilot.press("pagedown")
+    await type_text(pilot, mood)
+    await pilot.press("tab", *rating, "ctrl+s")
+    await wait_screen(pilot, "ThoughtRecordsScreen")
 
 
 @pytest.mark.parametrize(("mood", "rating", "shown"), [
