@@ -30,7 +30,7 @@ class BridgeForm(TextSheetForm[SessionBridge]):
     INTRO = INTRO
     FIELDS = tuple(SheetField(n.key, n.title, n.hint) for n in BRIDGE_NOTES)
     LEAVE_TITLE = "Leave these notes?"
-    WHAT = "notes for your next session"
+    WHAT = "notes for the next session"
 
     def build(self, fields: dict[str, str]) -> SessionBridge:
         notes = {n.key: fields.get(n.key, "") for n in BRIDGE_NOTES}
