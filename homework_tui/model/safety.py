@@ -4,7 +4,7 @@ coping, people and places that distract, people to ask for help, professionals a
 Written by them, kept offline. Standard library only.
 
 Also the one rule for the calm line pointing to Help now (`needs_help_line`): a hopeless-type
-mood rated 70 or more, or a journal mood of 0–1 of 10. It looks only at mood names and ratings,
+mood rated 70 or more, a journal mood of 0–1 of 10, or PHQ-9 item 9 above 0. It looks only at mood names and ratings,
 never at what the person wrote.
 
 Stored as one document (`Singleton(store, "safety", SafetyPlan, SafetyPlan)`).
@@ -228,12 +228,16 @@ def needs_help_line(
     *,
     moods: Iterable[tuple[str, int | None]] = (),
     journal_mood: int | None = None,
+    phq9_item9: int | None = None,
     own_words: Iterable[str] = (),
 ) -> bool:
     """The one rule: show `HELP_LINE` after saving when a hopeless-type mood (name, rating 0–100)
-    is rated `HELP_LINE_RATING` or more, or a journal mood (0–10) is `HELP_LINE_JOURNAL_MOOD` or
-    less. Never a diagnosis and never blocking: one calm line."""
+    is rated `HELP_LINE_RATING` or more, a journal mood (0–10) is `HELP_LINE_JOURNAL_MOOD` or
+    less, or PHQ-9 item 9 (0–3, for the measures to come) is above 0. Never a diagnosis and never
+    blocking: one calm line."""
     if journal_mood is not None and journal_mood <= HELP_LINE_JOURNAL_MOOD:
+        return True
+    if phq9_item9 is not None and phq9_item9 > 0:
         return True
     words = tuple(own_words)
     return any(

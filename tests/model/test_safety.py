@@ -112,6 +112,11 @@ def test_a_journal_mood_of_0_or_1_brings_the_line() -> None:
     assert not needs_help_line(journal_mood=2) and not needs_help_line(journal_mood=None)
 
 
+def test_phq9_item_9_above_0_brings_the_line() -> None:
+    assert not needs_help_line(phq9_item9=0) and not needs_help_line(phq9_item9=None)
+    assert all(needs_help_line(phq9_item9=answer) for answer in (1, 2, 3))
+
+
 def test_the_persons_own_words_count_too() -> None:
     assert not needs_help_line(moods=[("alone", 90)])
     assert needs_help_line(moods=[("alone", 90)], own_words=("Alone",))
