@@ -318,7 +318,7 @@ class HomeworkApp(App[int]):
         places += [(name, about, partial(run, self)) for name, about, run in PALETTE_ENTRIES]
         return [
             *places,
-            ("Help now", "Your crisis contacts and local crisis line (F2)", self.show_help_now),
+            ("Help now", "Your safety plan and crisis contacts (F2)", self.show_help_now),
             ("Settings", "Theme, motion, voice and speech rate", self.open_settings),
             ("Privacy and lock", "Encryption, passphrase and auto-lock", self.open_privacy),
             ("Keys", "Show or hide all keys for this screen (F1)", self.action_toggle_keys),

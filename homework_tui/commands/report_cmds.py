@@ -39,6 +39,11 @@ def add_report_options(export: argparse.ArgumentParser) -> None:
         help="include the notes written after each exposure",
     )
     export.add_argument(
+        "--safety-plan",
+        action="store_true",
+        help="include your safety plan from Help now (left out unless you ask)",
+    )
+    export.add_argument(
         "--full-text",
         action="store_true",
         help="both of the above (evidence for and against is always in the report)",
@@ -80,7 +85,8 @@ def run_report(args: argparse.Namespace) -> int:
     except StoreError as error:
         return fail(str(error))
     choices = TextChoices(journal_text=args.journal_text or args.full_text,
-                          exposure_notes=args.exposure_notes or args.full_text)
+                          exposure_notes=args.exposure_notes or args.full_text,
+                          safety_plan=args.safety_plan)
     if args.format == "csv":
         folder = Path(args.out or f"homework-{first}-to-{last}").expanduser()
         try:

@@ -1,11 +1,19 @@
-"""The person's own safety plan for Help now: the people they would call and their local crisis
-line. Entered by them, kept offline. Standard library only.
+"""The person's own safety plan for Help now (Stanley & Brown 2012): warning signs, their own
+coping, people and places that distract, people to ask for help, professionals and crisis lines
+(the contacts and the local crisis line), making the surroundings safer, reasons for living.
+Written by them, kept offline. Standard library only.
+
+Also the one rule for the calm line pointing to Help now (`needs_help_line`): a hopeless-type
+mood rated 70 or more, a journal mood of 0–1 of 10, or PHQ-9 item 9 above 0. It looks only at mood names and ratings,
+never at what the person wrote.
 
 Stored as one document (`Singleton(store, "safety", SafetyPlan, SafetyPlan)`).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Self
 
@@ -15,6 +23,47 @@ NAME_MAX = 80
 NUMBER_MAX = 60
 NOTE_MAX = 300
 CONTACTS_MAX = 20
+STEP_MAX = 2000
+MOOD_WORDS_MAX = 20
+MOOD_WORD_MAX = 40
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    """One written step of the plan: its field, its number in Stanley & Brown's order, its
+    heading and a plain hint for writing it."""
+
+    key: str
+    number: int
+    title: str
+    hint: str
+
+
+WRITTEN_STEPS: tuple[PlanStep, ...] = (
+    PlanStep("warning_signs", 1, "Warning signs",
+             "Thoughts, moods, situations or things I do that tell me a hard time may be "
+             "starting."),
+    PlanStep("coping", 2, "Things I can do on my own",
+             "What helps me take my mind off things without contacting anyone: a walk, music, "
+             "a shower, a breathing practice."),
+    PlanStep("distractions", 3, "People and places that take my mind off things",
+             "Friends, family or places (a café, the library, the gym) where I can be around "
+             "others."),
+    PlanStep("helpers", 4, "People I can ask for help",
+             "Who I can tell that I am struggling, and how to reach them."),
+    PlanStep("safer_surroundings", 6, "Making my surroundings safer",
+             "What I can put away, give to someone to keep, or stay away from while things are "
+             "hard."),
+    PlanStep("reasons_for_living", 7, "My reasons for living",
+             "The people, plans and things that matter most to me."),
+)
+"""The steps the person writes; step 5 (professionals and crisis lines) is the contacts."""
+CONTACTS_STEP = PlanStep(
+    "contacts", 5, "Professionals and crisis lines",
+    "My therapist's office, my doctor, my local crisis line and emergency number.",
+)
+STEPS_BEFORE_CONTACTS = tuple(s for s in WRITTEN_STEPS if s.number < CONTACTS_STEP.number)
+STEPS_AFTER_CONTACTS = tuple(s for s in WRITTEN_STEPS if s.number > CONTACTS_STEP.number)
 
 
 def _limited(field_name: str, text: str, label: str, limit: int) -> str:
@@ -43,10 +92,18 @@ class CrisisContact:
 
 @dataclass(frozen=True, kw_only=True)
 class SafetyPlan:
-    """The people to call, in the order the person put them, and the local crisis line."""
+    """The written steps, the people to call (in the order the person put them), the local
+    crisis line, and the person's own mood words for the calm line (`needs_help_line`)."""
 
     contacts: tuple[CrisisContact, ...] = ()
     crisis_line: CrisisContact | None = None
+    warning_signs: str = ""
+    coping: str = ""
+    distractions: str = ""
+    helpers: str = ""
+    safer_surroundings: str = ""
+    reasons_for_living: str = ""
+    mood_words: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         contacts = tuple(self.contacts)
@@ -55,10 +112,34 @@ class SafetyPlan:
                 "contacts", f"Help now keeps up to {CONTACTS_MAX} people; that is plenty."
             )
         object.__setattr__(self, "contacts", contacts)
+        for step in WRITTEN_STEPS:
+            text = clean_text(str(getattr(self, step.key))).strip()
+            if len(text) > STEP_MAX:
+                raise ValidationError(
+                    step.key,
+                    f"“{step.title}” can be up to {STEP_MAX} characters; a few lines are "
+                    "plenty here.",
+                )
+            object.__setattr__(self, step.key, text)
+        object.__setattr__(self, "mood_words", clean_mood_words(self.mood_words))
 
     @property
     def is_empty(self) -> bool:
+        """No contacts and no crisis line (the written steps are `is_written`)."""
         return not self.contacts and self.crisis_line is None
+
+    @property
+    def is_written(self) -> bool:
+        """True when any written step has text."""
+        return any(self.step_text(step) for step in WRITTEN_STEPS)
+
+    def step_text(self, step: PlanStep) -> str:
+        return str(getattr(self, step.key))
+
+    def with_steps(self, other: SafetyPlan) -> Self:
+        """A copy with the written steps and mood words of `other` (contacts kept as here)."""
+        changes: dict[str, object] = {s.key: other.step_text(s) for s in WRITTEN_STEPS}
+        return replace(self, mood_words=other.mood_words, **changes)  # type: ignore[arg-type]
 
     def with_contact(self, contact: CrisisContact) -> Self:
         """A copy with `contact` added at the end."""
@@ -81,3 +162,85 @@ class SafetyPlan:
     def _check_index(self, index: int) -> None:
         if not 0 <= index < len(self.contacts):
             raise IndexError(index)
+
+
+# -- the calm line pointing to Help now -----------------------------------------------------------
+
+HELP_LINE = "If you're thinking of harming yourself, F2 has your plan and your crisis contacts."
+HELP_LINE_RATING = 70
+"""A hopeless-type mood rated this much or more (of 100) brings the line."""
+HELP_LINE_JOURNAL_MOOD = 1
+"""A journal mood this low or lower (of 10) brings the line."""
+HOPELESS_MOODS: tuple[str, ...] = (
+    "hopeless",
+    "worthless",
+    "empty",
+    "emptiness",
+    "suicidal",
+    "helpless",
+    "despair",
+    "desperate",
+    "trapped",
+    "numb",
+    "useless",
+    "a burden",
+    "like a burden",
+    "defeated",
+    "self-hatred",
+    "self-loathing",
+)
+"""Mood words that bring the line when rated high; the person may add their own."""
+
+
+def clean_mood_words(words: Iterable[str]) -> tuple[str, ...]:
+    """The person's own mood words: one line each, lower case, no repeats, checked lengths."""
+    seen: list[str] = []
+    for raw in words:
+        word = " ".join(clean_text(str(raw), multiline=False).casefold().split())
+        if not word or word in seen:
+            continue
+        if len(word) > MOOD_WORD_MAX:
+            raise ValidationError(
+                "mood_words", f"Each mood word can be up to {MOOD_WORD_MAX} characters."
+            )
+        seen.append(word)
+    if len(seen) > MOOD_WORDS_MAX:
+        raise ValidationError("mood_words", f"Up to {MOOD_WORDS_MAX} mood words can be added.")
+    return tuple(seen)
+
+
+def parse_mood_words(text: str) -> tuple[str, ...]:
+    """“Alone, like giving up” → ("alone", "like giving up"): commas or new lines between."""
+    return clean_mood_words(re.split(r"[,\n]", text))
+
+
+def is_hopeless_mood(name: str, own_words: Iterable[str] = ()) -> bool:
+    """True when the mood's name holds one of `HOPELESS_MOODS` or the person's own words, as a
+    whole word or the start of one, in any case ("Hopelessness", "so empty")."""
+    said = " ".join(name.casefold().split())
+    for word in (*HOPELESS_MOODS, *clean_mood_words(own_words)):
+        if re.search(rf"(?<!\w){re.escape(word)}", said):
+            return True
+    return False
+
+
+def needs_help_line(
+    *,
+    moods: Iterable[tuple[str, int | None]] = (),
+    journal_mood: int | None = None,
+    phq9_item9: int | None = None,
+    own_words: Iterable[str] = (),
+) -> bool:
+    """The one rule: show `HELP_LINE` after saving when a hopeless-type mood (name, rating 0–100)
+    is rated `HELP_LINE_RATING` or more, a journal mood (0–10) is `HELP_LINE_JOURNAL_MOOD` or
+    less, or PHQ-9 item 9 (0–3, for the measures to come) is above 0. Never a diagnosis and never
+    blocking: one calm line."""
+    if journal_mood is not None and journal_mood <= HELP_LINE_JOURNAL_MOOD:
+        return True
+    if phq9_item9 is not None and phq9_item9 > 0:
+        return True
+    words = tuple(own_words)
+    return any(
+        rating is not None and rating >= HELP_LINE_RATING and is_hopeless_mood(name, words)
+        for name, rating in moods
+    )

@@ -1,8 +1,8 @@
 """What of the person's own writing goes into a report: the one rule for Markdown and CSV.
 
 The cognitive work (a thought record's evidence for and against) is what the therapist reviews, so
-it is always in. Journal writing and the notes written after an exposure are the person's to
-share: each comes in only when they choose it.
+it is always in. Journal writing, the notes written after an exposure and the safety plan are the
+person's to share: each comes in only when they choose it.
 """
 
 from __future__ import annotations
@@ -16,10 +16,12 @@ class TextChoices:
 
     journal_text: bool = False  # the journal's writing in full (titles are always shown)
     exposure_notes: bool = False  # the notes written after each exposure
+    safety_plan: bool = False  # the person's safety plan from Help now, at the end
 
     @classmethod
     def everything(cls) -> TextChoices:
-        """Both (what `--full-text` has always meant)."""
+        """Journal writing and exposure notes (what `--full-text` has always meant); the safety
+        plan only ever on its own choice."""
         return cls(journal_text=True, exposure_notes=True)
 
     def left_out(self, source: str) -> frozenset[str]:

@@ -14,6 +14,12 @@ from pathlib import Path
 from homework_tui.report.choices import NOTHING_OWN, TextChoices
 from homework_tui.report.data import Progress, ReportData
 from homework_tui.report.files import write_private
+from homework_tui.report.session_notes import (
+    BRIDGE_CSV,
+    SAFETY_CSV,
+    bridge_table,
+    safety_table,
+)
 
 COMMON = ("Date", "Time", "Kind", "Status", "Id")
 PLAN_COLUMNS = ("Homework", "Kind", "Target", "How often", "Minutes", "Start", "End",
@@ -26,6 +32,9 @@ def tables(
     """File name → (header, rows) for every kind with a source, and the plan. Journal writing and
     exposure notes are columns only when `choices` include them."""
     result: dict[str, tuple[tuple[str, ...], list[list[str]]]] = {}
+    bridge = bridge_table(data.bridge)
+    if bridge is not None:  # first: the notes for the next session open the report
+        result[BRIDGE_CSV] = bridge
     plan_rows = []
     for row in data.plan:
         a = row.assignment
@@ -48,6 +57,9 @@ def tables(
                 *(facts.get(column, "") for column in columns),
             ])
         result[f"{source.name}.csv"] = ((*COMMON, *columns), rows)
+    safety = safety_table(data.safety_plan) if choices.safety_plan else None
+    if safety is not None:
+        result[SAFETY_CSV] = safety
     return result
 
 

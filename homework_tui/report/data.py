@@ -12,7 +12,9 @@ from datetime import date, datetime, timedelta
 
 from homework_tui.model.activity import Activity
 from homework_tui.model.base import now
+from homework_tui.model.bridge import SessionBridge
 from homework_tui.model.plan import Assignment, PlanInfo, expected_between
+from homework_tui.model.safety import SafetyPlan
 from homework_tui.report.ladders import LadderSummary, ladder_summaries
 from homework_tui.store.activities import SOURCES, Source
 from homework_tui.store.db import Store
@@ -39,6 +41,8 @@ class ReportData:
     everything: tuple[Activity, ...]  # every activity in the period, oldest first
     made_at: datetime
     ladders: tuple[LadderSummary, ...] = ()  # where each fear ladder stood on the last day
+    bridge: SessionBridge | None = None  # the notes for the next session: they open the report
+    safety_plan: SafetyPlan | None = None  # shown only when the person chooses it
 
     @property
     def days(self) -> int:
@@ -80,6 +84,7 @@ def collect(
         done = sum(1 for a in everything if assignment.counts(a))
         if asked or done:
             plan.append(AssignmentSummary(assignment, done, asked))
+    bridge, safety_plan = session_notes(store)
     report(total, total)
     return ReportData(
         first=first,
@@ -90,4 +95,16 @@ def collect(
         everything=everything,
         made_at=made_at or now(),
         ladders=ladder_summaries(store, last),
+        bridge=bridge,
+        safety_plan=safety_plan,
+    )
+
+
+def session_notes(store: Store) -> tuple[SessionBridge, SafetyPlan]:
+    """The notes for the next session and the safety plan, as stored."""
+    from homework_tui.store import Singleton
+
+    return (
+        Singleton(store, "bridge", SessionBridge, SessionBridge).load(),
+        Singleton(store, "safety", SafetyPlan, SafetyPlan).load(),
     )

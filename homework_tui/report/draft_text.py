@@ -11,6 +11,8 @@ KIND_WORDS: dict[str, str] = {
     "journal": "journal entry",
     "experiment": "behavioural experiment",
     "exposure": "exposure log",
+    "safety_plan": "safety plan",
+    "session_bridge": "notes for your next session",
 }
 
 

@@ -26,6 +26,13 @@ from homework_tui.report.data import ReportData
 from homework_tui.report.exposure_section import exposures
 from homework_tui.report.md_text import cell, esc, heading, long_date, when
 from homework_tui.report.md_text import field as _field
+from homework_tui.report.session_notes import (
+    BRIDGE_TITLE,
+    NOT_WRITTEN,
+    SAFETY_TITLE,
+    bridge_notes,
+    safety_steps,
+)
 
 __all__ = ["RENDERERS", "cell", "esc", "heading", "render"]  # escaping, for older imports
 
@@ -171,6 +178,7 @@ def render(data: ReportData, choices: TextChoices = NOTHING_OWN) -> str:
     if info.next_session:
         lines.append(f"- **Next session:** {long_date(info.next_session)}")
     lines += ["", f"Made with homework-tui on {long_date(data.made_at)}.", ""]
+    lines += _bridge(data)
     lines += _glance(data)
     if data.plan:
         lines += ["", "## What was assigned and done", "",
@@ -189,7 +197,31 @@ def render(data: ReportData, choices: TextChoices = NOTHING_OWN) -> str:
             lines += RENDERERS.get(source.name, generic)(found, choices)
     if not data.everything:
         lines += ["", "Nothing was logged in these days; a good thing to talk over together."]
+    if choices.safety_plan:
+        lines += _safety_plan(data)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _bridge(data: ReportData) -> list[str]:
+    """The notes for the next session, first of all (Beck's bridge); nothing when none."""
+    notes = bridge_notes(data.bridge)
+    if not notes:
+        return []
+    lines = [f"## {BRIDGE_TITLE}", ""]
+    lines += [f"- **{title}:** {esc(text)}" for title, text in notes]
+    if data.bridge is not None and data.bridge.updated_at is not None:
+        lines += ["", f"Written on {long_date(data.bridge.updated_at)}."]
+    return [*lines, ""]
+
+
+def _safety_plan(data: ReportData) -> list[str]:
+    if data.safety_plan is None:
+        return []
+    lines = ["", f"## {SAFETY_TITLE}"]
+    for title, written in safety_steps(data.safety_plan):
+        lines += ["", f"### {title}", ""]
+        lines += [f"- {esc(text)}" for text in written] if written else [NOT_WRITTEN]
+    return lines
 
 
 def _glance(data: ReportData) -> list[str]:

@@ -77,6 +77,9 @@ class DraftForm(DraftAutosave):
         """What to say (titled 'Saved') once `record` is saved; None says nothing."""
         return None
 
+    def after_saved(self, record: Any) -> None:
+        """Called once `record` is on disk, after the saved note, as the form closes."""
+
     def on_unmount(self) -> None:
         self.flush_draft_blocking()
 
@@ -181,6 +184,7 @@ class DraftForm(DraftAutosave):
         note = self.saved_note(record)
         if note is not None:
             self.notify(note, title="Saved", markup=False)  # type: ignore[attr-defined]
+        self.after_saved(record)
         self.dismiss(record)  # type: ignore[attr-defined]
 
     # -- leaving --------------------------------------------------------------------------------

@@ -46,3 +46,23 @@ def test_help_now_with_contacts(snap_compare: Any, tmp_path: Path, size: tuple[i
         await pilot.pause(0.3)
 
     assert snapshot(snap_compare, tmp_path, size, run_before)
+
+
+def test_help_now_with_a_written_plan(snap_compare: Any, tmp_path: Path) -> None:
+    with Store.open(tmp_path) as store:
+        plan = SafetyPlan(
+            crisis_line=CrisisContact(name="Samaritans", number="116 123", note="day or night"),
+            warning_signs="Not sleeping, staying in bed all day\nCancelling plans",
+            coping="A walk round the park\nBox breathing (Relax, r)",
+            distractions="The library; Mum's kitchen",
+            reasons_for_living="My sister and her kids",
+        )
+        Singleton(store, "safety", SafetyPlan, SafetyPlan).save(plan)
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await wait_ready(pilot)
+        await pilot.press("f2")
+        await wait_screen(pilot, "HelpNowScreen")
+        await pilot.pause(0.3)
+
+    assert snapshot(snap_compare, tmp_path, (80, 24), run_before)

@@ -94,6 +94,7 @@ class ReportScreen(HomeworkScreen[None]):
                               "own writing goes in only if you choose:"), classes="report-hint")
             yield Checkbox("Include my journal writing in full", id="report-journal-text")
             yield Checkbox("Include my notes after exposures", id="report-exposure-notes")
+            yield Checkbox("Include my safety plan", id="report-safety-plan")
             yield Label("Save to")
             yield CleanInput(self._default_path("markdown"), id="report-path", compact=True)
             with Horizontal(id="report-buttons"):
@@ -188,6 +189,7 @@ class ReportScreen(HomeworkScreen[None]):
         choices = TextChoices(
             journal_text=self.query_one("#report-journal-text", Checkbox).value,
             exposure_notes=self.query_one("#report-exposure-notes", Checkbox).value,
+            safety_plan=self.query_one("#report-safety-plan", Checkbox).value,
         )
         self.writing = True
         self._say("Writing…")

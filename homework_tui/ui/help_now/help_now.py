@@ -1,5 +1,7 @@
-"""Help now: what to do in an emergency, the person's own crisis line and the people they would
-call. Reachable from every screen with F2. Everything the person typed is shown literally."""
+"""Help now: the person's own safety plan first (Stanley & Brown's seven steps, written by them),
+with step 5 the people and services to call: what to do in an emergency, their local crisis line
+and their contacts. Reachable from every screen with F2. Everything the person typed is shown
+literally."""
 
 from __future__ import annotations
 
@@ -14,7 +16,14 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from homework_tui.model.safety import CrisisContact, SafetyPlan
+from homework_tui.model.safety import (
+    CONTACTS_STEP,
+    STEPS_AFTER_CONTACTS,
+    STEPS_BEFORE_CONTACTS,
+    CrisisContact,
+    PlanStep,
+    SafetyPlan,
+)
 from homework_tui.ui.base import HomeworkScreen, LatestValueSaver, Saved, SaveRefused
 from homework_tui.ui.dialogs import Choice, ChoiceDialog
 from homework_tui.ui.help_now.contact_form import ContactDraft, ContactForm, ContactFormResult
@@ -34,6 +43,16 @@ EMPTY = (
     "numbers are right here when you need them. They stay on this computer only."
 )
 NOT_OPEN = "Your saved contacts will show here as soon as your data is open."
+PLAN_NOT_WRITTEN = (
+    "Your safety plan is not written yet. Press e to write it in your own words: warning signs, "
+    "what helps, who to be with, reasons for living."
+)
+PLAN_NOT_OPEN = "Your safety plan will show here as soon as your data is open."
+NOT_WRITTEN_STEP = "(not written yet: press e to add it)"
+IN_DANGER = (
+    "In danger right now? Call your local emergency number (step 5 below) or go to the nearest "
+    "emergency department."
+)
 CRISIS_LINE = "crisis-line"
 NEW_PERSON = "new"
 SAFETY_TABLE = "safety"
@@ -53,16 +72,32 @@ def contact_text(contact: CrisisContact, label: str | None = None) -> Text:
     return text
 
 
+def steps_text(plan: SafetyPlan, steps: tuple[PlanStep, ...]) -> Text:
+    """Written steps under their numbered headings, the person's words literally."""
+    text = Text()
+    for index, step in enumerate(steps):
+        if index:
+            text.append("\n\n")
+        text.append(f"{step.number} · {step.title}", style="bold")
+        text.append("\n")
+        written = plan.step_text(step)
+        text.append(written or NOT_WRITTEN_STEP, style="" if written else "dim italic")
+    return text
+
+
 class ContactList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Edit")]
 
 
 class HelpNowScreen(HomeworkScreen[None]):
-    """Emergency guidance, the crisis line and the person's own contacts."""
+    """The safety plan, with emergency guidance, the crisis line and the person's own contacts
+    as its step 5."""
 
     TITLE = "homework-tui"
     SUB_TITLE = "Help now"
+    CSS_PATH = "help_now.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "edit_plan", "Safety plan"),
         Binding("a", "add_person", "Add person"),
         Binding("l", "edit_crisis_line", "Crisis line"),
         Binding("d,delete", "remove", "Remove"),
@@ -77,10 +112,19 @@ class HelpNowScreen(HomeworkScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="·")
-        with VerticalScroll(classes="page"):
+        with VerticalScroll(classes="page", id="help-now-page"):
+            yield Static(Text(IN_DANGER), id="help-now-in-danger")
+            plan = Static(Text(PLAN_NOT_OPEN), id="help-now-plan")
+            plan.border_title = "Your safety plan  (e to write or change it)"
+            yield plan
+            yield Static(
+                Text(f"{CONTACTS_STEP.number} · {CONTACTS_STEP.title}", style="bold"),
+                id="help-now-step-contacts",
+            )
             yield Static(Text(EMERGENCY), id="help-now-emergency")
             yield Static(Text(NOT_OPEN), id="help-now-empty", classes="calm-note")
             yield ContactList(id="help-now-contacts")
+            yield Static(id="help-now-plan-rest")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -89,7 +133,9 @@ class HelpNowScreen(HomeworkScreen[None]):
             self._load()
         else:
             self.homework.data_ready_signal.subscribe(self, lambda _store: self._load())
-        self.query_one(ContactList).focus()
+        self._show_plan()
+        # The plan stays in view above: focusing the list must not scroll it away.
+        self.query_one(ContactList).focus(scroll_visible=False)
 
     def _singleton(self) -> Singleton[SafetyPlan]:
         from homework_tui.store import Singleton
@@ -103,11 +149,29 @@ class HelpNowScreen(HomeworkScreen[None]):
         self.saver = LatestValueSaver(self, SAFETY_TABLE, self._singleton().save, self.plan)
         self._show()
 
+    def _show_plan(self) -> None:
+        """Steps 1–4 first, then step 5 (the contacts), then steps 6–7; an invitation while
+        nothing is written."""
+        ready = self.saver is not None
+        written = ready and self.plan.is_written
+        first = self.query_one("#help-now-plan", Static)
+        if written:
+            first.update(steps_text(self.plan, STEPS_BEFORE_CONTACTS))
+        else:
+            first.update(Text(PLAN_NOT_WRITTEN if ready else PLAN_NOT_OPEN))
+        first.set_class(not written, "-not-written")
+        self.query_one("#help-now-step-contacts").display = written
+        self.query_one("#help-now-in-danger").display = written  # else the full text is in view
+        rest = self.query_one("#help-now-plan-rest", Static)
+        rest.update(steps_text(self.plan, STEPS_AFTER_CONTACTS) if written else "")
+        rest.display = written
+
     def _show(self) -> None:
         ready = self.saver is not None
         empty = self.query_one("#help-now-empty", Static)
         empty.update(Text(EMPTY if ready else NOT_OPEN))
         empty.display = not ready or self.plan.is_empty
+        self._show_plan()
         contacts = self.query_one(ContactList)
         highlighted = contacts.highlighted
         contacts.clear_options()
@@ -127,6 +191,23 @@ class HelpNowScreen(HomeworkScreen[None]):
             contacts.highlighted = min(highlighted, contacts.option_count - 1)
 
     # -- editing -----------------------------------------------------------------------------
+
+    def action_edit_plan(self) -> None:
+        store = self.homework.store
+        if self.saver is None or store is None:
+            self.notify(PLAN_NOT_OPEN, markup=False)
+            return
+        from homework_tui.ui.help_now.plan_form import FORM, SafetyPlanForm, plan_fields
+        from homework_tui.ui.text_sheet import pending_draft
+
+        form = SafetyPlanForm(plan_fields(self.plan), pending_draft(store, FORM))
+        self.app.push_screen(form, self._plan_written)
+
+    def _plan_written(self, saved: SafetyPlan | None) -> None:
+        if saved is None:
+            return
+        self.plan = self.plan.with_steps(saved)  # the contacts as this screen has them
+        self._show()
 
     def _target(self) -> str | None:
         contacts = self.query_one(ContactList)

@@ -155,5 +155,10 @@ class JournalEntryForm(DraftForm, HomeworkScreen[JournalEntry | None]):
     def saved_note(self, entry: JournalEntry) -> str:
         return "Journal entry saved."
 
+    def after_saved(self, entry: JournalEntry) -> None:
+        from homework_tui.ui.help_now.help_line import offer_help_line
+
+        offer_help_line(self.app, journal_mood=entry.mood)
+
     def unchanged(self, fields: dict[str, str]) -> bool:
         return {k: v for k, v in fields.items() if v.strip()} == self._initial

@@ -54,6 +54,7 @@ class PlanScreen(RecordListScreen):
         Binding("n", "sessions", "Session dates", show=False),
         Binding("i", "insights", "Insights"),
         Binding("w", "report", "Report"),
+        Binding("b", "bridge", "For next session"),
     ]
     SCREEN_TITLE = "Plan"
     COLUMNS = (("Homework", "name"), ("How often", "often"),
@@ -305,6 +306,11 @@ class PlanScreen(RecordListScreen):
         from homework_tui.ui.insights.insights import InsightsScreen
 
         self.app.push_screen(InsightsScreen())
+
+    def action_bridge(self) -> None:
+        from homework_tui.ui.today.bridge_form import open_bridge
+
+        open_bridge(self.homework)
 
     def action_report(self) -> None:
         from homework_tui.ui.export.report import ReportScreen

@@ -346,6 +346,12 @@ class ThoughtRecordForm(DraftForm, HomeworkScreen[ThoughtRecord | None]):
     def persist(self, store: Store, record: ThoughtRecord, *extra: object) -> ThoughtRecord:
         return records_repo(store).save(record)
 
+    def after_saved(self, record: ThoughtRecord) -> None:
+        from homework_tui.ui.help_now.help_line import offer_help_line
+
+        ratings = [(m.name, r) for m in record.moods for r in (m.before, m.after)]
+        offer_help_line(self.app, moods=ratings)
+
     def saved_note(self, record: ThoughtRecord) -> str:
         if record.complete:
             return "Thought record saved. Well done for taking the time."

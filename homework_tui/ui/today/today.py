@@ -37,7 +37,8 @@ NOTHING_DUE = (
     "it will show up here."
 )
 HELP_NOW_PURPOSE = (
-    "The people you would call when things get hard, and your local crisis line. "
+    "Your safety plan, the people you would call when things get hard, and your local crisis "
+    "line. "
     "Reachable from every screen with F2."
 )
 SETTINGS_PURPOSE = "Colours, motion and the voice that guides relaxation."
@@ -73,6 +74,7 @@ class TodayScreen(HomeworkScreen[None]):
         ),
         Binding("h", "app.help_now", "Help now", show=False),
         Binding("s", "app.open_settings", "Settings", show=False),
+        Binding("b", "bridge", "For next session"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -125,6 +127,11 @@ class TodayScreen(HomeworkScreen[None]):
         menu = self.query_one(SectionMenu)
         if str(menu.get_option("relax").prompt) != str(entry):  # only when it changes
             menu.replace_option_prompt("relax", entry)
+    def action_bridge(self) -> None:
+        """What got in the way, and what to raise next session (they open the report)."""
+        from homework_tui.ui.today.bridge_form import open_bridge
+
+        open_bridge(self.homework)
 
     @on(OptionList.OptionSelected, "#today-menu")
     def _open(self, event: OptionList.OptionSelected) -> None:
