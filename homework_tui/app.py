@@ -28,8 +28,9 @@ from textual.theme import Theme
 from homework_tui.key_order import handled_so_far, has_priority_binding, moves_focus_now
 from homework_tui.model.settings import DEFAULT_THEME, Settings
 from homework_tui.paths import data_dir
-from homework_tui.ui.base import LatestValueSaver, SaveRefused, wait_for_saves
-from homework_tui.ui.insights.insights_palette import PALETTE_ENTRIES
+from homework_tui.services.app_services import Services
+from homework_tui.ui.app_protocol import HomeworkAppProtocol
+from homework_tui.ui.base import LatestValueSaver, SaveRefused
 from homework_tui.ui.privacy.privacy_lock import IdleLock
 from homework_tui.ui.read_only import ReadOnlyWatch
 from homework_tui.ui.store_messages import DamagedFound, StoreFailed, StoreOpened
@@ -72,9 +73,13 @@ class HomeworkApp(App[int]):
         Binding("f6", "save_to_file", "Save to a file", key_display="F6", priority=True),
     ]
 
-    def __init__(self, data_folder: Path, *, read_only: bool = False) -> None:
+    def __init__(
+        self, data_folder: Path, *, read_only: bool = False, services: Services | None = None
+    ) -> None:
         super().__init__()
         self.data_folder = data_folder
+        # Owned by the app: closed when it unmounts (a test may hand in its own, e.g. silent).
+        self.services = services if services is not None else Services()
         self.read_only = read_only
         self.store: Store | None = None
         self.settings = Settings()
@@ -210,7 +215,7 @@ class HomeworkApp(App[int]):
 
     def close_store(self) -> None:
         """Close the data once the saves in progress have finished (safe to call twice)."""
-        wait_for_saves()
+        self.services.saves.wait()
         store, self._opened, self.store = self._opened, None, None
         if store is not None:
             if not store.read_only:
@@ -219,9 +224,7 @@ class HomeworkApp(App[int]):
 
     def on_unmount(self) -> None:
         self.close_store()
-        from homework_tui.services.relax_player import close_audio
-
-        close_audio()  # no speech or sound worker outlives the app
+        self.services.close()  # no speech or sound worker outlives the app
 
     # -- settings ----------------------------------------------------------------------------
 
@@ -311,6 +314,8 @@ class HomeworkApp(App[int]):
             ("Today", "Where to start, and what is due", self.go_today),
         ]
         places += [(s.title, s.purpose, partial(self.open_section, s.key)) for s in SECTIONS]
+        from homework_tui.ui.insights.insights_palette import PALETTE_ENTRIES
+
         places += [(name, about, partial(run, self)) for name, about, run in PALETTE_ENTRIES]
         return [
             *places,
@@ -448,3 +453,7 @@ def run_app(args: Namespace) -> int:
     finally:
         app.close_store()
     return app.return_code or 0
+
+
+def _satisfies_protocol(app: HomeworkApp) -> HomeworkAppProtocol:
+    return app  # mypy checks here that HomeworkApp is what the screens are written against

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from homework_tui.model.base import visible
+from homework_tui.ui.app_protocol import homework_of
 from homework_tui.ui.dialogs import Choice, ChoiceDialog, PassphraseDialog
 from homework_tui.ui.restore import RestoreDialog, confirm_delete, damaged_notice
 
 if TYPE_CHECKING:
-    from homework_tui.app import HomeworkApp
+    from textual.app import App
+
     from homework_tui.ui.store_messages import DamagedFound
     from homework_tui.store.backups import Backup, Summary
 
@@ -48,7 +50,7 @@ Handler = Callable[[str | None], None]
 
 
 def problem_dialog(
-    app: HomeworkApp,
+    app: App[Any],
     error: Exception,
     *,
     read_only: bool,
@@ -70,8 +72,8 @@ def problem_dialog(
             if passphrase is None:
                 app.exit(return_code=QUIT_CODE)
             else:
-                app.passphrase = passphrase
-                app.open_store(read_only=read_only)
+                homework_of(app).passphrase = passphrase
+                homework_of(app).open_store(read_only=read_only)
 
         return PassphraseDialog(str(error)), unlock
 
@@ -95,8 +97,8 @@ def problem_dialog(
         )
 
         def open_read_only() -> None:
-            app.read_only_watch.opening_read_only()
-            app.open_store(read_only=True)
+            homework_of(app).read_only_watch.opening_read_only()
+            homework_of(app).open_store(read_only=True)
 
         return dialog, quit_or({"read_only": open_read_only})
 
@@ -129,7 +131,7 @@ def problem_dialog(
         )
 
         def start_fresh() -> None:
-            app.damaged_told = True  # just now: the notice waits for the next start
+            homework_of(app).damaged_told = True  # just now: the notice waits for the next start
             app.notify(
                 f"Starting with empty data. The damaged file is kept at {error.moved_to}; you "
                 "are reminded of it at each start until you restore a backup, keep it aside or "
@@ -138,14 +140,15 @@ def problem_dialog(
                 markup=False,
                 timeout=10,
             )
-            app.open_store()
+            homework_of(app).open_store()
 
         def choose_backup() -> None:
             def chosen(path: Path | None) -> None:
                 if path is None:  # back to the question
-                    app.push_screen(*problem_dialog(app, error, read_only=False, backups=backups))
+                    dialog, handle = problem_dialog(app, error, read_only=False, backups=backups)
+                    app.push_screen(dialog, handle)
                 else:
-                    app.open_store(restore=path)
+                    homework_of(app).open_store(restore=path)
 
             app.push_screen(RestoreDialog(backups), chosen)
 
@@ -171,8 +174,8 @@ def problem_dialog(
             if passphrase is None:
                 app.exit(return_code=QUIT_CODE)
             else:
-                app.passphrase = passphrase
-                app.open_store(restore=error.backup)
+                homework_of(app).passphrase = passphrase
+                homework_of(app).open_store(restore=error.backup)
 
         wrong = isinstance(error.__cause__, WrongPassphrase)
         message = (
@@ -191,7 +194,7 @@ def problem_dialog(
             [Choice("f", "Start with empty data", "fresh", primary=True), QUIT],
             id="problem-restore",
         )
-        return dialog, quit_or({"fresh": lambda: app.open_store()})
+        return dialog, quit_or({"fresh": lambda: homework_of(app).open_store()})
 
     titles = {
         NewerSchema: ("This data is from a newer homework-tui", "problem-newer"),
@@ -202,13 +205,13 @@ def problem_dialog(
         message = str(error)
     else:
         message = (
-            f"Something unexpected went wrong while opening {visible(str(app.data_folder))} "
+            f"Something unexpected went wrong while opening {visible(str(homework_of(app).data_folder))} "
             f"({type(error).__name__}: {visible(str(error))}). Nothing was changed."
         )
     return ChoiceDialog(title, message, [QUIT], id=dialog_id), quit_or({})
 
 
-def damaged_dialog(app: HomeworkApp, found: DamagedFound) -> tuple[ChoiceDialog, Handler]:
+def damaged_dialog(app: App[Any], found: DamagedFound) -> tuple[ChoiceDialog, Handler]:
     """The notice about a damaged file set aside earlier, and what each choice does. Whatever is
     chosen, the data (already open) is then used as usual, or replaced by the chosen backup."""
     from homework_tui.store.backups import delete_damaged, keep_aside
@@ -220,14 +223,15 @@ def damaged_dialog(app: HomeworkApp, found: DamagedFound) -> tuple[ChoiceDialog,
         app.post_message(found.opened)
 
     def again() -> None:
-        app.push_screen(*damaged_dialog(app, found))
+        dialog, handle = damaged_dialog(app, found)
+        app.push_screen(dialog, handle)
 
     def restore_chosen(path: Path | None) -> None:
         if path is None:
             again()
         else:  # the data as it is now was backed up at this start
-            app.close_store()
-            app.open_store(restore=path)
+            homework_of(app).close_store()
+            homework_of(app).open_store(restore=path)
 
     def delete_confirmed(choice: str | None) -> None:
         if choice != "delete":
@@ -248,7 +252,7 @@ def damaged_dialog(app: HomeworkApp, found: DamagedFound) -> tuple[ChoiceDialog,
             app.push_screen(RestoreDialog(found.backups, note=note), restore_chosen)
         elif choice == "keep":
             try:
-                kept = keep_aside(app.data_folder, found.damaged)
+                kept = keep_aside(homework_of(app).data_folder, found.damaged)
             except OSError as error:
                 app.notify(f"It could not be moved: {error.strerror or error}. It stays where "
                            "it is.", markup=False, severity="warning")

@@ -58,7 +58,7 @@ class ExposureWriter:
         )
 
     def _drain(self) -> None:
-        with saving(), self._lock:
+        with saving(self.node), self._lock:
             while True:
                 with self._state:
                     if not self._queue:

@@ -3,6 +3,8 @@ issue, in `#today-due`), and a menu of every section with what it is for."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -12,7 +14,11 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from homework_tui.ui.base import HomeworkScreen
+from homework_tui.ui.insights.insights_palette import show_insights, show_report
 from homework_tui.sections import SECTIONS
+
+if TYPE_CHECKING:
+    from homework_tui.ui.today.today_due import InsightsWanted, ReportWanted
 
 WELCOME = (
     "Welcome. This is a quiet place for the homework you agreed with your therapist. "
@@ -104,6 +110,15 @@ class TodayScreen(HomeworkScreen[None]):
         """Back on Today after logging something: count it at once."""
         for due in self.query("#today-due-list"):
             due.reload()  # type: ignore[attr-defined]
+
+    # (handlers by name: the list's module loads after the first frame, see on_mount)
+    def on_insights_wanted(self, event: InsightsWanted) -> None:
+        event.stop()
+        show_insights(self.app)
+
+    def on_report_wanted(self, event: ReportWanted) -> None:
+        event.stop()
+        show_report(self.app)
 
     @on(OptionList.OptionSelected, "#today-menu")
     def _open(self, event: OptionList.OptionSelected) -> None:
