@@ -4,10 +4,8 @@ Start-up paints Today first and opens the store in a thread worker meanwhile (no
 imported before the first frame). Each section lives in its own mode, so moving between sections
 keeps whatever is half-written in each. Help now (F2) is pushed on top of whatever is showing.
 
-For section screens: `app.store` is the open `Store` (sections open only once it is ready),
-`app.read_only` says whether saves are refused, `app.settings` holds the person's settings, and
-`app.data_ready_signal` fires with the store when it opens.
-"""
+Screens see it through `ui/app_protocol.HomeworkAppProtocol`: `store`, `read_only`, `settings`,
+`data_ready_signal`, and `services` (made here, closed on unmount), never this class itself."""
 
 from __future__ import annotations
 
@@ -31,6 +29,7 @@ from homework_tui.paths import data_dir
 from homework_tui.services.app_services import Services
 from homework_tui.ui.app_protocol import HomeworkAppProtocol
 from homework_tui.ui.base import LatestValueSaver, SaveRefused
+from homework_tui.ui.insights.insights_palette import PALETTE_ENTRIES
 from homework_tui.ui.privacy.privacy_lock import IdleLock
 from homework_tui.ui.read_only import ReadOnlyWatch
 from homework_tui.ui.store_messages import DamagedFound, StoreFailed, StoreOpened
@@ -50,7 +49,6 @@ if TYPE_CHECKING:
 
 TODAY = "_default"  # Today is the default screen, in Textual's default mode
 SETTINGS = "settings"
-
 
 
 class HomeworkApp(App[int]):
@@ -73,13 +71,11 @@ class HomeworkApp(App[int]):
         Binding("f6", "save_to_file", "Save to a file", key_display="F6", priority=True),
     ]
 
-    def __init__(
-        self, data_folder: Path, *, read_only: bool = False, services: Services | None = None
-    ) -> None:
+    def __init__(self, data_folder: Path, *, read_only: bool = False,
+                 services: Services | None = None) -> None:
         super().__init__()
         self.data_folder = data_folder
-        # Owned by the app: closed when it unmounts (a test may hand in its own, e.g. silent).
-        self.services = services if services is not None else Services()
+        self.services = services or Services()  # ours: closed on unmount (tests pass silent ones)
         self.read_only = read_only
         self.store: Store | None = None
         self.settings = Settings()
@@ -127,11 +123,7 @@ class HomeworkApp(App[int]):
         """Open the data folder (restoring `restore` first, if given), off the event loop."""
         from homework_tui.ui.startup import restore_from
         from homework_tui.store import CorruptData, Singleton, Store
-        from homework_tui.store.backups import (
-            backup_choices,
-            damaged_files,
-            restored_note,
-        )
+        from homework_tui.store.backups import backup_choices, damaged_files, restored_note
 
         try:
             if restore is not None:
@@ -314,8 +306,6 @@ class HomeworkApp(App[int]):
             ("Today", "Where to start, and what is due", self.go_today),
         ]
         places += [(s.title, s.purpose, partial(self.open_section, s.key)) for s in SECTIONS]
-        from homework_tui.ui.insights.insights_palette import PALETTE_ENTRIES
-
         places += [(name, about, partial(run, self)) for name, about, run in PALETTE_ENTRIES]
         return [
             *places,

@@ -29,6 +29,7 @@ BUILTIN_ORDER = {name: i for i, name in enumerate((*BREATHING_NAMES, *PMR_NAMES)
 
 if TYPE_CHECKING:
     from audio.errors import ScriptFileError
+    from audio.workers import AudioWorkers
     from audio.script_file import ScriptInfo
 
 
@@ -151,7 +152,7 @@ def catalog(custom: dict[str, Any], voices: Sequence[Any] = ()) -> Catalog:
 
 # -- who speaks -------------------------------------------------------------------------------------
 
-def installed_voices() -> list[Any]:
+def installed_voices(workers: AudioWorkers | None = None) -> list[Any]:
     """The speech voices installed here ([] when there is no speech engine). Takes a moment the
     first time (the engine's worker starts): call from a thread. The Relax screens ask through
     `RelaxAudio.installed_voices`, which tests can tell to find none."""
@@ -160,7 +161,7 @@ def installed_voices() -> list[Any]:
     try:
         from audio.voice import list_voices
 
-        return list_voices(cache_dir())
+        return list_voices(cache_dir(), workers)
     except Exception:  # noqa: BLE001 - no engine: captions only, said where it matters
         return []
 

@@ -20,8 +20,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
+from audio.workers import AudioWorkers
 from homework_tui.model.relaxation import RelaxChoice
 from homework_tui.model.settings import Settings
 from homework_tui.paths import cache_dir, config_dir
@@ -29,7 +30,8 @@ from homework_tui.services.privacy_speech import PrivateSpeech
 from homework_tui.services.relax_catalog import installed_voices, script_language, voice_to_ask_for
 
 if TYPE_CHECKING:
-    from audio.clock import PlayerBase
+    from audio.clock import Moment
+    from audio.timeline import Timeline
 
 SOUND_ENV = "HOMEWORK_TUI_SOUND"  # "off": never open a sound device (silent, with captions)
 VOICE_OFF = "the voice is turned off"
@@ -41,9 +43,46 @@ def sound_from_environment() -> bool:
     return os.environ.get(SOUND_ENV, "").lower() not in ("off", "0", "no")
 
 
+class SessionPlayer(Protocol):
+    """What the Relax screens use of a playing session: the engine's SoundPlayer and
+    SilentPlayer both are one (mypy checks it where `start_session` makes them)."""
+
+    audible: bool  # False: silent, and `reason` says why
+    reason: str
+    error: BaseException | None  # why sound stopped early, if it did
+
+    @property
+    def timeline(self) -> Timeline: ...
+
+    @property
+    def seconds(self) -> float: ...
+
+    @property
+    def paused(self) -> bool: ...
+
+    @property
+    def finished(self) -> bool: ...
+
+    @property
+    def volume(self) -> float: ...
+
+    @volume.setter
+    def volume(self, value: float) -> None: ...
+
+    def now(self) -> Moment: ...
+
+    def pause(self) -> None: ...
+
+    def resume(self) -> None: ...
+
+    def skip(self) -> None: ...
+
+    def stop(self) -> None: ...
+
+
 @dataclass
 class Started:
-    player: PlayerBase
+    player: SessionPlayer
     notes: list[str]  # said once, calmly, on the session screen
     planned_seconds: float
     practice_start: float  # seconds into the session where the practice begins
@@ -82,6 +121,7 @@ class RelaxAudio:
         self._voices = voices  # lists the installed voices instead of the engine (tests)
         self.cache_personal = cache_personal  # False while the data is encrypted
         self.private_speech = PrivateSpeech()
+        self.workers = AudioWorkers()  # the speech engine and the spare sound sink, closed with us
         self._no_device: tuple[float, str | None] | None = None  # (when looked, why no sound)
         self._no_device_lock = threading.Lock()
 
@@ -141,7 +181,7 @@ class RelaxAudio:
         call from a thread."""
         if self._voices is not None:
             return self._voices()
-        return [] if self.no_speech is not None else installed_voices()
+        return [] if self.no_speech is not None else installed_voices(self.workers)
 
     def build(self, choice: RelaxChoice, settings: Settings) -> Any:
         """The audio Session for `choice` (raises audio.errors.AudioError with a message)."""
@@ -155,14 +195,15 @@ class RelaxAudio:
         elif not self.cache_personal:
             engine = self.private_speech.engine(cache_dir())
         return build_session(choice.session, cache_dir=cache_dir(), engine=engine,
-                             **self._options(choice, settings))
+                             workers=self.workers, **self._options(choice, settings))
 
     def start_session(self, choice: RelaxChoice, settings: Settings) -> Started:
         """Build and start playing. Blocks for up to a few seconds (speech, the sound device)."""
         from audio.player import open_player
 
         session = self.build(choice, settings)
-        player = open_player(session, prefer_device=self.sound)
+        player: SessionPlayer = open_player(session, prefer_device=self.sound,
+                                            workers=self.workers)
         notes: list[str] = []
         if not player.audible:
             notes.append(silent_note(player.reason, bell=settings.bell_on_phase,
@@ -217,18 +258,10 @@ class RelaxAudio:
     def prewarm(self) -> None:
         """Start the speech worker (and a sound sink) in the background when the Relax screen
         opens."""
-        from audio import prewarm as audio_prewarm
-
-        audio_prewarm(cache_dir(), sound=self.sound)
+        self.workers.prewarm(cache_dir(), sound=self.sound)
 
     def close(self) -> None:
         """End every speech and sound helper process this service started (the App calls it
         when it unmounts: an App that ends in a process that goes on leaves none behind)."""
         self.private_speech.close()
-        import sys
-
-        if "audio" not in sys.modules:
-            return  # nothing of the audio engine was used
-        from audio import close_workers
-
-        close_workers()
+        self.workers.close()

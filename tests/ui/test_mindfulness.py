@@ -88,20 +88,19 @@ async def start_chosen(pilot: Any, before: str) -> Any:
 
 async def test_a_mindfulness_session_from_start_to_today(app: Any, data_dir: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from homework_tui.ui.relax import relax_session
     from homework_tui.ui.relax.calm_progress import CalmProgress
     from homework_tui.ui.relax.pacer import Pacer
 
     starts: list[str] = []
-    real_start = relax_session.start_session
+    prepare(data_dir, "quiet-minute", 1)
+    hw = app()
+    real_start = hw.services.relax.start_session
 
     def counted(choice: RelaxChoice, settings: Any) -> Any:
         starts.append(choice.session)
         return real_start(choice, settings)
 
-    monkeypatch.setattr(relax_session, "start_session", counted)
-    prepare(data_dir, "quiet-minute", 1)
-    hw = app()
+    monkeypatch.setattr(hw.services.relax, "start_session", counted)
     async with hw.run_test(size=SIZE) as pilot:
         screen = await start_chosen(pilot, before="60")
         player = screen.started.player
