@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
@@ -36,15 +36,13 @@ from audio.voice import (
     DEFAULT_RATE,
     DEFAULT_VOICE,
     NATIVE_RATE,
+    EngineSource,
     VoiceEngine,
     VoiceSettings,
     voice_for_language,
 )
 from audio.wav import read_wav, write_wav
 from audio.wording import load_wording
-
-if TYPE_CHECKING:
-    from audio.workers import AudioWorkers
 
 Progress = Callable[[str, float], None]
 
@@ -296,7 +294,7 @@ class Session:
         return timeline
 
 
-def _engine(cache_dir: str | os.PathLike[str] | None, workers: AudioWorkers | None) -> VoiceEngine:
+def _engine(cache_dir: str | os.PathLike[str] | None, workers: EngineSource | None) -> VoiceEngine:
     """`workers`' speech engine for `cache_dir`, else one made for this session (its worker
     ends when the session lets go of it)."""
     return workers.engine(cache_dir) if workers is not None else VoiceEngine(cache_dir)
@@ -321,7 +319,7 @@ def build_session(
     pmr: PmrOptions | None = None,
     require_speech: bool = False,
     engine: VoiceEngine | None = None,
-    workers: AudioWorkers | None = None,
+    workers: EngineSource | None = None,
 ) -> Session:
     """A session ready to render or play, its first line already laid out.
 

@@ -21,13 +21,10 @@ import threading
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from audio._proc import Worker as _Worker
 from audio.errors import VoiceError
-
-if TYPE_CHECKING:
-    from audio.workers import AudioWorkers
 
 ENGINE_ID = "pyttsx3-2.99/espeak-ng"
 CACHE_FORMAT = 3  # 2: prepared clips (trimmed, softened, levelled); 3: each checked for its rate
@@ -337,8 +334,14 @@ def _store_prepared(raw_path: Path, final: Path) -> None:
     raw_path.unlink(missing_ok=True)
 
 
+class EngineSource(Protocol):
+    """Where speech engines come from: `audio.workers.AudioWorkers`, one per program."""
+
+    def engine(self, cache_dir: str | os.PathLike[str] | None = None) -> VoiceEngine: ...
+
+
 def list_voices(cache_dir: str | os.PathLike[str] | None = None,
-                workers: AudioWorkers | None = None) -> list[VoiceInfo]:
+                workers: EngineSource | None = None) -> list[VoiceInfo]:
     """The installed voices, asked of `workers`' engine (kept for later), else of an engine
     made for this question and closed after it."""
     if workers is not None:

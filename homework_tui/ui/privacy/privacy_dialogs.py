@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -28,12 +28,6 @@ from homework_tui.ui.app_protocol import HomeworkAppProtocol, homework_of
 from homework_tui.ui.base import saving
 from homework_tui.ui.dialogs import SaveCancelModal
 from homework_tui.ui.widgets.clean_input import TypedInput
-
-if TYPE_CHECKING:
-    from homework_tui.store.crypto import KdfParams
-
-# Tests set cheap key-derivation parameters here; None: the default cost (a fresh salt each time).
-KDF_PARAMS: KdfParams | None = None
 
 NO_RECOVERY = (
     "There is no way to recover a forgotten passphrase: not for you, not for anyone, not for the "
@@ -210,6 +204,7 @@ class PassphraseChangeDialog(SaveCancelModal[str | None]):
 
         store = self.homework.store
         assert store is not None
+        cost = self.homework.services.kdf_params
         status = self.app.call_from_thread
         try:
             with saving(self):
@@ -218,7 +213,7 @@ class PassphraseChangeDialog(SaveCancelModal[str | None]):
                     store.check_passphrase(current)
                 verb = "Decrypting" if new is None else "Encrypting"
                 status(self._say, "privacy-working", f"{verb} your data and backups…")
-                skipped = store.set_passphrase(new, KDF_PARAMS)
+                skipped = store.set_passphrase(new, cost)
         except WrongPassphrase as error:
             status(self._failed, str(error), "current")
             return
