@@ -1,7 +1,7 @@
 """Starting a relaxation session on the audio engine, off the event loop (call from a thread).
 
-`RelaxAudio` is the service the App owns (created with the App, closed when it unmounts) and hands
-to the Relax screens. `start_session(choice, settings)` builds the session from what the person
+`RelaxAudio` is the service the App owns (its `Services` make it on first use and close it when
+the App unmounts); the Relax screens reach it as `self.homework.services.relax`. `start_session(choice, settings)` builds the session from what the person
 chose and opens a player: sound when there is a device, else the engine's SilentPlayer on the wall
 clock. It returns the player and the things worth telling the person once (no sound device, no
 voice). `close()` ends every speech and sound helper process the service started.

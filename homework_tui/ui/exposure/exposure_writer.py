@@ -15,7 +15,7 @@ from textual.dom import DOMNode
 
 from homework_tui.model.exposure import Exposure, Ladder
 from homework_tui.model.exposure.mastery import ExposureSettings
-from homework_tui.ui.base import saving
+from homework_tui.services.saves import SaveTracker
 from homework_tui.ui.exposure.exposure_data import ExposureBook
 from homework_tui.store.errors import StoreError
 
@@ -23,9 +23,10 @@ Write = Callable[[ExposureBook], object]
 
 
 class ExposureWriter:
-    def __init__(self, node: DOMNode, book: ExposureBook) -> None:
+    def __init__(self, node: DOMNode, book: ExposureBook, saves: SaveTracker) -> None:
         self.node = node
         self.book = book
+        self.saves = saves  # the app's: closing waits for a write in progress
         self._queue: deque[tuple[str, Write]] = deque()
         self._failed: dict[str, Write] = {}
         self._lock = threading.Lock()  # one write at a time
@@ -58,7 +59,7 @@ class ExposureWriter:
         )
 
     def _drain(self) -> None:
-        with saving(self.node), self._lock:
+        with self.saves.saving(), self._lock:
             while True:
                 with self._state:
                     if not self._queue:
