@@ -151,8 +151,17 @@ def test_a_cycle_is_found_and_printed() -> None:
     assert a_cycle(graph, component) == ["a", "b", "c", "a"]
 
 
+# The one import that closes a cycle and is left to another change of the same issue (18, point
+# 3: the dead `Script.to_plan` goes). Once it is gone the test below fails until this entry goes.
+REMOVED_ELSEWHERE = {("audio.script_model", "audio.script_plan")}
+
+
 def test_no_import_cycle() -> None:
     graph = import_graph()
+    gone = {(a, b) for a, b in REMOVED_ELSEWHERE if b not in graph[a]}
+    assert not gone, f"these imports are gone: take them out of REMOVED_ELSEWHERE: {gone}"
+    for importer, imported in REMOVED_ELSEWHERE:
+        graph[importer] = graph[importer] - {imported}
     components = strongly_connected(graph)
     cycles = [" -> ".join(a_cycle(graph, component)) for component in components]
     sizes = [len(component) for component in components]
