@@ -169,3 +169,24 @@ def test_no_import_cycle() -> None:
         f"{len(cycles)} import cycle(s) (modules in each: {sizes}); one path through each:\n"
         + "\n".join(cycles)
     )
+
+
+def test_shared_widgets_import_no_screens() -> None:
+    """Widgets send Messages up instead of importing screens (DESIGN.md): the shared ones in
+    ui/widgets reach nothing of ui/ but each other and the app protocol."""
+    graph = import_graph()
+    allowed = ("homework_tui.ui.widgets", "homework_tui.ui.app_protocol")
+    reached = {
+        module: sorted(t for t in targets if t.startswith("homework_tui.ui")
+                       and not t.startswith(allowed))
+        for module, targets in graph.items() if module.startswith("homework_tui.ui.widgets")
+    }
+    assert reached and not any(reached.values()), reached
+
+
+def test_todays_list_asks_its_screen_for_insights_and_the_report() -> None:
+    """Today's list of homework (a widget) posts InsightsWanted / ReportWanted; it imports no
+    other section."""
+    targets = import_graph()["homework_tui.ui.today.today_due"]
+    assert not [t for t in targets if t.startswith("homework_tui.ui.")
+                and not t.startswith(("homework_tui.ui.today", "homework_tui.ui.app_protocol"))]
