@@ -8,11 +8,11 @@ that can be transcribed.
 
 `PrivateVoiceEngine` is the speech engine the Relax screens use while the data is encrypted
 (`RelaxAudio.cache_personal` is False then; the auto-lock sets it). `PrivateSpeech`, owned by the
-App's `RelaxAudio`, makes it on first use and closes it when the App ends. A line found word for word in
-homework-tui's packaged wording or session scripts goes to the disk cache as usual; every other
-line, and the engine's raw output for every line, go to a private folder in memory (/dev/shm when
-there is one, else the system's temporary folder), removed when the app closes. The audio engine
-is used as it is: this only chooses where each line's file lives.
+App's `RelaxAudio`, makes it on first use and closes it when the App ends. A line found word for
+word in homework-tui's packaged wording or session scripts goes to the disk cache as usual; every
+other line, and the engine's raw output for every line, go to a private folder in memory
+(/dev/shm when there is one, else the system's temporary folder), removed when the app closes.
+The audio engine is used as it is: this only chooses where each line's file lives.
 """
 
 from __future__ import annotations

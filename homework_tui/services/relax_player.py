@@ -1,9 +1,9 @@
 """Starting a relaxation session on the audio engine, off the event loop (call from a thread).
 
 `RelaxAudio` is the service the App owns (its `Services` make it on first use and close it when
-the App unmounts); the Relax screens reach it as `self.homework.services.relax`. `start_session(choice, settings)` builds the session from what the person
-chose and opens a player: sound when there is a device, else the engine's SilentPlayer on the wall
-clock. It returns the player and the things worth telling the person once (no sound device, no
+the App unmounts); the Relax screens reach it as `self.homework.services.relax`.
+`start_session(choice, settings)` builds the session from what the person chose and opens a
+player: sound when there is a device, else the engine's SilentPlayer on the wall clock. It returns the player and the things worth telling the person once (no sound device, no
 voice). `close()` ends every speech and sound helper process the service started.
 
 Tests and benchmarks steer it with `sound` (False: never open a device) and `no_speech` (a reason
@@ -142,7 +142,7 @@ class RelaxAudio:
             options["breaths_per_minute"] = Fraction(str(choice.breaths_per_minute))
             options["ratio"] = choice.ratio
         voice: str | None = settings.voice or None
-        if voice is not None:  # a script in another language than the person's voice: a voice for it
+        if voice is not None:  # a script in another language than the person's voice: one for it
             voice = voice_to_ask_for(script_language(choice.session), voice)
         if not choice.voice or self.no_speech is not None:
             voice = None
