@@ -3,8 +3,9 @@
 `RelaxAudio` is the service the App owns (its `Services` make it on first use and close it when
 the App unmounts); the Relax screens reach it as `self.homework.services.relax`.
 `start_session(choice, settings)` builds the session from what the person chose and opens a
-player: sound when there is a device, else the engine's SilentPlayer on the wall clock. It returns the player and the things worth telling the person once (no sound device, no
-voice). `close()` ends every speech and sound helper process the service started.
+player: sound when there is a device, else the engine's SilentPlayer on the wall clock. It
+returns the player and the things worth telling the person once (no sound device, no voice).
+`close()` ends every speech and sound helper process the service started.
 
 Tests and benchmarks steer it with `sound` (False: never open a device) and `no_speech` (a reason
 string: behave as if no speech engine could start). `cache_personal` is False while the data is
