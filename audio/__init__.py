@@ -5,14 +5,15 @@ Stands alone: no Textual, no TinyDB, no homework_tui import (the app passes fold
 
 The API a screen needs::
 
-    from audio import build_session, open_player, prewarm
+    from audio import AudioWorkers, build_session, open_player
 
-    prewarm(cache_dir)                      # when the Relax screen opens: start the speech worker
+    workers = AudioWorkers()                # the program's speech engines and spare sound sink
+    workers.prewarm(cache_dir)              # when the Relax screen opens: start the speech worker
                                             # and a sound sink with the device open, in the background
-    close_workers()                         # when the app ends: no helper process outlives it
+    workers.close()                         # when the app ends: no helper process outlives it
     session = build_session("box", minutes=5, voice=None, rate=None, tones=False,
-                            spoken_cues=True, cache_dir=cache, config_dir=config)
-    player = open_player(session)           # sound if possible, else a SilentPlayer; started
+                            spoken_cues=True, cache_dir=cache, config_dir=config, workers=workers)
+    player = open_player(session, workers=workers)  # sound if possible, else a SilentPlayer
     player.audible, player.reason           # False + why, when silent ("no audio output device…")
 
     # in a timer, ~20 times a second:
@@ -76,7 +77,7 @@ with `audio.breathing.custom_pattern(name, inhale, exhale, hold_in, hold_out)` (
 `ScriptError`s), `save_custom_pattern(config_dir / "patterns.toml", pattern)` and
 `load_custom_patterns(...)`; the wording a person may copy and edit into
 `config_dir / "wording.toml"` is `audio.wording.default_wording_text()`; voices from
-`audio.voice.list_voices(cache_dir)`.
+`audio.voice.list_voices(cache_dir, workers)`.
 
 Errors are `audio.errors.AudioError` subclasses with a message for the person: `ScriptError` (a
 bad session name, pattern, option or wording file; `ScriptFileError` for a script file, with its
@@ -88,7 +89,8 @@ Modules: `script_file` (listing and loading scripts; `script_model` the data and
 laying out), `scripts` (names → plans; `breathing`, `pmr`, `wording`, `plan`), `timeline`, `voice`
 (+ `_voice_worker`), `clips`, `synth`, `mix`, `wav`, `session`, `player` (`clock`, `sound_player`,
 `sink` + `_sink_worker` + `shared_ring`: the audio callback runs in a small process of its own, so
-a busy UI thread cannot delay it), `_proc` (starting helper processes).
+a busy UI thread cannot delay it), `_proc` (starting helper processes), `workers` (the
+`AudioWorkers` a program owns: no module-level engines or sinks).
 """
 
 from __future__ import annotations
@@ -98,8 +100,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from audio.player import open_player
     from audio.session import Session, build_session
+    from audio.workers import AudioWorkers
 
-__all__ = ["Session", "build_session", "close_workers", "open_player", "prewarm"]
+__all__ = ["AudioWorkers", "Session", "build_session", "open_player"]
 
 
 def __getattr__(name: str) -> Any:
@@ -111,56 +114,8 @@ def __getattr__(name: str) -> Any:
         from audio.player import open_player
 
         return open_player
+    if name == "AudioWorkers":
+        from audio.workers import AudioWorkers
+
+        return AudioWorkers
     raise AttributeError(f"module 'audio' has no attribute {name!r}")
-
-
-# Prewarm threads, so that close_workers waits for the workers they are starting.
-_prewarming: list[Any] = []
-START_WAIT = 20.0  # seconds close_workers waits for a prewarm to finish starting its workers
-
-
-def prewarm(cache_dir: Any = None, *, sound: bool = True, device: Any = None,
-            sample_rate: int = 22050) -> None:
-    """Start the speech worker and (with `sound`) a sound sink with the device open and held
-    silent, in the background, so a session chosen a moment later starts at once. Safe to call
-    more than once; never raises."""
-    import threading
-
-    def warm() -> None:
-        try:
-            from audio.voice import shared_engine
-
-            shared_engine(cache_dir).start()
-            import audio.session  # noqa: F401  (numpy and the mixer)
-
-            if sound:
-                from audio.sink import prewarm_sink
-
-                prewarm_sink(device, sample_rate)
-        except Exception:  # noqa: BLE001 - prewarming is only an optimisation
-            pass
-
-    thread = threading.Thread(target=warm, name="audio-prewarm", daemon=True)
-    _prewarming[:] = [*(t for t in _prewarming if t.is_alive()), thread]
-    thread.start()
-
-
-def close_workers(timeout: float = 2.0) -> None:
-    """End the helper processes this process started: the shared speech engines, the prewarmed
-    sound sink, and any worker still open (a player never stopped, an engine of the caller's).
-    An app calls it when it ends; what it closed starts again when used. Never raises."""
-    import contextlib
-    import sys
-
-    while _prewarming:  # a worker still starting would be left out below
-        _prewarming.pop().join(timeout=START_WAIT)
-    proc = sys.modules.get("audio._proc")
-    if proc is None:
-        return  # no worker was ever started
-    voice, sink = sys.modules.get("audio.voice"), sys.modules.get("audio.sink")
-    for close in (getattr(voice, "close_shared_engines", None),
-                  getattr(sink, "close_spare_sink", None)):
-        if close is not None:
-            with contextlib.suppress(Exception):  # the safety net below still ends them
-                close()
-    proc.close_all_workers(timeout)

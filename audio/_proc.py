@@ -12,7 +12,7 @@ A worker never outlives the process that started it, however that process ends (
   to: end of file there means the parent is gone (or closed the worker), and the worker exits even
   while it is busy and not reading its requests;
 * `close_all_workers()` closes every worker this process started and has not closed: the app calls
-  it (through `audio.close_workers()`) when it ends.
+  it (through `AudioWorkers.close()`) when it ends.
 """
 
 from __future__ import annotations

@@ -7,22 +7,24 @@ from __future__ import annotations
 from audio.clock import Moment, PlayerBase, PlayerStats, SilentPlayer
 from audio.errors import DeviceError
 from audio.session import Session
-from audio.sink import prewarm_sink
 from audio.sound_player import SoundPlayer, output_devices
+from audio.workers import AudioWorkers
 
 
 def open_player(session: Session, *, prefer_device: bool = True, device: int | str | None = None,
-                require_device: bool = False, start: bool = True) -> SoundPlayer | SilentPlayer:
+                require_device: bool = False, start: bool = True,
+                workers: AudioWorkers | None = None) -> SoundPlayer | SilentPlayer:
     """A player for `session`: sound through PortAudio when possible, else a SilentPlayer whose
     `reason` says why. With `require_device` (or an explicit `device`) a missing device is a
     DeviceError instead. The session may be re-laid out at the device's sample rate: always follow
-    `player.timeline`, not the session you passed."""
+    `player.timeline`, not the session you passed. With `workers`, the sink it prewarmed is used
+    when it suits."""
     player: SoundPlayer | SilentPlayer
     if not prefer_device and not require_device and device is None:
         player = SilentPlayer(session, "sound is turned off")
     else:
         try:
-            player = SoundPlayer(session, device)
+            player = SoundPlayer(session, device, workers)
         except DeviceError as exc:
             if require_device or device is not None:
                 raise
@@ -33,4 +35,4 @@ def open_player(session: Session, *, prefer_device: bool = True, device: int | s
 
 
 __all__ = ["Moment", "PlayerBase", "PlayerStats", "SilentPlayer", "SoundPlayer", "open_player",
-           "output_devices", "prewarm_sink"]
+           "output_devices"]

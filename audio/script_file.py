@@ -33,10 +33,8 @@ from audio.script_model import (
     ToneStep,
     WordingStep,
 )
-from audio.script_parse import MAX_CHARS, parse_script
+from audio.script_parse import BUILTIN_DIR, MAX_CHARS, SUFFIX, parse_script
 
-BUILTIN_DIR = Path(__file__).resolve().parent / "data" / "sessions"
-SUFFIX = ".txt"
 SESSIONS_FOLDER = "sessions"  # inside the config folder
 ORDER = ("box", "478", "resonance", "sigh", *PMR_KEYS, "body-scan", "body-scan-20", "grounding",
          "mindful-breathing", "leaves")  # the built-ins, listed so

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 from audio.errors import ScriptError, ScriptFileError
@@ -46,6 +47,8 @@ from audio.script_model import (
     strip_comment,
 )
 
+BUILTIN_DIR = Path(__file__).resolve().parent / "data" / "sessions"  # the packaged scripts
+SUFFIX = ".txt"
 MAX_CHARS = 200_000
 MAX_LINES = 5_000
 MAX_GROUP = 60
@@ -437,3 +440,14 @@ def parse_script(text: str, source: str = "<script>", *, path: str | None = None
         parser.feed(raw[:-1] if raw.endswith("\r") else raw)
     parser.line = len(lines)
     return parser.result()
+
+
+def parse_builtin(name: str) -> Script | None:
+    """The packaged script `name` ("pmr7"), or None when there is none by that name. For a
+    packaged script only: the person's files are read through `script_file`."""
+    path = BUILTIN_DIR / f"{name}{SUFFIX}"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    return parse_script(text, path.name, path=str(path))

@@ -399,12 +399,12 @@ def _shorter_sessions(name: str, target: Fraction, words_per_minute: int) -> lis
     seconds (only ever names sessions that would start)."""
     if name not in PMR_NAMES:
         return []
-    from audio.script_file import find_script
+    from audio.script_parse import parse_builtin
 
     fitting = []
     for other in PMR_NAMES[PMR_NAMES.index(name) + 1:]:
-        found = find_script(other)
-        fits = minutes_range(found[1], words_per_minute) if found is not None else None
+        script = parse_builtin(other)
+        fits = minutes_range(script, words_per_minute) if script is not None else None
         if fits is not None and fits[0] * 60 <= target <= fits[1] * 60:
             fitting.append(other)
     return fitting

@@ -36,9 +36,9 @@ from audio.voice import (
     DEFAULT_RATE,
     DEFAULT_VOICE,
     NATIVE_RATE,
+    EngineSource,
     VoiceEngine,
     VoiceSettings,
-    shared_engine,
     voice_for_language,
 )
 from audio.wav import read_wav, write_wav
@@ -294,6 +294,12 @@ class Session:
         return timeline
 
 
+def _engine(cache_dir: str | os.PathLike[str] | None, workers: EngineSource | None) -> VoiceEngine:
+    """`workers`' speech engine for `cache_dir`, else one made for this session (its worker
+    ends when the session lets go of it)."""
+    return workers.engine(cache_dir) if workers is not None else VoiceEngine(cache_dir)
+
+
 def build_session(
     name: str,
     *,
@@ -313,6 +319,7 @@ def build_session(
     pmr: PmrOptions | None = None,
     require_speech: bool = False,
     engine: VoiceEngine | None = None,
+    workers: EngineSource | None = None,
 ) -> Session:
     """A session ready to render or play, its first line already laid out.
 
@@ -323,7 +330,9 @@ def build_session(
     that speaks the script's language is chosen; if none is installed the session is
     `captions_only` (with a note), or a VoiceError when `require_speech`. Without a speech engine
     the session still keeps time (with a note saying how to get a voice) unless
-    `require_speech`. Raises AudioError subclasses with a message for the person."""
+    `require_speech`. `engine` speaks; else `workers`' engine for `cache_dir` (a program that
+    builds many sessions keeps one `AudioWorkers`), else one made for this session. Raises
+    AudioError subclasses with a message for the person."""
     from audio.script_file import find_script
 
     folder = Path(config_dir) if config_dir else None
@@ -335,10 +344,10 @@ def build_session(
     if found is None:
         settings = VoiceSettings(voice or DEFAULT_VOICE, DEFAULT_RATE if rate is None else rate, volume)
         plan = _plan(name, None, folder, settings, **options)
-        return _start(plan, settings, engine or shared_engine(cache_dir), sample_rate,
+        return _start(plan, settings, engine or _engine(cache_dir, workers), sample_rate,
                       require_speech=require_speech, chosen=voice is not None)
     script = found[1]
-    engine = engine or shared_engine(cache_dir)
+    engine = engine or _engine(cache_dir, workers)
     notes: list[str] = []
     chosen = voice
     captions_only = False

@@ -1,12 +1,11 @@
 """The app's side of the sound sink process (`audio._sink_worker`): start it, open a device, close.
 
-`prewarm_sink()` starts one ahead of time with the default device open and held silent, so a
-session chosen a moment later is heard within one audio block.
+`AudioWorkers.prewarm_sink()` (audio.workers) starts one ahead of time with the default device
+open and held silent, so a session chosen a moment later is heard within one audio block.
 """
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 from audio._proc import Worker
@@ -70,48 +69,6 @@ class Sink:
             pass  # gone already, or closed by close_all_workers
         self.worker.close(timeout=3)
         self.ring.close()
-
-
-_spare: Sink | None = None
-_spare_lock = threading.Lock()
-
-
-def prewarm_sink(device: int | str | None = None, rate: int = 22050) -> None:
-    """Start a sink with `device` open at `rate` and held silent, for the next player. Quiet on
-    failure (the player will report it)."""
-    global _spare
-    try:
-        sink = Sink()
-        if not sink.open(device, rate).get("ok"):
-            sink.close()
-            return
-    except DeviceError:
-        return
-    with _spare_lock:
-        old, _spare = _spare, sink
-    if old is not None:
-        old.close()
-
-
-def close_spare_sink() -> None:
-    """Close the prewarmed sink, if one waits for a player."""
-    global _spare
-    with _spare_lock:
-        spare, _spare = _spare, None
-    if spare is not None:
-        spare.close()
-
-
-def take_sink(device: int | str | None, rate: int) -> Sink:
-    """The prewarmed sink if it matches, else a new one (device not yet opened)."""
-    global _spare
-    with _spare_lock:
-        spare, _spare = _spare, None
-    if spare is not None:
-        if spare.alive and spare.request == (device, rate):
-            return spare
-        spare.close()
-    return Sink()
 
 
 def list_output_devices() -> list[dict[str, Any]]:

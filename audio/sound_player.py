@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -20,7 +20,10 @@ from audio import shared_ring as sr
 from audio.clock import PlayerBase
 from audio.errors import DeviceError
 from audio.session import Session
-from audio.sink import Sink, list_output_devices, take_sink
+from audio.sink import Sink, list_output_devices
+
+if TYPE_CHECKING:
+    from audio.workers import AudioWorkers
 
 AHEAD_SECONDS = 2.0  # how far ahead of the callback the ring is kept filled
 CHUNK = 2048  # frames mixed at a time by the feeder
@@ -37,8 +40,10 @@ class SoundPlayer(PlayerBase):
 
     audible = True
 
-    def __init__(self, session: Session, device: int | str | None = None) -> None:
-        sink = take_sink(device, session.sample_rate)
+    def __init__(self, session: Session, device: int | str | None = None,
+                 workers: AudioWorkers | None = None) -> None:
+        # the sink `workers` prewarmed when it suits, else a new one
+        sink = workers.take_sink(device, session.sample_rate) if workers is not None else Sink()
         try:
             opened = sink.opened if sink.opened and sink.request == (device, session.sample_rate) \
                 else sink.open(device, session.sample_rate)

@@ -10,7 +10,6 @@ worker at all.
 
 from __future__ import annotations
 
-import atexit
 import hashlib
 import itertools
 import json
@@ -23,7 +22,7 @@ from collections.abc import Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from audio._proc import Worker as _Worker
 from audio.errors import VoiceError
@@ -337,32 +336,23 @@ def _store_prepared(raw_path: Path, final: Path) -> None:
     raw_path.unlink(missing_ok=True)
 
 
-_shared: dict[Path | None, VoiceEngine] = {}
-_shared_lock = threading.Lock()
+class EngineSource(Protocol):
+    """Where speech engines come from: `audio.workers.AudioWorkers`, one per program."""
+
+    def engine(self, cache_dir: str | os.PathLike[str] | None = None) -> VoiceEngine: ...
 
 
-def shared_engine(cache_dir: str | os.PathLike[str] | None = None) -> VoiceEngine:
-    """One engine per cache folder for the whole process, closed at exit."""
-    key = Path(cache_dir) if cache_dir else None
-    with _shared_lock:
-        engine = _shared.get(key)
-        if engine is None:
-            engine = _shared[key] = VoiceEngine(cache_dir)
-            atexit.register(engine.close)
-        return engine
-
-
-def close_shared_engines() -> None:
-    """Close every engine `shared_engine` made (and its worker); the next call makes a new one."""
-    with _shared_lock:
-        engines = list(_shared.values())
-        _shared.clear()
-    for engine in engines:
+def list_voices(cache_dir: str | os.PathLike[str] | None = None,
+                workers: EngineSource | None = None) -> list[VoiceInfo]:
+    """The installed voices, asked of `workers`' engine (kept for later), else of an engine
+    made for this question and closed after it."""
+    if workers is not None:
+        return workers.engine(cache_dir).voices()
+    engine = VoiceEngine(cache_dir)
+    try:
+        return engine.voices()
+    finally:
         engine.close()
-
-
-def list_voices(cache_dir: str | os.PathLike[str] | None = None) -> list[VoiceInfo]:
-    return shared_engine(cache_dir).voices()
 
 
 def _base(language: str) -> str:

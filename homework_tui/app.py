@@ -4,10 +4,8 @@ Start-up paints Today first and opens the store in a thread worker meanwhile (no
 imported before the first frame). Each section lives in its own mode, so moving between sections
 keeps whatever is half-written in each. Help now (F2) is pushed on top of whatever is showing.
 
-For section screens: `app.store` is the open `Store` (sections open only once it is ready),
-`app.read_only` says whether saves are refused, `app.settings` holds the person's settings, and
-`app.data_ready_signal` fires with the store when it opens.
-"""
+Screens see it through `ui/app_protocol.HomeworkAppProtocol`: `store`, `read_only`, `settings`,
+`data_ready_signal`, and `services` (made here, closed on unmount), never this class itself."""
 
 from __future__ import annotations
 
@@ -29,8 +27,10 @@ from homework_tui.key_order import handled_so_far, has_priority_binding, moves_f
 from homework_tui.model.settings import DEFAULT_THEME, Settings
 from homework_tui.paths import data_dir
 from homework_tui.sections import SECTIONS, by_key
+from homework_tui.services.app_services import Services
 from homework_tui.terminal_input import read_pastes_whole
-from homework_tui.ui.base import LatestValueSaver, SaveRefused, wait_for_saves
+from homework_tui.ui.app_protocol import HomeworkAppProtocol
+from homework_tui.ui.base import LatestValueSaver, SaveRefused
 from homework_tui.ui.insights.insights_palette import PALETTE_ENTRIES
 from homework_tui.ui.privacy.privacy_lock import IdleLock
 from homework_tui.ui.read_only import ReadOnlyWatch
@@ -49,7 +49,6 @@ if TYPE_CHECKING:
 
 TODAY = "today"  # Today is the default screen, in the app's default mode
 SETTINGS = "settings"
-
 
 
 class HomeworkApp(App[int]):
@@ -73,9 +72,11 @@ class HomeworkApp(App[int]):
         Binding("f6", "save_to_file", "Save to a file", key_display="F6", priority=True),
     ]
 
-    def __init__(self, data_folder: Path, *, read_only: bool = False) -> None:
+    def __init__(self, data_folder: Path, *, read_only: bool = False,
+                 services: Services | None = None) -> None:
         super().__init__()
         self.data_folder = data_folder
+        self.services = services or Services()  # ours: closed on unmount (tests pass silent ones)
         self.read_only = read_only
         self.store: Store | None = None
         self.settings = Settings()
@@ -213,7 +214,7 @@ class HomeworkApp(App[int]):
 
     def close_store(self) -> None:
         """Close the data once the saves in progress have finished (safe to call twice)."""
-        wait_for_saves()
+        self.services.saves.wait()
         store, self._opened, self.store = self._opened, None, None
         if store is not None:
             if not store.read_only:
@@ -222,9 +223,7 @@ class HomeworkApp(App[int]):
 
     def on_unmount(self) -> None:
         self.close_store()
-        from homework_tui.services.relax_player import close_audio
-
-        close_audio()  # no speech or sound worker outlives the app
+        self.services.close()  # no speech or sound worker outlives the app
 
     # -- settings ----------------------------------------------------------------------------
 
@@ -452,3 +451,7 @@ def run_app(args: Namespace) -> int:
     finally:
         app.close_store()
     return app.return_code or 0
+
+
+def _satisfies_protocol(app: HomeworkApp) -> HomeworkAppProtocol:
+    return app  # mypy checks here that HomeworkApp is what the screens are written against

@@ -96,9 +96,9 @@ def _check(choice: RelaxChoice) -> None:
     """Say what is wrong with the session before the app opens (an AudioError): the check the
     Relax screen makes before it asks how the person feels."""
     from homework_tui.model.settings import Settings
-    from homework_tui.services.relax_player import check
+    from homework_tui.services.relax_player import RelaxAudio
 
-    check(choice, Settings())
+    RelaxAudio().check(choice, Settings())  # only checks: starts no helper process
 
 
 def _run(args: argparse.Namespace, session: str, defaults: dict[str, Any],

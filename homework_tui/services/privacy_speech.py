@@ -7,11 +7,12 @@ would put those words on disk twice over: as a hash that can be guessed against,
 that can be transcribed.
 
 `PrivateVoiceEngine` is the speech engine the Relax screens use while the data is encrypted
-(`relax_player.CACHE_PERSONAL` is False then; the app sets it). A line found word for word in
-homework-tui's packaged wording or session scripts goes to the disk cache as usual; every other
-line, and the engine's raw output for every line, go to a private folder in memory (/dev/shm when
-there is one, else the system's temporary folder), removed when the app closes. The audio engine
-is used as it is: this only chooses where each line's file lives.
+(`RelaxAudio.cache_personal` is False then; the auto-lock sets it). `PrivateSpeech`, owned by the
+App's `RelaxAudio`, makes it on first use and closes it when the App ends. A line found word for
+word in homework-tui's packaged wording or session scripts goes to the disk cache as usual; every
+other line, and the engine's raw output for every line, go to a private folder in memory
+(/dev/shm when there is one, else the system's temporary folder), removed when the app closes.
+The audio engine is used as it is: this only chooses where each line's file lives.
 """
 
 from __future__ import annotations
@@ -27,9 +28,6 @@ from typing import Any
 
 RAM_FOLDERS = (Path("/dev/shm"),)
 RAM_FREE_BYTES = 256 * 1024 * 1024  # use a RAM folder only with this much room
-
-_engine: Any = None
-_engine_lock = threading.Lock()
 
 
 def _strings(node: Any) -> list[str]:
@@ -102,24 +100,33 @@ def ram_folder() -> Path:
     return folder
 
 
-def private_engine() -> Any:
-    """The one `PrivateVoiceEngine` of this process (made on first use)."""
-    global _engine
-    with _engine_lock:
-        if _engine is None:
-            from homework_tui.paths import cache_dir
+class PrivateSpeech:
+    """The one `PrivateVoiceEngine` of a `RelaxAudio` (made on first use, closed with it)."""
 
-            _engine = _make_engine(cache_dir())
-        return _engine
+    def __init__(self) -> None:
+        self._engine: Any = None
+        self._lock = threading.Lock()
 
+    def engine(self, disk_cache: Path) -> Any:
+        """The private engine, made on first use with `disk_cache` for the built-in wording."""
+        with self._lock:
+            if self._engine is None:
+                self._engine = _make_engine(disk_cache)
+            return self._engine
 
-def close_private_engine() -> None:
-    """Close the private engine and its worker, if one was made (the next use makes another)."""
-    global _engine
-    with _engine_lock:
-        engine, _engine = _engine, None
-    if engine is not None:
-        engine.close()
+    @property
+    def made(self) -> Any:
+        """The engine if one was made (None before first use and after `close`)."""
+        with self._lock:
+            return self._engine
+
+    def close(self) -> None:
+        """Close the private engine and its worker, if one was made (the next use makes
+        another)."""
+        with self._lock:
+            engine, self._engine = self._engine, None
+        if engine is not None:
+            engine.close()
 
 
 def _make_engine(disk_cache: Path) -> Any:

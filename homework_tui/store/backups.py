@@ -19,20 +19,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from homework_tui.store import schema
 from homework_tui.store.atomic import atomic_write
 from homework_tui.store.crypto import Sealer, is_sealed, params_of, unlock
 from homework_tui.store.errors import StoreError
 from homework_tui.store.storage import (
+    JournaledStorage,
     Tables,
     Unparseable,
     decode_snapshot,
 )
 
-if TYPE_CHECKING:
-    from homework_tui.store.db import Store
+
+class OpenData(Protocol):
+    """What `backup_choices` reads of an open `db.Store` (db imports this module, so the type
+    is named by what it holds, not imported)."""
+
+    storage: JournaledStorage
 
 FOLDER_MODE = 0o700
 KEEP_NEWEST = 7
@@ -291,7 +296,7 @@ def delete_damaged(damaged: Iterable[DamagedFile]) -> None:
 
 
 def backup_choices(
-    folder: Path, store: Store | None, passphrase: str | None
+    folder: Path, store: OpenData | None, passphrase: str | None
 ) -> list[tuple[Backup, Summary]]:
     """Every backup in `folder` with what it holds (read with the open data's key, else with
     `passphrase`), newest first, for the restore dialog."""

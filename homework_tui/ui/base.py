@@ -4,17 +4,18 @@ thread worker so the event loop never waits on an fsync.
 Section screens (thought records, journal, …) may subclass `SectionScreen`: it shows the header
 and footer, and Esc goes back to Today. Inside any screen, `self.homework.store` is the open
 `Store` (section screens are only opened once it is ready) and `self.homework.read_only` tells
-whether saving is refused. Wrap store writes made in thread workers in `with saving():` so that
-closing the app waits for them to finish before it closes the store.
+whether saving is refused. Wrap store writes made in thread workers in `with saving(self):` so
+that closing the app waits for them to finish before it closes the store (the count is the App's
+`services.saves`).
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
+from typing import Any, Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.dom import DOMNode
@@ -22,33 +23,15 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-if TYPE_CHECKING:
-    from homework_tui.app import HomeworkApp
+from homework_tui.ui.app_protocol import HomeworkAppProtocol, homework_of
 
 T = TypeVar("T")
 
-_saves_running = 0
-_saves_done = threading.Condition()
 
-
-@contextmanager
-def saving() -> Iterator[None]:
-    """Mark a store write in progress (from any thread); see `wait_for_saves`."""
-    global _saves_running
-    with _saves_done:
-        _saves_running += 1
-    try:
-        yield
-    finally:
-        with _saves_done:
-            _saves_running -= 1
-            _saves_done.notify_all()
-
-
-def wait_for_saves(timeout: float = 10.0) -> bool:
-    """Wait until no write marked with `saving()` is in progress. False on timeout."""
-    with _saves_done:
-        return _saves_done.wait_for(lambda: _saves_running == 0, timeout)
+def saving(node: DOMNode) -> AbstractContextManager[None]:
+    """Mark a store write in progress (from any thread) for the app `node` belongs to; closing
+    the app waits for it (`SaveTracker.wait`)."""
+    return homework_of(node.app).services.saves.saving()
 
 
 @dataclass
@@ -95,7 +78,7 @@ class LatestValueSaver(Generic[T]):
     def _run(self) -> None:
         from homework_tui.store import ReadOnly, StoreError
 
-        with self._lock, saving():
+        with self._lock, saving(self._node):
             value = self._wanted
             if value == self.written:
                 return
@@ -114,8 +97,8 @@ class HomeworkScreen(Screen[T]):
     """A screen of homework-tui."""
 
     @property
-    def homework(self) -> HomeworkApp:
-        return cast("HomeworkApp", self.app)
+    def homework(self) -> HomeworkAppProtocol:
+        return homework_of(self.app)
 
 
 class SectionScreen(HomeworkScreen[None]):

@@ -132,7 +132,7 @@ class DraftAutosave:
         if not self.draft_worth_keeping(fields):
             return
         try:
-            with saving():
+            with saving(self):  # type: ignore[arg-type]  # a mixin of screens
                 self.keeper.keep(fields, place)
         except StoreError:
             pass  # the last autosave a few seconds ago still holds nearly everything
@@ -163,7 +163,7 @@ class DraftAutosave:
     def _write_draft(self, fields: dict[str, str], place: str, sequence: int) -> None:
         assert self.keeper is not None
         try:
-            with saving():
+            with saving(self):  # type: ignore[arg-type]  # a mixin of screens
                 self.keeper.keep(fields, place, sequence=sequence)
         except StoreError as error:
             self.app.call_from_thread(self._draft_failed, str(error))  # type: ignore[attr-defined]

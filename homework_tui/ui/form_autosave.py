@@ -116,7 +116,7 @@ class DraftForm(DraftAutosave):
         if self.keeper is None or not self.draft_worth_keeping(fields):
             return None
         try:
-            with saving():
+            with saving(self):  # type: ignore[arg-type]  # a mixin of screens
                 self.keeper.keep(fields, place)
         except StoreError as error:
             return str(error)
@@ -150,7 +150,7 @@ class DraftForm(DraftAutosave):
         call = self.app.call_from_thread  # type: ignore[attr-defined]
         try:
             assert store is not None
-            with saving():
+            with saving(self):  # type: ignore[arg-type]  # a mixin of screens
                 saved = self.persist(store, record, *extra)
         except ReadOnly:
             call(self._refused_read_only)
@@ -161,7 +161,7 @@ class DraftForm(DraftAutosave):
             return
         assert self.keeper is not None
         try:
-            with saving():
+            with saving(self):  # type: ignore[arg-type]  # a mixin of screens
                 self.keeper.finish()
         except StoreError:
             pass  # the record is on disk; its old draft may be offered once more, harmlessly
@@ -233,7 +233,7 @@ class DraftForm(DraftAutosave):
     def _finish_leaving(self, choice: str, snapshot: tuple[dict[str, str], str]) -> None:
         keeper = self.keeper
         try:
-            with saving():
+            with saving(self):  # type: ignore[arg-type]  # a mixin of screens
                 if keeper is not None and choice == "keep":
                     keeper.keep(*snapshot)
                 elif keeper is not None and choice == "discard":

@@ -23,10 +23,12 @@ if TYPE_CHECKING:
     from textual.app import App
     from textual.screen import Screen
 
+    from homework_tui.services.relax_player import SessionPlayer
+
 QUIT_ID = "unsaved-quit"
 
 
-def _session_player(screen: Screen[Any]) -> Any:
+def _session_player(screen: Screen[Any]) -> SessionPlayer | None:
     """The player of a relaxation session still going on in `screen`, else None."""
     from homework_tui.ui.relax.relax_session import RelaxSessionScreen
 

@@ -16,15 +16,16 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from homework_tui.ui.app_protocol import homework_of
 from homework_tui.ui.dialogs import Choice, ChoiceDialog
 from homework_tui.ui.widgets.banner import ReadOnlyBanner
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from textual.app import App
     from textual.timer import Timer
 
-    from homework_tui.app import HomeworkApp
     from homework_tui.store import Store
 
 LOCK_CHECK_SECONDS = 2.0
@@ -38,8 +39,9 @@ LOCKED = "locked"  # the data is open in another window
 
 
 class ReadOnlyWatch:
-    def __init__(self, app: HomeworkApp, *, asked: bool) -> None:
+    def __init__(self, app: App[Any], *, asked: bool) -> None:
         self.app = app
+        self.homework = homework_of(app)
         self.reason: str | None = ASKED if asked else None
         self.other_closed = False
         self._timer: Timer | None = None
@@ -62,7 +64,7 @@ class ReadOnlyWatch:
         """Has the other window closed (or opened again)? Say so when that changes."""
         from homework_tui.store.lock import is_locked
 
-        store = self.app.store
+        store = self.homework.store
         if store is None or not store.read_only:
             self._stop()
             return
@@ -117,7 +119,7 @@ class ReadOnlyWatch:
 
     def take_over(self, then: Callable[[], object] | None = None) -> None:
         """Try to make this window the one that saves (in a thread); run `then` once it is."""
-        store = self.app.store
+        store = self.homework.store
         if store is None or not store.read_only:
             if then is not None:
                 then()
@@ -163,7 +165,7 @@ class ReadOnlyWatch:
         self._stop()
         self.reason = None
         self.other_closed = False
-        self.app.read_only = False
+        self.homework.read_only = False
         from homework_tui.ui.privacy.privacy_lock import all_screens
 
         for screen in all_screens(self.app):
@@ -174,7 +176,7 @@ class ReadOnlyWatch:
             title="Taken over",
             markup=False,
         )
-        self.app.data_ready_signal.publish(store)
+        self.homework.data_ready_signal.publish(store)
         then, self._then = self._then, []
         for step in then:
             step()

@@ -310,7 +310,7 @@ class DraftListScreen(RecordListScreen):
         store = self.homework.store
         try:
             assert store is not None
-            with saving():
+            with saving(self):
                 if what == "discard":
                     Drafts(store).discard(record_id)
                 elif what == "delete":

@@ -114,23 +114,24 @@ def clock_reading(player) -> tuple[int, float]:
 def first_frame(runs: int) -> None:
     from audio.player import open_player
     from audio.session import build_session
-    from audio.sink import prewarm_sink
     from audio.voice import VoiceEngine, VoiceSettings
+    from audio.workers import AudioWorkers
 
     for name in ("box", "pmr16"):
         cold, warm = [], []
         for _ in range(runs):
             cache = Path(tempfile.mkdtemp(prefix="bench-speech-"))
             engine = VoiceEngine(cache)
-            engine.start()  # what audio.prewarm() does when the Relax screen opens
+            engine.start()  # what AudioWorkers.prewarm() does when the Relax screen opens
+            workers = AudioWorkers()
             while engine.info is None and engine.failure is None:
                 time.sleep(0.01)
             for bucket in (cold, warm):
-                prewarm_sink(None, 22050)
+                workers.prewarm_sink(None, 22050)
                 time.sleep(0.3)
                 t0 = time.monotonic()
                 session = build_session(name, cache_dir=cache, engine=engine)
-                player = open_player(session, require_device=True)
+                player = open_player(session, require_device=True, workers=workers)
                 while player.first_sound_at is None and time.monotonic() - t0 < 5:
                     time.sleep(0.001)
                 bucket.append((player.first_sound_at or float("inf")) - t0)
@@ -262,18 +263,19 @@ def live_child(seconds: float) -> dict[str, float]:
     """(in a fresh process) Play a 20-minute pmr16 with a busy thread; measure drift and memory."""
     from audio.player import open_player
     from audio.session import build_session
-    from audio.voice import shared_engine
+    from audio.workers import AudioWorkers
 
     cache = tempfile.mkdtemp(prefix="bench-speech-")
-    session = build_session("pmr16", minutes=20, cache_dir=cache)
-    player = open_player(session, require_device=True)
+    workers = AudioWorkers()
+    session = build_session("pmr16", minutes=20, cache_dir=cache, workers=workers)
+    player = open_player(session, require_device=True, workers=workers)
     stop = threading.Event()
     busy = threading.Thread(target=burn_cpu, args=(stop,), daemon=True)
     busy.start()
     time.sleep(1.0)
     f0, t0 = clock_reading(player)
     worst = peak_app = peak_all = 0.0
-    voice_pid = (shared_engine(cache).info or {}).get("pid")
+    voice_pid = (workers.engine(cache).info or {}).get("pid")
     sink_pid = player.sink.worker.proc.pid
     while time.monotonic() - t0 < seconds:
         time.sleep(1.0)

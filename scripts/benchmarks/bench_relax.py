@@ -70,12 +70,12 @@ def count_bytes(argv: list[str], *, warmup: float, seconds: float, keys: list[tu
 async def phase_latency(seconds: float) -> list[float]:
     from homework_tui.app import HomeworkApp
     from homework_tui.model.relaxation import RelaxChoice
-    from homework_tui.services import relax_player
+    from homework_tui.services.app_services import Services
+    from homework_tui.services.relax_player import RelaxAudio
     from homework_tui.ui.relax.relax_session import RelaxSessionScreen
 
-    relax_player.SOUND = False
     data = Path(tempfile.mkdtemp(prefix="bench-relax-"))
-    app = HomeworkApp(data)
+    app = HomeworkApp(data, services=Services(relax=RelaxAudio(sound=False)))
     lags: list[float] = []
     async with app.run_test(size=(100, 30)) as pilot:
         while app.store is None:
@@ -107,12 +107,12 @@ async def sound_while_animating(minutes: float, jack_log: Path) -> dict[str, flo
     of the practice (a session a minute longer, so the pacer animates throughout)."""
     from homework_tui.app import HomeworkApp
     from homework_tui.model.relaxation import RelaxChoice
-    from homework_tui.services import relax_player
+    from homework_tui.services.app_services import Services
+    from homework_tui.services.relax_player import RelaxAudio
     from homework_tui.ui.relax.relax_session import RelaxSessionScreen
 
-    relax_player.SOUND, relax_player.NO_SPEECH = True, None
     data = Path(tempfile.mkdtemp(prefix="bench-relax-"))
-    app = HomeworkApp(data)
+    app = HomeworkApp(data, services=Services(relax=RelaxAudio(sound=True)))
     async with app.run_test(size=(100, 30)) as pilot:
         while app.store is None:
             await pilot.pause(0.05)

@@ -3,8 +3,8 @@
 Its files are named by a hash of (voice, rate, text) and hold the spoken audio: no index, no text.
 But a line with the person's own words (a saved pattern's name, their wording file, their session
 script) would still be on disk: as a hash that can be guessed against, and as audio that can be
-transcribed. So while the data is encrypted (`relax_player.CACHE_PERSONAL` False, set by the app),
-those lines are spoken through `privacy_speech.private_engine()`: made in a private folder in
+transcribed. So while the data is encrypted (`RelaxAudio.cache_personal` False, set by the app),
+those lines are spoken through the service's `PrivateSpeech` engine: made in a private folder in
 memory, never in the cache; homework-tui's own wording is still cached. Real espeak-ng speech."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import pytest
 from homework_tui.model.relaxation import RelaxChoice
 from homework_tui.model.settings import Settings
 from homework_tui.services import privacy_speech
-from homework_tui.services import relax_player
+from homework_tui.services.relax_player import RelaxAudio
 from tests.hostile import TOML_DEEP_KEY, TOML_VALUES
 
 pytestmark = pytest.mark.timeout(180)
@@ -41,29 +41,32 @@ say Breathe, and notice the water.
 
 
 @pytest.fixture
+def relax() -> Iterator[RelaxAudio]:
+    """The app's relax service with the real speech engine, its private engine closed after."""
+    service = RelaxAudio()
+    yield service
+    service.private_speech.close()
+
+
+@pytest.fixture
 def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Path, Path]]:
     from audio.breathing import custom_pattern, save_custom_pattern
 
     cache, config = tmp_path / "cache", tmp_path / "config"
     monkeypatch.setenv("HOMEWORK_TUI_CACHE_DIR", str(cache))
     monkeypatch.setenv("HOMEWORK_TUI_CONFIG_DIR", str(config))
-    monkeypatch.setattr(relax_player, "NO_SPEECH", None)
-    monkeypatch.setattr(privacy_speech, "_engine", None)  # a fresh one on this test's cache
     config.mkdir()
     save_custom_pattern(config / "patterns.toml", custom_pattern("Zanzibar", 4, 6))
     (config / "wording.toml").write_text(WORDING, encoding="utf-8")
     (config / "sessions").mkdir()
     (config / "sessions" / "river.txt").write_text(SCRIPT, encoding="utf-8")
     yield cache, config
-    engine = privacy_speech._engine
-    if engine is not None:
-        engine.close()
 
 
-def speak(name: str, minutes: float = 1.0) -> tuple[object, list[str]]:
+def speak(relax: RelaxAudio, name: str, minutes: float = 1.0) -> tuple[object, list[str]]:
     """Build the session as the Relax screen does and make every line of it."""
     choice = RelaxChoice(session=name, minutes=minutes, intro=True, own_length=name == "river")
-    session = relax_player.build(choice, Settings())
+    session = relax.build(choice, Settings())
     session.resolve_all()
     return session, session.plan.texts()
 
@@ -78,15 +81,15 @@ def own_lines(texts: list[str]) -> list[str]:
 
 @pytest.mark.parametrize("name", ["Zanzibar", "river"], ids=["own-pattern", "own-script"])
 def test_while_encrypted_own_words_are_spoken_but_never_cached(
-    folders: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, name: str
+    folders: tuple[Path, Path], relax: RelaxAudio, name: str
 ) -> None:
     cache, _ = folders
-    monkeypatch.setattr(relax_player, "CACHE_PERSONAL", False)
-    session, texts = speak(name)
+    relax.cache_personal = False
+    session, texts = speak(relax, name)
     mine = own_lines(texts)
     assert mine, texts  # the session does speak the person's words…
     engine = session.speech.engine  # type: ignore[attr-defined]
-    assert engine is privacy_speech.private_engine()
+    assert engine is relax.private_speech.made
     for text in mine:
         clip = session.speech.clip(text)  # type: ignore[attr-defined]
         assert clip is not None and len(clip) > 0  # …aloud
@@ -107,12 +110,12 @@ def test_while_encrypted_own_words_are_spoken_but_never_cached(
 
 
 def test_unencrypted_the_same_lines_are_cached_as_before(
-    folders: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+    folders: tuple[Path, Path], relax: RelaxAudio
 ) -> None:
     """The control: without encryption nothing changes (and the test above can see a leak)."""
     cache, _ = folders
-    monkeypatch.setattr(relax_player, "CACHE_PERSONAL", True)
-    session, texts = speak("Zanzibar")
+    relax.cache_personal = True
+    session, texts = speak(relax, "Zanzibar")
     names = {p.stem for p in cached_files(cache)}
     settings = session.speech.settings  # type: ignore[attr-defined]
     assert any(settings.cache_key(t) in names for t in own_lines(texts))

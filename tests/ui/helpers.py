@@ -12,6 +12,7 @@ from textual.app import App
 from textual.pilot import Pilot
 
 from homework_tui.app import HomeworkApp
+from homework_tui.services.app_services import Services
 
 SIZE = (100, 30)
 
@@ -134,3 +135,12 @@ def screen_words(app: App[Any]) -> str:
     for border in "│╭╮╰╯─▏▕▎▊":
         text = text.replace(border, " ")
     return " ".join(text.split())
+
+
+def quiet_services(**relax: Any) -> Services:
+    """The app's services with no sound device and no speech engine (captions and the silent
+    pacer); `relax` overrides RelaxAudio's options (e.g. `voices=` a fixed list)."""
+    from homework_tui.services.relax_player import RelaxAudio
+
+    options: dict[str, Any] = {"sound": False, "no_speech": "no speech engine was found", **relax}
+    return Services(relax=RelaxAudio(**options))

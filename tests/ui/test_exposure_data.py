@@ -71,10 +71,11 @@ class FlakyBook:
 def test_a_refused_write_is_told_once_and_saved_with_the_next_change() -> None:
     from dataclasses import replace
 
+    from homework_tui.services.saves import SaveTracker
     from homework_tui.ui.exposure.exposure_writer import ExposureWriter
 
     node, book = FakeNode(), FlakyBook(fail=2)
-    writer = ExposureWriter(node, book)  # type: ignore[arg-type]
+    writer = ExposureWriter(node, book, SaveTracker())  # type: ignore[arg-type]
     first, other = ladder(), Ladder(name="Driving")
     writer.save_ladder(first)
     writer.save_ladder(other)  # retries the first (refused again), then saves this one

@@ -5,8 +5,9 @@ mindfulness so Today counts it for the plan."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +16,17 @@ import pytest
 from homework_tui.model.activity import Kind
 from homework_tui.model.plan import Assignment
 from homework_tui.model.relaxation import RelaxationSession, RelaxChoice
-from homework_tui.services import relax_player
 from homework_tui.store import Store
 from homework_tui.store.plan import assignments_repo
 from tests.ui.test_relax import open_session
-from tests.ui.helpers import SIZE, screen_words, wait_ready, wait_screen, wait_until
+from tests.ui.helpers import (
+    SIZE,
+    quiet_services,
+    screen_words,
+    wait_ready,
+    wait_screen,
+    wait_until,
+)
 
 FIRST_LINE = "Notice your [bold]breath[/bold] 🌿, just as it is."
 QUIET_MINUTE = f"""title: A quiet minute
@@ -40,6 +47,12 @@ pause 6 stretch
 """
 
 
+@pytest.fixture
+def app(app: Callable[..., Any]) -> Callable[..., Any]:
+    """The app with no sound device and no speech engine (captions and the silent pacer)."""
+    return partial(app, services=quiet_services())
+
+
 @pytest.fixture(autouse=True)
 def quiet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     config = tmp_path / "config"
@@ -47,8 +60,6 @@ def quiet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     (config / "sessions" / "quiet-minute.txt").write_text(QUIET_MINUTE, encoding="utf-8")
     monkeypatch.setenv("HOMEWORK_TUI_CONFIG_DIR", str(config))
     monkeypatch.setenv("HOMEWORK_TUI_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(relax_player, "SOUND", False)
-    monkeypatch.setattr(relax_player, "NO_SPEECH", "no speech engine was found")
     yield config
 
 
@@ -77,20 +88,19 @@ async def start_chosen(pilot: Any, before: str) -> Any:
 
 async def test_a_mindfulness_session_from_start_to_today(app: Any, data_dir: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from homework_tui.ui.relax import relax_session
     from homework_tui.ui.relax.calm_progress import CalmProgress
     from homework_tui.ui.relax.pacer import Pacer
 
     starts: list[str] = []
-    real_start = relax_session.start_session
+    prepare(data_dir, "quiet-minute", 1)
+    hw = app()
+    real_start = hw.services.relax.start_session
 
     def counted(choice: RelaxChoice, settings: Any) -> Any:
         starts.append(choice.session)
         return real_start(choice, settings)
 
-    monkeypatch.setattr(relax_session, "start_session", counted)
-    prepare(data_dir, "quiet-minute", 1)
-    hw = app()
+    monkeypatch.setattr(hw.services.relax, "start_session", counted)
     async with hw.run_test(size=SIZE) as pilot:
         screen = await start_chosen(pilot, before="60")
         player = screen.started.player

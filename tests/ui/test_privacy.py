@@ -14,7 +14,7 @@ import pytest
 
 from homework_tui.app import HomeworkApp
 from homework_tui.model.safety import CrisisContact, SafetyPlan
-from homework_tui.ui.privacy import privacy_dialogs
+from homework_tui.services.app_services import Services
 from homework_tui.ui.privacy.privacy import PrivacyScreen
 from homework_tui.ui.privacy.privacy_dialogs import PassphraseChangeDialog
 from homework_tui.store import Singleton, Store
@@ -39,7 +39,6 @@ def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     cache = tmp_path / "cache"
     monkeypatch.setenv("HOMEWORK_TUI_CACHE_DIR", str(cache))
     monkeypatch.setenv("HOMEWORK_TUI_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setattr(privacy_dialogs, "KDF_PARAMS", FAST)
     yield cache
 
 
@@ -92,7 +91,7 @@ async def test_encrypt_from_settings_explains_then_works_off_the_event_loop(
         return real(store, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Store, "set_passphrase", held)
-    app = HomeworkApp(data_dir)
+    app = HomeworkApp(data_dir, services=Services(kdf_params=FAST))
     try:
         async with app.run_test(size=SIZE) as pilot:
             await wait_ready(pilot)
@@ -144,7 +143,7 @@ async def test_a_wrong_current_passphrase_changes_nothing_then_change_and_decryp
 ) -> None:
     seed(data_dir, GOOD)
     new = "a brand new passphrase"
-    app = HomeworkApp(data_dir)
+    app = HomeworkApp(data_dir, services=Services(kdf_params=FAST))
     try:
         async with app.run_test(size=SIZE) as pilot:
             await wait_screen(pilot, "PassphraseDialog")
@@ -198,7 +197,7 @@ async def test_auto_lock_minutes_are_checked_and_offered_only_when_encrypted(
     data_dir: Path,
 ) -> None:
     seed(data_dir, GOOD)
-    app = HomeworkApp(data_dir)
+    app = HomeworkApp(data_dir, services=Services(kdf_params=FAST))
     try:
         async with app.run_test(size=SIZE) as pilot:
             await wait_screen(pilot, "PassphraseDialog")

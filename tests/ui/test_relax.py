@@ -4,18 +4,31 @@ bad ratings and bad patterns, history."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from homework_tui.model.relaxation import RelaxationSession, RelaxChoice
-from homework_tui.services import relax_player
 from homework_tui.store import Store
-from tests.ui.helpers import SIZE, screen_words, wait_ready, wait_screen, wait_until
+from tests.ui.helpers import (
+    SIZE,
+    quiet_services,
+    screen_words,
+    wait_ready,
+    wait_screen,
+    wait_until,
+)
 
 QUICK = RelaxChoice(session="quick", minutes=1, intro=False)
+
+
+@pytest.fixture
+def app(app: Callable[..., Any]) -> Callable[..., Any]:
+    """The app with no sound device and no speech engine (captions and the silent pacer)."""
+    return partial(app, services=quiet_services())
 
 
 @pytest.fixture(autouse=True)
@@ -26,8 +39,6 @@ def quiet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     config = tmp_path / "config"
     monkeypatch.setenv("HOMEWORK_TUI_CONFIG_DIR", str(config))
     monkeypatch.setenv("HOMEWORK_TUI_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(relax_player, "SOUND", False)
-    monkeypatch.setattr(relax_player, "NO_SPEECH", "no speech engine was found")
     save_custom_pattern(config / "patterns.toml", custom_pattern("quick", 2, 2, 1, 0))
     yield config
 

@@ -4,9 +4,10 @@ suggestion of the next muscle relaxation stage, which can be switched off."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +15,15 @@ import pytest
 
 from homework_tui.model.base import now
 from homework_tui.model.relaxation import RelaxChoice, session_log
-from homework_tui.services import relax_player
 from homework_tui.store import Store
-from tests.ui.helpers import SIZE, screen_words, wait_ready, wait_screen, wait_until
+from tests.ui.helpers import (
+    SIZE,
+    quiet_services,
+    screen_words,
+    wait_ready,
+    wait_screen,
+    wait_until,
+)
 
 OWN_SCRIPT = """title: Hojas en el río
 kind: mindfulness
@@ -44,6 +51,12 @@ pause soon
 """
 
 
+@pytest.fixture
+def app(app: Callable[..., Any]) -> Callable[..., Any]:
+    """The app with no sound device and no speech engine (captions and the silent pacer)."""
+    return partial(app, services=quiet_services())
+
+
 @pytest.fixture(autouse=True)
 def quiet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """No sound device, no speech engine; a config folder with one good and one bad script."""
@@ -54,8 +67,6 @@ def quiet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     (config / "sessions" / "zulu.txt").write_text(ZULU_SCRIPT, encoding="utf-8")
     monkeypatch.setenv("HOMEWORK_TUI_CONFIG_DIR", str(config))
     monkeypatch.setenv("HOMEWORK_TUI_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(relax_player, "SOUND", False)
-    monkeypatch.setattr(relax_player, "NO_SPEECH", "no speech engine was found")
     yield config
 
 
@@ -95,15 +106,12 @@ def listed(screen: Any) -> list[str]:
     return [str(options.get_option_at_index(i).id) for i in range(options.option_count)]
 
 
-async def test_sessions_by_kind_with_the_persons_files(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_sessions_by_kind_with_the_persons_files(app: Any) -> None:
     from audio.voice import VoiceInfo
-
-    from homework_tui.ui.relax import relax_data
 
     installed = [VoiceInfo("gmw/en-us", "English (America)", ("en-us",), None),
                  VoiceInfo("roa/es", "Spanish (Spain)", ("es",), None)]
-    monkeypatch.setattr(relax_data, "installed_voices", lambda: installed)
-    hw = app()
+    hw = app(services=quiet_services(voices=lambda: installed))
     async with hw.run_test(size=(100, 40)) as pilot:
         screen = await open_relax(pilot)
         ids = listed(screen)
@@ -231,17 +239,13 @@ def test_one_name_is_one_session(quiet: Path) -> None:
                               "seconds; a pause needs one, e.g. 'pause 5'"]
 
 
-async def test_a_language_without_wording_says_tones_will_mark_the_steps(
-        app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_language_without_wording_says_tones_will_mark_the_steps(app: Any) -> None:
     from audio.voice import VoiceInfo
-
-    from homework_tui.ui.relax import relax_data
 
     installed = [VoiceInfo("gmw/en-us", "English (America)", ("en-us",), None),
                  VoiceInfo("gmw/nl", "Dutch", ("nl",), None),
                  VoiceInfo("gmw/de", "German", ("de",), None)]
-    monkeypatch.setattr(relax_data, "installed_voices", lambda: installed)
-    hw = app()
+    hw = app(services=quiet_services(voices=lambda: installed))
     async with hw.run_test(size=SIZE) as pilot:
         await wait_ready(pilot)
         hw.settings = replace(hw.settings, voice="gmw/nl")

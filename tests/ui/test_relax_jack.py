@@ -9,7 +9,8 @@ end, the rating after and the log entry (completed, audible, ratings, note, seco
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -38,17 +39,22 @@ def logged_after(data_dir: Path) -> list[Any]:
         return sessions_repo(store).all()
 
 
+@pytest.fixture
+def app(app: Callable[..., Any]) -> Callable[..., Any]:
+    """The app with sound on (even under HOMEWORK_TUI_SOUND=off) and the real speech engine."""
+    from homework_tui.services.app_services import Services
+    from homework_tui.services.relax_player import RelaxAudio
+
+    return partial(app, services=Services(relax=RelaxAudio(sound=True)))
+
+
 @pytest.fixture(autouse=True)
 def real_sound(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jack_server: Any) -> Iterator[Path]:
     """A JACK dummy server as the sound device, the real speech engine, and a short pattern."""
     from audio.breathing import custom_pattern, save_custom_pattern
-    from homework_tui.services import relax_player
-
     config = tmp_path / "config"
     monkeypatch.setenv("HOMEWORK_TUI_CONFIG_DIR", str(config))
     monkeypatch.setenv("HOMEWORK_TUI_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(relax_player, "SOUND", True)  # even under HOMEWORK_TUI_SOUND=off
-    monkeypatch.setattr(relax_player, "NO_SPEECH", None)
     save_custom_pattern(config / "patterns.toml", custom_pattern("quick", 2, 2, 1, 0))
     yield config
 

@@ -5,15 +5,16 @@ now; a problem with the length is shown whole; with no sound the bell is offered
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from homework_tui.model.relaxation import RelaxChoice
-from homework_tui.services import relax_player
 from tests.ui.helpers import (
+    quiet_services,
     screen_text,
     screen_words,
     wait_ready,
@@ -26,6 +27,12 @@ QUICK = RelaxChoice(session="quick", minutes=1, intro=False)
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((100, 30), id="100x30")]
 
 
+@pytest.fixture
+def app(app: Callable[..., Any]) -> Callable[..., Any]:
+    """The app with no sound device and no speech engine (captions and the silent pacer)."""
+    return partial(app, services=quiet_services())
+
+
 @pytest.fixture(autouse=True)
 def no_sound(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """No sound device and no speech engine; a short pattern of the person's own."""
@@ -34,8 +41,6 @@ def no_sound(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     config = tmp_path / "config"
     monkeypatch.setenv("HOMEWORK_TUI_CONFIG_DIR", str(config))
     monkeypatch.setenv("HOMEWORK_TUI_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(relax_player, "SOUND", False)
-    monkeypatch.setattr(relax_player, "NO_SPEECH", "no speech engine was found")
     save_custom_pattern(config / "patterns.toml", custom_pattern("quick", 2, 2, 1, 0))
     yield config
 

@@ -4,16 +4,23 @@ is refused before the person is asked how they feel (so no rating is ever given 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from homework_tui.model.relaxation import RelaxChoice
-from homework_tui.services import relax_player
 from homework_tui.store import Store
-from tests.ui.helpers import SIZE, screen_words, wait_ready, wait_screen, wait_until
+from tests.ui.helpers import (
+    SIZE,
+    quiet_services,
+    screen_words,
+    wait_ready,
+    wait_screen,
+    wait_until,
+)
 
 FITTED_SCRIPT = """title: Evening calm
 kind: mindfulness
@@ -28,14 +35,18 @@ LONGER_SCRIPT = FITTED_SCRIPT.replace(
     "pause 120", "say Notice the breath, and let it be as it is, again and again.\n" * 80 + "pause 120")
 
 
+@pytest.fixture
+def app(app: Callable[..., Any]) -> Callable[..., Any]:
+    """The app with no sound device and no speech engine (captions and the silent pacer)."""
+    return partial(app, services=quiet_services())
+
+
 @pytest.fixture(autouse=True)
 def quiet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     config = tmp_path / "config"
     (config / "sessions").mkdir(parents=True)
     monkeypatch.setenv("HOMEWORK_TUI_CONFIG_DIR", str(config))
     monkeypatch.setenv("HOMEWORK_TUI_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(relax_player, "SOUND", False)
-    monkeypatch.setattr(relax_player, "NO_SPEECH", "no speech engine was found")
     yield config
 
 

@@ -5,14 +5,27 @@ parts were skipped, and is not "completed" (so it does not count towards the nex
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from homework_tui.services import relax_player
-from tests.ui.helpers import SIZE, screen_words, wait_ready, wait_screen, wait_until
+from tests.ui.helpers import (
+    SIZE,
+    quiet_services,
+    screen_words,
+    wait_ready,
+    wait_screen,
+    wait_until,
+)
+
+
+@pytest.fixture
+def app(app: Callable[..., Any]) -> Callable[..., Any]:
+    """The app with no sound device and no speech engine (captions and the silent pacer)."""
+    return partial(app, services=quiet_services())
 
 
 @pytest.fixture(autouse=True)
@@ -20,8 +33,6 @@ def quiet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     config = tmp_path / "config"
     monkeypatch.setenv("HOMEWORK_TUI_CONFIG_DIR", str(config))
     monkeypatch.setenv("HOMEWORK_TUI_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(relax_player, "SOUND", False)
-    monkeypatch.setattr(relax_player, "NO_SPEECH", "no speech engine was found")
     yield config
 
 

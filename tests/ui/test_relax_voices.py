@@ -7,10 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
 from textual.widgets import OptionList, Select
 
 from homework_tui.model.settings import Settings
+from homework_tui.services.app_services import Services
+from homework_tui.services.relax_player import RelaxAudio
 from homework_tui.store import Singleton, Store
 from tests.ui.helpers import SIZE, screen_words, settle, wait_ready, wait_until
 
@@ -44,11 +45,8 @@ def test_the_languages_are_named_by_their_voices() -> None:
     assert languages(voices()) == [("English (en)", "en"), ("German (de)", "de"), ("Spanish (es)", "es")]
 
 
-async def test_voices_by_language(app: Any, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from homework_tui.ui.settings import settings as settings_screen
-
-    monkeypatch.setattr(settings_screen, "installed_voices", voices)
-    hw = app()
+async def test_voices_by_language(app: Any, data_dir: Path) -> None:
+    hw = app(services=Services(relax=RelaxAudio(voices=voices)))
     async with hw.run_test(size=SIZE) as pilot:
         screen = await open_settings(pilot)
         language = screen.query_one("#voice-language", Select)
@@ -65,11 +63,8 @@ async def test_voices_by_language(app: Any, data_dir: Path, monkeypatch: pytest.
         assert Singleton(store, "settings", Settings, Settings).load().voice == "roa/es-419"
 
 
-async def test_no_voices_is_said_calmly(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from homework_tui.ui.settings import settings as settings_screen
-
-    monkeypatch.setattr(settings_screen, "installed_voices", lambda: [])
-    hw = app()
+async def test_no_voices_is_said_calmly(app: Any) -> None:
+    hw = app(services=Services(relax=RelaxAudio(voices=list)))
     async with hw.run_test(size=(100, 60)) as pilot:
         screen = await open_settings(pilot)
         await wait_until(pilot, lambda: "No speech voices were found here" in screen_words(hw))

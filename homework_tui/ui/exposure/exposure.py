@@ -81,7 +81,7 @@ class ExposureScreen(LadderEditing, SectionScreen):
         self.title = "Exposure"
         store = self.homework.store
         if store is not None:
-            self.writer = ExposureWriter(self, ExposureBook(store))
+            self.writer = ExposureWriter(self, ExposureBook(store), self.homework.services.saves)
         self.query_one(LadderPicture).focus()
         self.reload()
 

@@ -220,7 +220,7 @@ class StepChartsScreen(HomeworkScreen[bool]):
         try:
             assert store is not None
             book = ExposureBook(store)
-            with saving():
+            with saving(self):
                 if remove:
                     book.remove_exposure(exposure_id)
                 else:

@@ -229,7 +229,7 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
     def _write(self, fields: dict[str, str], sequence: int) -> None:
         assert self.keeper is not None
         try:
-            with saving():
+            with saving(self):
                 self.keeper.keep(fields, "timer", sequence=sequence)
         except StoreError as error:
             self.app.call_from_thread(
@@ -247,7 +247,7 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
         draft = Draft(form=FORM)
         if keeper is not None:
             try:
-                with saving():
+                with saving(self):
                     keeper.keep(fields, "timer", sequence=sequence)
             except StoreError:
                 pass  # the log form keeps trying; nothing is lost while it is open

@@ -15,17 +15,18 @@ from textual.widget import Widget
 
 from homework_tui.model.exposure import Exposure, Ladder
 from homework_tui.model.exposure.mastery import ExposureSettings
+from homework_tui.services.saves import SaveTracker
 from homework_tui.store.errors import StoreError
-from homework_tui.ui.base import saving
 from homework_tui.ui.exposure.exposure_data import ExposureBook
 
 Write = Callable[[ExposureBook], object]
 
 
 class ExposureWriter:
-    def __init__(self, node: Widget, book: ExposureBook) -> None:
+    def __init__(self, node: Widget, book: ExposureBook, saves: SaveTracker) -> None:
         self.node = node
         self.book = book
+        self.saves = saves  # the app's: closing waits for a write in progress
         self._queue: deque[tuple[str, Write]] = deque()
         self._failed: dict[str, Write] = {}
         self._lock = threading.Lock()  # one write at a time
@@ -58,7 +59,7 @@ class ExposureWriter:
         )
 
     def _drain(self) -> None:
-        with saving(), self._lock:
+        with self.saves.saving(), self._lock:
             while True:
                 with self._state:
                     if not self._queue:

@@ -4,18 +4,19 @@ module level) because the app imports it at start-up; the screens load when firs
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from homework_tui.ui.app_protocol import homework_of
 from homework_tui.ui.relax.bell_switch import BELL_HELP, BELL_NAME, toggle_bell
 
 if TYPE_CHECKING:
-    from homework_tui.app import HomeworkApp
+    from textual.app import App
 
 
-def show_insights(app: HomeworkApp) -> None:
+def show_insights(app: App[Any]) -> None:
     """Open Insights over whatever is showing (once the data is open)."""
-    if getattr(app, "store", None) is None:
-        app.when_ready(lambda: show_insights(app))
+    if homework_of(app).store is None:
+        homework_of(app).when_ready(lambda: show_insights(app))
         return
     from homework_tui.ui.insights.insights import InsightsScreen
 
@@ -23,10 +24,10 @@ def show_insights(app: HomeworkApp) -> None:
         app.push_screen(InsightsScreen())
 
 
-def show_report(app: HomeworkApp) -> None:
+def show_report(app: App[Any]) -> None:
     """Open the report for the next session over whatever is showing."""
-    if getattr(app, "store", None) is None:
-        app.when_ready(lambda: show_report(app))
+    if homework_of(app).store is None:
+        homework_of(app).when_ready(lambda: show_report(app))
         return
     from homework_tui.ui.export.report import ReportScreen
 
@@ -34,12 +35,12 @@ def show_report(app: HomeworkApp) -> None:
         app.push_screen(ReportScreen())
 
 
-def switch_bell(app: HomeworkApp) -> None:
+def switch_bell(app: App[Any]) -> None:
     toggle_bell(app)
 
 
 # (name, help, run(app)) for the command palette.
-PALETTE_ENTRIES: list[tuple[str, str, Callable[[HomeworkApp], None]]] = [
+PALETTE_ENTRIES: list[tuple[str, str, Callable[[App[Any]], None]]] = [
     ("Insights", "Your last week or month: practice, mood, SUDS and relaxation", show_insights),
     ("Report for your next session",
      "Write a summary to bring to your therapist (Markdown or CSV)", show_report),

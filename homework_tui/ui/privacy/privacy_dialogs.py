@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -24,16 +24,10 @@ from textual.widgets import Button, Footer, Input, Label, Static
 
 from homework_tui.model.base import ValidationError
 from homework_tui.model.settings import PASSPHRASE_MIN, check_new_passphrase
+from homework_tui.ui.app_protocol import HomeworkAppProtocol, homework_of
 from homework_tui.ui.base import saving
 from homework_tui.ui.dialogs import SaveCancelModal
 from homework_tui.ui.widgets.clean_input import TypedInput
-
-if TYPE_CHECKING:
-    from homework_tui.app import HomeworkApp
-    from homework_tui.store.crypto import KdfParams
-
-# Tests set cheap key-derivation parameters here; None: the default cost (a fresh salt each time).
-KDF_PARAMS: KdfParams | None = None
 
 NO_RECOVERY = (
     "There is no way to recover a forgotten passphrase: not for you, not for anyone, not for the "
@@ -103,8 +97,8 @@ class PassphraseChangeDialog(SaveCancelModal[str | None]):
         self.working = False
 
     @property
-    def homework(self) -> HomeworkApp:
-        return cast("HomeworkApp", self.app)
+    def homework(self) -> HomeworkAppProtocol:
+        return homework_of(self.app)
 
     def _fields(self) -> list[str]:
         fields = [] if self.change is Change.ENCRYPT else ["current"]
@@ -210,15 +204,16 @@ class PassphraseChangeDialog(SaveCancelModal[str | None]):
 
         store = self.homework.store
         assert store is not None
+        cost = self.homework.services.kdf_params
         status = self.app.call_from_thread
         try:
-            with saving():
+            with saving(self):
                 if current is not None:
                     status(self._say, "privacy-working", "Checking your current passphrase…")
                     store.check_passphrase(current)
                 verb = "Decrypting" if new is None else "Encrypting"
                 status(self._say, "privacy-working", f"{verb} your data and backups…")
-                skipped = store.set_passphrase(new, KDF_PARAMS)
+                skipped = store.set_passphrase(new, cost)
         except WrongPassphrase as error:
             status(self._failed, str(error), "current")
             return

@@ -32,11 +32,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.await_complete import AwaitComplete
 
+from homework_tui.ui.app_protocol import homework_of
+
 if TYPE_CHECKING:
+    from textual.app import App
     from textual.screen import Screen
     from textual.timer import Timer
 
-    from homework_tui.app import HomeworkApp
     from homework_tui.ui.privacy.privacy_lock_screen import LockScreen
 
 BUSY_RECHECK = 30.0  # seconds between looks while a session or exposure timer runs
@@ -71,8 +73,9 @@ class IdleLock:
 
     SECONDS_PER_MINUTE: ClassVar[float] = 60.0  # tests shorten the minute
 
-    def __init__(self, app: HomeworkApp, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, app: App[Any], clock: Callable[[], float] = time.monotonic) -> None:
         self.app = app
+        self.homework = homework_of(app)
         self.clock = clock  # tests give a clock they move by hand
         self.last_input = clock()
         self.screen: LockScreen | None = None
@@ -89,13 +92,13 @@ class IdleLock:
 
     @property
     def available(self) -> bool:
-        store = self.app.store
+        store = self.homework.store
         return store is not None and store.encrypted
 
     @property
     def idle_seconds(self) -> float | None:
         """How long without input until the lock, or None when auto-lock is off."""
-        settings = self.app.settings
+        settings = self.homework.settings
         if not (self.available and settings.auto_lock):
             return None
         return settings.auto_lock_minutes * self.SECONDS_PER_MINUTE
@@ -120,9 +123,7 @@ class IdleLock:
 
     def speech_policy(self) -> None:
         """While the data is encrypted, speech of the person's own words is not cached on disk."""
-        from homework_tui.services import relax_player
-
-        relax_player.CACHE_PERSONAL = not self.available
+        self.homework.services.relax.cache_personal = not self.available
 
     def _arm(self, delay: float | None = None) -> None:
         if self._timer is not None:

@@ -7,7 +7,7 @@ checked in a thread (scrypt) and then dropped; the right one hands back to `Idle
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from rich.text import Text
 from textual import work
@@ -17,14 +17,23 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from homework_tui.ui.app_protocol import homework_of
 from homework_tui.ui.widgets.clean_input import TypedInput
 
 if TYPE_CHECKING:
-    from homework_tui.ui.privacy.privacy_lock import IdleLock
+    from textual.app import App
 
 WRONG = "That passphrase does not open your data. Check Caps Lock and try again."
 
 DraftJob = tuple[Any, Callable[[], object]]  # (the form screen, the write to run on a thread)
+
+
+class Unlocker(Protocol):
+    """What the lock screen needs of the auto-lock (`privacy_lock.IdleLock`)."""
+
+    app: App[Any]
+
+    def unlocked(self) -> None: ...
 
 
 class LockScreen(Screen[None]):
@@ -38,7 +47,7 @@ class LockScreen(Screen[None]):
         Binding("ctrl+q", "app.quit", "Quit", key_display="^q"),
     ]
 
-    def __init__(self, lock: IdleLock, *, drafts: int = 0) -> None:
+    def __init__(self, lock: Unlocker, *, drafts: int = 0) -> None:
         super().__init__(id="lock-screen")
         self.idle_lock = lock  # not `lock`: Textual's Widget.lock is an asyncio lock
         self.drafts = drafts
@@ -80,7 +89,7 @@ class LockScreen(Screen[None]):
         failed = ""
         for form, write in jobs:
             try:
-                with saving():
+                with saving(self):
                     write()
             except StoreError as error:
                 failed = str(error)
@@ -109,7 +118,7 @@ class LockScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="unlock", exit_on_error=False)
     def _check(self, passphrase: str) -> None:
-        store = self.idle_lock.app.store
+        store = homework_of(self.idle_lock.app).store
         right = False
         try:
             if store is not None:

@@ -4,10 +4,12 @@ Kept tiny (no Textual) because the app imports it at start-up through the palett
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from homework_tui.ui.app_protocol import homework_of
 
 if TYPE_CHECKING:
-    from homework_tui.app import HomeworkApp
+    from textual.app import App
 
 BELL_NAME = "Bell at each phase"
 BELL_HELP = "Ring the terminal bell at each in, hold and out (on/off), for when there is no sound"
@@ -19,10 +21,11 @@ def bell_state(on: bool) -> str:
             else "The terminal bell at each phase is off.")
 
 
-def toggle_bell(app: HomeworkApp) -> bool:
+def toggle_bell(app: App[Any]) -> bool:
     """Turn the bell at each phase on or off (kept with the other settings); say which it now
     is. Returns the new state."""
-    on = not app.settings.bell_on_phase
-    app.change_settings(bell_on_phase=on)
+    homework = homework_of(app)
+    on = not homework.settings.bell_on_phase
+    homework.change_settings(bell_on_phase=on)
     app.notify(bell_state(on), timeout=3)
     return on

@@ -110,9 +110,7 @@ class RelaxScreen(StageMixin, SectionScreen):
         self.query_one(Footer).compact = True  # room for every key that applies, at 80 columns
         self.query_one("#rx-sessions").focus()
         self.load()
-        from homework_tui.services.relax_player import prewarm
-
-        prewarm()
+        self.homework.services.relax.prewarm()
 
     def on_screen_resume(self) -> None:
         if self.loaded:
@@ -125,7 +123,8 @@ class RelaxScreen(StageMixin, SectionScreen):
         store = self.homework.store
         if store is None:
             return
-        state = relax_state(store, self.homework.settings, list(self.voices))
+        state = relax_state(store, self.homework.settings, self.homework.services.relax,
+                            list(self.voices))
         self.app.call_from_thread(self.show, state)
 
     def show(self, state: RelaxState) -> None:
@@ -155,9 +154,7 @@ class RelaxScreen(StageMixin, SectionScreen):
     # -- no sound: offer the bell ----------------------------------------------------------------
     @work(thread=True, exclusive=True, group="relax-sound", exit_on_error=False)
     def look_for_sound(self) -> None:
-        from homework_tui.services.relax_player import no_sound_reason
-
-        reason = no_sound_reason()
+        reason = self.homework.services.relax.no_sound_reason()
         self.app.call_from_thread(self._show_sound, reason)
 
     def _show_sound(self, reason: str | None) -> None:
@@ -173,7 +170,7 @@ class RelaxScreen(StageMixin, SectionScreen):
     def action_bell(self) -> None:
         from homework_tui.ui.relax.bell_switch import toggle_bell
 
-        toggle_bell(self.homework)
+        toggle_bell(self.app)
         self._show_sound(self.silent_because)
 
     def _fill_list(self, catalog: Catalog) -> None:
@@ -326,10 +323,9 @@ class RelaxScreen(StageMixin, SectionScreen):
         voice, with the person's speech settings), before the person rates how they feel, so a
         rating is never asked for nothing. `remember`: see `rate_then_start`."""
         from audio.errors import AudioError
-        from homework_tui.services.relax_player import check
 
         try:
-            check(choice, self.homework.settings)
+            self.homework.services.relax.check(choice, self.homework.settings)
         except AudioError as error:
             message = str(error)
             self.app.call_from_thread(self._set_problem, message[:1].upper() + message[1:])
@@ -376,7 +372,7 @@ class RelaxScreen(StageMixin, SectionScreen):
         if store is None or self.homework.read_only:
             return
         try:
-            with saving():
+            with saving(self):
                 choice_doc(store).save(choice)
         except StoreError:
             pass  # only a convenience; the session itself is what matters

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from homework_tui.model.progression import (
     Progress,
@@ -20,10 +20,13 @@ from homework_tui.model.progression import (
 from homework_tui.model.relaxation import RelaxationSession, RelaxChoice
 from homework_tui.model.settings import Settings
 from homework_tui.paths import config_dir
-from homework_tui.services.relax_catalog import Catalog, catalog, installed_voices
+from homework_tui.services.relax_catalog import Catalog, catalog
 from homework_tui.store.activities import RELAXATION_TABLE
 from homework_tui.store.db import Store
 from homework_tui.store.repos import Repository, Singleton
+
+if TYPE_CHECKING:
+    from homework_tui.services.relax_player import RelaxAudio
 
 CHOICE_TABLE = "relax_choice"
 PROGRESSION_TABLE = "relax_progression"
@@ -109,22 +112,23 @@ class RelaxState:
     voices: list[Any] = field(default_factory=list)
 
 
-def fitted(listed: Catalog, settings: Settings) -> Catalog:
+def fitted(listed: Catalog, settings: Settings, relax: RelaxAudio) -> Catalog:
     """The list with each session's lengths as the person's speech settings allow them (the
     list's own are estimated at the usual speech rate, in English)."""
-    from homework_tui.services.relax_player import lengths_that_fit
-
-    entries = [replace(e, fits=lengths_that_fit(e.name, e.minutes, settings))
+    entries = [replace(e, fits=relax.lengths_that_fit(e.name, e.minutes, settings))
                if e.fits is not None and e.minutes is not None else e for e in listed.entries]
     return Catalog(entries, listed.problems)
 
 
-def relax_state(store: Store, settings: Settings, voices: list[Any] | None = None) -> RelaxState:
-    """`voices`: the installed voices when already known (else they are asked for)."""
+def relax_state(store: Store, settings: Settings, relax: RelaxAudio,
+                voices: list[Any] | None = None) -> RelaxState:
+    """`voices`: the installed voices when already known (else they are asked for, unless
+    `relax` says there is no speech)."""
     custom, problem = custom_patterns()
     sessions = sessions_repo(store).all()
     prefs = progression_doc(store).load()
     found, suggestion = stage_progress(sessions, prefs)
-    voices = voices or installed_voices()
-    return RelaxState(choice_doc(store).load(), custom, problem, fitted(catalog(custom, voices), settings),
+    voices = voices or relax.installed_voices()
+    listed = fitted(catalog(custom, voices), settings, relax)
+    return RelaxState(choice_doc(store).load(), custom, problem, listed,
                       sessions[:1], prefs, found, suggestion, voices)

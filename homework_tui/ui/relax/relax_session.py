@@ -29,7 +29,7 @@ from homework_tui.model.relaxation import (
     RelaxChoice,
     session_log,
 )
-from homework_tui.services.relax_player import Started, start_session
+from homework_tui.services.relax_player import Started
 from homework_tui.ui.base import HomeworkScreen, saving
 from homework_tui.ui.dialogs import EVERYWHERE, Choice, ChoiceDialog
 from homework_tui.ui.relax.pacer import Pacer
@@ -153,7 +153,8 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
     def begin(self) -> None:
         from audio.errors import AudioError
         try:
-            started = start_session(self.choice, self.homework.settings)
+            relax = self.homework.services.relax
+            started = relax.start_session(self.choice, self.homework.settings)
         except AudioError as error:
             self.app.call_from_thread(self._could_not_start, str(error))
             return
@@ -360,7 +361,7 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
                                       severity="warning")
             return
         try:
-            with saving():
+            with saving(self):
                 sessions_repo(store).add(log)
         except StoreError as error:
             self.app.call_from_thread(self._not_saved, str(error))

@@ -83,7 +83,7 @@ class StageMixin:
             screen.app.call_from_thread(screen.notify, "Your data is open read-only, so this can't be changed now.")
             return
         try:
-            with saving():
+            with saving(self):  # type: ignore[arg-type]  # a mixin of screens
                 progression_doc(store).save(prefs)
         except StoreError as error:
             screen.app.call_from_thread(screen.notify, f"That could not be saved: {error}", severity="warning")

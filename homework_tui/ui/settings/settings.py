@@ -19,7 +19,6 @@ from homework_tui.model.settings import (
     SPEECH_RATE_MAX,
     SPEECH_RATE_MIN,
 )
-from homework_tui.services.relax_catalog import installed_voices
 from homework_tui.ui.base import SectionScreen
 from homework_tui.ui.settings.voice_finder import VoiceFinder
 from homework_tui.ui.widgets.clean_input import CleanInput
@@ -90,7 +89,8 @@ class SettingsScreen(SectionScreen):
             )
             yield Static("", id="settings-error")
             yield Label("Voices by language")
-            yield VoiceFinder(settings.voice, voices=installed_voices, id="voice-finder")
+            voices = self.homework.services.relax.installed_voices
+            yield VoiceFinder(settings.voice, voices=voices, id="voice-finder")
 
     def _theme_options(self) -> list[tuple[str, str]]:
         names = sorted(self.app.available_themes)

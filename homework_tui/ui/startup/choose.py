@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from homework_tui.ui.startup.passphrases import (
     PassphraseDialog,
@@ -20,7 +20,8 @@ from homework_tui.ui.startup.problems import (
 from homework_tui.ui.startup.restoring import RestoreFailed
 
 if TYPE_CHECKING:
-    from homework_tui.app import HomeworkApp
+    from textual.app import App
+
     from homework_tui.store.backups import Backup, Summary
 
 StartupDialog = (
@@ -35,7 +36,7 @@ Handler = Callable[[str | None], None]
 
 
 def problem_dialog(
-    app: HomeworkApp,
+    app: App[Any],
     error: Exception,
     *,
     read_only: bool,
@@ -47,7 +48,7 @@ def problem_dialog(
 
 
 def dialog_for(
-    app: HomeworkApp,
+    app: App[Any],
     error: Exception,
     *,
     read_only: bool,

@@ -5,19 +5,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from homework_tui.ui.app_protocol import homework_of
 from homework_tui.ui.dialogs import ChoiceDialog
 from homework_tui.ui.restore import RestoreDialog, confirm_delete, damaged_notice
 
 if TYPE_CHECKING:
-    from homework_tui.app import HomeworkApp
+    from textual.app import App
+
     from homework_tui.ui.store_messages import DamagedFound
 
 Handler = Callable[[str | None], None]
 
 
-def damaged_dialog(app: HomeworkApp, found: DamagedFound) -> tuple[ChoiceDialog, Handler]:
+def damaged_dialog(app: App[Any], found: DamagedFound) -> tuple[ChoiceDialog, Handler]:
     """The notice about a damaged file set aside earlier, and what each choice does. Whatever is
     chosen, the data (already open) is then used as usual, or replaced by the chosen backup."""
     from homework_tui.store.backups import delete_damaged, keep_aside
@@ -35,8 +37,8 @@ def damaged_dialog(app: HomeworkApp, found: DamagedFound) -> tuple[ChoiceDialog,
         if path is None:
             again()
         else:  # the data as it is now was backed up at this start
-            app.close_store()
-            app.open_store(restore=path)
+            homework_of(app).close_store()
+            homework_of(app).open_store(restore=path)
 
     def delete_confirmed(choice: str | None) -> None:
         if choice != "delete":
@@ -57,7 +59,7 @@ def damaged_dialog(app: HomeworkApp, found: DamagedFound) -> tuple[ChoiceDialog,
             app.push_screen(RestoreDialog(found.backups, note=note), restore_chosen)
         elif choice == "keep":
             try:
-                kept = keep_aside(app.data_folder, found.damaged)
+                kept = keep_aside(homework_of(app).data_folder, found.damaged)
             except OSError as error:
                 app.notify(f"It could not be moved: {error.strerror or error}. It stays where "
                            "it is.", markup=False, severity="warning")

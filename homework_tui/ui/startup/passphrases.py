@@ -14,11 +14,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Footer, Static
 
+from homework_tui.ui.app_protocol import homework_of
 from homework_tui.ui.dialogs import CalmModal
 from homework_tui.ui.startup.restoring import QUIT_CODE, RestoreFailed
 
 if TYPE_CHECKING:
-    from homework_tui.app import HomeworkApp
+    from textual.app import App
+
     from homework_tui.store.crypto import PassphraseNeeded, WrongPassphrase
 
 
@@ -28,7 +30,7 @@ class PassphraseDialog(CalmModal[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "quit", "Quit", key_display="Esc")]
 
-    def __init__(self, app: HomeworkApp, message: str, opens: Callable[[], object]) -> None:
+    def __init__(self, app: App[Any], message: str, opens: Callable[[], object]) -> None:
         super().__init__(id="passphrase", classes="choice-dialog")
         self.homework = app
         self.message = message
@@ -61,18 +63,18 @@ class PassphraseDialog(CalmModal[str | None]):
         if passphrase is None:
             self.homework.exit(return_code=QUIT_CODE)
         else:
-            self.homework.passphrase = passphrase
+            homework_of(self.homework).passphrase = passphrase
             self.opens()
 
 
 def data_passphrase_dialog(
-    app: HomeworkApp, error: PassphraseNeeded | WrongPassphrase, *, read_only: bool
+    app: App[Any], error: PassphraseNeeded | WrongPassphrase, *, read_only: bool
 ) -> PassphraseDialog:
     """The data is encrypted (or the passphrase given was wrong): the store's own words."""
-    return PassphraseDialog(app, str(error), partial(app.open_store, read_only=read_only))
+    return PassphraseDialog(app, str(error), partial(homework_of(app).open_store, read_only=read_only))
 
 
-def backup_passphrase_dialog(app: HomeworkApp, error: RestoreFailed) -> PassphraseDialog:
+def backup_passphrase_dialog(app: App[Any], error: RestoreFailed) -> PassphraseDialog:
     """The backup chosen to restore is encrypted (asked again if the one given was wrong)."""
     from homework_tui.store.crypto import WrongPassphrase
 
@@ -82,4 +84,4 @@ def backup_passphrase_dialog(app: HomeworkApp, error: RestoreFailed) -> Passphra
                    "Check Caps Lock and try again.")
     else:
         message = f"The backup {name} is encrypted. Please enter your passphrase to restore it."
-    return PassphraseDialog(app, message, partial(app.open_store, restore=error.backup))
+    return PassphraseDialog(app, message, partial(homework_of(app).open_store, restore=error.backup))

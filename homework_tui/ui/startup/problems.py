@@ -4,9 +4,10 @@ chosen value and whose `then` does it. Any answer a dialog does not act on quits
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from homework_tui.model.base import visible
+from homework_tui.ui.app_protocol import homework_of
 from homework_tui.ui.dialogs import Choice, ChoiceDialog
 from homework_tui.ui.restore import RestoreDialog
 from homework_tui.ui.startup.restoring import QUIT_CODE, RestoreFailed
@@ -14,7 +15,8 @@ from homework_tui.ui.startup.restoring import QUIT_CODE, RestoreFailed
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from homework_tui.app import HomeworkApp
+    from textual.app import App
+
     from homework_tui.store import CorruptData, DataLocked
     from homework_tui.store.backups import Backup, Summary
 
@@ -26,7 +28,7 @@ class ProblemDialog(ChoiceDialog):
     """A titled problem, its choices and Quit; `actions()` maps each choice to what it does."""
 
     def __init__(
-        self, app: HomeworkApp, title: str, message: str, choices: Sequence[Choice], *, id: str
+        self, app: App[Any], title: str, message: str, choices: Sequence[Choice], *, id: str
     ) -> None:
         super().__init__(title, message, [*choices, QUIT], id=id)
         self.homework = app
@@ -45,7 +47,7 @@ class ProblemDialog(ChoiceDialog):
 class LockedDialog(ProblemDialog):
     """Another window has the data open: look at it read-only, or quit."""
 
-    def __init__(self, app: HomeworkApp, error: DataLocked) -> None:
+    def __init__(self, app: App[Any], error: DataLocked) -> None:
         message = (
             f"{error}\n\nRead-only lets you look at everything here; nothing you change in this "
             "window is saved until it takes over (F5), once the other window is closed."
@@ -58,15 +60,15 @@ class LockedDialog(ProblemDialog):
         return {"read_only": self._open_read_only}
 
     def _open_read_only(self) -> None:
-        self.homework.read_only_watch.opening_read_only()
-        self.homework.open_store(read_only=True)
+        homework_of(self.homework).read_only_watch.opening_read_only()
+        homework_of(self.homework).open_store(read_only=True)
 
 
 class CorruptDialog(ProblemDialog):
     """The data file could not be read and was set aside: restore a backup, or start fresh."""
 
     def __init__(
-        self, app: HomeworkApp, error: CorruptData, backups: Sequence[tuple[Backup, Summary]]
+        self, app: App[Any], error: CorruptData, backups: Sequence[tuple[Backup, Summary]]
     ) -> None:
         self.error = error
         self.backups = backups
@@ -98,7 +100,7 @@ class CorruptDialog(ProblemDialog):
 
     def _start_fresh(self) -> None:
         app = self.homework
-        app.damaged_told = True  # just now: the notice waits for the next start
+        homework_of(app).damaged_told = True  # just now: the notice waits for the next start
         app.notify(
             f"Starting with empty data. The damaged file is kept at {self.error.moved_to}; you "
             "are reminded of it at each start until you restore a backup, keep it aside or "
@@ -107,7 +109,7 @@ class CorruptDialog(ProblemDialog):
             markup=False,
             timeout=10,
         )
-        app.open_store()
+        homework_of(app).open_store()
 
     def _choose_backup(self) -> None:
         self.homework.push_screen(RestoreDialog(self.backups), self._backup_chosen)
@@ -117,13 +119,13 @@ class CorruptDialog(ProblemDialog):
             again = CorruptDialog(self.homework, self.error, self.backups)
             self.homework.push_screen(again, again.then)
         else:
-            self.homework.open_store(restore=path)
+            homework_of(self.homework).open_store(restore=path)
 
 
 class CorruptElsewhereDialog(ProblemDialog):
     """The data file could not be read while another window has it: nothing was moved."""
 
-    def __init__(self, app: HomeworkApp, error: CorruptData) -> None:
+    def __init__(self, app: App[Any], error: CorruptData) -> None:
         message = (
             f"Your data file {error.path} could not be read ({error.reason}). Another window "
             "has it open, so nothing was moved or changed here. Close the other window and "
@@ -136,20 +138,20 @@ class CorruptElsewhereDialog(ProblemDialog):
 class RestoreFailedDialog(ProblemDialog):
     """The chosen backup could not be restored: start with empty data, or quit."""
 
-    def __init__(self, app: HomeworkApp, error: RestoreFailed) -> None:
+    def __init__(self, app: App[Any], error: RestoreFailed) -> None:
         fresh = Choice("f", "Start with empty data", "fresh", primary=True)
         super().__init__(app, "That backup could not be restored", str(error), [fresh],
                          id="problem-restore")
 
     def actions(self) -> dict[str, Action]:
-        return {"fresh": lambda: self.homework.open_store()}
+        return {"fresh": lambda: homework_of(self.homework).open_store()}
 
 
 class CannotOpenDialog(ProblemDialog):
     """Any other reason the data could not be opened (a newer version's data, a folder it cannot
     use, something unexpected): said plainly; quitting is the only choice."""
 
-    def __init__(self, app: HomeworkApp, error: Exception) -> None:
+    def __init__(self, app: App[Any], error: Exception) -> None:
         from homework_tui.store import NewerSchema, StoreError, UnreadableFolder
 
         titles = {
@@ -162,7 +164,7 @@ class CannotOpenDialog(ProblemDialog):
             message = str(error)
         else:
             message = (
-                f"Something unexpected went wrong while opening {visible(str(app.data_folder))} "
+                f"Something unexpected went wrong while opening {visible(str(homework_of(app).data_folder))} "
                 f"({type(error).__name__}: {visible(str(error))}). Nothing was changed."
             )
         super().__init__(app, title, message, [], id=dialog_id)

@@ -109,7 +109,7 @@ class DistortionPicker(Vertical):
         store = getattr(self.app, "store", None)
         try:
             if store is not None:
-                with saving():
+                with saving(self):
                     own_labels_repo(store).add(label)
         except StoreError as error:
             message = f"Your label is on this record, but could not be kept for next time: {error}"
@@ -156,7 +156,7 @@ class DistortionPicker(Vertical):
             return
         repo = own_labels_repo(store)
         try:
-            with saving():
+            with saving(self):
                 for label in repo.all():
                     if label.name.casefold() == name.casefold():
                         repo.delete(label.id)

@@ -18,6 +18,10 @@ from homework_tui.ui.base import HomeworkScreen
 
 if TYPE_CHECKING:  # read lazily: Today's homework is mounted after the first frame
     from homework_tui.ui.today.today_due import DueLoaded
+from homework_tui.ui.insights.insights_palette import show_insights, show_report
+
+if TYPE_CHECKING:
+    from homework_tui.ui.today.today_due import InsightsWanted, ReportWanted
 
 WELCOME = (
     "Welcome. This is a quiet place for the homework you agreed with your therapist. "
@@ -127,11 +131,21 @@ class TodayScreen(HomeworkScreen[None]):
         menu = self.query_one(SectionMenu)
         if str(menu.get_option("relax").prompt) != str(entry):  # only when it changes
             menu.replace_option_prompt("relax", entry)
+
     def action_bridge(self) -> None:
         """What got in the way, and what to raise next session (they open the report)."""
         from homework_tui.ui.today.bridge_form import open_bridge
 
         open_bridge(self.homework)
+
+    # (handlers by name: the list's module loads after the first frame, see on_mount)
+    def on_insights_wanted(self, event: InsightsWanted) -> None:
+        event.stop()
+        show_insights(self.app)
+
+    def on_report_wanted(self, event: ReportWanted) -> None:
+        event.stop()
+        show_report(self.app)
 
     @on(OptionList.OptionSelected, "#today-menu")
     def _open(self, event: OptionList.OptionSelected) -> None:

@@ -24,16 +24,23 @@ from textual.widgets import Label, ListItem, ListView, Static
 from homework_tui.model.activity import Activity
 from homework_tui.model.due import Progress, Status, TodayView, today_view
 from homework_tui.model.plan import Assignment, Every, short_date
-from homework_tui.ui.insights.insights_palette import show_insights, show_report
+from homework_tui.ui.app_protocol import HomeworkAppProtocol, homework_of
 
 if TYPE_CHECKING:
-    from homework_tui.app import HomeworkApp
     from homework_tui.store import Store
 
 NO_PLAN = (
     "Nothing is due yet. When you add what your therapist set in Plan (p), it will show up here."
 )
 MARKS = {Status.TODAY: "○", Status.WEEK: "○", Status.OPEN: "◌", Status.DONE: "✓"}
+
+
+class InsightsWanted(Message):
+    """The person asked for Insights from the list (i); the screen opens them."""
+
+
+class ReportWanted(Message):
+    """The person asked for the report from the list (w); the screen opens it."""
 
 
 @dataclass
@@ -112,8 +119,8 @@ class TodayDue(Vertical):
         self._shown: tuple[object, ...] | None = None
 
     @property
-    def homework(self) -> HomeworkApp:
-        return cast("HomeworkApp", self.app)
+    def homework(self) -> HomeworkAppProtocol:
+        return homework_of(self.app)
 
     def compose(self) -> ComposeResult:
         yield Static(Text(NO_PLAN), id="due-summary")
@@ -269,10 +276,10 @@ class TodayDue(Vertical):
         self.app.call_from_thread(self.reload)
 
     def action_insights(self) -> None:
-        show_insights(self.homework)
+        self.post_message(InsightsWanted())
 
     def action_report(self) -> None:
-        show_report(self.homework)
+        self.post_message(ReportWanted())
 
     def check_action(self, action: str, parameters: tuple[Any, ...]) -> bool | None:
         if action in ("open", "did_it"):

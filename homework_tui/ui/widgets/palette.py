@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-if TYPE_CHECKING:
-    from homework_tui.app import HomeworkApp
+from homework_tui.ui.app_protocol import homework_of
 
 
 @dataclass(frozen=True)
@@ -23,8 +21,7 @@ class HomeworkCommands(Provider):
     """Places (Today, each section, Settings, Help now) and actions (keys, theme, quit)."""
 
     def _commands(self) -> list[PaletteCommand]:
-        app = cast("HomeworkApp", self.app)
-        return [PaletteCommand(*entry) for entry in app.palette_commands()]
+        return [PaletteCommand(*entry) for entry in homework_of(self.app).palette_commands()]
 
     async def discover(self) -> Hits:
         for command in self._commands():
