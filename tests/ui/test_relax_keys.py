@@ -76,7 +76,7 @@ async def test_after_a_session_the_list_has_focus_and_h_opens_history(
         relax.query_one("#rx-minutes").focus()  # a length typed, then Enter starts it
         await pilot.press("backspace", "1", "enter")
         await wait_screen(pilot, "RatingDialog")
-        assert "Esc Skip" in footer(hw)
+        await wait_until(pilot, lambda: "Esc Skip" in footer(hw))
         await pilot.press("escape")  # skips the rating, as the footer says: the session starts
         session = await running(pilot)
         assert session.before is None
@@ -166,7 +166,7 @@ async def test_with_no_sound_the_bell_is_offered_and_named(
         await wait_until(pilot, lambda: relax.silent_because is not None)
         await wait_until(pilot, lambda: "Press g for the terminal bell at each phase (now off)"
                          in screen_words(hw))
-        assert "g Bell" in footer(hw), footer(hw)
+        await wait_until(pilot, lambda: "g Bell" in footer(hw))  # the footer redraws after
         assert not hw.settings.bell_on_phase
         await pilot.press("g")
         await wait_until(pilot, lambda: hw.settings.bell_on_phase)
