@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
@@ -121,12 +122,14 @@ def build(choice: RelaxChoice, settings: Settings) -> Any:
                          **_options(choice, settings))
 
 
-def start_session(choice: RelaxChoice, settings: Settings) -> Started:
-    """Build and start playing. Blocks for up to a few seconds (speech, the sound device)."""
+def start_session(choice: RelaxChoice, settings: Settings,
+                  clock: Callable[[], float] = time.monotonic) -> Started:
+    """Build and start playing. Blocks for up to a few seconds (speech, the sound device).
+    `clock`: the wall clock a silent session keeps time by (tests move one by hand)."""
     from audio.player import open_player
 
     session = build(choice, settings)
-    player = open_player(session, prefer_device=SOUND)
+    player = open_player(session, prefer_device=SOUND, clock=clock)
     notes: list[str] = []
     if not player.audible:
         notes.append(silent_note(player.reason, bell=settings.bell_on_phase,

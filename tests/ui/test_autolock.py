@@ -24,6 +24,7 @@ from homework_tui.ui.privacy.privacy_lock_screen import LockScreen
 from homework_tui.store import Singleton, Store
 from homework_tui.store.crypto import KdfParams
 from homework_tui.store.drafts import Drafts
+from tests.hand_clock import HandClock
 from tests.ui.helpers import SIZE, screen_text, wait_ready, wait_screen, wait_until
 
 GOOD = "correct horse battery"
@@ -59,17 +60,6 @@ async def unlock_at_start(pilot: Any) -> HomeworkApp:
 
 def locked(app: HomeworkApp) -> bool:
     return isinstance(app.screen, LockScreen)
-
-
-class HandClock:
-    """A clock the test moves: idle time passes only when the test says so, however slow the
-    machine is (a loaded CI machine can take longer over one key press than a shortened minute)."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 async def test_idle_saves_the_draft_covers_everything_and_unlocks_where_it_was(
