@@ -7,12 +7,12 @@ import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import time_machine
 
 # Sunday evening at the end of tests/report/dataset.py's week (10-16 March 2025).
-END_OF_WEEK = datetime(2025, 3, 16, 19, 30, tzinfo=timezone.utc)
+END_OF_WEEK = datetime(2025, 3, 16, 19, 30, tzinfo=UTC)
 
 
 @contextmanager

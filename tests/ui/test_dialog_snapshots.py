@@ -7,12 +7,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
 from textual.pilot import Pilot
 
 from homework_tui.model.safety import CrisisContact, SafetyPlan
 from homework_tui.store import Singleton, Store
-from tests.ui.helpers import SIZE, screen_words, settle, snapshot, wait_ready, wait_screen, wait_until
+from tests.ui.helpers import (
+    SIZE,
+    screen_words,
+    settle,
+    snapshot,
+    wait_ready,
+    wait_screen,
+    wait_until,
+)
 from tests.ui.snapshot_clock import frozen_day
 from tests.ui.test_thought_records import type_text
 
