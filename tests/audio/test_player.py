@@ -184,11 +184,13 @@ def test_live_playback_keeps_time_without_underflow(jack_server, speech_cache: P
             break
         detail = f"{player.stats}; JACK: {jack_server.xruns()[-3:]}; drifts: {drifts}"
         assert player.stats.callback_cpu_max_ms < 3, detail  # copying a block is cheap
+        assert player.stats.starved == 0, detail  # the feeder never fell behind
+        if scheduled_late and (worst > 0.020 or underflows):
+            # All three measurements spoiled by the JACK server itself being run late (xruns,
+            # our callback cheap): the player's timekeeping could not be measured here.
+            pytest.skip(f"JACK was run late in all three measurements (a loaded machine): {detail}")
         assert worst <= 0.020, detail
-        # Underflows are the player's fault unless JACK itself was run late in every attempt (an
-        # xrun, with our callback cheap): then the feeder must still never have run dry.
-        assert underflows == 0 or scheduled_late, detail
-        assert player.stats.starved == 0, detail
+        assert underflows == 0, detail
         assert player.now().stage is not None
     finally:
         stop.set()
