@@ -36,5 +36,5 @@ def open_player(session: Session, *, prefer_device: bool = True, device: int | s
     return player
 
 
-__all__ = ["Clock", "Moment", "PlayerBase", "PlayerStats", "SilentPlayer", "SoundPlayer", "open_player",
-           "output_devices", "prewarm_sink"]
+__all__ = ["Clock", "Moment", "PlayerBase", "PlayerStats", "SilentPlayer", "SoundPlayer",
+           "open_player", "output_devices", "prewarm_sink"]

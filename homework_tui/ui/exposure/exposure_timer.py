@@ -6,8 +6,8 @@ terminal bell once). Enter stops: one last rating, then the log form opens with 
 end filled in and the readings kept as the session's curve.
 
 `clock` is injectable (seconds, monotonic; the Exposure screen hands on its own), so tests move
-time by hand instead of waiting. Every
-rating is written to the draft at once, so a closed terminal loses none of them.
+time by hand instead of waiting. Every rating is written to the draft at once, so a closed
+terminal loses none of them.
 """
 
 from __future__ import annotations
