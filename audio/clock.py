@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from audio.session import Session
@@ -124,12 +125,19 @@ class PlayerBase:
                 return None
 
 
-class SilentPlayer(PlayerBase):
-    """Keeps session time on the wall clock, without sound (no PortAudio, no device, or sound off)."""
+Clock = Callable[[], float]  # seconds on a steady clock, as `time.monotonic` gives them
 
-    def __init__(self, session: Session, reason: str = "sound is off") -> None:
+
+class SilentPlayer(PlayerBase):
+    """Keeps session time on the wall clock, without sound (no PortAudio, no device, or sound off).
+
+    `clock` is the wall clock it follows (`time.monotonic`); tests give one they move by hand."""
+
+    def __init__(self, session: Session, reason: str = "sound is off",
+                 clock: Clock = time.monotonic) -> None:
         super().__init__(session)
         self.reason = reason
+        self.clock = clock
         self._base_frame = 0
         self._since: float | None = None
         self._lock = threading.Lock()
@@ -138,14 +146,14 @@ class SilentPlayer(PlayerBase):
     def start(self) -> None:
         self.session.start_background()
         with self._lock:
-            self._since = time.monotonic()
+            self._since = self.clock()
         self._watch = threading.Thread(target=self._watch_end, name="audio-silent", daemon=True)
         self._watch.start()
 
     def _raw(self) -> int:
         if self._since is None or self._paused:
             return self._base_frame
-        return self._base_frame + int((time.monotonic() - self._since) * self.sample_rate)
+        return self._base_frame + int((self.clock() - self._since) * self.sample_rate)
 
     @property
     def position(self) -> int:
@@ -154,7 +162,7 @@ class SilentPlayer(PlayerBase):
             timeline = self.session.timeline
             if frame > timeline.frames:  # stall at what is laid out (it will not end early)
                 frame = timeline.frames
-                self._base_frame, self._since = frame, time.monotonic()
+                self._base_frame, self._since = frame, self.clock()
             return frame
 
     def _watch_end(self) -> None:
@@ -173,7 +181,7 @@ class SilentPlayer(PlayerBase):
     def resume(self) -> None:
         with self._lock:
             if self._paused:
-                self._since = time.monotonic()
+                self._since = self.clock()
                 self._paused = False
 
     def skip(self) -> None:
@@ -182,7 +190,7 @@ class SilentPlayer(PlayerBase):
             self.stop()
             return
         with self._lock:
-            self._base_frame, self._since = target, time.monotonic()
+            self._base_frame, self._since = target, self.clock()
 
     def stop(self) -> None:
         with self._lock:

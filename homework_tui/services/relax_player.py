@@ -198,13 +198,15 @@ class RelaxAudio:
         return build_session(choice.session, cache_dir=cache_dir(), engine=engine,
                              workers=self.workers, **self._options(choice, settings))
 
-    def start_session(self, choice: RelaxChoice, settings: Settings) -> Started:
-        """Build and start playing. Blocks for up to a few seconds (speech, the sound device)."""
+    def start_session(self, choice: RelaxChoice, settings: Settings,
+                      clock: Callable[[], float] = time.monotonic) -> Started:
+        """Build and start playing. Blocks for up to a few seconds (speech, the sound device).
+        `clock`: the wall clock a silent session keeps time by (tests move one by hand)."""
         from audio.player import open_player
 
         session = self.build(choice, settings)
         player: SessionPlayer = open_player(session, prefer_device=self.sound,
-                                            workers=self.workers)
+                                            workers=self.workers, clock=clock)
         notes: list[str] = []
         if not player.audible:
             notes.append(silent_note(player.reason, bell=settings.bell_on_phase,

@@ -16,6 +16,7 @@ from audio.plan import Part, Phase, Plan, Say, Silence
 from audio.player import open_player, output_devices
 from audio.session import Session, Speech, build_session
 from audio.voice import VoiceSettings
+from tests.hand_clock import HandClock
 
 RATE = 22050
 
@@ -33,23 +34,48 @@ def tiny_session(rate: int = RATE) -> Session:
 
 
 @pytest.mark.timeout(30)
-def test_silent_player_keeps_wall_clock_time():
-    player = open_player(tiny_session(), prefer_device=False)
+def test_silent_player_keeps_time_by_its_clock():
+    """Time moved by hand: frame-exact however slow the machine is."""
+    clock = HandClock()
+    player = open_player(tiny_session(), prefer_device=False, clock=clock)
     assert isinstance(player, SilentPlayer) and not player.audible and player.reason
-    time.sleep(0.5)
-    assert abs(player.seconds - 0.5) < 0.1
+    assert player.position == 0
+    clock.advance(0.5)
+    assert player.position == RATE // 2 and player.seconds == 0.5
     player.pause()
     frozen = player.position
-    time.sleep(0.3)
+    clock.advance(0.3)
     assert player.position == frozen and player.now().paused
     player.resume()
-    time.sleep(0.2)
-    assert player.position > frozen
-    player.skip()  # to the practice part
+    clock.advance(0.2)
+    assert player.position == frozen + round(0.2 * RATE)
+    player.skip()  # to the practice part, from its first frame
     moment = player.now()
     assert moment.part.kind == "practice" and moment.stage.kind == "inhale"
+    assert moment.frame == moment.part.start
+    deadline = time.monotonic() + 10
+    while not player.timeline.complete:  # laid out in the background (no voice: quickly)
+        assert time.monotonic() < deadline, "the session was not laid out"
+        time.sleep(0.01)
+    assert not player.finished  # the clock has not moved on
+    clock.advance(player.timeline.seconds)  # past the end: it stops there
     assert player.wait(10) and player.finished
     assert player.position == player.timeline.frames
+
+
+@pytest.mark.timeout(30)
+def test_silent_player_follows_the_wall_clock_by_default():
+    session = tiny_session()
+    started = time.monotonic()
+    player = open_player(session, prefer_device=False)
+    assert player.clock is time.monotonic
+    deadline = started + 10
+    while player.position == 0:  # a busy machine slows it, never stops it
+        assert time.monotonic() < deadline, "the silent player's clock did not move"
+        time.sleep(0.01)
+    assert player.seconds <= time.monotonic() - started + 1 / RATE
+    player.stop()
+    assert player.finished
 
 
 @pytest.mark.timeout(30)
@@ -77,6 +103,28 @@ def test_no_device_means_a_silent_player_that_says_why(monkeypatch):
         open_player(tiny_session(), require_device=True)
     with pytest.raises(DeviceError):
         open_player(tiny_session(), device="no-such-device")
+
+
+def until(condition, timeout: float = 10.0, what: str = "") -> None:
+    """Poll `condition()` until true; fail after `timeout` seconds (a busy machine makes it
+    take longer, never fail)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what or condition}"
+        time.sleep(0.01)
+
+
+def still(value, for_seconds: float = 0.2, timeout: float = 10.0):
+    """Wait until `value()` has not changed for `for_seconds`; return it."""
+    deadline = time.monotonic() + timeout
+    last, since = value(), time.monotonic()
+    while time.monotonic() - since < for_seconds:
+        assert time.monotonic() < deadline, f"still changing: {last!r}"
+        time.sleep(0.01)
+        now = value()
+        if now != last:
+            last, since = now, time.monotonic()
+    return last
 
 
 def clock_reading(player) -> tuple[int, float]:
@@ -136,8 +184,13 @@ def test_live_playback_keeps_time_without_underflow(jack_server, speech_cache: P
             break
         detail = f"{player.stats}; JACK: {jack_server.xruns()[-3:]}; drifts: {drifts}"
         assert player.stats.callback_cpu_max_ms < 3, detail  # copying a block is cheap
+        assert player.stats.starved == 0, detail  # the feeder never fell behind
+        if scheduled_late and (worst > 0.020 or underflows):
+            # All three measurements spoiled by the JACK server itself being run late (xruns,
+            # our callback cheap): the player's timekeeping could not be measured here.
+            pytest.skip(f"JACK was run late in all three measurements (a loaded machine): {detail}")
         assert worst <= 0.020, detail
-        assert underflows == 0 and player.stats.starved == 0, detail
+        assert underflows == 0, detail
         assert player.now().stage is not None
     finally:
         stop.set()
@@ -152,23 +205,18 @@ def test_pause_resume_skip_and_volume_live(jack_server, speech_cache: Path, engi
     player = open_player(session, require_device=True)
     xruns_before = len(jack_server.xruns())
     try:
-        time.sleep(0.6)
+        until(lambda: player.seconds > 0.5, what="playing")
         player.volume = 0.3
-        time.sleep(0.2)
-        assert player._gain_now == pytest.approx(0.3)
+        until(lambda: player._gain_now == pytest.approx(0.3), what="the volume ramp")
         player.pause()
-        time.sleep(0.2)  # the fade-out block drains
-        held = player.position
-        time.sleep(0.5)
+        held = still(lambda: player.position)  # the fade-out block drains, then it rests
+        time.sleep(0.5)  # a stretch in which the clock must not move
         assert player.position == held
         assert player._gain_now == 0.0
         player.resume()
-        time.sleep(0.3)
-        assert player.position > held
+        until(lambda: player.position > held, what="playing again")
         player.skip()
-        deadline = time.monotonic() + 5
-        while player.now().part.index != 1 and time.monotonic() < deadline:
-            time.sleep(0.02)
+        until(lambda: player.now().part.index == 1, what="the next part")
         part = player.now().part
         assert part.index == 1 and part.kind == "group"
         assert player.position - part.start < RATE  # from the part's start
@@ -188,8 +236,7 @@ def test_a_session_at_another_rate_follows_the_server(jack_server, speech_cache:
     try:
         assert player.sample_rate == player.stream_rate == jack_server.sample_rate
         assert player.timeline.sample_rate == jack_server.sample_rate
-        time.sleep(0.5)
-        assert player.position > 0 and player.first_sound_at is not None
+        until(lambda: player.position > 0 and player.first_sound_at is not None, what="sound")
     finally:
         player.stop()
     # After the end everything stays readable, the clock where the sound stopped.

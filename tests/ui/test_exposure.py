@@ -7,7 +7,6 @@ from __future__ import annotations
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
@@ -19,6 +18,7 @@ from homework_tui.ui.exposure.exposure_log import ExposureLogScreen
 from homework_tui.ui.exposure.exposure_timer import ExposureTimerScreen
 from homework_tui.store import Store
 from homework_tui.ui.exposure.ladder_picture import LadderPicture
+from tests.hand_clock import HandClock
 from tests.ui.helpers import (
     notifications,
     screen_words,
@@ -152,13 +152,14 @@ async def test_build_a_ladder_then_log_until_a_step_is_mastered(tmp_path: Path) 
     assert sorted(e.minutes for e in exposures) == [20, 25, 30]  # type: ignore[type-var]
 
 
-async def test_live_timer_with_a_fast_clock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    clock = [1000.0]
-    monkeypatch.setattr(ExposureTimerScreen, "clock", staticmethod(lambda: clock[0]))
+async def test_live_timer_with_a_fast_clock(tmp_path: Path) -> None:
+    clock = HandClock()
     folder = tmp_path / "data"
     async with exposure_app(folder) as (app, pilot):
         await new_ladder(pilot, "Social", "")
         await add_step(pilot, "phone to book an appointment", 45)
+        assert isinstance(app.screen, ExposureScreen)
+        app.screen.clock = clock  # the timer it opens keeps this time
         await pilot.press("t")
         await wait_until(pilot, lambda: isinstance(app.screen, ExposureTimerScreen))
         timer_screen = app.screen
@@ -168,12 +169,12 @@ async def test_live_timer_with_a_fast_clock(tmp_path: Path, monkeypatch: pytest.
         await pilot.press("5")  # before 50: the clock starts
         assert "next rating in 5:00" in screen_words(app)
         for rating in ("8", "6", "3"):
-            clock[0] += 5 * 60
+            clock.now += 5 * 60
             timer_screen.tick()
             await wait_for_words(pilot, "Time for a rating")
             await pilot.press(rating)
             assert "Time for a rating" not in screen_words(app)
-        clock[0] += 90
+        clock.now += 90
         await pilot.press("enter")  # stop
         assert "One last rating" in screen_words(app)
         await pilot.press("2")

@@ -15,7 +15,7 @@ from homework_tui.model.exposure import Exposure, Ladder
 from homework_tui.model.settings import HIGH_CONTRAST_THEME, Settings
 from homework_tui.ui.exposure.exposure_data import ExposureBook
 from homework_tui.store import Singleton, Store
-from tests.ui.helpers import snapshot
+from tests.ui.helpers import settle, snapshot, wait_ready, wait_screen
 from tests.ui.test_exposure import LADDER
 
 SIZES = [pytest.param((100, 30), id="100x30"), pytest.param((80, 24), id="80x24")]
@@ -46,18 +46,10 @@ def seed(folder: Path, *, theme: str | None = None) -> None:
 
 
 async def open_exposure(pilot: Pilot[int]) -> None:
-    app: Any = pilot.app
-    for _ in range(200):
-        if app.store is not None:
-            break
-        await pilot.pause(0.02)
+    await wait_ready(pilot)
     await pilot.press("x")
-    for _ in range(200):
-        if app.current_mode == "exposure":
-            break
-        await pilot.pause(0.02)
-    await app.workers.wait_for_complete()
-    await pilot.pause(0.3)
+    await wait_screen(pilot, "ExposureScreen")
+    await settle(pilot)
 
 
 def compare(snap_compare: Any, folder: Path, size: tuple[int, int]) -> bool:

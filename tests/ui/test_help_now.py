@@ -9,11 +9,13 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from homework_tui.app import HomeworkApp
 from homework_tui.model.safety import CrisisContact, SafetyPlan
 from homework_tui.ui.dialogs import Choice, ChoiceDialog
+from homework_tui.ui.placeholder import SectionPlaceholderScreen
 from homework_tui.sections import SECTIONS
 from homework_tui.store import Singleton, Store
 from tests.ui.helpers import (
@@ -72,13 +74,16 @@ async def test_f2_opens_help_now_from_every_screen_and_esc_goes_back(
 ) -> None:
     async with app().run_test(size=SIZE) as pilot:
         hw = await wait_ready(pilot)
+        mode = hw.current_mode
         if place == "settings":
             hw.open_settings()
+            mode = "settings"
         elif place != "today":
             hw.open_section(place)
-        # That screen is up and its footer drawn, offering Help now.
-        await wait_until(pilot, lambda: type(hw.screen).__name__ != "TodayScreen"
-                         or place == "today")
+            mode = place
+        # That place's own screen is up (not a placeholder) and its footer drawn, offering Help now.
+        await wait_until(pilot, lambda: hw.current_mode == mode and not isinstance(
+            hw.screen, (SectionPlaceholderScreen, ModalScreen)))
         await wait_until(pilot, lambda: "Help now" in footer_line(hw))
         before = hw.screen
         await pilot.press("f2")
@@ -94,7 +99,9 @@ async def test_f2_opens_help_now_from_every_screen_and_esc_goes_back(
 async def test_f2_works_inside_a_dialog_and_from_the_palette(app: AppFactory) -> None:
     async with app().run_test(size=SIZE) as pilot:
         hw = await wait_ready(pilot)
-        await pilot.press("f2", "a")
+        await pilot.press("f2")
+        await wait_screen(pilot, "HelpNowScreen")
+        await pilot.press("a")
         await wait_screen(pilot, "ContactForm")
         await pilot.press("escape", "escape")
         await wait_screen(pilot, "TodayScreen")
@@ -121,6 +128,7 @@ async def test_empty_help_now_says_what_to_add_and_what_to_do_in_an_emergency(
         await wait_ready(pilot)
         await pilot.press("f2")
         await wait_screen(pilot, "HelpNowScreen")
+        await wait_for_words(pilot, "Add a person")
         text = screen_words(pilot.app)
         assert "emergency number" in text and "not a crisis" in text
         assert "Nothing here yet" in text and "local crisis line" in text
@@ -153,6 +161,7 @@ async def test_a_contact_entered_stays_after_reopening_exactly_as_typed(
         await wait_ready(pilot)
         await pilot.press("f2")
         await wait_screen(pilot, "HelpNowScreen")
+        await wait_until(pilot, lambda: "Samaritans" in screen_text(pilot.app))  # loaded
         text = screen_text(pilot.app)
         assert PASTED_NAME in text  # markup shown literally, emoji kept
         assert "+44 7700 900123" in text and "[31m" not in text and "\x1b" not in text
@@ -172,7 +181,8 @@ async def test_edit_remove_and_cancel_keep_what_was_typed(app: AppFactory, data_
         await type_into_focused(pilot, "Half typed")
         await pilot.press("escape")
         await wait_screen(pilot, "HelpNowScreen")
-        assert any("Kept what you typed" in n for n in notifications(pilot.app))
+        await wait_until(pilot, lambda: any("Kept what you typed" in n
+                                            for n in notifications(pilot.app)))
         await pilot.press("a")
         await wait_screen(pilot, "ContactForm")
         assert pilot.app.screen.query_one("#name", Input).value == "Half typed"
@@ -202,7 +212,9 @@ async def test_edit_remove_and_cancel_keep_what_was_typed(app: AppFactory, data_
 async def test_missing_name_is_explained_and_the_form_stays(app: AppFactory) -> None:
     async with app().run_test(size=SIZE) as pilot:
         await wait_ready(pilot)
-        await pilot.press("f2", "a")
+        await pilot.press("f2")
+        await wait_screen(pilot, "HelpNowScreen")
+        await pilot.press("a")
         await wait_screen(pilot, "ContactForm")
         await pilot.press("ctrl+s")
         await wait_for_words(pilot, "Please write something for “Name”")
@@ -213,7 +225,9 @@ async def test_missing_name_is_explained_and_the_form_stays(app: AppFactory) -> 
 async def test_inputs_do_not_blink(app: AppFactory) -> None:
     async with app().run_test(size=SIZE) as pilot:
         await wait_ready(pilot)
-        await pilot.press("f2", "a")
+        await pilot.press("f2")
+        await wait_screen(pilot, "HelpNowScreen")
+        await pilot.press("a")
         await wait_screen(pilot, "ContactForm")
         focused = pilot.app.focused
         assert isinstance(focused, Input) and focused.cursor_blink is False

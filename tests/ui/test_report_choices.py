@@ -11,7 +11,7 @@ from textual.widgets import Checkbox, Input, Static
 from homework_tui.app import HomeworkApp
 from homework_tui.store import Store
 from tests.report.dataset import fill
-from tests.ui.helpers import SIZE, wait_ready, wait_until
+from tests.ui.helpers import SIZE, wait_for_palette_match, wait_ready, wait_until
 
 AppFactory = Callable[..., HomeworkApp]
 
@@ -30,7 +30,7 @@ async def test_journal_writing_and_exposure_notes_each_have_a_switch(
         async with hw.run_test(size=SIZE) as pilot:
             await wait_ready(pilot)
             await pilot.press("ctrl+p", *"Report for your next")
-            await pilot.pause(0.3)
+            await wait_for_palette_match(pilot, "Report for your next")
             await pilot.press("enter")
             await wait_until(pilot, lambda: type(hw.screen).__name__ == "ReportScreen")
             screen = hw.screen

@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 
 from homework_tui.model.safety import CrisisContact, SafetyPlan
 from homework_tui.store import Singleton, Store
-from tests.ui.helpers import snapshot, wait_ready, wait_screen, wait_until
+from tests.ui.helpers import settle, snapshot, wait_for_words, wait_ready, wait_screen, wait_until
 
 SIZES = [pytest.param((100, 30), id="100x30"), pytest.param((80, 24), id="80x24")]
 
@@ -22,7 +22,7 @@ def test_today_first_evening(snap_compare: Any, tmp_path: Path, size: tuple[int,
     async def run_before(pilot: Pilot[Any]) -> None:
         await wait_ready(pilot)
         await wait_until(pilot, lambda: bool(pilot.app.screen.query("#today-due-list")))
-        await pilot.pause(0.3)
+        await settle(pilot)
 
     assert snapshot(snap_compare, tmp_path, size, run_before)
 
@@ -43,7 +43,8 @@ def test_help_now_with_contacts(snap_compare: Any, tmp_path: Path, size: tuple[i
         await wait_ready(pilot)
         await pilot.press("f2")
         await wait_screen(pilot, "HelpNowScreen")
-        await pilot.pause(0.3)
+        await wait_for_words(pilot, "Samaritans")  # the contacts loaded
+        await settle(pilot)
 
     assert snapshot(snap_compare, tmp_path, size, run_before)
 

@@ -69,7 +69,8 @@ async def test_a_draft_is_on_disk_soon_after_the_last_key(tmp_path: Path) -> Non
         await open_section(pilot, "t")
         await pilot.press("n")
         await wait_for(pilot, ThoughtRecordForm)
-        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()  # the form settled, its autosave ready
+        await pilot.pause()
         await pilot.press(*"Bus", "space", *"stop")
         last_key = time.monotonic()
 

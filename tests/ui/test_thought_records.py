@@ -46,11 +46,20 @@ def screen_text(app: HomeworkApp) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
+SECTION_SCREENS = {"t": "ThoughtRecordsScreen", "j": "JournalScreen"}
+
+
 async def open_section(pilot: Pilot[int], key: str = "t") -> None:
+    """Press `key` on Today and wait for its section's own screen (a placeholder or any other
+    screen in its place fails; a question it asks at once, like "Welcome back", may cover it),
+    with its list loaded."""
     app = pilot.app
+    expected = SECTION_SCREENS[key]
     await wait_until(pilot, lambda: app.store is not None)  # type: ignore[attr-defined]
     await pilot.press(key)
-    await wait_until(pilot, lambda: type(app.screen).__name__ != "TodayScreen")
+    await wait_until(pilot, lambda: any(type(screen).__name__ == expected
+                                        for screen in app.screen_stack))
+    await app.workers.wait_for_complete()
     await pilot.pause()
 
 
@@ -233,7 +242,8 @@ async def test_leaving_asks_and_can_discard(tmp_path: Path) -> None:
         await wait_until(pilot, lambda: "Leave this thought record?" in screen_text(app))
         await pilot.press("d")
         await wait_for(pilot, ThoughtRecordsScreen)
-        await pilot.pause(0.2)
+        await app.workers.wait_for_complete()  # the list has loaded again
+        await pilot.pause()
         assert "something" not in screen_text(app)
     with Store.open(tmp_path, read_only=True) as store:
         assert Drafts(store).pending() == []

@@ -12,20 +12,21 @@ from textual.pilot import Pilot
 from homework_tui.model.journal import JournalEntry
 from homework_tui.ui.journal.journal_entry import journal_repo
 from homework_tui.store import Store
-from tests.ui.helpers import snapshot
+from tests.ui.helpers import settle, snapshot, wait_ready, wait_screen
 from tests.ui.test_thought_records import seed, type_text
 
 SIZES = [pytest.param((100, 30), id="100x30"), pytest.param((80, 24), id="80x24")]
 
 
+SECTION_SCREENS = {"t": "ThoughtRecordsScreen", "j": "JournalScreen"}
+
+
 async def _ready(pilot: Pilot[int], key: str) -> None:
-    app: Any = pilot.app
-    for _ in range(200):
-        if app.store is not None:
-            break
-        await pilot.pause(0.02)
+    """The section opened by `key`, its list loaded and drawn."""
+    await wait_ready(pilot)
     await pilot.press(key)
-    await pilot.pause(0.3)
+    await wait_screen(pilot, SECTION_SCREENS[key])
+    await settle(pilot)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -43,12 +44,12 @@ def test_form_thinking_traps(snap_compare: Any, tmp_path: Path, size: tuple[int,
     async def run_before(pilot: Pilot[int]) -> None:
         await _ready(pilot, "t")
         await pilot.press("n")
-        await pilot.pause(0.3)
+        await wait_screen(pilot, "ThoughtRecordForm")
         await type_text(pilot, "Team meeting: nobody replied to my idea [bold]😬")
         await pilot.press("pagedown", *"anxious", "tab", "8", "0", "pagedown")
         await type_text(pilot, "They all think I'm incompetent")
         await pilot.press("pagedown", "down", "down", "down", "down", "space")
-        await pilot.pause(0.3)
+        await settle(pilot)
 
     assert snapshot(snap_compare, tmp_path, size, run_before)
 

@@ -7,6 +7,8 @@ Changes are shown at once and written in order by one background writer (`Exposu
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import replace
 from typing import ClassVar
 
@@ -65,6 +67,7 @@ class ExposureScreen(LadderEditing, SectionScreen):
         self.drafts: list[Draft] = []
         self._offered = False
         self._select_next: str | None = None
+        self.clock: Callable[[], float] = time.monotonic  # the timer's clock (tests: by hand)
 
     def compose_content(self) -> ComposeResult:
         yield Static(id="ladder-title")
@@ -221,7 +224,7 @@ class ExposureScreen(LadderEditing, SectionScreen):
         ladder, step = self.ladder, self.step
         if ladder is None or step is None:
             return
-        timer = ExposureTimerScreen(ladder, step, self.data.settings)
+        timer = ExposureTimerScreen(ladder, step, self.data.settings, self.clock)
         self.app.push_screen(timer, self._timed)
 
     def _timed(self, draft: Draft | None) -> None:

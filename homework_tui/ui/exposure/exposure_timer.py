@@ -5,8 +5,9 @@ rating before, which starts the clock. Every `prompt_minutes` the screen asks ag
 terminal bell once). Enter stops: one last rating, then the log form opens with before, peak and
 end filled in and the readings kept as the session's curve.
 
-`clock` is injectable (seconds, monotonic), so tests use a fake clock instead of waiting. Every
-rating is written to the draft at once, so a closed terminal loses none of them.
+`clock` is injectable (seconds, monotonic; the Exposure screen hands on its own), so tests move
+time by hand instead of waiting. Every rating is written to the draft at once, so a closed
+terminal loses none of them.
 """
 
 from __future__ import annotations
@@ -51,7 +52,6 @@ QUESTION = {
 class ExposureTimerScreen(HomeworkScreen[Draft | None]):
     CSS_PATH = "exposure.tcss"
     TICK_SECONDS: ClassVar[float] = 0.5
-    clock: Callable[[], float] = staticmethod(time.monotonic)  # tests set a hand clock here
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("0", "rate('0')", "Rate SUDS", key_display="0-9 h"),
         *(Binding(k, f"rate('{k}')", "Rate SUDS", show=False) for k in "123456789h"),
@@ -61,8 +61,10 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
         *EVERYWHERE,
     ]
 
-    def __init__(self, ladder: Ladder, step: Step, settings: ExposureSettings) -> None:
+    def __init__(self, ladder: Ladder, step: Step, settings: ExposureSettings,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(classes="exposure-timer")
+        self.clock = clock  # seconds, monotonic; tests give a clock they move by hand
         self.ladder = ladder
         self.step_ = step
         self.timer = ExposureTimer(interval_minutes=settings.prompt_minutes)

@@ -7,6 +7,8 @@ remembered. When muscle relaxation practice shows the person is ready, the next 
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rich.padding import Padding
@@ -73,6 +75,7 @@ class RelaxScreen(StageMixin, SectionScreen):
         self.typed: dict[str, str] = {}  # session name (lower-case) → the length typed for it here
         self.loaded = False
         self.silent_because: str | None = None  # no sound device here (the bell is offered)
+        self.clock: Callable[[], float] = time.monotonic  # sessions keep time by it (tests: by hand)
 
     def compose_content(self) -> ComposeResult:
         yield Static(Text(INTRO), id="rx-intro-text", classes="calm-note")
@@ -361,7 +364,7 @@ class RelaxScreen(StageMixin, SectionScreen):
             from homework_tui.ui.relax.relax_mindful import MindfulSessionScreen
 
             screen_class = MindfulSessionScreen
-        self.app.push_screen(screen_class(choice, before=before), done)
+        self.app.push_screen(screen_class(choice, before=before, clock=self.clock), done)
 
     @work(thread=True, exclusive=True, group="relax-choice", exit_on_error=False)
     def remember(self, choice: RelaxChoice) -> None:

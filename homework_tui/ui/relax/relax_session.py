@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import os
 import time
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -107,10 +108,12 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
         *EVERYWHERE,
     ]
 
-    def __init__(self, choice: RelaxChoice, *, before: int | None = None) -> None:
+    def __init__(self, choice: RelaxChoice, *, before: int | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(name="relax-session")
         self.choice = choice
         self.before = before
+        self.clock = clock  # the wall clock a silent session keeps time by; tests move one by hand
         self.started: Started | None = None
         self.timer: Timer | None = None
         self.shown: dict[str, Any] = {}
@@ -154,7 +157,7 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
         from audio.errors import AudioError
         try:
             relax = self.homework.services.relax
-            started = relax.start_session(self.choice, self.homework.settings)
+            started = relax.start_session(self.choice, self.homework.settings, self.clock)
         except AudioError as error:
             self.app.call_from_thread(self._could_not_start, str(error))
             return
@@ -192,7 +195,7 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
             return
         player = started.player
         moment = player.now()
-        self.listening.look(moment.seconds, time.monotonic())
+        self.listening.look(moment.seconds, self.clock())
         stage = moment.stage
         key = (stage.start, stage.kind) if stage else None
         if key != self.shown.get("stage"):
@@ -330,7 +333,7 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
     def _finish(self, completed: bool) -> None:
         assert self.started is not None
         player = self.started.player
-        self.listening.look(player.seconds, time.monotonic())
+        self.listening.look(player.seconds, self.clock())
         actual = self.listening.seconds
         skipped = self.listening.skipped_parts
         if skipped:
