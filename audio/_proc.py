@@ -49,8 +49,9 @@ def watch_parent() -> None:
         if parent and os.getppid() != parent:
             os._exit(0)  # the parent died before the signal was asked for
     if lifeline:
-        threading.Thread(target=_exit_at_eof, args=(int(lifeline),), name="lifeline",
-                         daemon=True).start()
+        threading.Thread(
+            target=_exit_at_eof, args=(int(lifeline),), name="lifeline", daemon=True
+        ).start()
 
 
 def _exit_at_eof(fd: int) -> None:
@@ -80,15 +81,17 @@ class _Spawner:
 
     def __init__(self) -> None:
         self._requests: SimpleQueue[tuple[Future[subprocess.Popen[bytes]], dict[str, Any]]] = (
-            SimpleQueue())
+            SimpleQueue()
+        )
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
 
     def popen(self, **kwargs: Any) -> subprocess.Popen[bytes]:
         with self._lock:
             if self._thread is None or not self._thread.is_alive():  # (also after a fork)
-                self._thread = threading.Thread(target=self._serve, name="audio-spawner",
-                                                daemon=True)
+                self._thread = threading.Thread(
+                    target=self._serve, name="audio-spawner", daemon=True
+                )
                 self._thread.start()
         future: Future[subprocess.Popen[bytes]] = Future()
         self._requests.put((future, kwargs))
@@ -116,7 +119,10 @@ class Worker:
 
     def __init__(self, module: str, *args: str, pass_fds: tuple[int, ...] = ()) -> None:
         package_root = str(Path(__file__).resolve().parent.parent)
-        paths = [package_root, *(p for p in sys.path if p.endswith(("site-packages", "dist-packages")))]
+        paths = [
+            package_root,
+            *(p for p in sys.path if p.endswith(("site-packages", "dist-packages"))),
+        ]
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join([*paths, env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
         self._lifeline = -1  # owned (and closed once) only when the worker started
@@ -126,8 +132,11 @@ class Worker:
         try:
             self.proc = _spawner.popen(
                 args=[sys.executable, "-S", "-m", module, *args],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                env=env, pass_fds=(*pass_fds, lifeline_read),
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                env=env,
+                pass_fds=(*pass_fds, lifeline_read),
             )
         except BaseException:
             os.close(lifeline_write)

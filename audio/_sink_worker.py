@@ -79,8 +79,8 @@ class Callback:
             ints[sr.STARVED] += 1
         data, i = self.data, read & self.ring.mask
         first = min(n, len(data) - i)
-        out[:first] = data[i:i + first]
-        out[first:n] = data[:n - first]
+        out[:first] = data[i : i + first]
+        out[first:n] = data[: n - first]
         out[n:] = 0.0
         if start != target and 0 < n <= MAX_BLOCK:
             gain = self.gain[:n]
@@ -101,9 +101,16 @@ class Callback:
 
 
 def _outputs(sd: Any) -> list[dict[str, Any]]:
-    return [{"index": i, "name": str(d["name"]), "default_samplerate": float(d["default_samplerate"]),
-             "max_output_channels": int(d["max_output_channels"])}
-            for i, d in enumerate(sd.query_devices()) if d["max_output_channels"] > 0]
+    return [
+        {
+            "index": i,
+            "name": str(d["name"]),
+            "default_samplerate": float(d["default_samplerate"]),
+            "max_output_channels": int(d["max_output_channels"]),
+        }
+        for i, d in enumerate(sd.query_devices())
+        if d["max_output_channels"] > 0
+    ]
 
 
 def _default_output(sd: Any) -> int:
@@ -138,17 +145,33 @@ def _open(sd: Any, ring: sr.SharedRing, req: dict[str, Any]) -> tuple[Any, dict[
     except Exception:  # noqa: BLE001 - try stereo at this rate, else ask for the device's rate
         channels = min(2, info["max_output_channels"])
         try:
-            sd.check_output_settings(device=info["index"], samplerate=rate, channels=channels,
-                                     dtype="float32")
+            sd.check_output_settings(
+                device=info["index"], samplerate=rate, channels=channels, dtype="float32"
+            )
         except Exception:  # noqa: BLE001 - PortAudio refused stereo too: ask for the device's rate
-            return None, {"ok": False, "kind": "rate", "device_rate": int(info["default_samplerate"])}
+            return None, {
+                "ok": False,
+                "kind": "rate",
+                "device_rate": int(info["default_samplerate"]),
+            }
     callback = Callback(ring, 0.0)
-    stream = sd.OutputStream(samplerate=rate, device=info["index"], channels=channels,
-                             dtype="float32", latency="high", callback=callback)
+    stream = sd.OutputStream(
+        samplerate=rate,
+        device=info["index"],
+        channels=channels,
+        dtype="float32",
+        latency="high",
+        callback=callback,
+    )
     callback.latency = float(stream.latency)
     stream.start()
-    return stream, {"ok": True, "rate": int(stream.samplerate), "channels": channels,
-                    "latency": float(stream.latency), "device": info["name"]}
+    return stream, {
+        "ok": True,
+        "rate": int(stream.samplerate),
+        "channels": channels,
+        "latency": float(stream.latency),
+        "device": info["name"],
+    }
 
 
 def _raise_priority() -> None:
@@ -175,8 +198,13 @@ def main() -> int:
     try:
         import sounddevice as sd
     except (OSError, ImportError) as exc:
-        reply({"ready": False, "error": f"PortAudio is not available ({exc}); install it "
-               "(Debian/Ubuntu: sudo apt install libportaudio2)"})
+        reply(
+            {
+                "ready": False,
+                "error": f"PortAudio is not available ({exc}); install it "
+                "(Debian/Ubuntu: sudo apt install libportaudio2)",
+            }
+        )
         return 1
     reply({"ready": True, "pid": os.getpid()})
     stream = None

@@ -196,12 +196,16 @@ def main() -> int:
             else:
                 if req.get("fresh"):  # making a line again: set every property again
                     speaker.current.clear()
-                voice = speaker.say(req["text"], req["voice"], req["rate"], req["volume"], req["out"])
+                voice = speaker.say(
+                    req["text"], req["voice"], req["rate"], req["volume"], req["out"]
+                )
                 reply({"id": rid, "ok": True, "voice": voice, "retries": speaker.retries})
         except LookupError as exc:
             reply({"id": rid, "ok": False, "kind": "voice", "error": str(exc)})
         except Exception as exc:  # noqa: BLE001 - an engine failure, reported to the app
-            reply({"id": rid, "ok": False, "kind": "engine", "error": f"{type(exc).__name__}: {exc}"})
+            reply(
+                {"id": rid, "ok": False, "kind": "engine", "error": f"{type(exc).__name__}: {exc}"}
+            )
     return 0
 
 

@@ -79,7 +79,9 @@ class BreathingPattern:
 
     def phases(self) -> list[tuple[PhaseKind, str, Fraction, str | None]]:
         """(phase kind, wording key, seconds, label) for one cycle, skipping empty holds."""
-        out: list[tuple[PhaseKind, str, Fraction, str | None]] = [("inhale", "inhale", self.inhale, None)]
+        out: list[tuple[PhaseKind, str, Fraction, str | None]] = [
+            ("inhale", "inhale", self.inhale, None)
+        ]
         if self.topup:
             out.append(("inhale", "topup", self.topup, "top-up"))
         if self.hold_in:
@@ -92,8 +94,13 @@ class BreathingPattern:
     def describe(self, number: Callable[[Fraction], str] = _fmt) -> str:
         """The pattern in words, e.g. "in for 4, hold for 7, and out for 8" (`number` says each
         number of seconds: spoken, "about four and a half")."""
-        words = {"inhale": "in", "topup": "a little more", "hold_in": "hold", "exhale": "out",
-                 "hold_out": "hold"}
+        words = {
+            "inhale": "in",
+            "topup": "a little more",
+            "hold_in": "hold",
+            "exhale": "out",
+            "hold_out": "hold",
+        }
         bits = [f"{words[key]} for {number(secs)}" for _, key, secs, _ in self.phases()]
         if len(bits) > 1:
             bits[-1] = "and " + bits[-1]
@@ -108,12 +115,15 @@ def _number(name: str, field: str, value: Any) -> Fraction:
     try:
         number = seconds(value)
     except (ValueError, ZeroDivisionError):
-        raise ScriptError(f"breathing pattern '{name}': {field} {shown(value)} is not a number") from None
+        raise ScriptError(
+            f"breathing pattern '{name}': {field} {shown(value)} is not a number"
+        ) from None
     return number
 
 
-def custom_pattern(name: str, inhale: Any, exhale: Any, hold_in: Any = 0, hold_out: Any = 0
-                   ) -> BreathingPattern:
+def custom_pattern(
+    name: str, inhale: Any, exhale: Any, hold_in: Any = 0, hold_out: Any = 0
+) -> BreathingPattern:
     """A person's own pattern, checked: each phase within LIMITS, the whole breath within a minute."""
     name = " ".join(str(name).split())
     if not NAME_RE.match(name):
@@ -128,14 +138,26 @@ def custom_pattern(name: str, inhale: Any, exhale: Any, hold_in: Any = 0, hold_o
         number = _number(name, field, raw)
         low, high = LIMITS[field]
         if not low <= number <= high:
-            what = "breathing in" if field == "inhale" else "breathing out" if field == "exhale" else "a hold"
+            what = (
+                "breathing in"
+                if field == "inhale"
+                else "breathing out"
+                if field == "exhale"
+                else "a hold"
+            )
             raise ScriptError(
                 f"breathing pattern '{name}': {field} is {_fmt(number) if abs(number) < 10**6 else shown(raw)} s; "
                 f"{what} should last {low} to {high} seconds"
             )
         parsed[field] = number
-    pattern = BreathingPattern(name, parsed["inhale"], parsed["exhale"], parsed["hold_in"],
-                               parsed["hold_out"], kind="custom")
+    pattern = BreathingPattern(
+        name,
+        parsed["inhale"],
+        parsed["exhale"],
+        parsed["hold_in"],
+        parsed["hold_out"],
+        kind="custom",
+    )
     if pattern.cycle > MAX_CYCLE:
         raise ScriptError(
             f"breathing pattern '{name}': one breath lasts {_fmt(pattern.cycle)} s; keep it within {MAX_CYCLE} s"
@@ -147,7 +169,7 @@ INLINE_RE = re.compile(r"^\d+(\.\d+)?(-\d+(\.\d+)?){1,3}$")
 
 
 def parse_inline(spec: str) -> BreathingPattern | None:
-    """"4-7-8"-style patterns: in-out, in-hold-out or in-hold-out-hold seconds. None if not one."""
+    """ "4-7-8"-style patterns: in-out, in-hold-out or in-hold-out-hold seconds. None if not one."""
     if not INLINE_RE.match(spec.strip()):
         return None
     nums = spec.strip().split("-")
@@ -158,8 +180,9 @@ def parse_inline(spec: str) -> BreathingPattern | None:
     return custom_pattern(spec, nums[0], nums[2], hold_in=nums[1], hold_out=nums[3])
 
 
-def resonance_pattern(breaths_per_minute: Any = 6, ratio: str | tuple[Any, Any] = (1, 1)
-                      ) -> BreathingPattern:
+def resonance_pattern(
+    breaths_per_minute: Any = 6, ratio: str | tuple[Any, Any] = (1, 1)
+) -> BreathingPattern:
     """Resonance breathing at 4.5-6.5 breaths a minute with an inhale:exhale ratio such as "4:6"."""
     bpm = _number("resonance", "breaths per minute", breaths_per_minute)
     if not BPM_RANGE[0] <= bpm <= BPM_RANGE[1]:
@@ -169,8 +192,10 @@ def resonance_pattern(breaths_per_minute: Any = 6, ratio: str | tuple[Any, Any] 
         raise ScriptError(f"resonance breathing: ratio {ratio!r} should look like 4:6 (in:out)")
     a, b = (_number("resonance", "ratio", p) for p in parts)
     if a <= 0 or b <= 0 or not Fraction(1, 4) <= a / (a + b) <= Fraction(1, 2):
-        raise ScriptError("resonance breathing: the in:out ratio should be from 1:3 to 1:1 "
-                          "(the breath out is never shorter than the breath in)")
+        raise ScriptError(
+            "resonance breathing: the in:out ratio should be from 1:3 to 1:1 "
+            "(the breath out is never shorter than the breath in)"
+        )
     cycle = Fraction(60) / bpm
     inhale = cycle * a / (a + b)
     return BreathingPattern("resonance", inhale, cycle - inhale, kind="resonance")
@@ -178,7 +203,9 @@ def resonance_pattern(breaths_per_minute: Any = 6, ratio: str | tuple[Any, Any] 
 
 def builtin_pattern(name: str) -> BreathingPattern:
     if name == "box":
-        return BreathingPattern("box", Fraction(4), Fraction(4), Fraction(4), Fraction(4), kind="box")
+        return BreathingPattern(
+            "box", Fraction(4), Fraction(4), Fraction(4), Fraction(4), kind="box"
+        )
     if name == "478":
         return BreathingPattern("478", Fraction(4), Fraction(8), Fraction(7), kind="478")
     if name == "sigh":
@@ -208,8 +235,13 @@ def load_custom_patterns(path: Path | None) -> dict[str, BreathingPattern]:
             )
         if "inhale" not in table or "exhale" not in table:
             raise ScriptError(f"breathing pattern '{name}' in {path}: needs inhale and exhale")
-        patterns[name.lower()] = custom_pattern(name, table["inhale"], table["exhale"],
-                                                table.get("hold_in", 0), table.get("hold_out", 0))
+        patterns[name.lower()] = custom_pattern(
+            name,
+            table["inhale"],
+            table["exhale"],
+            table.get("hold_in", 0),
+            table.get("hold_out", 0),
+        )
     return patterns
 
 
@@ -220,7 +252,9 @@ def save_custom_pattern(path: Path, pattern: BreathingPattern) -> None:
     write_patterns(Path(path), patterns.values())
 
 
-PATTERNS_HEADER = "# Your breathing patterns, in seconds. homework-tui reads and writes this file.\n\n"
+PATTERNS_HEADER = (
+    "# Your breathing patterns, in seconds. homework-tui reads and writes this file.\n\n"
+)
 
 
 def patterns_toml(patterns: Iterable[BreathingPattern]) -> str:
@@ -246,8 +280,10 @@ def _toml_seconds(value: Fraction) -> int | float | str:
 
 
 def _cue_table(wording: Wording, kind: str, table: str) -> dict[str, str]:
-    cues = {k: wording.text("breathing", table, k) for k in ("inhale", "hold_in", "exhale",
-                                                             "hold_out", "topup")}
+    cues = {
+        k: wording.text("breathing", table, k)
+        for k in ("inhale", "hold_in", "exhale", "hold_out", "topup")
+    }
     own = wording.get("breathing", kind, table, default={})
     if isinstance(own, dict):
         cues.update({k: wording.text("breathing", kind, table, k) for k in own})
@@ -260,17 +296,29 @@ def pattern_fields(pattern: BreathingPattern, wording: Wording) -> dict[str, str
     wording says "about" before {bpm} itself)."""
     from audio.numbers import spoken_number
 
-    bits = [wording.text("breathing", "pattern_words", key,
-                         fields={"seconds": spoken_number(secs, wording)})
-            for _, key, secs, _ in pattern.phases()]
+    bits = [
+        wording.text(
+            "breathing", "pattern_words", key, fields={"seconds": spoken_number(secs, wording)}
+        )
+        for _, key, secs, _ in pattern.phases()
+    ]
     if len(bits) > 1:
         bits[-1] = wording.text("breathing", "pattern_words", "last", fields={"phase": bits[-1]})
-    return {"pattern": ", ".join(bits), "name": pattern.name,
-            "bpm": spoken_number(Fraction(60) / pattern.cycle, wording, about=False)}
+    return {
+        "pattern": ", ".join(bits),
+        "name": pattern.name,
+        "bpm": spoken_number(Fraction(60) / pattern.cycle, wording, about=False),
+    }
 
 
-def practice_steps(pattern: BreathingPattern, wording: Wording, cycles: int, *,
-                   spoken_cues: bool = True, tones: bool = False) -> list[Step]:
+def practice_steps(
+    pattern: BreathingPattern,
+    wording: Wording,
+    cycles: int,
+    *,
+    spoken_cues: bool = True,
+    tones: bool = False,
+) -> list[Step]:
     """`cycles` whole breaths: full cue words for the first few, short ones after, and a spoken
     reminder about every REMINDER_EVERY seconds (in the longest phase, left out if it won't fit)."""
     if not spoken_cues and not tones:
@@ -294,8 +342,9 @@ def practice_steps(pattern: BreathingPattern, wording: Wording, cycles: int, *,
                 said += 1
                 next_reminder += REMINDER_EVERY
             tone = ("topup" if key == "topup" else phase_kind) if tones else None
-            steps.append(Phase(phase_kind, secs, label, cues[key] if spoken_cues else None,
-                               tone, lines))
+            steps.append(
+                Phase(phase_kind, secs, label, cues[key] if spoken_cues else None, tone, lines)
+            )
         elapsed += pattern.cycle
     return steps
 
@@ -317,7 +366,11 @@ def breathing_plan(
     title = wording.text("breathing", kind, "title", default=pattern.name)
     if kind == "custom":
         title = f"{title}: {pattern.name}"
-    intro = Part("intro", "Introduction", tuple(say_steps(wording.script("breathing", kind, "intro", fields=fields))))
+    intro = Part(
+        "intro",
+        "Introduction",
+        tuple(say_steps(wording.script("breathing", kind, "intro", fields=fields))),
+    )
     closing = Part("closing", "Closing", tuple(say_steps(wording.script("breathing", "closing"))))
     notes: list[str] = []
     if kind == "478":
@@ -336,5 +389,9 @@ def breathing_plan(
         cycles = max(2, round((Fraction(minutes * 60) - frame) / pattern.cycle))
     steps = practice_steps(pattern, wording, cycles, spoken_cues=spoken_cues, tones=tones)
     practice = Part("practice", "Practice", tuple(steps), label=pattern.name)
-    return Plan(kind if kind != "custom" else pattern.name, title, (intro, practice, closing),
-                notes=tuple(notes))
+    return Plan(
+        kind if kind != "custom" else pattern.name,
+        title,
+        (intro, practice, closing),
+        notes=tuple(notes),
+    )

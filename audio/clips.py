@@ -49,7 +49,9 @@ def soften(samples: np.ndarray, rate: int) -> np.ndarray:
 @lru_cache(maxsize=16)
 def _tilt(size: int, rate: int) -> np.ndarray:
     freqs = np.fft.rfftfreq(size, 1.0 / rate)
-    span = np.clip(np.log2(np.maximum(freqs, 1.0) / SOFT_FROM_HZ) / np.log2(SOFT_TO_HZ / SOFT_FROM_HZ), 0, 1)
+    span = np.clip(
+        np.log2(np.maximum(freqs, 1.0) / SOFT_FROM_HZ) / np.log2(SOFT_TO_HZ / SOFT_FROM_HZ), 0, 1
+    )
     gains: np.ndarray = (10.0 ** (-SOFT_DB * span / 20.0)).astype(np.float32)
     return gains
 
@@ -62,7 +64,9 @@ def trim_bounds(samples: np.ndarray, rate: int) -> tuple[int, int]:
     if peak <= 0.0:
         return 0, 0
     loud = np.flatnonzero(x >= THRESHOLD * peak)
-    return max(0, int(loud[0]) - int(LEAD_S * rate)), min(len(x), int(loud[-1]) + 1 + int(TAIL_S * rate))
+    return max(0, int(loud[0]) - int(LEAD_S * rate)), min(
+        len(x), int(loud[-1]) + 1 + int(TAIL_S * rate)
+    )
 
 
 def prepare_speech(raw: np.ndarray, src_rate: int, dst_rate: int) -> np.ndarray:

@@ -108,9 +108,16 @@ class PlayerBase:
         frame = self.position
         timeline = self.session.timeline
         stage = timeline.stage_at(frame)
-        return Moment(frame, frame / self.sample_rate, stage, timeline.speech_at(frame),
-                      timeline.part_at(frame), stage.progress(frame) if stage else 0.0,
-                      self._paused, self.finished)
+        return Moment(
+            frame,
+            frame / self.sample_rate,
+            stage,
+            timeline.speech_at(frame),
+            timeline.part_at(frame),
+            stage.progress(frame) if stage else 0.0,
+            self._paused,
+            self.finished,
+        )
 
     def _skip_target(self) -> int | None:
         """Where the next part starts (waiting for it to be laid out); None at the last part."""
@@ -133,8 +140,9 @@ class SilentPlayer(PlayerBase):
 
     `clock` is the wall clock it follows (`time.monotonic`); tests give one they move by hand."""
 
-    def __init__(self, session: Session, reason: str = "sound is off",
-                 clock: Clock = time.monotonic) -> None:
+    def __init__(
+        self, session: Session, reason: str = "sound is off", clock: Clock = time.monotonic
+    ) -> None:
         super().__init__(session)
         self.reason = reason
         self.clock = clock

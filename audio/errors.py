@@ -22,13 +22,21 @@ class ScriptFileError(ScriptError):
     """A session script file (or text) that cannot be used, with where: `path` and `line` (either
     may be None). `str()` reads "leaves.txt, line 7: pause needs a number of seconds, e.g. 'pause 5'"."""
 
-    def __init__(self, message: str, path: str | None = None, line: int | None = None,
-                 source: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        path: str | None = None,
+        line: int | None = None,
+        source: str | None = None,
+    ) -> None:
         self.message = message
         self.path = path
         self.line = line
-        self.source = source if source is not None else (path.replace("\\", "/").rsplit("/", 1)[-1]
-                                                         if path else None)
+        self.source = (
+            source
+            if source is not None
+            else (path.replace("\\", "/").rsplit("/", 1)[-1] if path else None)
+        )
         where = self.source or "script"
         if line is not None:
             where += f", line {line}"

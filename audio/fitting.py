@@ -35,9 +35,15 @@ class StretchFitter:
     waiting); `wait(text, timeout)` waits for it (None if not made in time; timeout None: as
     long as it takes); `tone(name)` a tone's frames."""
 
-    def __init__(self, plan: Plan, sample_rate: int, words_per_minute: int,
-                 known: Callable[[str], int | None], wait: Callable[[str, float | None], int | None],
-                 tone: Callable[[str], int]) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        sample_rate: int,
+        words_per_minute: int,
+        known: Callable[[str], int | None],
+        wait: Callable[[str, float | None], int | None],
+        tone: Callable[[str], int],
+    ) -> None:
         assert plan.target is not None
         self.target = plan.target
         self.rate = sample_rate
@@ -69,7 +75,7 @@ class StretchFitter:
         k = self.where[(part, step)]
         this = self.flat[k]
         assert isinstance(this, Silence) and this.stretch
-        rest = self.flat[k + 1:]
+        rest = self.flat[k + 1 :]
         last = not any(isinstance(s, Silence) and s.stretch for s in rest)
         deadline = time.monotonic() + PATIENCE
 

@@ -18,8 +18,9 @@ from audio.timeline import Timeline
 ClipLookup = Callable[[str], "np.ndarray | None"]
 
 
-def render(timeline: Timeline, clip_for: ClipLookup, start: int, count: int,
-           out: np.ndarray | None = None) -> np.ndarray:
+def render(
+    timeline: Timeline, clip_for: ClipLookup, start: int, count: int, out: np.ndarray | None = None
+) -> np.ndarray:
     """Frames [start, start+count) as float32 (into `out` if given, which must hold `count`)."""
     if out is None:
         out = np.zeros(count, dtype=np.float32)
@@ -41,9 +42,9 @@ def render(timeline: Timeline, clip_for: ClipLookup, start: int, count: int,
         last = min(end, event.end, event.start + len(source))
         if last <= first:
             continue
-        piece = source[first - event.start:last - event.start]
+        piece = source[first - event.start : last - event.start]
         if scale == 1.0:
-            out[first - start:last - start] += piece
+            out[first - start : last - start] += piece
         else:
-            out[first - start:last - start] += piece.astype(np.float32) * np.float32(scale)
+            out[first - start : last - start] += piece.astype(np.float32) * np.float32(scale)
     return out

@@ -18,15 +18,52 @@ if TYPE_CHECKING:
     from audio.wording import Wording
 
 # Languages whose decimal mark is a comma (their voices read "4.5" as a date or "point").
-DECIMAL_COMMA = frozenset({"bg", "ca", "cs", "da", "de", "el", "es", "et", "eu", "fi", "fr", "gl", "hr",
-                           "hu", "id", "is", "it", "lt", "lv", "nb", "nl", "nn", "no", "pl", "pt", "ro",
-                           "ru", "sk", "sl", "sr", "sv", "tr", "uk", "vi"})
+DECIMAL_COMMA = frozenset(
+    {
+        "bg",
+        "ca",
+        "cs",
+        "da",
+        "de",
+        "el",
+        "es",
+        "et",
+        "eu",
+        "fi",
+        "fr",
+        "gl",
+        "hr",
+        "hu",
+        "id",
+        "is",
+        "it",
+        "lt",
+        "lv",
+        "nb",
+        "nl",
+        "nn",
+        "no",
+        "pl",
+        "pt",
+        "ro",
+        "ru",
+        "sk",
+        "sl",
+        "sr",
+        "sv",
+        "tr",
+        "uk",
+        "vi",
+    }
+)
 
 
 def nearest_half(value: Fraction | float) -> Fraction:
     """`value` to the nearest half (halves round up: 4.25 → 4.5)."""
     doubled = Fraction(value) * 2
-    return Fraction(int(doubled + Fraction(1, 2)) if doubled >= 0 else -int(-doubled + Fraction(1, 2)), 2)
+    return Fraction(
+        int(doubled + Fraction(1, 2)) if doubled >= 0 else -int(-doubled + Fraction(1, 2)), 2
+    )
 
 
 def spoken_number(value: Fraction | float, wording: Wording, *, about: bool = True) -> str:
@@ -39,8 +76,10 @@ def spoken_number(value: Fraction | float, wording: Wording, *, about: bool = Tr
     words = table.get("words")
     whole = int(rounded)
     if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-        raise ScriptError(f"wording numbers.{wording.language.split('-')[0]}.words should be a list "
-                          "of the numbers from zero in words")
+        raise ScriptError(
+            f"wording numbers.{wording.language.split('-')[0]}.words should be a list "
+            "of the numbers from zero in words"
+        )
     if whole >= len(words):
         said = _digits(rounded, wording.language)
     elif rounded.denominator == 1:
@@ -57,13 +96,15 @@ def spoken_number(value: Fraction | float, wording: Wording, *, about: bool = Tr
 def _line(table: dict[str, object], key: str, wording: Wording, fields: dict[str, str]) -> str:
     text = table.get(key)
     if not isinstance(text, str) or not text.strip():
-        raise ScriptError(f"wording numbers.{wording.language.split('-')[0]}.{key} should be a line "
-                          "of text")
+        raise ScriptError(
+            f"wording numbers.{wording.language.split('-')[0]}.{key} should be a line of text"
+        )
     try:
         return " ".join(text.format(**fields).split())
     except (KeyError, IndexError, ValueError):
-        raise ScriptError(f"wording numbers.{wording.language.split('-')[0]}.{key} can only use "
-                          "{number}") from None
+        raise ScriptError(
+            f"wording numbers.{wording.language.split('-')[0]}.{key} can only use {{number}}"
+        ) from None
 
 
 def _digits(rounded: Fraction, language: str) -> str:

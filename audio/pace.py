@@ -39,6 +39,7 @@ def on_pace(seconds: float, text: str, words_per_minute: int) -> bool:
 
 def nearer_pace(first: float, second: float, text: str, words_per_minute: int) -> int:
     """0 when the `first` length is nearer the prediction (or as near), else 1."""
+
     def off(seconds: float) -> float:
         return abs(math.log(max(seconds, 1e-3) / expected_seconds(text, words_per_minute)))
 

@@ -179,8 +179,10 @@ def tones_for_cues(parts: tuple[Part, ...]) -> tuple[Part, ...]:
     """The parts with every phase marked by its tone instead of words: for a language with no
     wording of its own, so a Spanish voice never reads English cue words ("Breathe in", "Relax").
     Build the breathing with tones on first, so a top-up keeps its own tone."""
+
     def plain(step: Step) -> Step:
         if not isinstance(step, Phase):
             return step
         return Phase(step.kind, step.seconds, step.label, None, step.tone or step.kind, ())
+
     return tuple(Part(p.kind, p.title, tuple(plain(s) for s in p.steps), p.label) for p in parts)

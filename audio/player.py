@@ -13,10 +13,16 @@ from audio.sound_player import SoundPlayer, output_devices
 from audio.workers import AudioWorkers
 
 
-def open_player(session: Session, *, prefer_device: bool = True, device: int | str | None = None,
-                require_device: bool = False, start: bool = True,
-                workers: AudioWorkers | None = None,
-                clock: Clock = time.monotonic) -> SoundPlayer | SilentPlayer:
+def open_player(
+    session: Session,
+    *,
+    prefer_device: bool = True,
+    device: int | str | None = None,
+    require_device: bool = False,
+    start: bool = True,
+    workers: AudioWorkers | None = None,
+    clock: Clock = time.monotonic,
+) -> SoundPlayer | SilentPlayer:
     """A player for `session`: sound through PortAudio when possible, else a SilentPlayer whose
     `reason` says why. With `require_device` (or an explicit `device`) a missing device is a
     DeviceError instead. The session may be re-laid out at the device's sample rate: always follow
@@ -38,5 +44,13 @@ def open_player(session: Session, *, prefer_device: bool = True, device: int | s
     return player
 
 
-__all__ = ["Clock", "Moment", "PlayerBase", "PlayerStats", "SilentPlayer", "SoundPlayer",
-           "open_player", "output_devices"]
+__all__ = [
+    "Clock",
+    "Moment",
+    "PlayerBase",
+    "PlayerStats",
+    "SilentPlayer",
+    "SoundPlayer",
+    "open_player",
+    "output_devices",
+]

@@ -42,7 +42,10 @@ class PmrOptions:
     def check(self) -> None:
         if not TENSE_RANGE[0] <= self.tense_seconds <= TENSE_RANGE[1]:
             raise ScriptError("tensing should last 4 to 10 seconds (usually 5 to 7)")
-        if self.release_seconds is not None and not RELEASE_RANGE[0] <= self.release_seconds <= RELEASE_RANGE[1]:
+        if (
+            self.release_seconds is not None
+            and not RELEASE_RANGE[0] <= self.release_seconds <= RELEASE_RANGE[1]
+        ):
             raise ScriptError("releasing should last 20 to 60 seconds (usually 30 to 40)")
         if self.dominant not in ("right", "left"):
             raise ScriptError("the stronger side should be 'right' or 'left'")
@@ -58,8 +61,9 @@ def group_area(wording: Wording, group: str, fields: dict[str, str]) -> tuple[st
     return group, None
 
 
-def tense_steps(wording: Wording, group: str, index: int, fields: dict[str, str],
-                seconds: Fraction) -> list[Step]:
+def tense_steps(
+    wording: Wording, group: str, index: int, fields: dict[str, str], seconds: Fraction
+) -> list[Step]:
     """A known group: where to focus and how to tense it; then, for any group, "now" and
     `seconds` of tension with a line a moment in."""
     area, key = group_area(wording, group, fields)
@@ -67,15 +71,31 @@ def tense_steps(wording: Wording, group: str, index: int, fields: dict[str, str]
     steps: list[Step] = []
     if key is not None:
         steps.append(Say(wording.text("pmr", "focus", fields=fields), Fraction(1)))
-        steps.append(Say(wording.text("pmr", "groups", key, "tense", fields=fields), Fraction(6, 5)))
+        steps.append(
+            Say(wording.text("pmr", "groups", key, "tense", fields=fields), Fraction(6, 5))
+        )
     tense_lines = wording.texts("pmr", "tense_lines", fields=fields)
-    steps.append(Phase("tense", seconds, area, wording.text("pmr", "tense_cue"),
-                       None, (Line(TENSE_LINE_AT, tense_lines[index % len(tense_lines)]),)))
+    steps.append(
+        Phase(
+            "tense",
+            seconds,
+            area,
+            wording.text("pmr", "tense_cue"),
+            None,
+            (Line(TENSE_LINE_AT, tense_lines[index % len(tense_lines)]),),
+        )
+    )
     return steps
 
 
-def release_steps(wording: Wording, group: str, index: int, fields: dict[str, str],
-                  seconds: Fraction, release_only: bool) -> list[Step]:
+def release_steps(
+    wording: Wording,
+    group: str,
+    index: int,
+    fields: dict[str, str],
+    seconds: Fraction,
+    release_only: bool,
+) -> list[Step]:
     """Letting go for `seconds` with spoken suggestions (taking turns from group to group). Release
     only (nothing tensed first): a known group gets its focus line, and the words never speak of
     tension that was not asked for."""
@@ -84,8 +104,11 @@ def release_steps(wording: Wording, group: str, index: int, fields: dict[str, st
     section = ("pmr", "release") if release_only else ("pmr",)
     suggestions = wording.texts(*section, "release_lines", fields=fields)
     chosen = [suggestions[_turn(index * 3 + k, len(suggestions))] for k in range(3)]
-    release_lines = tuple(Line(at, text) for at, text in zip(RELEASE_LINES_AT, chosen, strict=True)
-                          if at + 5 < seconds)
+    release_lines = tuple(
+        Line(at, text)
+        for at, text in zip(RELEASE_LINES_AT, chosen, strict=True)
+        if at + 5 < seconds
+    )
     steps: list[Step] = []
     if release_only and key is not None:
         steps.append(Say(wording.text("pmr", "release", "focus", fields=fields), Fraction(1)))
@@ -101,8 +124,9 @@ def _turn(position: int, count: int) -> int:
     return (position + position // count) % count
 
 
-def rest_steps(wording: Wording, rest: Fraction, words_per_minute: int, *,
-               stretch: bool = False) -> list[Step]:
+def rest_steps(
+    wording: Wording, rest: Fraction, words_per_minute: int, *, stretch: bool = False
+) -> list[Step]:
     """Resting lines, then the rest of `rest` seconds with a suggestion about every 40 s.
     `stretch`: the silences are stretchy, sized from the real speech as the session is laid out
     (a rest that fills a session to its minutes)."""
@@ -120,8 +144,9 @@ def cue_steps(wording: Wording, cycles: int) -> list[Step]:
     return steps
 
 
-def _rest_part(wording: Wording, rest: Fraction, words_per_minute: int, *,
-               stretch: bool = False) -> Part:
+def _rest_part(
+    wording: Wording, rest: Fraction, words_per_minute: int, *, stretch: bool = False
+) -> Part:
     """Resting lines, then the rest of `rest` seconds with a suggestion about every 40 s."""
     steps: list[Step] = say_steps(wording.script("pmr", "rest"), Fraction(2))
     remaining = rest - estimate_seconds([Part("rest", "", tuple(steps))], words_per_minute)
@@ -131,8 +156,9 @@ def _rest_part(wording: Wording, rest: Fraction, words_per_minute: int, *,
         steps.append(Silence(Fraction(30), stretch))
         line = lines[n % len(lines)]
         steps.append(Say(line, Fraction(10)))
-        remaining -= estimate_seconds([Part("rest", "", (Say(line, Fraction(10)),))],
-                                      words_per_minute) + 30
+        remaining -= (
+            estimate_seconds([Part("rest", "", (Say(line, Fraction(10)),))], words_per_minute) + 30
+        )
         n += 1
     if stretch:  # always one to size, however little the estimate leaves
         steps.append(Silence(max(remaining, FILL_SETTLE), True))

@@ -36,14 +36,41 @@ from audio.script_model import (
 from audio.script_parse import BUILTIN_DIR, MAX_CHARS, SUFFIX, parse_script
 
 SESSIONS_FOLDER = "sessions"  # inside the config folder
-ORDER = ("box", "478", "resonance", "sigh", *PMR_KEYS, "body-scan", "body-scan-20", "grounding",
-         "mindful-breathing", "leaves")  # the built-ins, listed so
+ORDER = (
+    "box",
+    "478",
+    "resonance",
+    "sigh",
+    *PMR_KEYS,
+    "body-scan",
+    "body-scan-20",
+    "grounding",
+    "mindful-breathing",
+    "leaves",
+)  # the built-ins, listed so
 
 __all__ = [
-    "BUILTIN_DIR", "BreatheStep", "PauseStep", "ReleaseStep", "RestStep", "SayStep", "Script",
-    "ScriptError", "ScriptFileError", "ScriptInfo", "ScriptPart", "ScriptStep", "TenseStep",
-    "ToneStep", "WordingStep", "builtin_names", "find_script", "list_scripts", "load_script",
-    "parse_script", "script_name",
+    "BUILTIN_DIR",
+    "BreatheStep",
+    "PauseStep",
+    "ReleaseStep",
+    "RestStep",
+    "SayStep",
+    "Script",
+    "ScriptError",
+    "ScriptFileError",
+    "ScriptInfo",
+    "ScriptPart",
+    "ScriptStep",
+    "TenseStep",
+    "ToneStep",
+    "WordingStep",
+    "builtin_names",
+    "find_script",
+    "list_scripts",
+    "load_script",
+    "parse_script",
+    "script_name",
 ]
 
 
@@ -78,21 +105,34 @@ def load_script(path: Path | str) -> Script:
     try:
         size = path.stat().st_size
         if size > MAX_CHARS * 4:
-            raise ScriptFileError(f"the file is {size // 1000} KB; a script can be at most "
-                                  f"{MAX_CHARS // 1000} KB", str(path), None, shown)
+            raise ScriptFileError(
+                f"the file is {size // 1000} KB; a script can be at most {MAX_CHARS // 1000} KB",
+                str(path),
+                None,
+                shown,
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise ScriptFileError("there is no such file", str(path), None, shown) from None
     except IsADirectoryError:
-        raise ScriptFileError("this is a folder, not a script file", str(path), None, shown) from None
+        raise ScriptFileError(
+            "this is a folder, not a script file", str(path), None, shown
+        ) from None
     except OSError as exc:
-        raise ScriptFileError(f"cannot read it ({exc.strerror or exc})", str(path), None, shown) from None
+        raise ScriptFileError(
+            f"cannot read it ({exc.strerror or exc})", str(path), None, shown
+        ) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise ScriptFileError(f"this is not UTF-8 text (byte 0x{data[exc.start]:02x}); save the "
-                              "file as UTF-8 in your editor", str(path), line, shown) from None
+        raise ScriptFileError(
+            f"this is not UTF-8 text (byte 0x{data[exc.start]:02x}); save the "
+            "file as UTF-8 in your editor",
+            str(path),
+            line,
+            shown,
+        ) from None
     return parse_script(text, shown, path=str(path))
 
 
@@ -106,7 +146,9 @@ def _load_cached(path: Path) -> Script | ScriptFileError:
         stat = path.stat()
         key = (stat.st_mtime_ns, stat.st_size)
     except OSError as exc:
-        return ScriptFileError(f"cannot read it ({exc.strerror or exc})", str(path), None, path.name)
+        return ScriptFileError(
+            f"cannot read it ({exc.strerror or exc})", str(path), None, path.name
+        )
     with _cache_lock:
         hit = _cache.get(path)
         if hit is not None and hit[0] == key:
@@ -134,10 +176,17 @@ def _length_checked(script: Script, path: Path) -> Script:
     except ScriptFileError:
         raise
     except ScriptError as exc:
-        line = next((n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-                     if text.strip().lower().startswith("minutes")), None)
-        raise ScriptFileError(f"{exc} (change 'minutes', or the stretchy pauses)", str(path),
-                              line) from None
+        line = next(
+            (
+                n
+                for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if text.strip().lower().startswith("minutes")
+            ),
+            None,
+        )
+        raise ScriptFileError(
+            f"{exc} (change 'minutes', or the stretchy pauses)", str(path), line
+        ) from None
     return script
 
 
@@ -146,8 +195,11 @@ def _files(folder: Path) -> list[Path]:
         entries = sorted(folder.iterdir())
     except OSError:
         return []
-    return [p for p in entries if p.suffix.lower() == SUFFIX and not p.name.startswith(".")
-            and p.is_file()]
+    return [
+        p
+        for p in entries
+        if p.suffix.lower() == SUFFIX and not p.name.startswith(".") and p.is_file()
+    ]
 
 
 def builtin_names() -> list[str]:
@@ -167,10 +219,18 @@ def _title_and_range(script: Script) -> tuple[str, tuple[float, float] | None]:
 
 def _info(name: str, script: Script, path: Path | None, overrides: bool) -> ScriptInfo:
     title, fits = _title_and_range(script)
-    return ScriptInfo(name, title, script.kind, script.language,
-                      None if script.minutes is None else float(script.minutes),
-                      script.description, path, path is None, overrides,
-                      *(fits if fits is not None else (None, None)))
+    return ScriptInfo(
+        name,
+        title,
+        script.kind,
+        script.language,
+        None if script.minutes is None else float(script.minutes),
+        script.description,
+        path,
+        path is None,
+        overrides,
+        *(fits if fits is not None else (None, None)),
+    )
 
 
 def user_folder(config_dir: str | os.PathLike[str] | None) -> Path | None:
@@ -184,7 +244,9 @@ def list_scripts(config_dir: Path | str | None) -> tuple[list[ScriptInfo], list[
     found: dict[str, ScriptInfo] = {}
     problems: list[ScriptFileError] = []
     rank = {name: i for i, name in enumerate(ORDER)}
-    for path in sorted(_files(BUILTIN_DIR), key=lambda p: (rank.get(script_name(p), len(rank)), p.name)):
+    for path in sorted(
+        _files(BUILTIN_DIR), key=lambda p: (rank.get(script_name(p), len(rank)), p.name)
+    ):
         result = _load_cached(path)
         if isinstance(result, ScriptFileError):
             problems.append(result)
@@ -202,21 +264,23 @@ def list_scripts(config_dir: Path | str | None) -> tuple[list[ScriptInfo], list[
     return list(found.values()), problems
 
 
-def find_script(name_or_path: str | os.PathLike[str], config_dir: str | os.PathLike[str] | None = None
-                ) -> tuple[str, Script] | None:
+def find_script(
+    name_or_path: str | os.PathLike[str], config_dir: str | os.PathLike[str] | None = None
+) -> tuple[str, Script] | None:
     """(name, script) for a script name (the person's first, then built-in) or a path to a
     script file; None when it names neither (e.g. a custom breathing pattern). A file that is
     named but unusable raises its ScriptFileError."""
     text = os.fspath(name_or_path)
     as_path = Path(text).expanduser()
-    looks_like_path = (os.sep in text or "/" in text or text.lower().endswith(SUFFIX))
+    looks_like_path = os.sep in text or "/" in text or text.lower().endswith(SUFFIX)
     if looks_like_path:
         if as_path.is_file() or as_path.suffix.lower() == SUFFIX or as_path.exists():
             return script_name(as_path), load_script(as_path)
     name = " ".join(text.lower().split())
     folder = user_folder(config_dir)
     candidates = ([folder / f"{name}{SUFFIX}"] if folder is not None else []) + [
-        BUILTIN_DIR / f"{name}{SUFFIX}"]
+        BUILTIN_DIR / f"{name}{SUFFIX}"
+    ]
     if folder is not None and not candidates[0].is_file():
         # a file named with other capitals ("Leaves.txt") answers to "leaves" too
         for path in _files(folder):

@@ -56,9 +56,11 @@ def check_characters(line: str) -> str | None:
         code = ord(ch)
         if unicodedata.category(ch) == "Cc" or ch in BIDI_CONTROLS or ch in "\u2028\u2029":
             name = unicodedata.name(ch, "").lower()
-            return (f"this line has an invisible control character (U+{code:04X}"
-                    f"{', ' + name if name else ''}); delete it: captions show the text exactly "
-                    "as written")
+            return (
+                f"this line has an invisible control character (U+{code:04X}"
+                f"{', ' + name if name else ''}); delete it: captions show the text exactly "
+                "as written"
+            )
     return None
 
 
@@ -136,7 +138,9 @@ class RestStep:
     seconds: Fraction | None = None  # None: whatever time is left ("to fill")
 
 
-ScriptStep = SayStep | PauseStep | BreatheStep | TenseStep | ReleaseStep | ToneStep | WordingStep | RestStep
+ScriptStep = (
+    SayStep | PauseStep | BreatheStep | TenseStep | ReleaseStep | ToneStep | WordingStep | RestStep
+)
 
 
 @dataclass(frozen=True)
@@ -168,15 +172,20 @@ class Script:
     @property
     def stretchy(self) -> bool:
         """Whether the script can be fitted to a number of minutes."""
-        return any((isinstance(s, PauseStep) and s.stretch) or (isinstance(s, BreatheStep) and s.fill)
-                   or (isinstance(s, RestStep) and s.seconds is None) for s in self.steps())
+        return any(
+            (isinstance(s, PauseStep) and s.stretch)
+            or (isinstance(s, BreatheStep) and s.fill)
+            or (isinstance(s, RestStep) and s.seconds is None)
+            for s in self.steps()
+        )
 
     @property
     def uses_wording(self) -> bool:
         """Whether some of its words come from the wording file (a `@path` title, or a step that
         brings its own words: breathe, tense, release, rest, wording)."""
         return self.title.startswith("@") or any(
-            not isinstance(s, (SayStep, PauseStep, ToneStep)) for s in self.steps())
+            not isinstance(s, (SayStep, PauseStep, ToneStep)) for s in self.steps()
+        )
 
     # --- text --------------------------------------------------------------------------------
     def to_text(self) -> str:
@@ -226,11 +235,16 @@ def step_lines(step: ScriptStep) -> list[str]:
         return [f"pause {fmt_number(step.seconds)}" + (" stretch" if step.stretch else "")]
     if isinstance(step, BreatheStep):
         if step.fill:
-            extra = (f", {step.fill_cycles[0]} to {step.fill_cycles[1]} cycles"
-                     if step.fill_cycles else "")
+            extra = (
+                f", {step.fill_cycles[0]} to {step.fill_cycles[1]} cycles"
+                if step.fill_cycles
+                else ""
+            )
             return [f"breathe {step.pattern} to fill{extra}"]
         if step.cycles is not None:
-            return [f"breathe {step.pattern} for {step.cycles} {'cycle' if step.cycles == 1 else 'cycles'}"]
+            return [
+                f"breathe {step.pattern} for {step.cycles} {'cycle' if step.cycles == 1 else 'cycles'}"
+            ]
         assert step.minutes is not None
         unit = "minute" if step.minutes == 1 else "minutes"
         return [f"breathe {step.pattern} for {fmt_number(step.minutes)} {unit}"]

@@ -61,8 +61,10 @@ BREATHE_RE = re.compile(
     r"|to\s+fill(?:\s*,\s*(?P<lo>\S+)\s+to\s+(?P<hi>\S+)\s+(?P<fill_unit>\S+))?)$",
     re.IGNORECASE,
 )
-BREATHE_HELP = ("write e.g. 'breathe box for 4 cycles', 'breathe 4-2-6-2 for 2 minutes' or "
-                "'breathe box to fill'")
+BREATHE_HELP = (
+    "write e.g. 'breathe box for 4 cycles', 'breathe 4-2-6-2 for 2 minutes' or "
+    "'breathe box to fill'"
+)
 
 
 def _cut_word(found: re.Match[str]) -> str:
@@ -106,21 +108,33 @@ class _Parser:
         return ScriptFileError(message, self.path, self.line if line == -1 else line, self.source)
 
     # --- numbers -----------------------------------------------------------------------------
-    def number(self, word: str, what: str, example: str, low: Fraction, high: Fraction,
-               unit: str = "seconds") -> Fraction:
+    def number(
+        self,
+        word: str,
+        what: str,
+        example: str,
+        low: Fraction,
+        high: Fraction,
+        unit: str = "seconds",
+    ) -> Fraction:
         if word.startswith("-") and NUMBER_RE.match(word[1:]):
             raise self.error(f"{what} cannot be negative; write e.g. '{example}'")
         if re.fullmatch(r"\d+,\d+", word):
-            raise self.error(f"write the decimal with a point: '{word.replace(',', '.')}', "
-                             f"e.g. '{example}'")
+            raise self.error(
+                f"write the decimal with a point: '{word.replace(',', '.')}', e.g. '{example}'"
+            )
         if re.fullmatch(r"\d*\.\d{4,}", word):
             raise self.error(f"'{word}' has more than three decimals; round it, e.g. '{example}'")
         if not NUMBER_RE.match(word):
-            raise self.error(f"'{word}' is not a number of {unit}; {what} needs one, e.g. '{example}'")
+            raise self.error(
+                f"'{word}' is not a number of {unit}; {what} needs one, e.g. '{example}'"
+            )
         value = Fraction(word)
         if not low <= value <= high:
-            raise self.error(f"{what} of {word} {unit} is out of range; use {fmt_number(low)} to "
-                             f"{fmt_number(high)} {unit}, e.g. '{example}'")
+            raise self.error(
+                f"{what} of {word} {unit} is out of range; use {fmt_number(low)} to "
+                f"{fmt_number(high)} {unit}, e.g. '{example}'"
+            )
         return value
 
     # --- lines -------------------------------------------------------------------------------
@@ -142,7 +156,7 @@ class _Parser:
             return
         self.finish_text()
         first = stripped.split(None, 1)[0].lower()
-        rest = stripped[len(first):].strip()
+        rest = stripped[len(first) :].strip()
         if stripped.startswith("=="):
             self.start_part(stripped[2:].strip())
         elif first in STEP_WORDS:
@@ -152,15 +166,19 @@ class _Parser:
         else:
             raise self.error(
                 f"'{stripped.split()[0][:30]}' is not a step.{close_match(first, STEP_WORDS)} Steps are "
-                f"{', '.join(STEP_WORDS)}; a part starts with '== Title'; '#' starts a comment")
+                f"{', '.join(STEP_WORDS)}; a part starts with '== Title'; '#' starts a comment"
+            )
 
     def check_text_length(self) -> None:
         assert self.text is not None
         if sum(len(w) + 1 for w in self.text.words) - 1 > MAX_TEXT:
             what = "spoken line" if self.text.what == "say" else "description"
-            raise self.error(f"this {what} is longer than {MAX_TEXT} characters; split it into "
-                             "several 'say' lines" if what == "spoken line" else
-                             f"the description is longer than {MAX_TEXT} characters; shorten it")
+            raise self.error(
+                f"this {what} is longer than {MAX_TEXT} characters; split it into "
+                "several 'say' lines"
+                if what == "spoken line"
+                else f"the description is longer than {MAX_TEXT} characters; shorten it"
+            )
 
     def finish_text(self) -> None:
         if self.text is None:
@@ -177,12 +195,18 @@ class _Parser:
     def header_line(self, key: str, value: str, indent: int) -> None:
         if key not in HEADER_KEYS:
             if self.parts or self.open:
-                raise self.error(f"'{key}' is not a step.{close_match(key, STEP_WORDS)} Steps are "
-                                 f"{', '.join(STEP_WORDS)}")
-            raise self.error(f"'{key}:' is not a setting.{close_match(key, HEADER_KEYS)} The settings "
-                             f"are {', '.join(k + ':' for k in HEADER_KEYS)}")
+                raise self.error(
+                    f"'{key}' is not a step.{close_match(key, STEP_WORDS)} Steps are "
+                    f"{', '.join(STEP_WORDS)}"
+                )
+            raise self.error(
+                f"'{key}:' is not a setting.{close_match(key, HEADER_KEYS)} The settings "
+                f"are {', '.join(k + ':' for k in HEADER_KEYS)}"
+            )
         if self.parts or self.open:
-            raise self.error(f"'{key}:' belongs at the top of the file, before the first step or part")
+            raise self.error(
+                f"'{key}:' belongs at the top of the file, before the first step or part"
+            )
         if key in self.header_lines:
             raise self.error(f"'{key}:' is already set on line {self.header_lines[key]}; keep one")
         self.header_lines[key] = self.line
@@ -201,27 +225,34 @@ class _Parser:
                 from audio.wording import packaged_paths
 
                 if title[1:] not in packaged_paths():
-                    raise self.error(f"'{title}' is not a line in the wording file; write the title "
-                                     "itself, e.g. 'title: Evening calm'")
+                    raise self.error(
+                        f"'{title}' is not a line in the wording file; write the title "
+                        "itself, e.g. 'title: Evening calm'"
+                    )
             self.header[key] = title
             return
         value = strip_comment(value)
         if key == "kind":
             if value.lower() not in KINDS:
-                raise self.error(f"kind '{value}' is not known{close_match(value, KINDS)}; write "
-                                 f"'kind: {KINDS[0]}', 'kind: {KINDS[1]}' or 'kind: {KINDS[2]}'")
+                raise self.error(
+                    f"kind '{value}' is not known{close_match(value, KINDS)}; write "
+                    f"'kind: {KINDS[0]}', 'kind: {KINDS[1]}' or 'kind: {KINDS[2]}'"
+                )
             self.header[key] = value.lower()
         elif key == "language":
             lang = value.lower().replace("_", "-")
             if lang != ANY_LANGUAGE and not LANGUAGE_RE.match(lang):
-                raise self.error(f"language '{value}' is not a language code; write e.g. "
-                                 "'language: en', 'language: es' or 'language: pt-br'")
+                raise self.error(
+                    f"language '{value}' is not a language code; write e.g. "
+                    "'language: en', 'language: es' or 'language: pt-br'"
+                )
             self.header[key] = lang
         elif key == "minutes":
             if not value:
                 raise self.error("minutes needs a number, e.g. 'minutes: 10'")
-            self.header[key] = self.number(value.split()[0], "a session", "minutes: 10",
-                                           *MINUTES_RANGE, unit="minutes")
+            self.header[key] = self.number(
+                value.split()[0], "a session", "minutes: 10", *MINUTES_RANGE, unit="minutes"
+            )
             if len(value.split()) > 1:
                 raise self.error("write only the number of minutes, e.g. 'minutes: 10'")
 
@@ -231,8 +262,9 @@ class _Parser:
             return
         if not self.open.steps:
             name = f"'{self.open.title}'" if self.open.title else "here"
-            raise self.error(f"the part {name} has no steps; add some, or remove its '==' line",
-                             self.open.line)
+            raise self.error(
+                f"the part {name} has no steps; add some, or remove its '==' line", self.open.line
+            )
         self.parts.append(ScriptPart(self.open.title, tuple(self.open.steps), self.open.kind))
         self.open = None
 
@@ -242,7 +274,7 @@ class _Parser:
         tag = PART_TAG_RE.search(rest)
         if tag:
             kind = tag.group(1).lower()
-            rest = rest[:tag.start()]
+            rest = rest[: tag.start()]
         title = " ".join(rest.split())
         if len(title) > MAX_TITLE:
             raise self.error(f"the part's title is longer than {MAX_TITLE} characters; shorten it")
@@ -251,8 +283,10 @@ class _Parser:
     # --- steps -------------------------------------------------------------------------------
     def step(self, word: str, rest: str, indent: int) -> None:
         if "title" not in self.header:
-            raise self.error("the script needs a title before its first step; start the file with "
-                             "e.g. 'title: Leaves on a stream'")
+            raise self.error(
+                "the script needs a title before its first step; start the file with "
+                "e.g. 'title: Leaves on a stream'"
+            )
         if self.open is None:
             self.open = _Open("", None, self.line)
         if word == "say":
@@ -274,12 +308,16 @@ class _Parser:
             return PauseStep(seconds)
         if len(words) == 2 and words[1].lower() == "stretch":
             if "minutes" not in self.header:
-                raise self.error("a stretchy pause fits the session to its minutes; add e.g. "
-                                 "'minutes: 10' at the top, or write 'pause "
-                                 f"{fmt_number(seconds)}' without 'stretch'")
+                raise self.error(
+                    "a stretchy pause fits the session to its minutes; add e.g. "
+                    "'minutes: 10' at the top, or write 'pause "
+                    f"{fmt_number(seconds)}' without 'stretch'"
+                )
             return PauseStep(seconds, stretch=True)
-        raise self.error(f"after 'pause {words[0]}' write nothing, or 'stretch' for a pause that "
-                         f"fits the minutes, e.g. 'pause {words[0]} stretch'")
+        raise self.error(
+            f"after 'pause {words[0]}' write nothing, or 'stretch' for a pause that "
+            f"fits the minutes, e.g. 'pause {words[0]} stretch'"
+        )
 
     def pattern(self, name: str) -> str:
         key = " ".join(name.lower().split())
@@ -293,19 +331,28 @@ class _Parser:
             raise self.error(str(exc)) from None
         if inline is not None:
             return key
-        raise self.error(f"unknown breathing pattern '{name}'.{close_match(key, BREATHING_NAMES)} Use "
-                         "box, 478, resonance, sigh, cue, or seconds in-hold-out-hold such as "
-                         "4-2-6-2")
+        raise self.error(
+            f"unknown breathing pattern '{name}'.{close_match(key, BREATHING_NAMES)} Use "
+            "box, 478, resonance, sigh, cue, or seconds in-hold-out-hold such as "
+            "4-2-6-2"
+        )
 
     def fill_allowed(self, what: str, ranged: bool = False) -> None:
         if "minutes" not in self.header and not ranged:
-            raise self.error(f"'{what} to fill' fills the session to its minutes; add e.g. "
-                             "'minutes: 10' at the top" + (
-                                 ", or give the breaths, e.g. 'breathe box to fill, 4 to 8 cycles'"
-                                 if what == "breathe" else ""))
+            raise self.error(
+                f"'{what} to fill' fills the session to its minutes; add e.g. "
+                "'minutes: 10' at the top"
+                + (
+                    ", or give the breaths, e.g. 'breathe box to fill, 4 to 8 cycles'"
+                    if what == "breathe"
+                    else ""
+                )
+            )
         if self.fill_line is not None:
-            raise self.error(f"only one step can fill the session, and line {self.fill_line} "
-                             "already does; give this one a length")
+            raise self.error(
+                f"only one step can fill the session, and line {self.fill_line} "
+                "already does; give this one a length"
+            )
         self.fill_line = self.line
 
     def step_breathe(self, args: str) -> BreatheStep:
@@ -318,8 +365,10 @@ class _Parser:
             if found.group("lo") is None:
                 return BreatheStep(pattern, fill=True)
             if found.group("fill_unit").lower() not in ("cycles", "breaths"):
-                raise self.error("write the breaths to fill with as e.g. "
-                                 f"'breathe {pattern} to fill, 4 to 8 cycles'")
+                raise self.error(
+                    "write the breaths to fill with as e.g. "
+                    f"'breathe {pattern} to fill, 4 to 8 cycles'"
+                )
             lo, hi = (self.cycles(found.group(k), pattern) for k in ("lo", "hi"))
             if lo > hi:
                 raise self.error(f"{lo} to {hi} cycles: put the smaller number first")
@@ -328,34 +377,54 @@ class _Parser:
         if unit in ("cycle", "cycles", "breath", "breaths"):
             return BreatheStep(pattern, cycles=self.cycles(found.group("n"), pattern))
         if unit in ("minute", "minutes", "min"):
-            return BreatheStep(pattern, minutes=self.number(
-                found.group("n"), "breathing", f"breathe {pattern} for 2 minutes",
-                *BREATHE_MINUTES_RANGE, unit="minutes"))
+            return BreatheStep(
+                pattern,
+                minutes=self.number(
+                    found.group("n"),
+                    "breathing",
+                    f"breathe {pattern} for 2 minutes",
+                    *BREATHE_MINUTES_RANGE,
+                    unit="minutes",
+                ),
+            )
         raise self.error(f"'{found.group('unit')}' is not cycles or minutes; {BREATHE_HELP}")
 
     def cycles(self, word: str, pattern: str) -> int:
         if not word.isdecimal():
-            raise self.error(f"'{word}' is not a whole number of breaths; write e.g. "
-                             f"'breathe {pattern} for 4 cycles'")
+            raise self.error(
+                f"'{word}' is not a whole number of breaths; write e.g. "
+                f"'breathe {pattern} for 4 cycles'"
+            )
         n = int(word) if len(word) <= 12 else CYCLES_RANGE[1] + 1  # int() refuses 4,301 digits
         if not CYCLES_RANGE[0] <= n <= CYCLES_RANGE[1]:
-            raise self.error(f"{word} cycles is out of range; use {CYCLES_RANGE[0]} to "
-                             f"{CYCLES_RANGE[1]}, e.g. 'breathe {pattern} for 4 cycles'")
+            raise self.error(
+                f"{word} cycles is out of range; use {CYCLES_RANGE[0]} to "
+                f"{CYCLES_RANGE[1]}, e.g. 'breathe {pattern} for 4 cycles'"
+            )
         return n
 
-    def group(self, word: str, args: str, limits: tuple[Fraction, Fraction]) -> tuple[str, Fraction | None]:
+    def group(
+        self, word: str, args: str, limits: tuple[Fraction, Fraction]
+    ) -> tuple[str, Fraction | None]:
         example = f"'{word} right hand'"
         usual = 6 if word == "tense" else 30
         words = args.split()
         secs = None
-        if words and re.fullmatch(r"[-+]?(?:[\d.]+(?:e[-+]?\d+)?|nan|inf|infinity)", words[-1].lower()):
-            secs = self.number(words[-1], "tensing" if word == "tense" else "releasing",
-                               f"{word} right hand {usual}", *limits)
+        if words and re.fullmatch(
+            r"[-+]?(?:[\d.]+(?:e[-+]?\d+)?|nan|inf|infinity)", words[-1].lower()
+        ):
+            secs = self.number(
+                words[-1],
+                "tensing" if word == "tense" else "releasing",
+                f"{word} right hand {usual}",
+                *limits,
+            )
             words = words[:-1]
         group = " ".join(words)
         if not group:
-            raise self.error(f"{word} needs a muscle group, e.g. {example} or "
-                             f"'{word} right hand {usual}'")
+            raise self.error(
+                f"{word} needs a muscle group, e.g. {example} or '{word} right hand {usual}'"
+            )
         if len(group) > MAX_GROUP:
             raise self.error(f"the muscle group is longer than {MAX_GROUP} characters; shorten it")
         return group, secs
@@ -370,11 +439,15 @@ class _Parser:
         from audio.tone_shapes import TONES
 
         if not args:
-            raise self.error(f"tone needs a name, e.g. 'tone bell'; the tones are {', '.join(TONES)}")
+            raise self.error(
+                f"tone needs a name, e.g. 'tone bell'; the tones are {', '.join(TONES)}"
+            )
         name = args.lower()
         if name not in TONES:
-            raise self.error(f"unknown tone '{args}'.{close_match(name, list(TONES))} The tones are "
-                             f"{', '.join(TONES)}, e.g. 'tone bell'")
+            raise self.error(
+                f"unknown tone '{args}'.{close_match(name, list(TONES))} The tones are "
+                f"{', '.join(TONES)}, e.g. 'tone bell'"
+            )
         return ToneStep(name)
 
     def step_wording(self, args: str) -> WordingStep:
@@ -385,9 +458,11 @@ class _Parser:
             raise self.error("wording needs a place in the wording file, e.g. 'wording pmr.intro'")
         path = args.lower()
         if not WORDING_PATH_RE.match(path) or path not in known:
-            raise self.error(f"'{args}' is not a list of lines in the wording file."
-                             f"{close_match(path, known)} e.g. 'wording pmr.intro' or "
-                             "'wording breathing.closing'")
+            raise self.error(
+                f"'{args}' is not a list of lines in the wording file."
+                f"{close_match(path, known)} e.g. 'wording pmr.intro' or "
+                "'wording breathing.closing'"
+            )
         return WordingStep(path)
 
     def step_rest(self, args: str) -> RestStep:
@@ -403,23 +478,34 @@ class _Parser:
         self.finish_text()
         self.close_part()
         if not self.header and not self.parts:
-            raise self.error("the file is empty: a script needs a title and at least one step, "
-                             "e.g. 'title: Evening calm' and 'say Welcome.'", None)
+            raise self.error(
+                "the file is empty: a script needs a title and at least one step, "
+                "e.g. 'title: Evening calm' and 'say Welcome.'",
+                None,
+            )
         if "title" not in self.header:
-            raise self.error("the script has no title; start the file with e.g. "
-                             "'title: Leaves on a stream'", 1)
+            raise self.error(
+                "the script has no title; start the file with e.g. 'title: Leaves on a stream'", 1
+            )
         if not self.parts:
-            raise self.error("the script has no steps yet; add at least one, e.g. 'say Welcome.'",
-                             None)
+            raise self.error(
+                "the script has no steps yet; add at least one, e.g. 'say Welcome.'", None
+            )
         script = Script(
-            title=self.header["title"], parts=tuple(self.parts),
-            kind=self.header.get("kind", "mindfulness"), language=self.header.get("language", "en"),
-            minutes=self.header.get("minutes"), description=self.header.get("description", ""))
+            title=self.header["title"],
+            parts=tuple(self.parts),
+            kind=self.header.get("kind", "mindfulness"),
+            language=self.header.get("language", "en"),
+            minutes=self.header.get("minutes"),
+            description=self.header.get("description", ""),
+        )
         if script.minutes is not None and not script.stretchy:
             raise self.error(
                 "'minutes:' needs something that can stretch to fit it: a pause such as "
                 "'pause 20 stretch', 'breathe box to fill' or 'rest to fill'; or remove 'minutes:' "
-                "for a script that lasts as long as it is written", self.header_lines["minutes"])
+                "for a script that lasts as long as it is written",
+                self.header_lines["minutes"],
+            )
         return script
 
 
@@ -427,14 +513,17 @@ def parse_script(text: str, source: str = "<script>", *, path: str | None = None
     """A `Script` from the text of a script file; `ScriptFileError` (with the line) if unusable."""
     parser = _Parser(source, path)
     if len(text) > MAX_CHARS:
-        raise parser.error(f"the file is {len(text) // 1000} KB; a script can be at most "
-                           f"{MAX_CHARS // 1000} KB", None)
+        raise parser.error(
+            f"the file is {len(text) // 1000} KB; a script can be at most {MAX_CHARS // 1000} KB",
+            None,
+        )
     if text.startswith("\ufeff"):
         text = text[1:]
     lines = text.split("\n")
     if len(lines) > MAX_LINES:
-        raise parser.error(f"the file has {len(lines)} lines; a script can have at most {MAX_LINES}",
-                           None)
+        raise parser.error(
+            f"the file has {len(lines)} lines; a script can have at most {MAX_LINES}", None
+        )
     for number, raw in enumerate(lines, start=1):
         parser.line = number
         parser.feed(raw[:-1] if raw.endswith("\r") else raw)

@@ -106,28 +106,42 @@ def _plural(minutes: int) -> str:
 class _Compiler:
     """Expands a script's steps into plan steps for a given release length and fill."""
 
-    def __init__(self, script: Script, name: str, wording: Wording, *, spoken_cues: bool,
-                 tones: bool, words_per_minute: int, pmr: PmrOptions, breaths_per_minute: Any,
-                 ratio: Any) -> None:
+    def __init__(
+        self,
+        script: Script,
+        name: str,
+        wording: Wording,
+        *,
+        spoken_cues: bool,
+        tones: bool,
+        words_per_minute: int,
+        pmr: PmrOptions,
+        breaths_per_minute: Any,
+        ratio: Any,
+    ) -> None:
         self.script, self.name, self.wording = script, name, wording
         self.spoken_cues, self.tones, self.wpm, self.pmr = spoken_cues, tones, words_per_minute, pmr
         self.bpm, self.ratio = breaths_per_minute, ratio
         other = "left" if pmr.dominant == "right" else "right"
-        self.fields: dict[str, str] = {"side": wording.text("pmr", "sides", pmr.dominant),
-                                       "other": wording.text("pmr", "sides", other)}
+        self.fields: dict[str, str] = {
+            "side": wording.text("pmr", "sides", pmr.dominant),
+            "other": wording.text("pmr", "sides", other),
+        }
         first = next((s for s in script.steps() if isinstance(s, BreatheStep)), None)
         if first is not None and first.pattern != "cue":
             self.fields.update(pattern_fields(self.pattern(first.pattern), wording))
         if (breaths_per_minute is not None or ratio is not None) and not any(
-                isinstance(s, BreatheStep) and s.pattern == "resonance" for s in script.steps()):
+            isinstance(s, BreatheStep) and s.pattern == "resonance" for s in script.steps()
+        ):
             raise ScriptError("breaths per minute and ratio apply to resonance breathing only")
         self.notes: list[str] = []
         self.settle: Fraction | None = None  # the quiet after filling breaths, sized to fit
 
     def pattern(self, name: str) -> BreathingPattern:
         if name == "resonance":
-            return resonance_pattern(6 if self.bpm is None else self.bpm,
-                                     "1:1" if self.ratio is None else self.ratio)
+            return resonance_pattern(
+                6 if self.bpm is None else self.bpm, "1:1" if self.ratio is None else self.ratio
+            )
         if name in ("box", "478", "sigh"):
             return builtin_pattern(name)
         inline = parse_inline(name)
@@ -136,13 +150,20 @@ class _Compiler:
         return inline
 
     def cycle_seconds(self, step: BreatheStep) -> Fraction:
-        return CUE_INHALE + CUE_EXHALE if step.pattern == "cue" else self.pattern(step.pattern).cycle
+        return (
+            CUE_INHALE + CUE_EXHALE if step.pattern == "cue" else self.pattern(step.pattern).cycle
+        )
 
     def breaths(self, step: BreatheStep, cycles: int) -> list[Step]:
         if step.pattern == "cue":
             return cue_steps(self.wording, cycles)
-        return practice_steps(self.pattern(step.pattern), self.wording, cycles,
-                              spoken_cues=self.spoken_cues, tones=self.tones)
+        return practice_steps(
+            self.pattern(step.pattern),
+            self.wording,
+            cycles,
+            spoken_cues=self.spoken_cues,
+            tones=self.tones,
+        )
 
     def parts(self, release: Fraction, fill: Any) -> list[Part]:
         """`fill`: None while estimating (fill steps at their least), else the cycles or seconds
@@ -161,8 +182,9 @@ class _Compiler:
                 elif isinstance(step, ToneStep):
                     steps.append(Tone(step.name))
                 elif isinstance(step, WordingStep):
-                    steps.extend(say_steps(self.wording.script(*step.path.split("."),
-                                                               fields=self.fields)))
+                    steps.extend(
+                        say_steps(self.wording.script(*step.path.split("."), fields=self.fields))
+                    )
                 elif isinstance(step, BreatheStep):
                     label = label or step.pattern
                     if step.fill:
@@ -177,23 +199,44 @@ class _Compiler:
                         steps.append(Silence(self.settle, True))
                 elif isinstance(step, TenseStep):
                     seconds = step.seconds if step.seconds is not None else self.pmr.tense_seconds
-                    steps.extend(tense_steps(self.wording, step.group, group_index, self.fields,
-                                             seconds))
+                    steps.extend(
+                        tense_steps(self.wording, step.group, group_index, self.fields, seconds)
+                    )
                     tensed = step.group
                     label = label or group_area(self.wording, step.group, self.fields)[0]
                 elif isinstance(step, ReleaseStep):
-                    seconds = step.seconds if step.seconds is not None else (
-                        self.pmr.release_seconds or release)
-                    steps.extend(release_steps(self.wording, step.group, group_index, self.fields,
-                                               seconds, release_only=tensed != step.group))
+                    seconds = (
+                        step.seconds
+                        if step.seconds is not None
+                        else (self.pmr.release_seconds or release)
+                    )
+                    steps.extend(
+                        release_steps(
+                            self.wording,
+                            step.group,
+                            group_index,
+                            self.fields,
+                            seconds,
+                            release_only=tensed != step.group,
+                        )
+                    )
                     tensed = None
                     group_index += 1
                     label = label or group_area(self.wording, step.group, self.fields)[0]
                 elif isinstance(step, RestStep):
-                    seconds = step.seconds if step.seconds is not None else (
-                        Fraction(0) if fill is None else Fraction(fill))
-                    steps.extend(rest_steps(self.wording, seconds, self.wpm,
-                                            stretch=step.seconds is None and fill is not None))
+                    seconds = (
+                        step.seconds
+                        if step.seconds is not None
+                        else (Fraction(0) if fill is None else Fraction(fill))
+                    )
+                    steps.extend(
+                        rest_steps(
+                            self.wording,
+                            seconds,
+                            self.wpm,
+                            stretch=step.seconds is None and fill is not None,
+                        )
+                    )
             out.append(self.part(part, steps, label))
         return out
 
@@ -203,10 +246,17 @@ class _Compiler:
         kind = cast(PartKind, part.kind or ("group" if grouped else "practice"))
         title = part.title
         if not title:
-            title = (label[:1].upper() + label[1:]) if grouped and label else script_title(
-                self.script, self.wording)
-        return Part(kind, title, tuple(steps), label=label if kind in ("group", "practice") and
-                    label else None)
+            title = (
+                (label[:1].upper() + label[1:])
+                if grouped and label
+                else script_title(self.script, self.wording)
+            )
+        return Part(
+            kind,
+            title,
+            tuple(steps),
+            label=label if kind in ("group", "practice") and label else None,
+        )
 
     def estimate(self, parts: list[Part]) -> Fraction:
         return estimate_seconds(parts, self.wpm)
@@ -230,8 +280,11 @@ def script_plan(
     stretch cannot be given minutes. `language` is the voice's, used when the script's is "any".
     Every problem is a ScriptError with a message for the person."""
     name = name or script.title
-    if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, (int, float, Fraction))
-                                or not MINUTES_RANGE[0] <= minutes <= MINUTES_RANGE[1]):
+    if minutes is not None and (
+        isinstance(minutes, bool)
+        or not isinstance(minutes, (int, float, Fraction))
+        or not MINUTES_RANGE[0] <= minutes <= MINUTES_RANGE[1]
+    ):
         raise ScriptError("minutes should be a number from 1 to 60")
     pmr = pmr or PmrOptions()
     pmr.check()
@@ -239,28 +292,48 @@ def script_plan(
     wording = wording or load_wording(lang)
     uses_wording = script.uses_wording
     tones = tones or (uses_wording and not wording.in_language)  # no English cue words (below)
-    compiler = _Compiler(script, name, wording, spoken_cues=spoken_cues, tones=tones,
-                         words_per_minute=words_per_minute, pmr=pmr,
-                         breaths_per_minute=breaths_per_minute, ratio=ratio)
+    compiler = _Compiler(
+        script,
+        name,
+        wording,
+        spoken_cues=spoken_cues,
+        tones=tones,
+        words_per_minute=words_per_minute,
+        pmr=pmr,
+        breaths_per_minute=breaths_per_minute,
+        ratio=ratio,
+    )
     title = script_title(script, wording)
-    fill_steps = [s for s in script.steps() if (isinstance(s, BreatheStep) and s.fill)
-                  or (isinstance(s, RestStep) and s.seconds is None)]
+    fill_steps = [
+        s
+        for s in script.steps()
+        if (isinstance(s, BreatheStep) and s.fill)
+        or (isinstance(s, RestStep) and s.seconds is None)
+    ]
     if minutes is not None and not script.stretchy:
         written = compiler.estimate(compiler.parts(RELEASE_FIT[0], None))
-        raise ScriptError(f"{name} lasts as long as it is written (about "
-                          f"{_minutes_label(written)}) and cannot be made "
-                          f"{fmt_minutes(minutes)} minutes long")
+        raise ScriptError(
+            f"{name} lasts as long as it is written (about "
+            f"{_minutes_label(written)}) and cannot be made "
+            f"{fmt_minutes(minutes)} minutes long"
+        )
     wanted = minutes if minutes is not None else script.minutes
     target = None if wanted is None else Fraction(str(wanted)) * 60
     notes: list[str] = []
 
     # PMR: releases without their own seconds last 30-40 s, chosen from the minutes.
     release = RELEASE_FIT[0]
-    auto_releases = sum(1 for s in script.steps() if isinstance(s, ReleaseStep) and s.seconds is None)
+    auto_releases = sum(
+        1 for s in script.steps() if isinstance(s, ReleaseStep) and s.seconds is None
+    )
     if target is not None and auto_releases and pmr.release_seconds is None:
         unfilled = compiler.parts(release, None)
-        needed = compiler.estimate(unfilled) + _in_hand(compiler, unfilled)  # room left for the rest
-        release = min(RELEASE_FIT[1], RELEASE_FIT[0] + max(Fraction(0), target - needed) / auto_releases)
+        needed = compiler.estimate(unfilled) + _in_hand(
+            compiler, unfilled
+        )  # room left for the rest
+        release = min(
+            RELEASE_FIT[1], RELEASE_FIT[0] + max(Fraction(0), target - needed) / auto_releases
+        )
         release = Fraction(round(release * 2), 2)  # whole or half seconds
     others = compiler.estimate(compiler.parts(release, None))
     fill: Any = None
@@ -269,9 +342,10 @@ def script_plan(
         if isinstance(step, RestStep):
             if target is None:
                 raise ScriptError(f"{name}: 'rest to fill' needs a number of minutes")
-            base_rest = estimate_seconds([Part("rest", "", tuple(rest_steps(wording, Fraction(0),
-                                                                               words_per_minute)))],
-                                         words_per_minute)
+            base_rest = estimate_seconds(
+                [Part("rest", "", tuple(rest_steps(wording, Fraction(0), words_per_minute)))],
+                words_per_minute,
+            )
             _check_fits(name, target, others, words_per_minute=words_per_minute)
             if target - others > MAX_REST:
                 raise ScriptError(f"{name} lasts at most about {_at_most_label(others + MAX_REST)}")
@@ -285,8 +359,10 @@ def script_plan(
                 wanted_cycles = round((target - others) / compiler.cycle_seconds(step))
                 fill = max(low, min(high, wanted_cycles))
                 if wanted_cycles > high:
-                    notes.append(f"{title} is usually practised for {low} to {high} breaths; "
-                                 f"this session has {high}.")
+                    notes.append(
+                        f"{title} is usually practised for {low} to {high} breaths; "
+                        f"this session has {high}."
+                    )
             else:
                 # Whole breaths only, then a quiet of at least FILL_SETTLE before the closing:
                 # a stretchy pause the real speech sizes, so the session ends on its minutes.
@@ -300,23 +376,39 @@ def script_plan(
                 # else: too short for the fewest breaths and the words; played as written
                 # (longer than asked), as such short lengths have always been offered.
     parts = compiler.parts(release, fill)
-    stretch = sum((s.seconds for p in parts for s in p.steps
-                   if isinstance(s, Silence) and s.stretch), Fraction(0))
+    stretch = sum(
+        (s.seconds for p in parts for s in p.steps if isinstance(s, Silence) and s.stretch),
+        Fraction(0),
+    )
     if stretch and target is not None:
         fixed = compiler.estimate(parts) - stretch
         if fixed + stretch * STRETCH_RANGE[0] > target:
-            _check_fits(name, target, fixed + stretch * STRETCH_RANGE[0], strict=True,
-                        words_per_minute=words_per_minute)
+            _check_fits(
+                name,
+                target,
+                fixed + stretch * STRETCH_RANGE[0],
+                strict=True,
+                words_per_minute=words_per_minute,
+            )
         if fixed + stretch * STRETCH_RANGE[1] < target:
-            raise ScriptError(f"{name} can last at most about "
-                              f"{_at_most_label(fixed + stretch * STRETCH_RANGE[1])}; "
-                              "ask for fewer minutes")
+            raise ScriptError(
+                f"{name} can last at most about "
+                f"{_at_most_label(fixed + stretch * STRETCH_RANGE[1])}; "
+                "ask for fewer minutes"
+            )
     if uses_wording:
         notes += wording.notes
         if not wording.in_language:
             parts = list(tones_for_cues(tuple(parts)))
-    return Plan(name, title, tuple(parts), lang, tuple(notes),
-                kind=script.kind, target=target if stretch else None)
+    return Plan(
+        name,
+        title,
+        tuple(parts),
+        lang,
+        tuple(notes),
+        kind=script.kind,
+        target=target if stretch else None,
+    )
 
 
 @lru_cache(maxsize=256)
@@ -347,8 +439,11 @@ def lengths_that_fit(fits: Callable[[float], bool], usual: float) -> tuple[float
         return low <= halves <= high and fits(halves / 2)
 
     usual_halves = min(high, max(low, round(usual * 2)))
-    start = usual_halves if fits_halves(usual_halves) else next(
-        (h for h in range(low, high + 1) if fits_halves(h)), None)
+    start = (
+        usual_halves
+        if fits_halves(usual_halves)
+        else next((h for h in range(low, high + 1) if fits_halves(h)), None)
+    )
     if start is None:
         return None
     # The lengths that fit are one stretch of minutes (more minutes only ever add rest, breaths
@@ -377,8 +472,14 @@ def fmt_minutes(minutes: float | Fraction) -> str:
     return f"{value:g}"
 
 
-def _check_fits(name: str, target: Fraction, shortest: Fraction, *, strict: bool = False,
-                words_per_minute: int = 120) -> None:
+def _check_fits(
+    name: str,
+    target: Fraction,
+    shortest: Fraction,
+    *,
+    strict: bool = False,
+    words_per_minute: int = 120,
+) -> None:
     """A ScriptError when `shortest` (estimated) does not fit in `target` seconds. Unless
     `strict`, a tenth less is allowed (the estimate is rough), and the message names the least
     that is allowed."""
@@ -389,8 +490,11 @@ def _check_fits(name: str, target: Fraction, shortest: Fraction, *, strict: bool
     shorter = _shorter_sessions(name, target, words_per_minute)
     if shorter:
         hint += f" or try a shorter session ({' or '.join(shorter)})"
-    least = _plural(math.ceil(shortest / 60)) if strict else \
-        f"{max(2, math.ceil(least_allowed / 30)) / 2:g} minutes"
+    least = (
+        _plural(math.ceil(shortest / 60))
+        if strict
+        else f"{max(2, math.ceil(least_allowed / 30)) / 2:g} minutes"
+    )
     raise ScriptError(f"{name} takes at least about {least}; {hint}")
 
 
@@ -402,7 +506,7 @@ def _shorter_sessions(name: str, target: Fraction, words_per_minute: int) -> lis
     from audio.script_parse import parse_builtin
 
     fitting = []
-    for other in PMR_NAMES[PMR_NAMES.index(name) + 1:]:
+    for other in PMR_NAMES[PMR_NAMES.index(name) + 1 :]:
         script = parse_builtin(other)
         fits = minutes_range(script, words_per_minute) if script is not None else None
         if fits is not None and fits[0] * 60 <= target <= fits[1] * 60:

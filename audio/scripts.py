@@ -50,16 +50,23 @@ def _unknown(name: str, custom: Mapping[str, BreathingPattern]) -> ScriptError:
     )
 
 
-def resolve_pattern(name: str, custom: Mapping[str, BreathingPattern] | None = None,
-                    *, breaths_per_minute: Any = None, ratio: Any = None) -> BreathingPattern | None:
+def resolve_pattern(
+    name: str,
+    custom: Mapping[str, BreathingPattern] | None = None,
+    *,
+    breaths_per_minute: Any = None,
+    ratio: Any = None,
+) -> BreathingPattern | None:
     """The breathing pattern a name stands for; None for PMR sessions; ScriptError if unknown."""
     custom = custom or {}
     key = name.strip().lower()
     if key in PMR_SESSIONS:
         return None
     if key == "resonance":
-        return resonance_pattern(6 if breaths_per_minute is None else breaths_per_minute,
-                                 "1:1" if ratio is None else ratio)
+        return resonance_pattern(
+            6 if breaths_per_minute is None else breaths_per_minute,
+            "1:1" if ratio is None else ratio,
+        )
     if breaths_per_minute is not None or ratio is not None:
         raise ScriptError("breaths per minute and ratio apply to resonance breathing only")
     if key in BUILTIN_BREATHING:
@@ -90,8 +97,11 @@ def build_plan(
     """The plan for a session: a script's name (the person's in `config_dir/sessions`, else a
     built-in), a script file's path, a custom pattern's name or an inline pattern. Every problem
     is a ScriptError with a message for the person."""
-    if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, (int, float, Fraction))
-                                or not 1 <= minutes <= 60):
+    if minutes is not None and (
+        isinstance(minutes, bool)
+        or not isinstance(minutes, (int, float, Fraction))
+        or not 1 <= minutes <= 60
+    ):
         raise ScriptError("minutes should be a number from 1 to 60")
     wording = wording or load_wording(language)
     from audio.script_file import find_script
@@ -100,15 +110,32 @@ def build_plan(
     if found is not None:
         from audio.script_plan import script_plan
 
-        return script_plan(found[1], name=found[0], minutes=minutes, spoken_cues=spoken_cues,
-                           tones=tones, words_per_minute=words_per_minute, wording=wording,
-                           language=language, breaths_per_minute=breaths_per_minute, ratio=ratio,
-                           pmr=pmr)
-    pattern = resolve_pattern(name, custom_patterns, breaths_per_minute=breaths_per_minute, ratio=ratio)
+        return script_plan(
+            found[1],
+            name=found[0],
+            minutes=minutes,
+            spoken_cues=spoken_cues,
+            tones=tones,
+            words_per_minute=words_per_minute,
+            wording=wording,
+            language=language,
+            breaths_per_minute=breaths_per_minute,
+            ratio=ratio,
+            pmr=pmr,
+        )
+    pattern = resolve_pattern(
+        name, custom_patterns, breaths_per_minute=breaths_per_minute, ratio=ratio
+    )
     if pattern is None:  # a PMR name whose built-in script is missing: the package is broken
         raise ScriptError(f"the built-in session '{name}' is missing; reinstall homework-tui")
-    plan = breathing_plan(pattern, wording, minutes=minutes, spoken_cues=spoken_cues,
-                          tones=tones or not wording.in_language, words_per_minute=words_per_minute)
+    plan = breathing_plan(
+        pattern,
+        wording,
+        minutes=minutes,
+        spoken_cues=spoken_cues,
+        tones=tones or not wording.in_language,
+        words_per_minute=words_per_minute,
+    )
     if not wording.in_language:  # no English cue words in another language's voice
         plan = replace(plan, parts=tones_for_cues(plan.parts))
     if wording.notes:

@@ -53,7 +53,9 @@ class Speech:
     With `engine=None` there is no voice: lengths are estimated from the words (so captions and
     the pacer still keep time) and nothing is heard."""
 
-    def __init__(self, sample_rate: int, settings: VoiceSettings, engine: VoiceEngine | None) -> None:
+    def __init__(
+        self, sample_rate: int, settings: VoiceSettings, engine: VoiceEngine | None
+    ) -> None:
         self.sample_rate = sample_rate
         self.settings = settings
         self.engine = engine
@@ -159,7 +161,7 @@ class Session:
 
     @property
     def kind(self) -> str:
-        """"breathing", "relaxation" or "mindfulness"."""
+        """ "breathing", "relaxation" or "mindfulness"."""
         return self.plan.kind
 
     @property
@@ -198,8 +200,14 @@ class Session:
         if self.plan.target is not None:
             from audio.fitting import StretchFitter
 
-            fitter = StretchFitter(self.plan, self.sample_rate, self.speech.settings.rate,
-                                   self.speech.known_frames, self.speech.wait_frames, self._tone)
+            fitter = StretchFitter(
+                self.plan,
+                self.sample_rate,
+                self.speech.settings.rate,
+                self.speech.known_frames,
+                self.speech.wait_frames,
+                self._tone,
+            )
         for pi, part in enumerate(self.plan.parts):
             builder.begin_part(part)
             for si, step in enumerate(part.steps):
@@ -268,9 +276,17 @@ class Session:
     def wait_for(self, frames: int, timeout: float | None = None) -> bool:
         """Wait until `frames` frames are laid out (or all of it). False on timeout or error."""
         with self._changed:
-            return self._changed.wait_for(
-                lambda: self._timeline.frames >= frames or self._timeline.complete
-                or self.error is not None, timeout) and self.error is None
+            return (
+                self._changed.wait_for(
+                    lambda: (
+                        self._timeline.frames >= frames
+                        or self._timeline.complete
+                        or self.error is not None
+                    ),
+                    timeout,
+                )
+                and self.error is None
+            )
 
     # --- sound -------------------------------------------------------------------------------
     def render(self, start: int, count: int, out: np.ndarray | None = None) -> np.ndarray:
@@ -289,8 +305,13 @@ class Session:
     def write_wav(self, path: str | os.PathLike[str], progress: Progress | None = None) -> Timeline:
         """Lay out everything and write the whole session as 16-bit mono WAV."""
         timeline = self.resolve_all(progress)
-        write_wav(path, self.sample_rate, timeline.frames, lambda s, n: self.render(s, n),
-                  progress=None if progress is None else (lambda d, t: progress("audio", d / t)))
+        write_wav(
+            path,
+            self.sample_rate,
+            timeline.frames,
+            lambda s, n: self.render(s, n),
+            progress=None if progress is None else (lambda d, t: progress("audio", d / t)),
+        )
         return timeline
 
 
@@ -338,14 +359,28 @@ def build_session(
     folder = Path(config_dir) if config_dir else None
     found = find_script(name, folder)
     options: dict[str, Any] = {
-        "minutes": minutes, "tones": tones, "spoken_cues": spoken_cues, "wording_file": wording_file,
-        "custom_patterns": custom_patterns, "breaths_per_minute": breaths_per_minute, "ratio": ratio,
-        "pmr": pmr}
+        "minutes": minutes,
+        "tones": tones,
+        "spoken_cues": spoken_cues,
+        "wording_file": wording_file,
+        "custom_patterns": custom_patterns,
+        "breaths_per_minute": breaths_per_minute,
+        "ratio": ratio,
+        "pmr": pmr,
+    }
     if found is None:
-        settings = VoiceSettings(voice or DEFAULT_VOICE, DEFAULT_RATE if rate is None else rate, volume)
+        settings = VoiceSettings(
+            voice or DEFAULT_VOICE, DEFAULT_RATE if rate is None else rate, volume
+        )
         plan = _plan(name, None, folder, settings, **options)
-        return _start(plan, settings, engine or _engine(cache_dir, workers), sample_rate,
-                      require_speech=require_speech, chosen=voice is not None)
+        return _start(
+            plan,
+            settings,
+            engine or _engine(cache_dir, workers),
+            sample_rate,
+            require_speech=require_speech,
+            chosen=voice is not None,
+        )
     script = found[1]
     engine = engine or _engine(cache_dir, workers)
     notes: list[str] = []
@@ -361,19 +396,37 @@ def build_session(
         if chosen is None:
             note = no_voice_note(script.language)
             if require_speech:
-                raise VoiceError(note.replace("so the words are shown as captions only",
-                                              "so this session cannot be spoken"))
+                raise VoiceError(
+                    note.replace(
+                        "so the words are shown as captions only",
+                        "so this session cannot be spoken",
+                    )
+                )
             captions_only = True
             notes.append(note)
-    settings = VoiceSettings(chosen or DEFAULT_VOICE, DEFAULT_RATE if rate is None else rate, volume)
-    if voice is not None and script.language != "any" and \
-            settings.language.split("-")[0] != script.language.split("-")[0]:
-        notes.append(f"This script is in {language_name(script.language) or script.language}, "
-                     f"but the voice {settings.voice} speaks "
-                     f"{language_name(settings.language) or settings.language}.")
+    settings = VoiceSettings(
+        chosen or DEFAULT_VOICE, DEFAULT_RATE if rate is None else rate, volume
+    )
+    if (
+        voice is not None
+        and script.language != "any"
+        and settings.language.split("-")[0] != script.language.split("-")[0]
+    ):
+        notes.append(
+            f"This script is in {language_name(script.language) or script.language}, "
+            f"but the voice {settings.voice} speaks "
+            f"{language_name(settings.language) or settings.language}."
+        )
     plan = _plan(name, found, folder, settings, **options)
-    return _start(plan, settings, None if captions_only else engine, sample_rate,
-                  require_speech=require_speech, chosen=voice is not None, notes=notes)
+    return _start(
+        plan,
+        settings,
+        None if captions_only else engine,
+        sample_rate,
+        require_speech=require_speech,
+        chosen=voice is not None,
+        notes=notes,
+    )
 
 
 def session_plan(
@@ -400,37 +453,83 @@ def session_plan(
     found = find_script(name, folder)
     # The voice chosen for a script in a language of its own changes nothing in its plan.
     settings = VoiceSettings(voice or DEFAULT_VOICE, DEFAULT_RATE if rate is None else rate)
-    return _plan(name, found, folder, settings, minutes=minutes, tones=tones, spoken_cues=spoken_cues,
-                 wording_file=wording_file, custom_patterns=custom_patterns,
-                 breaths_per_minute=breaths_per_minute, ratio=ratio, pmr=pmr)
+    return _plan(
+        name,
+        found,
+        folder,
+        settings,
+        minutes=minutes,
+        tones=tones,
+        spoken_cues=spoken_cues,
+        wording_file=wording_file,
+        custom_patterns=custom_patterns,
+        breaths_per_minute=breaths_per_minute,
+        ratio=ratio,
+        pmr=pmr,
+    )
 
 
-def _plan(name: str, found: tuple[str, Script] | None, folder: Path | None, settings: VoiceSettings, *,
-          minutes: float | None, tones: bool, spoken_cues: bool,
-          wording_file: str | os.PathLike[str] | None,
-          custom_patterns: Mapping[str, BreathingPattern] | None, breaths_per_minute: Any, ratio: Any,
-          pmr: PmrOptions | None) -> Plan:
+def _plan(
+    name: str,
+    found: tuple[str, Script] | None,
+    folder: Path | None,
+    settings: VoiceSettings,
+    *,
+    minutes: float | None,
+    tones: bool,
+    spoken_cues: bool,
+    wording_file: str | os.PathLike[str] | None,
+    custom_patterns: Mapping[str, BreathingPattern] | None,
+    breaths_per_minute: Any,
+    ratio: Any,
+    pmr: PmrOptions | None,
+) -> Plan:
     """The plan for a script (`found`: its name and script) or, when None, a pattern's name."""
     file = Path(wording_file) if wording_file else None
     if found is None:
         wording = load_wording(settings.language, file=file, folder=folder)
         if custom_patterns is None and folder is not None:
             custom_patterns = load_custom_patterns(folder / "patterns.toml")
-        return build_plan(name, minutes=minutes, spoken_cues=spoken_cues, tones=tones,
-                          words_per_minute=settings.rate, wording=wording,
-                          custom_patterns=custom_patterns, breaths_per_minute=breaths_per_minute,
-                          ratio=ratio, pmr=pmr)
+        return build_plan(
+            name,
+            minutes=minutes,
+            spoken_cues=spoken_cues,
+            tones=tones,
+            words_per_minute=settings.rate,
+            wording=wording,
+            custom_patterns=custom_patterns,
+            breaths_per_minute=breaths_per_minute,
+            ratio=ratio,
+            pmr=pmr,
+        )
     script_name, script = found
     lang = settings.language if script.language == "any" else script.language
     wording = load_wording(lang, file=file, folder=folder)
-    return script_plan(script, name=script_name, minutes=minutes, spoken_cues=spoken_cues,
-                       tones=tones, words_per_minute=settings.rate, wording=wording,
-                       language=settings.language, breaths_per_minute=breaths_per_minute,
-                       ratio=ratio, pmr=pmr)
+    return script_plan(
+        script,
+        name=script_name,
+        minutes=minutes,
+        spoken_cues=spoken_cues,
+        tones=tones,
+        words_per_minute=settings.rate,
+        wording=wording,
+        language=settings.language,
+        breaths_per_minute=breaths_per_minute,
+        ratio=ratio,
+        pmr=pmr,
+    )
 
 
-def _start(plan: Plan, settings: VoiceSettings, engine: VoiceEngine | None, sample_rate: int, *,
-           require_speech: bool, chosen: bool, notes: list[str] | None = None) -> Session:
+def _start(
+    plan: Plan,
+    settings: VoiceSettings,
+    engine: VoiceEngine | None,
+    sample_rate: int,
+    *,
+    require_speech: bool,
+    chosen: bool,
+    notes: list[str] | None = None,
+) -> Session:
     """The session with its first line laid out; without a working engine, captions only."""
     if engine is None:
         session = Session(plan, Speech(sample_rate, settings, None), sample_rate, list(notes or []))
@@ -442,8 +541,12 @@ def _start(plan: Plan, settings: VoiceSettings, engine: VoiceEngine | None, samp
     except VoiceError:
         if engine.failure is None or require_speech or chosen:
             raise
-        session = Session(plan, Speech(sample_rate, settings, None), sample_rate,
-                          [*(notes or []), f"{engine.failure} (captions and timing still work)"])
+        session = Session(
+            plan,
+            Speech(sample_rate, settings, None),
+            sample_rate,
+            [*(notes or []), f"{engine.failure} (captions and timing still work)"],
+        )
         session.resolve_first()
     return session
 

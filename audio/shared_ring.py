@@ -76,8 +76,8 @@ class SharedRing:
         n = len(block)
         i = start & self.mask
         first = min(n, self.frames - i)
-        self.data[i:i + first] = block[:first]
-        self.data[:n - first] = block[first:n]
+        self.data[i : i + first] = block[:first]
+        self.data[: n - first] = block[first:n]
 
     def close(self) -> None:
         """Let go of the file descriptor. The mapping itself goes when the last view does, so a

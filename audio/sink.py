@@ -23,8 +23,9 @@ class Sink:
     def __init__(self) -> None:
         self.ring = SharedRing.create(RING_FRAMES)
         try:
-            self.worker = Worker("audio._sink_worker", str(self.ring.fd), str(RING_FRAMES),
-                                 pass_fds=(self.ring.fd,))
+            self.worker = Worker(
+                "audio._sink_worker", str(self.ring.fd), str(RING_FRAMES), pass_fds=(self.ring.fd,)
+            )
             hello = self.worker.read(START_TIMEOUT)
         except (OSError, TimeoutError, EOFError, ValueError) as exc:
             self.ring.close()

@@ -40,13 +40,17 @@ class SoundPlayer(PlayerBase):
 
     audible = True
 
-    def __init__(self, session: Session, device: int | str | None = None,
-                 workers: AudioWorkers | None = None) -> None:
+    def __init__(
+        self, session: Session, device: int | str | None = None, workers: AudioWorkers | None = None
+    ) -> None:
         # the sink `workers` prewarmed when it suits, else a new one
         sink = workers.take_sink(device, session.sample_rate) if workers is not None else Sink()
         try:
-            opened = sink.opened if sink.opened and sink.request == (device, session.sample_rate) \
+            opened = (
+                sink.opened
+                if sink.opened and sink.request == (device, session.sample_rate)
                 else sink.open(device, session.sample_rate)
+            )
             if not opened.get("ok"):  # the device wants another rate: lay the session out at it
                 session = session.with_sample_rate(int(opened["device_rate"]))
                 opened = sink.open(device, session.sample_rate)

@@ -38,7 +38,7 @@ def apply_fades(samples: np.ndarray, fade_in: int, fade_out: int) -> np.ndarray:
     if fade_in:
         samples[:fade_in] *= raised_cosine(fade_in)
     if fade_out:
-        samples[n - fade_out:] *= raised_cosine(fade_out)[::-1]
+        samples[n - fade_out :] *= raised_cosine(fade_out)[::-1]
     return samples
 
 
@@ -75,7 +75,7 @@ def tone(name: str, rate: int) -> np.ndarray:
         pulse = _glide(ToneShape(shape.start_hz, shape.end_hz, one / rate), one, rate)
         wave = np.zeros(n)
         for i in range(shape.pulses):
-            wave[i * (one + gap): i * (one + gap) + one] += pulse
+            wave[i * (one + gap) : i * (one + gap) + one] += pulse
     wave[0] = 0.0
     wave[-1] = 0.0
     peak = float(np.max(np.abs(wave))) or 1.0

@@ -38,8 +38,13 @@ class Event:
     part: int = 0
 
     def to_json(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "kind": self.kind, "label": self.label,
-                "text": self.text}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "label": self.label,
+            "text": self.text,
+        }
 
     def progress(self, frame: int) -> float:
         """How far through this event `frame` is, 0.0 to 1.0 (for a pacer)."""
@@ -147,8 +152,11 @@ class Timeline:
 
     def to_json(self) -> dict[str, Any]:
         """`{"sample_rate", "frames", "events": [{"start", "end", "kind", "label", "text"}]}`."""
-        return {"sample_rate": self.sample_rate, "frames": self.frames,
-                "events": [e.to_json() for e in self.events]}
+        return {
+            "sample_rate": self.sample_rate,
+            "frames": self.frames,
+            "events": [e.to_json() for e in self.events],
+        }
 
 
 _ORDER = {kind: i for i, kind in enumerate(("intro", "closing", *PHASE_KINDS, "tone", "speech"))}
@@ -181,8 +189,9 @@ class TimelineBuilder:
             raise RuntimeError("the previous part is still open")
         self._open = (part, len(self._parts), self.clock, len(self._events))
 
-    def add_step(self, step: Step, speech_frames: Callable[[str], int],
-                 tone_frames: Callable[[str], int]) -> None:
+    def add_step(
+        self, step: Step, speech_frames: Callable[[str], int], tone_frames: Callable[[str], int]
+    ) -> None:
         if self._open is None:
             raise RuntimeError("begin_part first")
         index = self._open[1]
@@ -214,24 +223,35 @@ class TimelineBuilder:
         if self._open is None:
             raise RuntimeError("begin_part first")
         part, index, start, first_event = self._open
-        span = PartSpan(index, part.kind, part.title, part.label, self._frame(start),
-                        self._frame(self.clock))
+        span = PartSpan(
+            index, part.kind, part.title, part.label, self._frame(start), self._frame(self.clock)
+        )
         if part.kind in ("intro", "closing"):
-            self._events.insert(first_event, Event(span.start, span.end, part.kind, None, None, index))
+            self._events.insert(
+                first_event, Event(span.start, span.end, part.kind, None, None, index)
+            )
         self._parts.append(span)
         self._open = None
         return span
 
-    def add_part(self, part: Part, speech_frames: Callable[[str], int],
-                 tone_frames: Callable[[str], int]) -> PartSpan:
+    def add_part(
+        self, part: Part, speech_frames: Callable[[str], int], tone_frames: Callable[[str], int]
+    ) -> PartSpan:
         self.begin_part(part)
         for step in part.steps:
             self.add_step(step, speech_frames, tone_frames)
         return self.end_part()
 
-    def _phase(self, step: Phase, t: Fraction, index: int, events: list[Event],
-               speech: Callable[[Fraction, str, int], Fraction],
-               speech_frames: Callable[[str], int], tone_frames: Callable[[str], int]) -> Fraction:
+    def _phase(
+        self,
+        step: Phase,
+        t: Fraction,
+        index: int,
+        events: list[Event],
+        speech: Callable[[Fraction, str, int], Fraction],
+        speech_frames: Callable[[str], int],
+        tone_frames: Callable[[str], int],
+    ) -> Fraction:
         rate = self.sample_rate
         end = t + step.seconds
         events.append(Event(self._frame(t), self._frame(end), step.kind, step.label, None, index))
@@ -241,8 +261,10 @@ class TimelineBuilder:
             lead = TONE_LEAD if tone else Fraction(0)
             frames = speech_frames(step.cue)
             if t + lead + Fraction(frames, rate) > end - FIT_MARGIN:
-                self._note(f"the cue '{step.cue}' is longer than its {float(step.seconds):g} s "
-                           f"{step.kind}; a tone marks it instead")
+                self._note(
+                    f"the cue '{step.cue}' is longer than its {float(step.seconds):g} s "
+                    f"{step.kind}; a tone marks it instead"
+                )
                 tone = tone or step.kind
             else:
                 said_until = speech(t + lead, step.cue, frames)
@@ -255,8 +277,10 @@ class TimelineBuilder:
             at = max(t + line.at, said_until + (LINE_GAP if said_until > t else 0))
             if at + Fraction(frames, rate) > end - FIT_MARGIN:
                 if not line.optional:
-                    self._note(f"'{line.text}' was left out: it does not fit in the "
-                               f"{float(step.seconds):g} s {step.kind}")
+                    self._note(
+                        f"'{line.text}' was left out: it does not fit in the "
+                        f"{float(step.seconds):g} s {step.kind}"
+                    )
                 continue
             said_until = speech(at, line.text, frames)
         return end
@@ -266,10 +290,23 @@ class TimelineBuilder:
         events, parts = list(self._events), list(self._parts)
         if self._open is not None:
             part, index, start, first_event = self._open
-            span = PartSpan(index, part.kind, part.title, part.label, self._frame(start),
-                            self._frame(self.clock))
+            span = PartSpan(
+                index,
+                part.kind,
+                part.title,
+                part.label,
+                self._frame(start),
+                self._frame(self.clock),
+            )
             parts.append(span)
             if part.kind in ("intro", "closing"):
-                events.insert(first_event, Event(span.start, span.end, part.kind, None, None, index))
-        return Timeline(self.sample_rate, tuple(events), tuple(parts),
-                        len(self._parts) >= self.total_parts, self.total_parts)
+                events.insert(
+                    first_event, Event(span.start, span.end, part.kind, None, None, index)
+                )
+        return Timeline(
+            self.sample_rate,
+            tuple(events),
+            tuple(parts),
+            len(self._parts) >= self.total_parts,
+            self.total_parts,
+        )

@@ -44,8 +44,9 @@ def load_toml(text: str) -> dict[str, Any]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         found = _POSITION.search(str(error))
-        raise TomlInputError(_POSITION.sub("", str(error)),
-                             int(found.group(1)) if found else None, syntax=True) from None
+        raise TomlInputError(
+            _POSITION.sub("", str(error)), int(found.group(1)) if found else None, syntax=True
+        ) from None
     except ValueError:  # an integer past the int-to-string limit
         raise TomlInputError(
             f"a number here has more than {_digit_limit():,} digits; use a shorter one",
@@ -63,8 +64,11 @@ def _digit_limit() -> int:
 
 
 def _too_deep(text: str) -> TomlInputError:
-    return TomlInputError(f"values here are nested more than {MAX_DEPTH} levels deep; this file "
-                          "never needs more than a few", _deep_line(text))
+    return TomlInputError(
+        f"values here are nested more than {MAX_DEPTH} levels deep; this file "
+        "never needs more than a few",
+        _deep_line(text),
+    )
 
 
 def _code(line: str) -> str:

@@ -36,7 +36,9 @@ RATE_RANGE = (80, 260)
 START_TIMEOUT = 15.0
 SAY_TIMEOUT = 30.0
 VOICES_FILE = "voices.json"
-INSTALL_HINT = "install espeak-ng (Debian/Ubuntu: sudo apt install espeak-ng) or reinstall homework-tui"
+INSTALL_HINT = (
+    "install espeak-ng (Debian/Ubuntu: sudo apt install espeak-ng) or reinstall homework-tui"
+)
 
 
 def default_cache_dir() -> Path:
@@ -58,7 +60,11 @@ class VoiceSettings:
         if not isinstance(self.voice, str) or not self.voice.strip():
             raise VoiceError("the voice name is empty; run `homework-tui voices` to see the voices")
         low, high = RATE_RANGE
-        if isinstance(self.rate, bool) or not isinstance(self.rate, int) or not low <= self.rate <= high:
+        if (
+            isinstance(self.rate, bool)
+            or not isinstance(self.rate, int)
+            or not low <= self.rate <= high
+        ):
             raise VoiceError(f"speech rate should be {low} to {high} words a minute")
         if not 0.0 < float(self.volume) <= 1.0:
             raise VoiceError("speech volume should be above 0 and at most 1")
@@ -71,7 +77,9 @@ class VoiceSettings:
         return base if re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]+)*", base) else "en"
 
     def cache_key(self, text: str) -> str:
-        blob = json.dumps([CACHE_FORMAT, ENGINE_ID, self.voice, self.rate, round(float(self.volume), 3), text])
+        blob = json.dumps(
+            [CACHE_FORMAT, ENGINE_ID, self.voice, self.rate, round(float(self.volume), 3), text]
+        )
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
@@ -161,8 +169,10 @@ class VoiceEngine:
         try:
             data = json.loads(stored.read_text(encoding="utf-8"))
             if data.get("engine") == ENGINE_ID:
-                self._voices = [VoiceInfo(v["id"], v["name"], tuple(v["languages"]), v["gender"])
-                                for v in data["voices"]]
+                self._voices = [
+                    VoiceInfo(v["id"], v["name"], tuple(v["languages"]), v["gender"])
+                    for v in data["voices"]
+                ]
                 return list(self._voices)
         except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             pass  # a damaged or hand-edited cache: ask the engine again, and store its answer
@@ -172,7 +182,9 @@ class VoiceEngine:
         self.start()
         self._queue.put(_Request("voices", future))
         raw = future.result(timeout)
-        self._voices = [VoiceInfo(v["id"], v["name"], tuple(v["languages"]), v["gender"]) for v in raw]
+        self._voices = [
+            VoiceInfo(v["id"], v["name"], tuple(v["languages"]), v["gender"]) for v in raw
+        ]
         try:
             tmp = stored.with_name(f".{VOICES_FILE}.{os.getpid()}")
             tmp.write_text(json.dumps({"engine": ENGINE_ID, "voices": raw}), encoding="utf-8")
@@ -225,7 +237,9 @@ class VoiceEngine:
                     except VoiceError as exc:
                         self.failure = str(exc)
                 if self.failure or worker is None:
-                    request.future.set_exception(VoiceError(self.failure or "speech is unavailable"))
+                    request.future.set_exception(
+                        VoiceError(self.failure or "speech is unavailable")
+                    )
                     continue
                 worker = self._serve(worker, request)
         finally:
@@ -247,7 +261,9 @@ class VoiceEngine:
                     if answer.get("ok"):
                         request.future.set_result(answer["voices"])
                     else:
-                        request.future.set_exception(VoiceError(f"cannot list voices: {answer.get('error')}"))
+                        request.future.set_exception(
+                            VoiceError(f"cannot list voices: {answer.get('error')}")
+                        )
                     return worker
                 assert request.settings is not None and request.path is not None
                 s = request.settings
@@ -271,23 +287,41 @@ class VoiceEngine:
                 try:
                     _store_prepared(tmp, request.path)
                 except (OSError, EOFError, ValueError) as exc:
-                    request.future.set_exception(VoiceError(f"the speech engine wrote no usable audio: {exc}"))
+                    request.future.set_exception(
+                        VoiceError(f"the speech engine wrote no usable audio: {exc}")
+                    )
                     return worker
                 request.future.set_result(request.path)
             elif answer.get("kind") == "voice":
-                request.future.set_exception(VoiceError(
-                    f"unknown voice '{request.settings.voice}'; run `homework-tui voices` to see the voices"))
+                request.future.set_exception(
+                    VoiceError(
+                        f"unknown voice '{request.settings.voice}'; run `homework-tui voices` to see the voices"
+                    )
+                )
             else:
-                request.future.set_exception(VoiceError(f"the speech engine failed: {answer.get('error')}"))
+                request.future.set_exception(
+                    VoiceError(f"the speech engine failed: {answer.get('error')}")
+                )
             return worker
         return worker
 
 
-def _say(worker: _Worker, rid: int, text: str, settings: VoiceSettings, out: Path, *,
-         fresh: bool = False) -> dict[str, Any]:
+def _say(
+    worker: _Worker, rid: int, text: str, settings: VoiceSettings, out: Path, *, fresh: bool = False
+) -> dict[str, Any]:
     """Ask the worker for one line (`fresh`: with every property set again)."""
-    worker.send({"op": "say", "id": rid, "text": text, "voice": settings.voice, "rate": settings.rate,
-                 "volume": settings.volume, "out": str(out), **({"fresh": True} if fresh else {})})
+    worker.send(
+        {
+            "op": "say",
+            "id": rid,
+            "text": text,
+            "voice": settings.voice,
+            "rate": settings.rate,
+            "volume": settings.volume,
+            "out": str(out),
+            **({"fresh": True} if fresh else {}),
+        }
+    )
     return worker.read(SAY_TIMEOUT)
 
 
@@ -332,7 +366,7 @@ def _store_prepared(raw_path: Path, final: Path) -> None:
     rate, raw = read_wav(raw_path)
     clip = prepare_speech(raw, rate, rate).astype("float32") / 32767.0
     final.parent.mkdir(parents=True, exist_ok=True)
-    write_wav(final, rate, len(clip), lambda start, count: clip[start:start + count])
+    write_wav(final, rate, len(clip), lambda start, count: clip[start : start + count])
     raw_path.unlink(missing_ok=True)
 
 
@@ -342,8 +376,9 @@ class EngineSource(Protocol):
     def engine(self, cache_dir: str | os.PathLike[str] | None = None) -> VoiceEngine: ...
 
 
-def list_voices(cache_dir: str | os.PathLike[str] | None = None,
-                workers: EngineSource | None = None) -> list[VoiceInfo]:
+def list_voices(
+    cache_dir: str | os.PathLike[str] | None = None, workers: EngineSource | None = None
+) -> list[VoiceInfo]:
     """The installed voices, asked of `workers`' engine (kept for later), else of an engine
     made for this question and closed after it."""
     if workers is not None:

@@ -93,7 +93,9 @@ class Wording:
             raise ScriptError(f"wording {self._where(path)} cannot use {{{missing[0]}}} here")
         return " ".join(text.format(**fields).split())
 
-    def text(self, *path: str, fields: Mapping[str, object] | None = None, default: Any = ...) -> str:
+    def text(
+        self, *path: str, fields: Mapping[str, object] | None = None, default: Any = ...
+    ) -> str:
         value = self.get(*path, default=default)
         if not isinstance(value, str) or not value.strip():
             raise ScriptError(f"wording {self._where(path)} should be a line of text")
@@ -107,7 +109,9 @@ class Wording:
             raise ScriptError(f"wording {self._where(path)} should be a list of lines of text")
         return lines
 
-    def script(self, *path: str, fields: Mapping[str, object] | None = None) -> list[str | Fraction]:
+    def script(
+        self, *path: str, fields: Mapping[str, object] | None = None
+    ) -> list[str | Fraction]:
         """A list of lines and pauses (numbers, in seconds)."""
         value = self.get(*path)
         if isinstance(value, str):
@@ -117,11 +121,14 @@ class Wording:
         out: list[str | Fraction] = []
         for item in value:
             if isinstance(item, bool) or not isinstance(item, (str, int, float)):
-                raise ScriptError(f"wording {self._where(path)} has {shown(item)}: use text or a "
-                                  "number")
+                raise ScriptError(
+                    f"wording {self._where(path)} has {shown(item)}: use text or a number"
+                )
             if isinstance(item, float) and not math.isfinite(item):
-                raise ScriptError(f"wording {self._where(path)} has a pause of {item}; use a "
-                                  f"number of seconds from 0 to {MAX_PAUSE}")
+                raise ScriptError(
+                    f"wording {self._where(path)} has a pause of {item}; use a "
+                    f"number of seconds from 0 to {MAX_PAUSE}"
+                )
             if isinstance(item, str):
                 if item.strip():
                     out.append(self._format(path, item, fields or {}))
@@ -163,7 +170,9 @@ def has_wording(language: str, folder: Path | None = None) -> bool:
     base = lang.split("-")[0]
     if base in packaged_languages():
         return True
-    return folder is not None and any((Path(folder) / f"wording.{n}.toml").is_file() for n in (lang, base))
+    return folder is not None and any(
+        (Path(folder) / f"wording.{n}.toml").is_file() for n in (lang, base)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -180,7 +189,9 @@ def packaged_paths() -> tuple[str, ...]:
             elif isinstance(value, (str, list)):
                 found.append(path)
 
-    walk({key: value for key, value in _packaged().items() if key != "numbers"}, "")  # not spoken alone
+    walk(
+        {key: value for key, value in _packaged().items() if key != "numbers"}, ""
+    )  # not spoken alone
     return tuple(found)
 
 

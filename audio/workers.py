@@ -79,8 +79,14 @@ class AudioWorkers:
 
     # -- lifetime --------------------------------------------------------------------------------
 
-    def prewarm(self, cache_dir: str | os.PathLike[str] | None = None, *, sound: bool = True,
-                device: int | str | None = None, sample_rate: int = 22050) -> None:
+    def prewarm(
+        self,
+        cache_dir: str | os.PathLike[str] | None = None,
+        *,
+        sound: bool = True,
+        device: int | str | None = None,
+        sample_rate: int = 22050,
+    ) -> None:
         """Start the speech worker and (with `sound`) a sound sink with the device open and held
         silent, in the background, so a session chosen a moment later starts at once. Safe to
         call more than once; never raises."""

@@ -72,8 +72,9 @@ class HomeworkApp(App[int]):
         Binding("f6", "save_to_file", "Save to a file", key_display="F6", priority=True),
     ]
 
-    def __init__(self, data_folder: Path, *, read_only: bool = False,
-                 services: Services | None = None) -> None:
+    def __init__(
+        self, data_folder: Path, *, read_only: bool = False, services: Services | None = None
+    ) -> None:
         super().__init__()
         self.data_folder = data_folder
         self.services = services or Services()  # ours: closed on unmount (tests pass silent ones)

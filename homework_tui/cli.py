@@ -13,8 +13,15 @@ from typing import NoReturn
 from homework_tui import __version__
 
 # Modules in homework_tui/commands/, each with `register(subparsers)`.
-COMMAND_MODULES = ["doctor", "backup", "encryption", "audio_cmds", "plan_cmds", "today_cmd",
-                   "relax_cmds"]
+COMMAND_MODULES = [
+    "doctor",
+    "backup",
+    "encryption",
+    "audio_cmds",
+    "plan_cmds",
+    "today_cmd",
+    "relax_cmds",
+]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,8 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        help="where your data lives (default: your user data folder; "
-        "or set HOMEWORK_TUI_DATA_DIR)",
+        help="where your data lives (default: your user data folder; or set HOMEWORK_TUI_DATA_DIR)",
     )
     parser.add_argument(
         "--read-only",

@@ -62,8 +62,12 @@ def check_speech() -> Finding:
             "`sudo apt-get install espeak-ng`. Until then sessions show captions instead.",
         )
     if not voices:
-        return Finding("Speech", Level.WARN, "the speech engine has no voices",
-                       fix="`sudo apt-get install espeak-ng-data` adds voices.")
+        return Finding(
+            "Speech",
+            Level.WARN,
+            "the speech engine has no voices",
+            fix="`sudo apt-get install espeak-ng-data` adds voices.",
+        )
     english = [v for v in voices if any(lang.startswith("en") for lang in v.languages)]
     return Finding(
         "Speech",
@@ -110,14 +114,21 @@ def check_data(folder: Path) -> Finding:
     data_file = database_file(folder)
     details = [f"folder: {folder}"]
     if folder.exists() and not folder.is_dir():
-        return Finding("Data", Level.FAIL, f"{folder} is a file, not a folder", details,
-                       "Choose a folder with --data-dir (or HOMEWORK_TUI_DATA_DIR).")
+        return Finding(
+            "Data",
+            Level.FAIL,
+            f"{folder} is a file, not a folder",
+            details,
+            "Choose a folder with --data-dir (or HOMEWORK_TUI_DATA_DIR).",
+        )
     damaged = damaged_files(folder) if folder.exists() else []
     details += [f"damaged file set aside {item.when}: {item.path}" for item in damaged]
     kept = kept_damaged(folder) if folder.exists() else []
     if kept:
-        details.append(f"kept aside: {len(kept)} damaged file(s) in {kept[0].path.parent} "
-                       "(you chose to keep them)")
+        details.append(
+            f"kept aside: {len(kept)} damaged file(s) in {kept[0].path.parent} "
+            "(you chose to keep them)"
+        )
     details.append(_backups_line(find_backups(folder)) if folder.exists() else "backups: none yet")
     unwritable = _write_problem(folder, data_file) if folder.exists() else None
     if unwritable:
@@ -127,10 +138,16 @@ def check_data(folder: Path) -> Finding:
             return _damaged_finding(damaged, details)
         parent_ok = os.access(folder.parent if folder.parent.exists() else Path.home(), os.W_OK)
         if unwritable or not (folder.exists() or parent_ok):
-            return Finding("Data", Level.FAIL, "no data yet, and nothing can be saved there",
-                           details, f"Make {folder} writable, or use --data-dir.")
-        return Finding("Data", Level.OK, "no data yet: it will be created when you first save",
-                       details)
+            return Finding(
+                "Data",
+                Level.FAIL,
+                "no data yet, and nothing can be saved there",
+                details,
+                f"Make {folder} writable, or use --data-dir.",
+            )
+        return Finding(
+            "Data", Level.OK, "no data yet: it will be created when you first save", details
+        )
     size = data_file.stat().st_size
     journal = data_file.with_name(data_file.name + ".journal")
     if journal.exists():
@@ -149,29 +166,45 @@ def check_data(folder: Path) -> Finding:
         encrypted = True
         details.append("encrypted: records are counted only once unlocked with your passphrase")
     except StoreError as error:
-        return Finding("Data", Level.FAIL, str(error), details,
-                       "Start homework-tui: it sets the damaged file aside, untouched, and "
-                       "offers your backups to restore.")
+        return Finding(
+            "Data",
+            Level.FAIL,
+            str(error),
+            details,
+            "Start homework-tui: it sets the damaged file aside, untouched, and "
+            "offers your backups to restore.",
+        )
     if not encrypted:
-        details.append(f"records: {sum(counts.values())} in {len(counts)} tables; "
-                       f"data version {version}")
+        details.append(
+            f"records: {sum(counts.values())} in {len(counts)} tables; data version {version}"
+        )
     if unwritable:
-        return Finding("Data", Level.FAIL, f"readable, but nothing can be saved there: "
-                       f"{unwritable}", details,
-                       f"Make {folder} writable (and its disk not read-only), or choose another "
-                       "folder with --data-dir.")
+        return Finding(
+            "Data",
+            Level.FAIL,
+            f"readable, but nothing can be saved there: {unwritable}",
+            details,
+            f"Make {folder} writable (and its disk not read-only), or choose another "
+            "folder with --data-dir.",
+        )
     if damaged:
         return _damaged_finding(damaged, details)
     if problems:
-        return Finding("Data", Level.WARN,
-                       "encrypted, but the folder is not private" if encrypted
-                       else "readable, but others on this computer may read it",
-                       details + problems, f"Run `chmod 700 {folder}` and "
-                       f"`chmod 600 {folder}/homework.json*` (homework-tui also fixes this "
-                       "when it next opens).")
+        return Finding(
+            "Data",
+            Level.WARN,
+            "encrypted, but the folder is not private"
+            if encrypted
+            else "readable, but others on this computer may read it",
+            details + problems,
+            f"Run `chmod 700 {folder}` and "
+            f"`chmod 600 {folder}/homework.json*` (homework-tui also fixes this "
+            "when it next opens).",
+        )
     details.append("permissions: private to you (folder 0700, files 0600)")
-    return Finding("Data", Level.OK, "encrypted and private" if encrypted
-                   else "readable and private", details)
+    return Finding(
+        "Data", Level.OK, "encrypted and private" if encrypted else "readable and private", details
+    )
 
 
 def _backups_line(backups: list[Any]) -> str:
@@ -184,10 +217,13 @@ def _backups_line(backups: list[Any]) -> str:
 def _damaged_finding(damaged: list[Any], details: list[str]) -> Finding:
     names = ", ".join(item.path.name for item in damaged)
     return Finding(
-        "Data", Level.WARN,
-        f"a damaged data file was set aside and is not dealt with yet: {names}", details,
+        "Data",
+        Level.WARN,
+        f"a damaged data file was set aside and is not dealt with yet: {names}",
+        details,
         "Start homework-tui: it offers your backups to restore, or lets you keep the damaged "
-        "file aside or delete it.")
+        "file aside or delete it.",
+    )
 
 
 def _write_problem(folder: Path, data_file: Path) -> str | None:
@@ -225,13 +261,21 @@ def _permission_problems(folder: Path) -> list[str]:
 def run_checks(folder: Path) -> list[Finding]:
     findings = []
     checks: tuple[tuple[str, Callable[[], Finding]], ...] = (
-        ("Data", lambda: check_data(folder)), ("Speech", check_speech), ("Sound output", check_sound)
+        ("Data", lambda: check_data(folder)),
+        ("Speech", check_speech),
+        ("Sound output", check_sound),
     )
     for topic, check in checks:
         try:
             findings.append(check())
         except Exception as error:  # noqa: BLE001 - doctor reports; it never crashes on what it examines
             level = Level.FAIL if topic == "Data" else Level.WARN
-            findings.append(Finding(topic, level, f"the check itself failed: {error!r}",
-                                    fix="Please report this, with the line above."))
+            findings.append(
+                Finding(
+                    topic,
+                    level,
+                    f"the check itself failed: {error!r}",
+                    fix="Please report this, with the line above.",
+                )
+            )
     return findings

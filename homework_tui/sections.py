@@ -20,8 +20,7 @@ class Section:
 
 # Relax's purpose in two parts: Today leaves out the second when the plan says `suggest_relax =
 # false` (for exposure work, where reaching for relaxation when tense can be a safety behaviour).
-RELAX_WHAT = ("Guided breathing and muscle relaxation, spoken aloud so you can close your "
-              "eyes.")
+RELAX_WHAT = "Guided breathing and muscle relaxation, spoken aloud so you can close your eyes."
 RELAX_WHEN_TENSE = "A good place to start if you feel tense right now."
 
 SECTIONS: tuple[Section, ...] = (

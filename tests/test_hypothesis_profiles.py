@@ -29,8 +29,15 @@ print(hypothesis_profiles.PROFILE, hypothesis_profiles.examples(3), seen)
 
 def drawn(**env: str) -> str:
     clean = {k: v for k, v in os.environ.items() if k not in ("CI", "HYPOTHESIS_PROFILE")}
-    done = subprocess.run([sys.executable, "-c", DRAW], cwd=ROOT, env={**clean, **env},
-                          capture_output=True, text=True, timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", DRAW],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     return done.stdout.strip()
 
 
@@ -44,8 +51,14 @@ def test_ci_draws_the_same_examples_every_run_and_a_developer_new_ones() -> None
 
 @pytest.mark.parametrize(
     ("environ", "profile"),
-    [({}, "dev"), ({"CI": "true"}, "ci"), ({"CI": "TRUE"}, "ci"), ({"CI": "false"}, "dev"),
-     ({"CI": "true", "HYPOTHESIS_PROFILE": "fuzz"}, "fuzz"), ({"HYPOTHESIS_PROFILE": "ci"}, "ci")],
+    [
+        ({}, "dev"),
+        ({"CI": "true"}, "ci"),
+        ({"CI": "TRUE"}, "ci"),
+        ({"CI": "false"}, "dev"),
+        ({"CI": "true", "HYPOTHESIS_PROFILE": "fuzz"}, "fuzz"),
+        ({"HYPOTHESIS_PROFILE": "ci"}, "ci"),
+    ],
 )
 def test_the_profile_follows_the_environment(environ: dict[str, str], profile: str) -> None:
     assert chosen_profile(environ) == profile and profile in SCALE

@@ -140,8 +140,12 @@ def test_the_graph_sees_every_kind_of_import(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     found = imports_of("homework_tui.sample", sample, set(module_files()))
-    assert found == {"homework_tui.app", "audio.voice", "homework_tui.model.relaxation",
-                     "homework_tui.paths"}
+    assert found == {
+        "homework_tui.app",
+        "audio.voice",
+        "homework_tui.model.relaxation",
+        "homework_tui.paths",
+    }
 
 
 def test_a_cycle_is_found_and_printed() -> None:
@@ -168,9 +172,11 @@ def test_shared_widgets_import_no_screens() -> None:
     graph = import_graph()
     allowed = ("homework_tui.ui.widgets", "homework_tui.ui.app_protocol")
     reached = {
-        module: sorted(t for t in targets if t.startswith("homework_tui.ui")
-                       and not t.startswith(allowed))
-        for module, targets in graph.items() if module.startswith("homework_tui.ui.widgets")
+        module: sorted(
+            t for t in targets if t.startswith("homework_tui.ui") and not t.startswith(allowed)
+        )
+        for module, targets in graph.items()
+        if module.startswith("homework_tui.ui.widgets")
     }
     assert reached and not any(reached.values()), reached
 
@@ -179,5 +185,9 @@ def test_todays_list_asks_its_screen_for_insights_and_the_report() -> None:
     """Today's list of homework (a widget) posts InsightsWanted / ReportWanted; it imports no
     other section."""
     targets = import_graph()["homework_tui.ui.today.today_due"]
-    assert not [t for t in targets if t.startswith("homework_tui.ui.")
-                and not t.startswith(("homework_tui.ui.today", "homework_tui.ui.app_protocol"))]
+    assert not [
+        t
+        for t in targets
+        if t.startswith("homework_tui.ui.")
+        and not t.startswith(("homework_tui.ui.today", "homework_tui.ui.app_protocol"))
+    ]

@@ -30,8 +30,11 @@ def global_statements() -> list[str]:
     for package in ("homework_tui", "audio"):
         for path in sorted((ROOT / package).rglob("*.py")):
             tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-            found += [f"{path.relative_to(ROOT)}:{node.lineno}" for node in ast.walk(tree)
-                      if isinstance(node, ast.Global)]
+            found += [
+                f"{path.relative_to(ROOT)}:{node.lineno}"
+                for node in ast.walk(tree)
+                if isinstance(node, ast.Global)
+            ]
     return found
 
 

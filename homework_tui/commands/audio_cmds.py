@@ -17,30 +17,41 @@ from typing import Any
 from homework_tui.commands.common import fail
 from homework_tui.model.base import visible
 
-SESSIONS_HELP = ("a session's name from `homework-tui sessions` (box, 478, resonance, sigh, pmr16, "
-                 "pmr7, pmr4, release, cue, body-scan, grounding, …, or your own script's), a path "
-                 "to a session script file, the name of a pattern saved in patterns.toml, or a "
-                 "pattern like 4-2-6-2 (in-hold-out-hold s)")
+SESSIONS_HELP = (
+    "a session's name from `homework-tui sessions` (box, 478, resonance, sigh, pmr16, "
+    "pmr7, pmr4, release, cue, body-scan, grounding, …, or your own script's), a path "
+    "to a session script file, the name of a pattern saved in patterns.toml, or a "
+    "pattern like 4-2-6-2 (in-hold-out-hold s)"
+)
 
 
 def _session_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("session", metavar="SESSION", help=SESSIONS_HELP)
     p.add_argument("--minutes", type=float, metavar="M", help="about how long (1-60)")
     p.add_argument("--voice", metavar="V", help="a voice id or name from `homework-tui voices`")
-    p.add_argument("--rate", type=int, metavar="R", help="speaking rate, words a minute (80-260; "
-                   "default 120)")
+    p.add_argument(
+        "--rate", type=int, metavar="R", help="speaking rate, words a minute (80-260; default 120)"
+    )
     cues = p.add_mutually_exclusive_group()
-    cues.add_argument("--tones", action="store_true", help="a tone as well as a word for each "
-                      "breathing phase")
+    cues.add_argument(
+        "--tones", action="store_true", help="a tone as well as a word for each breathing phase"
+    )
     cues.add_argument("--tones-only", action="store_true", help="tones instead of spoken cues")
-    p.add_argument("--side", choices=["right", "left"], default="right",
-                   help="your stronger side, tensed first in muscle relaxation (default right)")
+    p.add_argument(
+        "--side",
+        choices=["right", "left"],
+        default="right",
+        help="your stronger side, tensed first in muscle relaxation (default right)",
+    )
     p.add_argument("--bpm", metavar="N", help="resonance: breaths a minute, 4.5-6.5 (default 6)")
     p.add_argument("--ratio", metavar="IN:OUT", help="resonance: inhale to exhale, e.g. 4:6")
     p.add_argument("--tense", type=float, metavar="S", help="PMR: seconds of tensing (4-10)")
     p.add_argument("--release", type=float, metavar="S", help="PMR: seconds of release (20-60)")
-    p.add_argument("--wording", metavar="FILE", help="a wording file to use instead of "
-                   "wording.toml in your config folder")
+    p.add_argument(
+        "--wording",
+        metavar="FILE",
+        help="a wording file to use instead of wording.toml in your config folder",
+    )
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -52,8 +63,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     _session_options(render)
     render.add_argument("--out", required=True, metavar="FILE.wav", help="the WAV file to write")
-    render.add_argument("--timeline", metavar="FILE.json", help="also write the timeline: every "
-                        "phase, line and tone with its frame offsets into the WAV")
+    render.add_argument(
+        "--timeline",
+        metavar="FILE.json",
+        help="also write the timeline: every "
+        "phase, line and tone with its frame offsets into the WAV",
+    )
     render.set_defaults(run=run_render)
 
     play = sub.add_parser(
@@ -77,8 +92,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sessions.add_argument("--check", metavar="FILE", help="check one session script file")
     sessions.set_defaults(run=run_sessions)
 
-    voices = sub.add_parser("voices", help="list the voices for guided sessions",
-                            description="List the speech voices espeak-ng offers.")
+    voices = sub.add_parser(
+        "voices",
+        help="list the voices for guided sessions",
+        description="List the speech voices espeak-ng offers.",
+    )
     voices.add_argument("--language", metavar="CODE", help="only voices for this language, e.g. en")
     voices.set_defaults(run=run_voices)
 
@@ -102,10 +120,19 @@ def _build(args: argparse.Namespace, *, require_speech: bool) -> Any:
         dominant=args.side,
     )
     return build_session(
-        args.session, minutes=args.minutes, voice=args.voice, rate=args.rate,
-        tones=args.tones or args.tones_only, spoken_cues=not args.tones_only,
-        cache_dir=cache, config_dir=config, wording_file=args.wording,
-        breaths_per_minute=args.bpm, ratio=args.ratio, pmr=pmr, require_speech=require_speech,
+        args.session,
+        minutes=args.minutes,
+        voice=args.voice,
+        rate=args.rate,
+        tones=args.tones or args.tones_only,
+        spoken_cues=not args.tones_only,
+        cache_dir=cache,
+        config_dir=config,
+        wording_file=args.wording,
+        breaths_per_minute=args.bpm,
+        ratio=args.ratio,
+        pmr=pmr,
+        require_speech=require_speech,
     )
 
 
@@ -166,8 +193,10 @@ def run_render(args: argparse.Namespace) -> int:
         timeline = session.write_wav(out, progress=bar)
         if timeline_path is not None:
             tmp = timeline_path.with_name(f".{timeline_path.name}.part")
-            tmp.write_text(json.dumps(timeline.to_json(), indent=1, ensure_ascii=False) + "\n",
-                           encoding="utf-8")
+            tmp.write_text(
+                json.dumps(timeline.to_json(), indent=1, ensure_ascii=False) + "\n",
+                encoding="utf-8",
+            )
             tmp.replace(timeline_path)
     except AudioError as error:
         bar.done()
@@ -178,7 +207,11 @@ def run_render(args: argparse.Namespace) -> int:
     bar.done()
     _notes(session)
     minutes, secs = divmod(round(timeline.seconds), 60)
-    print(visible(f"Wrote {out} ({session.title}, {minutes}:{secs:02d}, {timeline.sample_rate} Hz mono)"))
+    print(
+        visible(
+            f"Wrote {out} ({session.title}, {minutes}:{secs:02d}, {timeline.sample_rate} Hz mono)"
+        )
+    )
     return 0
 
 
@@ -190,15 +223,21 @@ def run_play(args: argparse.Namespace) -> int:
         session = _build(args, require_speech=False)
         player = open_player(session, device=args.device, require_device=True)
     except AudioError as error:
-        return fail(f"{error}. You can still write the session to a file with `homework-tui render`"
-                    if "device" in str(error).lower() or "PortAudio" in str(error) else str(error))
+        return fail(
+            f"{error}. You can still write the session to a file with `homework-tui render`"
+            if "device" in str(error).lower() or "PortAudio" in str(error)
+            else str(error)
+        )
     _notes(session)
     print(f"{session.title}. Ctrl-C stops.")
     shown: tuple[Any, Any] = (None, None)
     try:
         while not player.wait(0.05):
             moment = player.now()
-            key = (moment.stage.kind if moment.stage else None, moment.speech.text if moment.speech else None)
+            key = (
+                moment.stage.kind if moment.stage else None,
+                moment.speech.text if moment.speech else None,
+            )
             if key != shown and (key[1] or key[0] != shown[0]):
                 shown = key
                 if key[1]:
@@ -226,13 +265,17 @@ def run_voices(args: argparse.Namespace) -> int:
 
     shown = voices_for_language(args.language, voices)
     if not shown:
-        return fail(f"no voice for language '{args.language}'; run `homework-tui voices` to see all")
+        return fail(
+            f"no voice for language '{args.language}'; run `homework-tui voices` to see all"
+        )
     width = max(len(v.id) for v in shown)
     for v in shown if args.language else sorted(shown, key=lambda v: v.id):
         mark = "*" if v.id == DEFAULT_VOICE else " "
         print(f"{mark} {v.id:<{width}}  {v.name} ({', '.join(v.languages)})")
-    print(f"\n* the default. Add a variant for a different sound, e.g. --voice {DEFAULT_VOICE}+f3 "
-          "(f1-f5, m1-m7).")
+    print(
+        f"\n* the default. Add a variant for a different sound, e.g. --voice {DEFAULT_VOICE}+f3 "
+        "(f1-f5, m1-m7)."
+    )
     return 0
 
 
@@ -251,8 +294,10 @@ def run_sessions(args: argparse.Namespace) -> int:
         except ScriptError as error:
             return fail(str(error))
         length = f", {float(script.minutes):g} minutes" if script.minutes is not None else ""
-        print(f"{path.name}: fine ({script.title}, {script.kind}, language {script.language}"
-              f"{length}, {len(script.steps())} steps)")
+        print(
+            f"{path.name}: fine ({script.title}, {script.kind}, language {script.language}"
+            f"{length}, {len(script.steps())} steps)"
+        )
         return 0
     scripts, problems = list_scripts(config)
     name_w = max((len(i.name) for i in scripts), default=4)
@@ -263,8 +308,13 @@ def run_sessions(args: argparse.Namespace) -> int:
         print(f"{kind.capitalize()}:")
         for info in group:
             minutes = f"{info.minutes:g} min" if info.minutes is not None else "fixed"
-            mine = (" (yours, in place of the built-in)" if info.overrides_builtin
-                    else " (yours)" if not info.builtin else "")
+            mine = (
+                " (yours, in place of the built-in)"
+                if info.overrides_builtin
+                else " (yours)"
+                if not info.builtin
+                else ""
+            )
             print(f"  {info.name:<{name_w}}  {info.language:<5} {minutes:>8}  {info.title}{mine}")
     folder = user_folder(config)
     print(f"\nYour own scripts go in {folder} (one .txt file each).")

@@ -41,14 +41,19 @@ def _new_passphrase() -> str | None:
 
 def _report(skipped: list) -> None:  # type: ignore[type-arg]
     for path in skipped:
-        print(f"Note: {path} could not be converted (it was damaged earlier); it is unchanged. "
-              "Delete it when you no longer need it.", file=sys.stderr)
+        print(
+            f"Note: {path} could not be converted (it was damaged earlier); it is unchanged. "
+            "Delete it when you no longer need it.",
+            file=sys.stderr,
+        )
 
 
 def _refuse_read_only(args: argparse.Namespace) -> int | None:
     if getattr(args, "read_only", False):
-        return fail("--read-only changes nothing, so it cannot encrypt or decrypt your data; "
-                    "run the command without it")
+        return fail(
+            "--read-only changes nothing, so it cannot encrypt or decrypt your data; "
+            "run the command without it"
+        )
     return None
 
 

@@ -69,8 +69,10 @@ def run_import(args: argparse.Namespace) -> int:
     for assignment in result.ended:
         print(f"  Ended: {assignment.describe()}")
     if result.kept and not args.replace:
-        print(f"{len(result.kept)} other homework from before is still in your plan; "
-              "use --replace to end it, or change it in the app (Plan, p).")
+        print(
+            f"{len(result.kept)} other homework from before is still in your plan; "
+            "use --replace to end it, or change it in the app (Plan, p)."
+        )
     print("Run `homework-tui today` to see what is due today.")
     return 0
 
@@ -91,8 +93,10 @@ def run_show(args: argparse.Namespace) -> int:
     today = date.today()
     current = [a for a in plan if not a.ended_before(today)]
     if not current:
-        print("Your plan is empty. Import your therapist's file with "
-              "`homework-tui plan import FILE.toml`, or add homework in the app (Plan, p).")
+        print(
+            "Your plan is empty. Import your therapist's file with "
+            "`homework-tui plan import FILE.toml`, or add homework in the app (Plan, p)."
+        )
         return 0
     if info.title or info.therapist:
         print(" · ".join(x for x in (info.title, info.therapist) if x))

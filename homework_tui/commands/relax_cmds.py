@@ -29,15 +29,32 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         description="Open homework-tui on a breathing session that starts at once, "
         "and log it when it ends.",
     )
-    breathe.add_argument("--pattern", default="box", metavar="NAME",
-                         help="box, 478, resonance, sigh, or the name of your own pattern "
-                         "(default: box)")
-    breathe.add_argument("--minutes", type=float, default=None, metavar="M",
-                         help="how long, 1 to 60 minutes (default: the pattern's usual length)")
-    breathe.add_argument("--bpm", type=float, default=None, metavar="N",
-                         help="resonance only: breaths a minute, 4.5 to 6.5 (default 6)")
-    breathe.add_argument("--ratio", default=None, metavar="IN:OUT",
-                         help="resonance only: in:out, e.g. 4:6 (default 1:1)")
+    breathe.add_argument(
+        "--pattern",
+        default="box",
+        metavar="NAME",
+        help="box, 478, resonance, sigh, or the name of your own pattern (default: box)",
+    )
+    breathe.add_argument(
+        "--minutes",
+        type=float,
+        default=None,
+        metavar="M",
+        help="how long, 1 to 60 minutes (default: the pattern's usual length)",
+    )
+    breathe.add_argument(
+        "--bpm",
+        type=float,
+        default=None,
+        metavar="N",
+        help="resonance only: breaths a minute, 4.5 to 6.5 (default 6)",
+    )
+    breathe.add_argument(
+        "--ratio",
+        default=None,
+        metavar="IN:OUT",
+        help="resonance only: in:out, e.g. 4:6 (default 1:1)",
+    )
     _common(breathe)
     breathe.set_defaults(run=run_breathe)
 
@@ -47,20 +64,35 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         description="Open homework-tui on a guided session that starts once you have said how "
         "you feel, and log it when it ends. NAME is any session `homework-tui sessions` lists.",
     )
-    relax.add_argument("session", nargs="?", default=None, metavar="NAME",
-                       help="the session, e.g. pmr16, pmr7, body-scan (default: pmr16)")
-    relax.add_argument("--protocol", default=None, choices=PROTOCOLS,
-                       help="the same as NAME, for muscle relaxation (kept for old scripts)")
-    relax.add_argument("--minutes", type=float, default=None, metavar="M",
-                       help="how long, 1 to 60 minutes (default: the session's usual length)")
+    relax.add_argument(
+        "session",
+        nargs="?",
+        default=None,
+        metavar="NAME",
+        help="the session, e.g. pmr16, pmr7, body-scan (default: pmr16)",
+    )
+    relax.add_argument(
+        "--protocol",
+        default=None,
+        choices=PROTOCOLS,
+        help="the same as NAME, for muscle relaxation (kept for old scripts)",
+    )
+    relax.add_argument(
+        "--minutes",
+        type=float,
+        default=None,
+        metavar="M",
+        help="how long, 1 to 60 minutes (default: the session's usual length)",
+    )
     _common(relax)
     relax.set_defaults(run=run_relax)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--intro", action="store_true", help="begin with the spoken introduction")
-    parser.add_argument("--no-voice", action="store_true",
-                        help="no spoken guidance (tones and captions only)")
+    parser.add_argument(
+        "--no-voice", action="store_true", help="no spoken guidance (tones and captions only)"
+    )
     parser.add_argument("--tones", action="store_true", help="a soft tone at each phase")
 
 
@@ -72,12 +104,15 @@ def _entry(session: str) -> SessionEntry | None:
     return catalog(custom_patterns()[0]).get(session)
 
 
-def _choice(args: argparse.Namespace, session: str, defaults: dict[str, Any],
-            entry: SessionEntry | None) -> RelaxChoice:
+def _choice(
+    args: argparse.Namespace, session: str, defaults: dict[str, Any], entry: SessionEntry | None
+) -> RelaxChoice:
     from homework_tui.model.relaxation import RelaxChoice
 
     usual = entry.minutes if entry is not None and entry.minutes is not None else None
-    minutes = args.minutes if args.minutes is not None else usual or defaults.get(session.lower(), 5)
+    minutes = (
+        args.minutes if args.minutes is not None else usual or defaults.get(session.lower(), 5)
+    )
     extra: dict[str, Any] = {}
     if getattr(args, "bpm", None) is not None:
         extra["breaths_per_minute"] = args.bpm
@@ -86,10 +121,19 @@ def _choice(args: argparse.Namespace, session: str, defaults: dict[str, Any],
     if entry is not None:  # as the Relax screen makes it (see RelaxScreen.read_choice)
         mindful = entry.kind == "mindfulness"
         session = entry.name
-        extra |= {"session_kind": entry.kind, "session_title": entry.title,
-                  "own_length": mindful and entry.minutes is None}
-    return RelaxChoice(session=session, minutes=minutes, voice=not args.no_voice,
-                       tones=args.tones or args.no_voice, intro=args.intro, **extra)
+        extra |= {
+            "session_kind": entry.kind,
+            "session_title": entry.title,
+            "own_length": mindful and entry.minutes is None,
+        }
+    return RelaxChoice(
+        session=session,
+        minutes=minutes,
+        voice=not args.no_voice,
+        tones=args.tones or args.no_voice,
+        intro=args.intro,
+        **extra,
+    )
 
 
 def _check(choice: RelaxChoice) -> None:
@@ -101,8 +145,9 @@ def _check(choice: RelaxChoice) -> None:
     RelaxAudio().check(choice, Settings())  # only checks: starts no helper process
 
 
-def _run(args: argparse.Namespace, session: str, defaults: dict[str, Any],
-         entry: SessionEntry | None) -> int:
+def _run(
+    args: argparse.Namespace, session: str, defaults: dict[str, Any], entry: SessionEntry | None
+) -> int:
     from homework_tui.commands.common import fail
     from homework_tui.model.base import ValidationError
 
@@ -141,12 +186,16 @@ def run_breathe(args: argparse.Namespace) -> int:
 def run_relax(args: argparse.Namespace) -> int:
     from homework_tui.commands.common import fail
 
-    if args.session is not None and args.protocol is not None and \
-            args.session.lower() != args.protocol.lower():
+    if (
+        args.session is not None
+        and args.protocol is not None
+        and args.session.lower() != args.protocol.lower()
+    ):
         return fail(f"choose one session: {args.session} or --protocol {args.protocol}", 2)
     session = args.session or args.protocol or PMR_KEYS[0]
     entry = _entry(session)
     if entry is None:
-        return fail(f"there is no session called “{session}”. "
-                    "`homework-tui sessions` lists the names.", 2)
+        return fail(
+            f"there is no session called “{session}”. `homework-tui sessions` lists the names.", 2
+        )
     return _run(args, session, {}, entry)

@@ -84,9 +84,11 @@ def run_report(args: argparse.Namespace) -> int:
             data = collect(store, first, last)
     except StoreError as error:
         return fail(str(error))
-    choices = TextChoices(journal_text=args.journal_text or args.full_text,
-                          exposure_notes=args.exposure_notes or args.full_text,
-                          safety_plan=args.safety_plan)
+    choices = TextChoices(
+        journal_text=args.journal_text or args.full_text,
+        exposure_notes=args.exposure_notes or args.full_text,
+        safety_plan=args.safety_plan,
+    )
     if args.format == "csv":
         folder = Path(args.out or f"homework-{first}-to-{last}").expanduser()
         try:

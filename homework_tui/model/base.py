@@ -77,31 +77,23 @@ def required_text(field_name: str, value: str, label: str, *, multiline: bool = 
     return text
 
 
-def rating(
-    field_name: str, value: object, label: str, *, low: int = 0, high: int = 100
-) -> int:
+def rating(field_name: str, value: object, label: str, *, low: int = 0, high: int = 100) -> int:
     """A whole-number rating from `low` to `high`. Accepts ints and digit strings."""
     if isinstance(value, bool):
         value = int(value)
     if isinstance(value, str):
         text = value.strip()
         if not re.fullmatch(r"[+-]?\d{1,9}", text):
-            raise ValidationError(
-                field_name, f"{label} needs a whole number from {low} to {high}."
-            )
+            raise ValidationError(field_name, f"{label} needs a whole number from {low} to {high}.")
         value = int(text)
     if isinstance(value, float):
         if not math.isfinite(value) or value != int(value):
-            raise ValidationError(
-                field_name, f"{label} needs a whole number from {low} to {high}."
-            )
+            raise ValidationError(field_name, f"{label} needs a whole number from {low} to {high}.")
         value = int(value)
     if not isinstance(value, int):
         raise ValidationError(field_name, f"{label} needs a whole number from {low} to {high}.")
     if not low <= value <= high:
-        raise ValidationError(
-            field_name, f"{label} is {value}; it goes from {low} to {high}."
-        )
+        raise ValidationError(field_name, f"{label} is {value}; it goes from {low} to {high}.")
     return value
 
 

@@ -26,11 +26,16 @@ class BridgeNote:
 
 
 BRIDGE_NOTES: tuple[BridgeNote, ...] = (
-    BridgeNote("got_in_the_way", "What got in the way",
-               "Anything that made the homework hard to do or to finish; no need to explain it "
-               "away."),
-    BridgeNote("to_raise", "What I want to raise next session",
-               "Questions, things that went well or badly, anything you want time for."),
+    BridgeNote(
+        "got_in_the_way",
+        "What got in the way",
+        "Anything that made the homework hard to do or to finish; no need to explain it away.",
+    ),
+    BridgeNote(
+        "to_raise",
+        "What I want to raise next session",
+        "Questions, things that went well or badly, anything you want time for.",
+    ),
 )
 
 

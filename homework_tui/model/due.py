@@ -100,11 +100,13 @@ def progress_on(assignment: Assignment, activities: Iterable[Activity], today: d
             days_left = sum(1 for d in active if d >= today)
             # Today is the day when what is left only just fits into the days left.
             status = Status.TODAY if needed - done >= days_left and not done_today else Status.WEEK
-        return Progress(assignment, status, min(done, needed) if needed else done, needed,
-                        done_today)
+        return Progress(
+            assignment, status, min(done, needed) if needed else done, needed, done_today
+        )
     if frequency.every is Every.WEEKDAYS and today.weekday() not in frequency.weekdays:
-        return Progress(assignment, Status.DONE if done_today else Status.REST, done_today, 0,
-                        done_today)
+        return Progress(
+            assignment, Status.DONE if done_today else Status.REST, done_today, 0, done_today
+        )
     status = Status.DONE if done_today else Status.TODAY
     return Progress(assignment, status, min(done_today, 1), 1, done_today)
 
@@ -164,12 +166,16 @@ class TodayView:
     def lines(self) -> list[str]:
         """Everything as plain lines, each starting with what it is (for `homework-tui today`)."""
         out = [f"To do today: {p.line()}" for p in self.to_do]
-        out += [f"{'Coming up' if p.assignment.frequency.every is Every.ONCE else 'This week'}: "
-                f"{p.line()}" for p in self.this_week]
+        out += [
+            f"{'Coming up' if p.assignment.frequency.every is Every.ONCE else 'This week'}: "
+            f"{p.line()}"
+            for p in self.this_week
+        ]
         out += [f"Still open: {p.line()}" for p in self.still_open]
         out += [f"Waiting for an outcome: {a.title or 'an experiment'}" for a in self.waiting]
-        out += [f"Started: {a.title or a.kind.label}, finish it when you like"
-                for a in self.started]
+        out += [
+            f"Started: {a.title or a.kind.label}, finish it when you like" for a in self.started
+        ]
         out += [f"Done: {p.line()}" for p in self.done]
         if not self.has_plan and self.logged_today:
             count = len(self.logged_today)
@@ -214,4 +220,3 @@ def today_view(
         streak=streak_of(days_with_homework(logged), today),
         has_plan=bool(assignments),
     )
-

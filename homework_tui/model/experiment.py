@@ -130,9 +130,7 @@ def form_fields(experiment: Experiment) -> dict[str, str]:
     return fields
 
 
-def experiment_from_fields(
-    fields: dict[str, str], *, base: Experiment | None = None
-) -> Experiment:
+def experiment_from_fields(fields: dict[str, str], *, base: Experiment | None = None) -> Experiment:
     values: dict[str, object] = {
         name: fields.get(name, "") for name, _ in (*PLAN_FIELDS, *OUTCOME_FIELDS)
     }

@@ -85,12 +85,16 @@ class Insights:
         """The look back in plain sentences, most encouraging facts first."""
         if not any(self.per_day):
             return [
-                ("Nothing logged in these days yet. Whenever you do some homework, it shows "
-                "up here.")
+                (
+                    "Nothing logged in these days yet. Whenever you do some homework, it shows "
+                    "up here."
+                )
             ]
         done = ", ".join(kind.count(n) for kind, n in self.counts)
-        out = [f"You practised on {self.days_practised} of {self.days} days"
-               + (f": {done}." if done else ".")]
+        out = [
+            f"You practised on {self.days_practised} of {self.days} days"
+            + (f": {done}." if done else ".")
+        ]
         if self.previous_total and self.total > self.previous_total:
             out.append(f"That is more than the {self.days} days before ({self.previous_total}).")
         if self.mood:
@@ -99,11 +103,15 @@ class Insights:
                 f"{self.mood.after:.0f} on average ({_points(self.mood.drop)}, "
                 f"{_count(self.mood.count, 'record')})."
             )
-        rated = [f"{scale} from {change.before:.0f} to {change.after:.0f} (of {high}) on "
-                 f"average ({_points(change.drop)}, {_count(change.count, 'session')})"
-                 for scale, high, change in (("tension", 100, self.relaxation),
-                                             ("anxiety", 10, self.relaxation_anxiety))
-                 if change is not None]
+        rated = [
+            f"{scale} from {change.before:.0f} to {change.after:.0f} (of {high}) on "
+            f"average ({_points(change.drop)}, {_count(change.count, 'session')})"
+            for scale, high, change in (
+                ("tension", 100, self.relaxation),
+                ("anxiety", 10, self.relaxation_anxiety),
+            )
+            if change is not None
+        ]
         if rated or self.relaxation_minutes:
             minutes = f"{self.relaxation_minutes:.0f} minutes in all"
             out.append(f"Relaxation: {'; '.join([*rated, minutes])}.")
@@ -181,16 +189,23 @@ def insights(activities: Iterable[Activity], first: date, last: date) -> Insight
         counts=counts,
         per_day=tuple(per_day),
         previous_total=len(previous),
-        mood=_change(_pairs(
-            (a for a in inside if a.kind is Kind.THOUGHT_RECORD), "mood_before", "mood_after")),
+        mood=_change(
+            _pairs(
+                (a for a in inside if a.kind is Kind.THOUGHT_RECORD), "mood_before", "mood_after"
+            )
+        ),
         relaxation=_change(_pairs(relax, "tension_before", "tension_after")),
         relaxation_anxiety=_change(_pairs(relax, "anxiety_before", "anxiety_after")),
         relaxation_minutes=sum(a.measure("minutes") or 0 for a in relax),
-        belief=_change(_pairs(
-            (a for a in finished if a.kind is Kind.EXPERIMENT), "belief_before", "belief_after")),
+        belief=_change(
+            _pairs(
+                (a for a in finished if a.kind is Kind.EXPERIMENT), "belief_before", "belief_after"
+            )
+        ),
         steps=trends,
         journal_moods=tuple(
-            (a.day, int(m)) for a in inside
+            (a.day, int(m))
+            for a in inside
             if a.kind is Kind.JOURNAL and (m := a.measure("mood")) is not None
         ),
     )

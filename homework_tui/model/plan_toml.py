@@ -38,8 +38,7 @@ HOMEWORK = "homework"
 PLAN_KEYS = ("title", "therapist", "session", "next_session", "start", "end", "suggest_relax")
 TARGET_KEYS = ("ladder", "step", "pattern", "protocol", "target")
 HOW_OFTEN = ("daily", "times_a_week", "weekdays", "once_by")
-HOMEWORK_KEYS = ("kind", "title", "note", "minutes", "start", "end", "id", *TARGET_KEYS,
-                 *HOW_OFTEN)
+HOMEWORK_KEYS = ("kind", "title", "note", "minutes", "start", "end", "id", *TARGET_KEYS, *HOW_OFTEN)
 
 
 @dataclass(frozen=True)
@@ -117,7 +116,7 @@ class _Lines:
 
 _FRIENDLIER = {
     "Invalid date or datetime": "this is not a real date; dates are written like 2025-03-11",
-    "Invalid value": "this value cannot be read; text needs quotes, like \"Social situations\"",
+    "Invalid value": 'this value cannot be read; text needs quotes, like "Social situations"',
     "Cannot overwrite a value": "this setting is given twice",
     "Cannot declare": "this table is given twice",
 }
@@ -160,7 +159,7 @@ def _date(value: Any, what: str) -> date:
 
 def _text(value: Any, what: str) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"{what} needs text in quotes, like \"…\"")
+        raise ValueError(f'{what} needs text in quotes, like "…"')
     return value
 
 
@@ -174,7 +173,9 @@ def _whole(value: Any, what: str, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError(f"{what} needs a whole number from {low} to {high} (got {_shown(value)})")
     if not low <= value <= high:
-        raise ValueError(f"{what} is {_shown(value, quoted=False)}; it needs to be from {low} to {high}")
+        raise ValueError(
+            f"{what} is {_shown(value, quoted=False)}; it needs to be from {low} to {high}"
+        )
     return value
 
 
@@ -199,15 +200,24 @@ def parse_plan(text: str, *, today: date | None = None) -> PlanFile:
     problems: list[Problem] = _length_problems(data, lines)
     for key in data:
         if key not in ("plan", HOMEWORK):
-            problems.append(Problem(lines.of(key, 0, key), _unknown(key, ("plan", HOMEWORK))
-                                    .replace("setting", "section")))
+            problems.append(
+                Problem(
+                    lines.of(key, 0, key),
+                    _unknown(key, ("plan", HOMEWORK)).replace("setting", "section"),
+                )
+            )
     info, start, end = _read_info(data.get("plan", {}), lines, problems)
     default_start = start or info.last_session or today or date.today()
     homework = data.get(HOMEWORK, [])
     if not isinstance(homework, list) or not homework:
-        problems.append(Problem(None, "The file has no homework in it. Each piece of homework "
-                                      "starts with a [[homework]] line (see the README, section "
-                                      "Your therapist's plan)."))
+        problems.append(
+            Problem(
+                None,
+                "The file has no homework in it. Each piece of homework "
+                "starts with a [[homework]] line (see the README, section "
+                "Your therapist's plan).",
+            )
+        )
         homework = []
     assignments: list[Assignment] = []
     seen: dict[str, int] = {}
@@ -217,9 +227,14 @@ def parse_plan(text: str, *, today: date | None = None) -> PlanFile:
             continue
         line = lines.of(HOMEWORK, index)
         if assignment.source in seen:
-            problems.append(Problem(line, f"this looks the same as the homework on line "
-                                          f"{seen[assignment.source]}; give one of them its "
-                                          "own id = \"…\" if both are meant"))
+            problems.append(
+                Problem(
+                    line,
+                    f"this looks the same as the homework on line "
+                    f"{seen[assignment.source]}; give one of them its "
+                    'own id = "…" if both are meant',
+                )
+            )
             continue
         seen[assignment.source] = line or 0
         assignments.append(assignment)
@@ -234,17 +249,33 @@ def parse_plan(text: str, *, today: date | None = None) -> PlanFile:
 def _check_file_size(text: str) -> None:
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > PLAN_FILE_MAX_BYTES:
-        raise PlanFileError([Problem(None, (
-            f"the file is {size / 1024:,.0f} KB; a plan file can be at most "
-            f"{PLAN_FILE_MAX_BYTES // 1024} KB (a plan written by hand is a few KB)"))])
+        raise PlanFileError(
+            [
+                Problem(
+                    None,
+                    (
+                        f"the file is {size / 1024:,.0f} KB; a plan file can be at most "
+                        f"{PLAN_FILE_MAX_BYTES // 1024} KB (a plan written by hand is a few KB)"
+                    ),
+                )
+            ]
+        )
 
 
 def _check_homework_count(data: dict[str, Any]) -> None:
     homework = data.get(HOMEWORK)
     if isinstance(homework, list) and len(homework) > PLAN_MAX_HOMEWORK:
-        raise PlanFileError([Problem(None, (
-            f"the file holds {len(homework):,} pieces of homework; a plan can hold at most "
-            f"{PLAN_MAX_HOMEWORK}"))])
+        raise PlanFileError(
+            [
+                Problem(
+                    None,
+                    (
+                        f"the file holds {len(homework):,} pieces of homework; a plan can hold at most "
+                        f"{PLAN_MAX_HOMEWORK}"
+                    ),
+                )
+            ]
+        )
 
 
 def _text_fields(data: dict[str, Any]) -> list[tuple[dict[str, Any], str, int, str]]:
@@ -257,8 +288,11 @@ def _text_fields(data: dict[str, Any]) -> list[tuple[dict[str, Any], str, int, s
     if isinstance(homework, list):
         for index, table in enumerate(homework):
             if isinstance(table, dict):
-                found += [(table, HOMEWORK, index, key) for key, value in table.items()
-                          if isinstance(value, str)]
+                found += [
+                    (table, HOMEWORK, index, key)
+                    for key, value in table.items()
+                    if isinstance(value, str)
+                ]
     return found
 
 
@@ -271,8 +305,11 @@ def _remove_escape_sequences(data: dict[str, Any], lines: _Lines) -> list[str]:
             table[key] = cleaned
             line = lines.of(section, index, key)
             where = f"line {line}: " if line else ""
-            what = "a terminal escape sequence" if count == 1 else (
-                f"{count} terminal escape sequences")
+            what = (
+                "a terminal escape sequence"
+                if count == 1
+                else (f"{count} terminal escape sequences")
+            )
             notices.append(f"{where}{what} (colour or cursor codes) removed from {key}")
     return notices
 
@@ -287,8 +324,12 @@ def _length_problems(data: dict[str, Any], lines: _Lines) -> list[Problem]:
         limit, what = (NOTE_MAX, "a note") if key == "note" else (PLAN_TEXT_MAX, key)
         length = len(table[key])
         if length > limit:
-            problems.append(Problem(lines.of(section, index, key), (
-                f"{key} is {length:,} characters long; {what} can be at most {limit:,}")))
+            problems.append(
+                Problem(
+                    lines.of(section, index, key),
+                    (f"{key} is {length:,} characters long; {what} can be at most {limit:,}"),
+                )
+            )
     return problems
 
 
@@ -349,12 +390,15 @@ def _read_homework(
             problem(key, _unknown(key, HOMEWORK_KEYS))
     kind: Kind | None = None
     if "kind" not in table:
-        problem(None, "this homework needs a kind, e.g. kind = \"thought record\"")
+        problem(None, 'this homework needs a kind, e.g. kind = "thought record"')
     else:
         kind = parse_kind(table["kind"]) if isinstance(table["kind"], str) else None
         if kind is None:
-            problem("kind", f"“{_shown(table['kind'], quoted=False)}” is not a kind of homework homework-tui knows. "
-                            f"Use one of: {', '.join(KIND_WORDS)}.")
+            problem(
+                "kind",
+                f"“{_shown(table['kind'], quoted=False)}” is not a kind of homework homework-tui knows. "
+                f"Use one of: {', '.join(KIND_WORDS)}.",
+            )
     values: dict[str, Any] = {}
     for key, convert in (
         ("title", lambda v: _text(v, "title")),
@@ -399,7 +443,8 @@ def _read_homework(
         )
     except ValidationError as error:
         key = {"by": "once_by", "end": "end", "title": "title", "minutes": "minutes"}.get(
-            error.field, "start")
+            error.field, "start"
+        )
         problem(key if key in table else None, error.message)
         return None
 
@@ -407,8 +452,11 @@ def _read_homework(
 def _read_frequency(table: dict[str, Any], problem: Any) -> Frequency | None:
     given = [k for k in HOW_OFTEN if k in table]
     if not given:
-        problem(None, "say how often: daily = true, times_a_week = 3, "
-                      "weekdays = [\"Mon\", \"Thu\"] or once_by = 2025-03-20")
+        problem(
+            None,
+            "say how often: daily = true, times_a_week = 3, "
+            'weekdays = ["Mon", "Thu"] or once_by = 2025-03-20',
+        )
         return None
     if len(given) > 1:
         problem(given[1], f"give just one of {' or '.join(given)} for how often")
@@ -418,20 +466,24 @@ def _read_frequency(table: dict[str, Any], problem: Any) -> Frequency | None:
     try:
         if key == "daily":
             if value is not True:
-                raise ValueError("daily needs to be true (or leave it out and say how often "
-                                 "another way)")
+                raise ValueError(
+                    "daily needs to be true (or leave it out and say how often another way)"
+                )
             return Frequency(every=Every.DAY)
         if key == "times_a_week":
-            return Frequency(every=Every.WEEK,
-                             times=_whole(value, "times_a_week", 1, MAX_TIMES_A_WEEK))
+            return Frequency(
+                every=Every.WEEK, times=_whole(value, "times_a_week", 1, MAX_TIMES_A_WEEK)
+            )
         if key == "weekdays":
             words = value if isinstance(value, list) else [value]
             days = []
             for word in words:
                 day = parse_weekday(word) if isinstance(word, str) else None
                 if day is None:
-                    raise ValueError(f"“{_shown(word, quoted=False)}” is not a day of the week; write days like "
-                                     "[\"Mon\", \"Thu\"]")
+                    raise ValueError(
+                        f"“{_shown(word, quoted=False)}” is not a day of the week; write days like "
+                        '["Mon", "Thu"]'
+                    )
                 days.append(day)
             return Frequency(every=Every.WEEKDAYS, weekdays=tuple(days))
         return Frequency(every=Every.ONCE, by=_date(value, "once_by"))

@@ -65,23 +65,43 @@ class ProgressionRule:
     span: int = 6  # days from the first of them to the last
 
     def __post_init__(self) -> None:
-        if isinstance(self.count, bool) or not isinstance(self.count, int) or not 1 <= self.count <= 50:
+        if (
+            isinstance(self.count, bool)
+            or not isinstance(self.count, int)
+            or not 1 <= self.count <= 50
+        ):
             raise ValidationError("count", "The number of sessions goes from 1 to 50.")
-        if isinstance(self.threshold, bool) or not isinstance(self.threshold, int) or not (
-            0 <= self.threshold <= TENSION_MAX
+        if (
+            isinstance(self.threshold, bool)
+            or not isinstance(self.threshold, int)
+            or not (0 <= self.threshold <= TENSION_MAX)
         ):
             raise ValidationError("threshold", "Low tension is a number from 0 to 100.")
-        if isinstance(self.days, bool) or not isinstance(self.days, int) or not 1 <= self.days <= 60:
+        if (
+            isinstance(self.days, bool)
+            or not isinstance(self.days, int)
+            or not 1 <= self.days <= 60
+        ):
             raise ValidationError("days", "The number of days practised goes from 1 to 60.")
-        if isinstance(self.span, bool) or not isinstance(self.span, int) or not 0 <= self.span <= 90:
+        if (
+            isinstance(self.span, bool)
+            or not isinstance(self.span, int)
+            or not 0 <= self.span <= 90
+        ):
             raise ValidationError("span", "The days from first to last practice go from 0 to 90.")
 
     def describe(self) -> str:
         """The rule in plain words."""
-        sessions = "your last rated session" if self.count == 1 else f"your last {self.count} rated sessions"
-        return (f"How it's decided: {sessions} at a stage, played to the end, all ended at a tension of "
-                f"{self.threshold} or less out of 100 (or anxiety {self.threshold / 10:g} or less out of 10), "
-                f"and you've practised that stage on {self._days_words()}.")
+        sessions = (
+            "your last rated session"
+            if self.count == 1
+            else f"your last {self.count} rated sessions"
+        )
+        return (
+            f"How it's decided: {sessions} at a stage, played to the end, all ended at a tension of "
+            f"{self.threshold} or less out of 100 (or anxiety {self.threshold / 10:g} or less out of 10), "
+            f"and you've practised that stage on {self._days_words()}."
+        )
 
     def _days_words(self) -> str:
         days = "1 day" if self.days == 1 else f"at least {self.days} different days"
@@ -140,8 +160,10 @@ class Suggestion:
     def message(self) -> str:
         """Warm words for the Relax screen."""
         many = "session" if self.sessions == 1 else f"{self.sessions} sessions"
-        return (f"You've reached low tension in your last {many} of {STAGE_NAMES[self.current]}. "
-                f"When you're ready, try {TRY_NAMES[self.next]}.")
+        return (
+            f"You've reached low tension in your last {many} of {STAGE_NAMES[self.current]}. "
+            f"When you're ready, try {TRY_NAMES[self.next]}."
+        )
 
 
 def next_stage(stage: str) -> str | None:
@@ -164,15 +186,16 @@ def progress(records: Iterable[PmrRecord], rule: ProgressionRule | None = None) 
         return None
     practised = [r for r in records if r.stage == stage and r.completed]
     rated = sorted((r for r in practised if r.tension_after is not None), key=lambda r: r.at)
-    last = rated[-rule.count:]
+    last = rated[-rule.count :]
     low = sum(1 for r in last if r.tension_after is not None and r.tension_after <= rule.threshold)
     days = sorted({r.at.date() for r in practised})
     span = (days[-1] - days[0]).days
     return Progress(stage, next_stage(stage), low, len(last), rule, len(days), span)
 
 
-def suggest(records: Iterable[PmrRecord], rule: ProgressionRule | None = None, *,
-            enabled: bool = True) -> Suggestion | None:
+def suggest(
+    records: Iterable[PmrRecord], rule: ProgressionRule | None = None, *, enabled: bool = True
+) -> Suggestion | None:
     """The next stage to try, when the rule holds (and suggestions are on)."""
     if not enabled:
         return None

@@ -39,7 +39,7 @@ TITLES: dict[str, str] = {
 
 
 def kind_of(session: str) -> str:
-    """"pmr" for muscle relaxation protocols, "breathing" for everything else."""
+    """ "pmr" for muscle relaxation protocols, "breathing" for everything else."""
     return "pmr" if session.strip().lower() in PMR_NAMES else "breathing"
 
 
@@ -53,9 +53,13 @@ def check_minutes(value: object) -> float:
     try:
         minutes = float(str(value).strip()) if isinstance(value, str) else float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise ValidationError("minutes", f"Length needs a number of minutes from {low:g} to {high:g}.") from None
+        raise ValidationError(
+            "minutes", f"Length needs a number of minutes from {low:g} to {high:g}."
+        ) from None
     if isinstance(value, bool) or not math.isfinite(minutes) or not low <= minutes <= high:
-        raise ValidationError("minutes", f"Length needs a number of minutes from {low:g} to {high:g}.")
+        raise ValidationError(
+            "minutes", f"Length needs a number of minutes from {low:g} to {high:g}."
+        )
     return minutes
 
 
@@ -86,19 +90,26 @@ class RelaxChoice:
 
     def __post_init__(self) -> None:
         if self.session_kind not in ("", *KINDS):
-            raise ValidationError("kind", "A session is breathing, muscle relaxation or mindfulness.")
+            raise ValidationError(
+                "kind", "A session is breathing, muscle relaxation or mindfulness."
+            )
         if not isinstance(self.own_length, bool):
             raise ValidationError("own_length", "A session's own length is either used or not.")
-        object.__setattr__(self, "session_title",
-                           " ".join(clean_text(str(self.session_title), multiline=False).split()))
+        object.__setattr__(
+            self,
+            "session_title",
+            " ".join(clean_text(str(self.session_title), multiline=False).split()),
+        )
         session = " ".join(clean_text(str(self.session), multiline=False).split())
         if not session:
             raise ValidationError("session", "Please choose a session.")
         object.__setattr__(self, "session", session)
         object.__setattr__(self, "minutes", check_minutes(self.minutes))
         bpm = self.breaths_per_minute
-        if isinstance(bpm, bool) or not isinstance(bpm, (int, float)) or not (
-            BPM_RANGE[0] <= float(bpm) <= BPM_RANGE[1]
+        if (
+            isinstance(bpm, bool)
+            or not isinstance(bpm, (int, float))
+            or not (BPM_RANGE[0] <= float(bpm) <= BPM_RANGE[1])
         ):
             raise ValidationError("bpm", "Breaths a minute should be from 4.5 to 6.5.")
         object.__setattr__(self, "breaths_per_minute", float(bpm))
@@ -108,10 +119,15 @@ class RelaxChoice:
             raise ValidationError("ratio", "The in:out ratio looks like 1:1 or 4:6.")
         object.__setattr__(self, "ratio", ratio)
         if self.scale not in SCALES:
-            raise ValidationError("scale", "Ratings are on the tension (0-100) or anxiety (0-10) scale.")
+            raise ValidationError(
+                "scale", "Ratings are on the tension (0-100) or anxiety (0-10) scale."
+            )
         if not self.voice and not self.tones and self.kind == "breathing":
-            raise ValidationError("voice", "A breathing session needs the voice or tones (or both) "
-                                           "so you can follow it with your eyes closed.")
+            raise ValidationError(
+                "voice",
+                "A breathing session needs the voice or tones (or both) "
+                "so you can follow it with your eyes closed.",
+            )
 
     @property
     def kind(self) -> str:
@@ -169,29 +185,44 @@ class RelaxationSession(Entity):
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
-            raise ValidationError("kind", "A session is breathing, muscle relaxation or mindfulness.")
+            raise ValidationError(
+                "kind", "A session is breathing, muscle relaxation or mindfulness."
+            )
         if self.scale not in SCALES:
-            raise ValidationError("scale", "Ratings are on the tension (0-100) or anxiety (0-10) scale.")
+            raise ValidationError(
+                "scale", "Ratings are on the tension (0-100) or anxiety (0-10) scale."
+            )
         for name in ("tension_before", "tension_after"):
             object.__setattr__(self, name, check_rating(getattr(self, name), "tension"))
         for name in ("anxiety_before", "anxiety_after"):
             object.__setattr__(self, name, check_rating(getattr(self, name), "anxiety"))
         skipped = self.skipped_parts
         if isinstance(skipped, bool) or not isinstance(skipped, int) or skipped < 0:
-            raise ValidationError("skipped_parts", "Skipped parts should be a whole number of at least 0.")
+            raise ValidationError(
+                "skipped_parts", "Skipped parts should be a whole number of at least 0."
+            )
         if skipped:  # a session with parts skipped was not done whole
             object.__setattr__(self, "completed", False)
         for name in ("minutes", "planned_seconds", "actual_seconds"):
             value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
-                raise ValidationError(name, f"{name.replace('_', ' ')} should be a number of at least 0.")
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, (int, float))
+                or not math.isfinite(value)
+                or value < 0
+            ):
+                raise ValidationError(
+                    name, f"{name.replace('_', ' ')} should be a number of at least 0."
+                )
             object.__setattr__(self, name, float(value))
         note = clean_text(self.note).strip()
         if len(note) > NOTE_MAX:
             raise ValidationError("note", f"Please keep the note under {NOTE_MAX} characters.")
         object.__setattr__(self, "note", note)
         object.__setattr__(self, "pattern", clean_text(self.pattern, multiline=False).strip())
-        object.__setattr__(self, "title", clean_text(self.title or title_of(self.pattern), multiline=False).strip())
+        object.__setattr__(
+            self, "title", clean_text(self.title or title_of(self.pattern), multiline=False).strip()
+        )
 
     @property
     def before(self) -> int | None:
@@ -205,18 +236,20 @@ class RelaxationSession(Entity):
     def as_tension(self) -> tuple[float | None, float | None]:
         """Before and after on a 0-100 scale (anxiety 0-10 × 10), for one chart."""
         factor = 1 if self.scale == "tension" else 10
-        return (None if self.before is None else self.before * factor,
-                None if self.after is None else self.after * factor)
+        return (
+            None if self.before is None else self.before * factor,
+            None if self.after is None else self.after * factor,
+        )
 
     @property
     def outcome(self) -> str:
-        """"done", "stopped early", or "3 parts skipped"."""
+        """ "done", "stopped early", or "3 parts skipped"."""
         if self.skipped_parts:
             return f"{self.skipped_parts} part{'s' if self.skipped_parts != 1 else ''} skipped"
         return "done" if self.completed else "stopped early"
 
     def rating_line(self) -> str:
-        """"tension 70 → 40 (of 100)", "anxiety 7 → 4 (of 10)", or "" when not rated."""
+        """ "tension 70 → 40 (of 100)", "anxiety 7 → 4 (of 10)", or "" when not rated."""
         return rating_text(self.scale, self.before, self.after)
 
 
@@ -234,9 +267,18 @@ def rating_text(scale: str, before: float | None, after: float | None) -> str:
     return f"{scale} {number(before)} → {number(after)} (of {high})"
 
 
-def session_log(choice: RelaxChoice, *, before: int | None, after: int | None, planned_seconds: float,
-                actual_seconds: float, completed: bool, audible: bool, note: str = "",
-                skipped_parts: int = 0) -> RelaxationSession:
+def session_log(
+    choice: RelaxChoice,
+    *,
+    before: int | None,
+    after: int | None,
+    planned_seconds: float,
+    actual_seconds: float,
+    completed: bool,
+    audible: bool,
+    note: str = "",
+    skipped_parts: int = 0,
+) -> RelaxationSession:
     """The log entry for a session run from `choice`, ratings on the choice's scale.
     `actual_seconds`: the time listened (see `Listening`); `completed`: it played to its end."""
     tension = choice.scale == "tension"  # else anxiety, 0-10: never mixed into the tension fields
@@ -282,7 +324,9 @@ class Listening:
         """`session_seconds` on the session clock at `now` (monotonic seconds)."""
         if self._last is not None:
             clock, then = self._last
-            self.seconds += min(max(0.0, session_seconds - clock), max(0.0, now - then) + LOOK_SLACK)
+            self.seconds += min(
+                max(0.0, session_seconds - clock), max(0.0, now - then) + LOOK_SLACK
+            )
         self._last = (session_seconds, now)
 
     def skipped(self) -> None:

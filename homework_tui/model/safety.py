@@ -40,26 +40,49 @@ class PlanStep:
 
 
 WRITTEN_STEPS: tuple[PlanStep, ...] = (
-    PlanStep("warning_signs", 1, "Warning signs",
-             "Thoughts, moods, situations or things I do that tell me a hard time may be "
-             "starting."),
-    PlanStep("coping", 2, "Things I can do on my own",
-             "What helps me take my mind off things without contacting anyone: a walk, music, "
-             "a shower, a breathing practice."),
-    PlanStep("distractions", 3, "People and places that take my mind off things",
-             "Friends, family or places (a café, the library, the gym) where I can be around "
-             "others."),
-    PlanStep("helpers", 4, "People I can ask for help",
-             "Who I can tell that I am struggling, and how to reach them."),
-    PlanStep("safer_surroundings", 6, "Making my surroundings safer",
-             "What I can put away, give to someone to keep, or stay away from while things are "
-             "hard."),
-    PlanStep("reasons_for_living", 7, "My reasons for living",
-             "The people, plans and things that matter most to me."),
+    PlanStep(
+        "warning_signs",
+        1,
+        "Warning signs",
+        "Thoughts, moods, situations or things I do that tell me a hard time may be starting.",
+    ),
+    PlanStep(
+        "coping",
+        2,
+        "Things I can do on my own",
+        "What helps me take my mind off things without contacting anyone: a walk, music, "
+        "a shower, a breathing practice.",
+    ),
+    PlanStep(
+        "distractions",
+        3,
+        "People and places that take my mind off things",
+        "Friends, family or places (a café, the library, the gym) where I can be around others.",
+    ),
+    PlanStep(
+        "helpers",
+        4,
+        "People I can ask for help",
+        "Who I can tell that I am struggling, and how to reach them.",
+    ),
+    PlanStep(
+        "safer_surroundings",
+        6,
+        "Making my surroundings safer",
+        "What I can put away, give to someone to keep, or stay away from while things are hard.",
+    ),
+    PlanStep(
+        "reasons_for_living",
+        7,
+        "My reasons for living",
+        "The people, plans and things that matter most to me.",
+    ),
 )
 """The steps the person writes; step 5 (professionals and crisis lines) is the contacts."""
 CONTACTS_STEP = PlanStep(
-    "contacts", 5, "Professionals and crisis lines",
+    "contacts",
+    5,
+    "Professionals and crisis lines",
     "My therapist's office, my doctor, my local crisis line and emergency number.",
 )
 STEPS_BEFORE_CONTACTS = tuple(s for s in WRITTEN_STEPS if s.number < CONTACTS_STEP.number)

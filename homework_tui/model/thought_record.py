@@ -40,6 +40,7 @@ COLUMNS: tuple[str, ...] = (
 )
 BELIEF_GAP = "How much you believe the balanced thought"
 
+
 def _line(value: str) -> str:
     return " ".join(clean_text(value, multiline=False).split())
 

@@ -22,8 +22,19 @@ from homework_tui.report.session_notes import (
 )
 
 COMMON = ("Date", "Time", "Kind", "Status", "Id")
-PLAN_COLUMNS = ("Homework", "Kind", "Target", "How often", "Minutes", "Start", "End",
-                "Therapist's note", "Done", "Asked for", "Id")
+PLAN_COLUMNS = (
+    "Homework",
+    "Kind",
+    "Target",
+    "How often",
+    "Minutes",
+    "Start",
+    "End",
+    "Therapist's note",
+    "Done",
+    "Asked for",
+    "Id",
+)
 
 
 def tables(
@@ -38,12 +49,21 @@ def tables(
     plan_rows = []
     for row in data.plan:
         a = row.assignment
-        plan_rows.append([
-            a.name, a.kind.label, a.target, a.frequency.describe(),
-            "" if a.minutes is None else str(a.minutes), a.start.isoformat(),
-            "" if a.end is None else a.end.isoformat(), a.note, str(row.done), str(row.asked),
-            a.id,
-        ])
+        plan_rows.append(
+            [
+                a.name,
+                a.kind.label,
+                a.target,
+                a.frequency.describe(),
+                "" if a.minutes is None else str(a.minutes),
+                a.start.isoformat(),
+                "" if a.end is None else a.end.isoformat(),
+                a.note,
+                str(row.done),
+                str(row.asked),
+                a.id,
+            ]
+        )
     result["plan.csv"] = (PLAN_COLUMNS, plan_rows)
     for source, found in data.sections:
         left_out = choices.left_out(source.name)
@@ -51,11 +71,16 @@ def tables(
         rows = []
         for activity in found:
             facts = dict(activity.facts)
-            rows.append([
-                activity.day.isoformat(), activity.at.strftime("%H:%M"), activity.kind.label,
-                activity.state.value, activity.ref_id,
-                *(facts.get(column, "") for column in columns),
-            ])
+            rows.append(
+                [
+                    activity.day.isoformat(),
+                    activity.at.strftime("%H:%M"),
+                    activity.kind.label,
+                    activity.state.value,
+                    activity.ref_id,
+                    *(facts.get(column, "") for column in columns),
+                ]
+            )
         result[f"{source.name}.csv"] = ((*COMMON, *columns), rows)
     safety = safety_table(data.safety_plan) if choices.safety_plan else None
     if safety is not None:
@@ -71,8 +96,13 @@ def to_text(header: tuple[str, ...], rows: list[list[str]]) -> str:
     return buffer.getvalue()
 
 
-def write_csv(data: ReportData, folder: Path, *, choices: TextChoices = NOTHING_OWN,
-              progress: Progress | None = None) -> list[Path]:
+def write_csv(
+    data: ReportData,
+    folder: Path,
+    *,
+    choices: TextChoices = NOTHING_OWN,
+    progress: Progress | None = None,
+) -> list[Path]:
     """Write every file into `folder` (made private if new). Returns the paths written."""
     files = tables(data, choices)
     written = []

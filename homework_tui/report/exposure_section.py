@@ -15,8 +15,17 @@ from homework_tui.report.ladders import LadderSummary
 from homework_tui.report.md_text import cell, esc, heading, long_date
 
 FLAG = "⚑"
-COLUMNS = ("Date", "Predicted", "Before", "Peak", "End", "Drop", "Minutes",
-           "Safety behaviours", "Ended early")
+COLUMNS = (
+    "Date",
+    "Predicted",
+    "Before",
+    "Peak",
+    "End",
+    "Drop",
+    "Minutes",
+    "Safety behaviours",
+    "Ended early",
+)
 
 
 def flagged(exposure: Activity) -> bool:
@@ -24,8 +33,9 @@ def flagged(exposure: Activity) -> bool:
     return bool(exposure.fact("Safety behaviours") or exposure.fact("Ended early"))
 
 
-def exposures(found: tuple[Activity, ...], choices: TextChoices,
-              ladders: tuple[LadderSummary, ...]) -> list[str]:
+def exposures(
+    found: tuple[Activity, ...], choices: TextChoices, ladders: tuple[LadderSummary, ...]
+) -> list[str]:
     lines: list[str] = []
     placed: set[str] = set()
     for ladder in ladders:
@@ -39,19 +49,29 @@ def exposures(found: tuple[Activity, ...], choices: TextChoices,
         for step, done in _by_step(rest):
             lines += _step(step, done, choices)
     if any(flagged(e) for e in found):
-        lines += ["", (f"{FLAG} marks an exposure with safety behaviours, or one ended before the "
-                       "minutes the plan asked for.")]
+        lines += [
+            "",
+            (
+                f"{FLAG} marks an exposure with safety behaviours, or one ended before the "
+                "minutes the plan asked for."
+            ),
+        ]
     return lines
 
 
-def _ladder(ladder: LadderSummary, found: tuple[Activity, ...],
-            choices: TextChoices) -> list[str]:
+def _ladder(ladder: LadderSummary, found: tuple[Activity, ...], choices: TextChoices) -> list[str]:
     mastered = ", ".join(f"{esc(s.description)} (SUDS {s.suds})" for s in ladder.mastered)
     upcoming = ladder.next_step
     lines = ["", f"### Ladder: {heading(ladder.name)}", ""]
     lines.append(f"- **Mastered steps:** {mastered or 'none yet'}")
-    lines.append("- **Next step:** " + (f"{esc(upcoming.description)} (SUDS {upcoming.suds})"
-                                        if upcoming else "none: every step is mastered"))
+    lines.append(
+        "- **Next step:** "
+        + (
+            f"{esc(upcoming.description)} (SUDS {upcoming.suds})"
+            if upcoming
+            else "none: every step is mastered"
+        )
+    )
     lines.append(f"- **Mastery rule:** {ladder.rule.describe()}")
     for step, done in _by_step(found):
         lines += _step(step, done, choices, ladder.progress(step), ladder.rule.repeats)
@@ -72,12 +92,19 @@ def _state(progress: StepProgress | None, repeats: int) -> str:
     if progress.state is StepState.MASTERED:
         return " Mastered."
     counted = progress.counted
-    return (f" Not mastered yet: {counted} exposure{'' if counted == 1 else 's'} so far "
-            f"count{'s' if counted == 1 else ''} towards it, of the {repeats} needed.")
+    return (
+        f" Not mastered yet: {counted} exposure{'' if counted == 1 else 's'} so far "
+        f"count{'s' if counted == 1 else ''} towards it, of the {repeats} needed."
+    )
 
 
-def _step(step: str, done: list[Activity], choices: TextChoices,
-          progress: StepProgress | None = None, repeats: int = 0) -> list[str]:
+def _step(
+    step: str,
+    done: list[Activity],
+    choices: TextChoices,
+    progress: StepProgress | None = None,
+    repeats: int = 0,
+) -> list[str]:
     suds = done[0].fact("Step SUDS")
     times = "once" if len(done) == 1 else f"{len(done)} times"
     about = f"Practised {times} in these days" + (f" (step SUDS {suds})." if suds else ".")
@@ -87,19 +114,31 @@ def _step(step: str, done: list[Activity], choices: TextChoices,
         date = long_date(e.at) + (f" {FLAG}" if flagged(e) else "")
         drop = e.fact("Drop (%)")
         early = e.fact("Ended early") and (
-            f"yes, after {e.fact('Minutes')} of {e.fact('Planned minutes')} minutes")
-        lines.append("| " + " | ".join([
-            date, *(cell(e.fact(k)) for k in ("Predicted", "Before", "Peak", "End")),
-            f"{drop}%" if drop else "–", cell(e.fact("Minutes")),
-            cell(e.fact("Safety behaviours")), early or "–",
-        ]) + " |")
+            f"yes, after {e.fact('Minutes')} of {e.fact('Planned minutes')} minutes"
+        )
+        lines.append(
+            "| "
+            + " | ".join(
+                [
+                    date,
+                    *(cell(e.fact(k)) for k in ("Predicted", "Before", "Peak", "End")),
+                    f"{drop}%" if drop else "–",
+                    cell(e.fact("Minutes")),
+                    cell(e.fact("Safety behaviours")),
+                    early or "–",
+                ]
+            )
+            + " |"
+        )
     notes = [(e, e.fact("Notes")) for e in done if e.fact("Notes")]
     if notes and choices.exposure_notes:
         lines.append("")
         lines += [f"- {long_date(e.at)}: {esc(n)}" for e, n in notes]
     elif notes:
-        lines += ["", ("Notes written after this step stay private unless you choose to "
-                       "include them.")]
+        lines += [
+            "",
+            ("Notes written after this step stay private unless you choose to include them."),
+        ]
     return lines
 
 
@@ -108,5 +147,7 @@ def _across(done: list[Activity]) -> str:
     if len(done) < 2:
         return ""
     first, last = done[0], done[-1]
-    return (f" From the first time to the last, the peak went from {first.fact('Peak')} to "
-            f"{last.fact('Peak')} and the end from {first.fact('End')} to {last.fact('End')}.")
+    return (
+        f" From the first time to the last, the peak went from {first.fact('Peak')} to "
+        f"{last.fact('Peak')} and the end from {first.fact('End')} to {last.fact('End')}."
+    )

@@ -57,8 +57,11 @@ def ladder_summaries(store: Store, last: date) -> tuple[LadderSummary, ...]:
     too: their exposures are still in the report)."""
     repo = Repository(store, LADDERS_TABLE, Ladder)
     ladders = sorted([*repo.all(), *repo.trash()], key=lambda ladder: ladder.created_at)
-    exposures = [e for e in Repository(store, EXPOSURES_TABLE, Exposure).all()
-                 if day_of(e.started_at) <= last]
+    exposures = [
+        e
+        for e in Repository(store, EXPOSURES_TABLE, Exposure).all()
+        if day_of(e.started_at) <= last
+    ]
     rule = Singleton(store, EXPOSURE_SETTINGS_TABLE, ExposureSettings, ExposureSettings).load().rule
     found = []
     for ladder in ladders:
@@ -66,6 +69,7 @@ def ladder_summaries(store: Store, last: date) -> tuple[LadderSummary, ...]:
         if not own:
             continue
         progress = ladder_progress(ladder, exposures, rule)
-        found.append(LadderSummary(ladder.id, ladder.name, rule, tuple(progress),
-                                   next_step(progress), own))
+        found.append(
+            LadderSummary(ladder.id, ladder.name, rule, tuple(progress), next_step(progress), own)
+        )
     return tuple(found)

@@ -52,12 +52,20 @@ def thought_records(found: tuple[Activity, ...], choices: TextChoices) -> list[s
         balanced = record.fact("Balanced thought")
         belief = record.fact("Belief in balanced thought")
         if balanced:
-            _field(lines, "Balanced thought",
-                   balanced + (f" (belief {belief})" if belief else " (belief not rated yet)"))
+            _field(
+                lines,
+                "Balanced thought",
+                balanced + (f" (belief {belief})" if belief else " (belief not rated yet)"),
+            )
     drops = [d for r in found if (d := r.measure("mood_drop")) is not None]
     if drops:
-        lines += ["", (f"On average, moods eased by {mean(drops):.0f} points from the start of a "
-                       f"record to the end ({len(drops)} record{'s' if len(drops) != 1 else ''}).")]
+        lines += [
+            "",
+            (
+                f"On average, moods eased by {mean(drops):.0f} points from the start of a "
+                f"record to the end ({len(drops)} record{'s' if len(drops) != 1 else ''})."
+            ),
+        ]
     return lines
 
 
@@ -65,16 +73,29 @@ def experiments(found: tuple[Activity, ...], choices: TextChoices) -> list[str]:
     lines: list[str] = []
     for experiment in found:
         waiting = experiment.state is State.WAITING
-        lines += ["", f"### {when(experiment)}" + (" (waiting for the outcome)" if waiting
-                                                   else ""), ""]
+        lines += [
+            "",
+            f"### {when(experiment)}" + (" (waiting for the outcome)" if waiting else ""),
+            "",
+        ]
         before, after = experiment.fact("Belief before"), experiment.fact("Belief after")
         ratings = " → ".join(x for x in (before, after) if x)
-        _field(lines, "Belief tested", experiment.fact("Belief")
-               + (f" (believed {ratings})" if ratings else ""))
-        alternative = " → ".join(x for x in (experiment.fact("Alternative before"),
-                                             experiment.fact("Alternative after")) if x)
-        _field(lines, "Alternative belief", experiment.fact("Alternative belief")
-               + (f" (believed {alternative})" if alternative else ""))
+        _field(
+            lines,
+            "Belief tested",
+            experiment.fact("Belief") + (f" (believed {ratings})" if ratings else ""),
+        )
+        alternative = " → ".join(
+            x
+            for x in (experiment.fact("Alternative before"), experiment.fact("Alternative after"))
+            if x
+        )
+        _field(
+            lines,
+            "Alternative belief",
+            experiment.fact("Alternative belief")
+            + (f" (believed {alternative})" if alternative else ""),
+        )
         _field(lines, "The experiment", experiment.fact("Experiment"))
         _field(lines, "Prediction", experiment.fact("Predictions"))
         _field(lines, "What happened", experiment.fact("Outcome"))
@@ -92,19 +113,35 @@ def relaxation(found: tuple[Activity, ...], choices: TextChoices) -> list[str]:
             practice += f": {pattern}"
         if session.fact("Completed") not in ("", "yes"):
             practice += " (stopped early)"
-        lines.append("| " + " | ".join([
-            f"{long_date(session.at)}, {session.at:%H:%M}", cell(practice),
-            cell(session.fact("Minutes")), cell(session.fact("Rating")),
-        ]) + " |")
+        lines.append(
+            "| "
+            + " | ".join(
+                [
+                    f"{long_date(session.at)}, {session.at:%H:%M}",
+                    cell(practice),
+                    cell(session.fact("Minutes")),
+                    cell(session.fact("Rating")),
+                ]
+            )
+            + " |"
+        )
     minutes = sum(s.measure("minutes") or 0 for s in found)
-    summary = (f"{len(found)} session{'s' if len(found) != 1 else ''}, "
-               f"{minutes:g} minute{'' if minutes == 1 else 's'} in all")
+    summary = (
+        f"{len(found)} session{'s' if len(found) != 1 else ''}, "
+        f"{minutes:g} minute{'' if minutes == 1 else 's'} in all"
+    )
     for scale, (_, high, _) in SCALES.items():
-        pairs = [(b, a) for s in found if (b := s.measure(f"{scale}_before")) is not None
-                 and (a := s.measure(f"{scale}_after")) is not None]
+        pairs = [
+            (b, a)
+            for s in found
+            if (b := s.measure(f"{scale}_before")) is not None
+            and (a := s.measure(f"{scale}_after")) is not None
+        ]
         if pairs:
-            summary += (f"; {scale} (of {high}) went from {mean(b for b, _ in pairs):.0f} to "
-                        f"{mean(a for _, a in pairs):.0f} on average")
+            summary += (
+                f"; {scale} (of {high}) went from {mean(b for b, _ in pairs):.0f} to "
+                f"{mean(a for _, a in pairs):.0f} on average"
+            )
     lines += ["", summary + "."]
     notes = [(s, s.fact("Note")) for s in found if s.fact("Note")]
     if notes:
@@ -124,8 +161,10 @@ def journal(found: tuple[Activity, ...], choices: TextChoices) -> list[str]:
         if full and entry.text and entry.text.strip() != entry.title:
             lines += ["", "  " + esc(entry.text).replace("\n", "\n  "), ""]
     if not full:
-        lines += ["", ("Only titles are shown; the writing stays private unless you choose to "
-                       "include it.")]
+        lines += [
+            "",
+            ("Only titles are shown; the writing stays private unless you choose to include it."),
+        ]
     return lines
 
 
@@ -133,8 +172,10 @@ def ticked(found: tuple[Activity, ...], choices: TextChoices) -> list[str]:
     lines = [""]
     for activity in found:
         note = activity.fact("Note")
-        lines.append(f"- {long_date(activity.at)}: {esc(activity.title)}"
-                     + (f" ({esc(note)})" if note else ""))
+        lines.append(
+            f"- {long_date(activity.at)}: {esc(activity.title)}"
+            + (f" ({esc(note)})" if note else "")
+        )
     return lines
 
 
@@ -142,8 +183,10 @@ def generic(found: tuple[Activity, ...], choices: TextChoices) -> list[str]:
     lines = [""]
     for activity in found:
         details = "; ".join(f"{k}: {esc(v)}" for k, v in activity.facts[1:] if v)
-        lines.append(f"- {long_date(activity.at)}: {esc(activity.title)}"
-                     + (f" ({details})" if details else ""))
+        lines.append(
+            f"- {long_date(activity.at)}: {esc(activity.title)}"
+            + (f" ({details})" if details else "")
+        )
     return lines
 
 
@@ -169,20 +212,28 @@ def render(data: ReportData, choices: TextChoices = NOTHING_OWN) -> str:
     else:
         title = f"Homework from {long_date(data.first)} to {long_date(data.last)}"
     lines = [f"# {title}", ""]
-    lines.append(f"- **Period:** {long_date(data.first)} to {long_date(data.last)} "
-                 f"({data.days} day{'s' if data.days != 1 else ''})")
+    lines.append(
+        f"- **Period:** {long_date(data.first)} to {long_date(data.last)} "
+        f"({data.days} day{'s' if data.days != 1 else ''})"
+    )
     if info.title or info.therapist:
         plan = info.title or "Homework plan"
-        lines.append(f"- **Plan:** {esc(plan)}"
-                     + (f", from {esc(info.therapist)}" if info.therapist else ""))
+        lines.append(
+            f"- **Plan:** {esc(plan)}" + (f", from {esc(info.therapist)}" if info.therapist else "")
+        )
     if info.next_session:
         lines.append(f"- **Next session:** {long_date(info.next_session)}")
     lines += ["", f"Made with homework-tui on {long_date(data.made_at)}.", ""]
     lines += _bridge(data)
     lines += _glance(data)
     if data.plan:
-        lines += ["", "## What was assigned and done", "",
-                  "| Homework | How often | Done | Asked for |", "|---|---|---|---|"]
+        lines += [
+            "",
+            "## What was assigned and done",
+            "",
+            "| Homework | How often | Done | Asked for |",
+            "|---|---|---|---|",
+        ]
         for row in data.plan:
             a = row.assignment
             name = a.name + (f", {a.minutes} minutes" if a.minutes else "")
@@ -227,15 +278,19 @@ def _safety_plan(data: ReportData) -> list[str]:
 def _glance(data: ReportData) -> list[str]:
     days = {a.day for a in data.everything}
     lines = ["## At a glance", ""]
-    lines.append(f"- Homework on {len(days)} of {data.days} days"
-                 + (f"; the longest run was {streak_of(days, data.last).best} days in a row."
-                    if len(days) > 1 else "."))
+    lines.append(
+        f"- Homework on {len(days)} of {data.days} days"
+        + (
+            f"; the longest run was {streak_of(days, data.last).best} days in a row."
+            if len(days) > 1
+            else "."
+        )
+    )
     for source, found in data.sections:
         if not found:
             continue
         finished = sum(1 for a in found if a.done)
         rest = len(found) - finished
         waiting = "waiting for an outcome" if source.name == "experiments" else "not finished yet"
-        lines.append(f"- {source.title}: {finished}"
-                     + (f" done, {rest} {waiting}" if rest else ""))
+        lines.append(f"- {source.title}: {finished}" + (f" done, {rest} {waiting}" if rest else ""))
     return lines

@@ -18,8 +18,13 @@ if TYPE_CHECKING:
 
 
 class Services:
-    def __init__(self, *, saves: SaveTracker | None = None, relax: RelaxAudio | None = None,
-                 kdf_params: KdfParams | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        saves: SaveTracker | None = None,
+        relax: RelaxAudio | None = None,
+        kdf_params: KdfParams | None = None,
+    ) -> None:
         self.saves = saves or SaveTracker()  # store writes in progress
         self._relax = relax
         self._relax_lock = threading.Lock()  # screens' thread workers may ask at the same time

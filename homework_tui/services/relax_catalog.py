@@ -23,7 +23,11 @@ KIND_HEADINGS: tuple[tuple[str, str], ...] = (
     ("pmr", "Muscle relaxation"),
     ("mindfulness", "Mindfulness"),
 )
-SCRIPT_KINDS = {"breathing": "breathing", "relaxation": "pmr", "mindfulness": "mindfulness"}  # script → log
+SCRIPT_KINDS = {
+    "breathing": "breathing",
+    "relaxation": "pmr",
+    "mindfulness": "mindfulness",
+}  # script → log
 # Under the "Muscle relaxation" heading the built-in stages read shorter.
 LIST_LABELS = {stage.key: stage.short for stage in PMR_STAGES}
 BUILTIN_ORDER = {name: i for i, name in enumerate((*BREATHING_NAMES, *PMR_NAMES))}
@@ -53,7 +57,7 @@ class SessionEntry:
         return self.fits is None or self.fits[0] <= minutes <= self.fits[1]
 
     def check_minutes(self, minutes: float) -> str:
-        """"" when the session can last `minutes`, else what to do, in words."""
+        """ "" when the session can last `minutes`, else what to do, in words."""
         if self.can_last(minutes):
             return ""
         assert self.fits is not None
@@ -89,7 +93,7 @@ class Catalog:
 
 
 def problem_text(error: ScriptFileError) -> str:
-    """"Your file leaves.txt could not be read: line 7: …" for an audio ScriptFileError."""
+    """ "Your file leaves.txt could not be read: line 7: …" for an audio ScriptFileError."""
     detail = f"line {error.line}: {error.message}" if error.line is not None else error.message
     if error.source:
         return f"Your file {error.source} could not be read: {detail}"
@@ -115,10 +119,17 @@ def script_entry(info: ScriptInfo, voices: Sequence[Any] = ()) -> SessionEntry:
     if info.path is not None:
         mine = f"From your file {info.path.name}."
         description = f"{description}\n{mine}" if description else mine
-    return SessionEntry(name=info.name, kind=kind, title=title, description=description, language=language,
-                        language_name=language_name(language, voices) if language else "",
-                        your_file=your_file,
-                        minutes=info.minutes or None, fits=fits)
+    return SessionEntry(
+        name=info.name,
+        kind=kind,
+        title=title,
+        description=description,
+        language=language,
+        language_name=language_name(language, voices) if language else "",
+        your_file=your_file,
+        minutes=info.minutes or None,
+        fits=fits,
+    )
 
 
 def _stem(error: ScriptFileError) -> str:
@@ -134,8 +145,10 @@ def catalog(custom: dict[str, Any], voices: Sequence[Any] = ()) -> Catalog:
 
     infos, errors = list_scripts(config_dir())
     entries = [script_entry(info, voices) for info in infos]
-    builtin = sorted((e for e in entries if not e.your_file),
-                     key=lambda e: (BUILTIN_ORDER.get(e.name.lower(), 99), e.title.lower()))
+    builtin = sorted(
+        (e for e in entries if not e.your_file),
+        key=lambda e: (BUILTIN_ORDER.get(e.name.lower(), 99), e.title.lower()),
+    )
     yours = sorted((e for e in entries if e.your_file), key=lambda e: e.title.lower())
     unreadable = {_stem(e) for e in errors}
     # A file of theirs with a built-in's name replaces it, even when it cannot be read (the
@@ -144,13 +157,22 @@ def catalog(custom: dict[str, Any], voices: Sequence[Any] = ()) -> Catalog:
     builtin = [e for e in builtin if e.name.lower() not in taken]
     # So does a script of the same name for a saved pattern (a name is one session).
     scripts = {e.name.lower() for e in entries} | unreadable
-    patterns = [SessionEntry(name=p.name, kind="breathing", title=p.name, pattern=True,
-                             description=f"Your pattern: {p.describe()}")
-                for p in custom.values() if p.name.lower() not in scripts]
+    patterns = [
+        SessionEntry(
+            name=p.name,
+            kind="breathing",
+            title=p.name,
+            pattern=True,
+            description=f"Your pattern: {p.describe()}",
+        )
+        for p in custom.values()
+        if p.name.lower() not in scripts
+    ]
     return Catalog([*builtin, *patterns, *yours], [problem_text(e) for e in errors])
 
 
 # -- who speaks -------------------------------------------------------------------------------------
+
 
 def installed_voices(workers: AudioWorkers | None = None) -> list[Any]:
     """The speech voices installed here ([] when there is no speech engine). Takes a moment the
@@ -167,7 +189,7 @@ def installed_voices(workers: AudioWorkers | None = None) -> list[Any]:
 
 
 def language_name(code: str, voices: Sequence[Any] = ()) -> str:
-    """"Spanish" for "es": the engine's name for it, else the installed voices' name, else the code."""
+    """ "Spanish" for "es": the engine's name for it, else the installed voices' name, else the code."""
     from audio.languages import language_name as engine_name
 
     named = engine_name(code)
@@ -218,7 +240,11 @@ def wording_line(name: str, language: str, chosen_voice: str) -> str:
     from audio.wording import has_wording
     from homework_tui.paths import config_dir
 
-    lang = language if language not in ("", "any") else VoiceSettings(chosen_voice or DEFAULT_VOICE).language
+    lang = (
+        language
+        if language not in ("", "any")
+        else VoiceSettings(chosen_voice or DEFAULT_VOICE).language
+    )
     if has_wording(lang, config_dir()):
         return ""
     try:
@@ -228,8 +254,10 @@ def wording_line(name: str, language: str, chosen_voice: str) -> str:
     if found is not None and not found[1].uses_wording:
         return ""  # every word is written in the script itself
     named = language_name(lang)
-    return (f"There is no {named} wording yet: tones mark each breath and muscle step, and the "
-            "other lines are in English.")
+    return (
+        f"There is no {named} wording yet: tones mark each breath and muscle step, and the "
+        "other lines are in English."
+    )
 
 
 class _Known:

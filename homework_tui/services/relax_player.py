@@ -107,16 +107,23 @@ def silent_note(reason: str, *, bell: bool, phases: bool = True) -> str:
         return f"Playing silently, with captions: {reason}."
     if bell:
         return f"Playing silently, with captions and the terminal bell at each phase: {reason}."
-    return (f"Playing silently, with captions: {reason}. The terminal bell can ring at each "
-            "phase: press g in the Relax list, or find Bell in Ctrl+P.")
+    return (
+        f"Playing silently, with captions: {reason}. The terminal bell can ring at each "
+        "phase: press g in the Relax list, or find Bell in Ctrl+P."
+    )
 
 
 class RelaxAudio:
     """The relax engine of one App: sessions, the speech and sound helpers, their closing."""
 
-    def __init__(self, *, sound: bool | None = None, no_speech: str | None = None,
-                 voices: Callable[[], list[Any]] | None = None,
-                 cache_personal: bool = True) -> None:
+    def __init__(
+        self,
+        *,
+        sound: bool | None = None,
+        no_speech: str | None = None,
+        voices: Callable[[], list[Any]] | None = None,
+        cache_personal: bool = True,
+    ) -> None:
         self.sound = sound_from_environment() if sound is None else sound
         self.no_speech = no_speech  # a reason: behave as if no speech engine could start
         self._voices = voices  # lists the installed voices instead of the engine (tests)
@@ -147,9 +154,15 @@ class RelaxAudio:
             voice = voice_to_ask_for(script_language(choice.session), voice)
         if not choice.voice or self.no_speech is not None:
             voice = None
-        return {"minutes": None if choice.own_length else choice.minutes, "voice": voice,
-                "rate": settings.speech_rate, "tones": choice.with_tones,
-                "spoken_cues": choice.voice, "config_dir": config_dir(), **options}
+        return {
+            "minutes": None if choice.own_length else choice.minutes,
+            "voice": voice,
+            "rate": settings.speech_rate,
+            "tones": choice.with_tones,
+            "spoken_cues": choice.voice,
+            "config_dir": config_dir(),
+            **options,
+        }
 
     def check(self, choice: RelaxChoice, settings: Settings) -> None:
         """Raises audio.errors.AudioError, with a message, when `choice` cannot start (a length
@@ -159,8 +172,9 @@ class RelaxAudio:
 
         session_plan(choice.session, **self._options(choice, settings))
 
-    def lengths_that_fit(self, session: str, usual: float,
-                         settings: Settings) -> tuple[float, float] | None:
+    def lengths_that_fit(
+        self, session: str, usual: float, settings: Settings
+    ) -> tuple[float, float] | None:
         """The shortest and longest minutes (half minutes) `session` can be given with the
         person's speech settings: exactly the lengths `check` lets start (the voice on, other
         choices as usual). Some 15 quick checks: call from a thread."""
@@ -195,22 +209,32 @@ class RelaxAudio:
             engine = self._silent_engine(self.no_speech)
         elif not self.cache_personal:
             engine = self.private_speech.engine(cache_dir())
-        return build_session(choice.session, cache_dir=cache_dir(), engine=engine,
-                             workers=self.workers, **self._options(choice, settings))
+        return build_session(
+            choice.session,
+            cache_dir=cache_dir(),
+            engine=engine,
+            workers=self.workers,
+            **self._options(choice, settings),
+        )
 
-    def start_session(self, choice: RelaxChoice, settings: Settings,
-                      clock: Callable[[], float] = time.monotonic) -> Started:
+    def start_session(
+        self, choice: RelaxChoice, settings: Settings, clock: Callable[[], float] = time.monotonic
+    ) -> Started:
         """Build and start playing. Blocks for up to a few seconds (speech, the sound device).
         `clock`: the wall clock a silent session keeps time by (tests move one by hand)."""
         from audio.player import open_player
 
         session = self.build(choice, settings)
-        player: SessionPlayer = open_player(session, prefer_device=self.sound,
-                                            workers=self.workers, clock=clock)
+        player: SessionPlayer = open_player(
+            session, prefer_device=self.sound, workers=self.workers, clock=clock
+        )
         notes: list[str] = []
         if not player.audible:
-            notes.append(silent_note(player.reason, bell=settings.bell_on_phase,
-                                     phases=choice.kind != "mindfulness"))
+            notes.append(
+                silent_note(
+                    player.reason, bell=settings.bell_on_phase, phases=choice.kind != "mindfulness"
+                )
+            )
         for note in session.notes:
             if VOICE_OFF in note:
                 continue
@@ -222,15 +246,20 @@ class RelaxAudio:
             # begin, or the intro would be counted as practised (progress, planned and actual
             # seconds).
             deadline = time.monotonic() + 5
-            while (part := player.now().part) is not None and part.index == 0 \
-                    and not player.finished and time.monotonic() < deadline:
+            while (
+                (part := player.now().part) is not None
+                and part.index == 0
+                and not player.finished
+                and time.monotonic() < deadline
+            ):
                 time.sleep(0.01)
             practice_start = player.seconds
         timeline = player.timeline
         planned = timeline.seconds if timeline.complete else session.estimated_seconds
         asked = None if session.plan.target is None else float(session.plan.target)
-        return Started(player, notes, max(0.0, float(planned) - practice_start), practice_start,
-                       asked)
+        return Started(
+            player, notes, max(0.0, float(planned) - practice_start), practice_start, asked
+        )
 
     # -- the sound device ------------------------------------------------------------------------
 

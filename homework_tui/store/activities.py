@@ -155,8 +155,11 @@ def read_exposures(store: Store) -> list[Activity]:
     asked for (the plan's minutes for the exposure homework it counts as)."""
     ladder_repo = Repository(store, LADDERS_TABLE, Ladder)
     ladders = {each.id: each for each in [*ladder_repo.all(), *ladder_repo.trash()]}
-    timed = [a for a in Repository(store, PLAN_TABLE, Assignment).all()
-             if a.kind is Kind.EXPOSURE and a.minutes is not None]
+    timed = [
+        a
+        for a in Repository(store, PLAN_TABLE, Assignment).all()
+        if a.kind is Kind.EXPOSURE and a.minutes is not None
+    ]
     found = []
     for exposure in Repository(store, EXPOSURES_TABLE, Exposure).all(reverse=False):
         ladder = ladders.get(exposure.ladder_id)
@@ -195,8 +198,9 @@ def read_exposures(store: Store) -> list[Activity]:
         facts = dict(activity.facts)
         facts["Planned minutes"] = _n(planned)
         facts["Ended early"] = "yes" if exposure.ended_early(planned) else ""
-        found.append(replace(activity, facts=tuple((c, facts.get(c, "")) for c in
-                                                   EXPOSURE_COLUMNS)))
+        found.append(
+            replace(activity, facts=tuple((c, facts.get(c, "")) for c in EXPOSURE_COLUMNS))
+        )
     return found
 
 
@@ -225,8 +229,11 @@ def read_experiments(store: Store) -> list[Activity]:
             Activity(
                 kind=Kind.EXPERIMENT,
                 ref_id=experiment.id,
-                at=(experiment.completed_at if done and experiment.completed_at
-                    else experiment.created_at),
+                at=(
+                    experiment.completed_at
+                    if done and experiment.completed_at
+                    else experiment.created_at
+                ),
                 title=experiment.what or experiment.belief,
                 state=State.DONE if done else State.WAITING,
                 facts=(
@@ -258,9 +265,18 @@ def read_experiments(store: Store) -> list[Activity]:
 # "anxiety_before": 7, "anxiety_after": 2 (0-10, optional), "note": "Counting helped"}.
 # Read leniently: a field this version does not know is left alone.
 
-RELAXATION_COLUMNS = ("Practice", "Pattern", "Minutes", "Tension before (0-100)",
-                      "Tension after (0-100)", "Anxiety before (0-10)", "Anxiety after (0-10)",
-                      "Rating", "Completed", "Note")
+RELAXATION_COLUMNS = (
+    "Practice",
+    "Pattern",
+    "Minutes",
+    "Tension before (0-100)",
+    "Tension after (0-100)",
+    "Anxiety before (0-10)",
+    "Anxiety after (0-10)",
+    "Rating",
+    "Completed",
+    "Note",
+)
 
 
 def _number(value: Any) -> float | None:
@@ -298,7 +314,9 @@ def relaxation_activity(doc: dict[str, Any]) -> Activity | None:
     rated = anxiety if scale == "anxiety" else tension
     completed = doc.get("completed", True) is not False
     skipped = doc.get("skipped_parts")
-    skipped = skipped if isinstance(skipped, int) and not isinstance(skipped, bool) and skipped > 0 else 0
+    skipped = (
+        skipped if isinstance(skipped, int) and not isinstance(skipped, bool) and skipped > 0 else 0
+    )
     known, stage_names = _session_names(pattern)
     return Activity(
         kind=kind,
@@ -316,12 +334,23 @@ def relaxation_activity(doc: dict[str, Any]) -> Activity | None:
             ("Anxiety before (0-10)", _n(anxiety[0])),
             ("Anxiety after (0-10)", _n(anxiety[1])),
             ("Rating", rating_text(scale, *rated)),
-            ("Completed", "yes" if completed and not skipped else
-             f"{skipped} part{'s' if skipped != 1 else ''} skipped" if skipped else "stopped early"),
+            (
+                "Completed",
+                "yes"
+                if completed and not skipped
+                else f"{skipped} part{'s' if skipped != 1 else ''} skipped"
+                if skipped
+                else "stopped early",
+            ),
             ("Note", note),
         ),
-        measures=_measures(minutes=minutes, tension_before=tension[0], tension_after=tension[1],
-                           anxiety_before=anxiety[0], anxiety_after=anxiety[1]),
+        measures=_measures(
+            minutes=minutes,
+            tension_before=tension[0],
+            tension_after=tension[1],
+            anxiety_before=anxiety[0],
+            anxiety_after=anxiety[1],
+        ),
     )
 
 
@@ -347,8 +376,15 @@ def read_checkoffs(store: Store) -> list[Activity]:
             continue
         at = checkoff.created_at
         if at.date() != checkoff.day:  # logged for another day: place it at noon of that day
-            at = at.replace(year=checkoff.day.year, month=checkoff.day.month,
-                            day=checkoff.day.day, hour=12, minute=0, second=0, microsecond=0)
+            at = at.replace(
+                year=checkoff.day.year,
+                month=checkoff.day.month,
+                day=checkoff.day.day,
+                hour=12,
+                minute=0,
+                second=0,
+                microsecond=0,
+            )
         found.append(
             Activity(
                 kind=assignment.kind,
@@ -363,16 +399,30 @@ def read_checkoffs(store: Store) -> list[Activity]:
 
 
 SOURCES: list[Source] = [
-    Source("thought_records", "Thought records", (Kind.THOUGHT_RECORD,), THOUGHT_COLUMNS,
-           read_thought_records),
+    Source(
+        "thought_records",
+        "Thought records",
+        (Kind.THOUGHT_RECORD,),
+        THOUGHT_COLUMNS,
+        read_thought_records,
+    ),
     Source("exposures", "Exposures", (Kind.EXPOSURE,), EXPOSURE_COLUMNS, read_exposures),
-    Source("experiments", "Behavioural experiments", (Kind.EXPERIMENT,), EXPERIMENT_COLUMNS,
-           read_experiments),
-    Source("relaxation", "Relaxation practice", (Kind.BREATHING, Kind.PMR, Kind.MINDFULNESS),
-           RELAXATION_COLUMNS, read_relaxation),
+    Source(
+        "experiments",
+        "Behavioural experiments",
+        (Kind.EXPERIMENT,),
+        EXPERIMENT_COLUMNS,
+        read_experiments,
+    ),
+    Source(
+        "relaxation",
+        "Relaxation practice",
+        (Kind.BREATHING, Kind.PMR, Kind.MINDFULNESS),
+        RELAXATION_COLUMNS,
+        read_relaxation,
+    ),
     Source("journal", "Journal", (Kind.JOURNAL,), JOURNAL_COLUMNS, read_journal),
-    Source("checkoffs", "Ticked off by hand", tuple(Kind), CHECKOFF_COLUMNS,
-           read_checkoffs),
+    Source("checkoffs", "Ticked off by hand", tuple(Kind), CHECKOFF_COLUMNS, read_checkoffs),
 ]
 
 

@@ -101,8 +101,10 @@ def _parse(path: Path) -> dict[str, list[dict[str, Any]]]:
     except orjson.JSONDecodeError as error:
         raise BadBackup(f"{path} is not valid JSON ({error})") from None
     if nesting_depth(payload) > MAX_DEPTH:
-        raise BadBackup(f"{path} has values nested more than {MAX_DEPTH} levels deep; a "
-                        "homework-tui backup never does, so it was not imported")
+        raise BadBackup(
+            f"{path} has values nested more than {MAX_DEPTH} levels deep; a "
+            "homework-tui backup never does, so it was not imported"
+        )
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise BadBackup(f"{path} is not a homework-tui backup (made by `homework-tui export`)")
     version = payload.get("schema_version")

@@ -39,6 +39,7 @@ class OpenData(Protocol):
 
     storage: JournaledStorage
 
+
 FOLDER_MODE = 0o700
 KEEP_NEWEST = 7
 KEEP_DAYS = 30
@@ -175,7 +176,9 @@ def write_backup(
     return target
 
 
-def to_remove(backups: Iterable[Backup], newest: int = KEEP_NEWEST, days: int = KEEP_DAYS) -> list[Backup]:
+def to_remove(
+    backups: Iterable[Backup], newest: int = KEEP_NEWEST, days: int = KEEP_DAYS
+) -> list[Backup]:
     """The backups rotation lets go: all but the `newest` newest and the newest of each of the
     last `days` days that have a backup."""
     ordered = sorted(backups, key=_order, reverse=True)

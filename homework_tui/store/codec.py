@@ -152,7 +152,12 @@ def _decode(hint: Any, value: Any) -> Any:
             return time.fromisoformat(value)
         if hint is float and isinstance(value, int) and not isinstance(value, bool):
             return float(value)
-        if hint in (str, int, float, bool):  # a hand-edited file: refused here, not crashed on later
+        if hint in (
+            str,
+            int,
+            float,
+            bool,
+        ):  # a hand-edited file: refused here, not crashed on later
             _expect(value, hint, hint)
     return value
 

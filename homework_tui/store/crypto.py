@@ -57,8 +57,13 @@ class KdfParams:
         return cls(salt=os.urandom(16))
 
     def to_json(self) -> dict[str, Any]:
-        return {"kdf": "scrypt", "salt": base64.b64encode(self.salt).decode(),
-                "n": self.n, "r": self.r, "p": self.p}
+        return {
+            "kdf": "scrypt",
+            "salt": base64.b64encode(self.salt).decode(),
+            "n": self.n,
+            "r": self.r,
+            "p": self.p,
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> KdfParams:
@@ -155,7 +160,7 @@ def is_sealed(raw: bytes) -> bool:
 
 def split_sealed(raw: bytes) -> tuple[dict[str, Any], bytes]:
     """The public header and the sealed body of a sealed file."""
-    rest = raw[len(MAGIC):]
+    rest = raw[len(MAGIC) :]
     line, _, body = rest.partition(b"\n")
     header = orjson.loads(line)
     if not isinstance(header, dict):

@@ -137,7 +137,9 @@ def _generation_hint(path: Path) -> int:
 class Store:
     """An open data folder. Use `Store.open`; close it when done (or use it as a context)."""
 
-    def __init__(self, folder: Path, db: TinyDB, storage: JournaledStorage, lock: WriterLock | None):
+    def __init__(
+        self, folder: Path, db: TinyDB, storage: JournaledStorage, lock: WriterLock | None
+    ):
         self.folder = folder
         self.file = database_file(folder)
         self.db = db
@@ -146,9 +148,7 @@ class Store:
         self.migrated_from: int | None = None
 
     @classmethod
-    def open(
-        cls, folder: Path, *, read_only: bool = False, passphrase: str | None = None
-    ) -> Store:
+    def open(cls, folder: Path, *, read_only: bool = False, passphrase: str | None = None) -> Store:
         """Open the data in `folder`. Encrypted data needs `passphrase` (PassphraseNeeded without
         it, WrongPassphrase with a wrong one; neither changes anything on disk)."""
         if not read_only:
@@ -179,7 +179,9 @@ class Store:
             storage = JournaledStorage(data_file, read_only=read_only, sealer=sealer)
         except Unparseable as error:
             if read_only:
-                raise CorruptData(data_file, data_file, list_backups(folder), error.reason) from None
+                raise CorruptData(
+                    data_file, data_file, list_backups(folder), error.reason
+                ) from None
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             moved = move_aside(data_file, stamp) if data_file.exists() else data_file
             if journal_path(data_file).exists():
@@ -226,7 +228,9 @@ class Store:
             self._migrate_if_old()
         except Unparseable as error:
             self._give_back(lock)
-            raise CorruptData(self.file, self.file, list_backups(self.folder), error.reason) from None
+            raise CorruptData(
+                self.file, self.file, list_backups(self.folder), error.reason
+            ) from None
         except OSError as error:
             self._give_back(lock)
             raise UnreadableFolder(self.folder, error) from error
@@ -333,9 +337,7 @@ class Store:
         if sealer is None or not sealer.accepts(passphrase):
             raise WrongPassphrase()
 
-    def set_passphrase(
-        self, passphrase: str | None, params: KdfParams | None = None
-    ) -> list[Path]:
+    def set_passphrase(self, passphrase: str | None, params: KdfParams | None = None) -> list[Path]:
         """Encrypt everything with `passphrase` (a new one re-encrypts), or decrypt with None:
         the data, its journal, the backups and migration copies. Returns files it could not
         convert (damaged ones moved aside earlier), which the caller should mention."""

@@ -94,9 +94,7 @@ class WriteFailed(StoreError):
 
 class ReadOnly(StoreError):
     def __init__(self) -> None:
-        super().__init__(
-            "Your data is open read-only here, so nothing was saved."
-        )
+        super().__init__("Your data is open read-only here, so nothing was saved.")
 
 
 class UnreadableFolder(StoreError):

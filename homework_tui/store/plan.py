@@ -67,8 +67,9 @@ class ImportResult:
         return ", ".join(parts)
 
 
-def import_plan(store: Store, plan: PlanFile, *, replace_others: bool = False,
-                today: date | None = None) -> ImportResult:
+def import_plan(
+    store: Store, plan: PlanFile, *, replace_others: bool = False, today: date | None = None
+) -> ImportResult:
     """Store every assignment of `plan` (and its details) as one change."""
     current = assignments_repo(store).all()
     by_source = {a.source: a for a in current if a.source}
@@ -108,13 +109,16 @@ def import_plan(store: Store, plan: PlanFile, *, replace_others: bool = False,
             therapist=info.therapist or old_info.therapist,
             last_session=info.last_session or old_info.last_session,
             next_session=info.next_session or old_info.next_session,
-            suggest_relax=(old_info.suggest_relax if info.suggest_relax is None
-                           else info.suggest_relax),
+            suggest_relax=(
+                old_info.suggest_relax if info.suggest_relax is None else info.suggest_relax
+            ),
         )
         batch[PLAN_INFO_TABLE] = [(PLAN_INFO_TABLE, to_doc(merged))]
     store.write_batch(batch)
     ended_ids = {a.id for a in (*ended, *future)}
     return ImportResult(
-        tuple(added), tuple(updated), (*ended, *future),
+        tuple(added),
+        tuple(updated),
+        (*ended, *future),
         tuple(a for a in others if a.id not in ended_ids),
     )

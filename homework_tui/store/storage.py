@@ -176,8 +176,14 @@ class JournaledStorage(Storage):
         with self.lock:
             if not self.read_only:
                 return
-            before = (self.generation, self._tables, self._journal_bytes, self._snapshot_bytes,
-                      self.replayed, self.pending)
+            before = (
+                self.generation,
+                self._tables,
+                self._journal_bytes,
+                self._snapshot_bytes,
+                self.replayed,
+                self.pending,
+            )
             self.close()
             self.read_only = False
             self._journal_bytes = self._snapshot_bytes = self.replayed = self.pending = 0
@@ -188,8 +194,14 @@ class JournaledStorage(Storage):
                 self.generation, self._tables = self._load()
             except BaseException:
                 self.read_only = True
-                (self.generation, self._tables, self._journal_bytes, self._snapshot_bytes,
-                 self.replayed, self.pending) = before
+                (
+                    self.generation,
+                    self._tables,
+                    self._journal_bytes,
+                    self._snapshot_bytes,
+                    self.replayed,
+                    self.pending,
+                ) = before
                 raise
 
     def _load(self) -> tuple[int, Tables]:
@@ -218,8 +230,7 @@ class JournaledStorage(Storage):
                     self._refuse_current_lines(lines, generation)
                     return
             else:
-                label = (line_label(generation, index) if sealed_format
-                         else LEGACY_LINE_LABEL)
+                label = line_label(generation, index) if sealed_format else LEGACY_LINE_LABEL
                 try:
                     entry = _parse_line(line, self.sealer, label, sealed_only=sealed_format)
                 except (ValueError, orjson.JSONDecodeError):
@@ -320,8 +331,7 @@ class JournaledStorage(Storage):
                 fd = self._journal_fd()
             except OSError as error:
                 raise WriteFailed(self.journal, error) from error
-            payload = ({"t": batch[0][0], "o": batch[0][1]} if len(batch) == 1
-                       else {"batch": batch})
+            payload = {"t": batch[0][0], "o": batch[0][1]} if len(batch) == 1 else {"batch": batch}
             line = _line(payload, self.sealer, self._next_line_label())
             try:
                 _write_all(fd, line)

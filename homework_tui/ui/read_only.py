@@ -210,8 +210,7 @@ class ReadOnlyWatch:
             f"Saved to a file: {path}. It is not in your homework data yet: once you can save "
             "here (F5 takes over when the other window is closed), press Ctrl+S to add it."
         )
-        self.app.notify(f"Your writing is saved in {path}.", title="Saved to a file",
-                        markup=False)
+        self.app.notify(f"Your writing is saved in {path}.", title="Saved to a file", markup=False)
 
     def refuse_form_save(self, form: Any) -> None:
         """A draft form's save was refused because this window is read-only: say what is true

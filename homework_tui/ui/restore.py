@@ -58,8 +58,9 @@ class RestoreDialog(CalmModal[Path | None]):
                 *(Option(Text(describe(b, s)), id=str(i)) for i, (b, s) in enumerate(self.backups)),
                 id="backup-list",
             )
-            yield Static(Text("Enter or r restores the highlighted backup. Esc goes back."),
-                         classes="hint")
+            yield Static(
+                Text("Enter or r restores the highlighted backup. Esc goes back."), classes="hint"
+            )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -92,8 +93,11 @@ def damaged_notice(damaged: Sequence[DamagedFile], records: int, has_backups: bo
     message = (
         f"On {first.when}, homework-tui could not read your data file, so it set it aside, "
         f"untouched:\n{files}\n\n{now} "
-        + ("You can restore one of your backups, " if has_backups else "There is no backup to "
-           "restore. You can ")
+        + (
+            "You can restore one of your backups, "
+            if has_backups
+            else "There is no backup to restore. You can "
+        )
         + "keep the damaged file aside (it moves to a set-aside folder and is not mentioned "
         "again), or delete it. Esc decides later: until you choose, you are reminded at each "
         "start."

@@ -42,8 +42,9 @@ class SaveToFileDialog(CalmModal[Path | None]):
             )
             yield Input(value=str(self.suggested), id="save-path")
             yield Static("", id="save-error", markup=False)
-            yield Static(Text("Enter saves the file. Esc goes back; nothing is written."),
-                         classes="hint")
+            yield Static(
+                Text("Enter saves the file. Esc goes back; nothing is written."), classes="hint"
+            )
         yield Footer()
 
     def on_mount(self) -> None:

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from homework_tui.store import Store
     from homework_tui.store.backups import Backup, DamagedFile, Summary
 
+
 @dataclass
 class StoreOpened(Message):
     store: Store

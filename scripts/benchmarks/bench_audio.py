@@ -56,10 +56,25 @@ def jack_server(rate: int = 22050, period: int = 512, realtime: bool = False) ->
     name = f"hwtui-bench-{os.getpid()}"
     log = Path(tempfile.mkstemp(prefix="jackd-", suffix=".log")[1])
     with log.open("w") as fh:
-        proc = subprocess.Popen([jackd, "-n", name, "-R" if realtime else "--no-realtime", "-d", "dummy", "-r", str(rate),
-                                 "-p", str(period)], stdout=fh, stderr=subprocess.STDOUT,
-                                stdin=subprocess.DEVNULL, env=dict(os.environ, JACK_NO_AUDIO_RESERVATION="1"),
-                                preexec_fn=_ahead_of_ordinary_work)
+        proc = subprocess.Popen(
+            [
+                jackd,
+                "-n",
+                name,
+                "-R" if realtime else "--no-realtime",
+                "-d",
+                "dummy",
+                "-r",
+                str(rate),
+                "-p",
+                str(period),
+            ],
+            stdout=fh,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env=dict(os.environ, JACK_NO_AUDIO_RESERVATION="1"),
+            preexec_fn=_ahead_of_ordinary_work,
+        )
     try:
         for _ in range(150):
             check = subprocess.run(["jack_wait", "-s", name, "-c"], capture_output=True, text=True)
@@ -143,7 +158,9 @@ def first_frame(runs: int) -> None:
             shutil.rmtree(cache, ignore_errors=True)
         first_line = session.plan.texts()[0]
         t0 = time.perf_counter()
-        subprocess.run(["espeak-ng", "-v", "en-us", "-s", "120", "-w", os.devnull, first_line], check=True)
+        subprocess.run(
+            ["espeak-ng", "-v", "en-us", "-s", "120", "-w", os.devnull, first_line], check=True
+        )
         raw = time.perf_counter() - t0
         engine = VoiceEngine(Path(tempfile.mkdtemp(prefix="bench-speech-")))
         engine.synthesize("warm up", VoiceSettings())
@@ -152,15 +169,21 @@ def first_frame(runs: int) -> None:
         worker_line = time.perf_counter() - t0
         engine.close()
         med_c, med_w = statistics.median(cold), statistics.median(warm)
-        report(f"{name}: session start → first frame to the device, empty speech cache",
-               f"median {med_c * 1000:.0f} ms, max {max(cold) * 1000:.0f} ms over {runs}",
-               "≤ 150 ms", max(cold) <= 0.150,
-               f"espeak-ng CLI for the first line {raw * 1000:.0f} ms; our worker, clip prepared and cached "
-               f"{worker_line * 1000:.0f} ms; "
-               f"heard one device latency later (+{latency * 1000:.0f} ms)")
-        report(f"{name}: session start → first frame to the device, warm speech cache",
-               f"median {med_w * 1000:.0f} ms, max {max(warm) * 1000:.0f} ms over {runs}",
-               "≤ 50 ms", max(warm) <= 0.050)
+        report(
+            f"{name}: session start → first frame to the device, empty speech cache",
+            f"median {med_c * 1000:.0f} ms, max {max(cold) * 1000:.0f} ms over {runs}",
+            "≤ 150 ms",
+            max(cold) <= 0.150,
+            f"espeak-ng CLI for the first line {raw * 1000:.0f} ms; our worker, clip prepared and cached "
+            f"{worker_line * 1000:.0f} ms; "
+            f"heard one device latency later (+{latency * 1000:.0f} ms)",
+        )
+        report(
+            f"{name}: session start → first frame to the device, warm speech cache",
+            f"median {med_w * 1000:.0f} ms, max {max(warm) * 1000:.0f} ms over {runs}",
+            "≤ 50 ms",
+            max(warm) <= 0.050,
+        )
 
 
 def fully_cold() -> None:
@@ -174,8 +197,12 @@ def fully_cold() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     value = float(done.stdout.strip() or "nan")
-    report("box: fresh process, nothing prewarmed (imports, speech worker and sound sink start on demand)",
-           f"{value * 1000:.0f} ms", "none: the app prewarms when the Relax screen opens", None)
+    report(
+        "box: fresh process, nothing prewarmed (imports, speech worker and sound sink start on demand)",
+        f"{value * 1000:.0f} ms",
+        "none: the app prewarms when the Relax screen opens",
+        None,
+    )
 
 
 def render_pmr() -> None:
@@ -193,12 +220,18 @@ def render_pmr() -> None:
     text = Path(tempfile.mkdtemp()) / "pmr16.txt"
     text.write_text("\n".join(session.plan.texts()))
     t0 = time.perf_counter()
-    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "120", "-w", os.devnull, "-f", str(text)], check=True)
+    subprocess.run(
+        ["espeak-ng", "-v", "en-us", "-s", "120", "-w", os.devnull, "-f", str(text)], check=True
+    )
     raw = time.perf_counter() - t0
-    report(f"render pmr16 ({timeline.seconds / 60:.1f} min) to WAV, empty speech cache",
-           f"{cold:.2f} s", "≤ 3 s", cold <= 3.0,
-           f"espeak-ng CLI reading all {len(session.plan.texts())} lines at once: {raw:.2f} s; "
-           f"same render with a warm cache: {warm:.2f} s")
+    report(
+        f"render pmr16 ({timeline.seconds / 60:.1f} min) to WAV, empty speech cache",
+        f"{cold:.2f} s",
+        "≤ 3 s",
+        cold <= 3.0,
+        f"espeak-ng CLI reading all {len(session.plan.texts())} lines at once: {raw:.2f} s; "
+        f"same render with a warm cache: {warm:.2f} s",
+    )
     shutil.rmtree(cache, ignore_errors=True)
 
 
@@ -209,20 +242,30 @@ def exact_onsets() -> None:
     from audio.synth import tone
     from audio.wav import read_wav, to_int16
 
-    session = build_session("box", minutes=20, tones=True, spoken_cues=False,
-                            cache_dir=tempfile.mkdtemp(prefix="bench-speech-"))
+    session = build_session(
+        "box",
+        minutes=20,
+        tones=True,
+        spoken_cues=False,
+        cache_dir=tempfile.mkdtemp(prefix="bench-speech-"),
+    )
     out = Path(tempfile.mkdtemp()) / "box.wav"
     timeline = session.write_wav(out)
     rate, samples = read_wav(out)
     onsets = timeline.onsets("inhale")
     gaps = {b - a for a, b in zip(onsets, onsets[1:])}
     cue = to_int16(tone("inhale", rate))
-    in_wav = sum(1 for o in onsets if samples[o - 1] == 0 and np.array_equal(samples[o:o + len(cue)], cue))
+    in_wav = sum(
+        1 for o in onsets if samples[o - 1] == 0 and np.array_equal(samples[o : o + len(cue)], cue)
+    )
     ok = gaps == {16 * rate} and in_wav == len(onsets)
-    report(f"box over {timeline.seconds / 60:.1f} min: inhale onsets in timeline and WAV",
-           f"{len(onsets)} onsets, gaps {sorted(gaps)} frames (16.000 s = {16 * rate}), "
-           f"{in_wav}/{len(onsets)} cues start on their exact sample in the WAV",
-           "every 16.000 s, exact to the sample", ok)
+    report(
+        f"box over {timeline.seconds / 60:.1f} min: inhale onsets in timeline and WAV",
+        f"{len(onsets)} onsets, gaps {sorted(gaps)} frames (16.000 s = {16 * rate}), "
+        f"{in_wav}/{len(onsets)} cues start on their exact sample in the WAV",
+        "every 16.000 s, exact to the sample",
+        ok,
+    )
     out.unlink()
 
 
@@ -254,9 +297,11 @@ def inprocess_callback_baseline(seconds: float) -> str:
     stream.close()
     sd._terminate()
     n = min(count[0], len(late))
-    return (f"the same kind of callback inside the busy process: {count[1]} underflows in "
-            f"{seconds:.0f} s, GIL wait p99 {np.percentile(late[:n], 99) * 1000:.1f} ms, "
-            f"max {late[:n].max() * 1000:.1f} ms (a JACK period is 23.2 ms)")
+    return (
+        f"the same kind of callback inside the busy process: {count[1]} underflows in "
+        f"{seconds:.0f} s, GIL wait p99 {np.percentile(late[:n], 99) * 1000:.1f} ms, "
+        f"max {late[:n].max() * 1000:.1f} ms (a JACK period is 23.2 ms)"
+    )
 
 
 def live_child(seconds: float) -> dict[str, float]:
@@ -286,10 +331,17 @@ def live_child(seconds: float) -> dict[str, float]:
         peak_all = max(peak_all, sum(rss_mb(p) for p in pids))
     stop.set()
     stats = player.stats
-    result = {"drift": worst, "underflows": stats.underflows, "starved": stats.starved,
-              "callback_ms": stats.callback_max_ms, "callback_cpu_ms": stats.callback_cpu_max_ms,
-              "played": player.seconds, "app": peak_app, "all": peak_all,
-              "timeline_complete": float(player.timeline.complete)}
+    result = {
+        "drift": worst,
+        "underflows": stats.underflows,
+        "starved": stats.starved,
+        "callback_ms": stats.callback_max_ms,
+        "callback_cpu_ms": stats.callback_cpu_max_ms,
+        "played": player.seconds,
+        "app": peak_app,
+        "all": peak_all,
+        "timeline_complete": float(player.timeline.complete),
+    }
     player.stop()
     shutil.rmtree(cache, ignore_errors=True)
     return result
@@ -298,41 +350,74 @@ def live_child(seconds: float) -> dict[str, float]:
 def live(seconds: float, jack_log: Path) -> None:
     import json
 
-    done = subprocess.run([sys.executable, __file__, "--live-child", str(seconds)], capture_output=True,
-                          text=True, cwd=ROOT, timeout=seconds + 120)
+    done = subprocess.run(
+        [sys.executable, __file__, "--live-child", str(seconds)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=seconds + 120,
+    )
     if done.returncode != 0:
-        report("live playback", "the playing process failed: " + done.stderr.strip()[-300:],
-               "≤ 20 ms drift, no underflow", False)
+        report(
+            "live playback",
+            "the playing process failed: " + done.stderr.strip()[-300:],
+            "≤ 20 ms drift, no underflow",
+            False,
+        )
         return
     r = json.loads(done.stdout.strip().splitlines()[-1])
     lines = [x for x in jack_log.read_text(errors="replace").splitlines() if "xrun" in x.lower()]
     server = sum("JackTimedDriver" in x for x in lines)
-    xruns = f"{len(lines)} ({server} the server's own timer late, {len(lines) - server} a client late)"
-    report(f"live playback {seconds / 60:.1f} min (pmr16 through JACK, a busy thread burning CPU)",
-           f"clock drift max {r['drift'] * 1000:.1f} ms; {r['underflows']} underflows, "
-           f"{r['starved']} starved blocks; played to {r['played']:.0f} s; the callback took at "
-           f"most {r['callback_cpu_ms']:.2f} ms of CPU ({r['callback_ms']:.2f} ms wall) a block",
-           "≤ 20 ms drift, no underflow",
-           r["drift"] <= 0.020 and r["underflows"] == 0 and r["starved"] == 0,
-           f"JACK server xruns in its log: {xruns}; " + inprocess_callback_baseline(15))
-    bare = subprocess.run([sys.executable, "-c", "import numpy, time; time.sleep(0.2); "
-                           "print(open('/proc/self/status').read().split('VmRSS:')[1].split()[0])"],
-                          capture_output=True, text=True)
-    report("memory while a 20-minute pmr16 plays (peak RSS of app + sound sink + speech worker)",
-           f"{r['all']:.0f} MB (the app process alone {r['app']:.0f} MB)",
-           "≤ 120 MB", r["all"] <= 120,
-           f"a bare Python with numpy: {int(bare.stdout.strip() or 0) / 1024:.0f} MB; JACK's own "
-           "shared segment (~100 MB in every JACK client) is left out")
+    xruns = (
+        f"{len(lines)} ({server} the server's own timer late, {len(lines) - server} a client late)"
+    )
+    report(
+        f"live playback {seconds / 60:.1f} min (pmr16 through JACK, a busy thread burning CPU)",
+        f"clock drift max {r['drift'] * 1000:.1f} ms; {r['underflows']} underflows, "
+        f"{r['starved']} starved blocks; played to {r['played']:.0f} s; the callback took at "
+        f"most {r['callback_cpu_ms']:.2f} ms of CPU ({r['callback_ms']:.2f} ms wall) a block",
+        "≤ 20 ms drift, no underflow",
+        r["drift"] <= 0.020 and r["underflows"] == 0 and r["starved"] == 0,
+        f"JACK server xruns in its log: {xruns}; " + inprocess_callback_baseline(15),
+    )
+    bare = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import numpy, time; time.sleep(0.2); "
+            "print(open('/proc/self/status').read().split('VmRSS:')[1].split()[0])",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    report(
+        "memory while a 20-minute pmr16 plays (peak RSS of app + sound sink + speech worker)",
+        f"{r['all']:.0f} MB (the app process alone {r['app']:.0f} MB)",
+        "≤ 120 MB",
+        r["all"] <= 120,
+        f"a bare Python with numpy: {int(bare.stdout.strip() or 0) / 1024:.0f} MB; JACK's own "
+        "shared segment (~100 MB in every JACK client) is left out",
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="30 s of live playback, 3 start-up runs")
-    parser.add_argument("--only", choices=["render", "onsets", "start", "live"], action="append",
-                        help="run only these figures (repeatable)")
-    parser.add_argument("--jack", choices=["realtime", "no-realtime"], default="realtime",
-                        help="how jackd runs: real-time (-R, as JACK is normally run; it falls back "
-                        "by itself where not permitted) or --no-realtime as in the tests")
+    parser.add_argument(
+        "--quick", action="store_true", help="30 s of live playback, 3 start-up runs"
+    )
+    parser.add_argument(
+        "--only",
+        choices=["render", "onsets", "start", "live"],
+        action="append",
+        help="run only these figures (repeatable)",
+    )
+    parser.add_argument(
+        "--jack",
+        choices=["realtime", "no-realtime"],
+        default="realtime",
+        help="how jackd runs: real-time (-R, as JACK is normally run; it falls back "
+        "by itself where not permitted) or --no-realtime as in the tests",
+    )
     parser.add_argument("--live-child", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.live_child:
@@ -349,8 +434,11 @@ def main() -> int:
     if only & {"start", "live"}:
         with jack_server(realtime=args.jack == "realtime") as log:
             text = log.read_text(errors="replace")
-            mode = ("real-time" if args.jack == "realtime" and "cannot use real-time" not in text.lower()
-                    else "not real-time")
+            mode = (
+                "real-time"
+                if args.jack == "realtime" and "cannot use real-time" not in text.lower()
+                else "not real-time"
+            )
             print(f"JACK dummy server at 22050 Hz, 512-frame periods, {mode}", flush=True)
             if "start" in only:
                 first_frame(3 if args.quick else 7)

@@ -155,7 +155,7 @@ class Terminal:
         while view:
             _, writable, _ = select.select([], [self.master], [], 0.05)
             if writable:
-                view = view[os.write(self.master, view[:4096]):]
+                view = view[os.write(self.master, view[:4096]) :]
             self.read(0)
 
 
@@ -204,9 +204,11 @@ def run_typing(folder: Path) -> int:
     long = key_times(folder / "one-line", one_line, keys=20)
     f50, f95 = percentile(full, 50) * 1000, percentile(full, 95) * 1000
     e50, e95 = percentile(empty, 50) * 1000, percentile(empty, 95) * 1000
-    print(f"  a key in a text box holding 1 MB ({KEYS} keys): p50 {f50:.1f} ms, p95 "
-          f"{f95:.1f} ms, max {max(full) * 1000:.1f} ms; empty box same run p50 {e50:.1f} ms, "
-          f"p95 {e95:.1f} ms (ratio {f95 / e95:.2f})")
+    print(
+        f"  a key in a text box holding 1 MB ({KEYS} keys): p50 {f50:.1f} ms, p95 "
+        f"{f95:.1f} ms, max {max(full) * 1000:.1f} ms; empty box same run p50 {e50:.1f} ms, "
+        f"p95 {e95:.1f} ms (ratio {f95 / e95:.2f})"
+    )
     ok = verdict("key in a 1 MB text box (paragraphs), p95", f95, 50, "ms")
     l95 = percentile(long, 95) * 1000
     print(f"  one single 1 MB line: p50 {percentile(long, 50) * 1000:.0f} ms, p95 {l95:.0f} ms")
@@ -228,9 +230,11 @@ def main() -> int:
         new = asyncio.run(draft_latencies(Path(tmp) / "new", old_timing=False))
         p50, p95 = percentile(new, 50) * 1000, percentile(new, 95) * 1000
         o50, o95 = percentile(old, 50) * 1000, percentile(old, 95) * 1000
-        print(f"  draft on disk after the last key ({BURSTS} bursts): p50 {p50:.0f} ms, p95 "
-              f"{p95:.0f} ms, max {max(new) * 1000:.0f} ms; with the old 1 s quiet time "
-              f"same run p50 {o50:.0f} ms, p95 {o95:.0f} ms (ratio {p95 / o95:.2f})")
+        print(
+            f"  draft on disk after the last key ({BURSTS} bursts): p50 {p50:.0f} ms, p95 "
+            f"{p95:.0f} ms, max {max(new) * 1000:.0f} ms; with the old 1 s quiet time "
+            f"same run p50 {o50:.0f} ms, p95 {o95:.0f} ms (ratio {p95 / o95:.2f})"
+        )
         ok &= verdict("draft on disk after the last key, p95", p95, 300, "ms")
 
         ok &= run_typing(Path(tmp)) == 0

@@ -42,8 +42,15 @@ from benchlib import pty_child, verdict  # noqa: E402
 SCRIPT = Path(sys.executable).with_name("homework-tui")
 
 
-def count_bytes(argv: list[str], *, warmup: float, seconds: float, keys: list[tuple[float, bytes]] = (),
-                env: dict[str, str] | None = None, size: tuple[int, int] = (100, 30)) -> int:
+def count_bytes(
+    argv: list[str],
+    *,
+    warmup: float,
+    seconds: float,
+    keys: list[tuple[float, bytes]] = (),
+    env: dict[str, str] | None = None,
+    size: tuple[int, int] = (100, 30),
+) -> int:
     """Bytes the program writes to a pty of `size` during `seconds`, after `warmup` seconds.
     `keys` are (seconds after start, bytes) typed into it."""
     start = time.monotonic()
@@ -87,8 +94,9 @@ async def phase_latency(seconds: float) -> list[float]:
         await pilot.pause(seconds)
         player = screen.started.player
         rate = player.timeline.sample_rate
-        onsets = sorted(e.start / rate for e in player.timeline.events
-                        if e.kind in ("inhale", "hold", "exhale"))
+        onsets = sorted(
+            e.start / rate for e in player.timeline.events if e.kind in ("inhale", "hold", "exhale")
+        )
         for shown_at, kind in screen.phase_changes[1:]:
             if kind not in ("inhale", "hold", "exhale"):
                 continue
@@ -116,7 +124,9 @@ async def sound_while_animating(minutes: float, jack_log: Path) -> dict[str, flo
     async with app.run_test(size=(100, 30)) as pilot:
         while app.store is None:
             await pilot.pause(0.05)
-        screen = RelaxSessionScreen(RelaxChoice(session="box", minutes=math.ceil(minutes) + 1, intro=False))
+        screen = RelaxSessionScreen(
+            RelaxChoice(session="box", minutes=math.ceil(minutes) + 1, intro=False)
+        )
         app.push_screen(screen)
         while screen.started is None:
             await pilot.pause(0.05)
@@ -125,18 +135,28 @@ async def sound_while_animating(minutes: float, jack_log: Path) -> dict[str, flo
             raise RuntimeError(f"the session played silently: {player.reason}")
         await pilot.pause(0.5)
         stats, xruns0 = player.stats, len(_xruns(jack_log))
-        under0, starved0, stage_changes0 = stats.underflows, stats.starved, len(screen.phase_changes)
+        under0, starved0, stage_changes0 = (
+            stats.underflows,
+            stats.starved,
+            len(screen.phase_changes),
+        )
         start, t0 = player.seconds, time.monotonic()
         # The practice only: the pacer animates throughout (the closing is words).
-        practice_end = max(p.end for p in player.timeline.parts if p.kind == "practice") / player.sample_rate
+        practice_end = (
+            max(p.end for p in player.timeline.parts if p.kind == "practice") / player.sample_rate
+        )
         length = min(minutes * 60, practice_end - start - 2)
         while time.monotonic() - t0 < length and not player.finished:
             await pilot.pause(1.0)
         stats = player.stats
-        result = {"seconds": player.seconds - start, "wall": time.monotonic() - t0,
-                  "underflows": stats.underflows - under0, "starved": stats.starved - starved0,
-                  "callback_ms": stats.callback_max_ms,
-                  "phases": len(screen.phase_changes) - stage_changes0}
+        result = {
+            "seconds": player.seconds - start,
+            "wall": time.monotonic() - t0,
+            "underflows": stats.underflows - under0,
+            "starved": stats.starved - starved0,
+            "callback_ms": stats.callback_max_ms,
+            "phases": len(screen.phase_changes) - stage_changes0,
+        }
         lines = _xruns(jack_log)[xruns0:]
         result["server_late"] = sum("JackTimedDriver" in x for x in lines)
         result["client_late"] = len(lines) - result["server_late"]
@@ -154,32 +174,58 @@ def audio_figure(minutes: float) -> bool:
     os.environ["HOMEWORK_TUI_CONFIG_DIR"] = tempfile.mkdtemp(prefix="bench-relax-config-")
     os.environ["HOMEWORK_TUI_CACHE_DIR"] = tempfile.mkdtemp(prefix="bench-relax-cache-")
     with jack_server(realtime=True) as log:
-        mode = "not real-time" if "cannot use real-time" in log.read_text(errors="replace").lower() \
+        mode = (
+            "not real-time"
+            if "cannot use real-time" in log.read_text(errors="replace").lower()
             else "real-time"
-        print(f"Sound while the pacer animates: box through JACK (dummy, 22050 Hz, 512-frame "
-              f"periods, {mode}), {minutes:g} min, headless app at 100x30")
+        )
+        print(
+            f"Sound while the pacer animates: box through JACK (dummy, 22050 Hz, 512-frame "
+            f"periods, {mode}), {minutes:g} min, headless app at 100x30"
+        )
         for attempt in (1, 2):
             r = asyncio.run(sound_while_animating(minutes, log))
             if attempt == 1 and (r["underflows"] or r["starved"]) and r["server_late"]:
-                print(f"  (the JACK server's own timer was late {r['server_late']} times: the machine "
-                      f"fell behind, not the app; measuring once more)")
+                print(
+                    f"  (the JACK server's own timer was late {r['server_late']} times: the machine "
+                    f"fell behind, not the app; measuring once more)"
+                )
                 continue
             break
-    extra = (f"(played {r['seconds']:.0f} s in {r['wall']:.0f} s wall, {r['phases']} phase changes "
-             f"shown; {r['starved']} starved blocks; callback max {r['callback_ms']:.2f} ms; JACK "
-             f"xruns: {r['server_late']} server timer late, {r['client_late']} a client late; "
-             f"load {os.getloadavg()[0]:.1f})")
+    extra = (
+        f"(played {r['seconds']:.0f} s in {r['wall']:.0f} s wall, {r['phases']} phase changes "
+        f"shown; {r['starved']} starved blocks; callback max {r['callback_ms']:.2f} ms; JACK "
+        f"xruns: {r['server_late']} server timer late, {r['client_late']} a client late; "
+        f"load {os.getloadavg()[0]:.1f})"
+    )
     ok = verdict("underflows in the audio stream", r["underflows"], 0, "", extra=extra)
     return ok and r["starved"] == 0
 
 
 # (name, command after `homework-tui`, reduced motion, target bytes/s, the issue's figure)
 SESSION_CASES: list[tuple[str, list[str], bool, float, str]] = [
-    ("box breathing, reduced motion", ["breathe", "--pattern", "box", "--minutes", "2"], True, 100, "756"),
+    (
+        "box breathing, reduced motion",
+        ["breathe", "--pattern", "box", "--minutes", "2"],
+        True,
+        100,
+        "756",
+    ),
     ("muscle relaxation (pmr7), reduced motion", ["relax", "pmr7"], True, 100, "226"),
-    ("resonance breathing, animated", ["breathe", "--pattern", "resonance", "--minutes", "2"], False, 800,
-     "1,076"),
-    ("box breathing, animated", ["breathe", "--pattern", "box", "--minutes", "2"], False, 800, "≤ 800"),
+    (
+        "resonance breathing, animated",
+        ["breathe", "--pattern", "resonance", "--minutes", "2"],
+        False,
+        800,
+        "1,076",
+    ),
+    (
+        "box breathing, animated",
+        ["breathe", "--pattern", "box", "--minutes", "2"],
+        False,
+        800,
+        "≤ 800",
+    ),
 ]
 WINDOW = (20.0, 50.0)  # seconds after start, as issue 14 measures
 
@@ -194,8 +240,13 @@ def session_bytes(env: dict[str, str]) -> bool:
     for name, command, reduced, target, was in SESSION_CASES:
         data = tempfile.mkdtemp(prefix="bench-relax-")
         case_env = {**env, "TEXTUAL_ANIMATIONS": "none"} if reduced else env
-        total = count_bytes([str(SCRIPT), "--data-dir", data, *command], warmup=start,
-                            seconds=end - start, keys=[(3.0, b"\x1b")], env=case_env)
+        total = count_bytes(
+            [str(SCRIPT), "--data-dir", data, *command],
+            warmup=start,
+            seconds=end - start,
+            keys=[(3.0, b"\x1b")],
+            env=case_env,
+        )
         ok &= verdict(name, total / (end - start), target, "bytes/s", extra=f"(the issue: {was})")
     return ok
 
@@ -203,22 +254,37 @@ def session_bytes(env: dict[str, str]) -> bool:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=20.0)
-    parser.add_argument("--audio-only", action="store_true", help="only figure 4 (sound while animating)")
-    parser.add_argument("--sessions-only", action="store_true",
-                        help="only the bytes a second per session (issue 14 point 11)")
+    parser.add_argument(
+        "--audio-only", action="store_true", help="only figure 4 (sound while animating)"
+    )
+    parser.add_argument(
+        "--sessions-only",
+        action="store_true",
+        help="only the bytes a second per session (issue 14 point 11)",
+    )
     args = parser.parse_args()
     ok = True
     if args.sessions_only:
-        return 0 if session_bytes({"HOMEWORK_TUI_SOUND": "off",
-                                   "HOMEWORK_TUI_CONFIG_DIR": tempfile.mkdtemp()}) else 1
+        return (
+            0
+            if session_bytes(
+                {"HOMEWORK_TUI_SOUND": "off", "HOMEWORK_TUI_CONFIG_DIR": tempfile.mkdtemp()}
+            )
+            else 1
+        )
     if args.audio_only:
         return 0 if audio_figure(float(os.environ.get(AUDIO_MINUTES_ENV, "5") or 5)) else 1
     env = {"HOMEWORK_TUI_SOUND": "off", "HOMEWORK_TUI_CONFIG_DIR": tempfile.mkdtemp()}
 
     print("Phase shown vs the audio cue (box, silent player, headless app)")
     lags = asyncio.run(phase_latency(min(args.seconds, 20)))
-    ok &= verdict("phase change shown after its cue, max", max(lags) * 1000, 100, "ms",
-                  extra=f"({len(lags)} changes, median {sorted(lags)[len(lags) // 2] * 1000:.0f} ms)")
+    ok &= verdict(
+        "phase change shown after its cue, max",
+        max(lags) * 1000,
+        100,
+        "ms",
+        extra=f"({len(lags)} changes, median {sorted(lags)[len(lags) // 2] * 1000:.0f} ms)",
+    )
 
     print(f"Bytes written to a 100x30 terminal over {args.seconds:g} s")
     data = tempfile.mkdtemp(prefix="bench-relax-")
@@ -230,8 +296,9 @@ def main() -> int:
     ok &= session_bytes(env)
 
     data = tempfile.mkdtemp(prefix="bench-relax-")
-    total = count_bytes([str(SCRIPT), "--data-dir", data], warmup=6.0, seconds=10.0,
-                        keys=[(3.0, b"r")], env=env)
+    total = count_bytes(
+        [str(SCRIPT), "--data-dir", data], warmup=6.0, seconds=10.0, keys=[(3.0, b"r")], env=env
+    )
     ok &= verdict("Relax chooser, idle", total / 10.0, 0, "bytes/s")
     print("  (reference, from the issue: a naive 10 Hz breathing bar wrote 4,542 bytes/s)")
 

@@ -28,8 +28,10 @@ def main() -> int:
             bare.append(time_to_marker(bare_cmd, b"Bare baseline"))
             ours.append(time_to_marker(app_cmd, b"Your homework"))
     ratio = median(ours) / median(bare)
-    print(f"  first frame: Today median {median(ours)*1000:.0f} ms, bare Textual app median "
-          f"{median(bare)*1000:.0f} ms ({RUNS} runs each, alternating)")
+    print(
+        f"  first frame: Today median {median(ours) * 1000:.0f} ms, bare Textual app median "
+        f"{median(bare) * 1000:.0f} ms ({RUNS} runs each, alternating)"
+    )
     ok = verdict("start-up ratio Today / bare app", ratio, 1.25, "x")
     return 0 if ok else 1
 

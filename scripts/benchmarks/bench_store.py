@@ -48,7 +48,7 @@ def bench_ours(
         store.storage.compact()
         repo = Repository(store, "records", Record)
         times = []
-        for record in records[RECORDS:RECORDS + saves]:
+        for record in records[RECORDS : RECORDS + saves]:
             start = time.perf_counter()
             repo.add(record)
             times.append(time.perf_counter() - start)
@@ -64,7 +64,7 @@ def bench_tinydb_default(path: Path, docs: list[dict], saves: int) -> list[float
     db = TinyDB(path)  # JSONStorage: re-reads and rewrites the whole file per operation
     table = db.table("records")
     times = []
-    for doc in docs[RECORDS:RECORDS + saves]:
+    for doc in docs[RECORDS : RECORDS + saves]:
         start = time.perf_counter()
         table.insert(doc)
         times.append(time.perf_counter() - start)
@@ -91,13 +91,17 @@ def main() -> int:
         unlock = bench_unlock(Path(tmp) / "sealed", "a long passphrase")
         baseline = bench_tinydb_default(Path(tmp) / "tinydb.json", docs, 40)
     p95, base95 = percentile(ours, 95) * 1000, percentile(baseline, 95) * 1000
-    print(f"  save one record with {RECORDS:,} stored: ours p50 {percentile(ours, 50)*1000:.2f} ms,"
-          f" p95 {p95:.2f} ms; TinyDB JSONStorage p50 {percentile(baseline, 50)*1000:.1f} ms,"
-          f" p95 {base95:.1f} ms (ours/TinyDB p95 ratio {p95 / base95:.4f})")
+    print(
+        f"  save one record with {RECORDS:,} stored: ours p50 {percentile(ours, 50) * 1000:.2f} ms,"
+        f" p95 {p95:.2f} ms; TinyDB JSONStorage p50 {percentile(baseline, 50) * 1000:.1f} ms,"
+        f" p95 {base95:.1f} ms (ours/TinyDB p95 ratio {p95 / base95:.4f})"
+    )
     ok = verdict("save p95 (with fsync)", p95, 25, "ms")
     sealed95 = percentile(sealed, 95) * 1000
-    print(f"  encrypted: save p50 {percentile(sealed, 50)*1000:.2f} ms, p95 {sealed95:.2f} ms; "
-          f"unlock {RECORDS:,} records median {sorted(unlock)[len(unlock)//2]*1000:.0f} ms")
+    print(
+        f"  encrypted: save p50 {percentile(sealed, 50) * 1000:.2f} ms, p95 {sealed95:.2f} ms; "
+        f"unlock {RECORDS:,} records median {sorted(unlock)[len(unlock) // 2] * 1000:.0f} ms"
+    )
     ok &= verdict("encrypted save p95 / plain save p95 (same run)", sealed95 / p95, 2, "x")
     ok &= verdict("unlock encrypted store (slowest of 5)", max(unlock), 1, "s")
     return 0 if ok else 1

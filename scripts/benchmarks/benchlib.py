@@ -23,18 +23,28 @@ def percentile(samples: list[float], q: float) -> float:
     return ordered[index]
 
 
-def verdict(name: str, value: float, target: float, unit: str, *, lower_is_better: bool = True,
-            extra: str = "") -> bool:
+def verdict(
+    name: str,
+    value: float,
+    target: float,
+    unit: str,
+    *,
+    lower_is_better: bool = True,
+    extra: str = "",
+) -> bool:
     ok = value <= target if lower_is_better else value >= target
     sign = "<=" if lower_is_better else ">="
-    print(f"  {'PASS' if ok else 'FAIL'}  {name}: {value:.3g} {unit} (target {sign} {target:g}"
-          f" {unit}){'  ' + extra if extra else ''}")
+    print(
+        f"  {'PASS' if ok else 'FAIL'}  {name}: {value:.3g} {unit} (target {sign} {target:g}"
+        f" {unit}){'  ' + extra if extra else ''}"
+    )
     return ok
 
 
 @contextmanager
-def pty_child(argv: list[str], *, env: dict[str, str] | None = None,
-              size: tuple[int, int] = (100, 30)) -> Iterator[int]:
+def pty_child(
+    argv: list[str], *, env: dict[str, str] | None = None, size: tuple[int, int] = (100, 30)
+) -> Iterator[int]:
     """Run `argv` on a new pseudo-terminal of `size`; yields the master fd. The child (and its
     process group) is killed on exit."""
     import fcntl
@@ -46,8 +56,15 @@ def pty_child(argv: list[str], *, env: dict[str, str] | None = None,
     full_env = {**os.environ, "TERM": "xterm-256color", **(env or {})}
     full_env.pop("COLUMNS", None)
     full_env.pop("LINES", None)
-    child = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=full_env,
-                             cwd=ROOT, start_new_session=True)
+    child = subprocess.Popen(
+        argv,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=full_env,
+        cwd=ROOT,
+        start_new_session=True,
+    )
     os.close(slave)
     try:
         yield master
@@ -60,8 +77,14 @@ def pty_child(argv: list[str], *, env: dict[str, str] | None = None,
         os.close(master)
 
 
-def time_to_marker(argv: list[str], marker: bytes, *, env: dict[str, str] | None = None,
-                   size: tuple[int, int] = (100, 30), timeout: float = 20.0) -> float:
+def time_to_marker(
+    argv: list[str],
+    marker: bytes,
+    *,
+    env: dict[str, str] | None = None,
+    size: tuple[int, int] = (100, 30),
+    timeout: float = 20.0,
+) -> float:
     """Seconds from starting `argv` in a pseudo-terminal until `marker` appears in its output,
     i.e. until the first frame that shows it has been written to the terminal."""
     start = time.perf_counter()

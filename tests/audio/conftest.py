@@ -41,8 +41,13 @@ def _server_rate(name: str) -> int | None:
     tool = shutil.which("jack_samplerate")
     if tool is None:
         return None
-    done = subprocess.run([tool], capture_output=True, text=True, timeout=10,
-                          env=dict(os.environ, JACK_DEFAULT_SERVER=name))
+    done = subprocess.run(
+        [tool],
+        capture_output=True,
+        text=True,
+        timeout=10,
+        env=dict(os.environ, JACK_DEFAULT_SERVER=name),
+    )
     lines = [line.strip() for line in done.stdout.splitlines() if line.strip()]
     return int(lines[-1]) if done.returncode == 0 and lines and lines[-1].isdigit() else None
 
@@ -71,15 +76,21 @@ def jack_dummy_server(rate: int = JACK_RATE, period: int = JACK_PERIOD) -> Itera
     it afterwards."""
     jackd = shutil.which("jackd")
     if jackd is None:
-        pytest.skip("jackd is not installed (apt-get install jackd2): real-time playback tests "
-                    "need a JACK dummy server")
+        pytest.skip(
+            "jackd is not installed (apt-get install jackd2): real-time playback tests "
+            "need a JACK dummy server"
+        )
     name = f"hwtui-test-{os.getpid()}"
     log = tempfile.NamedTemporaryFile(prefix="jackd-", suffix=".log", delete=False)  # noqa: SIM115
     env = dict(os.environ, JACK_NO_AUDIO_RESERVATION="1")
     proc = subprocess.Popen(
         [jackd, "-n", name, "--no-realtime", "-d", "dummy", "-r", str(rate), "-p", str(period)],
-        stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env,
-        start_new_session=True, preexec_fn=_ahead_of_ordinary_work,
+        stdin=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=env,
+        start_new_session=True,
+        preexec_fn=_ahead_of_ordinary_work,
     )
     previous = os.environ.get("JACK_DEFAULT_SERVER")
     try:
@@ -87,10 +98,13 @@ def jack_dummy_server(rate: int = JACK_RATE, period: int = JACK_PERIOD) -> Itera
         deadline = time.monotonic() + 15
         while True:
             if proc.poll() is not None:
-                pytest.fail(f"jackd exited at once: {Path(log.name).read_text(errors='replace')[-800:]}")
+                pytest.fail(
+                    f"jackd exited at once: {Path(log.name).read_text(errors='replace')[-800:]}"
+                )
             if waiter:  # exits 0 either way; it says "running" or "not running"
-                check = subprocess.run([waiter, "-s", name, "-c"], capture_output=True, text=True,
-                                       timeout=10)
+                check = subprocess.run(
+                    [waiter, "-s", name, "-c"], capture_output=True, text=True, timeout=10
+                )
                 if check.stdout.strip() == "running":
                     break
             if not waiter and time.monotonic() > deadline - 12:

@@ -23,7 +23,7 @@ def spoken(name: str) -> str:
 
 
 def test_they_come_after_cue_controlled_in_this_order() -> None:
-    assert KEYS[KEYS.index("cue") + 1:] == NEW
+    assert KEYS[KEYS.index("cue") + 1 :] == NEW
 
 
 @pytest.mark.parametrize("key", KEYS)
@@ -65,12 +65,14 @@ def test_application_training_is_in_the_situations_that_make_you_anxious() -> No
     assert "for real" in words  # in the week, not only in imagination
 
 
-HOME_VERSION = {"en": "This is the home version: once for each group.",
-                "es": "Esta es la versión para casa: una vez por grupo.",
-                "de": "Das hier ist die Version für zu Hause: einmal für jede Gruppe.",
-                "fr": "Voici la version pour la maison : une fois par groupe.",
-                "pt": "Esta é a versão para casa: uma vez para cada grupo.",
-                "it": "Questa è la versione per casa: una volta per ogni gruppo."}
+HOME_VERSION = {
+    "en": "This is the home version: once for each group.",
+    "es": "Esta es la versión para casa: una vez por grupo.",
+    "de": "Das hier ist die Version für zu Hause: einmal für jede Gruppe.",
+    "fr": "Voici la version pour la maison : une fois par groupe.",
+    "pt": "Esta é a versão para casa: uma vez para cada grupo.",
+    "it": "Questa è la versione per casa: una volta per ogni gruppo.",
+}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -17,9 +17,12 @@ SCRIPT = Path(sys.executable).with_name("homework-tui")
 pytestmark = pytest.mark.timeout(120)
 
 
-def run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(SCRIPT), *args], capture_output=True, text=True, timeout=100,
-                          env=env, cwd=cwd or ROOT)
+def run(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(SCRIPT), *args], capture_output=True, text=True, timeout=100, env=env, cwd=cwd or ROOT
+    )
 
 
 @pytest.fixture()
@@ -29,14 +32,28 @@ def env(tmp_path: Path, speech_cache: Path) -> dict[str, str]:
     cache = tmp_path / "cache"
     cache.mkdir()
     (cache / "speech").symlink_to(speech_cache)  # share the run's speech cache
-    return dict(os.environ, HOMEWORK_TUI_CONFIG_DIR=str(config), HOMEWORK_TUI_CACHE_DIR=str(cache),
-                JACK_DEFAULT_SERVER=f"no-such-server-{os.getpid()}")
+    return dict(
+        os.environ,
+        HOMEWORK_TUI_CONFIG_DIR=str(config),
+        HOMEWORK_TUI_CACHE_DIR=str(cache),
+        JACK_DEFAULT_SERVER=f"no-such-server-{os.getpid()}",
+    )
 
 
 def test_render_box_with_timeline(tmp_path: Path, env: dict[str, str]):
     out, timeline = tmp_path / "box.wav", tmp_path / "box.json"
-    done = run("render", "box", "--minutes", "1", "--out", str(out), "--timeline", str(timeline),
-               env=env, cwd=tmp_path)
+    done = run(
+        "render",
+        "box",
+        "--minutes",
+        "1",
+        "--out",
+        str(out),
+        "--timeline",
+        str(timeline),
+        env=env,
+        cwd=tmp_path,
+    )
     assert done.returncode == 0, done.stderr
     assert "Wrote" in done.stdout and done.stderr == ""
     data = json.loads(timeline.read_text())
@@ -71,13 +88,16 @@ def test_bad_input_is_one_clear_line(args, message, tmp_path: Path, env: dict[st
     assert done.returncode != 0
     assert "Traceback" not in done.stderr
     lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("homework-tui: ") and message in lines[0], done.stderr
+    assert len(lines) == 1 and lines[0].startswith("homework-tui: ") and message in lines[0], (
+        done.stderr
+    )
     assert not (tmp_path / "x.wav").exists()
 
 
 def test_a_bad_saved_pattern_is_named(tmp_path: Path, env: dict[str, str]):
     Path(env["HOMEWORK_TUI_CONFIG_DIR"], "patterns.toml").write_text(
-        "[slow]\ninhale = -2\nexhale = 6\n", encoding="utf-8")
+        "[slow]\ninhale = -2\nexhale = 6\n", encoding="utf-8"
+    )
     done = run("render", "slow", "--out", str(tmp_path / "x.wav"), env=env)
     assert done.returncode == 1 and "breathing pattern 'slow'" in done.stderr
     assert "inhale is -2 s" in done.stderr and "Traceback" not in done.stderr
@@ -85,15 +105,21 @@ def test_a_bad_saved_pattern_is_named(tmp_path: Path, env: dict[str, str]):
 
 def test_saved_patterns_render(tmp_path: Path, env: dict[str, str]):
     Path(env["HOMEWORK_TUI_CONFIG_DIR"], "patterns.toml").write_text(
-        '["Evening calm"]\ninhale = 4\nhold_in = 2\nexhale = 6\n', encoding="utf-8")
-    done = run("render", "evening calm", "--minutes", "1", "--out", str(tmp_path / "e.wav"), env=env)
+        '["Evening calm"]\ninhale = 4\nhold_in = 2\nexhale = 6\n', encoding="utf-8"
+    )
+    done = run(
+        "render", "evening calm", "--minutes", "1", "--out", str(tmp_path / "e.wav"), env=env
+    )
     assert done.returncode == 0, done.stderr
 
 
 @pytest.mark.parametrize("where", ["missing-folder", "a-folder", "read-only"])
 def test_unwritable_output(where: str, tmp_path: Path, env: dict[str, str]):
-    target = {"missing-folder": tmp_path / "nope" / "x.wav", "a-folder": tmp_path,
-              "read-only": tmp_path / "ro" / "x.wav"}[where]
+    target = {
+        "missing-folder": tmp_path / "nope" / "x.wav",
+        "a-folder": tmp_path,
+        "read-only": tmp_path / "ro" / "x.wav",
+    }[where]
     if where == "read-only":
         target.parent.mkdir()
         target.parent.chmod(0o500)
@@ -104,8 +130,15 @@ def test_unwritable_output(where: str, tmp_path: Path, env: dict[str, str]):
     assert done.returncode == 1 and "cannot write" in done.stderr
     assert "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
-    bad_json = run("render", "box", "--out", str(tmp_path / "ok.wav"), "--timeline",
-                   str(tmp_path / "nope" / "t.json"), env=env)
+    bad_json = run(
+        "render",
+        "box",
+        "--out",
+        str(tmp_path / "ok.wav"),
+        "--timeline",
+        str(tmp_path / "nope" / "t.json"),
+        env=env,
+    )
     assert bad_json.returncode == 1 and "cannot write the timeline" in bad_json.stderr
 
 

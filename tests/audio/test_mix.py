@@ -36,12 +36,12 @@ def test_speech_is_heard_exactly_where_the_timeline_says(spoken):
     assert len(speech) > 10
     covered = np.zeros(len(audio), dtype=bool)
     for event in speech:
-        part = audio[event.start:event.end]
+        part = audio[event.start : event.end]
         clip = session.speech.cached(event.text)
         assert np.allclose(part, clip.astype(np.float64) / INT16_SCALE, rtol=0, atol=1e-7)
-        assert np.sqrt(np.mean(part ** 2)) > 0.03, event.text  # real speech, not silence
+        assert np.sqrt(np.mean(part**2)) > 0.03, event.text  # real speech, not silence
         assert part[0] == 0.0 and part[-1] == 0.0
-        covered[event.start:event.end] = True
+        covered[event.start : event.end] = True
     assert not np.any(audio[~covered])  # silence everywhere else, to the sample
     # the spoken cues start exactly at their phase
     for stage in (e for e in timeline.events if e.kind in ("inhale", "hold", "exhale")):
@@ -61,7 +61,7 @@ def test_no_click_at_any_join(spoken):
     _, timeline, audio = spoken
     steps = np.abs(np.diff(audio))
     for event in timeline.sound_between(0, timeline.frames):
-        own = np.percentile(steps[event.start:event.end - 1], 99)
+        own = np.percentile(steps[event.start : event.end - 1], 99)
         for join in (event.start, event.end):
             if 0 < join < len(audio):
                 assert abs(audio[join] - audio[join - 1]) <= own, (event, join)
@@ -93,7 +93,7 @@ def test_tones_are_distinct_and_click_free():
     def pitch_track(x: np.ndarray) -> list[float]:
         out = []
         for i in range(0, len(x) - 2048, 1024):
-            f = np.abs(np.fft.rfft(x[i:i + 2048] * np.hanning(2048)))
+            f = np.abs(np.fft.rfft(x[i : i + 2048] * np.hanning(2048)))
             out.append(float(np.argmax(f)) * RATE / 2048)
         return out
 
@@ -108,9 +108,12 @@ def test_tones_are_distinct_and_click_free():
     assert len({len(tone(n, RATE)) for n in ("inhale", "hold", "exhale")}) == 3
 
 
-def test_cue_onsets_in_the_wav_are_exact_over_20_minutes(tmp_path: Path, speech_cache: Path, engine):
-    session = build_session("box", minutes=20, tones=True, spoken_cues=False,
-                            cache_dir=speech_cache, engine=engine)
+def test_cue_onsets_in_the_wav_are_exact_over_20_minutes(
+    tmp_path: Path, speech_cache: Path, engine
+):
+    session = build_session(
+        "box", minutes=20, tones=True, spoken_cues=False, cache_dir=speech_cache, engine=engine
+    )
     wav = tmp_path / "box.wav"
     timeline = session.write_wav(wav)
     rate, samples = read_wav(wav)
@@ -121,4 +124,6 @@ def test_cue_onsets_in_the_wav_are_exact_over_20_minutes(tmp_path: Path, speech_
     assert {b - a for a, b in zip(onsets, onsets[1:])} == {16 * RATE}  # 16.000 s
     for onset in onsets:
         assert samples[onset - 1] == 0  # silence up to the cue ...
-        assert np.array_equal(samples[onset:onset + len(inhale)], inhale)  # ... and it starts here
+        assert np.array_equal(
+            samples[onset : onset + len(inhale)], inhale
+        )  # ... and it starts here

@@ -15,9 +15,13 @@ from audio.toml_input import MAX_DEPTH, TomlInputError, load_toml
 from audio.wording import load_wording
 from tests.hostile import LONG_DIGITS, TOML_DEEP_KEY, TOML_VALUES
 
-REFUSED_WHEN_READ = {"5000-digit integer", "5000-digit negative integer",
-                     "5000-digit integer with underscores", "10,000 nested arrays",
-                     "10,000 nested inline tables"}
+REFUSED_WHEN_READ = {
+    "5000-digit integer",
+    "5000-digit negative integer",
+    "5000-digit integer with underscores",
+    "10,000 nested arrays",
+    "10,000 nested inline tables",
+}
 
 
 def one_line(error: BaseException) -> str:
@@ -47,7 +51,7 @@ def test_load_toml_refuses_a_dotted_key_ten_thousand_deep_on_its_line() -> None:
 
 def test_load_toml_keeps_what_is_just_deep_enough_and_long_numbers_in_text() -> None:
     key = ".".join(["a"] * MAX_DEPTH)  # the file's table and MAX_DEPTH - 1 inside it
-    assert load_toml(f"{key} = 1\nnote = \"{LONG_DIGITS}\"\n")["note"] == LONG_DIGITS
+    assert load_toml(f'{key} = 1\nnote = "{LONG_DIGITS}"\n')["note"] == LONG_DIGITS
     with pytest.raises(TomlInputError):
         load_toml(f"{key}.a = 1\n")
 
@@ -62,7 +66,7 @@ def test_load_toml_syntax_errors_keep_tomllib_words_and_line() -> None:
 @pytest.mark.parametrize("case", sorted(TOML_VALUES))
 def test_a_wording_file_with_a_hostile_pause_says_one_line(tmp_path: Path, case: str) -> None:
     own = tmp_path / "wording.toml"
-    own.write_text(f"[pmr]\nintro = [\"Welcome.\", {TOML_VALUES[case]}]\n")
+    own.write_text(f'[pmr]\nintro = ["Welcome.", {TOML_VALUES[case]}]\n')
     with pytest.raises(ScriptError) as caught:
         load_wording(file=own).script("pmr", "intro")
     message = one_line(caught.value)
@@ -74,7 +78,7 @@ def test_a_wording_file_with_a_hostile_pause_says_one_line(tmp_path: Path, case:
 
 def test_a_wording_file_nested_ten_thousand_deep_says_one_line(tmp_path: Path) -> None:
     own = tmp_path / "wording.toml"
-    own.write_text(f"breathing.{TOML_DEEP_KEY} = \"x\"\n")
+    own.write_text(f'breathing.{TOML_DEEP_KEY} = "x"\n')
     with pytest.raises(ScriptError) as caught:
         load_wording(file=own)
     assert one_line(caught.value).startswith(f"wording file {own} is not valid TOML: line 1: ")

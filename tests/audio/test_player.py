@@ -23,11 +23,17 @@ RATE = 22050
 
 def tiny_session(rate: int = RATE) -> Session:
     """Three short parts and no voice (speech lengths estimated): about 4.5 seconds."""
-    plan = Plan("tiny", "Tiny", (
-        Part("intro", "Intro", (Say("Hello.", Fraction(1, 2)),)),
-        Part("practice", "Practice", (Phase("inhale", Fraction(1)), Phase("exhale", Fraction(1)))),
-        Part("closing", "Closing", (Silence(Fraction(3, 2)),)),
-    ))
+    plan = Plan(
+        "tiny",
+        "Tiny",
+        (
+            Part("intro", "Intro", (Say("Hello.", Fraction(1, 2)),)),
+            Part(
+                "practice", "Practice", (Phase("inhale", Fraction(1)), Phase("exhale", Fraction(1)))
+            ),
+            Part("closing", "Closing", (Silence(Fraction(3, 2)),)),
+        ),
+    )
     session = Session(plan, Speech(rate, VoiceSettings(), None), rate)
     session.resolve_first()
     return session
@@ -175,7 +181,9 @@ def test_live_playback_keeps_time_without_underflow(jack_server, speech_cache: P
         for attempt in (1, 2, 3):
             xruns_before = len(jack_server.xruns())
             worst, drifts, underflows = measure_drift(player, 20)
-            scheduled_late = len(jack_server.xruns()) > xruns_before and player.stats.callback_cpu_max_ms < 3
+            scheduled_late = (
+                len(jack_server.xruns()) > xruns_before and player.stats.callback_cpu_max_ms < 3
+            )
             if attempt < 3 and scheduled_late and (worst > 0.020 or underflows):
                 # JACK runs without real-time scheduling here: on a loaded machine the OS may not
                 # run the server or our client in time, though our callback needs under 3 ms of
@@ -231,7 +239,9 @@ def test_pause_resume_skip_and_volume_live(jack_server, speech_cache: Path, engi
 @pytest.mark.jack
 @pytest.mark.timeout(60)
 def test_a_session_at_another_rate_follows_the_server(jack_server, speech_cache: Path, engine):
-    session = build_session("box", minutes=1, sample_rate=44100, cache_dir=speech_cache, engine=engine)
+    session = build_session(
+        "box", minutes=1, sample_rate=44100, cache_dir=speech_cache, engine=engine
+    )
     player = open_player(session, require_device=True)
     try:
         assert player.sample_rate == player.stream_rate == jack_server.sample_rate

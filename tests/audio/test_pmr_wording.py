@@ -13,9 +13,14 @@ from audio.plan import Part, Phase, Say
 from audio.scripts import build_plan
 
 # The signal word, and the one phrase besides the signal itself where it may appear.
-NOW = {"en": ("now", "when i say now"), "es": ("ahora", "cuando diga ahora"),
-       "de": ("jetzt", "wenn ich jetzt sage"), "fr": ("maintenant", "quand je dirai maintenant"),
-       "pt": ("agora", "quando eu disser agora"), "it": ("adesso", "quando dico adesso")}
+NOW = {
+    "en": ("now", "when i say now"),
+    "es": ("ahora", "cuando diga ahora"),
+    "de": ("jetzt", "wenn ich jetzt sage"),
+    "fr": ("maintenant", "quand je dirai maintenant"),
+    "pt": ("agora", "quando eu disser agora"),
+    "it": ("adesso", "quando dico adesso"),
+}
 SESSIONS = ("pmr16", "pmr7", "pmr4")
 
 
@@ -41,14 +46,20 @@ def test_now_is_only_the_signal_to_tense(name: str, language: str) -> None:
         said += [line.text for s in part.steps if isinstance(s, Phase) for line in s.lines]
         for line in said:
             assert not line.lower().startswith(word), (name, language, line)
-            assert not re.search(rf"\b{word}\b", line.lower().replace(phrase, "")), (name, language, line)
+            assert not re.search(rf"\b{word}\b", line.lower().replace(phrase, "")), (
+                name,
+                language,
+                line,
+            )
 
 
 @pytest.mark.parametrize("language", sorted(NOW))
 @pytest.mark.parametrize("name", SESSIONS)
 def test_instructions_do_not_all_start_the_same_way(name: str, language: str) -> None:
     _, phrase = NOW[language]
-    instructions = [next(s.text for s in p.steps[1:] if isinstance(s, Say)) for p in groups(name, language)]
+    instructions = [
+        next(s.text for s in p.steps[1:] if isinstance(s, Say)) for p in groups(name, language)
+    ]
     starting = sum(1 for text in instructions if text.lower().startswith(phrase))
     assert starting <= (len(instructions) + 1) // 2, instructions
     if len(instructions) >= 3:
@@ -62,5 +73,7 @@ def test_neighbouring_groups_never_share_a_suggestion(name: str, language: str) 
     assert all(len(s) >= 2 for s in sets)
     for first, second in pairwise(sets):
         assert not first & second, (name, language, first & second)
-    for first, later in zip(sets, sets[3:]):  # and the same three do not come back every third group
+    for first, later in zip(
+        sets, sets[3:]
+    ):  # and the same three do not come back every third group
         assert first != later, (name, language, first)

@@ -66,19 +66,32 @@ wording breathing.closing
 def test_a_script_reads_as_written():
     script = parse_script(LEAVES, "leaves.txt")
     assert (script.title, script.kind, script.language, script.minutes) == (
-        "Leaves on a stream", "mindfulness", "en", 6)
+        "Leaves on a stream",
+        "mindfulness",
+        "en",
+        6,
+    )
     intro, practice = script.parts
     assert (intro.title, intro.kind, practice.title, practice.kind) == (
-        "Settling in", "intro", "Practice", None)
+        "Settling in",
+        "intro",
+        "Practice",
+        None,
+    )
     assert intro.steps == (
         SayStep("Find a comfortable position, and let your eyes close if you like."),
         PauseStep(Fraction(4)),
-        SayStep("Imagine you are sitting beside a gently flowing stream. # not a comment: said as written"),
+        SayStep(
+            "Imagine you are sitting beside a gently flowing stream. # not a comment: said as written"
+        ),
         PauseStep(Fraction(20), stretch=True),
     )
     assert practice.steps == (
-        BreatheStep("box", cycles=4), BreatheStep("4-2-6-2", minutes=Fraction(2)),
-        TenseStep("right hand"), ReleaseStep("right hand", Fraction(30)), ToneStep("bell"),
+        BreatheStep("box", cycles=4),
+        BreatheStep("4-2-6-2", minutes=Fraction(2)),
+        TenseStep("right hand"),
+        ReleaseStep("right hand", Fraction(30)),
+        ToneStep("bell"),
         WordingStep("breathing.closing"),
     )
     assert parse_script(script.to_text()) == script
@@ -131,13 +144,21 @@ H = "title: T\nminutes: 5\nsay Hi.\npause 1 stretch\n"  # lines 1-4; the step un
         (H + "pause 5 strech\n", 5, "'stretch' for a pause that fits"),
         ("title: T\nsay a\npause 5 stretch\n", 3, "add e.g. 'minutes: 10' at the top"),
         (H + "breathe\n", 5, "breathe needs a pattern and how long"),
-        (H + "breathe boxx for 4 cycles\n", 5, "unknown breathing pattern 'boxx'. Did you mean 'box'?"),
+        (
+            H + "breathe boxx for 4 cycles\n",
+            5,
+            "unknown breathing pattern 'boxx'. Did you mean 'box'?",
+        ),
         (H + "breathe box for 4 weeks\n", 5, "'weeks' is not cycles or minutes"),
         (H + "breathe box for 2.5 cycles\n", 5, "not a whole number of breaths"),
         (H + "breathe box for 0 cycles\n", 5, "use 1 to 500"),
         (H + "breathe 0-4-4 for 2 cycles\n", 5, "inhale is 0 s"),
         (H + "breathe box for 99 minutes\n", 5, "use 0.25 to 60 minutes"),
-        (H + "breathe box to fill\nrest to fill\n", 6, "only one step can fill the session, and line 5"),
+        (
+            H + "breathe box to fill\nrest to fill\n",
+            6,
+            "only one step can fill the session, and line 5",
+        ),
         ("title: T\nsay a\nbreathe box to fill\n", 3, "add e.g. 'minutes: 10' at the top"),
         (H + "tense\n", 5, "tense needs a muscle group, e.g. 'tense right hand'"),
         (H + "tense right hand 60\n", 5, "use 3 to 15 seconds, e.g. 'tense right hand 6'"),
@@ -151,7 +172,11 @@ H = "title: T\nminutes: 5\nsay Hi.\npause 1 stretch\n"  # lines 1-4; the step un
         ("titel: T\nsay x\n", 1, "'titel:' is not a setting. Did you mean 'title'?"),
         ("title: T\ntitle: U\nsay x\n", 2, "'title:' is already set on line 1; keep one"),
         ("title: T\nsay x\nkind: mindfulness\n", 3, "belongs at the top of the file"),
-        ("title: T\nkind: calm\nsay x\n", 2, "write 'kind: breathing', 'kind: relaxation' or 'kind: mindfulness'"),
+        (
+            "title: T\nkind: calm\nsay x\n",
+            2,
+            "write 'kind: breathing', 'kind: relaxation' or 'kind: mindfulness'",
+        ),
         ("title: T\nlanguage: English\nsay x\n", 2, "'language: en'"),
         ("title: T\nminutes: 0\nsay x\npause 3 stretch\n", 2, "use 1 to 60 minutes"),
         ("title: T\nminutes: ten\n", 2, "'ten' is not a number of minutes"),
@@ -203,7 +228,9 @@ def test_windows_line_endings_and_a_bom_are_fine():
 def test_files_that_cannot_be_read(tmp_path: Path):
     bad = tmp_path / "latin1.txt"
     bad.write_bytes("title: Caf\u00e9\nsay ok\nsay ni\u00f1o\n".encode("latin-1"))
-    with pytest.raises(ScriptFileError, match=r"latin1.txt, line 1: this is not UTF-8 text \(byte 0xe9\)"):
+    with pytest.raises(
+        ScriptFileError, match=r"latin1.txt, line 1: this is not UTF-8 text \(byte 0xe9\)"
+    ):
         load_script(bad)
     with pytest.raises(ScriptFileError, match="no such file"):
         load_script(tmp_path / "missing.txt")
@@ -212,12 +239,16 @@ def test_files_that_cannot_be_read(tmp_path: Path):
 
 
 # --- round trip ---------------------------------------------------------------------------------
-ALPHABET = st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"),
-                         blacklist_characters="".join(BIDI_CONTROLS))
+ALPHABET = st.characters(
+    blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters="".join(BIDI_CONTROLS)
+)
 words = st.text(ALPHABET, min_size=1, max_size=120).map(lambda t: " ".join(t.split())).filter(bool)
 numbers = st.integers(1, 600_000).map(lambda n: Fraction(n, 1000))  # up to three decimals
-group_names = st.text(st.sampled_from("abcdefghij klmnop"), min_size=1, max_size=30).map(
-    lambda t: " ".join(t.split())).filter(bool)
+group_names = (
+    st.text(st.sampled_from("abcdefghij klmnop"), min_size=1, max_size=30)
+    .map(lambda t: " ".join(t.split()))
+    .filter(bool)
+)
 patterns = st.sampled_from(["box", "478", "resonance", "sigh", "cue", "4-2-6-2", "3-5"])
 FILLING = (BreatheStep, RestStep)
 
@@ -227,16 +258,23 @@ def plain_steps(stretchy: bool) -> st.SearchStrategy:
         words.map(SayStep),
         numbers.filter(lambda n: n >= Fraction(1, 10)).map(PauseStep),
         st.builds(BreatheStep, patterns, cycles=st.integers(1, 500)),
-        st.builds(BreatheStep, patterns,
-                  minutes=st.integers(250, 60_000).map(lambda n: Fraction(n, 1000))),
-        st.builds(TenseStep, group_names, st.none() | st.integers(3000, 15000).map(lambda n: Fraction(n, 1000))),
+        st.builds(
+            BreatheStep, patterns, minutes=st.integers(250, 60_000).map(lambda n: Fraction(n, 1000))
+        ),
+        st.builds(
+            TenseStep,
+            group_names,
+            st.none() | st.integers(3000, 15000).map(lambda n: Fraction(n, 1000)),
+        ),
         st.builds(ReleaseStep, group_names, st.none() | st.integers(10, 120).map(Fraction)),
         st.sampled_from(sorted(TONES)).map(ToneStep),
         st.sampled_from([p for p in packaged_paths()]).map(WordingStep),
         st.integers(5, 600).map(lambda n: RestStep(Fraction(n))),
     ]
     if stretchy:
-        options.append(numbers.filter(lambda n: n >= Fraction(1, 10)).map(lambda n: PauseStep(n, True)))
+        options.append(
+            numbers.filter(lambda n: n >= Fraction(1, 10)).map(lambda n: PauseStep(n, True))
+        )
     return st.one_of(options)
 
 
@@ -248,18 +286,36 @@ def scripts(draw) -> Script:
     for i in range(draw(st.integers(1, 4))):
         steps = draw(st.lists(plain_steps(minutes is not None), min_size=1, max_size=6))
         title = draw(st.just("") | titles) if i == 0 else draw(st.just("") | titles)
-        parts.append(ScriptPart(title, tuple(steps), draw(st.none() | st.sampled_from(
-            ["intro", "practice", "group", "rest", "closing"]))))
+        parts.append(
+            ScriptPart(
+                title,
+                tuple(steps),
+                draw(
+                    st.none() | st.sampled_from(["intro", "practice", "group", "rest", "closing"])
+                ),
+            )
+        )
     if minutes is not None:  # a script with minutes has something that stretches
-        filler = draw(st.sampled_from([PauseStep(Fraction(20), True), BreatheStep("box", fill=True),
-                                       RestStep(None),
-                                       BreatheStep("478", fill=True, fill_cycles=(4, 8))]))
+        filler = draw(
+            st.sampled_from(
+                [
+                    PauseStep(Fraction(20), True),
+                    BreatheStep("box", fill=True),
+                    RestStep(None),
+                    BreatheStep("478", fill=True, fill_cycles=(4, 8)),
+                ]
+            )
+        )
         last = parts[-1]
         parts[-1] = ScriptPart(last.title, (*last.steps, filler), last.kind)
-    return Script(draw(words.filter(lambda t: not t.startswith("@"))), tuple(parts), draw(st.sampled_from(["breathing", "relaxation",
-                                                                   "mindfulness"])),
-                  draw(st.sampled_from(["en", "es", "pt-br", "zh", "any"])), minutes,
-                  draw(st.just("") | words))
+    return Script(
+        draw(words.filter(lambda t: not t.startswith("@"))),
+        tuple(parts),
+        draw(st.sampled_from(["breathing", "relaxation", "mindfulness"])),
+        draw(st.sampled_from(["en", "es", "pt-br", "zh", "any"])),
+        minutes,
+        draw(st.just("") | words),
+    )
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -275,8 +331,22 @@ def test_built_in_scripts_are_all_valid_and_round_trip():
     scripts_, problems = list_scripts(None)
     assert problems == []
     names = {i.name for i in scripts_}
-    assert {"box", "478", "resonance", "sigh", "pmr16", "pmr7", "pmr4", "release", "cue",
-            "body-scan", "body-scan-20", "grounding", "mindful-breathing", "leaves"} <= names
+    assert {
+        "box",
+        "478",
+        "resonance",
+        "sigh",
+        "pmr16",
+        "pmr7",
+        "pmr4",
+        "release",
+        "cue",
+        "body-scan",
+        "body-scan-20",
+        "grounding",
+        "mindful-breathing",
+        "leaves",
+    } <= names
     for info in scripts_:
         assert info.builtin and info.path is None and not info.overrides_builtin
         script = load_script(BUILTIN_DIR / f"{info.name}.txt")
@@ -313,10 +383,15 @@ def test_lengths_a_script_cannot_fit_are_clear_errors():
     with pytest.raises(ScriptError, match="body-scan takes at least about 6 minutes; ask for more"):
         script_plan(body, name="body-scan", minutes=3)
     with pytest.raises(ScriptError, match="at most about"):
-        script_plan(parse_script("title: T\nminutes: 2\nsay " + "word " * 100 + "\npause 1 stretch\n"),
-                    name="t", minutes=60)
+        script_plan(
+            parse_script("title: T\nminutes: 2\nsay " + "word " * 100 + "\npause 1 stretch\n"),
+            name="t",
+            minutes=60,
+        )
     fixed = parse_script("title: T\nsay Hello.\npause 3\n")
-    with pytest.raises(ScriptError, match="lasts as long as it is written .* cannot be made 5 minutes"):
+    with pytest.raises(
+        ScriptError, match="lasts as long as it is written .* cannot be made 5 minutes"
+    ):
         script_plan(fixed, name="t", minutes=5)
     with pytest.raises(ScriptError, match="resonance breathing only"):
         script_plan(fixed, name="t", breaths_per_minute=5)
@@ -325,16 +400,22 @@ def test_lengths_a_script_cannot_fit_are_clear_errors():
 def test_steps_become_plan_steps():
     script = parse_script(
         "title: T\n== Body [group]\nsay Notice your hand.\ntense left big toe 5\nrelease left big toe 20\n"
-        "release hand\ntone bell\nbreathe 4-2-6-2 for 1 minute\n", "t.txt")
+        "release hand\ntone bell\nbreathe 4-2-6-2 for 1 minute\n",
+        "t.txt",
+    )
     part = script_plan(script, name="t").parts[0]
     kinds = [type(s).__name__ + (f":{s.kind}" if isinstance(s, Phase) else "") for s in part.steps]
     assert kinds[:5] == ["Say", "Phase:tense", "Phase:release", "Say", "Phase:release"]
     tense, release = part.steps[1], part.steps[2]
     assert (tense.label, tense.seconds, tense.cue) == ("left big toe", 5, "Now.")
     assert (release.label, release.seconds, release.cue) == ("left big toe", 20, "And relax.")
-    assert "Bring your attention to your right hand and forearm." == part.steps[3].text  # release only
+    assert (
+        "Bring your attention to your right hand and forearm." == part.steps[3].text
+    )  # release only
     assert part.steps[5] == Tone("bell")
-    assert len([s for s in part.steps if isinstance(s, Phase) and s.kind == "inhale"]) == 4  # 60 s / 14 s
+    assert (
+        len([s for s in part.steps if isinstance(s, Phase) and s.kind == "inhale"]) == 4
+    )  # 60 s / 14 s
 
 
 # --- the person's folder -----------------------------------------------------------------------
@@ -343,7 +424,9 @@ def test_the_persons_scripts_extend_and_override_the_list(tmp_path: Path):
     folder.mkdir()
     (folder / "Evening Wind-down.txt").write_text("title: Evening\nsay Hello.\n", encoding="utf-8")
     (folder / "grounding.txt").write_text(
-        "title: My grounding\nlanguage: es\nminutes: 3\nsay Hola.\npause 40 stretch\n", encoding="utf-8")
+        "title: My grounding\nlanguage: es\nminutes: 3\nsay Hola.\npause 40 stretch\n",
+        encoding="utf-8",
+    )
     (folder / "broken.txt").write_text("title: B\nsay ok\n\npause soon\n", encoding="utf-8")
     (folder / "latin.txt").write_bytes(b"title: caf\xe9\n")
     (folder / "notes.md").write_text("not a script", encoding="utf-8")
@@ -353,7 +436,11 @@ def test_the_persons_scripts_extend_and_override_the_list(tmp_path: Path):
     by_name = {i.name: i for i in scripts_}
     mine = by_name["evening wind-down"]
     assert (mine.title, mine.builtin, mine.minutes, mine.path) == (
-        "Evening", False, None, folder / "Evening Wind-down.txt")
+        "Evening",
+        False,
+        None,
+        folder / "Evening Wind-down.txt",
+    )
     grounding = by_name["grounding"]
     assert grounding.overrides_builtin and grounding.language == "es" and grounding.minutes == 3
     assert [i.name for i in scripts_].count("grounding") == 1
@@ -395,8 +482,17 @@ def test_default_lengths_in_code_match_the_scripts():
 
 def test_the_list_says_which_lengths_a_script_can_take():
     fitted = [i for i in list_scripts(None)[0] if i.shortest_minutes is not None]
-    assert {i.name for i in fitted} >= {"body-scan", "body-scan-20", "grounding", "leaves",
-                                        "mindful-breathing", "pmr16", "pmr7", "pmr4", "release"}
+    assert {i.name for i in fitted} >= {
+        "body-scan",
+        "body-scan-20",
+        "grounding",
+        "leaves",
+        "mindful-breathing",
+        "pmr16",
+        "pmr7",
+        "pmr4",
+        "release",
+    }
     for info in fitted:
         _, script = find_script(info.name)
         assert info.shortest_minutes <= info.minutes <= info.longest_minutes
@@ -412,7 +508,9 @@ def test_the_list_says_which_lengths_a_script_can_take():
     # Sessions filled with breaths or rest have their lengths too; one written out has none.
     assert (infos["box"].shortest_minutes, infos["box"].longest_minutes) == (1, 60)
     assert infos["pmr16"].shortest_minutes > 5 and infos["pmr7"].shortest_minutes > 5
-    assert infos["478"].shortest_minutes is None  # as many breaths as it says, no minutes of its own
+    assert (
+        infos["478"].shortest_minutes is None
+    )  # as many breaths as it says, no minutes of its own
 
 
 def test_a_file_whose_own_minutes_cannot_be_reached_is_listed_with_its_minutes_line(tmp_path: Path):
@@ -420,7 +518,9 @@ def test_a_file_whose_own_minutes_cannot_be_reached_is_listed_with_its_minutes_l
     folder.mkdir()
     (folder / "short.txt").write_text(
         "title: Too short to stretch\nlanguage: en\nminutes: 30\n\n== One\nsay Hello there.\n"
-        "pause 10 stretch\nsay Goodbye.\n", encoding="utf-8")
+        "pause 10 stretch\nsay Goodbye.\n",
+        encoding="utf-8",
+    )
     infos, problems = list_scripts(tmp_path)
     assert "short" not in {info.name for info in infos}
     [problem] = [p for p in problems if p.source == "short.txt"]
@@ -447,9 +547,12 @@ NUMBER_PLACES = {
 
 
 # A muscle group is free text, so 'tense right hand ²' names the group "right hand ²".
-HOSTILE_NUMBER_CASES = [(case, place) for case in sorted(SCRIPT_NUMBERS)
-                        for place in sorted(NUMBER_PLACES)
-                        if not (SCRIPT_NUMBERS[case] == "²" and place in ("tense", "release"))]
+HOSTILE_NUMBER_CASES = [
+    (case, place)
+    for case in sorted(SCRIPT_NUMBERS)
+    for place in sorted(NUMBER_PLACES)
+    if not (SCRIPT_NUMBERS[case] == "²" and place in ("tense", "release"))
+]
 
 
 @pytest.mark.parametrize(("case", "place"), HOSTILE_NUMBER_CASES)

@@ -44,7 +44,10 @@ def test_every_session_has_intro_practice_and_closing():
 @pytest.mark.parametrize(
     ("name", "cycle"),
     [
-        ("box", [("inhale", 4, None), ("hold", 4, "full"), ("exhale", 4, None), ("hold", 4, "empty")]),
+        (
+            "box",
+            [("inhale", 4, None), ("hold", 4, "full"), ("exhale", 4, None), ("hold", 4, "empty")],
+        ),
         ("478", [("inhale", 4, None), ("hold", 7, "full"), ("exhale", 8, None)]),
         ("resonance", [("inhale", 5, None), ("exhale", 5, None)]),
         ("sigh", [("inhale", 2, None), ("inhale", 1, "top-up"), ("exhale", 6, None)]),
@@ -74,10 +77,14 @@ def test_cues_switch_to_tones_only():
     plan = build_plan("box", spoken_cues=False, tones=True, minutes=2)
     assert all(p.cue is None and p.tone for p in phases(plan))
     assert {p.tone for p in phases(plan)} == {"inhale", "hold", "exhale"}
-    spoken = build_plan("box", minutes=3)  # the safety words of the intro leave 2 minutes only 3 breaths
+    spoken = build_plan(
+        "box", minutes=3
+    )  # the safety words of the intro leave 2 minutes only 3 breaths
     assert all(p.cue and p.tone is None for p in phases(spoken))
     # full words for the first breaths, short ones once the rhythm is familiar
-    assert phases(spoken, "inhale")[0].cue == "Breathe in" and phases(spoken, "inhale")[-1].cue == "In"
+    assert (
+        phases(spoken, "inhale")[0].cue == "Breathe in" and phases(spoken, "inhale")[-1].cue == "In"
+    )
     with pytest.raises(ScriptError, match="spoken cues or tones"):
         build_plan("box", spoken_cues=False, tones=False)
 
@@ -94,9 +101,22 @@ def test_pmr16_follows_bernstein_and_borkovec_order():
     plan = build_plan("pmr16")
     groups = [p.label for p in plan.parts if p.kind == "group"]
     assert groups == [
-        "right hand and forearm", "right upper arm", "left hand and forearm", "left upper arm",
-        "forehead", "eyes and nose", "cheeks and jaw", "neck", "chest, shoulders and upper back",
-        "stomach", "right thigh", "right calf", "right foot", "left thigh", "left calf", "left foot",
+        "right hand and forearm",
+        "right upper arm",
+        "left hand and forearm",
+        "left upper arm",
+        "forehead",
+        "eyes and nose",
+        "cheeks and jaw",
+        "neck",
+        "chest, shoulders and upper back",
+        "stomach",
+        "right thigh",
+        "right calf",
+        "right foot",
+        "left thigh",
+        "left calf",
+        "left foot",
     ]
     left = build_plan("pmr16", pmr=PmrOptions(dominant="left"))
     assert [p.label for p in left.parts if p.kind == "group"][0] == "left hand and forearm"
@@ -115,7 +135,9 @@ def test_each_group_tenses_on_now_then_releases(name):
         assert release.cue == "And relax." and 30 <= release.seconds <= 40
         assert len(release.lines) >= 2  # spoken suggestions while releasing
         assert tense.label == release.label == part.label
-        assert isinstance(part.steps[1], Say)  # how to tense, ready for the word "now" (test_pmr_wording)
+        assert isinstance(
+            part.steps[1], Say
+        )  # how to tense, ready for the word "now" (test_pmr_wording)
 
 
 def test_release_only_and_cue_controlled():
@@ -127,7 +149,9 @@ def test_release_only_and_cue_controlled():
 
 
 def test_pmr_durations_are_adjustable_within_bounds():
-    plan = build_plan("pmr4", pmr=PmrOptions(tense_seconds=Fraction(5), release_seconds=Fraction(30)))
+    plan = build_plan(
+        "pmr4", pmr=PmrOptions(tense_seconds=Fraction(5), release_seconds=Fraction(30))
+    )
     assert {p.seconds for p in phases(plan, "tense")} == {5}
     assert {p.seconds for p in phases(plan, "release")} == {30}
     with pytest.raises(ScriptError, match="tensing"):
@@ -164,7 +188,11 @@ def test_custom_patterns_round_trip_through_their_file(tmp_path: Path):
     loaded = load_custom_patterns(path)
     assert loaded["evening calm"].hold_in == Fraction(3, 2)
     plan = build_plan("Evening calm", custom_patterns=loaded, minutes=2)
-    assert cycle_of(plan) == [("inhale", 4, None), ("hold", Fraction(3, 2), "full"), ("exhale", 6, None)]
+    assert cycle_of(plan) == [
+        ("inhale", 4, None),
+        ("hold", Fraction(3, 2), "full"),
+        ("exhale", 6, None),
+    ]
     (tmp_path / "bad.toml").write_text("[oops]\ninhale = 0\nexhale = 4\n")
     with pytest.raises(ScriptError, match="inhale is 0 s"):
         load_custom_patterns(tmp_path / "bad.toml")
@@ -194,8 +222,13 @@ def test_wording_file_overrides_lines_and_checks_placeholders(tmp_path: Path):
 
 
 def test_wording_follows_the_voice_language(tmp_path: Path):
-    (tmp_path / "wording.de.toml").write_text('[breathing.cues]\ninhale = "Einatmen"\n', encoding="utf-8")
-    assert phases(build_plan("box", wording=load_wording("de", folder=tmp_path)), "inhale")[0].cue == "Einatmen"
+    (tmp_path / "wording.de.toml").write_text(
+        '[breathing.cues]\ninhale = "Einatmen"\n', encoding="utf-8"
+    )
+    assert (
+        phases(build_plan("box", wording=load_wording("de", folder=tmp_path)), "inhale")[0].cue
+        == "Einatmen"
+    )
     dutch = load_wording("nl", folder=tmp_path)  # no Dutch wording: tones, and a note says so
     assert dutch.notes and "nl" in dutch.notes[0] and not dutch.in_language
 

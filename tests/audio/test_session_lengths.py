@@ -33,8 +33,11 @@ def lengths_to_try(name: str) -> list[float | None]:
     fits = minutes_range(script)
     if fits is None:
         return [None]
-    shortest = next(m / 2 for m in range(round(fits[0] * 2), round(fits[1] * 2) + 1)
-                    if fitted(script, name, m / 2))
+    shortest = next(
+        m / 2
+        for m in range(round(fits[0] * 2), round(fits[1] * 2) + 1)
+        if fitted(script, name, m / 2)
+    )
     return [None, *sorted({shortest, fits[1]} - {float(script.minutes or 0)})]
 
 
@@ -42,9 +45,9 @@ CASES = [(name, minutes) for name in builtin_names() for minutes in lengths_to_t
 
 
 @pytest.mark.parametrize(("name", "minutes"), CASES)
-def test_every_built_in_session_lasts_the_minutes_asked(name: str, minutes: float | None,
-                                                        speech_cache: Path,
-                                                        engine: VoiceEngine) -> None:
+def test_every_built_in_session_lasts_the_minutes_asked(
+    name: str, minutes: float | None, speech_cache: Path, engine: VoiceEngine
+) -> None:
     session = build_session(name, minutes=minutes, cache_dir=speech_cache, engine=engine)
     timeline = session.resolve_all()
     assert timeline.complete and not session.captions_only
@@ -59,9 +62,12 @@ def test_every_built_in_session_lasts_the_minutes_asked(name: str, minutes: floa
     assert abs(deviation) <= TOLERANCE, (name, wanted, timeline.seconds)
 
 
-@pytest.mark.parametrize(("name", "shortest_fitted"), [("box", 2), ("sigh", 2), ("resonance", 2),
-                                                       ("cue", 2.5)])
-def test_too_short_for_the_fewest_breaths_plays_as_written(name: str, shortest_fitted: float) -> None:
+@pytest.mark.parametrize(
+    ("name", "shortest_fitted"), [("box", 2), ("sigh", 2), ("resonance", 2), ("cue", 2.5)]
+)
+def test_too_short_for_the_fewest_breaths_plays_as_written(
+    name: str, shortest_fitted: float
+) -> None:
     """Below this, the words and the fewest breaths (2; cue-controlled 3) take longer than the
     minutes asked: the session keeps them and lasts as long as they take, its length not claimed
     to be the minutes asked (no target). From here on it is fitted."""

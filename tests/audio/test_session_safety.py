@@ -16,27 +16,59 @@ from audio.plan import Phase
 from audio.script_file import builtin_names
 from audio.scripts import build_plan
 
-NEUTRAL = ("box", "478", "resonance", "sigh", "pmr16", "pmr7", "pmr4", "release", "cue", "differential", "rapid",
-           "application")
+NEUTRAL = (
+    "box",
+    "478",
+    "resonance",
+    "sigh",
+    "pmr16",
+    "pmr7",
+    "pmr4",
+    "release",
+    "cue",
+    "differential",
+    "rapid",
+    "application",
+)
 BREATHING = ("box", "478", "resonance", "sigh", "cue", "4-2-6-2")  # 4-2-6-2: a person's own pattern
 # The same words in every session of a language, so a test can find them.
-EYES_OPEN = {"en": "rest your gaze on a spot", "es": "deja la mirada descansar en un punto",
-             "de": "lass deinen Blick auf einem Punkt", "fr": "laisse ton regard se poser sur un point",
-             "pt": "deixe o olhar descansar em um ponto", "it": "lascia riposare lo sguardo su un punto"}
-ANY_TIME = {"en": "open your eyes, move, or stop at any time",
-            "es": "Puedes abrir los ojos, moverte o parar en cualquier momento",
-            "de": "Du kannst jederzeit die Augen öffnen, dich bewegen oder aufhören",
-            "fr": "Tu peux ouvrir les yeux, bouger ou arrêter à tout moment",
-            "pt": "Você pode abrir os olhos, se mexer ou parar a qualquer momento",
-            "it": "Puoi aprire gli occhi, muoverti o fermarti in qualsiasi momento"}
-DIZZY = {"en": ("dizzy or light-headed", "stop", "breathe normally"),
-         "es": ("te mareas o sientes la cabeza ligera", "para y respira con normalidad"),
-         "de": ("schwindelig", "benommen", "hör auf und atme normal"),
-         "fr": ("la tête qui tourne", "étourdi", "arrête, et respire normalement"),
-         "pt": ("sentir tontura ou a cabeça leve", "pare e respire normalmente"),
-         "it": ("ti gira la testa o ti senti stordito", "fermati e respira normalmente")}
-PROMISES = ("calm and refreshed", "take this calm", "feeling calm", "refreshed", "you'll feel",
-            "you will feel", "renovado", "erfrischt", "ressourcé", "rinfrescato", "revigorado")
+EYES_OPEN = {
+    "en": "rest your gaze on a spot",
+    "es": "deja la mirada descansar en un punto",
+    "de": "lass deinen Blick auf einem Punkt",
+    "fr": "laisse ton regard se poser sur un point",
+    "pt": "deixe o olhar descansar em um ponto",
+    "it": "lascia riposare lo sguardo su un punto",
+}
+ANY_TIME = {
+    "en": "open your eyes, move, or stop at any time",
+    "es": "Puedes abrir los ojos, moverte o parar en cualquier momento",
+    "de": "Du kannst jederzeit die Augen öffnen, dich bewegen oder aufhören",
+    "fr": "Tu peux ouvrir les yeux, bouger ou arrêter à tout moment",
+    "pt": "Você pode abrir os olhos, se mexer ou parar a qualquer momento",
+    "it": "Puoi aprire gli occhi, muoverti o fermarti in qualsiasi momento",
+}
+DIZZY = {
+    "en": ("dizzy or light-headed", "stop", "breathe normally"),
+    "es": ("te mareas o sientes la cabeza ligera", "para y respira con normalidad"),
+    "de": ("schwindelig", "benommen", "hör auf und atme normal"),
+    "fr": ("la tête qui tourne", "étourdi", "arrête, et respire normalement"),
+    "pt": ("sentir tontura ou a cabeça leve", "pare e respire normalmente"),
+    "it": ("ti gira la testa o ti senti stordito", "fermati e respira normalmente"),
+}
+PROMISES = (
+    "calm and refreshed",
+    "take this calm",
+    "feeling calm",
+    "refreshed",
+    "you'll feel",
+    "you will feel",
+    "renovado",
+    "erfrischt",
+    "ressourcé",
+    "rinfrescato",
+    "revigorado",
+)
 
 
 def spoken(name: str, language: str = "en") -> str:

@@ -109,11 +109,37 @@ def test_json_schema():
 
 
 def test_speech_that_does_not_fit_a_phase_becomes_a_tone():
-    plan = Plan("t", "t", (Part("practice", "p", (
-        Phase("inhale", Fraction(1), None, "Breathe in slowly and deeply through your nose"),
-        Phase("exhale", Fraction(6), None, "Out", None,
-              (Line(Fraction(1), "A line far too long to fit in what is left of this slow and gentle breath all the way out"),)),
-    )),))
+    plan = Plan(
+        "t",
+        "t",
+        (
+            Part(
+                "practice",
+                "p",
+                (
+                    Phase(
+                        "inhale",
+                        Fraction(1),
+                        None,
+                        "Breathe in slowly and deeply through your nose",
+                    ),
+                    Phase(
+                        "exhale",
+                        Fraction(6),
+                        None,
+                        "Out",
+                        None,
+                        (
+                            Line(
+                                Fraction(1),
+                                "A line far too long to fit in what is left of this slow and gentle breath all the way out",
+                            ),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+    )
     timeline, builder = lay_out(plan)
     kinds = [e.kind for e in timeline.events]
     assert kinds == ["inhale", "tone", "exhale", "speech"]

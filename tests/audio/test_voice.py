@@ -25,7 +25,7 @@ LONG = "Now let your shoulders drop, and feel the warmth spreading slowly down y
 def spectrum(samples: np.ndarray) -> np.ndarray:
     """Average magnitude spectrum in 64 bands (a fingerprint of what was said)."""
     x = samples.astype(np.float64)
-    frames = [x[i:i + 1024] for i in range(0, len(x) - 1024, 512)]
+    frames = [x[i : i + 1024] for i in range(0, len(x) - 1024, 512)]
     mags = np.mean([np.abs(np.fft.rfft(f * np.hanning(1024))) for f in frames], axis=0)
     return mags[:512].reshape(64, 8).mean(axis=1)
 
@@ -53,8 +53,17 @@ def test_worker_never_says_a_stale_line(tmp_path: Path):
         requests = [(SHORT, 150), (LONG, 150), (SHORT, 100)]
         sizes = []
         for i, ((text, rate), path) in enumerate(zip(requests, paths)):
-            worker.send({"op": "say", "id": i, "text": text, "voice": "gmw/en-us", "rate": rate,
-                         "volume": 1.0, "out": str(path)})
+            worker.send(
+                {
+                    "op": "say",
+                    "id": i,
+                    "text": text,
+                    "voice": "gmw/en-us",
+                    "rate": rate,
+                    "volume": 1.0,
+                    "out": str(path),
+                }
+            )
             answer = worker.read(30)
             assert answer["ok"], answer
             sizes.append([p.stat().st_size if p.exists() else 0 for p in paths])
@@ -107,8 +116,13 @@ def test_engine_output_never_reaches_the_terminal(tmp_path: Path):
         "e.synthesize('Nothing on the terminal, please.', VoiceSettings())\n"
         "e.close()\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
-                          cwd=Path(__file__).resolve().parents[2])
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout == "" and done.stderr == ""
 
@@ -158,8 +172,17 @@ def test_rate_and_voice_changes_always_take_effect(tmp_path: Path):
         for i in range(36):
             rate, voice = (100, 150, 200)[i % 3], ("gmw/en-us", "gmw/en")[i % 4 == 0]
             out = tmp_path / f"{i}.wav"
-            worker.send({"op": "say", "id": i, "text": "Let it go.", "voice": voice, "rate": rate,
-                         "volume": 1.0, "out": str(out)})
+            worker.send(
+                {
+                    "op": "say",
+                    "id": i,
+                    "text": "Let it go.",
+                    "voice": voice,
+                    "rate": rate,
+                    "volume": 1.0,
+                    "out": str(out),
+                }
+            )
             assert worker.read(30)["ok"]
             _, samples = read_wav(out)
             loud = np.flatnonzero(np.abs(samples) > 300)
@@ -180,7 +203,8 @@ def test_a_damaged_voices_cache_is_asked_again(tmp_path: Path, case: str):
     from tests.hostile import JSON_VALUES
 
     (tmp_path / "voices.json").write_text(
-        '{"engine": "x", "voices": [{"id": %s}]}' % JSON_VALUES[case])
+        '{"engine": "x", "voices": [{"id": %s}]}' % JSON_VALUES[case]
+    )
     engine = VoiceEngine(tmp_path)
     try:
         assert any(v.id == "gmw/en-us" for v in engine.voices())

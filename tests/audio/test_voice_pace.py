@@ -88,8 +88,17 @@ def test_a_line_made_off_rate_is_made_again_and_the_right_one_kept(tmp_path: Pat
     worker = Worker("audio._voice_worker")
     try:
         assert worker.read(15)["ready"]
-        worker.send({"op": "say", "id": 1, "text": text, "voice": "gmw/en-us", "rate": 200,
-                     "volume": 1.0, "out": str(raw)})
+        worker.send(
+            {
+                "op": "say",
+                "id": 1,
+                "text": text,
+                "voice": "gmw/en-us",
+                "rate": 200,
+                "volume": 1.0,
+                "out": str(raw),
+            }
+        )
         assert worker.read(30)["ok"]
         fast = voiced_seconds(raw)
         assert not on_pace(fast, text, 120)
@@ -122,16 +131,25 @@ def test_rate_changes_are_never_cancelled_even_with_no_waiting(tmp_path: Path):
     """The worker no longer lets pyttsx3 cancel: with its wait for espeak's thread taken away,
     every take of a line at one rate and voice is still the same length (before, one in five at
     200 came out at 120's length, or the other way round)."""
-    done = subprocess.run([sys.executable, "-c", RACE_CHILD, str(tmp_path)], capture_output=True,
-                          text=True, timeout=120, check=True)
-    found = json.loads(next(line for line in done.stdout.splitlines() if line.startswith("RESULT "))[7:])
+    done = subprocess.run(
+        [sys.executable, "-c", RACE_CHILD, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    found = json.loads(
+        next(line for line in done.stdout.splitlines() if line.startswith("RESULT "))[7:]
+    )
     for key, takes in found.items():
         assert max(takes) - min(takes) <= 2205, (key, takes)  # 0.1 s
     for voice in ("gmw/en-us", "gmw/de"):
         assert min(found[f"120 {voice}"]) > max(found[f"200 {voice}"]) * 1.3
 
 
-def render(lines: list[tuple[str, VoiceSettings]], cache: Path) -> dict[tuple[str, VoiceSettings], float]:
+def render(
+    lines: list[tuple[str, VoiceSettings]], cache: Path
+) -> dict[tuple[str, VoiceSettings], float]:
     engine = VoiceEngine(cache)
     try:
         futures = [(line, engine.submit(*line)) for line in lines]
@@ -156,15 +174,25 @@ def test_many_lines_from_a_cold_cache_under_load_are_all_at_their_rate(tmp_path:
         with busy_cpus(2):
             first = render(lines, tmp_path / "first")
             second = render(reordered, tmp_path / "second")
-        differ = [(text[:40], s.voice, s.rate, round(first[(text, s)], 2), round(second[(text, s)], 2))
-                  for text, s in lines if abs(first[(text, s)] - second[(text, s)]) > 0.02 * first[(text, s)]]
+        differ = [
+            (text[:40], s.voice, s.rate, round(first[(text, s)], 2), round(second[(text, s)], 2))
+            for text, s in lines
+            if abs(first[(text, s)] - second[(text, s)]) > 0.02 * first[(text, s)]
+        ]
         assert not differ, differ
         for voice in VOICES:
             for rate in RATES:
-                ratios = [pace_ratio(first[line], line[0], rate) for line in lines
-                          if line[1].voice == voice and line[1].rate == rate]
+                ratios = [
+                    pace_ratio(first[line], line[0], rate)
+                    for line in lines
+                    if line[1].voice == voice and line[1].rate == rate
+                ]
                 if ratios:
-                    assert PACE_BAND[0] < statistics.median(ratios) < PACE_BAND[1], (voice, rate, ratios)
+                    assert PACE_BAND[0] < statistics.median(ratios) < PACE_BAND[1], (
+                        voice,
+                        rate,
+                        ratios,
+                    )
         assert time.monotonic() - started < 60
 
 
@@ -172,8 +200,11 @@ def test_clips_cached_before_the_rate_check_are_not_used(tmp_path: Path):
     """The cache's version is part of every clip's name: a clip cached fast by an older version
     is never found again."""
     settings, text = VoiceSettings(), "Relax."
-    old = hashlib.sha256(json.dumps([2, ENGINE_ID, settings.voice, settings.rate,
-                                     round(float(settings.volume), 3), text]).encode()).hexdigest()
+    old = hashlib.sha256(
+        json.dumps(
+            [2, ENGINE_ID, settings.voice, settings.rate, round(float(settings.volume), 3), text]
+        ).encode()
+    ).hexdigest()
     engine = VoiceEngine(tmp_path)
     assert CACHE_FORMAT >= 3
     assert engine.cached_path(text, settings).stem != old

@@ -22,8 +22,14 @@ from audio.wording import DATA, _read_toml, has_wording, load_wording, packaged_
 LANGUAGES = ("es", "de", "fr", "pt", "it")
 VOICES = {"es": "roa/es", "de": "gmw/de", "fr": "roa/fr", "pt": "roa/pt", "it": "roa/it"}
 NEUTRAL = ("box", "478", "resonance", "sigh", "pmr16", "pmr7", "pmr4", "release", "cue")
-SPOKEN_ONLY = ("differential", "rapid", "application")  # applied relaxation's last stages: words, no cues
-ENGLISH_WORDS = re.compile(r"\b(breathe|hold|relax|now|more|the|your|and|let|notice)\b", re.IGNORECASE)
+SPOKEN_ONLY = (
+    "differential",
+    "rapid",
+    "application",
+)  # applied relaxation's last stages: words, no cues
+ENGLISH_WORDS = re.compile(
+    r"\b(breathe|hold|relax|now|more|the|your|and|let|notice)\b", re.IGNORECASE
+)
 
 
 def keys(node: Mapping[str, Any], prefix: str = "") -> Iterator[str]:
@@ -51,10 +57,16 @@ def test_every_english_key_is_there_and_no_other(language: str) -> None:
     own = _read_toml(DATA / f"wording.{language}.toml", language)
     english_keys = {k.replace("numbers.en.", f"numbers.{language}.") for k in keys(english)}
     assert set(keys(own)) == english_keys
-    for path in ("pmr.tense_lines", "pmr.release_lines", "pmr.release.release_lines",
-                 "breathing.reminders", "pmr.rest_lines"):
-        assert len(load_wording(language).get(*path.split("."))) == \
-            len(load_wording("en").get(*path.split("."))), path
+    for path in (
+        "pmr.tense_lines",
+        "pmr.release_lines",
+        "pmr.release.release_lines",
+        "breathing.reminders",
+        "pmr.rest_lines",
+    ):
+        assert len(load_wording(language).get(*path.split("."))) == len(
+            load_wording("en").get(*path.split("."))
+        ), path
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -83,8 +95,9 @@ def test_the_last_stages_of_applied_relaxation_speak_the_language(language: str,
 
 
 def test_numbers_and_sides_are_said_in_the_language() -> None:
-    resonance = " ".join(build_plan("resonance", language="de", breaths_per_minute=5.5,
-                                    ratio="4:6").texts())
+    resonance = " ".join(
+        build_plan("resonance", language="de", breaths_per_minute=5.5, ratio="4:6").texts()
+    )
     assert "etwa viereinhalb" in resonance and "4,3" not in resonance
     spanish = " ".join(build_plan("pmr16", language="es").texts())
     assert "del lado derecho" in spanish and "del lado izquierdo" in spanish
@@ -103,7 +116,9 @@ def test_a_language_without_wording_gets_tones_not_english_words(name: str) -> N
 
 
 def test_a_persons_own_wording_for_their_language_brings_the_words_back(tmp_path: Path) -> None:
-    (tmp_path / "wording.nl.toml").write_text('[breathing.cues]\ninhale = "Adem in"\n', encoding="utf-8")
+    (tmp_path / "wording.nl.toml").write_text(
+        '[breathing.cues]\ninhale = "Adem in"\n', encoding="utf-8"
+    )
     wording = load_wording("nl", folder=tmp_path)
     assert wording.in_language and not wording.notes and has_wording("nl", tmp_path)
     assert phases(build_plan("box", wording=wording))[0].cue == "Adem in"
@@ -115,6 +130,8 @@ def test_each_languages_voice_says_a_line_at_its_pace(engine: VoiceEngine, langu
     line = load_wording(language).texts("breathing", "reminders")[0]
     if VOICES[language] not in {v.id for v in engine.voices()}:
         pytest.skip(f"no espeak-ng voice {VOICES[language]} here")
-    rate, samples = read_wav(engine.synthesize(line, VoiceSettings(VOICES[language], 120), timeout=60))
+    rate, samples = read_wav(
+        engine.synthesize(line, VoiceSettings(VOICES[language], 120), timeout=60)
+    )
     spoken = prepare_speech(samples, rate, rate)
     assert on_pace(len(spoken) / rate, line, 120), (language, line, len(spoken) / rate)

@@ -60,8 +60,9 @@ def _voice_worker() -> Worker:
 
 
 def test_the_worker_dies_with_its_parent_even_when_its_pipes_stay_open(marker: str) -> None:
-    parent = subprocess.Popen([sys.executable, "-c", PARENT], cwd=ROOT, stdout=subprocess.PIPE,
-                              text=True)
+    parent = subprocess.Popen(
+        [sys.executable, "-c", PARENT], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
     holder = 0
     try:
         assert parent.stdout is not None

@@ -24,7 +24,12 @@ def cli(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
         prefix = ["--data-dir", str(data_dir)] if data_dir else []
         return subprocess.run(
             [sys.executable, "-m", "homework_tui", *prefix, *args],
-            capture_output=True, text=True, cwd=ROOT, env=env, timeout=60, input=stdin,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env=env,
+            timeout=60,
+            input=stdin,
         )
 
     run.data = data  # type: ignore[attr-defined]

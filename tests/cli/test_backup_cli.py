@@ -19,7 +19,7 @@ class Note(Entity):
     text: str
 
 
-TRICKY = "[bold]not bold[/] 😀 \"quoted\", with\nnewline"
+TRICKY = '[bold]not bold[/] 😀 "quoted", with\nnewline'
 
 
 def test_export_then_import_into_a_new_folder_and_twice_adds_nothing(cli, tmp_path: Path) -> None:
@@ -54,8 +54,9 @@ def test_import_keeps_local_edits_unless_the_file_is_newer(cli, tmp_path: Path) 
     out = tmp_path / "backup.json"
     cli("export", "--out", str(out))
     with Store.open(cli.data) as store:
-        Repository(store, "notes", Note).add(Note(id=note.id, created_at=note.created_at,
-                                                  text="edited since"))
+        Repository(store, "notes", Note).add(
+            Note(id=note.id, created_at=note.created_at, text="edited since")
+        )
     run = cli("import", str(out))
     assert "0 added, 0 updated, 1 already here" in run.stdout
     with Store.open(cli.data) as store:
@@ -77,9 +78,9 @@ def test_bad_import_files_get_a_clear_message_and_change_nothing(cli, tmp_path: 
         "other.json": '{"hello": 1}',
         "newer.json": '{"format": "homework-tui-backup", "schema_version": 999, "tables": {}}',
         "text-version.json": '{"format": "homework-tui-backup", "schema_version": "1", '
-                             '"tables": {}}',
+        '"tables": {}}',
         "noid.json": '{"format": "homework-tui-backup", "schema_version": 1, '
-                     '"tables": {"notes": [{"text": "no id"}]}}',
+        '"tables": {"notes": [{"text": "no id"}]}}',
     }
     for name, body in cases.items():
         path = tmp_path / name
@@ -103,12 +104,18 @@ def test_export_to_an_unwritable_path(cli) -> None:
 
 def files_in(folder: Path) -> dict[str, bytes]:
     """Every data file's bytes (not the lock, which names the last process that opened it)."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.suffix != ".lock"}
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.suffix != ".lock"
+    }
 
 
-HOSTILE_IMPORTS = {**JSON_VALUES, "1,000 nested arrays (under orjson's own limit)":
-                   "[" * 1000 + "]" * 1000, "a 100,000-character text": json.dumps("x" * 100_000)}
+HOSTILE_IMPORTS = {
+    **JSON_VALUES,
+    "1,000 nested arrays (under orjson's own limit)": "[" * 1000 + "]" * 1000,
+    "a 100,000-character text": json.dumps("x" * 100_000),
+}
 
 
 @pytest.mark.parametrize("case", sorted(HOSTILE_IMPORTS))
@@ -120,8 +127,9 @@ def test_a_hostile_value_in_a_backup_is_one_line_and_changes_nothing(
     out = tmp_path / "backup.json"
     assert cli("export", "--out", str(out)).returncode == 0
     payload = json.loads(out.read_text())
-    payload["tables"]["journal"].append({**payload["tables"]["journal"][0], "id": "hostile",
-                                         "mood": "HOSTILE"})
+    payload["tables"]["journal"].append(
+        {**payload["tables"]["journal"][0], "id": "hostile", "mood": "HOSTILE"}
+    )
     out.write_text(json.dumps(payload).replace('"HOSTILE"', HOSTILE_IMPORTS[case]))
     before = files_in(cli.data)
     run = cli("import", str(out))

@@ -99,12 +99,18 @@ def test_doctor_fails_where_nothing_can_be_saved(cli) -> None:
     if shutil.which("unshare") is None:
         pytest.skip("needs unshare (util-linux)")
     data = str(cli.data)
-    script = (f"mount --bind {data} {data} && mount -o remount,bind,ro {data} && "
-              f"{sys.executable} -m homework_tui --data-dir {data} doctor")
-    run = subprocess.run(["unshare", "-m", "sh", "-c", script], check=False, capture_output=True,
-                         text=True,
-                         cwd=os.path.dirname(os.path.dirname(os.path.dirname(__file__))),
-                         timeout=60)
+    script = (
+        f"mount --bind {data} {data} && mount -o remount,bind,ro {data} && "
+        f"{sys.executable} -m homework_tui --data-dir {data} doctor"
+    )
+    run = subprocess.run(
+        ["unshare", "-m", "sh", "-c", script],
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=os.path.dirname(os.path.dirname(os.path.dirname(__file__))),
+        timeout=60,
+    )
     if "Data:" not in run.stdout:
         pytest.skip(f"cannot make a read-only mount here: {run.stderr.strip()}")
     assert run.returncode == 1
@@ -112,12 +118,11 @@ def test_doctor_fails_where_nothing_can_be_saved(cli) -> None:
     assert "readable and private" not in run.stdout
 
 
-def test_messages_say_homework_tui_once_and_read_only_blames_no_other_window(
-    cli, tmp_path
-) -> None:
+def test_messages_say_homework_tui_once_and_read_only_blames_no_other_window(cli, tmp_path) -> None:
     backup = tmp_path / "x.json"
-    backup.write_text('{"format": "homework-tui-backup", "schema_version": 1, '
-                      '"tables": {"notes": [{"id": "a"}]}}')
+    backup.write_text(
+        '{"format": "homework-tui-backup", "schema_version": 1, "tables": {"notes": [{"id": "a"}]}}'
+    )
     a_file = tmp_path / "not-a-folder"
     a_file.write_text("x")
     run = cli("import", str(backup), data_dir=a_file / "data")

@@ -7,7 +7,6 @@ from homework_tui.store import Repository, Store
 from tests.cli.test_backup_cli import Note
 
 
-
 def test_encrypt_export_change_and_decrypt(cli) -> None:
     with Store.open(cli.data) as store:
         Repository(store, "notes", Note).add(Note(text="Marguerite's number"))

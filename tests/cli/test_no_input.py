@@ -44,8 +44,11 @@ def encrypted_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _contents(folder: Path) -> dict[str, bytes]:
     """The data files (the lock file names whichever process last held it)."""
-    return {p.name: p.read_bytes() for p in folder.iterdir()
-            if p.is_file() and not p.name.endswith(".lock")}
+    return {
+        p.name: p.read_bytes()
+        for p in folder.iterdir()
+        if p.is_file() and not p.name.endswith(".lock")
+    }
 
 
 def _run(args: list[str], tmp: Path, stdin: str) -> subprocess.CompletedProcess[str]:
@@ -54,13 +57,22 @@ def _run(args: list[str], tmp: Path, stdin: str) -> subprocess.CompletedProcess[
     command = [sys.executable, "-m", "homework_tui", *args]
     if stdin == "closed":  # fd 0 not open at all: Python's sys.stdin is None
         command = ["sh", "-c", 'exec "$@" <&-', "sh", *command]
-    return subprocess.run(command, check=False, stdin=subprocess.DEVNULL, capture_output=True,
-                          text=True, cwd=ROOT, env=env, timeout=60)
+    return subprocess.run(
+        command,
+        check=False,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    )
 
 
 @pytest.mark.parametrize("stdin", ["devnull", "closed"])
-@pytest.mark.parametrize(("args", "code"), COMMANDS, ids=lambda c: " ".join(c) if
-                         isinstance(c, tuple) else str(c))
+@pytest.mark.parametrize(
+    ("args", "code"), COMMANDS, ids=lambda c: " ".join(c) if isinstance(c, tuple) else str(c)
+)
 def test_encrypted_data_and_no_input_is_one_line(
     tmp_path: Path, encrypted_template: Path, args: tuple[str, ...], code: int, stdin: str
 ) -> None:

@@ -45,7 +45,10 @@ def test_importing_the_example_plan(cli) -> None:
     assert "Imported plan.toml: 3 added." in run.stdout
     assert "Added: Resonance breathing, 10 minutes, every day" in run.stdout
     assert [a.name for a in stored(cli)] == [
-        "Resonance breathing", "Thought record", "Exposure: Social situations"]
+        "Resonance breathing",
+        "Thought record",
+        "Exposure: Social situations",
+    ]
     again = cli("plan", "import", str(EXAMPLE))
     assert "0 added, 3 updated" in again.stdout and len(stored(cli)) == 3
     shown = cli("plan", "show")
@@ -58,10 +61,18 @@ def test_importing_the_example_plan(cli) -> None:
     ("kind", "times", "start", "message"),
     [
         ("yoga", "2", "2025-03-10", "plan.toml, line 9: “yoga” is not a kind of homework"),
-        ("journal", "2", "2025-02-30",
-         "plan.toml, line 11: this is not a real date; dates are written like 2025-03-11"),
-        ("journal", "-1", "2025-03-10",
-         "plan.toml, line 10: times_a_week is -1; it needs to be from 1 to 21"),
+        (
+            "journal",
+            "2",
+            "2025-02-30",
+            "plan.toml, line 11: this is not a real date; dates are written like 2025-03-11",
+        ),
+        (
+            "journal",
+            "-1",
+            "2025-03-10",
+            "plan.toml, line 10: times_a_week is -1; it needs to be from 1 to 21",
+        ),
     ],
 )
 def test_a_problem_names_its_line_and_nothing_is_imported(
@@ -93,6 +104,7 @@ def test_an_empty_plan_says_how_to_add_one(cli) -> None:
 def test_a_failed_write_leaves_nothing_half_imported(tmp_path: Path, monkeypatch) -> None:
     plan = parse_plan(EXAMPLE.read_text(), today=date(2025, 3, 10))
     with Store.open(tmp_path / "data") as store:
+
         def full_disk(*args: object) -> None:
             raise WriteFailed(store.file, OSError(28, "No space left on device"))
 
@@ -106,21 +118,26 @@ def test_a_failed_write_leaves_nothing_half_imported(tmp_path: Path, monkeypatch
 
 def test_replace_ends_the_old_plan_and_keeps_its_history(tmp_path: Path) -> None:
     first = parse_plan(EXAMPLE.read_text(), today=date(2025, 3, 10))
-    second = parse_plan('[[homework]]\nkind = "journal"\nweekdays = ["Mon"]\n',
-                        today=date(2025, 3, 24))
+    second = parse_plan(
+        '[[homework]]\nkind = "journal"\nweekdays = ["Mon"]\n', today=date(2025, 3, 24)
+    )
     with Store.open(tmp_path / "data") as store:
         import_plan(store, first)
         result = import_plan(store, second, replace_others=True)
         assert len(result.added) == 1 and len(result.ended) == 3
         plan = assignments(store)
         assert {a.name: a.end for a in plan} == {
-            "Resonance breathing": date(2025, 3, 23), "Thought record": date(2025, 3, 23),
-            "Exposure: Social situations": date(2025, 3, 23), "Journal": None}
+            "Resonance breathing": date(2025, 3, 23),
+            "Thought record": date(2025, 3, 23),
+            "Exposure: Social situations": date(2025, 3, 23),
+            "Journal": None,
+        }
 
 
 def files_in(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 @pytest.mark.parametrize("case", ["5000-digit integer", "nan", "10,000 nested arrays"])
@@ -128,8 +145,9 @@ def test_a_hostile_number_is_one_line_and_changes_nothing(cli, tmp_path: Path, c
     cli("plan", "import", str(EXAMPLE))
     before = files_in(cli.data)
     bad = tmp_path / "plan.toml"
-    bad.write_text(GOOD_THEN_BAD.format(kind="journal", times=TOML_VALUES[case],
-                                        start="2025-03-10"))
+    bad.write_text(
+        GOOD_THEN_BAD.format(kind="journal", times=TOML_VALUES[case], start="2025-03-10")
+    )
     run = cli("plan", "import", str(bad))
     assert run.returncode == 1
     assert run.stdout == ""
@@ -151,30 +169,36 @@ def test_plan_import_over_a_limit_is_one_line_and_imports_nothing(cli, tmp_path:
 
 def test_plan_import_removes_escape_sequences_and_says_so(cli, tmp_path: Path) -> None:
     plan = tmp_path / "colour.toml"
-    plan.write_text('[[homework]]\nkind = "journal"\ndaily = true\n'
-                    'note = "A\\u001b[31mRED\\u001b[0mB"\n')
+    plan.write_text(
+        '[[homework]]\nkind = "journal"\ndaily = true\nnote = "A\\u001b[31mRED\\u001b[0mB"\n'
+    )
     run = cli("plan", "import", str(plan))
     assert run.returncode == 0, run.stderr
-    assert ("Changed: colour.toml, line 4: 2 terminal escape sequences (colour or cursor codes) "
-            "removed from note.") in run.stdout
+    assert (
+        "Changed: colour.toml, line 4: 2 terminal escape sequences (colour or cursor codes) "
+        "removed from note."
+    ) in run.stdout
     shown = cli("plan", "show").stdout
     assert "Note: AREDB" in shown and "[31m" not in shown
 
 
 def test_suggest_relax_false_is_kept_until_a_plan_says_otherwise(cli, tmp_path: Path) -> None:
     plan = tmp_path / "plan.toml"
-    plan.write_text('[plan]\nsuggest_relax = false\n\n[[homework]]\nkind = "exposure"\n'
-                    'daily = true\n')
+    plan.write_text(
+        '[plan]\nsuggest_relax = false\n\n[[homework]]\nkind = "exposure"\ndaily = true\n'
+    )
     assert cli("plan", "import", str(plan)).returncode == 0
     shown = cli("plan", "show").stdout
     assert "Today does not suggest Relax (your therapist's plan turns it off)." in shown
-    plan.write_text('[plan]\ntitle = "Weeks 5 and 6"\n\n[[homework]]\nkind = "exposure"\n'
-                    'daily = true\n')  # says nothing about it: the setting stays
+    plan.write_text(
+        '[plan]\ntitle = "Weeks 5 and 6"\n\n[[homework]]\nkind = "exposure"\ndaily = true\n'
+    )  # says nothing about it: the setting stays
     assert cli("plan", "import", str(plan)).returncode == 0
     with Store.open(cli.data, read_only=True) as store:
         info = plan_info(store).load()
         assert info.suggest_relax is False and info.title == "Weeks 5 and 6"
-    plan.write_text('[plan]\nsuggest_relax = true\n\n[[homework]]\nkind = "exposure"\n'
-                    'daily = true\n')
+    plan.write_text(
+        '[plan]\nsuggest_relax = true\n\n[[homework]]\nkind = "exposure"\ndaily = true\n'
+    )
     assert cli("plan", "import", str(plan)).returncode == 0
     assert "Today suggests Relax when you feel tense." in cli("plan", "show").stdout

@@ -30,8 +30,11 @@ def test_every_name_sessions_lists_is_known_to_relax(cli: Cli) -> None:
     """Each listed name gets past the name check: asked for 0.1 minutes, each is refused for its
     length (a ValidationError or the session's own lengths), never as an unknown name."""
     listed = cli("sessions")
-    names = [line.split()[0] for line in listed.stdout.splitlines()
-             if line.startswith("  ") and line.split()]
+    names = [
+        line.split()[0]
+        for line in listed.stdout.splitlines()
+        if line.startswith("  ") and line.split()
+    ]
     assert {"body-scan", "pmr16", "box", "grounding"} <= set(names)
     for name in names:
         result = cli("relax", name, "--minutes", "0.1")
@@ -39,11 +42,16 @@ def test_every_name_sessions_lists_is_known_to_relax(cli: Cli) -> None:
         assert "no session called" not in one_line(result), name
 
 
-@pytest.mark.parametrize(("args", "words"), [
-    (("relax", "pmr16", "--minutes", "3"), "pmr16 takes at least about"),
-    (("relax", "body-scan", "--protocol", "pmr7"), "choose one session"),
-])
-def test_a_session_that_cannot_start_is_one_line(cli: Cli, args: tuple[str, ...], words: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("relax", "pmr16", "--minutes", "3"), "pmr16 takes at least about"),
+        (("relax", "body-scan", "--protocol", "pmr7"), "choose one session"),
+    ],
+)
+def test_a_session_that_cannot_start_is_one_line(
+    cli: Cli, args: tuple[str, ...], words: str
+) -> None:
     result = cli(*args)
     assert result.returncode == 2
     assert words in one_line(result)

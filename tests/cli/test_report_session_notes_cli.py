@@ -21,16 +21,25 @@ def noted(cli):
     with Store.open(cli.data) as store:
         fill(store)
         Singleton(store, "bridge", SessionBridge, SessionBridge).save(
-            SessionBridge(got_in_the_way="Late shifts", to_raise="Sleep & mornings"))
-        Singleton(store, "safety", SafetyPlan, SafetyPlan).save(SafetyPlan(
-            warning_signs="Not answering texts",
-            crisis_line=CrisisContact(name="Samaritans", number="116 123")))
+            SessionBridge(got_in_the_way="Late shifts", to_raise="Sleep & mornings")
+        )
+        Singleton(store, "safety", SafetyPlan, SafetyPlan).save(
+            SafetyPlan(
+                warning_signs="Not answering texts",
+                crisis_line=CrisisContact(name="Samaritans", number="116 123"),
+            )
+        )
     return cli
 
 
-@pytest.mark.parametrize(("switches", "plan"), [
-    ((), False), (("--full-text",), False), (("--safety-plan",), True),
-])
+@pytest.mark.parametrize(
+    ("switches", "plan"),
+    [
+        ((), False),
+        (("--full-text",), False),
+        (("--safety-plan",), True),
+    ],
+)
 def test_markdown_opens_with_the_notes_and_has_the_plan_only_when_asked(
     noted, switches: tuple[str, ...], plan: bool
 ) -> None:
@@ -45,9 +54,7 @@ def test_markdown_opens_with_the_notes_and_has_the_plan_only_when_asked(
     assert ("Samaritans, 116 123" in run.stdout) is plan
 
 
-def test_csv_has_the_notes_first_and_the_plan_only_when_asked(
-    noted, tmp_path: Path
-) -> None:
+def test_csv_has_the_notes_first_and_the_plan_only_when_asked(noted, tmp_path: Path) -> None:
     plain = noted("export", "--format", "csv", *PERIOD, "--out", str(tmp_path / "plain"))
     assert plain.returncode == 0, plain.stderr
     listed = [line.strip() for line in plain.stderr.splitlines()[1:]]
@@ -56,8 +63,9 @@ def test_csv_has_the_notes_first_and_the_plan_only_when_asked(
         rows = list(csv.reader(handle))
     assert rows[1][:2] == ["What got in the way", "Late shifts"]
     assert rows[2][:2] == ["What I want to raise next session", "Sleep & mornings"]
-    shared = noted("export", "--format", "csv", *PERIOD, "--safety-plan",
-                   "--out", str(tmp_path / "shared"))
+    shared = noted(
+        "export", "--format", "csv", *PERIOD, "--safety-plan", "--out", str(tmp_path / "shared")
+    )
     assert shared.returncode == 0, shared.stderr
     with (tmp_path / "shared" / "safety-plan.csv").open(newline="", encoding="utf-8") as handle:
         rows = list(csv.reader(handle))

@@ -15,8 +15,10 @@ from homework_tui import __version__
 ROOT = Path(__file__).resolve().parents[2]
 VENV = ROOT / ".venv"
 
-pytestmark = pytest.mark.skipif(not (VENV / "bin" / "python").exists(),
-                                reason="needs the project's .venv (made by scripts/test)")
+pytestmark = pytest.mark.skipif(
+    not (VENV / "bin" / "python").exists(),
+    reason="needs the project's .venv (made by scripts/test)",
+)
 
 
 def _stamps() -> dict[str, float]:
@@ -27,9 +29,15 @@ def _run_script(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("HOMEWORK_TUI_")}
     env["HOMEWORK_TUI_DATA_DIR"] = str(data)
     env["HOMEWORK_TUI_CACHE_DIR"] = str(data.parent / "cache")
-    return subprocess.run(["bash", str(ROOT / "scripts" / "run"), *args], check=False,
-                          capture_output=True, text=True, env=env, timeout=300,
-                          stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        ["bash", str(ROOT / "scripts" / "run"), *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 @pytest.mark.parametrize("args", [("--version",), ("doctor",), ("plan", "show")])

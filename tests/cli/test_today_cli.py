@@ -23,8 +23,10 @@ def complete_record() -> ThoughtRecord:
         situation="After the team meeting",
         moods=(Mood(name="anxious", before=80, after=45),),
         thoughts=(AutomaticThought(text="They all think I'm incompetent", hot=True),),
-        evidence_for="Nobody replied.", evidence_against="Priya asked about it.",
-        balanced_thought="One person was interested.", balanced_belief=60,
+        evidence_for="Nobody replied.",
+        evidence_against="Priya asked about it.",
+        balanced_thought="One person was interested.",
+        balanced_belief=60,
     )
 
 
@@ -32,10 +34,21 @@ def plan(store: Store) -> None:
     today = date.today()
     repo = Repository(store, PLAN_TABLE, Assignment)
     repo.add(Assignment(kind=Kind.BREATHING, target="resonance", minutes=10, start=today))
-    repo.add(Assignment(kind=Kind.THOUGHT_RECORD, start=today - timedelta(days=3),
-                        frequency=Frequency(every=Every.WEEK, times=3)))
-    repo.add(Assignment(kind=Kind.OTHER, title="Walk [bold]outside[/bold]", start=today,
-                        frequency=Frequency(every=Every.ONCE, by=today + timedelta(days=30))))
+    repo.add(
+        Assignment(
+            kind=Kind.THOUGHT_RECORD,
+            start=today - timedelta(days=3),
+            frequency=Frequency(every=Every.WEEK, times=3),
+        )
+    )
+    repo.add(
+        Assignment(
+            kind=Kind.OTHER,
+            title="Walk [bold]outside[/bold]",
+            start=today,
+            frequency=Frequency(every=Every.ONCE, by=today + timedelta(days=30)),
+        )
+    )
 
 
 def test_today_lists_what_is_due_and_done_in_plain_lines(cli) -> None:
@@ -43,9 +56,16 @@ def test_today_lists_what_is_due_and_done_in_plain_lines(cli) -> None:
         plan(store)
         Repository(store, THOUGHT_RECORDS_TABLE, ThoughtRecord).add(complete_record())
         stamp = now().isoformat()
-        store.table(RELAXATION_TABLE).insert({"id": "rx", "created_at": stamp,
-                                              "updated_at": stamp, "kind": "breathing",
-                                              "pattern": "resonance", "minutes": 10})
+        store.table(RELAXATION_TABLE).insert(
+            {
+                "id": "rx",
+                "created_at": stamp,
+                "updated_at": stamp,
+                "kind": "breathing",
+                "pattern": "resonance",
+                "minutes": 10,
+            }
+        )
         held = cli("today")  # works while another window holds the data
     assert held.returncode == 0, held.stderr
     lines = held.stdout.splitlines()
@@ -76,9 +96,24 @@ def test_today_never_asks_for_a_passphrase(tmp_path: Path) -> None:
     base = [sys.executable, "-m", "homework_tui", "--data-dir", str(data)]
     with Store.open(data) as store:
         plan(store)
-    subprocess.run([*base, "encrypt"], input="longpassphrase\nlongpassphrase\n", text=True,
-                   capture_output=True, cwd=ROOT, env=env, timeout=60, check=True)
-    run = subprocess.run([*base, "today"], stdin=subprocess.DEVNULL, capture_output=True,
-                         text=True, cwd=ROOT, env=env, timeout=60)
+    subprocess.run(
+        [*base, "encrypt"],
+        input="longpassphrase\nlongpassphrase\n",
+        text=True,
+        capture_output=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+        check=True,
+    )
+    run = subprocess.run(
+        [*base, "today"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    )
     assert run.returncode == 0
     assert "protected with a passphrase" in run.stdout

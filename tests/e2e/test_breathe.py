@@ -15,8 +15,10 @@ from tests.e2e.test_tmux import SCRIPT, Terminal, terminal  # noqa: F401 - the f
 pytestmark = [pytest.mark.e2e]
 
 
-def test_breathe_box_starts_at_once_and_follows_the_clock(terminal: Terminal,  # noqa: F811
-                                                          tmp_path: Path) -> None:
+def test_breathe_box_starts_at_once_and_follows_the_clock(
+    terminal: Terminal,  # noqa: F811
+    tmp_path: Path,
+) -> None:
     data = tmp_path / "data"
     command = (
         f"env -u COLUMNS -u LINES HOMEWORK_TUI_CONFIG_DIR='{tmp_path / 'config'}' "
@@ -32,7 +34,9 @@ def test_breathe_box_starts_at_once_and_follows_the_clock(terminal: Terminal,  #
     assert "Box breathing" in words and "Playing silently, with captions" in words
     assert "The terminal bell can ring at each phase: press g in the Relax list" in words
     first = terminal.screen()
-    assert "Breathe in · 4" in " ".join(first.split()) or "Breathe in · 3" in " ".join(first.split())
+    assert "Breathe in · 4" in " ".join(first.split()) or "Breathe in · 3" in " ".join(
+        first.split()
+    )
     # Box: in 4, hold 4, out 4 — breathing out from 8 s to 12 s after the start.
     terminal.wait_for("Breathe out", timeout=14)
     seen_at = time.monotonic() - started
@@ -49,8 +53,10 @@ def test_breathe_box_starts_at_once_and_follows_the_clock(terminal: Terminal,  #
     assert "70 → 40" in terminal.words()
 
 
-def test_relax_starts_any_listed_session_by_name(terminal: Terminal,  # noqa: F811
-                                                 tmp_path: Path) -> None:
+def test_relax_starts_any_listed_session_by_name(
+    terminal: Terminal,  # noqa: F811
+    tmp_path: Path,
+) -> None:
     data = tmp_path / "data"
     command = (
         # No sound device, even when the audio tests' JACK dummy server is still up in this

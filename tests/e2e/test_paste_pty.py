@@ -86,8 +86,9 @@ class App:
 def app(tmp_path: Path) -> Iterator[App]:
     socket = f"homework-paste-{uuid.uuid4().hex[:8]}"
     yield App(Terminal(socket, "app"), tmp_path)
-    subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True, timeout=10,
-                   check=False)
+    subprocess.run(
+        ["tmux", "-L", socket, "kill-server"], capture_output=True, timeout=10, check=False
+    )
 
 
 PASTES = {

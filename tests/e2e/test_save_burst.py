@@ -25,10 +25,16 @@ LONG = " ".join(f"word{n} is here, and it matters [b]{n}[/b] 😀" for n in rang
 FORMS: dict[str, tuple[str, str, tuple[str, ...], Callable[[Store], list[str]]]] = {
     "journal": ("j", "no wrong way", ("Tab",), lambda s: [e.text for e in journal_repo(s).all()]),
     "thought record": (
-        "t", "Step 1 of", (), lambda s: [r.situation for r in records_repo(s).all()]
+        "t",
+        "Step 1 of",
+        (),
+        lambda s: [r.situation for r in records_repo(s).all()],
     ),
     "experiment": (
-        "e", "Before: the plan", (), lambda s: [x.belief for x in experiments_repo(s).all()]
+        "e",
+        "Before: the plan",
+        (),
+        lambda s: [x.belief for x in experiments_repo(s).all()],
     ),
 }
 

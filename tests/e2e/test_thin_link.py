@@ -43,8 +43,9 @@ class PtyApp:
         full_env = {**os.environ, "TERM": "xterm-256color", **env}
         full_env.pop("COLUMNS", None)
         full_env.pop("LINES", None)
-        self.child = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=full_env,
-                                      start_new_session=True)
+        self.child = subprocess.Popen(
+            argv, stdin=slave, stdout=slave, stderr=slave, env=full_env, start_new_session=True
+        )
         os.close(slave)
         self.chunks: list[tuple[float, bytes]] = []
 
@@ -68,8 +69,10 @@ class PtyApp:
             seen = b"".join(c for _, c in self.chunks[start:])
             if marker in seen:
                 return self.chunks[-1][0]
-        raise AssertionError(f"{marker!r} not shown in {timeout:g} s; last output: "
-                             f"{b''.join(c for _, c in self.chunks[-20:])[-600:]!r}")
+        raise AssertionError(
+            f"{marker!r} not shown in {timeout:g} s; last output: "
+            f"{b''.join(c for _, c in self.chunks[-20:])[-600:]!r}"
+        )
 
     def close(self) -> None:
         try:
@@ -82,10 +85,22 @@ class PtyApp:
 
 @pytest.mark.e2e
 def test_reduced_motion_box_breathing_writes_at_most_100_bytes_a_second(tmp_path: Path) -> None:
-    env = {"HOMEWORK_TUI_SOUND": "off", "HOMEWORK_TUI_CONFIG_DIR": str(tmp_path / "config"),
-           "HOMEWORK_TUI_CACHE_DIR": str(tmp_path / "cache"), "TEXTUAL_ANIMATIONS": "none"}
-    argv = [str(SCRIPT), "--data-dir", str(tmp_path / "data"), "breathe", "--pattern", "box",
-            "--minutes", "2"]
+    env = {
+        "HOMEWORK_TUI_SOUND": "off",
+        "HOMEWORK_TUI_CONFIG_DIR": str(tmp_path / "config"),
+        "HOMEWORK_TUI_CACHE_DIR": str(tmp_path / "cache"),
+        "TEXTUAL_ANIMATIONS": "none",
+    }
+    argv = [
+        str(SCRIPT),
+        "--data-dir",
+        str(tmp_path / "data"),
+        "breathe",
+        "--pattern",
+        "box",
+        "--minutes",
+        "2",
+    ]
     app = PtyApp(argv, env)
     try:
         app.wait_for(b"Before you start", timeout=30)
@@ -115,8 +130,11 @@ def test_textual_animations_none_is_reduced_motion(monkeypatch: pytest.MonkeyPat
 def test_the_pacer_steps_once_a_second_with_the_count() -> None:
     """A 5 s in-breath takes five pictures, each held for its second, full in the last; the
     out-breath starts full and its last picture is the next in-breath's first."""
+
     def pictures(kind: str, seconds: float) -> list[int]:
-        return [shape_level(kind, None, t / (seconds * 20), seconds) for t in range(int(seconds * 20))]
+        return [
+            shape_level(kind, None, t / (seconds * 20), seconds) for t in range(int(seconds * 20))
+        ]
 
     inhale, exhale = pictures("inhale", 5), pictures("exhale", 5)
     assert len(set(inhale)) == 5 and len(set(exhale)) == 5

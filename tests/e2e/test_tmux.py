@@ -72,8 +72,10 @@ class Terminal:
         while time.monotonic() < end:
             screen = self.screen()
             lines = screen.splitlines()
-            where = " ".join(screen.replace("│", " ").split()) if line is None else (
-                lines[line] if line < len(lines) else ""
+            where = (
+                " ".join(screen.replace("│", " ").split())
+                if line is None
+                else (lines[line] if line < len(lines) else "")
             )
             if text in where:
                 return screen
@@ -99,8 +101,7 @@ def test_installed_app_today_help_now_and_quit(
     # The shell tmux runs may export COLUMNS/LINES of a default 80x24 terminal, and Textual
     # trusts them over the real size: start the app without them.
     command = (
-        f"env -u COLUMNS -u LINES '{SCRIPT}' --data-dir '{data}'; "
-        f"echo $? > '{exit_file}'; sleep 30"
+        f"env -u COLUMNS -u LINES '{SCRIPT}' --data-dir '{data}'; echo $? > '{exit_file}'; sleep 30"
     )
     width, height = size
     terminal.start(command, width, height)

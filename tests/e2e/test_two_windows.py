@@ -30,8 +30,9 @@ TEXT = "I felt better after the walk and then I slept well END2"
 def socket() -> Iterator[str]:
     name = f"homework-e2e-{uuid.uuid4().hex[:8]}"
     yield name
-    subprocess.run(["tmux", "-L", name, "kill-server"], capture_output=True, timeout=10,
-                   check=False)
+    subprocess.run(
+        ["tmux", "-L", name, "kill-server"], capture_output=True, timeout=10, check=False
+    )
 
 
 def wait_file(path: Path, timeout: float = 15.0) -> str:
@@ -46,8 +47,10 @@ def test_second_window_saves_to_a_file_then_takes_over(socket: str, tmp_path: Pa
     home.mkdir()
 
     def command(exit_file: Path) -> str:
-        return (f"env -u COLUMNS -u LINES HOME='{home}' '{SCRIPT}' --data-dir '{data}'; "
-                f"echo $? > '{exit_file}'; sleep 60")
+        return (
+            f"env -u COLUMNS -u LINES HOME='{home}' '{SCRIPT}' --data-dir '{data}'; "
+            f"echo $? > '{exit_file}'; sleep 60"
+        )
 
     first, second = Terminal(socket, "first"), Terminal(socket, "second")
     first.start(command(tmp_path / "first-exit"), 100, 30)

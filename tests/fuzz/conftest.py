@@ -43,6 +43,7 @@ class Folders:
     def round_trip_single(self, table: str, value: Any) -> None:
         """The same for a one-document table (settings and the like)."""
         for folder, passphrase in ((self.plain, None), (self.encrypted, PASSPHRASE)):
+
             def default() -> Any:
                 raise AssertionError(f"{table}: the stored document could not be read back")
 
@@ -74,7 +75,9 @@ class Runner:
         self.data = root / "data"
         self.capsys = capsys
 
-    def __call__(self, *argv: str, stdin: str = "", data: Path | None = None) -> tuple[int, str, str]:
+    def __call__(
+        self, *argv: str, stdin: str = "", data: Path | None = None
+    ) -> tuple[int, str, str]:
         self.capsys.readouterr()
         old_stdin = sys.stdin
         sys.stdin = io.StringIO(stdin)
@@ -103,8 +106,9 @@ def cli_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def run(cli_root: Path, capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> Runner:
+def run(
+    cli_root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Runner:
     for name in list(os.environ):
         if name.startswith("HOMEWORK_TUI_"):
             monkeypatch.delenv(name)
@@ -114,8 +118,9 @@ def run(cli_root: Path, capsys: pytest.CaptureFixture[str],
     monkeypatch.chdir(cli_root)  # relative paths given as options land here
     # Nothing opens the app, plays sound or spends seconds on a real key derivation.
     monkeypatch.setattr("homework_tui.app.run_app", lambda args: 0)
-    monkeypatch.setattr(KdfParams, "new", classmethod(lambda cls: cls(salt=os.urandom(16),
-                                                                        n=2**10)))
+    monkeypatch.setattr(
+        KdfParams, "new", classmethod(lambda cls: cls(salt=os.urandom(16), n=2**10))
+    )
 
     def no_device(*args: Any, **kwargs: Any) -> Any:
         from audio.errors import AudioError

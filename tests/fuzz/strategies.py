@@ -22,13 +22,53 @@ from hypothesis import strategies as st
 # -- what a hostile text is made of --------------------------------------------------------------
 
 CONTROLS = [chr(c) for c in (*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0))]
-MARKUP = ["[bold]", "[/]", "[/bold]", "[link=x]", "[link=https://example.org]y[/link]",
-          "[red on blue]", "[@click=app.quit]", "[b]x[/b]", "\\[", "[", "]", "[/link]", ":smile:",
-          "$var", "{0}", "%s"]
-ESCAPES = ["\x1b[2J", "\x1b]0;pwned\x07", "\x9b31m", "\x1b[31mred\x1b[0m", "\x1bP+q\x1b\\",
-           "\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\", "\x1b[?1049h", "\x07", "\x08\x08"]
-SCRIPTS = ["مرحبا", "שלום", "e\u0301", "a\u0308\u0301", "\u202eevil\u202c", "\u200b", "\ufeff",
-           "👨‍👩‍👧‍👦", "🏳️‍🌈", "👍🏽", "😀", "中文", "\u00a0", "\u3000", "ｗｉｄｅ", "𝔘𝔫𝔦"]
+MARKUP = [
+    "[bold]",
+    "[/]",
+    "[/bold]",
+    "[link=x]",
+    "[link=https://example.org]y[/link]",
+    "[red on blue]",
+    "[@click=app.quit]",
+    "[b]x[/b]",
+    "\\[",
+    "[",
+    "]",
+    "[/link]",
+    ":smile:",
+    "$var",
+    "{0}",
+    "%s",
+]
+ESCAPES = [
+    "\x1b[2J",
+    "\x1b]0;pwned\x07",
+    "\x9b31m",
+    "\x1b[31mred\x1b[0m",
+    "\x1bP+q\x1b\\",
+    "\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\",
+    "\x1b[?1049h",
+    "\x07",
+    "\x08\x08",
+]
+SCRIPTS = [
+    "مرحبا",
+    "שלום",
+    "e\u0301",
+    "a\u0308\u0301",
+    "\u202eevil\u202c",
+    "\u200b",
+    "\ufeff",
+    "👨‍👩‍👧‍👦",
+    "🏳️‍🌈",
+    "👍🏽",
+    "😀",
+    "中文",
+    "\u00a0",
+    "\u3000",
+    "ｗｉｄｅ",
+    "𝔘𝔫𝔦",
+]
 BREAKS = ["\n", "\r\n", "\r", "\t", "\u2028", "\u2029", "  ", " "]
 PIECES = CONTROLS + MARKUP + ESCAPES + SCRIPTS + BREAKS + ["word", "two words", "x"]
 
@@ -50,10 +90,44 @@ pieces = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_s
 text = st.one_of(pieces.map("".join), st.text(max_size=40), st.sampled_from(NASTY))
 """Any text a person might type or paste (short)."""
 
-NUMBERS = ["-1", "-0", "0", "5", "+5", " 7 ", "100", "101", "1e309", "-1e309", "NaN", "nan",
-           "inf", "-inf", "Infinity", "٣", "٣٣", "１０", "৫", "1_0", "0x10", "5.5", "5.0", "1e2",
-           "99999999999999999999", "9" * 5000, "", " ", "\x1b[2J5", "5\x00", "[b]5[/b]", "½",
-           "²", "Ⅻ", "-", "+"]
+NUMBERS = [
+    "-1",
+    "-0",
+    "0",
+    "5",
+    "+5",
+    " 7 ",
+    "100",
+    "101",
+    "1e309",
+    "-1e309",
+    "NaN",
+    "nan",
+    "inf",
+    "-inf",
+    "Infinity",
+    "٣",
+    "٣٣",
+    "１０",
+    "৫",
+    "1_0",
+    "0x10",
+    "5.5",
+    "5.0",
+    "1e2",
+    "99999999999999999999",
+    "9" * 5000,
+    "",
+    " ",
+    "\x1b[2J5",
+    "5\x00",
+    "[b]5[/b]",
+    "½",
+    "²",
+    "Ⅻ",
+    "-",
+    "+",
+]
 number_text = st.one_of(
     st.sampled_from(NUMBERS),
     st.integers().map(str),
@@ -68,12 +142,24 @@ _CONTROL = re.compile("[" + "".join(re.escape(c) for c in CONTROLS) + "]")
 
 
 _CSI_STARTS = ("\x1b[", "\x9b")
-_STRING_STARTS = ("\x1b]", "\x1bP", "\x1bX", "\x1b^", "\x1b_", "\x90", "\x98", "\x9d", "\x9e", "\x9f")
+_STRING_STARTS = (
+    "\x1b]",
+    "\x1bP",
+    "\x1bX",
+    "\x1b^",
+    "\x1b_",
+    "\x90",
+    "\x98",
+    "\x9d",
+    "\x9e",
+    "\x9f",
+)
 
 
 def _sequence_end(value: str, start: int) -> int | None:
     """Where the escape sequence at `start` ends (exclusive), or None when none starts there.
     Written as a scanner, unlike the regular expression in model/base.py."""
+
     def char_in(i: int, low: int, high: int) -> bool:
         return i < len(value) and low <= ord(value[i]) <= high
 
@@ -137,4 +223,6 @@ def raw_controls(text: str) -> list[str]:
 
 def assert_terminal_safe(text: str, where: str = "") -> None:
     found = raw_controls(text)
-    assert not found, f"raw control characters {found!r} reached the terminal {where}: {text[:300]!r}"
+    assert not found, (
+        f"raw control characters {found!r} reached the terminal {where}: {text[:300]!r}"
+    )

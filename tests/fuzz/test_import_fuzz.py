@@ -34,13 +34,22 @@ from tests.fuzz.strategies import MEGABYTE, NASTY, expected_line, expected_text,
 from tests.hypothesis_profiles import examples
 
 RECORDS: dict[str, type] = {
-    "journal": JournalEntry, "thought_records": ThoughtRecord, "own_distortions": OwnDistortion,
-    "ladders": Ladder, "exposures": Exposure, "experiments": Experiment,
-    "relaxation_sessions": RelaxationSession, "plan": Assignment, "plan_checkoffs": Checkoff,
+    "journal": JournalEntry,
+    "thought_records": ThoughtRecord,
+    "own_distortions": OwnDistortion,
+    "ladders": Ladder,
+    "exposures": Exposure,
+    "experiments": Experiment,
+    "relaxation_sessions": RelaxationSession,
+    "plan": Assignment,
+    "plan_checkoffs": Checkoff,
     "drafts": Draft,
 }
 SINGLES: dict[str, type] = {
-    "settings": Settings, "safety": SafetyPlan, "plan_info": PlanInfo, "relax_choice": RelaxChoice,
+    "settings": Settings,
+    "safety": SafetyPlan,
+    "plan_info": PlanInfo,
+    "relax_choice": RelaxChoice,
     "exposure_settings": ExposureSettings,
 }
 
@@ -52,24 +61,44 @@ def fill(folder: Path, words: list[str]) -> None:
     w = [word if expected_line(word) and len(word) < 60 else "x" for word in words]
     long = words[0] if expected_text(words[0]).strip() else "long"
     with Store.open(folder) as store:
+
         def add(table: str, record: Any) -> Any:
             return Repository(store, table, type(record)).add(record)
 
         add("journal", JournalEntry(title=w[0], text=long, mood=3, tags=("tag",)))
         trashed = add("journal", JournalEntry(title="gone", text=w[1]))
         Repository(store, "journal", JournalEntry).delete(trashed.id)
-        add("thought_records", ThoughtRecord(
-            situation=long, moods=(Mood(name=w[1], before=80, after=40),),
-            thoughts=(AutomaticThought(text=w[2], hot=True),), evidence_for=w[3],
-            evidence_against=w[0], balanced_thought=w[4], balanced_belief=60,
-            own_distortions=(w[5],)))
+        add(
+            "thought_records",
+            ThoughtRecord(
+                situation=long,
+                moods=(Mood(name=w[1], before=80, after=40),),
+                thoughts=(AutomaticThought(text=w[2], hot=True),),
+                evidence_for=w[3],
+                evidence_against=w[0],
+                balanced_thought=w[4],
+                balanced_belief=60,
+                own_distortions=(w[5],),
+            ),
+        )
         add("own_distortions", OwnDistortion(name=w[5] + " mine", hint=w[0]))
         ladder, step = Ladder(name=w[1], goal=w[0]).with_step(w[2], 40)
         add("ladders", ladder)
         from homework_tui.model.base import now
-        add("exposures", Exposure(ladder_id=ladder.id, step_id=step.id, step_description=w[2],
-                                  started_at=now(), peak=60, end=20, notes=w[0],
-                                  safety_behaviours=(w[3],)))
+
+        add(
+            "exposures",
+            Exposure(
+                ladder_id=ladder.id,
+                step_id=step.id,
+                step_description=w[2],
+                started_at=now(),
+                peak=60,
+                end=20,
+                notes=w[0],
+                safety_behaviours=(w[3],),
+            ),
+        )
         add("experiments", Experiment(belief=w[0], what=w[3], outcome=w[1], learned=w[2]))
         add("relaxation_sessions", RelaxationSession(pattern="box", note=w[2], tension_before=50))
         assignment = add("plan", Assignment(kind="other", title=w[0], note=w[1]))  # type: ignore[arg-type]
@@ -95,8 +124,10 @@ def everything(folder: Path) -> dict[str, Any]:
             found[table + " trash"] = sorted(repo.trash(), key=lambda r: r.id)
             assert repo.unreadable == [], f"{table}: {repo.unreadable}"
         for table, cls in SINGLES.items():
+
             def unreadable() -> Any:
                 raise AssertionError(f"{table} did not load")
+
             if table in store.storage.read():
                 found[table] = Singleton(store, table, cls, unreadable).load()
     return found
@@ -119,8 +150,9 @@ def test_every_table_the_app_keeps_is_checked_on_import() -> None:
 @given(words=st.lists(text, min_size=6, max_size=6))
 @example(words=[MEGABYTE, *NASTY[:5]])
 @example(words=NASTY[5:] + NASTY[:1])
-def test_a_backup_comes_back_exactly(run: Runner, tmp_path_factory: pytest.TempPathFactory,
-                                     words: list[str]) -> None:
+def test_a_backup_comes_back_exactly(
+    run: Runner, tmp_path_factory: pytest.TempPathFactory, words: list[str]
+) -> None:
     root = tmp_path_factory.mktemp("backup")
     source, target = root / "source", root / "target"
     fill(source, words)
@@ -141,10 +173,15 @@ def test_a_backup_comes_back_exactly(run: Runner, tmp_path_factory: pytest.TempP
 # -- damaged backups ---------------------------------------------------------------------------------
 
 json_values = st.recursive(
-    st.one_of(st.none(), st.booleans(), st.integers(-(2**63), 2**64 - 1), st.floats(
-        allow_nan=False, allow_infinity=False), text, st.sampled_from(NASTY)),
-    lambda inner: st.one_of(st.lists(inner, max_size=3),
-                            st.dictionaries(text, inner, max_size=3)),
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-(2**63), 2**64 - 1),
+        st.floats(allow_nan=False, allow_infinity=False),
+        text,
+        st.sampled_from(NASTY),
+    ),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(text, inner, max_size=3)),
     max_leaves=6,
 )
 BAD_STAMPS = ["2025-01-01T00:00:00", "not a time", "9999-12-31T23:59:59+00:00", "", "٢٠٢٥-٠١-٠١"]
@@ -153,32 +190,64 @@ BAD_STAMPS = ["2025-01-01T00:00:00", "not a time", "9999-12-31T23:59:59+00:00", 
 @st.composite
 def damage(draw: st.DrawFn) -> tuple[str, Any]:
     """What to do to a valid backup: a path into it and the value to put there."""
-    how = draw(st.sampled_from(["field", "field", "field", "id", "stamp", "table", "meta", "doc",
-                                "top", "trash"]))
+    how = draw(
+        st.sampled_from(
+            ["field", "field", "field", "id", "stamp", "table", "meta", "doc", "top", "trash"]
+        )
+    )
     table = draw(st.sampled_from(sorted(RECORDS) + sorted(SINGLES)))
     if how == "field":
-        return how, (table, draw(st.sampled_from(["title", "text", "mood", "name", "note",
-                                                  "situation", "moods", "steps", "peak",
-                                                  "started_at", "kind", "frequency", "fields",
-                                                  "contacts", "speech_rate", "theme", "minutes",
-                                                  "tags", "belief_rating", "readings",
-                                                  "created_at", "updated_at"])),
-                     draw(json_values))
+        return how, (
+            table,
+            draw(
+                st.sampled_from(
+                    [
+                        "title",
+                        "text",
+                        "mood",
+                        "name",
+                        "note",
+                        "situation",
+                        "moods",
+                        "steps",
+                        "peak",
+                        "started_at",
+                        "kind",
+                        "frequency",
+                        "fields",
+                        "contacts",
+                        "speech_rate",
+                        "theme",
+                        "minutes",
+                        "tags",
+                        "belief_rating",
+                        "readings",
+                        "created_at",
+                        "updated_at",
+                    ]
+                )
+            ),
+            draw(json_values),
+        )
     if how == "id":
         return how, (table, draw(st.one_of(json_values, st.sampled_from(NASTY))))
     if how == "stamp":
         return how, (table, draw(st.sampled_from(BAD_STAMPS)))
     if how == "table":
-        return how, (draw(st.one_of(text, st.sampled_from(["", "_meta", "journal"]))),
-                     draw(json_values))
+        return how, (
+            draw(st.one_of(text, st.sampled_from(["", "_meta", "journal"]))),
+            draw(json_values),
+        )
     if how == "meta":
         return how, draw(st.sampled_from([999, 0, -1, "1", None]))
     if how == "doc":
         return how, (table, draw(json_values))
     if how == "trash":
         return how, (table, draw(st.one_of(json_values, st.sampled_from(BAD_STAMPS))))
-    return how, (draw(st.sampled_from(["format", "schema_version", "tables", "app_version"])),
-                 draw(json_values))
+    return how, (
+        draw(st.sampled_from(["format", "schema_version", "tables", "app_version"])),
+        draw(json_values),
+    )
 
 
 def damaged(payload: dict[str, Any], change: tuple[str, Any]) -> dict[str, Any]:
@@ -228,9 +297,12 @@ def valid_backup(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 @example(change=("trash", ("journal", "not a time")))
 @example(change=("field", ("journal", "created_at", "2025-01-01T00:00:00")))
 @example(change=("field", ("journal", "text", "\x1b]0;pwned\x07")))
-def test_a_damaged_backup_is_refused_or_harmless(run: Runner, valid_backup: dict[str, Any],
-                                                 tmp_path_factory: pytest.TempPathFactory,
-                                                 change: tuple[str, Any]) -> None:
+def test_a_damaged_backup_is_refused_or_harmless(
+    run: Runner,
+    valid_backup: dict[str, Any],
+    tmp_path_factory: pytest.TempPathFactory,
+    change: tuple[str, Any],
+) -> None:
     root = tmp_path_factory.mktemp("damaged")
     folder = root / "data"
     fill(folder, ["mine", "b", "c", "d", "e", "f"])
@@ -247,8 +319,8 @@ def test_a_damaged_backup_is_refused_or_harmless(run: Runner, valid_backup: dict
     for table, records in mine.items():  # and nothing of mine is lost
         if isinstance(records, list):
             assert {r.id for r in records} <= {r.id for r in after[table]} | {
-                r.id for r in after.get(table.replace(" trash", ""), [])} | {
-                r.id for r in after.get(table + " trash", [])}
+                r.id for r in after.get(table.replace(" trash", ""), [])
+            } | {r.id for r in after.get(table + " trash", [])}
     with Store.open(folder, read_only=True) as store:
         assert store.schema_version == schema.CURRENT_VERSION
     assert run("today", data=folder)[0] == 0
@@ -256,13 +328,19 @@ def test_a_damaged_backup_is_refused_or_harmless(run: Runner, valid_backup: dict
 
 
 @settings(max_examples=examples(10))
-@given(body=st.one_of(st.binary(max_size=300), json_values.map(orjson.dumps),
-                      text.map(lambda s: s.encode("utf-8", "surrogatepass"))))
+@given(
+    body=st.one_of(
+        st.binary(max_size=300),
+        json_values.map(orjson.dumps),
+        text.map(lambda s: s.encode("utf-8", "surrogatepass")),
+    )
+)
 @example(body=b"\x00\xff\x1b]0;pwned\x07")
 @example(body=b'{"format": "homework-tui-backup", "schema_version": 1, "tables": {"\x1b[2J": 5}}')
 @example(body=b"")
-def test_garbage_is_refused_and_changes_nothing(run: Runner, tmp_path_factory: pytest.TempPathFactory,
-                                                body: bytes) -> None:
+def test_garbage_is_refused_and_changes_nothing(
+    run: Runner, tmp_path_factory: pytest.TempPathFactory, body: bytes
+) -> None:
     root = tmp_path_factory.mktemp("garbage")
     folder = root / "data"
     fill(folder, ["a", "b", "c", "d", "e", "f"])

@@ -101,8 +101,15 @@ JOURNAL_FIELDS = ("title", "text", "mood", "tags")
 @example(title=MEGABYTE, body=MEGABYTE, mood="٣", tags="[b] \x1b[2J #مرحبا")
 @example(title="[/]", body="\x00", mood="-0", tags="👨‍👩‍👧‍👦")
 def test_journal_entry(title: str, body: str, mood: str, tags: str) -> None:
-    entry = attempt(lambda: JournalEntry(title=title, text=body, mood=mood,  # type: ignore[arg-type]
-                                         tags=parse_tags(tags)), JOURNAL_FIELDS)
+    entry = attempt(
+        lambda: JournalEntry(
+            title=title,
+            text=body,
+            mood=mood,  # type: ignore[arg-type]
+            tags=parse_tags(tags),
+        ),
+        JOURNAL_FIELDS,
+    )
     if entry is None:
         return
     assert entry.title == expected_line(title)
@@ -116,32 +123,68 @@ def test_journal_entry(title: str, body: str, mood: str, tags: str) -> None:
 @given(title=text, body=text, tags=text)
 @example(title="x", body=MEGABYTE, tags="")
 def test_journal_entry_on_disk(folders: Folders, title: str, body: str, tags: str) -> None:
-    entry = attempt(lambda: JournalEntry(title=title, text=body, tags=parse_tags(tags)),
-                    JOURNAL_FIELDS)
+    entry = attempt(
+        lambda: JournalEntry(title=title, text=body, tags=parse_tags(tags)), JOURNAL_FIELDS
+    )
     if entry is not None:
         folders.round_trip("journal", entry)
 
 
 # -- thought records -------------------------------------------------------------------------------
 
-THOUGHT_FORM = ("situation", "mood-0-name", "mood-0-before", "mood-0-after", "mood-1-name",
-                "mood-1-before", "mood-1-after", "thought-0", "thought-1", "hot", "distortions",
-                "own", "evidence-for", "evidence-against", "balanced", "belief")
-thought_fields = st.fixed_dictionaries({
-    "situation": text, "mood-0-name": text, "mood-0-before": number_text,
-    "mood-0-after": number_text, "mood-1-name": text, "mood-1-before": number_text,
-    "thought-0": text, "thought-1": text, "hot": st.sampled_from(["", "0", "1", "٠", "x"]),
-    "distortions": st.one_of(st.just(""), st.just("labelling,mind-reading"), text),
-    "own": text, "evidence-for": text, "evidence-against": text, "balanced": text,
-    "belief": number_text,
-})
+THOUGHT_FORM = (
+    "situation",
+    "mood-0-name",
+    "mood-0-before",
+    "mood-0-after",
+    "mood-1-name",
+    "mood-1-before",
+    "mood-1-after",
+    "thought-0",
+    "thought-1",
+    "hot",
+    "distortions",
+    "own",
+    "evidence-for",
+    "evidence-against",
+    "balanced",
+    "belief",
+)
+thought_fields = st.fixed_dictionaries(
+    {
+        "situation": text,
+        "mood-0-name": text,
+        "mood-0-before": number_text,
+        "mood-0-after": number_text,
+        "mood-1-name": text,
+        "mood-1-before": number_text,
+        "thought-0": text,
+        "thought-1": text,
+        "hot": st.sampled_from(["", "0", "1", "٠", "x"]),
+        "distortions": st.one_of(st.just(""), st.just("labelling,mind-reading"), text),
+        "own": text,
+        "evidence-for": text,
+        "evidence-against": text,
+        "balanced": text,
+        "belief": number_text,
+    }
+)
 
 
 @settings(max_examples=MANY)
 @given(fields=thought_fields)
-@example(fields={"situation": MEGABYTE, "mood-0-name": "[/]", "mood-0-before": "٣",
-                 "thought-0": "\x1b]0;pwned\x07", "hot": "0", "own": "e\u0301\n[b]",
-                 "balanced": "مرحبا", "belief": "-0"})
+@example(
+    fields={
+        "situation": MEGABYTE,
+        "mood-0-name": "[/]",
+        "mood-0-before": "٣",
+        "thought-0": "\x1b]0;pwned\x07",
+        "hot": "0",
+        "own": "e\u0301\n[b]",
+        "balanced": "مرحبا",
+        "belief": "-0",
+    }
+)
 def test_thought_record(fields: dict[str, str]) -> None:
     record = attempt(lambda: record_from_fields(fields), THOUGHT_FORM)
     if record is None:
@@ -151,8 +194,12 @@ def test_thought_record(fields: dict[str, str]) -> None:
     assert record.balanced_thought == expected_text(fields.get("balanced", "")).strip()
     for mood in record.moods:
         assert mood.name and not raw_controls(mood.name)
-    assert_clean(record.situation, record.evidence_against, *(t.text for t in record.thoughts),
-                 *record.own_distortions)
+    assert_clean(
+        record.situation,
+        record.evidence_against,
+        *(t.text for t in record.thoughts),
+        *record.own_distortions,
+    )
     assert_codec_round_trip(record)
     # Opening the saved record in the form and saving it again changes nothing.
     assert record_from_fields(form_fields(record), base=record) == record
@@ -187,8 +234,14 @@ experiment_fields = st.fixed_dictionaries(
 
 @settings(max_examples=MANY)
 @given(fields=experiment_fields)
-@example(fields={**{n: "" for n in EXPERIMENT_NAMES}, "belief": "\x1b[2J[/]",
-                 "outcome": MEGABYTE, "belief_rating": "٣"})
+@example(
+    fields={
+        **{n: "" for n in EXPERIMENT_NAMES},
+        "belief": "\x1b[2J[/]",
+        "outcome": MEGABYTE,
+        "belief_rating": "٣",
+    }
+)
 def test_experiment(fields: dict[str, str]) -> None:
     experiment = attempt(lambda: experiment_from_fields(fields), EXPERIMENT_NAMES)
     if experiment is None:
@@ -216,13 +269,43 @@ def test_experiment_on_disk(folders: Folders, fields: dict[str, str]) -> None:
 
 LADDER = Ladder(name="Shops")
 LADDER_WITH_STEP, STEP = LADDER.with_step("Buy bread", 40)
-LOG_FORM = ("step", "date", "start", "end_time", "minutes", "predicted", "before", "peak", "end",
-            "safety", "notes", "readings")
-dates = st.one_of(st.sampled_from(["", "today", "yesterday", "0001-01-01", "9999-12-31",
-                                   "2024-02-30", "٢٠٢٤-٠١-٠١", "20240503", "2024-W01-1"]),
-                  st.dates().map(date.isoformat), text)
-clocks = st.one_of(st.sampled_from(["", "23:59", "00:00", "24:00", "6:30pm", "13pm", "٣:٣٠",
-                                    "1830", "99", "12.30", "0am"]), text)
+LOG_FORM = (
+    "step",
+    "date",
+    "start",
+    "end_time",
+    "minutes",
+    "predicted",
+    "before",
+    "peak",
+    "end",
+    "safety",
+    "notes",
+    "readings",
+)
+dates = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            "today",
+            "yesterday",
+            "0001-01-01",
+            "9999-12-31",
+            "2024-02-30",
+            "٢٠٢٤-٠١-٠١",
+            "20240503",
+            "2024-W01-1",
+        ]
+    ),
+    st.dates().map(date.isoformat),
+    text,
+)
+clocks = st.one_of(
+    st.sampled_from(
+        ["", "23:59", "00:00", "24:00", "6:30pm", "13pm", "٣:٣٠", "1830", "99", "12.30", "0am"]
+    ),
+    text,
+)
 
 
 @settings(max_examples=MANY)
@@ -244,23 +327,89 @@ def test_ladder_and_step(name: str, goal: str, description: str, suds: str) -> N
 
 @settings(max_examples=MANY)
 @given(
-    day=dates, start=clocks, end_time=clocks, minutes=number_text, predicted=number_text,
-    before=number_text, peak=number_text, end=number_text, safety=text, notes=text,
-    readings=st.one_of(st.just(""), text, st.sampled_from(["1e309:50", "nan:5", "-1:5", "3:٥٠",
-                                                           "inf:1", "0:101", "5:50 10:x"])),
+    day=dates,
+    start=clocks,
+    end_time=clocks,
+    minutes=number_text,
+    predicted=number_text,
+    before=number_text,
+    peak=number_text,
+    end=number_text,
+    safety=text,
+    notes=text,
+    readings=st.one_of(
+        st.just(""),
+        text,
+        st.sampled_from(["1e309:50", "nan:5", "-1:5", "3:٥٠", "inf:1", "0:101", "5:50 10:x"]),
+    ),
 )
-@example(day="9999-12-31", start="23:59", end_time="", minutes="1440", predicted="", before="",
-         peak="50", end="10", safety="", notes="", readings="")
-@example(day="0001-01-01", start="00:00", end_time="", minutes="", predicted="", before="",
-         peak="50", end="10", safety="", notes="", readings="")
-@example(day="today", start="", end_time="", minutes="", predicted="", before="", peak="50",
-         end="10", safety="", notes="", readings="1e309:50")
-def test_exposure_log(day: str, start: str, end_time: str, minutes: str, predicted: str,
-                      before: str, peak: str, end: str, safety: str, notes: str,
-                      readings: str) -> None:
-    fields = {"ladder": LADDER_WITH_STEP.id, "step": STEP.id, "date": day, "start": start,
-              "end_time": end_time, "minutes": minutes, "predicted": predicted, "before": before,
-              "peak": peak, "end": end, "safety": safety, "notes": notes, "readings": readings}
+@example(
+    day="9999-12-31",
+    start="23:59",
+    end_time="",
+    minutes="1440",
+    predicted="",
+    before="",
+    peak="50",
+    end="10",
+    safety="",
+    notes="",
+    readings="",
+)
+@example(
+    day="0001-01-01",
+    start="00:00",
+    end_time="",
+    minutes="",
+    predicted="",
+    before="",
+    peak="50",
+    end="10",
+    safety="",
+    notes="",
+    readings="",
+)
+@example(
+    day="today",
+    start="",
+    end_time="",
+    minutes="",
+    predicted="",
+    before="",
+    peak="50",
+    end="10",
+    safety="",
+    notes="",
+    readings="1e309:50",
+)
+def test_exposure_log(
+    day: str,
+    start: str,
+    end_time: str,
+    minutes: str,
+    predicted: str,
+    before: str,
+    peak: str,
+    end: str,
+    safety: str,
+    notes: str,
+    readings: str,
+) -> None:
+    fields = {
+        "ladder": LADDER_WITH_STEP.id,
+        "step": STEP.id,
+        "date": day,
+        "start": start,
+        "end_time": end_time,
+        "minutes": minutes,
+        "predicted": predicted,
+        "before": before,
+        "peak": peak,
+        "end": end,
+        "safety": safety,
+        "notes": notes,
+        "readings": readings,
+    }
     exposure = attempt(lambda: exposure_from_fields(fields, LADDER_WITH_STEP), LOG_FORM)
     if exposure is None:
         return
@@ -273,8 +422,15 @@ def test_exposure_log(day: str, start: str, end_time: str, minutes: str, predict
 @given(notes=text, safety=text, peak=number_text)
 @example(notes=MEGABYTE, safety="[/]\n\x1b[2J", peak="٥٠")
 def test_exposure_on_disk(folders: Folders, notes: str, safety: str, peak: str) -> None:
-    fields = {"ladder": LADDER_WITH_STEP.id, "step": STEP.id, "date": "today", "peak": peak,
-              "end": "10", "notes": notes, "safety": safety}
+    fields = {
+        "ladder": LADDER_WITH_STEP.id,
+        "step": STEP.id,
+        "date": "today",
+        "peak": peak,
+        "end": "10",
+        "notes": notes,
+        "safety": safety,
+    }
     exposure = attempt(lambda: exposure_from_fields(fields, LADDER_WITH_STEP), LOG_FORM)
     if exposure is not None:
         folders.round_trip("exposures", exposure)
@@ -286,8 +442,10 @@ def test_exposure_on_disk(folders: Folders, notes: str, safety: str, peak: str) 
 @example(minute=float("inf"), suds="50")
 @example(minute=1e308, suds="50")
 def test_suds_reading(minute: float, suds: str) -> None:
-    reading = attempt(lambda: SudsReading(minute=minute, suds=suds),  # type: ignore[arg-type]
-                      ("readings", "suds"))
+    reading = attempt(
+        lambda: SudsReading(minute=minute, suds=suds),  # type: ignore[arg-type]
+        ("readings", "suds"),
+    )
     if reading is not None:
         assert_codec_round_trip(reading)
 
@@ -301,13 +459,14 @@ def test_timed_readings_text(value: str) -> None:
 
 
 @settings(max_examples=MANY)
-@given(repeats=number_text, prompt=number_text,
-       behaviours=st.lists(text, max_size=4))
+@given(repeats=number_text, prompt=number_text, behaviours=st.lists(text, max_size=4))
 def test_exposure_settings(repeats: str, prompt: str, behaviours: list[str]) -> None:
     value = attempt(
-        lambda: ExposureSettings(rule=MasteryRule(repeats=repeats),  # type: ignore[arg-type]
-                                 prompt_minutes=prompt,  # type: ignore[arg-type]
-                                 safety_behaviours=tuple(behaviours)),
+        lambda: ExposureSettings(
+            rule=MasteryRule(repeats=repeats),  # type: ignore[arg-type]
+            prompt_minutes=prompt,  # type: ignore[arg-type]
+            safety_behaviours=tuple(behaviours),
+        ),
         ("repeats", "prompt_minutes", "safety", "safety_behaviours"),
     )
     if value is not None:
@@ -322,8 +481,15 @@ def test_exposure_settings(repeats: str, prompt: str, behaviours: list[str]) -> 
 @given(title=text, target=text, note=text, kind=st.sampled_from(["other", "breathing", "journal"]))
 @example(title="[/]", target="\x1b[2J", note=MEGABYTE, kind="other")
 def test_assignment(title: str, target: str, note: str, kind: str) -> None:
-    assignment = attempt(lambda: Assignment(kind=kind, title=title, target=target,  # type: ignore[arg-type]
-                                            note=note), ("title", "target", "note"))
+    assignment = attempt(
+        lambda: Assignment(
+            kind=kind,
+            title=title,
+            target=target,  # type: ignore[arg-type]
+            note=note,
+        ),
+        ("title", "target", "note"),
+    )
     if assignment is None:
         return
     assert assignment.title == expected_line(title)
@@ -335,22 +501,28 @@ def test_assignment(title: str, target: str, note: str, kind: str) -> None:
 
 @settings(max_examples=DISK)
 @given(title=text, note=text, info_title=text, therapist=text, checkoff=text)
-def test_plan_on_disk(folders: Folders, title: str, note: str, info_title: str, therapist: str,
-                      checkoff: str) -> None:
-    assignment = attempt(lambda: Assignment(kind="other", title=title, note=note),  # type: ignore[arg-type]
-                         ("title", "note"))
+def test_plan_on_disk(
+    folders: Folders, title: str, note: str, info_title: str, therapist: str, checkoff: str
+) -> None:
+    assignment = attempt(
+        lambda: Assignment(kind="other", title=title, note=note),  # type: ignore[arg-type]
+        ("title", "note"),
+    )
     if assignment is not None:
         folders.round_trip("plan", assignment)
-        folders.round_trip("plan_checkoffs", Checkoff(assignment_id=assignment.id,
-                                                      day=date.today(), note=checkoff))
+        folders.round_trip(
+            "plan_checkoffs", Checkoff(assignment_id=assignment.id, day=date.today(), note=checkoff)
+        )
     info = PlanInfo(title=info_title, therapist=therapist)
     assert info.title == expected_line(info_title)
     folders.round_trip_single("plan_info", info)
 
 
 @settings(max_examples=examples(20))
-@given(values=st.lists(st.one_of(text, number_text), min_size=6, max_size=6),
-       raw=st.one_of(text, st.binary(max_size=200).map(lambda b: b.decode("utf-8", "replace"))))
+@given(
+    values=st.lists(st.one_of(text, number_text), min_size=6, max_size=6),
+    raw=st.one_of(text, st.binary(max_size=200).map(lambda b: b.decode("utf-8", "replace"))),
+)
 @example(values=["[/]", "\x1b]0;pwned\x07", "1e309", "nan", "٣", "-0"], raw="")
 # Found by hypothesis on CI: tomllib's ValueError for a 5,000-digit integer escaped parse_plan.
 @example(values=["x", "x", "9" * 5000, "1", "journal", "k"], raw="a = " + "9" * 5000)
@@ -359,14 +531,27 @@ def test_plan_file(values: list[str], raw: str) -> None:
     """A therapist's TOML file with hostile values in every place, and plain garbage: a plan, or
     a PlanFileError whose every line is safe to print."""
     title, note, minutes, times, target, key = values
-    toml = "\n".join([
-        "[plan]", f"title = {_toml(title)}", f"therapist = {_toml(note)}",
-        f"session = {_toml(minutes)}", "", "[[homework]]", f"kind = {_toml(target)}",
-        f"title = {_toml(title)}", f"note = {_toml(note)}", f"minutes = {_raw(minutes)}",
-        f"times_a_week = {_raw(times)}", f"{_toml(key)} = 1", "",
-        "[[homework]]", 'kind = "journal"', f"weekdays = [{_toml(target)}]",
-        f"once_by = {_toml(times)}",
-    ])
+    toml = "\n".join(
+        [
+            "[plan]",
+            f"title = {_toml(title)}",
+            f"therapist = {_toml(note)}",
+            f"session = {_toml(minutes)}",
+            "",
+            "[[homework]]",
+            f"kind = {_toml(target)}",
+            f"title = {_toml(title)}",
+            f"note = {_toml(note)}",
+            f"minutes = {_raw(minutes)}",
+            f"times_a_week = {_raw(times)}",
+            f"{_toml(key)} = 1",
+            "",
+            "[[homework]]",
+            'kind = "journal"',
+            f"weekdays = [{_toml(target)}]",
+            f"once_by = {_toml(times)}",
+        ]
+    )
     for source in (toml, raw):
         try:
             plan = parse_plan(source, today=date(2025, 3, 10))
@@ -388,8 +573,11 @@ def _toml(value: str) -> str:
 def _raw(value: str) -> str:
     """`value` as a bare TOML value when it is one (a number), else as a string."""
     bare = value.strip()
-    return bare if bare and bare.lstrip("+-").replace("_", "").replace(".", "").replace(
-        "e", "").isdigit() else _toml(value)
+    return (
+        bare
+        if bare and bare.lstrip("+-").replace("_", "").replace(".", "").replace("e", "").isdigit()
+        else _toml(value)
+    )
 
 
 # -- help now, settings ----------------------------------------------------------------------------
@@ -399,8 +587,9 @@ def _raw(value: str) -> str:
 @given(name=text, number=st.one_of(text, number_text), note=text)
 @example(name="[/]", number="\x1b]0;pwned\x07+44", note=MEGABYTE)
 def test_crisis_contact(name: str, number: str, note: str) -> None:
-    contact = attempt(lambda: CrisisContact(name=name, number=number, note=note),
-                      ("name", "number", "note"))
+    contact = attempt(
+        lambda: CrisisContact(name=name, number=number, note=note), ("name", "number", "note")
+    )
     if contact is None:
         return
     assert contact.name == expected_text(name, multiline=False).strip()
@@ -411,8 +600,9 @@ def test_crisis_contact(name: str, number: str, note: str) -> None:
 
 @settings(max_examples=DISK)
 @given(name=text, number=text, voice=text)
-def test_safety_plan_and_settings_on_disk(folders: Folders, name: str, number: str,
-                                          voice: str) -> None:
+def test_safety_plan_and_settings_on_disk(
+    folders: Folders, name: str, number: str, voice: str
+) -> None:
     contact = attempt(lambda: CrisisContact(name=name, number=number), ("name", "number"))
     if contact is not None:
         folders.round_trip_single("safety", SafetyPlan(contacts=(contact,)))
@@ -425,8 +615,10 @@ def test_safety_plan_and_settings_on_disk(folders: Folders, name: str, number: s
 @given(voice=text, rate=number_text, theme=st.one_of(text, st.just("homework-calm")))
 @example(voice="[/]\x1b[2J", rate="٣٠٠", theme="homework-calm")
 def test_settings(voice: str, rate: str, theme: str) -> None:
-    chosen = attempt(lambda: Settings(voice=voice, speech_rate=rate, theme=theme),  # type: ignore[arg-type]
-                     ("voice", "speech_rate", "theme"))
+    chosen = attempt(
+        lambda: Settings(voice=voice, speech_rate=rate, theme=theme),  # type: ignore[arg-type]
+        ("voice", "speech_rate", "theme"),
+    )
     if chosen is not None:
         assert chosen.voice == expected_text(voice, multiline=False).strip()
         assert 80 <= chosen.speech_rate <= 260
@@ -437,14 +629,24 @@ def test_settings(voice: str, rate: str, theme: str) -> None:
 
 
 @settings(max_examples=MANY)
-@given(session=st.one_of(text, st.sampled_from(["box", "resonance", "pmr16"])),
-       minutes=number_text, bpm=st.one_of(st.floats(), st.integers()), ratio=text)
+@given(
+    session=st.one_of(text, st.sampled_from(["box", "resonance", "pmr16"])),
+    minutes=number_text,
+    bpm=st.one_of(st.floats(), st.integers()),
+    ratio=text,
+)
 @example(session="[/]", minutes="1e309", bpm=float("nan"), ratio="nan:1")
 @example(session="resonance", minutes="٥", bpm=6.0, ratio="٣:٣")
 def test_relax_choice(session: str, minutes: str, bpm: float, ratio: str) -> None:
-    choice = attempt(lambda: RelaxChoice(session=session, minutes=minutes,  # type: ignore[arg-type]
-                                         breaths_per_minute=bpm, ratio=ratio),
-                     ("session", "minutes", "bpm", "ratio", "voice"))
+    choice = attempt(
+        lambda: RelaxChoice(
+            session=session,
+            minutes=minutes,  # type: ignore[arg-type]
+            breaths_per_minute=bpm,
+            ratio=ratio,
+        ),
+        ("session", "minutes", "bpm", "ratio", "voice"),
+    )
     if choice is None:
         return
     assert choice.session == expected_line(session)
@@ -453,15 +655,25 @@ def test_relax_choice(session: str, minutes: str, bpm: float, ratio: str) -> Non
 
 
 @settings(max_examples=MANY)
-@given(note=text, before=number_text, after=number_text, pattern=text,
-       scale=st.sampled_from(["tension", "anxiety"]))
+@given(
+    note=text,
+    before=number_text,
+    after=number_text,
+    pattern=text,
+    scale=st.sampled_from(["tension", "anxiety"]),
+)
 @example(note=MEGABYTE, before="٣", after="-0", pattern="[/]", scale="anxiety")
 def test_relaxation_session(note: str, before: str, after: str, pattern: str, scale: str) -> None:
-    names = {"tension": ("tension_before", "tension_after"),
-             "anxiety": ("anxiety_before", "anxiety_after")}[scale]
-    session = attempt(lambda: RelaxationSession(pattern=pattern, note=note, scale=scale,
-                                                **dict(zip(names, (before, after)))),  # type: ignore[arg-type]
-                      ("note", "tension", "anxiety"))
+    names = {
+        "tension": ("tension_before", "tension_after"),
+        "anxiety": ("anxiety_before", "anxiety_after"),
+    }[scale]
+    session = attempt(
+        lambda: RelaxationSession(
+            pattern=pattern, note=note, scale=scale, **dict(zip(names, (before, after)))
+        ),  # type: ignore[arg-type]
+        ("note", "tension", "anxiety"),
+    )
     if session is None:
         return
     assert session.note == expected_text(note).strip()

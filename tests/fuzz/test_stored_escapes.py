@@ -46,30 +46,66 @@ def write_poisoned(folder: Path) -> None:
     plan = Assignment(kind="other", title=MARK, note=MARK, start=date(2020, 1, 1))  # type: ignore[arg-type]
     records: dict[str, list[Any]] = {
         "journal": [JournalEntry(title=MARK, text=MARK, tags=(MARK,))],
-        "thought_records": [ThoughtRecord(
-            situation=MARK, moods=(Mood(name=MARK, before=80, after=30),),
-            thoughts=(AutomaticThought(text=MARK, hot=True),), evidence_for=MARK,
-            evidence_against=MARK, balanced_thought=MARK, own_distortions=(MARK,))],
+        "thought_records": [
+            ThoughtRecord(
+                situation=MARK,
+                moods=(Mood(name=MARK, before=80, after=30),),
+                thoughts=(AutomaticThought(text=MARK, hot=True),),
+                evidence_for=MARK,
+                evidence_against=MARK,
+                balanced_thought=MARK,
+                own_distortions=(MARK,),
+            )
+        ],
         "own_distortions": [OwnDistortion(name=MARK + " own", hint=MARK)],
         "ladders": [ladder],
-        "exposures": [Exposure(ladder_id=ladder.id, step_id=step.id, step_description=MARK,
-                               started_at=now(), peak=60, end=20, notes=MARK,
-                               safety_behaviours=(MARK,))],
+        "exposures": [
+            Exposure(
+                ladder_id=ladder.id,
+                step_id=step.id,
+                step_description=MARK,
+                started_at=now(),
+                peak=60,
+                end=20,
+                notes=MARK,
+                safety_behaviours=(MARK,),
+            )
+        ],
         "experiments": [Experiment(belief=MARK, what=MARK), Experiment(belief=MARK, outcome=MARK)],
-        "relaxation_sessions": [RelaxationSession(pattern=MARK, title=MARK, note=MARK,
-                                                  minutes=5, tension_before=60)],
+        "relaxation_sessions": [
+            RelaxationSession(pattern=MARK, title=MARK, note=MARK, minutes=5, tension_before=60)
+        ],
         "plan": [plan],
         "plan_checkoffs": [Checkoff(assignment_id=plan.id, day=date.today(), note=MARK)],
     }
     batch: dict[str, list[tuple[str, dict[str, Any] | None]]] = {
         table: [(r.id, poisoned(to_doc(r))) for r in found] for table, found in records.items()
     }
-    batch["journal"].append(("wrong-types", {"id": "wrong-types", "title": 5, "text": ["x"],
-                                             "created_at": now().isoformat(),
-                                             "updated_at": now().isoformat()}))
-    batch["safety"] = [("safety", poisoned(to_doc(SafetyPlan(
-        contacts=(CrisisContact(name=MARK, number=MARK, note=MARK),),
-        crisis_line=CrisisContact(name=MARK, number=MARK)))))]
+    batch["journal"].append(
+        (
+            "wrong-types",
+            {
+                "id": "wrong-types",
+                "title": 5,
+                "text": ["x"],
+                "created_at": now().isoformat(),
+                "updated_at": now().isoformat(),
+            },
+        )
+    )
+    batch["safety"] = [
+        (
+            "safety",
+            poisoned(
+                to_doc(
+                    SafetyPlan(
+                        contacts=(CrisisContact(name=MARK, number=MARK, note=MARK),),
+                        crisis_line=CrisisContact(name=MARK, number=MARK),
+                    )
+                )
+            ),
+        )
+    ]
     batch["plan_info"] = [("plan_info", poisoned(to_doc(PlanInfo(title=MARK, therapist=MARK))))]
     with Store.open(folder) as store:
         store.write_batch(batch)
@@ -85,9 +121,12 @@ def poisoned_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_command_line_prints_no_stored_escape(run: Runner, poisoned_folder: Path) -> None:
-    for argv in (["today"], ["plan", "show"],
-                 ["export", "--format", "markdown", "--full-text", "--since", "2000-01-01"],
-                 ["export", "--format", "markdown", "--since", "2000-01-01"]):
+    for argv in (
+        ["today"],
+        ["plan", "show"],
+        ["export", "--format", "markdown", "--full-text", "--since", "2000-01-01"],
+        ["export", "--format", "markdown", "--since", "2000-01-01"],
+    ):
         code, out, err = run(*argv, data=poisoned_folder)  # Runner checks both streams
         assert code == 0, (argv, err)
         # The text is there, made harmless; the escape sequences went whole (the window title
@@ -105,9 +144,14 @@ def test_every_section_shows_no_stored_escape(poisoned_folder: Path, tmp_path: P
     async def session() -> None:
         async with app_on(folder) as (app, pilot):
             assert_healthy(app, "(Today)")
-            for key, screen in (("thoughts", "ThoughtRecordsScreen"), ("journal", "JournalScreen"),
-                                ("experiments", "ExperimentsScreen"), ("exposure", "ExposureScreen"),
-                                ("plan", "PlanScreen"), ("relax", "RelaxScreen")):
+            for key, screen in (
+                ("thoughts", "ThoughtRecordsScreen"),
+                ("journal", "JournalScreen"),
+                ("experiments", "ExperimentsScreen"),
+                ("exposure", "ExposureScreen"),
+                ("plan", "PlanScreen"),
+                ("relax", "RelaxScreen"),
+            ):
                 app.open_section(key)
                 await wait_screen(pilot, screen)
                 await app.workers.wait_for_complete()

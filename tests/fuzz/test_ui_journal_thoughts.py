@@ -21,12 +21,17 @@ from tests.fuzz.strategies import (
 from tests.fuzz.ui import ONCE, act, app_on, assert_healthy, batch, fill_many, run, wait_screen
 from tests.ui.helpers import screen_text
 
-journal_values = st.fixed_dictionaries({"title": text, "text": text, "mood": number_text,
-                                        "tags": text})
+journal_values = st.fixed_dictionaries(
+    {"title": text, "text": text, "mood": number_text, "tags": text}
+)
 NASTY_JOURNAL = [
     {"title": "[bold]x[/bold]", "text": MEGABYTE, "mood": "٣", "tags": "[/] #e\u0301"},
-    {"title": "\x1b]0;pwned\x07", "text": "\x1b[2J\x00\x9b [link=x]y[/link]", "mood": "-0",
-     "tags": ""},
+    {
+        "title": "\x1b]0;pwned\x07",
+        "text": "\x1b[2J\x00\x9b [link=x]y[/link]",
+        "mood": "-0",
+        "tags": "",
+    },
     {"title": "مرحبا 👨‍👩‍👧‍👦", "text": "a\u2028b\r\nc\x0cd\u2029", "mood": "1e309", "tags": "x"},
     {"title": "مرحبا 👨‍👩‍👧‍👦", "text": "a\u2028b\r\nc\x0cd\u2029", "mood": "", "tags": "x"},
     {"title": "[/]", "text": "", "mood": "NaN", "tags": "\x1b[2J"},
@@ -50,8 +55,15 @@ def test_journal_form(tmp_path_factory, values: list[dict[str, str]]) -> None:
         async with app_on(folder) as (app, pilot):
             await pilot.press("j")
             await wait_screen(pilot, "JournalScreen")
-            saved = await fill_many(pilot, values, name="journal", open_form=lambda: act(pilot, "new"),
-                                    form="JournalEntryForm", message="#form-message", check=check)
+            saved = await fill_many(
+                pilot,
+                values,
+                name="journal",
+                open_form=lambda: act(pilot, "new"),
+                form="JournalEntryForm",
+                message="#form-message",
+                check=check,
+            )
             assert saved >= 3
             # Markup typed in a title is shown as typed, not as style.
             assert "[bold]x[/bold]" in screen_text(app)
@@ -61,19 +73,49 @@ def test_journal_form(tmp_path_factory, values: list[dict[str, str]]) -> None:
 
 # -- thought records -------------------------------------------------------------------------------
 
-thought_values = st.fixed_dictionaries({
-    "situation": text, "mood-0-name": text, "mood-0-before": number_text, "thought-0": text,
-    "evidence-for": text, "evidence-against": text, "balanced": text, "belief": number_text,
-})
+thought_values = st.fixed_dictionaries(
+    {
+        "situation": text,
+        "mood-0-name": text,
+        "mood-0-before": number_text,
+        "thought-0": text,
+        "evidence-for": text,
+        "evidence-against": text,
+        "balanced": text,
+        "belief": number_text,
+    }
+)
 NASTY_THOUGHTS = [
-    {"situation": MEGABYTE[:20_000], "mood-0-name": "[/]", "mood-0-before": "٣",
-     "thought-0": "\x1b]0;pwned\x07", "evidence-for": "[bold]x[/bold]", "evidence-against": "\x00\x9b",
-     "balanced": "مرحبا e\u0301", "belief": "-0"},
-    {"situation": "[bold]x[/bold] 👨‍👩‍👧‍👦", "mood-0-name": "anxious", "mood-0-before": "1e309",
-     "thought-0": "", "evidence-for": "", "evidence-against": "", "balanced": "", "belief": ""},
-    {"situation": "\x1b[2Jafter a clear-screen code", "mood-0-name": "\x1b[2J", "mood-0-before": "",
-     "thought-0": "x",
-     "evidence-for": "a\u2028b\x0c", "evidence-against": "", "balanced": "", "belief": ""},
+    {
+        "situation": MEGABYTE[:20_000],
+        "mood-0-name": "[/]",
+        "mood-0-before": "٣",
+        "thought-0": "\x1b]0;pwned\x07",
+        "evidence-for": "[bold]x[/bold]",
+        "evidence-against": "\x00\x9b",
+        "balanced": "مرحبا e\u0301",
+        "belief": "-0",
+    },
+    {
+        "situation": "[bold]x[/bold] 👨‍👩‍👧‍👦",
+        "mood-0-name": "anxious",
+        "mood-0-before": "1e309",
+        "thought-0": "",
+        "evidence-for": "",
+        "evidence-against": "",
+        "balanced": "",
+        "belief": "",
+    },
+    {
+        "situation": "\x1b[2Jafter a clear-screen code",
+        "mood-0-name": "\x1b[2J",
+        "mood-0-before": "",
+        "thought-0": "x",
+        "evidence-for": "a\u2028b\x0c",
+        "evidence-against": "",
+        "balanced": "",
+        "belief": "",
+    },
 ]
 
 
@@ -98,9 +140,15 @@ def test_thought_record_form(tmp_path_factory, values: list[dict[str, str]]) -> 
         async with app_on(folder) as (app, pilot):
             await pilot.press("t")
             await wait_screen(pilot, "ThoughtRecordsScreen")
-            saved = await fill_many(pilot, values, name="thought record",
-                                    open_form=lambda: act(pilot, "new"), form="ThoughtRecordForm",
-                                    message="#form-message", check=check)
+            saved = await fill_many(
+                pilot,
+                values,
+                name="thought record",
+                open_form=lambda: act(pilot, "new"),
+                form="ThoughtRecordForm",
+                message="#form-message",
+                check=check,
+            )
             assert saved >= 2
 
     run(session)

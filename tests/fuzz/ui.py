@@ -34,14 +34,17 @@ as one list, and shrinking, which would rerun the session many times, is left ou
 GENERATED = examples(2)
 
 
-def batch(values: st.SearchStrategy[dict[str, str]], nasty: list[dict[str, str]]
-          ) -> st.SearchStrategy[list[dict[str, str]]]:
+def batch(
+    values: st.SearchStrategy[dict[str, str]], nasty: list[dict[str, str]]
+) -> st.SearchStrategy[list[dict[str, str]]]:
     """The nasty values, then a few generated ones."""
     return st.lists(values, min_size=GENERATED, max_size=GENERATED).map(lambda v: nasty + v)
 
 
 @asynccontextmanager
-async def app_on(folder: Path, size: tuple[int, int] = SIZE) -> AsyncIterator[tuple[HomeworkApp, Pilot[int]]]:
+async def app_on(
+    folder: Path, size: tuple[int, int] = SIZE
+) -> AsyncIterator[tuple[HomeworkApp, Pilot[int]]]:
     app = HomeworkApp(folder)
     try:
         async with app.run_test(size=size) as pilot:
@@ -128,8 +131,15 @@ async def closed_or_said(pilot: Pilot[Any], form: type, message: str, timeout: f
     return not isinstance(app.screen, form)
 
 
-async def submit(pilot: Pilot[Any], values: dict[str, str], *, form: str, message: str,
-                 where: str, save: str = "ctrl+s") -> bool:
+async def submit(
+    pilot: Pilot[Any],
+    values: dict[str, str],
+    *,
+    form: str,
+    message: str,
+    where: str,
+    save: str = "ctrl+s",
+) -> bool:
     """Fill the open form (class name `form`) with `values` by widget id, save, and check. True
     when it saved and closed; False when it stayed and said why in `message` (then it is left,
     discarding what was typed, so the next example starts from the list again)."""
@@ -161,11 +171,18 @@ async def leave(pilot: Pilot[Any], form: type) -> None:
     await settle(pilot)
 
 
-async def fill_many(pilot: Pilot[Any], examples: list[dict[str, str]], *, name: str,
-                    open_form: Callable[[], Awaitable[None]], form: str, message: str,
-                    check: Callable[[dict[str, str]], None] | None = None,
-                    prepare: Callable[[Any, dict[str, str]], None] | None = None,
-                    save: str = "ctrl+s") -> int:
+async def fill_many(
+    pilot: Pilot[Any],
+    examples: list[dict[str, str]],
+    *,
+    name: str,
+    open_form: Callable[[], Awaitable[None]],
+    form: str,
+    message: str,
+    check: Callable[[dict[str, str]], None] | None = None,
+    prepare: Callable[[Any, dict[str, str]], None] | None = None,
+    save: str = "ctrl+s",
+) -> int:
     """Each example in turn through one form: filled, saved, checked. A form that refused an
     example (and said why) takes the next example as it is, without closing; one that saved is
     opened again. `prepare(screen, example)` sets what is not a text field (a Select), `check`

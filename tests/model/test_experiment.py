@@ -24,8 +24,13 @@ BELIEF = "If I speak up in the meeting, people will think I'm stupid"
 
 def planned(**values: object) -> Experiment:
     base: dict[str, object] = dict(
-        belief=BELIEF, belief_rating=80, what="Ask one question", when="Tuesday",
-        where="team meeting", predictions="Silence, eye-rolling", problems="I freeze",
+        belief=BELIEF,
+        belief_rating=80,
+        what="Ask one question",
+        when="Tuesday",
+        where="team meeting",
+        predictions="Silence, eye-rolling",
+        problems="I freeze",
         handling="Write the question down first",
     )
     base.update(values)
@@ -36,8 +41,12 @@ def test_plan_then_outcome_later() -> None:
     plan = planned()
     assert not plan.done and plan.completed_at is None and plan.missing_plan() == ()
     fields = form_fields(plan)
-    fields.update(outcome="Two people nodded", learned="People were interested",
-                  belief_after="35", modified_belief="Some people may judge; most don't")
+    fields.update(
+        outcome="Two people nodded",
+        learned="People were interested",
+        belief_after="35",
+        modified_belief="Some people may judge; most don't",
+    )
     done = experiment_from_fields(fields, base=plan)
     assert done.id == plan.id and done.done and done.completed_at is not None
     assert done.belief_change == -45
@@ -81,8 +90,12 @@ def test_text_is_kept_literally(belief: str, notes: str) -> None:
 
 
 def test_round_trip_through_the_store(tmp_path: Path) -> None:
-    made = planned(alternative="[bold]Most[/] won't notice 😀", alternative_rating=20,
-                   outcome="ok\nreally", belief_after=40)
+    made = planned(
+        alternative="[bold]Most[/] won't notice 😀",
+        alternative_rating=20,
+        outcome="ok\nreally",
+        belief_after=40,
+    )
     with Store.open(tmp_path / "d") as store:
         Repository(store, "experiments", Experiment).add(made)
     with Store.open(tmp_path / "d") as store:

@@ -192,7 +192,12 @@ def test_habituation_and_expectancy_figures(
     peak = min(100, before + rise)
     end = max(0, peak - fall)
     done = exposure(
-        ladder, ladder.steps[1], predicted=predicted, before=before, peak=peak, end=end,
+        ladder,
+        ladder.steps[1],
+        predicted=predicted,
+        before=before,
+        peak=peak,
+        end=end,
         ended_at=T0 + timedelta(minutes=minutes),
     )
     assert done.within_drop == peak - end >= 0
@@ -209,7 +214,8 @@ def test_readings_must_be_in_time_order() -> None:
     ladder = build()
     with pytest.raises(ValidationError):
         exposure(
-            ladder, ladder.steps[0],
+            ladder,
+            ladder.steps[0],
             readings=(SudsReading(minute=5, suds=50), SudsReading(minute=1, suds=40)),
         )
     with pytest.raises(ValidationError):
@@ -221,7 +227,8 @@ def test_readings_must_be_in_time_order() -> None:
 def test_safety_behaviours_are_cleaned_and_unique() -> None:
     ladder = build()
     done = exposure(
-        ladder, ladder.steps[0],
+        ladder,
+        ladder.steps[0],
         safety_behaviours=(" held my phone ", "Held my phone", "", "[b]looked away\x1b"),
     )
     assert done.safety_behaviours == ("held my phone", "[b]looked away")
@@ -262,8 +269,12 @@ def test_the_plans_minutes_for_an_exposure_come_from_the_homework_it_counts_as()
     from homework_tui.model.activity import Activity, Kind
     from homework_tui.model.plan import Assignment, planned_minutes
 
-    logged = Activity(kind=Kind.EXPOSURE, ref_id="e", at=T0,
-                      targets=("ladder-1", "Social situations", "step-1", "say hello"))
+    logged = Activity(
+        kind=Kind.EXPOSURE,
+        ref_id="e",
+        at=T0,
+        targets=("ladder-1", "Social situations", "step-1", "say hello"),
+    )
     start = date(2024, 5, 1)
     social = Assignment(kind=Kind.EXPOSURE, target="Social situations", minutes=20, start=start)
     longer = Assignment(kind=Kind.EXPOSURE, minutes=30, start=start)  # any exposure

@@ -38,7 +38,8 @@ def test_a_quick_log_from_text() -> None:
     made = ladder()
     done = exposure_from_fields(
         fields(made, predicted="70", before="40", safety="held my phone\n", notes="ok"),
-        made, today=DAY,
+        made,
+        today=DAY,
     )
     assert done.minutes == 35 and done.started_at.date() == DAY
     assert done.started_at.hour == 18 and done.predicted == 70 and done.before == 40
@@ -50,8 +51,14 @@ def test_a_quick_log_from_text() -> None:
 
 @pytest.mark.parametrize(
     ("text", "hour", "minute"),
-    [("18:30", 18, 30), ("6:30pm", 18, 30), ("1830", 18, 30), ("7", 7, 0), ("12am", 0, 0),
-     ("9.15", 9, 15)],
+    [
+        ("18:30", 18, 30),
+        ("6:30pm", 18, 30),
+        ("1830", 18, 30),
+        ("7", 7, 0),
+        ("12am", 0, 0),
+        ("9.15", 9, 15),
+    ],
 )
 def test_times_people_write(text: str, hour: int, minute: int) -> None:
     parsed = parse_clock(text, "start", "start time")
@@ -93,13 +100,21 @@ def test_round_trip_through_the_store(tmp_path: Path) -> None:
     made, _ = made.with_step("phone to book", 45)
     made = made.without_step(made.steps[1].id)
     done = Exposure(
-        ladder_id=made.id, step_id=made.steps[0].id, started_at=datetime.now(timezone.utc),
-        ended_at=datetime.now(timezone.utc) + timedelta(minutes=20), predicted=70, before=40,
-        peak=80, end=30, safety_behaviours=("[bold]x",), notes="line\nline 😀",
+        ladder_id=made.id,
+        step_id=made.steps[0].id,
+        started_at=datetime.now(timezone.utc),
+        ended_at=datetime.now(timezone.utc) + timedelta(minutes=20),
+        predicted=70,
+        before=40,
+        peak=80,
+        end=30,
+        safety_behaviours=("[bold]x",),
+        notes="line\nline 😀",
         readings=(SudsReading(minute=0, suds=40), SudsReading(minute=5.5, suds=80)),
     )
     chosen = ExposureSettings(
-        rule=MasteryRule(kind=MasteryKind.EXPECTANCY, repeats=4), prompt_minutes=3,
+        rule=MasteryRule(kind=MasteryKind.EXPECTANCY, repeats=4),
+        prompt_minutes=3,
         safety_behaviours=("held my phone",),
     )
     with Store.open(tmp_path / "data") as store:
@@ -111,4 +126,3 @@ def test_round_trip_through_the_store(tmp_path: Path) -> None:
         assert Repository(store, "exposures", Exposure).get(done.id) == done
         loaded = Singleton(store, "exposure_settings", ExposureSettings, ExposureSettings).load()
         assert loaded == chosen
-

@@ -49,9 +49,12 @@ def make(ladder: Ladder, history: list[tuple[int, tuple[int | None, int, int]]])
     for n, (index, (predicted, a, b)) in enumerate(history):
         made.append(
             Exposure(
-                ladder_id=ladder.id, step_id=ladder.steps[index].id,
-                started_at=T0 + timedelta(days=n), predicted=predicted,
-                peak=max(a, b), end=min(a, b),
+                ladder_id=ladder.id,
+                step_id=ladder.steps[index].id,
+                started_at=T0 + timedelta(days=n),
+                predicted=predicted,
+                peak=max(a, b),
+                end=min(a, b),
             )
         )
     return made

@@ -30,11 +30,23 @@ NEW_YORK = ZoneInfo("America/New_York")
 MON = date(2025, 3, 10)  # a Monday
 
 
-def logged(kind: Kind, day: date, *, hour: int = 19, tz: ZoneInfo = LONDON, target: str = "",
-           state: State = State.DONE) -> Activity:
+def logged(
+    kind: Kind,
+    day: date,
+    *,
+    hour: int = 19,
+    tz: ZoneInfo = LONDON,
+    target: str = "",
+    state: State = State.DONE,
+) -> Activity:
     at = datetime(day.year, day.month, day.day, hour, 30, tzinfo=tz)
-    return Activity(kind=kind, ref_id=f"{kind}-{day}-{hour}", at=at, state=state,
-                    targets=(target,) if target else ())
+    return Activity(
+        kind=kind,
+        ref_id=f"{kind}-{day}-{hour}",
+        at=at,
+        state=state,
+        targets=(target,) if target else (),
+    )
 
 
 def daily(kind: Kind = Kind.BREATHING, **kw: object) -> Assignment:
@@ -53,8 +65,9 @@ def test_a_daily_assignment_is_due_each_day_until_done() -> None:
 
 
 def test_n_times_a_week_counts_monday_to_sunday_and_resets() -> None:
-    plan = Assignment(kind=Kind.THOUGHT_RECORD, frequency=Frequency(every=Every.WEEK, times=3),
-                      start=MON)
+    plan = Assignment(
+        kind=Kind.THOUGHT_RECORD, frequency=Frequency(every=Every.WEEK, times=3), start=MON
+    )
     week = [logged(Kind.THOUGHT_RECORD, MON), logged(Kind.THOUGHT_RECORD, MON + timedelta(2))]
     wed = progress_on(plan, week, MON + timedelta(days=2))
     assert (wed.status, wed.done, wed.needed) == (Status.WEEK, 2, 3)
@@ -68,15 +81,19 @@ def test_n_times_a_week_counts_monday_to_sunday_and_resets() -> None:
 
 
 def test_a_week_that_starts_midweek_asks_only_for_what_fits() -> None:
-    plan = Assignment(kind=Kind.EXPOSURE, frequency=Frequency(every=Every.WEEK, times=5),
-                      start=MON + timedelta(days=5))  # Saturday
+    plan = Assignment(
+        kind=Kind.EXPOSURE,
+        frequency=Frequency(every=Every.WEEK, times=5),
+        start=MON + timedelta(days=5),
+    )  # Saturday
     sat = progress_on(plan, [], MON + timedelta(days=5))
     assert sat.needed == 2 and sat.status is Status.TODAY
 
 
 def test_given_weekdays_rest_on_the_other_days() -> None:
-    plan = Assignment(kind=Kind.JOURNAL, start=MON,
-                      frequency=Frequency(every=Every.WEEKDAYS, weekdays=(3, 0, 3)))
+    plan = Assignment(
+        kind=Kind.JOURNAL, start=MON, frequency=Frequency(every=Every.WEEKDAYS, weekdays=(3, 0, 3))
+    )
     assert plan.frequency.weekdays == (0, 3)
     assert plan.frequency.describe() == "on Mondays and Thursdays"
     assert progress_on(plan, [], MON).status is Status.TODAY
@@ -111,13 +128,31 @@ def test_start_and_end_dates_bound_the_assignment() -> None:
 def test_expected_counts_for_the_report() -> None:
     week = (MON, MON + timedelta(days=6))
     assert expected_between(daily(), *week) == 7
-    assert expected_between(Assignment(kind=Kind.THOUGHT_RECORD, start=MON, frequency=Frequency(
-        every=Every.WEEK, times=3)), MON, MON + timedelta(days=13)) == 6
-    assert expected_between(Assignment(kind=Kind.JOURNAL, start=MON, frequency=Frequency(
-        every=Every.WEEKDAYS, weekdays=(0, 3))), *week) == 2
+    assert (
+        expected_between(
+            Assignment(
+                kind=Kind.THOUGHT_RECORD, start=MON, frequency=Frequency(every=Every.WEEK, times=3)
+            ),
+            MON,
+            MON + timedelta(days=13),
+        )
+        == 6
+    )
+    assert (
+        expected_between(
+            Assignment(
+                kind=Kind.JOURNAL,
+                start=MON,
+                frequency=Frequency(every=Every.WEEKDAYS, weekdays=(0, 3)),
+            ),
+            *week,
+        )
+        == 2
+    )
     assert expected_between(daily(start=MON + timedelta(days=5)), *week) == 2
-    assert expected_between(daily(end=MON - timedelta(days=1), start=MON - timedelta(3)),
-                            *week) == 0
+    assert (
+        expected_between(daily(end=MON - timedelta(days=1), start=MON - timedelta(3)), *week) == 0
+    )
 
 
 # -- what counts as done --------------------------------------------------------------------------
@@ -134,8 +169,12 @@ def test_matching_is_by_kind_target_and_finished_work() -> None:
     records = daily(Kind.THOUGHT_RECORD)
     assert not records.counts(logged(Kind.THOUGHT_RECORD, MON, state=State.STARTED))
     ladder = daily(Kind.EXPOSURE, target="Social situations")
-    step = Activity(kind=Kind.EXPOSURE, ref_id="x", at=datetime(2025, 3, 10, 9, tzinfo=LONDON),
-                    targets=("ladder-id", "Social situations", "step-id", "Say hello"))
+    step = Activity(
+        kind=Kind.EXPOSURE,
+        ref_id="x",
+        at=datetime(2025, 3, 10, 9, tzinfo=LONDON),
+        targets=("ladder-id", "Social situations", "step-id", "Say hello"),
+    )
     assert ladder.counts(step)
     assert daily(Kind.EXPOSURE, target="say hello").counts(step)
 
@@ -143,8 +182,12 @@ def test_matching_is_by_kind_target_and_finished_work() -> None:
 def test_a_check_off_counts_only_for_its_own_assignment() -> None:
     walk = Assignment(kind=Kind.OTHER, title="Walk for 20 minutes", start=MON)
     other = Assignment(kind=Kind.OTHER, title="Call a friend", start=MON)
-    ticked = Activity(kind=Kind.OTHER, ref_id="c", assignment_id=walk.id,
-                      at=datetime(2025, 3, 10, 12, tzinfo=LONDON))
+    ticked = Activity(
+        kind=Kind.OTHER,
+        ref_id="c",
+        assignment_id=walk.id,
+        at=datetime(2025, 3, 10, 12, tzinfo=LONDON),
+    )
     assert walk.counts(ticked) and not other.counts(ticked)
     assert not walk.counts(logged(Kind.OTHER, MON))
 
@@ -152,19 +195,31 @@ def test_a_check_off_counts_only_for_its_own_assignment() -> None:
 def test_editing_an_assignment_keeps_what_was_done() -> None:
     plan = daily(Kind.THOUGHT_RECORD)
     work = [logged(Kind.THOUGHT_RECORD, MON)]
-    edited = Assignment(id=plan.id, kind=plan.kind, start=plan.start, note="Now with a note",
-                        frequency=Frequency(every=Every.WEEK, times=2))
+    edited = Assignment(
+        id=plan.id,
+        kind=plan.kind,
+        start=plan.start,
+        note="Now with a note",
+        frequency=Frequency(every=Every.WEEK, times=2),
+    )
     assert progress_on(edited, work, MON).done == 1
 
 
 def test_today_view_groups_and_words() -> None:
     breathing = daily(target="resonance", minutes=10)
-    records = Assignment(kind=Kind.THOUGHT_RECORD, start=MON,
-                         frequency=Frequency(every=Every.WEEK, times=3))
-    waiting = Activity(kind=Kind.EXPERIMENT, ref_id="e", title="Speak up in the meeting",
-                       at=datetime(2025, 3, 9, 10, tzinfo=LONDON), state=State.WAITING)
-    view = today_view([breathing, records], [logged(Kind.BREATHING, MON, target="resonance"),
-                                             waiting], MON)
+    records = Assignment(
+        kind=Kind.THOUGHT_RECORD, start=MON, frequency=Frequency(every=Every.WEEK, times=3)
+    )
+    waiting = Activity(
+        kind=Kind.EXPERIMENT,
+        ref_id="e",
+        title="Speak up in the meeting",
+        at=datetime(2025, 3, 9, 10, tzinfo=LONDON),
+        state=State.WAITING,
+    )
+    view = today_view(
+        [breathing, records], [logged(Kind.BREATHING, MON, target="resonance"), waiting], MON
+    )
     assert [p.assignment for p in view.done] == [breathing]
     assert [p.assignment for p in view.this_week] == [records]
     assert view.waiting == (waiting,)
@@ -213,8 +268,10 @@ def test_streak_across_daylight_saving_changes_counts_dates_not_hours() -> None:
     second = first.astimezone(timezone.utc) + timedelta(hours=25)
     second_local = second.astimezone(LONDON)
     assert second_local.date() == date(2025, 10, 26)
-    acts = [Activity(kind=Kind.JOURNAL, ref_id="a", at=first),
-            Activity(kind=Kind.JOURNAL, ref_id="b", at=second_local)]
+    acts = [
+        Activity(kind=Kind.JOURNAL, ref_id="a", at=first),
+        Activity(kind=Kind.JOURNAL, ref_id="b", at=second_local),
+    ]
     assert streak_of((a.day for a in acts), date(2025, 10, 26)).current == 2
 
 
@@ -242,13 +299,16 @@ def test_records_made_now_fall_on_the_local_calendar_day(tz: str) -> None:
         "datetime.now().astimezone().utcoffset())"
     )
     env = {**os.environ, "TZ": tz}
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                         timeout=30)
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=30
+    )
     assert run.stdout.split() == ["True", "True"], run.stderr
 
 
-@given(st.sets(st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31)), max_size=40),
-       st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31)))
+@given(
+    st.sets(st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31)), max_size=40),
+    st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31)),
+)
 def test_streak_properties(days: set[date], today: date) -> None:
     streak = streak_of(days, today)
     assert 0 <= streak.current <= streak.best
@@ -279,8 +339,13 @@ def test_assignments_explain_what_is_wrong() -> None:
 
 
 def test_assignments_round_trip_through_the_store_codec() -> None:
-    plan = Assignment(kind=Kind.JOURNAL, start=MON, note="Short is fine.\n[bold]kept[/]",
-                      frequency=Frequency(every=Every.WEEKDAYS, weekdays=(1, 4)), minutes=5)
+    plan = Assignment(
+        kind=Kind.JOURNAL,
+        start=MON,
+        note="Short is fine.\n[bold]kept[/]",
+        frequency=Frequency(every=Every.WEEKDAYS, weekdays=(1, 4)),
+        minutes=5,
+    )
     assert from_doc(Assignment, to_doc(plan)) == plan
     assert to_doc(plan)["kind"] == "journal"
 
@@ -292,5 +357,11 @@ def test_words_for_kinds_and_weekdays() -> None:
     assert parse_kind("free text") is Kind.OTHER
     assert parse_kind("yoga") is None
     assert [parse_weekday(w) for w in ("Mon", "tuesday", "Thursdays", "su", "x", "t")] == [
-        0, 1, 3, 6, None, None]
+        0,
+        1,
+        3,
+        6,
+        None,
+        None,
+    ]
     assert week_start(date(2025, 3, 16)) == MON

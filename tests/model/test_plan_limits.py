@@ -27,7 +27,11 @@ def problems(text: str) -> list[str]:
 
 def test_the_limits_are_the_documented_ones() -> None:
     assert (PLAN_FILE_MAX_BYTES, PLAN_MAX_HOMEWORK, NOTE_MAX, PLAN_TEXT_MAX) == (
-        256 * 1024, 100, 2000, 200)
+        256 * 1024,
+        100,
+        2000,
+        200,
+    )
 
 
 def test_as_many_homework_as_allowed_is_fine_one_more_is_one_problem() -> None:
@@ -45,8 +49,12 @@ def test_sixty_thousand_homework_is_refused_in_one_line() -> None:
 
 def test_a_file_over_the_size_limit_is_one_problem_naming_it() -> None:
     text = ONE.format(n=1) + "# " + "x" * (300 * 1024) + "\n"
-    assert problems(text) == [("the file is 300 KB; a plan file can be at most 256 KB "
-                               "(a plan written by hand is a few KB)")]
+    assert problems(text) == [
+        (
+            "the file is 300 KB; a plan file can be at most 256 KB "
+            "(a plan written by hand is a few KB)"
+        )
+    ]
 
 
 def test_a_huge_note_is_refused_with_its_line_and_the_limit() -> None:
@@ -61,13 +69,17 @@ def test_a_huge_note_is_refused_with_its_line_and_the_limit() -> None:
 
 def test_other_text_over_its_limit() -> None:
     text = f'[plan]\ntherapist = "{"t" * (PLAN_TEXT_MAX + 1)}"\n' + ONE.format(n=1)
-    assert problems(text) == [("line 2: therapist is 201 characters long; therapist can be at "
-                               "most 200")]
+    assert problems(text) == [
+        ("line 2: therapist is 201 characters long; therapist can be at most 200")
+    ]
 
 
 def test_escape_sequences_are_removed_whole_and_said() -> None:
-    text = (ONE.format(n=1) + 'note = "A\\u001b[31mRED\\u001b[0mB and \\u001b]52;c;aGk=\\u0007done"\n'
-            + 'target = "\\u001b[1mbold\\u001b[0m"\n')
+    text = (
+        ONE.format(n=1)
+        + 'note = "A\\u001b[31mRED\\u001b[0mB and \\u001b]52;c;aGk=\\u0007done"\n'
+        + 'target = "\\u001b[1mbold\\u001b[0m"\n'
+    )
     plan = parse_plan(text, today=TODAY)
     (assignment,) = plan.assignments
     assert assignment.note == "AREDB and done"

@@ -74,14 +74,16 @@ daily = true
     assert (journal.start, journal.end) == (date(2025, 3, 10), date(2025, 3, 23))
     assert walk.source == "walk" and walk.start == date(2025, 3, 12)
     assert experiment.frequency.by == date(2025, 3, 20)
-    assert experiment.note == "Test the prediction\n\"If I speak up, they'll laugh\"."
+    assert experiment.note == 'Test the prediction\n"If I speak up, they\'ll laugh".'
     assert pmr.kind is Kind.PMR and pmr.name == "Muscle relaxation (16 groups)"
     assert plan.info.next_session == date(2025, 3, 24)
 
 
 def test_an_unknown_kind_names_its_line_and_the_kinds_there_are() -> None:
-    found = problems('[[homework]]\nkind = "thought record"\ndaily = true\n\n'
-                     '[[homework]]\nkind = "yoga"\ndaily = true\n')
+    found = problems(
+        '[[homework]]\nkind = "thought record"\ndaily = true\n\n'
+        '[[homework]]\nkind = "yoga"\ndaily = true\n'
+    )
     assert found == [
         "line 6: “yoga” is not a kind of homework homework-tui knows. Use one of: thought "
         "record, exposure, experiment, journal, breathing, pmr, mindfulness, other."
@@ -89,7 +91,7 @@ def test_an_unknown_kind_names_its_line_and_the_kinds_there_are() -> None:
 
 
 def test_a_date_that_does_not_exist_names_its_line() -> None:
-    assert problems('[plan]\nsession = 2025-02-30\n') == [
+    assert problems("[plan]\nsession = 2025-02-30\n") == [
         "line 2: this is not a real date; dates are written like 2025-03-11"
     ]
     assert problems('[[homework]]\nkind = "journal"\ndaily = true\nstart = "next Monday"\n') == [
@@ -107,7 +109,7 @@ def test_every_problem_is_listed_at_once_in_line_order() -> None:
     found = problems(
         '[plan]\ntherapist = "Dr O"\nsesion = 2025-03-10\n\n'
         '[[homework]]\nkind = "breathing"\n'
-        'daily = true\ntimes_a_week = 2\n\n'
+        "daily = true\ntimes_a_week = 2\n\n"
         '[[homework]]\nkind = "other"\nweekdays = ["Mon", "Funday"]\n\n'
         '[[homework]]\nkind = "journal"\n'
         'note = """\nkind = "not a key"\n"""\ntime_a_week = 3\n'
@@ -115,27 +117,29 @@ def test_every_problem_is_listed_at_once_in_line_order() -> None:
     assert found == [
         "line 3: “sesion” is not a setting homework-tui knows. Did you mean “session”?",
         "line 8: give just one of daily or times_a_week for how often",
-        "line 12: “Funday” is not a day of the week; write days like [\"Mon\", \"Thu\"]",
-        "line 14: say how often: daily = true, times_a_week = 3, weekdays = [\"Mon\", \"Thu\"] "
+        'line 12: “Funday” is not a day of the week; write days like ["Mon", "Thu"]',
+        'line 14: say how often: daily = true, times_a_week = 3, weekdays = ["Mon", "Thu"] '
         "or once_by = 2025-03-20",
-        "line 19: “time_a_week” is not a setting homework-tui knows. Did you mean "
-        "“times_a_week”?",
+        "line 19: “time_a_week” is not a setting homework-tui knows. Did you mean “times_a_week”?",
     ]
 
 
 def test_rules_across_settings() -> None:
-    found = problems('[[homework]]\nkind = "journal"\ndaily = true\nstart = 2025-03-10\n'
-                     'end = 2025-03-01\n')
+    found = problems(
+        '[[homework]]\nkind = "journal"\ndaily = true\nstart = 2025-03-10\nend = 2025-03-01\n'
+    )
     assert found[0].startswith("line 5: The last day (Sat 1 March) is before the first")
     found = problems('[[homework]]\nkind = "other"\ndaily = true\n')
     assert found == ["line 1: Please say what this homework is, in a few words."]
-    found = problems('[[homework]]\nkind = "journal"\ndaily = true\n'
-                     '[[homework]]\nkind = "journal"\ndaily = true\n')
+    found = problems(
+        '[[homework]]\nkind = "journal"\ndaily = true\n'
+        '[[homework]]\nkind = "journal"\ndaily = true\n'
+    )
     assert found[0].startswith("line 4: this looks the same as the homework on line 1")
 
 
 def test_broken_toml_and_empty_files() -> None:
-    found = problems('[[homework]]\nkind = thought record\n')
+    found = problems("[[homework]]\nkind = thought record\n")
     assert found[0].startswith("line 2: this value cannot be read; text needs quotes")
     assert problems("") == [
         "The file has no homework in it. Each piece of homework starts with a [[homework]] "
@@ -164,21 +168,27 @@ def test_a_hostile_value_is_one_problem_on_its_line(case: str) -> None:
     assert len(found[0]) < 200 and "\n" not in found[0], found
 
 
-@pytest.mark.parametrize("place", ["[plan]\ntitle.{key} = 1\n", "[[homework]]\nkind.{key} = 1\n",
-                                   "{key} = 1\n", "[{key}]\n"])
+@pytest.mark.parametrize(
+    "place",
+    ["[plan]\ntitle.{key} = 1\n", "[[homework]]\nkind.{key} = 1\n", "{key} = 1\n", "[{key}]\n"],
+)
 def test_a_key_nested_ten_thousand_deep_is_one_problem_on_its_line(place: str) -> None:
     text = "# a plan\n" + place.format(key=TOML_DEEP_KEY)
     line = next(n for n, ln in enumerate(text.splitlines(), 1) if TOML_DEEP_KEY in ln)
     found = problems(text)
-    assert found == [f"line {line}: values here are nested more than 32 levels deep; this file "
-                     f"never needs more than a few"]
+    assert found == [
+        f"line {line}: values here are nested more than 32 levels deep; this file "
+        f"never needs more than a few"
+    ]
 
 
 def test_a_long_number_inside_text_is_only_text() -> None:
     # 5,000 digits inside a string are text: the only problem is the text's length limit.
     found = problems(HOSTILE_PLAN.format(value=10).replace('"Dr Okafor"', f'"Dr {LONG_DIGITS}"'))
-    assert found == [f"line 2: therapist is {len(LONG_DIGITS) + 3:,} characters long; "
-                     "therapist can be at most 200"]
+    assert found == [
+        f"line 2: therapist is {len(LONG_DIGITS) + 3:,} characters long; "
+        "therapist can be at most 200"
+    ]
 
 
 # -- suggest_relax: Today's "try Relax" can be turned off (issue 15, point 12) -------------------
@@ -194,12 +204,18 @@ daily = true
 """
 
 
-@pytest.mark.parametrize(("setting", "suggested", "said"), [
-    ("suggest_relax = false", False,
-     "Today does not suggest Relax (your therapist's plan turns it off)"),
-    ("suggest_relax = true", True, "Today suggests Relax when you feel tense"),
-    ("", True, ""),
-])
+@pytest.mark.parametrize(
+    ("setting", "suggested", "said"),
+    [
+        (
+            "suggest_relax = false",
+            False,
+            "Today does not suggest Relax (your therapist's plan turns it off)",
+        ),
+        ("suggest_relax = true", True, "Today suggests Relax when you feel tense"),
+        ("", True, ""),
+    ],
+)
 def test_suggest_relax_is_read_and_on_unless_the_plan_says_no(
     setting: str, suggested: bool, said: str
 ) -> None:
@@ -222,5 +238,9 @@ def test_suggest_relax_of_another_type_is_one_problem_on_its_line(value: str) ->
 
 def test_a_misspelt_suggest_relax_is_named_with_the_right_spelling() -> None:
     found = problems(RELAX_PLAN.format(setting="suggest_relaxation = false"))
-    assert found == [("line 3: “suggest_relaxation” is not a setting homework-tui knows. "
-                      "Did you mean “suggest_relax”?")]
+    assert found == [
+        (
+            "line 3: “suggest_relaxation” is not a setting homework-tui knows. "
+            "Did you mean “suggest_relax”?"
+        )
+    ]

@@ -19,30 +19,57 @@ DAY = date(2025, 3, 13)
 
 # What therapists and the app write for each stage, as the issue lists them and a few more.
 WRITTEN = [
-    ("pmr16", "pmr16"), ("16 groups", "pmr16"), ("16 muscle groups", "pmr16"),
-    ("16-group relaxation", "pmr16"), ("Sixteen muscle groups", "pmr16"), ("PMR 16", "pmr16"),
+    ("pmr16", "pmr16"),
+    ("16 groups", "pmr16"),
+    ("16 muscle groups", "pmr16"),
+    ("16-group relaxation", "pmr16"),
+    ("Sixteen muscle groups", "pmr16"),
+    ("PMR 16", "pmr16"),
     ("Muscle relaxation, 16 groups", "pmr16"),
     ("Progressive muscle relaxation, 16 groups", "pmr16"),
-    ("pmr7", "pmr7"), ("7 groups", "pmr7"), ("7 muscle groups", "pmr7"),
-    ("seven muscle groups", "pmr7"), ("Muscle relaxation, 7 groups", "pmr7"),
-    ("pmr4", "pmr4"), ("4 groups", "pmr4"), ("4 muscle groups", "pmr4"),
-    ("four groups", "pmr4"), ("4-group relaxation", "pmr4"),
-    ("release", "release"), ("release-only", "release"), ("Release only", "release"),
-    ("release-only relaxation", "release"), ("Release-only relaxation", "release"),
-    ("cue", "cue"), ("cue-controlled", "cue"), ("Cue controlled", "cue"),
-    ("cue-controlled relaxation", "cue"), ("Cue-controlled relaxation", "cue"),
-    ("differential", "differential"), ("Differential relaxation", "differential"),
+    ("pmr7", "pmr7"),
+    ("7 groups", "pmr7"),
+    ("7 muscle groups", "pmr7"),
+    ("seven muscle groups", "pmr7"),
+    ("Muscle relaxation, 7 groups", "pmr7"),
+    ("pmr4", "pmr4"),
+    ("4 groups", "pmr4"),
+    ("4 muscle groups", "pmr4"),
+    ("four groups", "pmr4"),
+    ("4-group relaxation", "pmr4"),
+    ("release", "release"),
+    ("release-only", "release"),
+    ("Release only", "release"),
+    ("release-only relaxation", "release"),
+    ("Release-only relaxation", "release"),
+    ("cue", "cue"),
+    ("cue-controlled", "cue"),
+    ("Cue controlled", "cue"),
+    ("cue-controlled relaxation", "cue"),
+    ("Cue-controlled relaxation", "cue"),
+    ("differential", "differential"),
+    ("Differential relaxation", "differential"),
     ("relaxing while moving", "differential"),
-    ("rapid", "rapid"), ("Rapid relaxation", "rapid"), ("quick relaxation", "rapid"),
-    ("application", "application"), ("Application training", "application"),
+    ("rapid", "rapid"),
+    ("Rapid relaxation", "rapid"),
+    ("quick relaxation", "rapid"),
+    ("application", "application"),
+    ("Application training", "application"),
     ("application phase", "application"),
 ]
 
 
 def session(pattern: str) -> Activity:
-    found = relaxation_activity({"id": "rx", "created_at": f"{DAY.isoformat()}T21:00:00+00:00",
-                                 "kind": "pmr", "pattern": pattern, "minutes": 20,
-                                 "completed": True})
+    found = relaxation_activity(
+        {
+            "id": "rx",
+            "created_at": f"{DAY.isoformat()}T21:00:00+00:00",
+            "kind": "pmr",
+            "pattern": pattern,
+            "minutes": 20,
+            "completed": True,
+        }
+    )
     assert found is not None
     return found
 
@@ -95,7 +122,8 @@ def test_the_stage_names_live_in_one_place() -> None:
 
 @pytest.mark.parametrize(("written", "key"), WRITTEN)
 def test_the_stage_suggestion_reads_every_name(written: str, key: str) -> None:
-    logged = RelaxationSession(kind="pmr", pattern=written, minutes=20, completed=True,
-                               tension_after=20)
+    logged = RelaxationSession(
+        kind="pmr", pattern=written, minutes=20, completed=True, tension_after=20
+    )
     record = pmr_record(logged)
     assert record is not None and record.stage == key

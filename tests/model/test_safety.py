@@ -35,14 +35,20 @@ def test_the_plan_has_stanley_and_browns_seven_steps_in_order() -> None:
     numbers = sorted([s.number for s in WRITTEN_STEPS] + [5])
     assert numbers == [1, 2, 3, 4, 5, 6, 7]
     assert [s.key for s in WRITTEN_STEPS] == [
-        "warning_signs", "coping", "distractions", "helpers", "safer_surroundings",
+        "warning_signs",
+        "coping",
+        "distractions",
+        "helpers",
+        "safer_surroundings",
         "reasons_for_living",
     ]
 
 
 def test_written_steps_are_kept_as_typed_without_control_characters() -> None:
-    plan = SafetyPlan(warning_signs="\n  Not sleeping\x1b[31m\r\nDrinking alone  \n",
-                      reasons_for_living="My cat *Miso* & [bold]my sister[/]")
+    plan = SafetyPlan(
+        warning_signs="\n  Not sleeping\x1b[31m\r\nDrinking alone  \n",
+        reasons_for_living="My cat *Miso* & [bold]my sister[/]",
+    )
     assert plan.warning_signs == "Not sleeping\nDrinking alone"
     assert plan.reasons_for_living == "My cat *Miso* & [bold]my sister[/]"
     assert plan.is_written and plan.is_empty  # written steps, no contacts yet
@@ -72,8 +78,10 @@ def test_an_old_plan_document_still_loads() -> None:
 
 
 @settings(max_examples=examples(100))
-@given(st.dictionaries(st.sampled_from([s.key for s in WRITTEN_STEPS]), st.text(max_size=200)),
-       st.lists(st.text(max_size=30), max_size=5))
+@given(
+    st.dictionaries(st.sampled_from([s.key for s in WRITTEN_STEPS]), st.text(max_size=200)),
+    st.lists(st.text(max_size=30), max_size=5),
+)
 def test_a_plan_round_trips(steps: dict[str, str], words: list[str]) -> None:
     plan = SafetyPlan(mood_words=tuple(words), **steps)  # type: ignore[arg-type]
     assert from_doc(SafetyPlan, to_doc(plan)) == plan
@@ -88,8 +96,10 @@ def test_mood_words_are_split_lowered_and_deduplicated() -> None:
 # -- the calm line --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["hopeless", "Worthless", "so empty", "Suicidal",
-                                  "hopelessness", "like a burden", "HELPLESS "])
+@pytest.mark.parametrize(
+    "name",
+    ["hopeless", "Worthless", "so empty", "Suicidal", "hopelessness", "like a burden", "HELPLESS "],
+)
 def test_hopeless_type_moods_are_recognised(name: str) -> None:
     assert is_hopeless_mood(name)
 
@@ -123,9 +133,10 @@ def test_the_persons_own_words_count_too() -> None:
 
 
 @settings(max_examples=examples(200))
-@given(st.lists(st.tuples(st.sampled_from(ORDINARY_MOODS), st.one_of(st.none(), ratings)),
-                max_size=6),
-       st.one_of(st.none(), st.integers(min_value=2, max_value=10)))
+@given(
+    st.lists(st.tuples(st.sampled_from(ORDINARY_MOODS), st.one_of(st.none(), ratings)), max_size=6),
+    st.one_of(st.none(), st.integers(min_value=2, max_value=10)),
+)
 def test_ordinary_moods_and_journal_moods_above_1_never_bring_the_line(
     moods: list[tuple[str, int | None]], journal_mood: int | None
 ) -> None:
@@ -133,9 +144,15 @@ def test_ordinary_moods_and_journal_moods_above_1_never_bring_the_line(
 
 
 @settings(max_examples=examples(200))
-@given(st.lists(st.tuples(st.sampled_from(ORDINARY_MOODS + HOPELESS_MOODS),
-                          st.one_of(st.none(), ratings)), max_size=6),
-       st.sampled_from(HOPELESS_MOODS), ratings, st.randoms(use_true_random=False))
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(ORDINARY_MOODS + HOPELESS_MOODS), st.one_of(st.none(), ratings)),
+        max_size=6,
+    ),
+    st.sampled_from(HOPELESS_MOODS),
+    ratings,
+    st.randoms(use_true_random=False),
+)
 def test_one_hopeless_mood_at_70_or_more_decides_whatever_else_is_rated(
     moods: list[tuple[str, int | None]], hopeless: str, rating: int, order: object
 ) -> None:

@@ -161,7 +161,8 @@ mood_names = st.text(st.characters(whitelist_categories=("L", "N", "So")), min_s
 def records(draw: st.DrawFn) -> ThoughtRecord:
     names = draw(st.lists(mood_names, max_size=4, unique_by=str.casefold))
     moods = tuple(
-        Mood(name=n, after=draw(ratings), added_later=True) if draw(st.booleans())
+        Mood(name=n, after=draw(ratings), added_later=True)
+        if draw(st.booleans())
         else Mood(name=n, before=draw(ratings), after=draw(ratings))
         for n in names
     )
@@ -290,7 +291,8 @@ def test_complete_means_every_column_the_belief_and_every_re_rating(
     )
     assert record.complete is expected
     assert (BELIEF_GAP in record.missing()) is (
-        bool(record.balanced_thought) and record.balanced_belief is None)
+        bool(record.balanced_thought) and record.balanced_belief is None
+    )
     later = [m.name for m in record.moods if m.added_later]
     assert [m.name for m in record.moods] == [m.name for m in first] + later
 
@@ -303,6 +305,5 @@ def test_magnification_has_its_clinical_name_and_old_records_still_load() -> Non
     for mood in old["moods"]:
         del mood["added_later"]  # stored before moods could be named at the re-rating
     record = from_doc(ThoughtRecord, old)
-    assert record.labels == ("Magnification (catastrophizing) or minimization",
-                             "Comparing myself")
+    assert record.labels == ("Magnification (catastrophizing) or minimization", "Comparing myself")
     assert record.complete and not any(m.added_later for m in record.moods)

@@ -17,13 +17,25 @@ ROOT = Path(__file__).resolve().parents[2]
 PLAN = ROOT / "examples" / "plan.toml"
 
 
-def _guarded(tmp_path: Path, *args: str, stdin: str = "", stderr: list[str] | None = None
-             ) -> tuple[int, str]:
+def _guarded(
+    tmp_path: Path, *args: str, stdin: str = "", stderr: list[str] | None = None
+) -> tuple[int, str]:
     report = tmp_path / "network.txt"
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOMEWORK_TUI_CACHE_DIR": str(tmp_path / "c"),
-           "HOMEWORK_TUI_CONFIG_DIR": str(tmp_path / "cfg")}
-    run = subprocess.run([sys.executable, str(GUARD), str(report), *args], cwd=ROOT, env=env,
-                         capture_output=True, text=True, timeout=120, input=stdin)
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "HOMEWORK_TUI_CACHE_DIR": str(tmp_path / "c"),
+        "HOMEWORK_TUI_CONFIG_DIR": str(tmp_path / "cfg"),
+    }
+    run = subprocess.run(
+        [sys.executable, str(GUARD), str(report), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        input=stdin,
+    )
     if stderr is not None:
         stderr.append(run.stderr[-3000:])
     return run.returncode, report.read_text() if report.exists() else ""

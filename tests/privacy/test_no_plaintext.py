@@ -30,9 +30,19 @@ DRAFT_TEXT = "Xylophonic dread before the dentist"
 CONTACT = ("Marguerite Lindqvist", "+44 7700 900123")
 # Words from each of those, plus scenario 2's thought record (typed by `write_scenario_record`).
 WORDS = [
-    "Zanzibarquest", "Quetzalcoatl", "Ölberg", "Xylophonic", "dentist", "Marguerite",
-    "Lindqvist", "7700 900123", "incompetent", "suggested a new process", "Paul looked",
-    "verdict", "nice idea",
+    "Zanzibarquest",
+    "Quetzalcoatl",
+    "Ölberg",
+    "Xylophonic",
+    "dentist",
+    "Marguerite",
+    "Lindqvist",
+    "7700 900123",
+    "incompetent",
+    "suggested a new process",
+    "Paul looked",
+    "verdict",
+    "nice idea",
 ]
 
 

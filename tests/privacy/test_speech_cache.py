@@ -133,6 +133,6 @@ def test_private_speech_passes_over_a_hostile_file_and_reads_the_rest(tmp_path: 
     5,000-digit number, NaN or 10,000-deep nesting is passed over, never a crash."""
     for number, case in enumerate(sorted(TOML_VALUES)):
         (tmp_path / f"hostile-{number}.toml").write_text(f"line = {TOML_VALUES[case]}\n")
-    (tmp_path / "deep.toml").write_text(f"{TOML_DEEP_KEY} = \"deep line\"\n")
-    (tmp_path / "good.toml").write_text("[pmr]\nintro = [\"Breathe in slowly.\", 2]\n")
+    (tmp_path / "deep.toml").write_text(f'{TOML_DEEP_KEY} = "deep line"\n')
+    (tmp_path / "good.toml").write_text('[pmr]\nintro = ["Breathe in slowly.", 2]\n')
     assert privacy_speech.lines_in(tmp_path) == {"Breathe in slowly."}

@@ -18,8 +18,10 @@ from homework_tui.store import Store
 from tests.report.dataset import FIRST, LAST, MARKDOWNISH, TRICKY, fill
 
 # CommonMark with tables, and "gfm-like" as Textual's Markdown widget (the app's preview) parses.
-PARSERS = {"commonmark": MarkdownIt("commonmark").enable(["table", "strikethrough"]),
-           "gfm-like": MarkdownIt("gfm-like")}
+PARSERS = {
+    "commonmark": MarkdownIt("commonmark").enable(["table", "strikethrough"]),
+    "gfm-like": MarkdownIt("gfm-like"),
+}
 PARSER = PARSERS["commonmark"]
 each_parser = pytest.mark.parametrize("parser", PARSERS.values(), ids=PARSERS.keys())
 
@@ -28,8 +30,27 @@ each_parser = pytest.mark.parametrize("parser", PARSERS.values(), ids=PARSERS.ke
 typed_text = st.lists(
     st.one_of(
         st.sampled_from(list("\\`*_{}[]()<>#+-.!|~&=:;'\"^$%@ \n0123456789")),
-        st.sampled_from(["&amp;", "&#42;", "---", "===", "***", "___", "```", "~~~", "1. ", "- ",
-                         "> ", "    ", "<b>", "[x](y)", "<http://a.b>", "  \n", "\\\n"]),
+        st.sampled_from(
+            [
+                "&amp;",
+                "&#42;",
+                "---",
+                "===",
+                "***",
+                "___",
+                "```",
+                "~~~",
+                "1. ",
+                "- ",
+                "> ",
+                "    ",
+                "<b>",
+                "[x](y)",
+                "<http://a.b>",
+                "  \n",
+                "\\\n",
+            ]
+        ),
         st.characters(blacklist_categories=("Cc", "Cs")),
     ),
     max_size=30,
@@ -85,8 +106,11 @@ def test_a_paragraph_renders_as_typed(parser: MarkdownIt, typed: str) -> None:
     if not as_shown(typed):
         return
     blocks = inline_blocks(f"Before.\n\n{esc(typed)}\n\nAfter.\n", parser)
-    assert blocks == [("paragraph_open", "Before."), ("paragraph_open", as_shown(typed)),
-                      ("paragraph_open", "After.")]
+    assert blocks == [
+        ("paragraph_open", "Before."),
+        ("paragraph_open", as_shown(typed)),
+        ("paragraph_open", "After."),
+    ]
 
 
 @each_parser
@@ -94,26 +118,58 @@ def test_a_paragraph_renders_as_typed(parser: MarkdownIt, typed: str) -> None:
 def test_a_table_cell_and_a_heading_render_as_typed(parser: MarkdownIt, typed: str) -> None:
     one_line = " ".join(typed.split())
     table = f"| A | B |\n|---|---|\n| {cell(typed)} | end |\n"
-    cells = [text for block, text in inline_blocks(table, parser)
-             if block in ("td_open", "th_open")]
+    cells = [
+        text for block, text in inline_blocks(table, parser) if block in ("td_open", "th_open")
+    ]
     assert cells == ["A", "B", one_line or "–", "end"]
     if one_line:
         assert inline_blocks(f"### {heading(typed)}\n", parser) == [("heading_open", one_line)]
 
 
-@pytest.mark.parametrize("typed", [
-    "AT&amp;T", "Fish & chips", "&#42; not a star", "one\n---\ntwo", "one\n---", "one\n===",
-    "one\n-", "one\n+ two",
-    "---", "***", "___", "- - -", "  ---  ", "+ plus", "= equals", "1. first\n2) second",
-    "# hash ##", "> quote", "    four spaces", "```\ncode\n```", "~~gone~~", "<b>bold</b>",
-    "[link](http://x)", "<http://x.y>", "a\\", "a  \nb", "\\\\", "line\n\n\nafter gap",
-    "2025. was a year", "#tag and C#", "see www.example.com", "mail a@b.co",
-])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "AT&amp;T",
+        "Fish & chips",
+        "&#42; not a star",
+        "one\n---\ntwo",
+        "one\n---",
+        "one\n===",
+        "one\n-",
+        "one\n+ two",
+        "---",
+        "***",
+        "___",
+        "- - -",
+        "  ---  ",
+        "+ plus",
+        "= equals",
+        "1. first\n2) second",
+        "# hash ##",
+        "> quote",
+        "    four spaces",
+        "```\ncode\n```",
+        "~~gone~~",
+        "<b>bold</b>",
+        "[link](http://x)",
+        "<http://x.y>",
+        "a\\",
+        "a  \nb",
+        "\\\\",
+        "line\n\n\nafter gap",
+        "2025. was a year",
+        "#tag and C#",
+        "see www.example.com",
+        "mail a@b.co",
+    ],
+)
 @each_parser
 def test_known_traps_render_as_typed(parser: MarkdownIt, typed: str) -> None:
     blocks = inline_blocks(f"- **Note:** {esc(typed)}\n- **Next:** after\n", parser)
-    assert blocks == [("paragraph_open", "<strong_open>Note:<strong_close> " + as_shown(typed)),
-                      ("paragraph_open", "<strong_open>Next:<strong_close> after")]
+    assert blocks == [
+        ("paragraph_open", "<strong_open>Note:<strong_close> " + as_shown(typed)),
+        ("paragraph_open", "<strong_open>Next:<strong_close> after"),
+    ]
 
 
 def test_the_whole_report_shows_typed_text_as_typed(tmp_path: Path) -> None:

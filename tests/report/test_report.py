@@ -68,8 +68,9 @@ def test_trashed_records_are_left_out(store: Store) -> None:
     from homework_tui.store import Repository
 
     Repository(store, "thought_records", ThoughtRecord).delete("tr-1")
-    store.table("relaxation_sessions").update({"_trashed_at": "2025-03-12T00:00:00+00:00"},
-                                              doc_ids=["rx-1"])
+    store.table("relaxation_sessions").update(
+        {"_trashed_at": "2025-03-12T00:00:00+00:00"}, doc_ids=["rx-1"]
+    )
     ids = {a.ref_id for a in gather(store)}
     assert "tr-1" not in ids and "rx-1" not in ids and "tr-2" in ids
 
@@ -91,9 +92,14 @@ def test_the_report_reads_like_a_summary(store: Store) -> None:
     assert "### Say hello to a neighbour" in text and "Practised 2 times" in text
     assert "- **What I learned:** People mostly listen; nobody laughed." in text
     assert "| Muscle relaxation (16 groups) | every day | 2 | 7 |" in text  # logged as pmr16
-    assert "| Sun 16 March 2025, 08:00 | Muscle relaxation, 16 groups | 20 | anxiety 7 → 2 (of 10) |" in text
-    assert ("5 sessions, 66.5 minutes in all; tension (of 100) went from 65 to 35 on average; "
-            "anxiety (of 10) went from 7 to 2 on average.") in text
+    assert (
+        "| Sun 16 March 2025, 08:00 | Muscle relaxation, 16 groups | 20 | anxiety 7 → 2 (of 10) |"
+        in text
+    )
+    assert (
+        "5 sessions, 66.5 minutes in all; tension (of 100) went from 65 to 35 on average; "
+        "anxiety (of 10) went from 7 to 2 on average."
+    ) in text
     assert "- Sun 16 March 2025, 08:00: Counting helped" in text
     assert "- **Evidence against:** Priya asked me about it afterwards.\\\nMy manager" in text
     assert "The meeting went okay" not in text  # journal writing only when chosen
@@ -106,24 +112,38 @@ def test_the_report_reads_like_a_summary(store: Store) -> None:
     assert "The meeting went okay" not in notes and "she was kind" in notes
 
 
-@pytest.mark.parametrize(("minutes", "words"), [(1, "1 session, 1 minute in all"),
-                                                 (1.5, "1 session, 1.5 minutes in all"),
-                                                 (2, "1 session, 2 minutes in all")])
+@pytest.mark.parametrize(
+    ("minutes", "words"),
+    [
+        (1, "1 session, 1 minute in all"),
+        (1.5, "1 session, 1.5 minutes in all"),
+        (2, "1 session, 2 minutes in all"),
+    ],
+)
 def test_minutes_in_all_read_right(minutes: float, words: str) -> None:
     from homework_tui.report.markdown import relaxation
     from homework_tui.store.activities import relaxation_activity
 
-    session = relaxation_activity({"id": "rx", "created_at": "2025-03-10T07:00:00+00:00",
-                                   "kind": "breathing", "pattern": "box", "minutes": minutes})
+    session = relaxation_activity(
+        {
+            "id": "rx",
+            "created_at": "2025-03-10T07:00:00+00:00",
+            "kind": "breathing",
+            "pattern": "box",
+            "minutes": minutes,
+        }
+    )
     assert session is not None
     assert f"{words}." in relaxation((session,), TextChoices())
 
 
 def test_typed_text_is_escaped_so_it_renders_as_typed() -> None:
     assert esc("[bold]x[/bold] *a* _b_ `c` <d> a|b") == (
-        r"\[bold\]x\[/bold\] \*a\* \_b\_ \`c\` \<d\> a\|b")
+        r"\[bold\]x\[/bold\] \*a\* \_b\_ \`c\` \<d\> a\|b"
+    )
     assert esc("# not a heading\n- not a list\n3. not a number\n22.5 -5 #tag") == (
-        "\\# not a heading\\\n\\- not a list\\\n3\\. not a number\\\n22.5 -5 #tag")
+        "\\# not a heading\\\n\\- not a list\\\n3\\. not a number\\\n22.5 -5 #tag"
+    )
 
 
 def test_an_empty_period_is_said_plainly(store: Store) -> None:
@@ -135,8 +155,9 @@ def test_since_last_session(store: Store) -> None:
     assert since_last_session(store, date(2025, 3, 20)) == FIRST
 
 
-def test_csv_files_open_with_the_right_columns_and_text_survives(store: Store,
-                                                                 tmp_path: Path) -> None:
+def test_csv_files_open_with_the_right_columns_and_text_survives(
+    store: Store, tmp_path: Path
+) -> None:
     data = collect(store, FIRST, LAST, made_at=MADE)
     written = write_csv(data, tmp_path / "out", choices=TextChoices.everything())
     names = sorted(p.name for p in written)
@@ -144,8 +165,9 @@ def test_csv_files_open_with_the_right_columns_and_text_survives(store: Store,
     assert (tmp_path / "out").stat().st_mode & 0o777 == 0o700
     for path in written:
         assert path.stat().st_mode & 0o777 == 0o600
-    expected = {name: header
-                for name, (header, _) in tables(data, TextChoices.everything()).items()}
+    expected = {
+        name: header for name, (header, _) in tables(data, TextChoices.everything()).items()
+    }
     for path in written:
         with path.open(newline="", encoding="utf-8") as handle:
             rows = list(csv.reader(handle))
@@ -163,24 +185,33 @@ def test_csv_files_open_with_the_right_columns_and_text_survives(store: Store,
     with (tmp_path / "out" / "exposures.csv").open(newline="", encoding="utf-8") as handle:
         exposures = list(csv.DictReader(handle))
     assert [(e["Step"], e["Peak"], e["End"]) for e in exposures] == [
-        ("Say hello to a neighbour", "45", "20"), ("Ask a shop assistant for help", "60", "25"),
-        ("Say hello to a neighbour", "30", "10")]
+        ("Say hello to a neighbour", "45", "20"),
+        ("Ask a shop assistant for help", "60", "25"),
+        ("Say hello to a neighbour", "30", "10"),
+    ]
     plan = list(csv.DictReader(io.StringIO((tmp_path / "out" / "plan.csv").read_text())))
     assert [(p["Homework"], p["Done"], p["Asked for"]) for p in plan] == [
-        ("Resonance breathing", "3", "7"), ("Thought record", "2", "3"),
-        ("Exposure: Social situations", "3", "2"), ("Walk, 20 minutes, outside", "1", "2"),
-        ("Muscle relaxation (16 groups)", "2", "7")]
+        ("Resonance breathing", "3", "7"),
+        ("Thought record", "2", "3"),
+        ("Exposure: Social situations", "3", "2"),
+        ("Walk, 20 minutes, outside", "1", "2"),
+        ("Muscle relaxation (16 groups)", "2", "7"),
+    ]
     assert exposures[1]["Notes"] == "Easier than I thought, she was kind.\n---\nAT&amp;T"
 
 
-@pytest.mark.parametrize(("choices", "writing", "notes"), [
-    (TextChoices(), False, False),
-    (TextChoices(journal_text=True), True, False),
-    (TextChoices(exposure_notes=True), False, True),
-    (TextChoices.everything(), True, True),
-])
+@pytest.mark.parametrize(
+    ("choices", "writing", "notes"),
+    [
+        (TextChoices(), False, False),
+        (TextChoices(journal_text=True), True, False),
+        (TextChoices(exposure_notes=True), False, True),
+        (TextChoices.everything(), True, True),
+    ],
+)
 def test_csv_has_journal_writing_and_exposure_notes_only_when_chosen(
-        store: Store, choices: TextChoices, writing: bool, notes: bool) -> None:
+    store: Store, choices: TextChoices, writing: bool, notes: bool
+) -> None:
     files = tables(collect(store, FIRST, LAST, made_at=MADE), choices)
     journal_header, journal_rows = files["journal.csv"]
     exposure_header, exposure_rows = files["exposures.csv"]
@@ -190,8 +221,9 @@ def test_csv_has_journal_writing_and_exposure_notes_only_when_chosen(
     assert any("she was kind" in v for r in exposure_rows for v in r) is notes
     assert all(len(r) == len(journal_header) for r in journal_rows)
     assert all(len(r) == len(exposure_header) for r in exposure_rows)
-    records = dict(zip(files["thought_records.csv"][0], files["thought_records.csv"][1][0],
-                       strict=True))
+    records = dict(
+        zip(files["thought_records.csv"][0], files["thought_records.csv"][1][0], strict=True)
+    )
     assert records["Evidence for"] == "Nobody replied to my idea."  # evidence: always
 
 
@@ -205,9 +237,9 @@ def test_a_kind_that_cannot_be_read_fails_loudly_never_drops_from_the_report(
     """A source that cannot be read (even by an ImportError) must never quietly leave its kind
     out of the therapist's report: the report fails, and the screen says so."""
     broken = [
-        source if source.name != "journal" else type(source)(
-            source.name, source.title, source.kinds, source.columns, _unreadable
-        )
+        source
+        if source.name != "journal"
+        else type(source)(source.name, source.title, source.kinds, source.columns, _unreadable)
         for source in SOURCES
     ]
     with pytest.raises(ImportError):

@@ -28,9 +28,14 @@ MADE = datetime(2025, 3, 17, 9, 0, tzinfo=LONDON)
 
 
 def inline_text(token: Token) -> str:
-    return "".join(c.content if c.type in ("text", "text_special") else
-                   "\n" if c.type in ("softbreak", "hardbreak") else ""
-                   for c in token.children or [])
+    return "".join(
+        c.content
+        if c.type in ("text", "text_special")
+        else "\n"
+        if c.type in ("softbreak", "hardbreak")
+        else ""
+        for c in token.children or []
+    )
 
 
 def rendered(markdown: str) -> tuple[list[str], list[str], list[list[str]]]:
@@ -68,30 +73,54 @@ def store(tmp_path: Path):
 
 def exposures_part(headings: list[str]) -> list[str]:
     start = headings.index("Exposures")
-    end = headings.index("Behavioural experiments") if "Behavioural experiments" in headings \
+    end = (
+        headings.index("Behavioural experiments")
+        if "Behavioural experiments" in headings
         else len(headings)
+    )
     return headings[start:end]
 
 
 def test_exposures_are_shown_per_ladder_with_mastered_and_next_steps(store: Store) -> None:
     headings, texts, rows = rendered(report(store))
-    assert exposures_part(headings) == ["Exposures", "Ladder: Social situations",
-                                        "Say hello to a neighbour",
-                                        "Ask a shop assistant for help"]
+    assert exposures_part(headings) == [
+        "Exposures",
+        "Ladder: Social situations",
+        "Say hello to a neighbour",
+        "Ask a shop assistant for help",
+    ]
     assert "Mastered steps: Say hello to a neighbour (SUDS 25)" in texts
     assert "Next step: Ask a shop assistant for help (SUDS 35)" in texts
-    assert ("Mastery rule: An exposure counts when your distress at the end fell to half the "
-            "peak or lower, or to 20 or lower. A step is mastered when that has happened 2 "
-            "times.") in texts
-    assert ("Practised 2 times in these days (step SUDS 25). Mastered. From the first time to "
-            "the last, the peak went from 45 to 30 and the end from 20 to 10.") in texts
-    assert ("Practised once in these days (step SUDS 35). Not mastered yet: 1 exposure so far "
-            "counts towards it, of the 2 needed.") in texts
-    header = ["Date", "Predicted", "Before", "Peak", "End", "Drop", "Minutes",
-              "Safety behaviours", "Ended early"]
+    assert (
+        "Mastery rule: An exposure counts when your distress at the end fell to half the "
+        "peak or lower, or to 20 or lower. A step is mastered when that has happened 2 "
+        "times."
+    ) in texts
+    assert (
+        "Practised 2 times in these days (step SUDS 25). Mastered. From the first time to "
+        "the last, the peak went from 45 to 30 and the end from 20 to 10."
+    ) in texts
+    assert (
+        "Practised once in these days (step SUDS 35). Not mastered yet: 1 exposure so far "
+        "counts towards it, of the 2 needed."
+    ) in texts
+    header = [
+        "Date",
+        "Predicted",
+        "Before",
+        "Peak",
+        "End",
+        "Drop",
+        "Minutes",
+        "Safety behaviours",
+        "Ended early",
+    ]
     assert rows.count(header) == 2
-    by_date = {r[0]: dict(zip(header, r, strict=True)) for r in rows if "March" in r[0]
-               and len(r) == len(header)}
+    by_date = {
+        r[0]: dict(zip(header, r, strict=True))
+        for r in rows
+        if "March" in r[0] and len(r) == len(header)
+    }
     early = by_date["Tue 11 March 2025 ⚑"]  # 15 minutes of the plan's 20
     assert (early["Peak"], early["End"], early["Drop"]) == ("45", "20", "56%")
     assert early["Ended early"] == "yes, after 15 of 20 minutes"
@@ -100,14 +129,17 @@ def test_exposures_are_shown_per_ladder_with_mastered_and_next_steps(store: Stor
     assert safety["Safety behaviours"] == "kept my phone out" and safety["Ended early"] == "–"
     plain = by_date["Sat 15 March 2025"]  # no end time: its length is not known, so not marked
     assert (plain["Drop"], plain["Minutes"], plain["Ended early"]) == ("67%", "–", "–")
-    assert ("⚑ marks an exposure with safety behaviours, or one ended before the minutes the "
-            "plan asked for.") in texts
+    assert (
+        "⚑ marks an exposure with safety behaviours, or one ended before the minutes the "
+        "plan asked for."
+    ) in texts
 
 
 def test_the_experiment_shows_the_alternative_belief_and_its_re_rating(store: Store) -> None:
     _, texts, _ = rendered(report(store))
-    assert ("Alternative belief: People are mostly interested in what I say (believed 20 → 60)"
-            in texts)
+    assert (
+        "Alternative belief: People are mostly interested in what I say (believed 20 → 60)" in texts
+    )
     assert "Belief tested: If I speak up, people will laugh (believed 80 → 30)" in texts
 
 
@@ -118,18 +150,34 @@ def test_csv_columns_carry_the_drop_the_plan_minutes_and_the_alternative(
     write_csv(collect(store, FIRST, LAST, made_at=MADE), folder)
     with (folder / "exposures.csv").open(newline="", encoding="utf-8") as handle:
         exposures = list(csv.DictReader(handle))
-    assert list(exposures[0])[5:] == ["Ladder", "Step", "Step SUDS", "Predicted", "Before",
-                                      "Peak", "End", "Drop (%)", "Minutes", "Planned minutes",
-                                      "Ended early", "Safety behaviours"]
-    assert [(e["Id"], e["Drop (%)"], e["Minutes"], e["Planned minutes"], e["Ended early"])
-            for e in exposures] == [("ex-1", "56", "15", "20", "yes"),
-                                    ("ex-2", "58", "25", "20", ""),
-                                    ("ex-3", "67", "", "20", "")]
+    assert list(exposures[0])[5:] == [
+        "Ladder",
+        "Step",
+        "Step SUDS",
+        "Predicted",
+        "Before",
+        "Peak",
+        "End",
+        "Drop (%)",
+        "Minutes",
+        "Planned minutes",
+        "Ended early",
+        "Safety behaviours",
+    ]
+    assert [
+        (e["Id"], e["Drop (%)"], e["Minutes"], e["Planned minutes"], e["Ended early"])
+        for e in exposures
+    ] == [
+        ("ex-1", "56", "15", "20", "yes"),
+        ("ex-2", "58", "25", "20", ""),
+        ("ex-3", "67", "", "20", ""),
+    ]
     with (folder / "experiments.csv").open(newline="", encoding="utf-8") as handle:
         experiments = list(csv.DictReader(handle))
-    assert [(e["Alternative belief"], e["Alternative before"], e["Alternative after"])
-            for e in experiments] == [
-        ("People are mostly interested in what I say", "20", "60"), ("", "", "")]
+    assert [
+        (e["Alternative belief"], e["Alternative before"], e["Alternative after"])
+        for e in experiments
+    ] == [("People are mostly interested in what I say", "20", "60"), ("", "", "")]
 
 
 def test_a_ladder_all_mastered_a_typed_name_and_a_ladder_no_longer_there(tmp_path: Path) -> None:
@@ -137,31 +185,57 @@ def test_a_ladder_all_mastered_a_typed_name_and_a_ladder_no_longer_there(tmp_pat
     high = Step(id="high", description="Stand near a dog", suds=40)
     gone = Step(id="gone-step", description="Pat a dog", suds=60)
     with Store.open(tmp_path / "data") as store:
-        Repository(store, LADDERS_TABLE, Ladder).add(Ladder(
-            id="dogs", name="Dogs | #1 [ladder]", steps=(low, high), **stamp(9, 9)))
+        Repository(store, LADDERS_TABLE, Ladder).add(
+            Ladder(id="dogs", name="Dogs | #1 [ladder]", steps=(low, high), **stamp(9, 9))
+        )
         exposures = Repository(store, EXPOSURES_TABLE, Exposure)
         start = at(10, 9)
         for n, step in enumerate((low, low, low, high, high, high)):
             when = start + timedelta(days=n)
-            exposures.add(Exposure(ladder_id="dogs", step_id=step.id,
-                                   step_description=step.description, started_at=when,
-                                   ended_at=when + timedelta(minutes=30), peak=60, end=20))
-        exposures.add(Exposure(ladder_id="deleted-ladder", step_id=gone.id,
-                               step_description=gone.description, started_at=at(16, 9),
-                               peak=70, end=30, safety_behaviours=("held the lead",)))
-        Repository(store, PLAN_TABLE, Assignment).add(Assignment(
-            kind=Kind.EXPOSURE, target="Dogs | #1 [ladder]", minutes=10,
-            start=date(2025, 3, 1)))
+            exposures.add(
+                Exposure(
+                    ladder_id="dogs",
+                    step_id=step.id,
+                    step_description=step.description,
+                    started_at=when,
+                    ended_at=when + timedelta(minutes=30),
+                    peak=60,
+                    end=20,
+                )
+            )
+        exposures.add(
+            Exposure(
+                ladder_id="deleted-ladder",
+                step_id=gone.id,
+                step_description=gone.description,
+                started_at=at(16, 9),
+                peak=70,
+                end=30,
+                safety_behaviours=("held the lead",),
+            )
+        )
+        Repository(store, PLAN_TABLE, Assignment).add(
+            Assignment(
+                kind=Kind.EXPOSURE, target="Dogs | #1 [ladder]", minutes=10, start=date(2025, 3, 1)
+            )
+        )
         headings, texts, rows = rendered(report(store))
-    assert exposures_part(headings) == ["Exposures", "Ladder: Dogs | #1 [ladder]",
-                                        "Look at a *photo* of a dog", "Stand near a dog",
-                                        "Other exposures", "Pat a dog"]
-    assert "Mastered steps: Look at a *photo* of a dog (SUDS 20), Stand near a dog (SUDS 40)" \
-        in texts
+    assert exposures_part(headings) == [
+        "Exposures",
+        "Ladder: Dogs | #1 [ladder]",
+        "Look at a *photo* of a dog",
+        "Stand near a dog",
+        "Other exposures",
+        "Pat a dog",
+    ]
+    assert (
+        "Mastered steps: Look at a *photo* of a dog (SUDS 20), Stand near a dog (SUDS 40)" in texts
+    )
     assert "Next step: none: every step is mastered" in texts
     flagged = [r for r in rows if r[0].endswith("⚑")]
-    assert flagged == [["Sun 16 March 2025 ⚑", "–", "–", "70", "30", "57%", "–",
-                        "held the lead", "–"]]  # 30 minutes of 10 planned: not early
+    assert flagged == [
+        ["Sun 16 March 2025 ⚑", "–", "–", "70", "30", "57%", "–", "held the lead", "–"]
+    ]  # 30 minutes of 10 planned: not early
 
 
 def test_a_thought_records_new_mood_and_a_belief_not_rated_yet(tmp_path: Path) -> None:
@@ -169,17 +243,28 @@ def test_a_thought_records_new_mood_and_a_belief_not_rated_yet(tmp_path: Path) -
     from homework_tui.store.activities import THOUGHT_RECORDS_TABLE
 
     with Store.open(tmp_path / "data") as store:
-        Repository(store, THOUGHT_RECORDS_TABLE, ThoughtRecord).add(ThoughtRecord(
-            id="tr", **stamp(12, 20), situation="Lunch in the staff room",
-            moods=(Mood(name="anxious", before=70, after=40),
-                   Mood(name="relieved", after=50, added_later=True)),
-            balanced_thought="Most people were talking about the weekend."))
+        Repository(store, THOUGHT_RECORDS_TABLE, ThoughtRecord).add(
+            ThoughtRecord(
+                id="tr",
+                **stamp(12, 20),
+                situation="Lunch in the staff room",
+                moods=(
+                    Mood(name="anxious", before=70, after=40),
+                    Mood(name="relieved", after=50, added_later=True),
+                ),
+                balanced_thought="Most people were talking about the weekend.",
+            )
+        )
         _, texts, _ = rendered(report(store))
         write_csv(collect(store, FIRST, LAST, made_at=MADE), tmp_path / "csv")
     assert "Moods: anxious 70→40, relieved (new) 50" in texts
-    assert ("Balanced thought: Most people were talking about the weekend. (belief not rated "
-            "yet)") in texts
+    assert (
+        "Balanced thought: Most people were talking about the weekend. (belief not rated yet)"
+    ) in texts
     with (tmp_path / "csv" / "thought_records.csv").open(newline="", encoding="utf-8") as handle:
         (row,) = list(csv.DictReader(handle))
     assert (row["Moods"], row["Belief in balanced thought"], row["Complete"]) == (
-        "anxious 70→40, relieved (new) 50", "", "not yet")
+        "anxious 70→40, relieved (new) 50",
+        "",
+        "not yet",
+    )

@@ -29,8 +29,9 @@ PLAN = SafetyPlan(
 )
 
 
-def report_data(tmp_path: Path, bridge: SessionBridge | None, plan: SafetyPlan | None
-                ) -> ReportData:
+def report_data(
+    tmp_path: Path, bridge: SessionBridge | None, plan: SafetyPlan | None
+) -> ReportData:
     with Store.open(tmp_path / "data") as store:
         fill(store)
         if bridge is not None:
@@ -42,8 +43,11 @@ def report_data(tmp_path: Path, bridge: SessionBridge | None, plan: SafetyPlan |
 
 def headings(markdown: str, level: str = "h2") -> list[str]:
     tokens = PARSER.parse(markdown)
-    return [tokens[i + 1].content for i, t in enumerate(tokens)
-            if t.type == "heading_open" and t.tag == level]
+    return [
+        tokens[i + 1].content
+        for i, t in enumerate(tokens)
+        if t.type == "heading_open" and t.tag == level
+    ]
 
 
 def csv_rows(data: ReportData, choices: TextChoices, name: str) -> list[list[str]]:
@@ -76,9 +80,11 @@ def test_the_notes_are_the_first_csv_file_text_as_typed(tmp_path: Path) -> None:
     data = report_data(tmp_path, BRIDGE, None)
     assert next(iter(tables(data))) == "next-session.csv"
     rows = csv_rows(data, NOTHING_OWN, "next-session.csv")
-    assert rows == [["Note", "What I wrote", "Written"],
-                    ["What got in the way", TRICKY, "2025-03-15"],
-                    ["What I want to raise next session", MARKDOWNISH, "2025-03-15"]]
+    assert rows == [
+        ["Note", "What I wrote", "Written"],
+        ["What got in the way", TRICKY, "2025-03-15"],
+        ["What I want to raise next session", MARKDOWNISH, "2025-03-15"],
+    ]
 
 
 def test_the_safety_plan_is_left_out_unless_chosen(tmp_path: Path) -> None:
@@ -95,9 +101,12 @@ def test_a_chosen_safety_plan_has_all_seven_steps_in_order_as_typed(tmp_path: Pa
     markdown = render(data, TextChoices(safety_plan=True))
     assert headings(markdown)[-1] == "My safety plan"
     assert headings(markdown, "h3")[-7:] == [
-        "1. Warning signs", "2. Things I can do on my own",
-        "3. People and places that take my mind off things", "4. People I can ask for help",
-        "5. Professionals and crisis lines", "6. Making my surroundings safer",
+        "1. Warning signs",
+        "2. Things I can do on my own",
+        "3. People and places that take my mind off things",
+        "4. People I can ask for help",
+        "5. Professionals and crisis lines",
+        "6. Making my surroundings safer",
         "7. My reasons for living",
     ]
     blocks = [text for _, text in inline_blocks(markdown)]

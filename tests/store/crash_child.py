@@ -109,31 +109,53 @@ class Writer:
     def new(self, table: str) -> Any:
         t, day = self.text(), date(2026, 1, 1) + timedelta(days=self.n % 300)
         if table == "thought_records":
-            return ThoughtRecord(situation=t, moods=(Mood(name="anxious", before=80, after=40),),
-                                 thoughts=(AutomaticThought(text=t, hot=True),))
+            return ThoughtRecord(
+                situation=t,
+                moods=(Mood(name="anxious", before=80, after=40),),
+                thoughts=(AutomaticThought(text=t, hot=True),),
+            )
         if table == "journal":
             return JournalEntry(title=f"Day {self.n}", text=t, mood=self.rng.randint(0, 10))
         if table == "ladders":
             return Ladder(name=f"Ladder {self.n}", steps=(Step(description=t[:100], suds=30),))
         if table == "exposures":
-            return Exposure(ladder_id=self.pick("ladders") or "ladder", step_id=f"step-{self.n}",
-                            step_description=t[:100], started_at=now(), predicted=60, before=30,
-                            peak=50, end=20)
+            return Exposure(
+                ladder_id=self.pick("ladders") or "ladder",
+                step_id=f"step-{self.n}",
+                step_description=t[:100],
+                started_at=now(),
+                predicted=60,
+                before=30,
+                peak=50,
+                end=20,
+            )
         if table == "experiments":
             return Experiment(belief=t, belief_rating=70, what="Ask one question")
         if table == "plan_checkoffs":
             return Checkoff(assignment_id=self.pick("plan") or "none", day=day, note=t[:100])
         if table == "relaxation_sessions":
-            return RelaxationSession(pattern="resonance", minutes=5.0, tension_before=60,
-                                     tension_after=30, completed=True, note=t[:100])
+            return RelaxationSession(
+                pattern="resonance",
+                minutes=5.0,
+                tension_before=60,
+                tension_after=30,
+                completed=True,
+                note=t[:100],
+            )
         raise AssertionError(table)
 
     def change(self, record: Any) -> Any:
         if isinstance(record, Ladder):
             step = Step(description=f"Step {self.n}", suds=self.rng.randint(0, 100))
             return replace(record, steps=(*record.steps, step)[-5:])
-        field = {ThoughtRecord: "situation", JournalEntry: "text", Exposure: "notes",
-                 Experiment: "outcome", Checkoff: "note", RelaxationSession: "note"}
+        field = {
+            ThoughtRecord: "situation",
+            JournalEntry: "text",
+            Exposure: "notes",
+            Experiment: "outcome",
+            Checkoff: "note",
+            RelaxationSession: "note",
+        }
         name = field[type(record)]
         return replace(record, **{name: f"updated {self.n} {TEXT}"})
 
@@ -142,8 +164,14 @@ class Writer:
         batch, all or nothing."""
         start = date(2026, 1, 1) + timedelta(days=self.n)
         new = tuple(
-            Assignment(kind=Kind.BREATHING, target="resonance", minutes=10, start=start,
-                       source=f"plan-{self.seed}-{self.n}-{i}") for i in range(2)
+            Assignment(
+                kind=Kind.BREATHING,
+                target="resonance",
+                minutes=10,
+                start=start,
+                source=f"plan-{self.seed}-{self.n}-{i}",
+            )
+            for i in range(2)
         )
         plan = PlanFile(PlanInfo(title=f"Weeks {self.n}", therapist="Dr Okafor"), new)
         keys = [["plan", a.id] for a in new] + [["plan_info", "plan_info"]]
@@ -155,8 +183,9 @@ class Writer:
         n, doc = self.n, Singleton(self.store, table, KINDS[table], KINDS[table])
         value: Any
         if table == "settings":
-            value = Settings(speech_rate=80 + n % 180, auto_lock=n % 2 == 0,
-                             auto_lock_minutes=1 + n % 120)
+            value = Settings(
+                speech_rate=80 + n % 180, auto_lock=n % 2 == 0, auto_lock_minutes=1 + n % 120
+            )
         elif table == "safety":
             value = SafetyPlan(contacts=(CrisisContact(name=f"Anna {n}", number=str(n)),))
         else:

@@ -26,7 +26,9 @@ class Sheet:
 
 def test_the_message_names_the_field_and_the_item() -> None:
     doc = {"title": "t", "moods": [{"name": "calm", "before": 3}, {"name": "sad", "before": "x"}]}
-    with pytest.raises(TypeError, match=r"^moods\[1\]\.before: expected <class 'int'>, found str 'x'$"):
+    with pytest.raises(
+        TypeError, match=r"^moods\[1\]\.before: expected <class 'int'>, found str 'x'$"
+    ):
         from_doc(Sheet, doc)
 
 

@@ -40,8 +40,11 @@ def _load(folder: Path, config: Path, passphrase: str | None) -> State:
     """Everything on disk (it must load, every time): the store's tables and the patterns file."""
     with Store.open(folder, passphrase=passphrase) as store:
         tables = store.storage.read()
-        state = {name: copy.deepcopy(docs) for name, docs in tables.items()
-                 if name not in ("_meta", "ballast")}
+        state = {
+            name: copy.deepcopy(docs)
+            for name, docs in tables.items()
+            if name not in ("_meta", "ballast")
+        }
     state["patterns"] = crash_child.patterns_now(config)
     return {name: docs for name, docs in state.items() if docs}
 
@@ -145,15 +148,15 @@ def test_kill_minus_nine_never_loses_an_acknowledged_write(
     landed = 0  # kills after a write reached the disk but before it was acknowledged
     with seed_reported(seed):
         for round_number in range(KILLS):
-            acked, under_way, done = _run_and_kill(folder, config, rng.randrange(2**31), rng,
-                                                   passphrase)
+            acked, under_way, done = _run_and_kill(
+                folder, config, rng.randrange(2**31), rng, passphrase
+            )
             expected = copy.deepcopy(state)
             for now in acked:
                 _apply(expected, now)
             actual = _load(folder, config, passphrase)  # must load, every time
             if actual != expected:
-                assert under_way is not None, (
-                    f"round {round_number}: an acknowledged write is lost")
+                assert under_way is not None, f"round {round_number}: an acknowledged write is lost"
                 _check_under_way(round_number, expected, actual, under_way)
                 landed += 1
             total_acked += len(acked)
@@ -163,8 +166,10 @@ def test_kill_minus_nine_never_loses_an_acknowledged_write(
         every_kind = {*crash_child.KINDS, "patterns"}
         if KILLS >= 50:
             assert every_kind <= set(kinds), f"never written: {every_kind - set(kinds)}"
-    print(f"seed {seed}: {KILLS} kills, {total_acked} acknowledged writes, {landed} "
-          f"unacknowledged ones found whole on disk; by table: {dict(sorted(kinds.items()))}")
+    print(
+        f"seed {seed}: {KILLS} kills, {total_acked} acknowledged writes, {landed} "
+        f"unacknowledged ones found whole on disk; by table: {dict(sorted(kinds.items()))}"
+    )
     if passphrase:
         raw = b"".join(p.read_bytes() for p in folder.rglob("homework.json*"))
         for word in (b"Felt it in my chest", b"updated", b"xxxxxxxx", b"Dr Okafor", b"Anna"):

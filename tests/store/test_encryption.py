@@ -31,7 +31,8 @@ def fill(store: Store) -> list[Note]:
 def every_file(folder: Path) -> dict[Path, str]:
     return {
         p: hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.endswith(".lock")
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.name.endswith(".lock")
     }
 
 

@@ -112,8 +112,13 @@ def _a_plain_line_added(lines: list[bytes]) -> list[bytes]:
 
 
 TAMPERING: list[Callable[[list[bytes]], list[bytes]]] = [
-    _swap_two, _drop_a_middle_one, _replay_at_the_end, _replay_in_place,
-    _header_of_an_older_generation, _header_of_a_newer_generation, _header_of_the_old_format,
+    _swap_two,
+    _drop_a_middle_one,
+    _replay_at_the_end,
+    _replay_in_place,
+    _header_of_an_older_generation,
+    _header_of_a_newer_generation,
+    _header_of_the_old_format,
     _a_plain_line_added,
 ]
 
@@ -156,11 +161,25 @@ def test_an_old_format_journal_opens_and_is_rewritten_in_the_new_format(journale
         generation = store.storage.generation
     legacy = [_plain_line({"generation": generation})]
     for number in range(3):
-        body = sealer.seal_line(orjson.dumps(
-            {"t": "notes", "o": [[f"old{number}", {"id": f"old{number}", "text": f"old {number}",
-                                                   "created": "2025-01-01T00:00:00",
-                                                   "updated": "2025-01-01T00:00:00"}]]}
-        ), LEGACY_LINE_LABEL)
+        body = sealer.seal_line(
+            orjson.dumps(
+                {
+                    "t": "notes",
+                    "o": [
+                        [
+                            f"old{number}",
+                            {
+                                "id": f"old{number}",
+                                "text": f"old {number}",
+                                "created": "2025-01-01T00:00:00",
+                                "updated": "2025-01-01T00:00:00",
+                            },
+                        ]
+                    ],
+                }
+            ),
+            LEGACY_LINE_LABEL,
+        )
         legacy.append(b"%08x " % zlib.crc32(body) + body + b"\n")
     _write_lines(journaled, legacy)
     before = _texts(journaled)  # the five notes were in the journal it replaced

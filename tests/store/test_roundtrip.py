@@ -46,7 +46,8 @@ NASTY = [
 ]
 
 aware = st.datetimes(
-    min_value=datetime(1990, 1, 1), max_value=datetime(2100, 1, 1),
+    min_value=datetime(1990, 1, 1),
+    max_value=datetime(2100, 1, 1),
     timezones=st.sampled_from([timezone.utc, timezone(timedelta(hours=-5, minutes=-30))]),
 )
 text = st.one_of(st.text(), st.sampled_from(NASTY))
@@ -54,8 +55,9 @@ entries = st.builds(
     Entry,
     title=text,
     body=text,
-    moods=st.lists(st.builds(Mood, text, st.integers(0, 100), st.none() | st.integers(0, 100)),
-                   max_size=3).map(tuple),
+    moods=st.lists(
+        st.builds(Mood, text, st.integers(0, 100), st.none() | st.integers(0, 100)), max_size=3
+    ).map(tuple),
     tags=st.frozensets(text, max_size=3),
     feeling=st.sampled_from(Feeling),
     day=st.none() | st.dates(),
@@ -70,7 +72,9 @@ def test_codec_round_trips(entry: Entry) -> None:
     assert from_doc(Entry, to_doc(entry)) == entry
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(entry=entries)
 def test_store_round_trips_through_disk(tmp_path: Path, entry: Entry) -> None:
     folder = tmp_path / "data"

@@ -75,7 +75,7 @@ def test_torn_last_journal_line_is_dropped(folder: Path) -> None:
     store.storage.close()
     store._lock.release()  # type: ignore[union-attr]
     with open(journal_path(store.file), "ab") as journal:
-        journal.write(b"0badc0de {\"t\": \"notes\", \"o\": [[\"x\", {\"te")  # died mid-append
+        journal.write(b'0badc0de {"t": "notes", "o": [["x", {"te')  # died mid-append
     with Store.open(folder) as reopened:
         assert [n.id for n in notes(reopened).all()] == [kept.id]
         notes(reopened).add(Note(text="after the tear"))
@@ -202,9 +202,11 @@ def test_migrations_run_forward_in_order() -> None:
 def test_plain_tinydb_file_is_migrated_and_the_original_kept(folder: Path) -> None:
     folder.mkdir(mode=0o700)
     data_file = folder / "homework.json"
-    data_file.write_text('{"notes": {"a": {"id": "a", "text": "from before", '
-                         '"created_at": "2026-01-01T10:00:00+01:00", '
-                         '"updated_at": "2026-01-01T10:00:00+01:00"}}}')
+    data_file.write_text(
+        '{"notes": {"a": {"id": "a", "text": "from before", '
+        '"created_at": "2026-01-01T10:00:00+01:00", '
+        '"updated_at": "2026-01-01T10:00:00+01:00"}}}'
+    )
     with Store.open(folder) as store:
         assert store.migrated_from == 0
         assert store.schema_version == schema.CURRENT_VERSION
@@ -226,8 +228,11 @@ def test_permissions_are_private(folder: Path) -> None:
         notes(store).add(Note(text="private"))
         store.backup_if_due()
     assert folder.stat().st_mode & 0o777 == 0o700
-    for path in [folder / "homework.json", journal_path(folder / "homework.json"),
-                 *list_backups(folder)]:
+    for path in [
+        folder / "homework.json",
+        journal_path(folder / "homework.json"),
+        *list_backups(folder),
+    ]:
         assert path.stat().st_mode & 0o777 == 0o600, path
 
 
@@ -283,7 +288,9 @@ def test_full_disk_is_reported_and_nothing_is_lost(folder: Path) -> None:
         kept = [notes(store).add(Note(text=f"kept {i}")).id for i in range(5)]
     run = subprocess.run(
         [sys.executable, "-c", _FULL_DISK_CHILD, str(folder)],
-        capture_output=True, text=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert "MESSAGE Could not save" in run.stdout, run.stdout + run.stderr
     assert "IN MEMORY 5" in run.stdout  # the failed save was rolled back

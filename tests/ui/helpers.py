@@ -28,8 +28,10 @@ async def wait_until(
     while not condition():
         if time.monotonic() >= deadline:
             name = getattr(condition, "__name__", repr(condition))
-            raise AssertionError(f"timed out after {timeout} s waiting for {name}; the screen "
-                                 f"shows:\n{screen_text(pilot.app)}")
+            raise AssertionError(
+                f"timed out after {timeout} s waiting for {name}; the screen "
+                f"shows:\n{screen_text(pilot.app)}"
+            )
         await pilot.pause(0.02)
 
 

@@ -279,8 +279,11 @@ async def test_one_timer_and_no_wake_ups_while_typing(
                 await pilot.press("down")
                 presses += 1
             elapsed = time.monotonic() - start
-            running = [t for t in app._timers if t.name == "auto-lock"
-                       and t._task is not None and not t._task.done()]
+            running = [
+                t
+                for t in app._timers
+                if t.name == "auto-lock" and t._task is not None and not t._task.done()
+            ]
             assert len(running) <= 1 and app.idle_lock._timer is not None  # one, re-armed
             assert len(wakes) <= elapsed / minute + 2, wakes  # once per idle period, not per key
             assert not locked(app)

@@ -37,8 +37,9 @@ def dialog_text(app: HomeworkApp) -> str:
     screen: Any = app.screen
     if screen.id == "restore-backup":
         options = screen.query_one("#backup-list")
-        return "\n".join(str(options.get_option_at_index(i).prompt)
-                         for i in range(options.option_count))
+        return "\n".join(
+            str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
+        )
     return " ".join(str(screen.message).split())
 
 
@@ -84,8 +85,12 @@ async def test_a_damaged_file_offers_every_backup_with_its_time_and_counts(
         await wait_until(pilot, lambda: hw.screen.id == "problem-corrupt", timeout=10)
         await wait_until(pilot, lambda: "There are 2 backups" in screen_words(hw))
         words = dialog_text(hw)
-        assert "There are 2 backups. The newest: Wed 2 Dec 2026, 18:05 (when homework-tui started), " \
-               "2 journal entries" in words and "the newest is" not in words
+        assert (
+            "There are 2 backups. The newest: Wed 2 Dec 2026, 18:05 (when homework-tui started), "
+            "2 journal entries"
+            in words
+            and "the newest is" not in words
+        )
         await pilot.press("r")
         await wait_until(pilot, lambda: hw.screen.id == "restore-backup")
         await wait_until(pilot, lambda: "Tue 1 Dec 2026, 09:30" in screen_words(hw))

@@ -43,8 +43,11 @@ def test_leaving_a_half_written_form(snap_compare: Any, tmp_path: Path) -> None:
 
 def test_removing_a_contact_asks_first(snap_compare: Any, tmp_path: Path) -> None:
     with Store.open(tmp_path) as store:
-        plan = SafetyPlan(contacts=(CrisisContact(name="Anna [bold]x[/] 😀", number="+44 7700 900123",
-                                                  note="sister"),))
+        plan = SafetyPlan(
+            contacts=(
+                CrisisContact(name="Anna [bold]x[/] 😀", number="+44 7700 900123", note="sister"),
+            )
+        )
         Singleton(store, "safety", SafetyPlan, SafetyPlan).save(plan)
 
     async def run_before(pilot: Pilot[Any]) -> None:

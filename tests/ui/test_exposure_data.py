@@ -21,8 +21,13 @@ def test_next_steps_for_today(tmp_path: Path) -> None:
     made = ladder()
     made, second = made.with_step("phone to book", 45)
     done = [
-        Exposure(ladder_id=made.id, step_id=made.steps[0].id, started_at=datetime(2024, 5, d,
-                 tzinfo=timezone.utc), peak=60, end=20)
+        Exposure(
+            ladder_id=made.id,
+            step_id=made.steps[0].id,
+            started_at=datetime(2024, 5, d, tzinfo=timezone.utc),
+            peak=60,
+            end=20,
+        )
         for d in (1, 2, 3)
     ]
     with Store.open(tmp_path / "data") as store:

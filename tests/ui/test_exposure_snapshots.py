@@ -24,23 +24,42 @@ T0 = datetime(2026, 3, 2, 18, 30, tzinfo=timezone.utc)
 
 def seed(folder: Path, *, theme: str | None = None) -> None:
     """Scenario 2 on Friday: the first rung mastered, the next two practised."""
-    ladder = Ladder(name="Social situations", goal="Speak up at work without dread",
-                    created_at=T0, updated_at=T0)
+    ladder = Ladder(
+        name="Social situations",
+        goal="Speak up at work without dread",
+        created_at=T0,
+        updated_at=T0,
+    )
     for text, suds in LADDER:
         ladder, _ = ladder.with_step(text, suds)
     hello, shop, phone = ladder.steps[:3]
-    history = [(hello, 60, 25), (hello, 55, 20), (hello, 45, 15), (shop, 70, 50),
-               (shop, 65, 40), (phone, 80, 70)]
+    history = [
+        (hello, 60, 25),
+        (hello, 55, 20),
+        (hello, 45, 15),
+        (shop, 70, 50),
+        (shop, 65, 40),
+        (phone, 80, 70),
+    ]
     with Store.open(folder) as store:
         book = ExposureBook(store)
         book.save_ladder(ladder)
         for n, (step, peak, end) in enumerate(history):
             when = T0 + timedelta(days=n)
-            book.save_exposure(Exposure(
-                ladder_id=ladder.id, step_id=step.id, started_at=when, created_at=when,
-                updated_at=when, ended_at=when + timedelta(minutes=30), predicted=80,
-                before=40, peak=peak, end=end,
-            ))
+            book.save_exposure(
+                Exposure(
+                    ladder_id=ladder.id,
+                    step_id=step.id,
+                    started_at=when,
+                    created_at=when,
+                    updated_at=when,
+                    ended_at=when + timedelta(minutes=30),
+                    predicted=80,
+                    before=40,
+                    peak=peak,
+                    end=end,
+                )
+            )
         if theme is not None:
             Singleton(store, "settings", Settings, Settings).save(Settings(theme=theme))
 

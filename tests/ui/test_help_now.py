@@ -82,8 +82,13 @@ async def test_f2_opens_help_now_from_every_screen_and_esc_goes_back(
             hw.open_section(place)
             mode = place
         # That place's own screen is up (not a placeholder) and its footer drawn, offering Help now.
-        await wait_until(pilot, lambda: hw.current_mode == mode and not isinstance(
-            hw.screen, (SectionPlaceholderScreen, ModalScreen)))
+        await wait_until(
+            pilot,
+            lambda: (
+                hw.current_mode == mode
+                and not isinstance(hw.screen, (SectionPlaceholderScreen, ModalScreen))
+            ),
+        )
         await wait_until(pilot, lambda: "Help now" in footer_line(hw))
         before = hw.screen
         await pilot.press("f2")
@@ -181,8 +186,9 @@ async def test_edit_remove_and_cancel_keep_what_was_typed(app: AppFactory, data_
         await type_into_focused(pilot, "Half typed")
         await pilot.press("escape")
         await wait_screen(pilot, "HelpNowScreen")
-        await wait_until(pilot, lambda: any("Kept what you typed" in n
-                                            for n in notifications(pilot.app)))
+        await wait_until(
+            pilot, lambda: any("Kept what you typed" in n for n in notifications(pilot.app))
+        )
         await pilot.press("a")
         await wait_screen(pilot, "ContactForm")
         assert pilot.app.screen.query_one("#name", Input).value == "Half typed"

@@ -62,8 +62,9 @@ async def test_write_search_edit_delete_undo(tmp_path: Path) -> None:
         mood.focus()
         await pilot.press("8", "ctrl+s")
         await wait_for(pilot, JournalScreen)
-        await wait_until(pilot, lambda: [(e.id, e.mood) for e in stored(tmp_path)] == [
-            (entry.id, 8)])
+        await wait_until(
+            pilot, lambda: [(e.id, e.mood) for e in stored(tmp_path)] == [(entry.id, 8)]
+        )
 
         await pilot.press("delete")
         await wait_until(pilot, lambda: stored(tmp_path) == [])
@@ -78,8 +79,9 @@ async def test_mood_out_of_range_and_empty_entry_are_explained(tmp_path: Path) -
         await pilot.press("n")
         await wait_for(pilot, JournalEntryForm)
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: "Please write a title or a few words before saving."
-                         in screen_text(app))
+        await wait_until(
+            pilot, lambda: "Please write a title or a few words before saving." in screen_text(app)
+        )
         await pilot.press("tab", "1", "2")  # the message put the cursor in the writing
         await wait_until(pilot, lambda: "Mood is 12; it goes from 0 to 10." in screen_text(app))
         await pilot.press("ctrl+s")
@@ -99,8 +101,9 @@ async def test_an_unsaved_entry_comes_back(tmp_path: Path) -> None:
         await wait_until(pilot, lambda: "Leave this entry?" in screen_text(app))
         await pilot.press("k")
         await wait_for(pilot, JournalScreen)
-        await wait_until(pilot, lambda: "draft" in screen_text(app)
-                         and "Half a thought 🌧" in screen_text(app))
+        await wait_until(
+            pilot, lambda: "draft" in screen_text(app) and "Half a thought 🌧" in screen_text(app)
+        )
     with Store.open(tmp_path, read_only=True) as store:
         (draft,) = Drafts(store).pending("journal")
     assert draft.fields["text"] == "Half a thought 🌧"

@@ -98,8 +98,9 @@ def move_until(screen: Any, clock: HandClock, condition: Any, limit: float = 60.
         screen.follow()
 
 
-async def test_a_mindfulness_session_from_start_to_today(app: Any, data_dir: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_mindfulness_session_from_start_to_today(
+    app: Any, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from homework_tui.ui.relax.calm_progress import CalmProgress
     from homework_tui.ui.relax.pacer import Pacer
 
@@ -144,7 +145,9 @@ async def test_a_mindfulness_session_from_start_to_today(app: Any, data_dir: Pat
         # The spoken "Breathe in" is the phase word already: the line before stays as the caption.
         assert shown(hw, "rx-caption") == "Breathe with the count for a little while."
         await pilot.press("n")
-        await wait_until(pilot, lambda: shown(hw, "rx-caption") == "Now notice the sounds around you.", 5)
+        await wait_until(
+            pilot, lambda: shown(hw, "rx-caption") == "Now notice the sounds around you.", 5
+        )
         assert not screen.query_one(Pacer).display
         await pilot.press("n")  # the end: the rating after, then the log
         await wait_screen(pilot, "RatingDialog")
@@ -152,9 +155,18 @@ async def test_a_mindfulness_session_from_start_to_today(app: Any, data_dir: Pat
         await wait_screen(pilot, "RelaxScreen")
         await wait_until(pilot, lambda: bool(logged(hw)))
         (log,) = logged(hw)
-        assert (log.kind, log.pattern, log.title) == ("mindfulness", "quiet-minute", "A quiet minute")
+        assert (log.kind, log.pattern, log.title) == (
+            "mindfulness",
+            "quiet-minute",
+            "A quiet minute",
+        )
         # Three parts moved on from with `n`: said so, and not "completed".
-        assert (log.tension_before, log.tension_after, log.completed, log.skipped_parts) == (60, 30, False, 3)
+        assert (log.tension_before, log.tension_after, log.completed, log.skipped_parts) == (
+            60,
+            30,
+            False,
+            3,
+        )
         assert not log.audible
         # Today counts it for the plan's mindfulness.
         await pilot.press("escape")
@@ -163,7 +175,9 @@ async def test_a_mindfulness_session_from_start_to_today(app: Any, data_dir: Pat
     hw.close_store()
 
 
-async def test_the_built_in_mindfulness_sessions_are_listed_and_start(app: Any, data_dir: Path) -> None:
+async def test_the_built_in_mindfulness_sessions_are_listed_and_start(
+    app: Any, data_dir: Path
+) -> None:
     prepare(data_dir, "body-scan", 10)
     hw = app()
     async with hw.run_test(size=(100, 40)) as pilot:
@@ -172,10 +186,18 @@ async def test_the_built_in_mindfulness_sessions_are_listed_and_start(app: Any, 
         await wait_screen(pilot, "RelaxScreen")
         await wait_until(pilot, lambda: hw.screen.loaded)
         words = screen_words(hw)
-        for title in ("Body scan", "Body scan, 20 minutes", "5-4-3-2-1 grounding", "Leaves on a stream",
-                      "Mindful breathing with counting", "A quiet minute (your file, English)"):
+        for title in (
+            "Body scan",
+            "Body scan, 20 minutes",
+            "5-4-3-2-1 grounding",
+            "Leaves on a stream",
+            "Mindful breathing with counting",
+            "A quiet minute (your file, English)",
+        ):
             assert title in words
-        assert "Spoken in English by the voice" not in words  # no speech engine here: said once it starts
+        assert (
+            "Spoken in English by the voice" not in words
+        )  # no speech engine here: said once it starts
         await pilot.press("enter")
         await wait_screen(pilot, "RatingDialog")
         await pilot.press("enter")  # no rating is fine

@@ -79,8 +79,13 @@ async def test_f1_lists_every_key_of_the_screen_and_esc_closes_it(app: AppFactor
         footer = hw.screen.query_one("Footer")
         await pilot.press("f1")
         await wait_until(pilot, lambda: bool(hw.screen.query(HelpPanel)))
-        await wait_until(pilot, lambda: "Help now" in screen_words(hw)
-                         and all(s.title in screen_words(hw) for s in SECTIONS))
+        await wait_until(
+            pilot,
+            lambda: (
+                "Help now" in screen_words(hw)
+                and all(s.title in screen_words(hw) for s in SECTIONS)
+            ),
+        )
         words = screen_words(hw)
         for section in SECTIONS:  # hidden from the footer, listed in F1
             assert section.title in words

@@ -60,20 +60,19 @@ async def test_add_change_remove_and_undo(app: AppFactory, data_dir: Path) -> No
             hw.screen.query_one("#every", Select).value = Every.WEEK
             await pilot.pause()
             await pilot.press("ctrl+s")
-            await wait_until(pilot, lambda: "Please say what this homework is" in
-                             screen_words(hw))
+            await wait_until(pilot, lambda: "Please say what this homework is" in screen_words(hw))
             assert top(hw) == "AssignmentForm"  # kept open, nothing lost
             await type_into(pilot, hw, "#title", "Walk [bold]outside[/bold], 20 min")
             await type_into(pilot, hw, "#note", "Any pace is fine.\nEven 10 minutes counts.")
             await pilot.press("ctrl+s")
             await wait_until(pilot, lambda: top(hw) == "PlanScreen")
-            await wait_until(pilot, lambda: "Walk [bold]outside[/bold], 20 min" in
-                             screen_words(hw))
+            await wait_until(pilot, lambda: "Walk [bold]outside[/bold], 20 min" in screen_words(hw))
             assert "3 times a week" in screen_words(hw) and three in screen_words(hw)
             assert "Note from your therapist: Any pace is fine." in screen_words(hw)
             stored = assignments(hw.store)
             assert [(a.kind, a.title, a.frequency.times) for a in stored] == [
-                (Kind.OTHER, "Walk [bold]outside[/bold], 20 min", 3)]
+                (Kind.OTHER, "Walk [bold]outside[/bold], 20 min", 3)
+            ]
 
             await pilot.press("enter")
             await wait_until(pilot, lambda: top(hw) == "AssignmentForm")
@@ -134,16 +133,21 @@ async def test_importing_a_file_shows_problems_then_adds_the_plan(
             path = hw.screen.query_one("#import-path", CleanInput)
             path.value = str(bad)
             await pilot.press("enter")
-            await wait_until(pilot, lambda: "line 2: “yoga” is not a kind of homework" in
-                             screen_words(hw))
+            await wait_until(
+                pilot, lambda: "line 2: “yoga” is not a kind of homework" in screen_words(hw)
+            )
             assert "nothing can be imported yet" in screen_words(hw)
             path.focus()
             path.value = str(EXAMPLE)
             await pilot.press("enter")
             await wait_until(pilot, lambda: "plan.toml holds 3 homework" in screen_words(hw))
             await pilot.press("ctrl+a")
-            await wait_until(pilot, lambda: "Exposure: Social situations" in screen_words(hw)
-                             and top(hw) == "PlanScreen")
+            await wait_until(
+                pilot,
+                lambda: (
+                    "Exposure: Social situations" in screen_words(hw) and top(hw) == "PlanScreen"
+                ),
+            )
             words = screen_words(hw)
             assert "Resonance breathing, 10 min" in words and "3 times a week" in words
             assert "Social anxiety, weeks 3 and 4 · Dr Amara Okafor" in words
@@ -152,8 +156,7 @@ async def test_importing_a_file_shows_problems_then_adds_the_plan(
         hw.close_store()
 
 
-async def test_plan_at_80x24_shows_every_key_in_the_footer(app: AppFactory,
-                                                          data_dir: Path) -> None:
+async def test_plan_at_80x24_shows_every_key_in_the_footer(app: AppFactory, data_dir: Path) -> None:
     from homework_tui.model.plan_toml import parse_plan
     from homework_tui.store.plan import import_plan
 
@@ -175,11 +178,13 @@ async def test_importing_says_what_was_removed_and_names_a_passed_limit(
     app: AppFactory, tmp_path: Path
 ) -> None:
     coloured = tmp_path / "coloured.toml"
-    coloured.write_text('[[homework]]\nkind = "journal"\ndaily = true\n'
-                        'note = "A\\u001b[31mRED\\u001b[0mB"\n')
+    coloured.write_text(
+        '[[homework]]\nkind = "journal"\ndaily = true\nnote = "A\\u001b[31mRED\\u001b[0mB"\n'
+    )
     many = tmp_path / "many.toml"
-    many.write_text("".join(f'[[homework]]\nkind = "journal"\ndaily = true\nid = "h{n}"\n'
-                            for n in range(101)))
+    many.write_text(
+        "".join(f'[[homework]]\nkind = "journal"\ndaily = true\nid = "h{n}"\n' for n in range(101))
+    )
     hw = app()
     try:
         async with hw.run_test(size=SIZE) as pilot:
@@ -194,8 +199,10 @@ async def test_importing_says_what_was_removed_and_names_a_passed_limit(
             path.value = str(coloured)
             await pilot.press("enter")
             await wait_until(pilot, lambda: "coloured.toml holds 1 homework" in screen_words(hw))
-            assert ("Changed on reading: line 4: 2 terminal escape sequences (colour or cursor "
-                    "codes) removed from note.") in screen_words(hw)
+            assert (
+                "Changed on reading: line 4: 2 terminal escape sequences (colour or cursor "
+                "codes) removed from note."
+            ) in screen_words(hw)
             await pilot.press("ctrl+a")
             await wait_until(pilot, lambda: top(hw) == "PlanScreen")
             (assignment,) = assignments(hw.store)
@@ -207,8 +214,10 @@ async def test_importing_says_what_was_removed_and_names_a_passed_limit(
 async def test_the_plan_screen_shows_that_today_does_not_suggest_relax(
     app: AppFactory, data_dir: Path
 ) -> None:
-    plan = parse_plan('[plan]\ntherapist = "Dr Okafor"\nsuggest_relax = false\n\n'
-                      '[[homework]]\nkind = "exposure"\ndaily = true\n')
+    plan = parse_plan(
+        '[plan]\ntherapist = "Dr Okafor"\nsuggest_relax = false\n\n'
+        '[[homework]]\nkind = "exposure"\ndaily = true\n'
+    )
     with Store.open(data_dir) as store:
         import_plan(store, plan)
     hw = app()
@@ -216,7 +225,8 @@ async def test_the_plan_screen_shows_that_today_does_not_suggest_relax(
         async with hw.run_test(size=SIZE) as pilot:
             await open_plan(pilot, hw)
             await wait_until(pilot, lambda: "Dr Okafor" in screen_words(hw))
-            assert ("Dr Okafor · Today does not suggest Relax (your therapist's plan turns it "
-                    "off)") in screen_words(hw)
+            assert (
+                "Dr Okafor · Today does not suggest Relax (your therapist's plan turns it off)"
+            ) in screen_words(hw)
     finally:
         hw.close_store()

@@ -182,7 +182,9 @@ async def test_a_wrong_current_passphrase_changes_nothing_then_change_and_decryp
         app.close_store()
     with Store.open(data_dir) as store:
         assert not store.encrypted
-        assert Singleton(store, "safety", SafetyPlan, SafetyPlan).load().contacts[0].number == "0123"
+        assert (
+            Singleton(store, "safety", SafetyPlan, SafetyPlan).load().contacts[0].number == "0123"
+        )
 
 
 async def test_change_in_between_is_refused_for_old_and_accepted_for_new(data_dir: Path) -> None:

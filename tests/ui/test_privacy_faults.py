@@ -36,9 +36,14 @@ def seed_with_backup(folder: Path) -> None:
         safety(store).save(SafetyPlan(contacts=(CrisisContact(name="Anna", number="1"),)))
         store.set_passphrase(GOOD, FAST)
         assert store.backup_if_due(date.today() - timedelta(days=1)) is not None
-        safety(store).save(SafetyPlan(contacts=(
-            CrisisContact(name="Anna", number="1"), CrisisContact(name="Bea", number="2"),
-        )))
+        safety(store).save(
+            SafetyPlan(
+                contacts=(
+                    CrisisContact(name="Anna", number="1"),
+                    CrisisContact(name="Bea", number="2"),
+                )
+            )
+        )
 
 
 def damage(folder: Path, how: str) -> bytes:
@@ -59,7 +64,7 @@ def damage(folder: Path, how: str) -> bytes:
         raw[len(raw) // 2] ^= 0x01
     else:  # the header: its JSON line cut short
         header_end = raw.index(b"\n", raw.index(b"\n") + 1)
-        del raw[header_end - 10:header_end]
+        del raw[header_end - 10 : header_end]
     data.write_bytes(bytes(raw))
     return bytes(raw)
 
@@ -134,7 +139,7 @@ async def test_a_wrong_passphrase_for_the_backup_is_told_and_asked_again(
         app.close_store()
 
 
-WRITER = r'''
+WRITER = r"""
 import sys, time
 from pathlib import Path
 from homework_tui.model.journal import JournalEntry
@@ -151,7 +156,7 @@ while sys.stdin.readline().strip() == "more":
     print(n, flush=True)
 store.close()
 print("closed", flush=True)
-'''
+"""
 
 
 async def test_a_second_window_is_told_reads_only_and_corrupts_nothing(
@@ -161,8 +166,11 @@ async def test_a_second_window_is_told_reads_only_and_corrupts_nothing(
     seed_with_backup(data_dir)
     first = subprocess.Popen(
         [sys.executable, "-c", WRITER, str(data_dir), GOOD],
-        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert first.stdin is not None and first.stdout is not None
     try:

@@ -80,9 +80,7 @@ async def test_write_read_only_then_take_over_once_the_first_window_closes(
         # The first window writes once more, then closes; this one notices by itself.
         journal_repo(first_window).add(JournalEntry(title="written last", text="y"))
         first_window.close()
-        await wait_until(
-            pilot, lambda: "other window has closed" in screen_words(hw), timeout=10
-        )
+        await wait_until(pilot, lambda: "other window has closed" in screen_words(hw), timeout=10)
         await pilot.press("f5")
         await wait_until(pilot, lambda: not hw.read_only, timeout=10)
         await wait_until(pilot, lambda: not hw.screen.query("#read-only-banner"))
@@ -117,7 +115,10 @@ async def test_take_over_from_the_refusal_saves_in_one_go(
 
 
 async def test_writing_in_a_read_only_window_saves_to_a_chosen_file(
-    app: AppFactory, data_dir: Path, first_window: Store, tmp_path: Path,
+    app: AppFactory,
+    data_dir: Path,
+    first_window: Store,
+    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     home = tmp_path / "home"

@@ -57,8 +57,12 @@ def logged(app: Any) -> list[RelaxationSession]:
     return sessions_repo(app.store).all()
 
 
-async def open_session(pilot: Any, before: str = "70", screen_name: str = "RelaxSessionScreen",
-                       clock: HandClock | None = None) -> Any:
+async def open_session(
+    pilot: Any,
+    before: str = "70",
+    screen_name: str = "RelaxSessionScreen",
+    clock: HandClock | None = None,
+) -> Any:
     """Today → Relax → Enter on the remembered session → rate → the running session screen.
     With `clock`, the session keeps time by it (moved by hand) instead of the wall clock."""
     app = pilot.app
@@ -97,9 +101,14 @@ def assert_phases_follow_timeline(
         stage = player.timeline.stage_at(player.position)
         assert stage is not None and stage.kind in ("inhale", "hold", "exhale"), stage
         assert shown_phase(hw).startswith(phase_word(stage.kind, stage.label)), (
-            shown_phase(hw), stage)
-    onsets = {e.start / rate: e.kind for e in player.timeline.events
-              if e.kind in ("inhale", "hold", "exhale")}
+            shown_phase(hw),
+            stage,
+        )
+    onsets = {
+        e.start / rate: e.kind
+        for e in player.timeline.events
+        if e.kind in ("inhale", "hold", "exhale")
+    }
     changes = [(t, k) for t, k in screen.phase_changes if k in ("inhale", "hold", "exhale")]
     assert len(changes) >= seconds / 5 * 2, screen.phase_changes  # the pattern takes 5 s
     for shown_at, kind in changes[1:]:
@@ -137,9 +146,18 @@ async def test_a_whole_session_follows_the_timeline_and_is_logged(app: Any, data
         await wait_until(pilot, lambda: bool(logged(hw)))
         (log,) = logged(hw)
         assert (log.kind, log.pattern, log.tension_before, log.tension_after) == (
-            "breathing", "quick", 70, 40)
+            "breathing",
+            "quick",
+            70,
+            40,
+        )
         # Both ends were skipped with `n`: said so, and not "completed".
-        assert not log.completed and log.skipped_parts == 2 and not log.audible and log.note == "easier"
+        assert (
+            not log.completed
+            and log.skipped_parts == 2
+            and not log.audible
+            and log.note == "easier"
+        )
         assert practice_seconds - 0.2 < log.actual_seconds < practice_seconds + 0.5
         assert log.planned_seconds > 10
         await wait_until(pilot, lambda: "Last time: quick" in screen_words(hw))
@@ -221,7 +239,9 @@ async def test_a_rating_out_of_range_is_kept_and_explained(app: Any, data_dir: P
         await pilot.press("enter")
         await wait_screen(pilot, "RatingDialog")
         await pilot.press("1", "5", "0", "enter")
-        await wait_until(pilot, lambda: "Tension is 150; it goes from 0 to 100." in screen_words(hw))
+        await wait_until(
+            pilot, lambda: "Tension is 150; it goes from 0 to 100." in screen_words(hw)
+        )
         assert type(hw.screen).__name__ == "RatingDialog"
         assert hw.screen.query_one("#rx-rating").value == "150"
         await pilot.press("escape")  # Esc skips the rating, as the footer says: it starts unrated
@@ -240,7 +260,9 @@ async def test_a_pattern_with_nonsense_durations_is_explained(app: Any, quiet: P
         await pilot.press("c")
         await wait_screen(pilot, "PatternDialog")
         await pilot.press(*"calm", "tab", "backspace", "9", "9", "enter")
-        await wait_until(pilot, lambda: "breathing in should last 1 to 15 seconds" in screen_words(hw))
+        await wait_until(
+            pilot, lambda: "breathing in should last 1 to 15 seconds" in screen_words(hw)
+        )
         await pilot.press("backspace", "backspace", ".", ".", "enter")
         await wait_until(pilot, lambda: "is not a number" in screen_words(hw))
         await pilot.press("backspace", "backspace", "3", "enter")

@@ -70,8 +70,15 @@ def quiet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     yield config
 
 
-def practised(data_dir: Path, stage: str, afters: list[int | None], *, scale: str = "tension",
-              hours_ago: int = 0, apart: timedelta = timedelta(days=1)) -> None:
+def practised(
+    data_dir: Path,
+    stage: str,
+    afters: list[int | None],
+    *,
+    scale: str = "tension",
+    hours_ago: int = 0,
+    apart: timedelta = timedelta(days=1),
+) -> None:
     """Log finished muscle relaxation sessions, one each `apart` (a day), the last one `hours_ago`
     + `apart` ago."""
     from homework_tui.ui.relax.relax_data import sessions_repo
@@ -79,9 +86,20 @@ def practised(data_dir: Path, stage: str, afters: list[int | None], *, scale: st
     with Store.open(data_dir) as store:
         repo = sessions_repo(store)
         for i, after in enumerate(afters):
-            log = session_log(RelaxChoice(session=stage, minutes=10, scale=scale), before=None, after=after,
-                              planned_seconds=600, actual_seconds=600, completed=True, audible=True)
-            repo.add(replace(log, created_at=now() - (len(afters) - i) * apart - timedelta(hours=hours_ago)))
+            log = session_log(
+                RelaxChoice(session=stage, minutes=10, scale=scale),
+                before=None,
+                after=after,
+                planned_seconds=600,
+                actual_seconds=600,
+                completed=True,
+                audible=True,
+            )
+            repo.add(
+                replace(
+                    log, created_at=now() - (len(afters) - i) * apart - timedelta(hours=hours_ago)
+                )
+            )
 
 
 async def open_relax(pilot: Any) -> Any:
@@ -109,22 +127,31 @@ def listed(screen: Any) -> list[str]:
 async def test_sessions_by_kind_with_the_persons_files(app: Any) -> None:
     from audio.voice import VoiceInfo
 
-    installed = [VoiceInfo("gmw/en-us", "English (America)", ("en-us",), None),
-                 VoiceInfo("roa/es", "Spanish (Spain)", ("es",), None)]
+    installed = [
+        VoiceInfo("gmw/en-us", "English (America)", ("en-us",), None),
+        VoiceInfo("roa/es", "Spanish (Spain)", ("es",), None),
+    ]
     hw = app(services=quiet_services(voices=lambda: installed))
     async with hw.run_test(size=(100, 40)) as pilot:
         screen = await open_relax(pilot)
         ids = listed(screen)
         kinds = [i for i in ids if i.startswith("heading:")]
         assert kinds[:3] == ["heading:breathing", "heading:pmr", "heading:mindfulness"]
-        assert ids.index("box") < ids.index("heading:pmr") < ids.index("pmr16") < ids.index("heading:mindfulness")
+        assert (
+            ids.index("box")
+            < ids.index("heading:pmr")
+            < ids.index("pmr16")
+            < ids.index("heading:mindfulness")
+        )
         assert ids.index("hojas") > ids.index("heading:mindfulness")
         words = screen_words(hw)
         assert "Hojas en el río (your file, Spanish)" in words
         # The files that could not be read close the list: scrolled to, they are shown in words.
         sessions = screen.query_one("#rx-sessions")
         sessions.scroll_end(animate=False)
-        await wait_until(pilot, lambda: "Your file leaves.txt could not be read: line 5:" in screen_words(hw))
+        await wait_until(
+            pilot, lambda: "Your file leaves.txt could not be read: line 5:" in screen_words(hw)
+        )
         sessions.scroll_home(animate=False)
         # Choosing the person's file: what it is, where it is from, who would speak it.
         await wait_until(pilot, lambda: screen._selected() == "resonance")
@@ -134,7 +161,10 @@ async def test_sessions_by_kind_with_the_persons_files(app: Any) -> None:
         assert "Una práctica corta" in words and "From your file hojas.txt." in words
         assert "Length (minutes)" in words and screen.query_one("#rx-minutes").value == "5"
         assert not screen.query_one("#rx-tones").display  # no breathing phases to mark
-        assert str(screen.query_one("#rx-speaker").render()) == "Spoken in Spanish by the voice roa/es."
+        assert (
+            str(screen.query_one("#rx-speaker").render())
+            == "Spoken in Spanish by the voice roa/es."
+        )
         # A built-in mindfulness session: its own length, and only lengths it can be fitted to
         # (at the app's usual speech rate, a little quicker than the list's estimate).
         screen._highlight("body-scan")
@@ -142,12 +172,19 @@ async def test_sessions_by_kind_with_the_persons_files(app: Any) -> None:
         assert str(screen.query_one("#rx-fits").render()) == " (5 to 60)"
         screen.query_one("#rx-minutes").value = "3"
         await pilot.press("b")
-        await wait_until(pilot, lambda: "Body scan can last from about 5 to 60 minutes." in screen_words(hw))
+        await wait_until(
+            pilot, lambda: "Body scan can last from about 5 to 60 minutes." in screen_words(hw)
+        )
         assert type(hw.screen).__name__ == "RelaxScreen"
         # A language no installed voice speaks: said before starting, and it still starts.
         screen._highlight("zulu")
-        await wait_until(pilot, lambda: str(screen.query_one("#rx-speaker").render()) == (
-            "No voice for Zulu is installed here — the words will be shown as captions."))
+        await wait_until(
+            pilot,
+            lambda: (
+                str(screen.query_one("#rx-speaker").render())
+                == ("No voice for Zulu is installed here — the words will be shown as captions.")
+            ),
+        )
         # The built-in "leaves" is replaced by their file of that name, even unreadable.
         assert "leaves" not in listed(screen)
         await pilot.press("b")
@@ -159,23 +196,36 @@ async def test_sessions_by_kind_with_the_persons_files(app: Any) -> None:
     hw.close_store()
 
 
-async def test_the_next_stage_is_suggested_and_can_be_switched_off(app: Any, data_dir: Path) -> None:
+async def test_the_next_stage_is_suggested_and_can_be_switched_off(
+    app: Any, data_dir: Path
+) -> None:
     from homework_tui.ui.relax.relax_data import progression_doc
 
-    practised(data_dir, "pmr16", [60, 25, 20, 30, 15, 10, 20])  # seven days: about a week at 16 groups
+    practised(
+        data_dir, "pmr16", [60, 25, 20, 30, 15, 10, 20]
+    )  # seven days: about a week at 16 groups
     hw = app()
     async with hw.run_test(size=SIZE) as pilot:
         screen = await open_relax(pilot)
-        suggestion = ("You've reached low tension in your last 5 sessions of 16-group relaxation. "
-                      "When you're ready, try 7 groups.")
+        suggestion = (
+            "You've reached low tension in your last 5 sessions of 16-group relaxation. "
+            "When you're ready, try 7 groups."
+        )
         # Short while a breathing session is chosen; in full beside muscle relaxation.
-        await wait_until(pilot, lambda: "You seem ready for the next relaxation stage: 7 groups. "
-                         "Press t to try it." in words(hw))
+        await wait_until(
+            pilot,
+            lambda: (
+                "You seem ready for the next relaxation stage: 7 groups. "
+                "Press t to try it." in words(hw)
+            ),
+        )
         while screen._selected() != "pmr16":
             await pilot.press("down")
         await wait_until(pilot, lambda: suggestion in words(hw))
         assert "How it's decided: your last 5 rated sessions at a stage" in words(hw)
-        assert "Press t to try it" in words(hw)  # named by the panel (the footer keeps to 80 columns)
+        assert "Press t to try it" in words(
+            hw
+        )  # named by the panel (the footer keeps to 80 columns)
         # t: the suggested stage, rated before it starts (Esc skips the rating; then let it go).
         await pilot.press("t")
         await wait_screen(pilot, "RatingDialog")
@@ -193,7 +243,9 @@ async def test_the_next_stage_is_suggested_and_can_be_switched_off(app: Any, dat
         await wait_until(pilot, lambda: suggestion not in words(hw))
         await wait_until(pilot, lambda: not progression_doc(hw.store).load().suggest)
         assert "Try next stage" not in words(hw)
-        assert "Suggestions of the next relaxation stage are off" in words(hw)  # a PMR stage is chosen
+        assert "Suggestions of the next relaxation stage are off" in words(
+            hw
+        )  # a PMR stage is chosen
         await pilot.press("o")
         await wait_until(pilot, lambda: suggestion in words(hw))
     hw.close_store()
@@ -229,34 +281,50 @@ def test_one_name_is_one_session(quiet: Path) -> None:
 
     from homework_tui.services.relax_catalog import catalog
 
-    found = catalog({"hojas": custom_pattern("hojas", 4, 4, 0, 0), "calm": custom_pattern("calm", 4, 6, 0, 0),
-                     "leaves": custom_pattern("leaves", 4, 6, 0, 0)})
+    found = catalog(
+        {
+            "hojas": custom_pattern("hojas", 4, 4, 0, 0),
+            "calm": custom_pattern("calm", 4, 6, 0, 0),
+            "leaves": custom_pattern("leaves", 4, 6, 0, 0),
+        }
+    )
     names = [e.name.lower() for e in found.entries]
     assert len(names) == len(set(names))
-    assert [e.kind for e in found.entries if e.name.lower() in ("hojas", "calm")] == ["breathing", "mindfulness"]
+    assert [e.kind for e in found.entries if e.name.lower() in ("hojas", "calm")] == [
+        "breathing",
+        "mindfulness",
+    ]
     assert "leaves" not in names  # their unreadable file of that name
-    assert found.problems == ["Your file leaves.txt could not be read: line 5: 'soon' is not a number of "
-                              "seconds; a pause needs one, e.g. 'pause 5'"]
+    assert found.problems == [
+        "Your file leaves.txt could not be read: line 5: 'soon' is not a number of "
+        "seconds; a pause needs one, e.g. 'pause 5'"
+    ]
 
 
 async def test_a_language_without_wording_says_tones_will_mark_the_steps(app: Any) -> None:
     from audio.voice import VoiceInfo
 
-    installed = [VoiceInfo("gmw/en-us", "English (America)", ("en-us",), None),
-                 VoiceInfo("gmw/nl", "Dutch", ("nl",), None),
-                 VoiceInfo("gmw/de", "German", ("de",), None)]
+    installed = [
+        VoiceInfo("gmw/en-us", "English (America)", ("en-us",), None),
+        VoiceInfo("gmw/nl", "Dutch", ("nl",), None),
+        VoiceInfo("gmw/de", "German", ("de",), None),
+    ]
     hw = app(services=quiet_services(voices=lambda: installed))
     async with hw.run_test(size=SIZE) as pilot:
         await wait_ready(pilot)
         hw.settings = replace(hw.settings, voice="gmw/nl")
         screen = await open_relax(pilot)
-        note = ("There is no Dutch wording yet: tones mark each breath and muscle step, and the other "
-                "lines are in English.")
+        note = (
+            "There is no Dutch wording yet: tones mark each breath and muscle step, and the other "
+            "lines are in English."
+        )
         for name in ("box", "pmr4"):
             screen._highlight(name)
             await wait_until(pilot, lambda: note in str(screen.query_one("#rx-speaker").render()))
         screen._highlight("body-scan")  # its own English words, no cue words: nothing to say
-        await wait_until(pilot, lambda: "wording" not in str(screen.query_one("#rx-speaker").render()))
+        await wait_until(
+            pilot, lambda: "wording" not in str(screen.query_one("#rx-speaker").render())
+        )
         hw.settings = replace(hw.settings, voice="gmw/de")  # German has wording: no note
         screen._highlight("box")
         await wait_until(pilot, lambda: screen._selected() == "box")

@@ -51,6 +51,7 @@ def app(app: Callable[..., Any]) -> Callable[..., Any]:
 def real_sound(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jack_server: Any) -> Iterator[Path]:
     """A JACK dummy server as the sound device, the real speech engine, and a short pattern."""
     from audio.breathing import custom_pattern, save_custom_pattern
+
     config = tmp_path / "config"
     monkeypatch.setenv("HOMEWORK_TUI_CONFIG_DIR", str(config))
     monkeypatch.setenv("HOMEWORK_TUI_CACHE_DIR", str(tmp_path / "cache"))
@@ -76,11 +77,16 @@ async def sampled_phases_follow_timeline(
         if stage is None or min(frame - stage.start, stage.end - frame) < 0.15 * rate:
             continue  # too near a change to compare fairly
         assert shown_phase(hw).startswith(phase_word(stage.kind, stage.label)), (
-            shown_phase(hw), stage)
+            shown_phase(hw),
+            stage,
+        )
         checked += 1
     assert checked >= 10
-    onsets = {e.start / rate: e.kind for e in player.timeline.events
-              if e.kind in ("inhale", "hold", "exhale")}
+    onsets = {
+        e.start / rate: e.kind
+        for e in player.timeline.events
+        if e.kind in ("inhale", "hold", "exhale")
+    }
     changes = [(t, k) for t, k in screen.phase_changes if k in ("inhale", "hold", "exhale")]
     assert len(changes) >= 4, screen.phase_changes
     lags = []
@@ -99,6 +105,7 @@ async def test_a_session_through_jack_follows_the_timeline_and_pauses(
     app: Any, data_dir: Path, jack_server: Any
 ) -> None:
     from audio.sound_player import SoundPlayer
+
     remember(data_dir, QUICK)
     hw = app()
     async with hw.run_test(size=SIZE) as pilot:
@@ -161,7 +168,12 @@ async def test_a_session_through_jack_ends_and_is_logged(app: Any, data_dir: Pat
         await wait_until(pilot, lambda: bool(logged(hw)))
         (log,) = logged(hw)
         assert (log.kind, log.pattern, log.scale, log.tension_before, log.tension_after) == (
-            "breathing", "quick", "tension", 70, 35)
+            "breathing",
+            "quick",
+            "tension",
+            70,
+            35,
+        )
         # Two parts skipped with n: not "completed", and it says so (issue 14, point 6).
         assert not log.completed and log.skipped_parts == 2
         assert log.audible and log.voice and log.note == "calmer"

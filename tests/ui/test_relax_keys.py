@@ -68,7 +68,8 @@ async def running(pilot: Any) -> Any:
 
 @pytest.mark.parametrize("size", SIZES)
 async def test_after_a_session_the_list_has_focus_and_h_opens_history(
-        app: Any, data_dir: Path, size: tuple[int, int]) -> None:
+    app: Any, data_dir: Path, size: tuple[int, int]
+) -> None:
     remember(data_dir, QUICK)
     hw = app()
     async with hw.run_test(size=size) as pilot:
@@ -99,7 +100,8 @@ async def test_after_a_session_the_list_has_focus_and_h_opens_history(
 
 @pytest.mark.parametrize("size", SIZES)
 async def test_the_session_footer_says_resume_while_paused_and_keeps_help_now(
-        app: Any, data_dir: Path, size: tuple[int, int]) -> None:
+    app: Any, data_dir: Path, size: tuple[int, int]
+) -> None:
     remember(data_dir, QUICK)
     hw = app()
     async with hw.run_test(size=size) as pilot:
@@ -123,7 +125,8 @@ async def test_the_session_footer_says_resume_while_paused_and_keeps_help_now(
 
 @pytest.mark.parametrize("size", SIZES)
 async def test_edit_and_delete_show_in_the_footer_for_a_pattern_only(
-        app: Any, data_dir: Path, size: tuple[int, int]) -> None:
+    app: Any, data_dir: Path, size: tuple[int, int]
+) -> None:
     remember(data_dir, QUICK)
     hw = app()
     async with hw.run_test(size=size) as pilot:
@@ -140,7 +143,8 @@ async def test_edit_and_delete_show_in_the_footer_for_a_pattern_only(
 
 @pytest.mark.parametrize("size", SIZES)
 async def test_a_length_that_does_not_fit_is_said_in_full_on_screen(
-        app: Any, data_dir: Path, size: tuple[int, int]) -> None:
+    app: Any, data_dir: Path, size: tuple[int, int]
+) -> None:
     remember(data_dir, RelaxChoice(session="pmr16", minutes=20))
     hw = app()
     async with hw.run_test(size=size) as pilot:
@@ -158,14 +162,17 @@ async def test_a_length_that_does_not_fit_is_said_in_full_on_screen(
 
 @pytest.mark.parametrize("size", SIZES)
 async def test_with_no_sound_the_bell_is_offered_and_named(
-        app: Any, data_dir: Path, size: tuple[int, int]) -> None:
+    app: Any, data_dir: Path, size: tuple[int, int]
+) -> None:
     remember(data_dir, QUICK)
     hw = app()
     async with hw.run_test(size=size) as pilot:
         relax = await open_relax(pilot)
         await wait_until(pilot, lambda: relax.silent_because is not None)
-        await wait_until(pilot, lambda: "Press g for the terminal bell at each phase (now off)"
-                         in screen_words(hw))
+        await wait_until(
+            pilot,
+            lambda: "Press g for the terminal bell at each phase (now off)" in screen_words(hw),
+        )
         await wait_until(pilot, lambda: "g Bell" in footer(hw))  # the footer redraws after
         assert not hw.settings.bell_on_phase
         await pilot.press("g")
@@ -175,8 +182,9 @@ async def test_with_no_sound_the_bell_is_offered_and_named(
         await wait_screen(pilot, "RatingDialog")
         await pilot.press("escape")
         await running(pilot)
-        await wait_until(pilot, lambda: "with captions and the terminal bell at each phase"
-                         in screen_words(hw))
+        await wait_until(
+            pilot, lambda: "with captions and the terminal bell at each phase" in screen_words(hw)
+        )
     hw.close_store()
 
 
@@ -189,8 +197,13 @@ async def test_the_silent_notice_names_the_bell_when_it_is_off(app: Any, data_di
         await wait_screen(pilot, "RatingDialog")
         await pilot.press("escape")
         await running(pilot)
-        await wait_until(pilot, lambda: "The terminal bell can ring at each phase: press g in the "
-                         "Relax list" in screen_words(hw))
+        await wait_until(
+            pilot,
+            lambda: (
+                "The terminal bell can ring at each phase: press g in the "
+                "Relax list" in screen_words(hw)
+            ),
+        )
     hw.close_store()
 
 
@@ -209,8 +222,10 @@ async def test_the_palette_finds_the_bell(app: Any) -> None:
         hits = palette.query_one("CommandList", OptionList)
 
         def found() -> bool:
-            return any("Bell at each phase" in str(hits.get_option_at_index(i).prompt)
-                       for i in range(hits.option_count))
+            return any(
+                "Bell at each phase" in str(hits.get_option_at_index(i).prompt)
+                for i in range(hits.option_count)
+            )
 
         await wait_until(pilot, found)
         await pilot.press("enter")

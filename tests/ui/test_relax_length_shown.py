@@ -14,13 +14,17 @@ from tests.ui.helpers import SIZE, wait_until
 from tests.ui.test_relax import open_session, remember
 
 
-@pytest.mark.parametrize(("session", "minutes", "shown"), [
-    ("resonance", 5, "of 5:00"),  # showed "of 4:57"
-    ("box", 2, "of 2:00"),  # `breathe --minutes 2` showed "of 1:40"
-    ("pmr16", 20, "of 20:00"),  # showed "of 20:00", then "of 19:05"
-])
-async def test_the_screen_shows_the_length_asked(session: str, minutes: float, shown: str, app: Any,
-                                                 data_dir: Path) -> None:
+@pytest.mark.parametrize(
+    ("session", "minutes", "shown"),
+    [
+        ("resonance", 5, "of 5:00"),  # showed "of 4:57"
+        ("box", 2, "of 2:00"),  # `breathe --minutes 2` showed "of 1:40"
+        ("pmr16", 20, "of 20:00"),  # showed "of 20:00", then "of 19:05"
+    ],
+)
+async def test_the_screen_shows_the_length_asked(
+    session: str, minutes: float, shown: str, app: Any, data_dir: Path
+) -> None:
     remember(data_dir, RelaxChoice(session=session, minutes=minutes))
     hw = app()
     async with hw.run_test(size=SIZE) as pilot:

@@ -32,7 +32,9 @@ pause 120 stretch
 """
 # The same file after the person edits it: far more words and a short stretchy pause.
 LONGER_SCRIPT = FITTED_SCRIPT.replace(
-    "pause 120", "say Notice the breath, and let it be as it is, again and again.\n" * 80 + "pause 120")
+    "pause 120",
+    "say Notice the breath, and let it be as it is, again and again.\n" * 80 + "pause 120",
+)
 
 
 @pytest.fixture
@@ -98,13 +100,18 @@ async def test_muscle_relaxation_starts_from_the_list_at_its_own_length(app: Any
             await choose(pilot, screen, name)
             assert minutes(screen) == f"{usual}"
             low, high = screen.selected_entry().fits
-            assert low < usual < high and str(screen.query_one("#rx-fits").render()) == f" ({low:g} to {high:g})"
+            assert (
+                low < usual < high
+                and str(screen.query_one("#rx-fits").render()) == f" ({low:g} to {high:g})"
+            )
             await pilot.press("enter")
             await wait_screen(pilot, "RatingDialog")
             await pilot.press("4", "0", "enter")
             await wait_screen(pilot, "RelaxSessionScreen")
             session = hw.screen
-            await wait_until(pilot, lambda: session.started is not None or session.ended, timeout=10)
+            await wait_until(
+                pilot, lambda: session.started is not None or session.ended, timeout=10
+            )
             assert session.started is not None, screen_words(hw)
             assert session.before == 40
             # It is laid out for its usual length (estimated from the words until it is made).
@@ -124,8 +131,15 @@ async def test_a_length_a_session_cannot_take_is_refused_before_the_rating(app: 
         low, high = screen.selected_entry().fits
         screen.query_one("#rx-minutes").value = "5"
         await pilot.press("b")
-        await wait_until(pilot, lambda: problem(screen) == (
-            f"Muscle relaxation, 16 groups can last from about {low:g} to {high:g} minutes."))
+        await wait_until(
+            pilot,
+            lambda: (
+                problem(screen)
+                == (
+                    f"Muscle relaxation, 16 groups can last from about {low:g} to {high:g} minutes."
+                )
+            ),
+        )
         await no_rating_asked(pilot)
         # What the person typed stays with that session; the next one opens with its own length.
         await choose(pilot, screen, "pmr7")
@@ -155,8 +169,9 @@ async def test_the_check_before_the_rating_is_the_one_starting_makes(app: Any, q
 
 
 @pytest.mark.parametrize(("remembered", "shown"), [(5, "20"), (16, "16")])
-async def test_a_remembered_length_is_kept_only_while_it_fits(app: Any, data_dir: Path, remembered: float,
-                                                             shown: str) -> None:
+async def test_a_remembered_length_is_kept_only_while_it_fits(
+    app: Any, data_dir: Path, remembered: float, shown: str
+) -> None:
     from homework_tui.ui.relax.relax_data import choice_doc
 
     with Store.open(data_dir) as store:  # 5: remembered by an older version, which allowed it

@@ -62,17 +62,28 @@ async def test_skipped_parts_are_logged_as_such_with_the_time_listened(app: Any)
             part = session.started.player.now().part
             await pilot.press("n")
             skips += 1
-            await wait_until(pilot, lambda: session.ended or session.started.player.now().part != part)
+            await wait_until(
+                pilot, lambda: session.ended or session.started.player.now().part != part
+            )
         await wait_screen(pilot, "RatingDialog")
         listened_at_most = time.monotonic() - started_at
         assert skips >= 6  # introduction, four groups, rest, closing: each left by `n`
-        assert str(session.query_one("#rx-phase").render()).startswith(f"You skipped {skips} parts; 0:0")
+        assert str(session.query_one("#rx-phase").render()).startswith(
+            f"You skipped {skips} parts; 0:0"
+        )
         await pilot.press("3", "0", "enter")
         await wait_until(pilot, lambda: len(sessions_repo(hw.store).all()) == 1)
         log = sessions_repo(hw.store).all()[0]
-        assert (log.skipped_parts, log.completed, log.outcome) == (skips, False, f"{skips} parts skipped")
+        assert (log.skipped_parts, log.completed, log.outcome) == (
+            skips,
+            False,
+            f"{skips} parts skipped",
+        )
         # The minutes heard (a few seconds here), not the eight minutes the clock jumped through.
-        assert 1.0 <= log.actual_seconds <= listened_at_most + 0.5, (log.actual_seconds, listened_at_most)
+        assert 1.0 <= log.actual_seconds <= listened_at_most + 0.5, (
+            log.actual_seconds,
+            listened_at_most,
+        )
         assert log.minutes == round(log.actual_seconds / 60, 1) < 0.5
         assert log.planned_seconds > 6 * 60
         await wait_screen(pilot, "RelaxScreen")

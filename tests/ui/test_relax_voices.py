@@ -19,11 +19,13 @@ from tests.ui.helpers import SIZE, screen_words, settle, wait_ready, wait_until
 def voices() -> list[Any]:
     from audio.voice import VoiceInfo
 
-    return [VoiceInfo("gmw/en-us", "English (America)", ("en-us",), None),
-            VoiceInfo("gmw/en", "English (Great Britain)", ("en-gb",), None),
-            VoiceInfo("roa/es", "Spanish (Spain)", ("es",), None),
-            VoiceInfo("roa/es-419", "Spanish (Latin America)", ("es-419",), None),
-            VoiceInfo("gmw/de", "German", ("de",), None)]
+    return [
+        VoiceInfo("gmw/en-us", "English (America)", ("en-us",), None),
+        VoiceInfo("gmw/en", "English (Great Britain)", ("en-gb",), None),
+        VoiceInfo("roa/es", "Spanish (Spain)", ("es",), None),
+        VoiceInfo("roa/es-419", "Spanish (Latin America)", ("es-419",), None),
+        VoiceInfo("gmw/de", "German", ("de",), None),
+    ]
 
 
 async def open_settings(pilot: Any) -> Any:
@@ -42,7 +44,11 @@ def listed(screen: Any) -> list[str]:
 def test_the_languages_are_named_by_their_voices() -> None:
     from homework_tui.ui.settings.voice_finder import languages
 
-    assert languages(voices()) == [("English (en)", "en"), ("German (de)", "de"), ("Spanish (es)", "es")]
+    assert languages(voices()) == [
+        ("English (en)", "en"),
+        ("German (de)", "de"),
+        ("Spanish (es)", "es"),
+    ]
 
 
 async def test_voices_by_language(app: Any, data_dir: Path) -> None:

@@ -40,8 +40,13 @@ async def test_a_report_that_fails_inside_says_so_and_writes_nothing(
         async with hw.run_test(size=SIZE) as pilot:
             await wait_ready(pilot)
             hw.call_later(show_report, hw)
-            await wait_until(pilot, lambda: type(hw.screen).__name__ == "ReportScreen"
-                             and bool(hw.screen.query("#report-path")))
+            await wait_until(
+                pilot,
+                lambda: (
+                    type(hw.screen).__name__ == "ReportScreen"
+                    and bool(hw.screen.query("#report-path"))
+                ),
+            )
             hw.screen.query_one("#report-path", Input).value = str(out)
             await pilot.press("ctrl+s")
             result = hw.screen.query_one("#report-result", Static)

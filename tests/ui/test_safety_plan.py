@@ -98,14 +98,18 @@ async def test_closing_keeps_a_draft_that_is_offered_back(app: AppFactory, data_
         await open_plan_form(pilot)
         await type_text(pilot, "Staying in bed")
         # on disk as a draft while typing, before anything is saved
-        await wait_until(pilot, lambda: [f.get("warning_signs") for f in
-                                         pending(data_dir, "safety_plan")] == ["Staying in bed"])
+        await wait_until(
+            pilot,
+            lambda: (
+                [f.get("warning_signs") for f in pending(data_dir, "safety_plan")]
+                == ["Staying in bed"]
+            ),
+        )
         await pilot.press("escape")
         await wait_screen(pilot, "ChoiceDialog")
         await pilot.press("k")
         await wait_screen(pilot, "HelpNowScreen")
-        await wait_until(pilot, lambda: any("Your draft is kept" in n
-                                            for n in notifications(hw)))
+        await wait_until(pilot, lambda: any("Your draft is kept" in n for n in notifications(hw)))
         assert not any("safety plan is saved" in n for n in notifications(hw))
     assert stored_plan(data_dir).warning_signs == ""
 
@@ -164,16 +168,14 @@ async def write_journal(pilot: Pilot[Any], mood: str) -> None:
     await wait_screen(pilot, "JournalScreen")
 
 
-@pytest.mark.parametrize(("mood", "shown"), [("1", True), ("0", True), ("2", False),
-                                             ("8", False)])
+@pytest.mark.parametrize(("mood", "shown"), [("1", True), ("0", True), ("2", False), ("8", False)])
 async def test_a_journal_mood_of_0_or_1_brings_one_calm_line(
     app: AppFactory, mood: str, shown: bool
 ) -> None:
     async with app().run_test(size=SIZE) as pilot:
         hw = await wait_ready(pilot)
         await write_journal(pilot, mood)
-        await wait_until(pilot, lambda: any("Journal entry saved" in n
-                                            for n in notifications(hw)))
+        await wait_until(pilot, lambda: any("Journal entry saved" in n for n in notifications(hw)))
         assert notifications(hw).count(HELP_LINE) == (1 if shown else 0)
         assert type(hw.screen).__name__ == "JournalScreen"  # never blocking
 
@@ -190,10 +192,16 @@ async def write_thought_record(pilot: Pilot[Any], mood: str, rating: str) -> Non
     await wait_screen(pilot, "ThoughtRecordsScreen")
 
 
-@pytest.mark.parametrize(("mood", "rating", "shown"), [
-    ("hopeless", "80", True), ("Worthless", "70", True), ("hopeless", "69", False),
-    ("anxious", "95", False), ("alone", "90", True),  # "alone": the person's own word
-])
+@pytest.mark.parametrize(
+    ("mood", "rating", "shown"),
+    [
+        ("hopeless", "80", True),
+        ("Worthless", "70", True),
+        ("hopeless", "69", False),
+        ("anxious", "95", False),
+        ("alone", "90", True),  # "alone": the person's own word
+    ],
+)
 async def test_a_hopeless_type_mood_at_70_or_more_brings_one_calm_line(
     app: AppFactory, data_dir: Path, mood: str, rating: str, shown: bool
 ) -> None:
@@ -249,9 +257,11 @@ async def test_the_report_screen_opens_with_the_notes_and_adds_the_plan_when_tic
 ) -> None:
     with Store.open(data_dir) as store:
         Singleton(store, "bridge", SessionBridge, SessionBridge).save(
-            SessionBridge(got_in_the_way="Late shifts"))
+            SessionBridge(got_in_the_way="Late shifts")
+        )
         Singleton(store, "safety", SafetyPlan, SafetyPlan).save(
-            SafetyPlan(reasons_for_living="My sister"))
+            SafetyPlan(reasons_for_living="My sister")
+        )
     async with app().run_test(size=SIZE) as pilot:
         hw = await wait_ready(pilot)
         await pilot.press("p")

@@ -27,7 +27,7 @@ from tests.ui.helpers import SIZE, screen_words, wait_ready, wait_screen, wait_u
 ROOT = Path(__file__).resolve().parents[2]
 WORDS = "Quetzalcoatl wept by the river, [bold]quietly[/bold] 🌊. " * 60
 
-CHILD = r'''
+CHILD = r"""
 import asyncio, resource, signal, sys
 from pathlib import Path
 
@@ -84,7 +84,7 @@ async def main() -> None:
 
 
 asyncio.run(main())
-'''
+"""
 
 
 def test_a_full_disk_during_save_is_told_the_text_kept_and_saved_once_space_is_back(

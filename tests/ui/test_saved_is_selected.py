@@ -29,8 +29,9 @@ OLD: dict[str, Callable[[Store], Any]] = {
     ],
     "experiments": lambda s: [
         experiments_repo(s).add(
-            Experiment(belief=f"Old belief {n}", belief_rating=75, outcome="It went fine",
-                       belief_after=30)
+            Experiment(
+                belief=f"Old belief {n}", belief_rating=75, outcome="It went fine", belief_after=30
+            )
         )
         for n in range(3)
     ],

@@ -35,20 +35,31 @@ def _restore_failed(cause: Exception) -> RestoreFailed:
 CASES = [
     (WrongPassphrase(), False, PassphraseDialog, "passphrase"),
     (DataLocked(DATA), False, LockedDialog, "problem-locked"),
-    (CorruptData(DATA, DATA.with_suffix(".bad"), [], "not JSON"), False, CorruptDialog,
-     "problem-corrupt"),
+    (
+        CorruptData(DATA, DATA.with_suffix(".bad"), [], "not JSON"),
+        False,
+        CorruptDialog,
+        "problem-corrupt",
+    ),
     (CorruptData(DATA, DATA, [], "not JSON"), True, CorruptElsewhereDialog, "problem-corrupt"),
     (_restore_failed(WrongPassphrase()), False, PassphraseDialog, "passphrase"),
     (_restore_failed(ValueError("bad")), False, RestoreFailedDialog, "problem-restore"),
     (NewerSchema(DATA, 9, 3), False, CannotOpenDialog, "problem-newer"),
-    (UnreadableFolder(DATA.parent, PermissionError(13, "Permission denied")), False,
-     CannotOpenDialog, "problem-folder"),
+    (
+        UnreadableFolder(DATA.parent, PermissionError(13, "Permission denied")),
+        False,
+        CannotOpenDialog,
+        "problem-folder",
+    ),
     (RuntimeError("surprise"), False, CannotOpenDialog, "problem-other"),
 ]
 
 
-@pytest.mark.parametrize(("error", "read_only", "kind", "dialog_id"), CASES,
-                         ids=[type(c[0]).__name__ + ("-ro" if c[1] else "") for c in CASES])
+@pytest.mark.parametrize(
+    ("error", "read_only", "kind", "dialog_id"),
+    CASES,
+    ids=[type(c[0]).__name__ + ("-ro" if c[1] else "") for c in CASES],
+)
 def test_each_problem_has_its_own_dialog(
     tmp_path: Path, error: Exception, read_only: bool, kind: type, dialog_id: str
 ) -> None:

@@ -83,9 +83,7 @@ async def test_data_open_elsewhere_offers_read_only_with_a_banner_and_refuses_sa
     assert plan.contacts == (ANNA,)
 
 
-async def test_data_open_elsewhere_quit_exits_cleanly(
-    app: AppFactory, other_window: Store
-) -> None:
+async def test_data_open_elsewhere_quit_exits_cleanly(app: AppFactory, other_window: Store) -> None:
     hw = app()
     async with hw.run_test(size=SIZE) as pilot:
         await wait_dialog(pilot, "problem-locked")
@@ -156,9 +154,7 @@ async def test_encrypted_data_asks_for_the_passphrase(app: AppFactory, data_dir:
     async with app().run_test(size=SIZE) as pilot:
         await wait_dialog(pilot, "passphrase")
         await pilot.press(*"wrong", "enter")
-        await wait_until(
-            pilot, lambda: "does not open" in screen_words(pilot.app), timeout=20
-        )
+        await wait_until(pilot, lambda: "does not open" in screen_words(pilot.app), timeout=20)
         await pilot.press(*"correct horse", "enter")
         hw = await wait_ready(pilot)
         await pilot.press("f2")

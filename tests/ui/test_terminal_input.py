@@ -29,9 +29,29 @@ PASTES = {
 
 # Keys, mouse and reports that are no paste, each as its bytes: parsed exactly as Textual does.
 NOT_PASTES = [
-    "a", "Z", "\x1b[A", "\x1b[1;5A", "\x1b[2~", "\x1b[20~", "\x1b[3~", "\x1bOP", "\x1ba",
-    "\x1b[<0;10;5M", "\x1b[<0;10;5m", "\x1b[I", "\x1b[O", END, "\x1b[2", "\x1b[200", "é",
-    "😀", "\x11", "\x07", "\r", "\t", "\x7f",
+    "a",
+    "Z",
+    "\x1b[A",
+    "\x1b[1;5A",
+    "\x1b[2~",
+    "\x1b[20~",
+    "\x1b[3~",
+    "\x1bOP",
+    "\x1ba",
+    "\x1b[<0;10;5M",
+    "\x1b[<0;10;5m",
+    "\x1b[I",
+    "\x1b[O",
+    END,
+    "\x1b[2",
+    "\x1b[200",
+    "é",
+    "😀",
+    "\x11",
+    "\x07",
+    "\r",
+    "\t",
+    "\x7f",
 ]
 
 

@@ -49,8 +49,9 @@ async def test_the_remembered_height_is_always_the_counted_one() -> None:
             column = rng.randint(0, len(lines[row]))
             action = rng.choice(["insert", "insert", "delete", "resize", "load"])
             if action == "insert":
-                area.insert(rng.choice(["a", "\n", "word " * rng.randint(1, 30), "\n\nx\t"]),
-                            (row, column))
+                area.insert(
+                    rng.choice(["a", "\n", "word " * rng.randint(1, 30), "\n\nx\t"]), (row, column)
+                )
             elif action == "delete" and area.document.text:
                 end_row = rng.randrange(row, len(lines))
                 area.delete((row, column), (end_row, rng.randint(0, len(lines[end_row]))))

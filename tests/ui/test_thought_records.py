@@ -57,8 +57,9 @@ async def open_section(pilot: Pilot[int], key: str = "t") -> None:
     expected = SECTION_SCREENS[key]
     await wait_until(pilot, lambda: app.store is not None)  # type: ignore[attr-defined]
     await pilot.press(key)
-    await wait_until(pilot, lambda: any(type(screen).__name__ == expected
-                                        for screen in app.screen_stack))
+    await wait_until(
+        pilot, lambda: any(type(screen).__name__ == expected for screen in app.screen_stack)
+    )
     await app.workers.wait_for_complete()
     await pilot.pause()
 
@@ -210,8 +211,9 @@ async def test_a_draft_is_offered_back_after_closing_without_saving(tmp_path: Pa
         await type_text(pilot, "Phone call with mum 📞 [i]")
         await pilot.press("pagedown", *"sad", "tab", "7", "0")
         # autosaved after a pause in typing, the last key too
-        await wait_until(pilot, lambda: drafts_on_disk(tmp_path) == 1
-                         and "70" in str(_draft_fields(tmp_path)))
+        await wait_until(
+            pilot, lambda: drafts_on_disk(tmp_path) == 1 and "70" in str(_draft_fields(tmp_path))
+        )
     # nothing saved as a record, but the draft is on disk
     assert stored(tmp_path) == []
 
@@ -287,8 +289,9 @@ async def test_search_delete_undo_and_insight(tmp_path: Path) -> None:
     async with running(tmp_path, SIZE) as (app, pilot):
         await open_section(pilot)
         table = app.screen.query_one(DataTable)
-        await wait_until(pilot, lambda: table.row_count == 3
-                         and "Bus stop [bold]x[/]" in screen_text(app))
+        await wait_until(
+            pilot, lambda: table.row_count == 3 and "Bus stop [bold]x[/]" in screen_text(app)
+        )
         await pilot.press("slash", *"staring", "enter")
         assert table.row_count == 1
         await pilot.press("delete")
@@ -369,9 +372,13 @@ async def test_unfinished_writing_is_announced_at_start(tmp_path: Path) -> None:
     async with running(tmp_path) as (app, pilot):
         await wait_until(pilot, lambda: app.store is not None)
         # told once the data opened
-        await wait_until(pilot, lambda: any("unfinished thought record" in n.message
-                                            and "Press t" in n.message
-                                            for n in app._notifications))
+        await wait_until(
+            pilot,
+            lambda: any(
+                "unfinished thought record" in n.message and "Press t" in n.message
+                for n in app._notifications
+            ),
+        )
     many = [Draft(form="thought_record"), Draft(form="journal"), Draft(form="journal")]
     assert "1 thought record (press t) and 2 journal entries (press j)" in describe(many)
 
@@ -409,8 +416,13 @@ async def test_unsaved_edits_to_a_record_come_back_and_update_it(tmp_path: Path)
         assert app.screen.step == 7  # type: ignore[attr-defined]
         await pilot.press("ctrl+s")
         await wait_for(pilot, ThoughtRecordsScreen)
-        await wait_until(pilot, lambda: "simply nervous" in next(
-            r for r in stored(tmp_path) if r.id == first.id).balanced_thought)
+        await wait_until(
+            pilot,
+            lambda: (
+                "simply nervous"
+                in next(r for r in stored(tmp_path) if r.id == first.id).balanced_thought
+            ),
+        )
     edited = next(r for r in stored(tmp_path) if r.id == first.id)
     assert "Or I was simply nervous." in edited.balanced_thought
     assert len(stored(tmp_path)) == 3

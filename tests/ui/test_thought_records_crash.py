@@ -28,8 +28,9 @@ SCRIPT = Path(sys.executable).with_name("homework-tui")
 SITUATION = "Team meeting [bold]again[/] 😬"
 
 
-def wait_for_draft(folder: Path, done: Callable[[dict[str, object]], bool],
-                   timeout: float = 20.0) -> None:
+def wait_for_draft(
+    folder: Path, done: Callable[[dict[str, object]], bool], timeout: float = 20.0
+) -> None:
     """Wait until the thought record's draft on disk satisfies `done` (read while the app runs)."""
     deadline = time.monotonic() + timeout
     while True:

@@ -71,19 +71,25 @@ async def test_a_record_without_the_belief_rating_is_saved_but_not_complete(
         (record,) = stored(tmp_path)
         assert record.balanced_belief is None and not record.complete
         assert "Saved. The parts still empty can be filled in whenever you like." in (
-            notifications(app))
+            notifications(app)
+        )
         await pilot.press("enter")
         await wait_for(pilot, ThoughtRecordDetail)
         await pilot.press("end")  # the note is at the foot of the record
         await wait_until(pilot, lambda: "Still to do" in screen_text(app))
         words = " ".join(screen_text(app).split())
-        assert ("Still to do, whenever you are ready: How much you believe the balanced "
-                "thought. Press e.") in words
+        assert (
+            "Still to do, whenever you are ready: How much you believe the balanced "
+            "thought. Press e."
+        ) in words
 
 
 def trap_line(app: object, name: str) -> str:
-    return next(line for line in screen_text(app).splitlines()  # type: ignore[arg-type]
-                if name in line)
+    return next(
+        line
+        for line in screen_text(app).splitlines()  # type: ignore[arg-type]
+        if name in line
+    )
 
 
 async def test_ticked_thinking_traps_differ_from_unticked_without_colour(tmp_path: Path) -> None:

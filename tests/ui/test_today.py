@@ -57,14 +57,20 @@ async def test_today_explains_each_kind_of_homework_and_where_to_start(app: AppF
 async def test_a_plan_with_suggest_relax_false_leaves_out_try_relax(
     app: AppFactory, data_dir: Path
 ) -> None:
-    plan = parse_plan('[plan]\nsuggest_relax = false\n\n[[homework]]\nkind = "exposure"\n'
-                      'daily = true\n')
+    plan = parse_plan(
+        '[plan]\nsuggest_relax = false\n\n[[homework]]\nkind = "exposure"\ndaily = true\n'
+    )
     with Store.open(data_dir) as store:
         import_plan(store, plan)
     async with app().run_test(size=SIZE) as pilot:
         hw = await wait_ready(pilot)
-        await wait_until(pilot, lambda: "Exposure" in screen_text(hw)
-                         and "Open what your therapist asked you to practise" in screen_text(hw))
+        await wait_until(
+            pilot,
+            lambda: (
+                "Exposure" in screen_text(hw)
+                and "Open what your therapist asked you to practise" in screen_text(hw)
+            ),
+        )
         text = screen_text(hw)
         assert "Relax (press r)" not in text and "If you feel tense" not in text
         assert "Not sure where to start? Open what your therapist asked you to practise." in text

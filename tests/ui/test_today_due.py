@@ -41,10 +41,19 @@ def a_plan(store: Store) -> None:
     began = week_start(date.today()) - timedelta(days=7)
     repo = assignments_repo(store)
     repo.add(Assignment(kind=Kind.BREATHING, target="resonance", minutes=10, start=began))
-    repo.add(Assignment(kind=Kind.THOUGHT_RECORD, start=began,
-                        frequency=Frequency(every=Every.WEEK, times=3)))
-    repo.add(Assignment(kind=Kind.EXPOSURE, target="Social situations", start=began,
-                        frequency=Frequency(every=Every.WEEK, times=2)))
+    repo.add(
+        Assignment(
+            kind=Kind.THOUGHT_RECORD, start=began, frequency=Frequency(every=Every.WEEK, times=3)
+        )
+    )
+    repo.add(
+        Assignment(
+            kind=Kind.EXPOSURE,
+            target="Social situations",
+            start=began,
+            frequency=Frequency(every=Every.WEEK, times=2),
+        )
+    )
     repo.add(Assignment(kind=Kind.OTHER, title="Walk for 20 minutes", start=began))
 
 
@@ -72,15 +81,29 @@ async def test_today_counts_what_was_just_logged(app: AppFactory, data_dir) -> N
             assert store is not None
             stamp = now().isoformat()
             store.table(sources.RELAXATION_TABLE).insert(
-                {"id": "rx-1", "created_at": stamp, "updated_at": stamp, "kind": "breathing",
-                 "pattern": "Resonance", "minutes": 10, "tension_before": 70,
-                 "tension_after": 40, "completed": True})
-            thought_data.records_repo(store).add(ThoughtRecord(
-                situation="After the team meeting",
-                moods=(Mood(name="anxious", before=80, after=45),),
-                thoughts=(AutomaticThought(text="They all think I'm incompetent", hot=True),),
-                evidence_for="Nobody replied.", evidence_against="Priya asked about it.",
-                balanced_thought="One person was interested.", balanced_belief=60))
+                {
+                    "id": "rx-1",
+                    "created_at": stamp,
+                    "updated_at": stamp,
+                    "kind": "breathing",
+                    "pattern": "Resonance",
+                    "minutes": 10,
+                    "tension_before": 70,
+                    "tension_after": 40,
+                    "completed": True,
+                }
+            )
+            thought_data.records_repo(store).add(
+                ThoughtRecord(
+                    situation="After the team meeting",
+                    moods=(Mood(name="anxious", before=80, after=45),),
+                    thoughts=(AutomaticThought(text="They all think I'm incompetent", hot=True),),
+                    evidence_for="Nobody replied.",
+                    evidence_against="Priya asked about it.",
+                    balanced_thought="One person was interested.",
+                    balanced_belief=60,
+                )
+            )
             await pilot.press("escape")
             await wait_until(pilot, lambda: type(hw.screen).__name__ == "TodayScreen")
             await shown(pilot, hw, "Done ✓ Resonance breathing, 10 minutes: done today")
@@ -91,19 +114,23 @@ async def test_today_counts_what_was_just_logged(app: AppFactory, data_dir) -> N
         hw.close_store()
 
 
-async def test_exposures_count_for_their_ladder_and_experiments_wait(app: AppFactory,
-                                                                     data_dir) -> None:
+async def test_exposures_count_for_their_ladder_and_experiments_wait(
+    app: AppFactory, data_dir
+) -> None:
     with Store.open(data_dir) as store:
         a_plan(store)
         step = Step(description="Say hello to a neighbour", suds=25)
         ladder = Repository(store, exposure_data.LADDERS, Ladder).add(
-            Ladder(name="Social situations", steps=(step,)))
-        Repository(store, exposure_data.EXPOSURES, Exposure).add(Exposure(
-            ladder_id=ladder.id, step_id=step.id, started_at=now(), peak=50, end=20))
+            Ladder(name="Social situations", steps=(step,))
+        )
+        Repository(store, exposure_data.EXPOSURES, Exposure).add(
+            Exposure(ladder_id=ladder.id, step_id=step.id, started_at=now(), peak=50, end=20)
+        )
         from homework_tui.model.experiment import Experiment
 
         Repository(store, EXPERIMENTS, Experiment).add(
-            Experiment(belief="If I speak up, people will laugh", what="Ask one question"))
+            Experiment(belief="If I speak up, people will laugh", what="Ask one question")
+        )
         thought_data.records_repo(store).add(ThoughtRecord(situation="Texting a friend"))
     hw = app()
     try:
@@ -138,8 +165,11 @@ async def test_ticking_off_by_hand_and_taking_it_back(app: AppFactory, data_dir)
             await shown(pilot, hw, "○ Walk for 20 minutes")
             assert "ticked by hand" not in screen_words(hw)
             # Enter on homework the app can see opens its place.
-            listing.index = next(i for i, item in enumerate(listing.children)
-                                 if "Thought record" in str(item.query_one("Label").render()))
+            listing.index = next(
+                i
+                for i, item in enumerate(listing.children)
+                if "Thought record" in str(item.query_one("Label").render())
+            )
             await pilot.press("enter")
             await wait_until(pilot, lambda: hw.current_mode == "thoughts")
     finally:

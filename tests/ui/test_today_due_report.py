@@ -31,8 +31,7 @@ async def test_the_palette_opens_insights_and_the_report(app: AppFactory) -> Non
     try:
         async with hw.run_test(size=SIZE) as pilot:
             await wait_ready(pilot)
-            for words, screen in (("Insights", "InsightsScreen"),
-                                  ("next session", "ReportScreen")):
+            for words, screen in (("Insights", "InsightsScreen"), ("next session", "ReportScreen")):
                 await pilot.press("ctrl+p")
                 await wait_until(pilot, lambda: top(hw) == "CommandPalette")
                 await pilot.press(*words)
@@ -45,8 +44,9 @@ async def test_the_palette_opens_insights_and_the_report(app: AppFactory) -> Non
         hw.close_store()
 
 
-async def test_writing_the_report_from_the_app(app: AppFactory, data_dir: Path,
-                                               tmp_path: Path) -> None:
+async def test_writing_the_report_from_the_app(
+    app: AppFactory, data_dir: Path, tmp_path: Path
+) -> None:
     with Store.open(data_dir) as store:
         fill(store)
     out = tmp_path / "reports" / "for-my-session.md"

@@ -64,9 +64,23 @@ def test_kill_minus_nine_of_the_app_in_a_session_leaves_no_worker(
     leader, follower = pty.openpty()
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
     app = subprocess.Popen(
-        [sys.executable, "-m", "homework_tui", "--data-dir", str(tmp_path / "data"),
-         "breathe", "--pattern", "box", "--minutes", "1"],
-        stdin=follower, stdout=follower, stderr=follower, cwd=ROOT, env=env,
+        [
+            sys.executable,
+            "-m",
+            "homework_tui",
+            "--data-dir",
+            str(tmp_path / "data"),
+            "breathe",
+            "--pattern",
+            "box",
+            "--minutes",
+            "1",
+        ],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        cwd=ROOT,
+        env=env,
         start_new_session=True,
     )
     os.close(follower)

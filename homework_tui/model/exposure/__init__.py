@@ -55,9 +55,7 @@ class Step:
                 "Please describe the step in a few words, like “say hello to a neighbour”.",
             )
         if len(text) > STEP_MAX:
-            raise ValidationError(
-                "description", f"Please keep a step under {STEP_MAX} characters."
-            )
+            raise ValidationError("description", f"Please keep a step under {STEP_MAX} characters.")
         object.__setattr__(self, "description", text)
         object.__setattr__(self, "suds", rating("suds", self.suds, "The step's SUDS"))
 
@@ -245,9 +243,7 @@ class Exposure(Entity):
             )
         set_(self, "peak", rating("peak", self.peak, "Peak SUDS"))
         if self.end is None or (isinstance(self.end, str) and not self.end.strip()):
-            raise ValidationError(
-                "end", "Please rate your distress at the end (0-100)."
-            )
+            raise ValidationError("end", "Please rate your distress at the end (0-100).")
         set_(self, "end", rating("end", self.end, "SUDS at the end"))
         if self.before is not None and self.peak < self.before:
             raise ValidationError(

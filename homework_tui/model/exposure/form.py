@@ -35,7 +35,9 @@ def parse_day(text: str, *, today: date | None = None) -> date:
             "date", "Please write the date as year-month-day, like 2024-05-03, or “today”."
         ) from None
     if not YEARS[0] <= day.year <= YEARS[1]:  # beyond what a clock time can be added to
-        raise ValidationError("date", f"{day.year} looks like a typing slip; please check the year.")
+        raise ValidationError(
+            "date", f"{day.year} looks like a typing slip; please check the year."
+        )
     return day
 
 
@@ -156,6 +158,4 @@ def exposure_from_fields(
     try:
         return Exposure(**values)  # type: ignore[arg-type]
     except ValidationError as error:
-        raise ValidationError(
-            FIELD_OF_MODEL.get(error.field, error.field), error.message
-        ) from None
+        raise ValidationError(FIELD_OF_MODEL.get(error.field, error.field), error.message) from None

@@ -88,8 +88,9 @@ class ExposureSettings:
         object.__setattr__(
             self,
             "prompt_minutes",
-            rating("prompt_minutes", self.prompt_minutes, "Minutes between ratings", low=1,
-                   high=60),
+            rating(
+                "prompt_minutes", self.prompt_minutes, "Minutes between ratings", low=1, high=60
+            ),
         )
         object.__setattr__(
             self, "safety_behaviours", clean_behaviours(tuple(self.safety_behaviours))

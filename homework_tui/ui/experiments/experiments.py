@@ -59,7 +59,9 @@ def detail(experiment: Experiment) -> Text:
     text.append(" ".join(experiment.learned.split()) or "–")
     change = experiment.belief_change
     if change is not None:
-        text.append(f"\nBelief {experiment.belief_rating} → {experiment.belief_after}", style="bold")
+        text.append(
+            f"\nBelief {experiment.belief_rating} → {experiment.belief_after}", style="bold"
+        )
     return text
 
 
@@ -72,8 +74,12 @@ class ExperimentsScreen(DraftListScreen):
         Binding("u", "undo", "Undo"),
     ]
     SCREEN_TITLE = "Experiments"
-    COLUMNS = (("", "state"), ("Belief", "belief"), ("Experiment", "what"),
-               ("Belief 0-100", "rating"))
+    COLUMNS = (
+        ("", "state"),
+        ("Belief", "belief"),
+        ("Experiment", "what"),
+        ("Belief 0-100", "rating"),
+    )
     DRAFT_FORM = FORM
 
     def __init__(self) -> None:
@@ -105,8 +111,10 @@ class ExperimentsScreen(DraftListScreen):
                 Text("not saved yet", style="dim italic"),
                 key=DRAFT_ROW + draft.id,
             )
-        for state, experiments in (("◌ waiting", awaiting_outcome(self.records)),
-                                   ("✓ done", completed(self.records))):
+        for state, experiments in (
+            ("◌ waiting", awaiting_outcome(self.records)),
+            ("✓ done", completed(self.records)),
+        ):
             for experiment in experiments:
                 table.add_row(
                     Text(state),
@@ -140,7 +148,12 @@ class ExperimentsScreen(DraftListScreen):
         self._open_current(outcome=True)
 
     def _write(
-        self, experiment: Experiment | None, draft: Draft | None, /, *, outcome: bool = False,
+        self,
+        experiment: Experiment | None,
+        draft: Draft | None,
+        /,
+        *,
+        outcome: bool = False,
         **options: Any,
     ) -> None:
         from homework_tui.ui.experiments.experiment_form import ExperimentForm

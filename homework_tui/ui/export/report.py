@@ -83,23 +83,37 @@ class ReportScreen(HomeworkScreen[None]):
                 yield RadioButton("From a date I choose", id="period-from")
             with Horizontal(id="report-from-row"):
                 yield Label("From", classes="row-label")
-                yield CleanInput((today - timedelta(days=13)).isoformat(), id="report-from",
-                                 placeholder="2025-03-10", compact=True)
+                yield CleanInput(
+                    (today - timedelta(days=13)).isoformat(),
+                    id="report-from",
+                    placeholder="2025-03-10",
+                    compact=True,
+                )
             yield Label("Format")
             with RadioSet(id="report-format"):
-                yield RadioButton("Markdown: one file, easy to read", value=True,
-                                  id="format-markdown")
+                yield RadioButton(
+                    "Markdown: one file, easy to read", value=True, id="format-markdown"
+                )
                 yield RadioButton("CSV: one file per kind, for a spreadsheet", id="format-csv")
-            yield Static(Text("Your evidence for and against is always in the report. Your "
-                              "own writing goes in only if you choose:"), classes="report-hint")
+            yield Static(
+                Text(
+                    "Your evidence for and against is always in the report. Your "
+                    "own writing goes in only if you choose:"
+                ),
+                classes="report-hint",
+            )
             yield Checkbox("Include my journal writing in full", id="report-journal-text")
             yield Checkbox("Include my notes after exposures", id="report-exposure-notes")
             yield Checkbox("Include my safety plan", id="report-safety-plan")
             yield Label("Save to")
             yield CleanInput(self._default_path("markdown"), id="report-path", compact=True)
             with Horizontal(id="report-buttons"):
-                yield Button(Text("Write report (Ctrl+S)"), id="report-write", variant="primary",
-                             compact=True)
+                yield Button(
+                    Text("Write report (Ctrl+S)"),
+                    id="report-write",
+                    variant="primary",
+                    compact=True,
+                )
             yield ProgressBar(id="report-progress", show_eta=False)
             yield Static("", id="report-result")
             yield Markdown(id="report-preview")
@@ -125,8 +139,9 @@ class ReportScreen(HomeworkScreen[None]):
 
     def _session_found(self, day: date) -> None:
         self.since_session = day
-        self.query_one("#period-session", RadioButton).label = (
-            f"Since your last session ({short_date(day)})")
+        self.query_one(
+            "#period-session", RadioButton
+        ).label = f"Since your last session ({short_date(day)})"
 
     def _default_path(self, form: str) -> str:
         stamp = date.today().isoformat()
@@ -182,8 +197,9 @@ class ReportScreen(HomeworkScreen[None]):
         if not text:
             self._say("Please say where to save the report.", problem=True)
             return
-        form = ("csv" if self.query_one("#report-format", RadioSet).pressed_index == 1
-                else "markdown")
+        form = (
+            "csv" if self.query_one("#report-format", RadioSet).pressed_index == 1 else "markdown"
+        )
         from homework_tui.report.choices import TextChoices
 
         choices = TextChoices(
@@ -199,8 +215,9 @@ class ReportScreen(HomeworkScreen[None]):
         self._write(period, form, choices, Path(text).expanduser())
 
     @work(thread=True, exclusive=True, group="report-write", exit_on_error=False)
-    def _write(self, period: tuple[date, date], form: str, choices: TextChoices,
-               path: Path) -> None:
+    def _write(
+        self, period: tuple[date, date], form: str, choices: TextChoices, path: Path
+    ) -> None:
         from homework_tui.report.csv_files import write_csv
         from homework_tui.report.data import collect
         from homework_tui.report.files import write_private
@@ -210,6 +227,7 @@ class ReportScreen(HomeworkScreen[None]):
         def step(start: int, span: int) -> Callable[[int, int], None]:
             def report(done: int, total: int) -> None:
                 self.app.call_from_thread(self._progress, start + span * done / max(total, 1))
+
             return report
 
         try:
@@ -226,17 +244,23 @@ class ReportScreen(HomeworkScreen[None]):
             self.post_message(ReportFailed(str(error)))
             return
         except OSError as error:
-            self.post_message(ReportFailed(
-                f"Could not write to {path} ({error.strerror or error}). Nothing else changed; "
-                "please choose another place."))
+            self.post_message(
+                ReportFailed(
+                    f"Could not write to {path} ({error.strerror or error}). Nothing else changed; "
+                    "please choose another place."
+                )
+            )
             return
         except Exception as error:  # noqa: BLE001 - a fault of ours: said so, never a silent stop
             from homework_tui.ui.fault import describe
 
-            self.post_message(ReportFailed(
-                "The report could not be made because of a problem inside homework-tui, not "
-                "anything you did. Your data is safe. If it keeps happening, please report this "
-                f"line: {describe(error)}"))
+            self.post_message(
+                ReportFailed(
+                    "The report could not be made because of a problem inside homework-tui, not "
+                    "anything you did. Your data is safe. If it keeps happening, please report this "
+                    f"line: {describe(error)}"
+                )
+            )
             return
         self.post_message(ReportWritten(paths, markdown))
 
@@ -253,16 +277,21 @@ class ReportScreen(HomeworkScreen[None]):
     @on(ReportWritten)
     async def _written(self, message: ReportWritten) -> None:
         self.writing = False
-        where = (str(message.paths[0]) if message.markdown is not None
-                 else f"{len(message.paths)} files in {message.paths[0].parent}")
+        where = (
+            str(message.paths[0])
+            if message.markdown is not None
+            else f"{len(message.paths)} files in {message.paths[0].parent}"
+        )
         preview = self.query_one("#report-preview", Markdown)
         if message.markdown is not None:
             preview.display = True
             await preview.update(message.markdown)  # laid out first, so the line below stays seen
         else:
             preview.display = False
-        self._say(f"Saved to {where}. It is not encrypted, so keep it somewhere private."
-                  + (" The report is below." if message.markdown else ""))
+        self._say(
+            f"Saved to {where}. It is not encrypted, so keep it somewhere private."
+            + (" The report is below." if message.markdown else "")
+        )
 
     @on(ReportFailed)
     def _failed(self, message: ReportFailed) -> None:

@@ -137,10 +137,12 @@ class ExposureScreen(LadderEditing, SectionScreen):
         waiting.display = bool(self.drafts)
         if self.drafts:
             count = len(self.drafts)
-            waiting.update(Text(
-                f"{count} exposure log{'s' if count > 1 else ''} not saved yet — press f to "
-                "finish it."
-            ))
+            waiting.update(
+                Text(
+                    f"{count} exposure log{'s' if count > 1 else ''} not saved yet — press f to "
+                    "finish it."
+                )
+            )
         ladder = self.ladder
         picture = self.query_one(LadderPicture)
         title = self.query_one("#ladder-title", Static)
@@ -161,8 +163,9 @@ class ExposureScreen(LadderEditing, SectionScreen):
         heading = Text(ladder.name, style="bold")
         if count > 1:
             position = [lad.id for lad in self.data.ladders].index(ladder.id) + 1
-            heading.append(f"   ladder {position} of {count}  ([ and ] for the others)",
-                           style="dim")
+            heading.append(
+                f"   ladder {position} of {count}  ([ and ] for the others)", style="dim"
+            )
         title.update(heading)
         goal.update(Text(f"Goal: {ladder.goal}") if ladder.goal else Text(""))
         goal.display = bool(ladder.goal)
@@ -191,8 +194,9 @@ class ExposureScreen(LadderEditing, SectionScreen):
             return
         detail.display = True
         progress = {p.step.id: p for p in self.data.progress(ladder)}
-        detail.update(step_detail(progress[step.id], self.data.for_step(step.id),
-                                  self.data.settings.rule))
+        detail.update(
+            step_detail(progress[step.id], self.data.for_step(step.id), self.data.settings.rule)
+        )
 
     def action_first_ladder(self) -> None:
         self.action_new_ladder()
@@ -237,8 +241,11 @@ class ExposureScreen(LadderEditing, SectionScreen):
         if exposure is None:
             self.reload()  # the log may be kept as a draft
             return
-        self.drafts = [d for d in self.drafts if d.fields.get("step") != exposure.step_id
-                       or d.record_id is not None]
+        self.drafts = [
+            d
+            for d in self.drafts
+            if d.fields.get("step") != exposure.step_id or d.record_id is not None
+        ]
         ladder = self.data.ladder(exposure.ladder_id)
         if ladder is None:
             return
@@ -328,4 +335,3 @@ class ExposureScreen(LadderEditing, SectionScreen):
         if action == "remove_ladder":
             return self.ladder is not None
         return True
-

@@ -54,8 +54,10 @@ def session_words(exposure: Exposure | None, index: int, count: int) -> Text:
 def repeats_words(exposures: list[Exposure]) -> Text:
     figures = between_sessions(exposures)
     if figures is None:
-        return Text("After two or more exposures on this step, this shows how the peak and end "
-                    "change from one time to the next.")
+        return Text(
+            "After two or more exposures on this step, this shows how the peak and end "
+            "change from one time to the next."
+        )
     return Text(
         f"Over {figures.repeats} exposures the peak went {figures.first_peak} → "
         f"{figures.last_peak} and the end {figures.first_end} → {figures.last_end}."
@@ -65,8 +67,10 @@ def repeats_words(exposures: list[Exposure]) -> Text:
 def expectancy_words(exposures: list[Exposure]) -> Text:
     average = mean_expectancy_violation(exposures)
     if average is None:
-        return Text("Give a predicted SUDS when you log an exposure to compare what you "
-                    "expected with what happened.")
+        return Text(
+            "Give a predicted SUDS when you log an exposure to compare what you "
+            "expected with what happened."
+        )
     if average >= 0:
         return Text(f"On average the peak was {average:.0f} lower than you predicted.")
     return Text(f"On average the peak was {-average:.0f} higher than you predicted.")
@@ -136,8 +140,9 @@ class StepChartsScreen(HomeworkScreen[bool]):
         self.session = max(0, min(self.session, len(timed) - 1))
         current = timed[self.session] if timed else None
         during = self.query_one("#curve-during", ExposureCurve)
-        during.plot_readings(current.readings if current else (),
-                             current.predicted if current else None)
+        during.plot_readings(
+            current.readings if current else (), current.predicted if current else None
+        )
         self.query_one("#words-during", Static).update(
             session_words(current, self.session, len(timed))
         )
@@ -201,8 +206,10 @@ class StepChartsScreen(HomeworkScreen[bool]):
             [exposure, *(e for e in self.exposures if e.id != exposure.id)],
             key=lambda e: e.started_at,
         )
-        self.data = replace(self.data, exposures=(exposure, *(
-            e for e in self.data.exposures if e.id != exposure.id)))
+        self.data = replace(
+            self.data,
+            exposures=(exposure, *(e for e in self.data.exposures if e.id != exposure.id)),
+        )
         self.draw()
 
     def action_remove(self) -> None:
@@ -239,8 +246,9 @@ class StepChartsScreen(HomeworkScreen[bool]):
         self.undo_id = removed
         self.draw()
         if removed:
-            self.notify("Exposure moved to the trash. Press u to bring it back.", timeout=8,
-                        markup=False)
+            self.notify(
+                "Exposure moved to the trash. Press u to bring it back.", timeout=8, markup=False
+            )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo":

@@ -45,17 +45,16 @@ class ExposureCurve(PlotextPlot):
             plt.plot(list(xs), list(ys), marker="·", color=color)
         plt.scatter(list(xs), list(ys), marker=marker, label=label, color=color)
 
-    def plot_readings(
-        self, readings: Sequence[SudsReading], predicted: int | None = None
-    ) -> None:
+    def plot_readings(self, readings: Sequence[SudsReading], predicted: int | None = None) -> None:
         self._start("Distress during this exposure", "minutes")
         plt = self.plt
         if readings:
             xs = [round(r.minute, 2) for r in readings]
             span = max(xs[-1], 1.0)
             if predicted is not None:
-                plt.plot([0, span], [predicted, predicted], marker="-", color="gray",
-                         label="predicted")
+                plt.plot(
+                    [0, span], [predicted, predicted], marker="-", color="gray", label="predicted"
+                )
             self._series(xs, [r.suds for r in readings], CURVE, "SUDS", "cyan+")
             plt.xlim(0, span)
             step = next((s for s in (0.5, 1, 2, 5, 10, 15, 30, 60) if span / s <= 6), 120)

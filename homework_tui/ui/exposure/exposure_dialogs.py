@@ -139,8 +139,12 @@ class FieldsDialog(SaveCancelModal[R | None], Generic[R]):
 
 def step_fields(description: str = "", suds: str = "") -> list[Field]:
     return [
-        Field("description", "The situation", description,
-              placeholder="e.g. ask a shop assistant for help"),
+        Field(
+            "description",
+            "The situation",
+            description,
+            placeholder="e.g. ask a shop assistant for help",
+        ),
         Field("suds", "SUDS 0-100", suds, rating=(0, 100)),
     ]
 
@@ -183,9 +187,7 @@ class OptionsDialog(SaveCancelModal[ExposureSettings | None]):
             yield Label("When is a step mastered? (↑/↓, Enter to choose)")
             with RadioSet(id="rule"):
                 for kind in MasteryKind:
-                    yield RadioButton(
-                        kind.label, value=kind is rule.kind, id=f"rule-{kind.value}"
-                    )
+                    yield RadioButton(kind.label, value=kind is rule.kind, id=f"rule-{kind.value}")
             yield Static(Text(rule.kind.explanation), id="rule-explanation", classes="hint")
             with Horizontal(classes="field-row"):
                 yield Label("Exposures needed", classes="field-label")

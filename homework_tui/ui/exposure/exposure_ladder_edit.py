@@ -104,13 +104,16 @@ class LadderEditing:
             self.ladder_id = self.data.ladders[0].id if self.data.ladders else None
             self.undo = (ladder, None)
             self.draw()
-            self.notify("Ladder moved to the trash. Press u to bring it back.", timeout=8,
-                        markup=False)
+            self.notify(
+                "Ladder moved to the trash. Press u to bring it back.", timeout=8, markup=False
+            )
 
         message = Text("“")
         message.append(ladder.name)
-        message.append("” and its steps go to the trash; the exposures you logged are kept. "
-                       "You can bring it back with u.")
+        message.append(
+            "” and its steps go to the trash; the exposures you logged are kept. "
+            "You can bring it back with u."
+        )
         self.app.push_screen(
             ChoiceDialog(
                 "Remove this ladder?",
@@ -149,8 +152,7 @@ class LadderEditing:
                 self._put_ladder(changed)
                 self.draw(select=added[-1])
 
-        self.app.push_screen(FieldsDialog("Add a step", step_fields(), apply, hint=STEP_HINT),
-                             done)
+        self.app.push_screen(FieldsDialog("Add a step", step_fields(), apply, hint=STEP_HINT), done)
 
     def action_edit_step(self) -> None:
         ladder, step = self.ladder, self.step
@@ -180,7 +182,8 @@ class LadderEditing:
         if suds is not None:
             self.notify(
                 f"Moved, and its SUDS is now {suds} so the ladder stays in order. "
-                "Press e to change it.", markup=False,
+                "Press e to change it.",
+                markup=False,
             )
 
     def action_remove_step(self) -> None:
@@ -192,7 +195,9 @@ class LadderEditing:
         self.draw()
         self.notify(
             "Step removed (its exposures are kept). Press u to bring it back.",
-            title="Removed", timeout=8, markup=False,
+            title="Removed",
+            timeout=8,
+            markup=False,
         )
 
     def action_undo(self) -> None:

@@ -116,11 +116,13 @@ class ExposureLogScreen(DraftForm, HomeworkScreen[Exposure | None]):
                     yield Label(label, classes="log-word")
                     yield RatingInput(f[key], id=key)
             yield Static(timed_summary(f.get("readings", "")), id="log-timed")
-            yield Label("Safety behaviours used (Space ticks; add your own below)",
-                        classes="log-section")
+            yield Label(
+                "Safety behaviours used (Space ticks; add your own below)", classes="log-section"
+            )
             yield TickList(id="safety")
             yield CleanInput(
-                id="new-safety", placeholder="a new one, then Enter (e.g. kept my phone in hand)",
+                id="new-safety",
+                placeholder="a new one, then Enter (e.g. kept my phone in hand)",
                 compact=True,
             )
             yield Label("Notes", classes="log-section")
@@ -205,7 +207,8 @@ class ExposureLogScreen(DraftForm, HomeworkScreen[Exposure | None]):
             return
         self._saving = True
         new = [
-            name for name in exposure.safety_behaviours
+            name
+            for name in exposure.safety_behaviours
             if name.casefold() not in {s.casefold() for s in self.settings.safety_behaviours}
         ]
         self._save(exposure, new)

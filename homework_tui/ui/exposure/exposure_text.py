@@ -42,8 +42,11 @@ def step_detail(item: StepProgress, exposures: list[Exposure], rule: MasteryRule
     if item.state is StepState.MASTERED:
         text.append(f"● Mastered: {tries}, {item.counted} of them counting. ")
     else:
-        why = "distress falling by half" if rule.kind is MasteryKind.HALF_DROP else \
-            "less distress than predicted"
+        why = (
+            "distress falling by half"
+            if rule.kind is MasteryKind.HALF_DROP
+            else "less distress than predicted"
+        )
         text.append(f"◐ Practising: {tries}, {item.counted} of {rule.repeats} with {why}. ")
     last = exposures[-1] if exposures else None
     if last is not None:

@@ -61,8 +61,13 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
         *EVERYWHERE,
     ]
 
-    def __init__(self, ladder: Ladder, step: Step, settings: ExposureSettings,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        ladder: Ladder,
+        step: Step,
+        settings: ExposureSettings,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(classes="exposure-timer")
         self.clock = clock  # seconds, monotonic; tests give a clock they move by hand
         self.ladder = ladder
@@ -109,8 +114,9 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
         if running and asking:
             clock.append("   time for a rating", style="dim")
         elif running:
-            clock.append(f"   next rating in {clock_text(timer.next_prompt_in(moment))}",
-                         style="dim")
+            clock.append(
+                f"   next rating in {clock_text(timer.next_prompt_in(moment))}", style="dim"
+            )
         elif timer.phase in (TimerPhase.PREDICT, TimerPhase.BEFORE):
             clock.append("   not started", style="dim")
         else:
@@ -126,8 +132,10 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
                 self.app.bell()
         elif running:
             question.update(
-                Text("Stay with it if you can. Press a number any time to rate; "
-                     "Enter when you're ready to stop.")
+                Text(
+                    "Stay with it if you can. Press a number any time to rate; "
+                    "Enter when you're ready to stop."
+                )
             )
         self.refresh_bindings()
 
@@ -165,8 +173,11 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
                 if self.timer.phase is TimerPhase.RUNNING:
                     self.action_stop()
             elif choice == "later":
-                self.notify("Your ratings are kept as a draft; they will be offered when you "
-                            "come back to Exposure.", markup=False)
+                self.notify(
+                    "Your ratings are kept as a draft; they will be offered when you "
+                    "come back to Exposure.",
+                    markup=False,
+                )
                 self.dismiss(None)
 
         self.app.push_screen(
@@ -235,8 +246,10 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
                 self.keeper.keep(fields, "timer", sequence=sequence)
         except StoreError as error:
             self.app.call_from_thread(
-                self.notify, f"Your ratings could not be saved just now: {error}",
-                severity="warning", markup=False,
+                self.notify,
+                f"Your ratings could not be saved just now: {error}",
+                severity="warning",
+                markup=False,
             )
 
     def _finish(self) -> None:
@@ -254,6 +267,4 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
             except StoreError:
                 pass  # the log form keeps trying; nothing is lost while it is open
             draft = keeper.draft
-        self.app.call_from_thread(
-            self.dismiss, replace(draft, fields=fields, place="timer")
-        )
+        self.app.call_from_thread(self.dismiss, replace(draft, fields=fields, place="timer"))

@@ -54,9 +54,7 @@ class ExposureWriter:
             self._queue.extend(self._failed.items())  # the others are tried again first
             self._failed.clear()
             self._queue.append((key, write))
-        self.node.run_worker(
-            self._drain, thread=True, group="exposure-write", exit_on_error=False
-        )
+        self.node.run_worker(self._drain, thread=True, group="exposure-write", exit_on_error=False)
 
     def _drain(self) -> None:
         with self.saves.saving(), self._lock:

@@ -88,8 +88,10 @@ class InsightsScreen(HomeworkScreen[None]):
         name = "week" if found.days == WEEK_DAYS else "month" if found.days == MONTH_DAYS else ""
         self.sub_title = f"the last {found.days} days"
         self.query_one("#insights-period", Static).update(
-            Text(f"Your last {name or str(found.days) + ' days'}: "
-                 f"{short_date(found.first)} to {short_date(found.last)}")
+            Text(
+                f"Your last {name or str(found.days) + ' days'}: "
+                f"{short_date(found.first)} to {short_date(found.last)}"
+            )
         )
         words = Text()
         for number, sentence in enumerate(found.sentences()):
@@ -100,8 +102,9 @@ class InsightsScreen(HomeworkScreen[None]):
         chart = self.query_one("#insights-chart", Sparkline)
         chart.data = [float(n) for n in found.per_day]
         most = max(found.per_day, default=0)
-        self.query_one("#insights-chart-range", Static).update(Text(
-            f"{short_date(found.first)} → {short_date(found.last)} · most in a day: {most}"))
+        self.query_one("#insights-chart-range", Static).update(
+            Text(f"{short_date(found.first)} → {short_date(found.last)} · most in a day: {most}")
+        )
         show_chart = any(found.per_day)
         for selector in ("#insights-chart-title", "#insights-chart", "#insights-chart-range"):
             self.query_one(selector).display = show_chart

@@ -42,7 +42,10 @@ def switch_bell(app: App[Any]) -> None:
 # (name, help, run(app)) for the command palette.
 PALETTE_ENTRIES: list[tuple[str, str, Callable[[App[Any]], None]]] = [
     ("Insights", "Your last week or month: practice, mood, SUDS and relaxation", show_insights),
-    ("Report for your next session",
-     "Write a summary to bring to your therapist (Markdown or CSV)", show_report),
+    (
+        "Report for your next session",
+        "Write a summary to bring to your therapist (Markdown or CSV)",
+        show_report,
+    ),
     (BELL_NAME, BELL_HELP, switch_bell),
 ]

@@ -57,8 +57,12 @@ class PlanScreen(RecordListScreen):
         Binding("b", "bridge", "For next session"),
     ]
     SCREEN_TITLE = "Plan"
-    COLUMNS = (("Homework", "name"), ("How often", "often"),
-               ("This week", "week"), ("Dates", "dates"))
+    COLUMNS = (
+        ("Homework", "name"),
+        ("How often", "often"),
+        ("This week", "week"),
+        ("Dates", "dates"),
+    )
 
     def __init__(self) -> None:
         super().__init__(name="plan", classes="plan")
@@ -102,9 +106,13 @@ class PlanScreen(RecordListScreen):
             name = Text(assignment.name)
             if assignment.minutes:
                 name.append(f", {assignment.minutes} min")
-            table.add_row(name, Text(assignment.frequency.describe()),
-                          self._week_cell(assignment, today), self._dates(assignment, today),
-                          key=assignment.id)
+            table.add_row(
+                name,
+                Text(assignment.frequency.describe()),
+                self._week_cell(assignment, today),
+                self._dates(assignment, today),
+                key=assignment.id,
+            )
         has_plan = bool(self.plan)
         table.display = has_plan
         self.query_one("#plan-empty").display = not has_plan
@@ -127,8 +135,10 @@ class PlanScreen(RecordListScreen):
         progress = progress_on(assignment, self.activities, today)
         if progress.needed == 0:
             return Text("rest day" if not progress.done else "done today", style="dim")
-        return Text(f"{progress.done} of {progress.needed}"
-                    + (" ✓" if progress.done >= progress.needed else ""))
+        return Text(
+            f"{progress.done} of {progress.needed}"
+            + (" ✓" if progress.done >= progress.needed else "")
+        )
 
     def _dates(self, assignment: Assignment, today: date) -> Text:
         text = f"from {assignment.start.day} {assignment.start:%b}"
@@ -160,8 +170,12 @@ class PlanScreen(RecordListScreen):
 
     def _can_write(self) -> bool:
         if self.homework.read_only:
-            self.notify("This window is read-only, so the plan cannot be changed here.",
-                        title="Read-only", severity="warning", markup=False)
+            self.notify(
+                "This window is read-only, so the plan cannot be changed here.",
+                title="Read-only",
+                severity="warning",
+                markup=False,
+            )
             return False
         return self.homework.store is not None
 
@@ -197,8 +211,9 @@ class PlanScreen(RecordListScreen):
         except StoreError as error:
             self.app.call_from_thread(self._refused, str(error), assignment)
             return
-        self.app.call_from_thread(self.notify, f"{said} {assignment.describe()}",
-                                  title="Plan", markup=False)
+        self.app.call_from_thread(
+            self.notify, f"{said} {assignment.describe()}", title="Plan", markup=False
+        )
         self.reload()
 
     def _refused(self, message: str, assignment: Assignment) -> None:
@@ -219,13 +234,18 @@ class PlanScreen(RecordListScreen):
         try:
             assignments_repo(self._written_store()).delete(assignment.id)
         except StoreError as error:
-            self.app.call_from_thread(self.notify, str(error), title="Not removed",
-                                      severity="warning", markup=False)
+            self.app.call_from_thread(
+                self.notify, str(error), title="Not removed", severity="warning", markup=False
+            )
             return
         self.removed = assignment
         self.app.call_from_thread(
-            self.notify, f"Removed {assignment.name} from your plan. What you did is kept. "
-            "Press u to bring it back.", title="Plan", markup=False)
+            self.notify,
+            f"Removed {assignment.name} from your plan. What you did is kept. "
+            "Press u to bring it back.",
+            title="Plan",
+            markup=False,
+        )
         self.reload()
 
     def action_undo(self) -> None:
@@ -240,12 +260,14 @@ class PlanScreen(RecordListScreen):
         try:
             assignments_repo(self._written_store()).restore(assignment.id)
         except StoreError as error:
-            self.app.call_from_thread(self.notify, str(error), title="Not restored",
-                                      severity="warning", markup=False)
+            self.app.call_from_thread(
+                self.notify, str(error), title="Not restored", severity="warning", markup=False
+            )
             return
         self.removed = None
-        self.app.call_from_thread(self.notify, f"{assignment.name} is back in your plan.",
-                                  title="Plan", markup=False)
+        self.app.call_from_thread(
+            self.notify, f"{assignment.name} is back in your plan.", title="Plan", markup=False
+        )
         self.reload()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -271,14 +293,17 @@ class PlanScreen(RecordListScreen):
         from homework_tui.store.plan import import_plan
 
         try:
-            result = import_plan(self._written_store(), request.plan,
-                                 replace_others=request.replace)
+            result = import_plan(
+                self._written_store(), request.plan, replace_others=request.replace
+            )
         except StoreError as error:
-            self.app.call_from_thread(self.notify, str(error), title="Not imported",
-                                      severity="warning", markup=False)
+            self.app.call_from_thread(
+                self.notify, str(error), title="Not imported", severity="warning", markup=False
+            )
             return
-        self.app.call_from_thread(self.notify, f"Imported {request.path.name}: {result}.",
-                                  title="Plan", markup=False)
+        self.app.call_from_thread(
+            self.notify, f"Imported {request.path.name}: {result}.", title="Plan", markup=False
+        )
         self.reload()
 
     def action_sessions(self) -> None:
@@ -297,8 +322,9 @@ class PlanScreen(RecordListScreen):
         try:
             plan_info(self._written_store()).save(info)
         except StoreError as error:
-            self.app.call_from_thread(self.notify, str(error), title="Not saved",
-                                      severity="warning", markup=False)
+            self.app.call_from_thread(
+                self.notify, str(error), title="Not saved", severity="warning", markup=False
+            )
             return
         self.reload()
 

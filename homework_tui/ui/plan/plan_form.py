@@ -87,35 +87,56 @@ class AssignmentForm(SaveCancelModal["Assignment | None"]):
     def _fields(self, a: Assignment | None, frequency: Frequency) -> ComposeResult:
         with VerticalScroll(id="form-fields"):
             yield Label("Kind of homework")
-            yield Select(KIND_CHOICES, value=a.kind if a else Kind.THOUGHT_RECORD,
-                         allow_blank=False, id="kind", compact=True)
+            yield Select(
+                KIND_CHOICES,
+                value=a.kind if a else Kind.THOUGHT_RECORD,
+                allow_blank=False,
+                id="kind",
+                compact=True,
+            )
             yield Label("Name (optional; needed for other homework)", id="title-label")
-            yield CleanInput(a.title if a else "", id="title", compact=True,
-                             placeholder="e.g. Walk for 20 minutes")
+            yield CleanInput(
+                a.title if a else "",
+                id="title",
+                compact=True,
+                placeholder="e.g. Walk for 20 minutes",
+            )
             yield Label("", id="target-label")
             yield CleanInput(a.target if a else "", id="target", compact=True)
             yield Label("How often")
-            yield Select(EVERY_CHOICES, value=frequency.every, allow_blank=False, id="every",
-                         compact=True)
+            yield Select(
+                EVERY_CHOICES, value=frequency.every, allow_blank=False, id="every", compact=True
+            )
             yield Label("Times a week", id="times-label")
-            yield CleanInput(str(frequency.times if frequency.every is Every.WEEK else 3),
-                             id="times", compact=True)
+            yield CleanInput(
+                str(frequency.times if frequency.every is Every.WEEK else 3),
+                id="times",
+                compact=True,
+            )
             yield Label("Days (Space to choose)", id="weekdays-label")
             yield SelectionList[int](
                 *((name, n, n in frequency.weekdays) for n, name in enumerate(WEEKDAY_NAMES)),
-                id="weekdays", compact=True)
+                id="weekdays",
+                compact=True,
+            )
             yield Label("By (date)", id="by-label")
-            yield CleanInput(frequency.by.isoformat() if frequency.by else "", id="by",
-                             placeholder="2025-03-20", compact=True)
+            yield CleanInput(
+                frequency.by.isoformat() if frequency.by else "",
+                id="by",
+                placeholder="2025-03-20",
+                compact=True,
+            )
             yield Label("Minutes (optional)")
-            yield CleanInput(str(a.minutes) if a and a.minutes else "", id="minutes",
-                             compact=True)
+            yield CleanInput(str(a.minutes) if a and a.minutes else "", id="minutes", compact=True)
             yield Label("Starts")
-            yield CleanInput((a.start if a else date.today()).isoformat(), id="start",
-                             compact=True)
+            yield CleanInput((a.start if a else date.today()).isoformat(), id="start", compact=True)
             yield Label("Last day (optional)")
-            yield CleanInput(a.end.isoformat() if a and a.end else "", id="end",
-                             placeholder="blank: until you change it", compact=True)
+            yield CleanInput(
+                a.end.isoformat() if a and a.end else "",
+                id="end",
+                placeholder="blank: until you change it",
+                compact=True,
+            )
             yield Label("Note from your therapist (optional)")
             yield CleanTextArea(a.note if a else "", id="note", soft_wrap=True, compact=True)
 
@@ -135,8 +156,11 @@ class AssignmentForm(SaveCancelModal["Assignment | None"]):
         self.query_one("#target-label", Label).update(target or "")
         for name in ("target-label", "target"):
             self.query_one(f"#{name}").display = target is not None
-        for name, wanted in (("times", Every.WEEK), ("weekdays", Every.WEEKDAYS),
-                             ("by", Every.ONCE)):
+        for name, wanted in (
+            ("times", Every.WEEK),
+            ("weekdays", Every.WEEKDAYS),
+            ("by", Every.ONCE),
+        ):
             for widget in (f"#{name}-label", f"#{name}"):
                 self.query_one(widget).display = every is wanted
 
@@ -163,9 +187,13 @@ class AssignmentForm(SaveCancelModal["Assignment | None"]):
         )
         minutes = parse_whole(v["minutes"], "Minutes", "minutes") if v["minutes"].strip() else None
         values: dict[str, Any] = dict(
-            kind=kind, frequency=frequency, title=v["title"],
+            kind=kind,
+            frequency=frequency,
+            title=v["title"],
             target=v["target"] if kind in TARGET_LABELS else "",
-            note=v["note"], minutes=minutes, start=parse_day(v["start"], "Starts", "start"),
+            note=v["note"],
+            minutes=minutes,
+            start=parse_day(v["start"], "Starts", "start"),
             end=parse_day(v["end"], "Last day", "end") if v["end"].strip() else None,
         )
         if self.base is not None:
@@ -177,8 +205,15 @@ class AssignmentForm(SaveCancelModal["Assignment | None"]):
             assignment = self.build()
         except ValidationError as error:
             self.query_one("#form-error", Static).update(Text(error.message))
-            target = {"times": "times", "weekdays": "weekdays", "by": "by", "title": "title",
-                      "minutes": "minutes", "start": "start", "end": "end"}.get(error.field)
+            target = {
+                "times": "times",
+                "weekdays": "weekdays",
+                "by": "by",
+                "title": "title",
+                "minutes": "minutes",
+                "start": "start",
+                "end": "end",
+            }.get(error.field)
             if target:
                 self.query_one(f"#{target}").focus()
             return
@@ -193,13 +228,18 @@ class AssignmentForm(SaveCancelModal["Assignment | None"]):
             if value == "discard":
                 self.dismiss(None)
 
-        self.app.push_screen(ChoiceDialog(
-            "Let these changes go?",
-            "You have typed something here that is not saved yet.",
-            [Choice("k", "Keep editing", "keep", primary=True),
-             Choice("d", "Let them go", "discard")],
-            escape="keep",
-        ), chosen)
+        self.app.push_screen(
+            ChoiceDialog(
+                "Let these changes go?",
+                "You have typed something here that is not saved yet.",
+                [
+                    Choice("k", "Keep editing", "keep", primary=True),
+                    Choice("d", "Let them go", "discard"),
+                ],
+                escape="keep",
+            ),
+            chosen,
+        )
 
 
 class SessionDatesForm(SaveCancelModal["PlanInfo | None"]):
@@ -219,14 +259,24 @@ class SessionDatesForm(SaveCancelModal["PlanInfo | None"]):
         info = self.info
         with VerticalScroll(classes="dialog plan-dialog"):
             yield Static(Text("Your sessions"), classes="dialog-title")
-            yield Static(Text("The report “since last session” starts on the last one."),
-                         classes="dialog-message")
+            yield Static(
+                Text("The report “since last session” starts on the last one."),
+                classes="dialog-message",
+            )
             yield Label("Last session")
-            yield CleanInput(info.last_session.isoformat() if info.last_session else "",
-                             id="last", placeholder="2025-03-10", compact=True)
+            yield CleanInput(
+                info.last_session.isoformat() if info.last_session else "",
+                id="last",
+                placeholder="2025-03-10",
+                compact=True,
+            )
             yield Label("Next session (optional)")
-            yield CleanInput(info.next_session.isoformat() if info.next_session else "",
-                             id="next", placeholder="2025-03-24", compact=True)
+            yield CleanInput(
+                info.next_session.isoformat() if info.next_session else "",
+                id="next",
+                placeholder="2025-03-24",
+                compact=True,
+            )
             yield Static("", id="form-error")
             yield from self.compose_buttons()
         yield Footer()

@@ -54,12 +54,14 @@ class ImportDialog(CalmModal["ImportRequest | None"]):
             yield Static(Text("Import your therapist's plan"), classes="dialog-title")
             yield Static(Text(HINT), classes="dialog-message")
             yield Label("File")
-            yield CleanInput(self.start_path, id="import-path", compact=True,
-                             placeholder="~/Downloads/plan.toml")
+            yield CleanInput(
+                self.start_path, id="import-path", compact=True, placeholder="~/Downloads/plan.toml"
+            )
             yield Static("", id="import-result")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Add to my plan (Ctrl+A)", id="import-add", variant="primary",
-                             compact=True)
+                yield Button(
+                    "Add to my plan (Ctrl+A)", id="import-add", variant="primary", compact=True
+                )
                 yield Button("Replace my plan (Ctrl+R)", id="import-replace", compact=True)
                 yield Button("Cancel (Esc)", id="import-cancel", compact=True)
         yield Footer()
@@ -108,8 +110,10 @@ class ImportDialog(CalmModal["ImportRequest | None"]):
             count = len(error.problems)
             head = "a problem" if count == 1 else f"{count} problems"
             lines = "\n".join(f"· {problem}" for problem in error.problems)
-            message = (f"{path.name} has {head}, so nothing can be imported yet:\n{lines}\n"
-                       "Your therapist can fix the file, or you can add the homework by hand.")
+            message = (
+                f"{path.name} has {head}, so nothing can be imported yet:\n{lines}\n"
+                "Your therapist can fix the file, or you can add the homework by hand."
+            )
             self.app.call_from_thread(self._show, path, None, message)
             return
         self.app.call_from_thread(self._show, path, plan, "")
@@ -125,8 +129,10 @@ class ImportDialog(CalmModal["ImportRequest | None"]):
             lines += [f"· {a.describe()}" for a in plan.assignments]
             lines += [f"Changed on reading: {notice}." for notice in plan.notices]
             if self.has_plan:
-                lines.append("Add it to your plan, or let it replace your current plan (what "
-                             "you did stays in your records).")
+                lines.append(
+                    "Add it to your plan, or let it replace your current plan (what "
+                    "you did stays in your records)."
+                )
             result.update(Text("\n".join(lines)))
         self._buttons()
         if plan is not None:

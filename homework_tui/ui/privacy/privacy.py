@@ -23,7 +23,9 @@ PLAIN = (
     "Your data is not encrypted. Anyone who can open your files (another account with admin "
     "rights, a lost laptop, a copied backup) can read your notes."
 )
-SEALED = "Your data is encrypted with your passphrase: your notes, their journal, backups and drafts."
+SEALED = (
+    "Your data is encrypted with your passphrase: your notes, their journal, backups and drafts."
+)
 PROTECTS = (
     "Encryption protects your notes on disk when homework-tui is closed: a lost or shared "
     "computer, a copied folder, a backup. It cannot protect them while homework-tui is open and "

@@ -67,8 +67,12 @@ def forget_spoken_cache(folder: Path) -> int:
     the data was unencrypted may hold the person's own words (a pattern's name), so encrypting
     clears them. Returns how many files went."""
     removed = 0
-    for pattern in ("[0-9a-f][0-9a-f]/*.wav", "speech/[0-9a-f][0-9a-f]/*.wav", "tmp/*",
-                    "speech/tmp/*"):
+    for pattern in (
+        "[0-9a-f][0-9a-f]/*.wav",
+        "speech/[0-9a-f][0-9a-f]/*.wav",
+        "tmp/*",
+        "speech/tmp/*",
+    ):
         for path in folder.glob(pattern):
             try:
                 if path.is_dir():
@@ -221,8 +225,12 @@ class PassphraseChangeDialog(SaveCancelModal[str | None]):
             status(self._failed, str(error), None)
             return
         except Exception as error:  # noqa: BLE001 - told calmly, never a traceback
-            status(self._failed, f"Something unexpected went wrong ({type(error).__name__}). "
-                   "Your data is as it was before.", None)
+            status(
+                self._failed,
+                f"Something unexpected went wrong ({type(error).__name__}). "
+                "Your data is as it was before.",
+                None,
+            )
             return
         if self.change is Change.ENCRYPT:
             forget_spoken_cache(cache_dir())
@@ -241,7 +249,9 @@ class PassphraseChangeDialog(SaveCancelModal[str | None]):
         message = DONE[self.change]
         if skipped:
             names = ", ".join(Path(p).name for p in skipped)
-            message += (f" Some old files could not be converted because they were damaged "
-                        f"earlier ({names}); they are unchanged.")
+            message += (
+                f" Some old files could not be converted because they were damaged "
+                f"earlier ({names}); they are unchanged."
+            )
         self._clear_inputs()
         self.dismiss(message)

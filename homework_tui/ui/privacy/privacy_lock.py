@@ -156,8 +156,10 @@ class IdleLock:
     def lock_now(self) -> None:
         if self.locked or not self.available:
             return
-        if any(type(s).__name__ == "PassphraseChangeDialog" and runs_something(s)
-               for s in all_screens(self.app)):
+        if any(
+            type(s).__name__ == "PassphraseChangeDialog" and runs_something(s)
+            for s in all_screens(self.app)
+        ):
             return  # mid-rewrite the key is changing: lock once it is done
         from homework_tui.ui.privacy.privacy_lock_screen import DraftJob, LockScreen
 

@@ -98,8 +98,11 @@ class LockScreen(Screen[None]):
 
     def _drafts_saved(self, failed: str) -> None:
         if failed:
-            self._say("lock-drafts", f"Your open draft could not be saved just now: {failed} "
-                      "It is still open, exactly as you left it, behind this lock.")
+            self._say(
+                "lock-drafts",
+                f"Your open draft could not be saved just now: {failed} "
+                "It is still open, exactly as you left it, behind this lock.",
+            )
         else:
             plural = "s are" if self.drafts > 1 else " is"
             self._say("lock-drafts", f"Your open draft{plural} saved.")

@@ -17,8 +17,11 @@ BELL_HELP = "Ring the terminal bell at each in, hold and out (on/off), for when 
 
 def bell_state(on: bool) -> str:
     """How the bell's state reads to the person."""
-    return ("The terminal bell will ring at each phase of a session." if on
-            else "The terminal bell at each phase is off.")
+    return (
+        "The terminal bell will ring at each phase of a session."
+        if on
+        else "The terminal bell at each phase is off."
+    )
 
 
 def toggle_bell(app: App[Any]) -> bool:

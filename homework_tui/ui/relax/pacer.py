@@ -29,8 +29,9 @@ def stepped(progress: float, seconds: float, growing: bool) -> float:
     return (done + 1) / steps if growing else done / steps
 
 
-def shape_level(kind: str | None, label: str | None, progress: float,
-                seconds: float | None = None) -> int:
+def shape_level(
+    kind: str | None, label: str | None, progress: float, seconds: float | None = None
+) -> int:
     """How full the shape is for a stage at `progress` (0..1) through it; with the stage's length
     in `seconds`, in whole-second steps."""
     progress = min(1.0, max(0.0, progress))
@@ -76,8 +77,9 @@ class Pacer(Widget):
         self.tense = False
         self.redraws = 0  # for tests and the benchmark
 
-    def show(self, kind: str | None, label: str | None, progress: float,
-             seconds: float | None = None) -> bool:
+    def show(
+        self, kind: str | None, label: str | None, progress: float, seconds: float | None = None
+    ) -> bool:
         """Follow the session (`seconds`: the stage's length, for whole-second steps); True when
         the picture changed (and a redraw was asked for)."""
         level = shape_level(kind, label, progress, seconds)

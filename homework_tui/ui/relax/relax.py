@@ -29,8 +29,10 @@ from homework_tui.ui.relax.relax_rating import Rating, RatingDialog
 from homework_tui.ui.relax.relax_stage import STAGE_ACTIONS, StageMixin
 from homework_tui.ui.relax.relax_toggle import OnOff as Checkbox
 
-INTRO = ("Pick a session and press Enter. You can close your eyes: the voice guides you, "
-         "and the words show here too.")
+INTRO = (
+    "Pick a session and press Enter. You can close your eyes: the voice guides you, "
+    "and the words show here too."
+)
 HEADING = "heading:"
 
 
@@ -75,7 +77,9 @@ class RelaxScreen(StageMixin, SectionScreen):
         self.typed: dict[str, str] = {}  # session name (lower-case) → the length typed for it here
         self.loaded = False
         self.silent_because: str | None = None  # no sound device here (the bell is offered)
-        self.clock: Callable[[], float] = time.monotonic  # sessions keep time by it (tests: by hand)
+        self.clock: Callable[[], float] = (
+            time.monotonic
+        )  # sessions keep time by it (tests: by hand)
 
     def compose_content(self) -> ComposeResult:
         yield Static(Text(INTRO), id="rx-intro-text", classes="calm-note")
@@ -86,20 +90,26 @@ class RelaxScreen(StageMixin, SectionScreen):
                 yield Static(Text(""), id="rx-speaker")
                 with Horizontal(classes="rx-row", id="rx-length"):
                     yield Static("Length (minutes)", classes="rx-label")
-                    yield Input(id="rx-minutes", classes="rx-field", compact=True,
-                                restrict=r"[0-9.]{0,5}")
+                    yield Input(
+                        id="rx-minutes", classes="rx-field", compact=True, restrict=r"[0-9.]{0,5}"
+                    )
                     yield Static(Text(""), id="rx-fits")
                 with Horizontal(classes="rx-row rx-resonance"):
                     yield Static("Breaths a minute", classes="rx-label")
-                    yield Input(id="rx-bpm", classes="rx-field", compact=True, restrict=r"[0-9.]{0,4}")
+                    yield Input(
+                        id="rx-bpm", classes="rx-field", compact=True, restrict=r"[0-9.]{0,4}"
+                    )
                 with Horizontal(classes="rx-row rx-resonance"):
                     yield Static("In:out ratio", classes="rx-label")
-                    yield Input(id="rx-ratio", classes="rx-field", compact=True,
-                                restrict=r"[0-9.:]{0,7}")
+                    yield Input(
+                        id="rx-ratio", classes="rx-field", compact=True, restrict=r"[0-9.:]{0,7}"
+                    )
                 yield Checkbox("Voice guides me", id="rx-voice", compact=True)
                 yield Checkbox("Soft tones at each phase", id="rx-tones", compact=True)
                 yield Checkbox("Start with the introduction", id="rx-intro", compact=True)
-                yield Checkbox("Rate anxiety 0-10, not tension 0-100", id="rx-anxiety", compact=True)
+                yield Checkbox(
+                    "Rate anxiety 0-10, not tension 0-100", id="rx-anxiety", compact=True
+                )
         # Below the columns, full width, so a problem or the bell's offer is never scrolled away.
         yield Static(Text(""), id="rx-problem")
         yield Static(Text(""), id="rx-sound")
@@ -126,8 +136,9 @@ class RelaxScreen(StageMixin, SectionScreen):
         store = self.homework.store
         if store is None:
             return
-        state = relax_state(store, self.homework.settings, self.homework.services.relax,
-                            list(self.voices))
+        state = relax_state(
+            store, self.homework.settings, self.homework.services.relax, list(self.voices)
+        )
         self.app.call_from_thread(self.show, state)
 
     def show(self, state: RelaxState) -> None:
@@ -152,7 +163,9 @@ class RelaxScreen(StageMixin, SectionScreen):
                 bits.append(s.rating_line())
             if not s.completed:
                 bits.append(s.outcome)
-            self.query_one("#rx-last", Static).update(Text(", ".join(bits) + ". Press h for history."))
+            self.query_one("#rx-last", Static).update(
+                Text(", ".join(bits) + ". Press h for history.")
+            )
 
     # -- no sound: offer the bell ----------------------------------------------------------------
     @work(thread=True, exclusive=True, group="relax-sound", exit_on_error=False)
@@ -166,8 +179,12 @@ class RelaxScreen(StageMixin, SectionScreen):
         line.display = reason is not None
         if reason is not None:
             bell = "on" if self.homework.settings.bell_on_phase else "off"
-            line.update(Text(f"No sound here ({reason}): sessions play silently, with captions. "
-                             f"Press g for the terminal bell at each phase (now {bell})."))
+            line.update(
+                Text(
+                    f"No sound here ({reason}): sessions play silently, with captions. "
+                    f"Press g for the terminal bell at each phase (now {bell})."
+                )
+            )
         self.refresh_bindings()
 
     def action_bell(self) -> None:
@@ -185,10 +202,18 @@ class RelaxScreen(StageMixin, SectionScreen):
             items.append(Option(Text(heading, style="bold"), id=f"{HEADING}{kind}", disabled=True))
             items += [Option(Padding(Text(e.label), (0, 0, 0, 2)), id=e.name) for e in entries]
         if catalog.problems:
-            items += [None, Option(Text("Files that could not be read", style="bold"),
-                                   id=f"{HEADING}problems", disabled=True)]
-            items += [Option(Padding(Text(p), (0, 0, 0, 2)), id=f"{HEADING}problem{i}", disabled=True)
-                      for i, p in enumerate(catalog.problems)]
+            items += [
+                None,
+                Option(
+                    Text("Files that could not be read", style="bold"),
+                    id=f"{HEADING}problems",
+                    disabled=True,
+                ),
+            ]
+            items += [
+                Option(Padding(Text(p), (0, 0, 0, 2)), id=f"{HEADING}problem{i}", disabled=True)
+                for i, p in enumerate(catalog.problems)
+            ]
         options.clear_options()
         options.add_options(items)
         self._highlight(self.choice.session)
@@ -197,7 +222,9 @@ class RelaxScreen(StageMixin, SectionScreen):
         options = self.query_one("#rx-sessions", OptionList)
         entry = self.catalog.get(name)
         if entry is None:
-            entry = self.catalog.get(RelaxChoice().session) or next(iter(self.catalog.entries), None)
+            entry = self.catalog.get(RelaxChoice().session) or next(
+                iter(self.catalog.entries), None
+            )
         if entry is not None:
             options.highlighted = options.get_option_index(entry.name)
 
@@ -236,9 +263,13 @@ class RelaxScreen(StageMixin, SectionScreen):
         minutes = self.query_one("#rx-minutes", Input)
         with minutes.prevent(Input.Changed):
             minutes.value = self.typed.get(name.lower()) or f"{self._usual_minutes(name, entry):g}"
-        self.query_one("#rx-length").display = not mindful or (entry is not None and entry.minutes is not None)
+        self.query_one("#rx-length").display = not mindful or (
+            entry is not None and entry.minutes is not None
+        )
         fits = entry.fits if entry is not None else None
-        self.query_one("#rx-fits", Static).update(Text(f" ({fits[0]:g} to {fits[1]:g})" if fits else ""))
+        self.query_one("#rx-fits", Static).update(
+            Text(f" ({fits[0]:g} to {fits[1]:g})" if fits else "")
+        )
         self.query_one("#rx-tones").display = not mindful
         self.query_one("#rx-intro").display = not mindful
         self._show_speaker()
@@ -268,11 +299,16 @@ class RelaxScreen(StageMixin, SectionScreen):
         line = ""
         voice_on = self.query_one("#rx-voice", Checkbox).value
         if entry is not None and entry.language:
-            line = speaker_line(entry.language, self.homework.settings.voice, self.voices,
-                                voice_on=voice_on)
+            line = speaker_line(
+                entry.language, self.homework.settings.voice, self.voices, voice_on=voice_on
+            )
         if entry is not None and voice_on and self.voices:
-            line = " ".join(filter(None, (line, wording_line(entry.name, entry.language,
-                                                              self.homework.settings.voice))))
+            line = " ".join(
+                filter(
+                    None,
+                    (line, wording_line(entry.name, entry.language, self.homework.settings.voice)),
+                )
+            )
         self.query_one("#rx-speaker", Static).update(Text(line))
         self.query_one("#rx-speaker").display = bool(line)
 
@@ -315,7 +351,11 @@ class RelaxScreen(StageMixin, SectionScreen):
             self._set_problem(error.message)
             return
         entry = self.selected_entry()
-        too = entry.check_minutes(choice.minutes) if entry is not None and not choice.own_length else ""
+        too = (
+            entry.check_minutes(choice.minutes)
+            if entry is not None and not choice.own_length
+            else ""
+        )
         self._set_problem(too)
         if not too:
             self.check_then_rate(choice)
@@ -428,7 +468,12 @@ class RelaxScreen(StageMixin, SectionScreen):
                 self.choice = self.choice.changed(session="resonance")
                 self.load()
 
-        self.app.push_screen(ChoiceDialog(
-            "Delete this pattern?", f"“{name}” will no longer be offered. Sessions you logged with it stay.",
-            [Choice("k", "Keep it", "keep", primary=True), Choice("d", "Delete", "delete")],
-            escape="keep"), chosen)
+        self.app.push_screen(
+            ChoiceDialog(
+                "Delete this pattern?",
+                f"“{name}” will no longer be offered. Sessions you logged with it stay.",
+                [Choice("k", "Keep it", "keep", primary=True), Choice("d", "Delete", "delete")],
+                escape="keep",
+            ),
+            chosen,
+        )

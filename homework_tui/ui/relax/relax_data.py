@@ -45,8 +45,9 @@ def progression_doc(store: Store) -> Singleton[ProgressionPrefs]:
     return Singleton(store, PROGRESSION_TABLE, ProgressionPrefs, ProgressionPrefs)
 
 
-def stage_progress(sessions: list[RelaxationSession], prefs: ProgressionPrefs
-                   ) -> tuple[Progress | None, Suggestion | None]:
+def stage_progress(
+    sessions: list[RelaxationSession], prefs: ProgressionPrefs
+) -> tuple[Progress | None, Suggestion | None]:
     """Where the person is in muscle relaxation, and the next stage when it is time (and wanted)."""
     records = pmr_records(sessions)
     return progress(records), suggest(records, enabled=prefs.suggest)
@@ -67,8 +68,9 @@ def custom_patterns() -> tuple[dict[str, Any], str]:
         return {}, str(error)
 
 
-def save_pattern(name: str, inhale: str, hold_in: str, exhale: str, hold_out: str,
-                 replaces: str | None = None) -> Any:
+def save_pattern(
+    name: str, inhale: str, hold_in: str, exhale: str, hold_out: str, replaces: str | None = None
+) -> Any:
     """Check and save a pattern (raises audio.errors.ScriptError with a message for the person)."""
     from audio.breathing import custom_pattern, save_custom_pattern
 
@@ -92,8 +94,10 @@ def delete_pattern(name: str) -> bool:
     for pattern in patterns.values():
         save_custom_pattern(path, pattern)
     if not patterns:
-        path.write_text("# Your breathing patterns, in seconds. homework-tui reads and writes this file.\n",
-                        encoding="utf-8")
+        path.write_text(
+            "# Your breathing patterns, in seconds. homework-tui reads and writes this file.\n",
+            encoding="utf-8",
+        )
     return True
 
 
@@ -115,13 +119,18 @@ class RelaxState:
 def fitted(listed: Catalog, settings: Settings, relax: RelaxAudio) -> Catalog:
     """The list with each session's lengths as the person's speech settings allow them (the
     list's own are estimated at the usual speech rate, in English)."""
-    entries = [replace(e, fits=relax.lengths_that_fit(e.name, e.minutes, settings))
-               if e.fits is not None and e.minutes is not None else e for e in listed.entries]
+    entries = [
+        replace(e, fits=relax.lengths_that_fit(e.name, e.minutes, settings))
+        if e.fits is not None and e.minutes is not None
+        else e
+        for e in listed.entries
+    ]
     return Catalog(entries, listed.problems)
 
 
-def relax_state(store: Store, settings: Settings, relax: RelaxAudio,
-                voices: list[Any] | None = None) -> RelaxState:
+def relax_state(
+    store: Store, settings: Settings, relax: RelaxAudio, voices: list[Any] | None = None
+) -> RelaxState:
     """`voices`: the installed voices when already known (else they are asked for, unless
     `relax` says there is no speech)."""
     custom, problem = custom_patterns()
@@ -130,5 +139,14 @@ def relax_state(store: Store, settings: Settings, relax: RelaxAudio,
     found, suggestion = stage_progress(sessions, prefs)
     voices = voices or relax.installed_voices()
     listed = fitted(catalog(custom, voices), settings, relax)
-    return RelaxState(choice_doc(store).load(), custom, problem, listed,
-                      sessions[:1], prefs, found, suggestion, voices)
+    return RelaxState(
+        choice_doc(store).load(),
+        custom,
+        problem,
+        listed,
+        sessions[:1],
+        prefs,
+        found,
+        suggestion,
+        voices,
+    )

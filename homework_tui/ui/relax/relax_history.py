@@ -17,8 +17,10 @@ from homework_tui.model.relaxation import RelaxationSession
 from homework_tui.ui.base import HomeworkScreen
 
 BEFORE, AFTER = "●", "○"
-EMPTY = ("No sessions logged yet. After your first one, it shows here with your ratings, "
-         "and a chart of before and after builds up over time.")
+EMPTY = (
+    "No sessions logged yet. After your first one, it shows here with your ratings, "
+    "and a chart of before and after builds up over time."
+)
 
 
 def minutes_text(session: RelaxationSession) -> str:
@@ -34,11 +36,16 @@ class RatingsChart(PlotextPlot):
         plt = self.plt
         plt.clear_data()
         plt.clear_figure()
-        rated = [s for s in sorted(sessions, key=lambda s: s.created_at) if s.before is not None
-                 or s.after is not None]
+        rated = [
+            s
+            for s in sorted(sessions, key=lambda s: s.created_at)
+            if s.before is not None or s.after is not None
+        ]
         anxiety = any(s.scale == "anxiety" for s in rated)
-        plt.title("How you felt before (●) and after (○), 0-100"
-                  + (" (anxiety 0-10 drawn ×10)" if anxiety else ""))
+        plt.title(
+            "How you felt before (●) and after (○), 0-100"
+            + (" (anxiety 0-10 drawn ×10)" if anxiety else "")
+        )
         plt.ylim(0, 100)
         plt.yticks([0, 25, 50, 75, 100])
         xs_b, ys_b, xs_a, ys_a = [], [], [], []
@@ -55,8 +62,7 @@ class RatingsChart(PlotextPlot):
         if xs_a:
             plt.plot(xs_a, ys_a, marker=AFTER, label="after", color="cyan")
         if rated:
-            plt.xticks(list(range(1, len(rated) + 1)),
-                       [f"{s.created_at:%-d %b}" for s in rated])
+            plt.xticks(list(range(1, len(rated) + 1)), [f"{s.created_at:%-d %b}" for s in rated])
         plt.xlabel("sessions, oldest first")
         self.refresh()
 
@@ -78,8 +84,14 @@ class RelaxHistoryScreen(HomeworkScreen[None]):
     def on_mount(self) -> None:
         self.title = "Relax: your sessions"
         table = self.query_one(DataTable)
-        for label, key in (("Date", "date"), ("Session", "session"), ("Minutes", "minutes"),
-                           ("Before → after", "ratings"), ("", "done"), ("Note", "note")):
+        for label, key in (
+            ("Date", "date"),
+            ("Session", "session"),
+            ("Minutes", "minutes"),
+            ("Before → after", "ratings"),
+            ("", "done"),
+            ("Note", "note"),
+        ):
             table.add_column(label, key=key)
         table.focus()
         self.load()

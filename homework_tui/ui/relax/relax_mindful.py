@@ -90,7 +90,9 @@ class MindfulSessionScreen(RelaxSessionScreen):
         if pacer.display != show_pacer:
             pacer.display = show_pacer
         if show_pacer:
-            pacer.show(kind, stage.label, moment.progress, (stage.end - stage.start) / timeline.sample_rate)
+            pacer.show(
+                kind, stage.label, moment.progress, (stage.end - stage.start) / timeline.sample_rate
+            )
         if moment.paused and not moment.finished:
             self._set("rx-phase", "Paused. Press space to carry on.")
         elif paced and self.still:  # changes on a phase change, not every second

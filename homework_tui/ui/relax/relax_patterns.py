@@ -16,8 +16,13 @@ from textual.widgets import Footer, Input, Static
 from homework_tui.ui.dialogs import EVERYWHERE, CalmModal
 from homework_tui.ui.widgets.clean_input import CleanInput
 
-FIELDS = (("name", "Name"), ("inhale", "Breathe in (s)"), ("hold_in", "Hold, full (s)"),
-          ("exhale", "Breathe out (s)"), ("hold_out", "Hold, empty (s)"))
+FIELDS = (
+    ("name", "Name"),
+    ("inhale", "Breathe in (s)"),
+    ("hold_in", "Hold, full (s)"),
+    ("exhale", "Breathe out (s)"),
+    ("hold_out", "Hold, empty (s)"),
+)
 
 
 def _fmt(value: Any) -> str:
@@ -47,20 +52,32 @@ class PatternDialog(CalmModal[str | None]):
 
     def compose(self) -> ComposeResult:
         p = self.pattern
-        values = {"name": p.name if p else "", "inhale": _fmt(p.inhale) if p else "4",
-                  "hold_in": _fmt(p.hold_in) if p else "0", "exhale": _fmt(p.exhale) if p else "6",
-                  "hold_out": _fmt(p.hold_out) if p else "0"}
+        values = {
+            "name": p.name if p else "",
+            "inhale": _fmt(p.inhale) if p else "4",
+            "hold_in": _fmt(p.hold_in) if p else "0",
+            "exhale": _fmt(p.exhale) if p else "6",
+            "hold_out": _fmt(p.hold_out) if p else "0",
+        }
         with Vertical():
-            yield Static(Text("Change your pattern" if p else "A pattern of your own"), classes="rx-title")
+            yield Static(
+                Text("Change your pattern" if p else "A pattern of your own"), classes="rx-title"
+            )
             for key, label in FIELDS:
                 with Horizontal(classes="rx-row"):
                     yield Static(label, classes="rx-label")
-                    yield CleanInput(values[key], id=f"rx-p-{key}", compact=True,
-                                restrict=None if key == "name" else r"[0-9.]{0,5}",
-                                max_length=40 if key == "name" else 5)
+                    yield CleanInput(
+                        values[key],
+                        id=f"rx-p-{key}",
+                        compact=True,
+                        restrict=None if key == "name" else r"[0-9.]{0,5}",
+                        max_length=40 if key == "name" else 5,
+                    )
             yield Static(Text(""), id="rx-pattern-problem")
-            yield Static(Text("Enter or ^s to save, Esc to cancel. A hold of 0 means no hold."),
-                         classes="calm-note")
+            yield Static(
+                Text("Enter or ^s to save, Esc to cancel. A hold of 0 means no hold."),
+                classes="calm-note",
+            )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -78,11 +95,19 @@ class PatternDialog(CalmModal[str | None]):
             return self.query_one(f"#rx-p-{key}", Input).value.strip()
 
         try:
-            pattern = save_pattern(value("name"), value("inhale"), value("hold_in"), value("exhale"),
-                                   value("hold_out"), replaces=self.pattern.name if self.pattern else None)
+            pattern = save_pattern(
+                value("name"),
+                value("inhale"),
+                value("hold_in"),
+                value("exhale"),
+                value("hold_out"),
+                replaces=self.pattern.name if self.pattern else None,
+            )
         except (AudioError, OSError) as error:
             message = str(error)
-            self.query_one("#rx-pattern-problem", Static).update(Text(message[:1].upper() + message[1:]))
+            self.query_one("#rx-pattern-problem", Static).update(
+                Text(message[:1].upper() + message[1:])
+            )
             return
         self.dismiss(pattern.name)
 

@@ -63,15 +63,21 @@ class RatingDialog(CalmModal[Rating | None]):
             yield Static(Text(question))
             with Horizontal(classes="rx-row"):
                 yield Static(Text("Your rating"), classes="rx-label")
-                yield RatingInput("" if self.initial is None else str(self.initial), low=low,
-                                  high=high, step=5 if high > 10 else 1, id="rx-rating")
+                yield RatingInput(
+                    "" if self.initial is None else str(self.initial),
+                    low=low,
+                    high=high,
+                    step=5 if high > 10 else 1,
+                    id="rx-rating",
+                )
             yield Static(Text(""), classes="rx-problem", id="rx-problem")
             if self.after:
                 yield Static(Text("A note, if you like (what helped, what got in the way):"))
                 yield CleanTextArea(id="rx-note", soft_wrap=True, show_line_numbers=False)
             hint = "Enter to save" if not self.after else "Enter to save, Tab to write a note"
-            yield Static(Text(f"{hint}. Esc to skip the rating. No rating is fine too."),
-                         classes="calm-note")
+            yield Static(
+                Text(f"{hint}. Esc to skip the rating. No rating is fine too."), classes="calm-note"
+            )
         yield Footer()
 
     def on_mount(self) -> None:

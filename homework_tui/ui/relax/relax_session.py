@@ -65,7 +65,7 @@ def says_phase_word(text: str, kind: str | None, label: str | None) -> bool:
 
 
 def time_left(seconds: float) -> str:
-    """"about 6 minutes left", gently rounded; never a countdown of seconds."""
+    """ "about 6 minutes left", gently rounded; never a countdown of seconds."""
     minutes = round(seconds / 60)
     if minutes >= 2:
         return f"about {minutes} minutes left"
@@ -108,8 +108,13 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
         *EVERYWHERE,
     ]
 
-    def __init__(self, choice: RelaxChoice, *, before: int | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        choice: RelaxChoice,
+        *,
+        before: int | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(name="relax-session")
         self.choice = choice
         self.before = before
@@ -155,6 +160,7 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
     @work(thread=True, exclusive=True, group="relax-start", exit_on_error=False)
     def begin(self) -> None:
         from audio.errors import AudioError
+
         try:
             relax = self.homework.services.relax
             started = relax.start_session(self.choice, self.homework.settings, self.clock)
@@ -210,7 +216,10 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
             if self.timer is not None:
                 self.timer.stop()
             timeline = player.timeline
-            self._finish(completed=player.error is None or (timeline.complete and moment.frame >= timeline.frames))
+            self._finish(
+                completed=player.error is None
+                or (timeline.complete and moment.frame >= timeline.frames)
+            )
 
     def elapsed_and_total(self, moment: Any, started: Started) -> tuple[float, float]:
         """Seconds practised so far and the practice's whole length (the length asked for)."""
@@ -224,7 +233,9 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
         timeline = started.player.timeline
         still = self.still
         if not still:
-            seconds = (stage.end - stage.start) / timeline.sample_rate if stage is not None else None
+            seconds = (
+                (stage.end - stage.start) / timeline.sample_rate if stage is not None else None
+            )
             self.query_one(Pacer).show(kind, label, moment.progress, seconds)
         word = phase_word(kind, label)
         if moment.paused and not moment.finished:
@@ -321,9 +332,11 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
             ChoiceDialog(
                 "Stop here?",
                 "You can stop now and still log what you did, or let this one go.",
-                [Choice("k", "Keep going", "keep", primary=True),
-                 Choice("s", "Stop and rate", "stop"),
-                 Choice("d", "Discard it", "discard")],
+                [
+                    Choice("k", "Keep going", "keep", primary=True),
+                    Choice("s", "Stop and rate", "stop"),
+                    Choice("d", "Discard it", "discard"),
+                ],
                 escape="keep",
             ),
             chosen,
@@ -338,20 +351,31 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
         skipped = self.listening.skipped_parts
         if skipped:
             parts = "a part" if skipped == 1 else f"{skipped} parts"
-            self._set("rx-phase", f"You skipped {parts}; {clock(actual)} listened. That still counts.")
+            self._set(
+                "rx-phase", f"You skipped {parts}; {clock(actual)} listened. That still counts."
+            )
         else:
             self._set("rx-phase", "Well done." if completed else "Stopped. That still counts.")
         scale = self.choice.scale
 
         def rated_after(after: Rating | None) -> None:
             rating = after or Rating(None)
-            log = session_log(self.choice, before=self.before, after=rating.value,
-                              planned_seconds=self.started.planned_seconds if self.started else 0,
-                              actual_seconds=actual, completed=completed,
-                              audible=player.audible, note=rating.note, skipped_parts=skipped)
+            log = session_log(
+                self.choice,
+                before=self.before,
+                after=rating.value,
+                planned_seconds=self.started.planned_seconds if self.started else 0,
+                actual_seconds=actual,
+                completed=completed,
+                audible=player.audible,
+                note=rating.note,
+                skipped_parts=skipped,
+            )
             self.save(log)
 
-        self.app.push_screen(RatingDialog(scale, after=True, heading="How do you feel now?"), rated_after)
+        self.app.push_screen(
+            RatingDialog(scale, after=True, heading="How do you feel now?"), rated_after
+        )
 
     @work(thread=True, exclusive=True, group="relax-save", exit_on_error=False)
     def save(self, log: RelaxationSession) -> None:
@@ -360,8 +384,11 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
 
         store = self.homework.store
         if store is None:
-            self.app.call_from_thread(self.notify, "Your data is not open, so this session was not logged.",
-                                      severity="warning")
+            self.app.call_from_thread(
+                self.notify,
+                "Your data is not open, so this session was not logged.",
+                severity="warning",
+            )
             return
         try:
             with saving(self):
@@ -372,8 +399,12 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
         self.app.call_from_thread(self._saved, log)
 
     def _not_saved(self, message: str) -> None:
-        self.notify(f"This session could not be logged: {message}", severity="warning", timeout=8,
-                    markup=False)
+        self.notify(
+            f"This session could not be logged: {message}",
+            severity="warning",
+            timeout=8,
+            markup=False,
+        )
         self.dismiss(None)
 
     def _saved(self, log: RelaxationSession) -> None:

@@ -47,10 +47,19 @@ class StageMixin:
             panel.update(suggestion_text(self.suggestion))
             panel.display = True
         elif self.suggestion is not None:  # the short form while another kind is chosen
-            panel.update(Text(f"You seem ready for the next relaxation stage: "
-                              f"{TRY_NAMES[self.suggestion.next].split(' (')[0]}. Press t to try it."))
+            panel.update(
+                Text(
+                    f"You seem ready for the next relaxation stage: "
+                    f"{TRY_NAMES[self.suggestion.next].split(' (')[0]}. Press t to try it."
+                )
+            )
             panel.display = True
-        elif not self.stage_prefs.suggest and self.practised_pmr and entry is not None and entry.kind == "pmr":
+        elif (
+            not self.stage_prefs.suggest
+            and self.practised_pmr
+            and entry is not None
+            and entry.kind == "pmr"
+        ):
             panel.update(Text(OFF_NOTE))
             panel.display = True
         else:
@@ -80,15 +89,22 @@ class StageMixin:
         screen: Any = self
         store = screen.homework.store
         if store is None or screen.homework.read_only:
-            screen.app.call_from_thread(screen.notify, "Your data is open read-only, so this can't be changed now.")
+            screen.app.call_from_thread(
+                screen.notify, "Your data is open read-only, so this can't be changed now."
+            )
             return
         try:
             with saving(self):  # type: ignore[arg-type]  # a mixin of screens
                 progression_doc(store).save(prefs)
         except StoreError as error:
-            screen.app.call_from_thread(screen.notify, f"That could not be saved: {error}", severity="warning")
+            screen.app.call_from_thread(
+                screen.notify, f"That could not be saved: {error}", severity="warning"
+            )
             return
-        note = ("You'll see a suggestion here when you seem ready for the next stage." if prefs.suggest
-                else "No more stage suggestions. Press o any time to have them back.")
+        note = (
+            "You'll see a suggestion here when you seem ready for the next stage."
+            if prefs.suggest
+            else "No more stage suggestions. Press o any time to have them back."
+        )
         screen.app.call_from_thread(screen.notify, note, timeout=4)
         screen.app.call_from_thread(screen.load)

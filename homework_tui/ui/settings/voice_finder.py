@@ -35,7 +35,9 @@ def languages(voices: Sequence[Any]) -> list[tuple[str, str]]:
             name = str(voice.name).split(" (")[0]
             if code not in names or lang.lower() == code:  # the plain voice names it best
                 names[code] = name
-    return sorted(((f"{name} ({code})", code) for code, name in names.items()), key=lambda p: p[0].lower())
+    return sorted(
+        ((f"{name} ({code})", code) for code, name in names.items()), key=lambda p: p[0].lower()
+    )
 
 
 def voices_in(language: str, voices: Sequence[Any]) -> list[Any]:
@@ -59,7 +61,9 @@ class VoiceFinder(Vertical):
     class Chosen(Message):
         voice: str
 
-    def __init__(self, current: str, *, voices: Callable[[], list[Any]], id: str | None = None) -> None:
+    def __init__(
+        self, current: str, *, voices: Callable[[], list[Any]], id: str | None = None
+    ) -> None:
         """`voices` lists the installed voices (it may take a moment: it is called in a thread)."""
         super().__init__(id=id)
         self.current = current
@@ -67,8 +71,13 @@ class VoiceFinder(Vertical):
         self.voices: list[Any] = []
 
     def compose(self) -> ComposeResult:
-        yield Select[str]([("All languages", ALL)], value=ALL, allow_blank=False, id="voice-language",
-                          compact=True)
+        yield Select[str](
+            [("All languages", ALL)],
+            value=ALL,
+            allow_blank=False,
+            id="voice-language",
+            compact=True,
+        )
         yield OptionList(id="voice-list")
         yield Static(Text("Looking for the voices installed here…"), id="voice-finder-note")
 
@@ -85,8 +94,12 @@ class VoiceFinder(Vertical):
         self.voices = voices
         note = self.query_one("#voice-finder-note", Static)
         if not voices:
-            note.update(Text("No speech voices were found here, so sessions show their words as "
-                             "captions. Installing espeak-ng adds voices in many languages."))
+            note.update(
+                Text(
+                    "No speech voices were found here, so sessions show their words as "
+                    "captions. Installing espeak-ng adds voices in many languages."
+                )
+            )
             return
         note.update(Text("Choose a language, then Enter on a voice to use it."))
         select = self.query_one("#voice-language", Select)
@@ -110,7 +123,12 @@ class VoiceFinder(Vertical):
     def _show(self, language: str) -> None:
         listing = self.query_one(OptionList)
         listing.clear_options()
-        listing.add_options([Option(Text(f"{v.name}  ·  {v.id}"), id=v.id) for v in voices_in(language, self.voices)])
+        listing.add_options(
+            [
+                Option(Text(f"{v.name}  ·  {v.id}"), id=v.id)
+                for v in voices_in(language, self.voices)
+            ]
+        )
         from audio.voice import DEFAULT_VOICE
 
         ids = [v.id for v in voices_in(language, self.voices)]

@@ -47,8 +47,11 @@ def damaged_dialog(app: App[Any], found: DamagedFound) -> tuple[ChoiceDialog, Ha
         try:
             delete_damaged(found.damaged)
         except OSError as error:
-            app.notify(f"It could not be deleted: {error.strerror or error}.", markup=False,
-                       severity="warning")
+            app.notify(
+                f"It could not be deleted: {error.strerror or error}.",
+                markup=False,
+                severity="warning",
+            )
         else:
             app.notify("The damaged file is deleted.", markup=False)
         carry_on()
@@ -61,11 +64,17 @@ def damaged_dialog(app: App[Any], found: DamagedFound) -> tuple[ChoiceDialog, Ha
             try:
                 kept = keep_aside(homework_of(app).data_folder, found.damaged)
             except OSError as error:
-                app.notify(f"It could not be moved: {error.strerror or error}. It stays where "
-                           "it is.", markup=False, severity="warning")
+                app.notify(
+                    f"It could not be moved: {error.strerror or error}. It stays where it is.",
+                    markup=False,
+                    severity="warning",
+                )
             else:
-                app.notify(f"The damaged file is kept in {kept}. It will not be mentioned again.",
-                           title="Kept aside", markup=False)
+                app.notify(
+                    f"The damaged file is kept in {kept}. It will not be mentioned again.",
+                    title="Kept aside",
+                    markup=False,
+                )
             carry_on()
         elif choice == "delete":
             app.push_screen(confirm_delete(found.damaged), delete_confirmed)

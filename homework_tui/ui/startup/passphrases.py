@@ -71,7 +71,9 @@ def data_passphrase_dialog(
     app: App[Any], error: PassphraseNeeded | WrongPassphrase, *, read_only: bool
 ) -> PassphraseDialog:
     """The data is encrypted (or the passphrase given was wrong): the store's own words."""
-    return PassphraseDialog(app, str(error), partial(homework_of(app).open_store, read_only=read_only))
+    return PassphraseDialog(
+        app, str(error), partial(homework_of(app).open_store, read_only=read_only)
+    )
 
 
 def backup_passphrase_dialog(app: App[Any], error: RestoreFailed) -> PassphraseDialog:
@@ -80,8 +82,12 @@ def backup_passphrase_dialog(app: App[Any], error: RestoreFailed) -> PassphraseD
 
     name = error.backup.name
     if isinstance(error.__cause__, WrongPassphrase):
-        message = (f"That passphrase does not open the backup {name}. Nothing was changed. "
-                   "Check Caps Lock and try again.")
+        message = (
+            f"That passphrase does not open the backup {name}. Nothing was changed. "
+            "Check Caps Lock and try again."
+        )
     else:
         message = f"The backup {name} is encrypted. Please enter your passphrase to restore it."
-    return PassphraseDialog(app, message, partial(homework_of(app).open_store, restore=error.backup))
+    return PassphraseDialog(
+        app, message, partial(homework_of(app).open_store, restore=error.backup)
+    )

@@ -53,8 +53,9 @@ class LockedDialog(ProblemDialog):
             "window is saved until it takes over (F5), once the other window is closed."
         )
         read_only = Choice("r", "Open read-only", "read_only", primary=True)
-        super().__init__(app, "Your data is open in another window", message, [read_only],
-                         id="problem-locked")
+        super().__init__(
+            app, "Your data is open in another window", message, [read_only], id="problem-locked"
+        )
 
     def actions(self) -> dict[str, Action]:
         return {"read_only": self._open_read_only}
@@ -75,8 +76,9 @@ class CorruptDialog(ProblemDialog):
         choices = [Choice("r", "Restore…", "restore", primary=True)] if backups else []
         fresh = "Start fresh" if backups else "Start with empty data"
         choices.append(Choice("f", fresh, "fresh", primary=not backups))
-        super().__init__(app, "Your data file could not be read", self._message(), choices,
-                         id="problem-corrupt")
+        super().__init__(
+            app, "Your data file could not be read", self._message(), choices, id="problem-corrupt"
+        )
 
     def _message(self) -> str:
         message = str(self.error)
@@ -131,8 +133,7 @@ class CorruptElsewhereDialog(ProblemDialog):
             "has it open, so nothing was moved or changed here. Close the other window and "
             "start homework-tui again; it will offer your backups."
         )
-        super().__init__(app, "Your data file could not be read", message, [],
-                         id="problem-corrupt")
+        super().__init__(app, "Your data file could not be read", message, [], id="problem-corrupt")
 
 
 class RestoreFailedDialog(ProblemDialog):
@@ -140,8 +141,9 @@ class RestoreFailedDialog(ProblemDialog):
 
     def __init__(self, app: App[Any], error: RestoreFailed) -> None:
         fresh = Choice("f", "Start with empty data", "fresh", primary=True)
-        super().__init__(app, "That backup could not be restored", str(error), [fresh],
-                         id="problem-restore")
+        super().__init__(
+            app, "That backup could not be restored", str(error), [fresh], id="problem-restore"
+        )
 
     def actions(self) -> dict[str, Action]:
         return {"fresh": lambda: homework_of(self.homework).open_store()}

@@ -33,12 +33,9 @@ WHERE_TO_START = (
 )
 # The plan can turn the Relax suggestion off (`suggest_relax = false`): for exposure work, where
 # reaching for relaxation when tense can become a safety behaviour.
-WHERE_TO_START_NO_RELAX = (
-    "Not sure where to start? Open what your therapist asked you to practise."
-)
+WHERE_TO_START_NO_RELAX = "Not sure where to start? Open what your therapist asked you to practise."
 NOTHING_DUE = (
-    "Nothing is due yet. When you add what your therapist set in Plan (p), "
-    "it will show up here."
+    "Nothing is due yet. When you add what your therapist set in Plan (p), it will show up here."
 )
 HELP_NOW_PURPOSE = (
     "Your safety plan, the people you would call when things get hard, and your local crisis "
@@ -72,10 +69,7 @@ class TodayScreen(HomeworkScreen[None]):
     SUB_TITLE = "Today"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(
-            Binding(s.hotkey, f"app.open_section({s.key!r})", s.title, show=False)
-            for s in SECTIONS
-        ),
+        *(Binding(s.hotkey, f"app.open_section({s.key!r})", s.title, show=False) for s in SECTIONS),
         Binding("h", "app.help_now", "Help now", show=False),
         Binding("s", "app.open_settings", "Settings", show=False),
         Binding("b", "bridge", "For next session"),

@@ -53,8 +53,14 @@ class DueLoaded(Message):
 class DueRow(ListItem):
     """One line: an assignment, or a piece of work waiting to be finished."""
 
-    def __init__(self, text: Text, *, assignment: Assignment | None = None,
-                 activity: Activity | None = None, classes: str = "") -> None:
+    def __init__(
+        self,
+        text: Text,
+        *,
+        assignment: Assignment | None = None,
+        activity: Activity | None = None,
+        classes: str = "",
+    ) -> None:
         super().__init__(Label(text, markup=False), classes=classes)
         self.text = text
         self.assignment = assignment
@@ -183,22 +189,26 @@ class TodayDue(Vertical):
         if view.waiting:
             items.append(DueHeading("Waiting for an outcome"))
             for activity in view.waiting:
-                items.append(DueRow(Text(f"… {activity.title or 'An experiment'}"),
-                                    activity=activity))
+                items.append(
+                    DueRow(Text(f"… {activity.title or 'An experiment'}"), activity=activity)
+                )
         if view.started:
             items.append(DueHeading("Started, finish when you like"))
             for activity in view.started:
                 when = short_date(activity.day)
-                title = activity.title if len(activity.title) <= 40 else (
-                    activity.title[:39] + "…")
-                items.append(DueRow(Text(f"… {activity.kind.label}: {title} ({when})"),
-                                    activity=activity))
+                title = activity.title if len(activity.title) <= 40 else (activity.title[:39] + "…")
+                items.append(
+                    DueRow(Text(f"… {activity.kind.label}: {title} ({when})"), activity=activity)
+                )
         if view.has_plan:
             summary.update(Text(f"{short_date(view.day)}. {view.summary()}"))
         elif view.logged_today:
             count = len(view.logged_today)
-            summary.update(Text(f"{count} piece{'s' if count != 1 else ''} of homework logged "
-                                f"today. {NO_PLAN}"))
+            summary.update(
+                Text(
+                    f"{count} piece{'s' if count != 1 else ''} of homework logged today. {NO_PLAN}"
+                )
+            )
         else:
             summary.update(Text(NO_PLAN))
         streak = self.query_one("#due-streak", Static)
@@ -246,12 +256,19 @@ class TodayDue(Vertical):
         store = getattr(self.app, "store", None)
         if row is None or row.assignment is None or store is None:
             if row is not None and row.activity is not None:
-                self.notify("This one is finished where it was started — press Enter to go "
-                            "there.", title="Homework", markup=False)
+                self.notify(
+                    "This one is finished where it was started — press Enter to go there.",
+                    title="Homework",
+                    markup=False,
+                )
             return
         if getattr(self.app, "read_only", False):
-            self.notify("This window is read-only, so nothing can be marked here.",
-                        title="Read-only", severity="warning", markup=False)
+            self.notify(
+                "This window is read-only, so nothing can be marked here.",
+                title="Read-only",
+                severity="warning",
+                markup=False,
+            )
             return
         undo = row.assignment.id in self.checked_off
         self._tick(store, row.assignment, undo)
@@ -267,11 +284,11 @@ class TodayDue(Vertical):
             else:
                 check_off(store, assignment, date.today())
         except StoreError as error:
-            self.app.call_from_thread(self.notify, str(error), title="Not saved",
-                                      severity="warning", markup=False)
+            self.app.call_from_thread(
+                self.notify, str(error), title="Not saved", severity="warning", markup=False
+            )
             return
-        message = ("Taken back." if undo
-                   else f"Marked as done today: {assignment.name}. Well done.")
+        message = "Taken back." if undo else f"Marked as done today: {assignment.name}. Well done."
         self.app.call_from_thread(self.notify, message, title="Today", markup=False)
         self.app.call_from_thread(self.reload)
 

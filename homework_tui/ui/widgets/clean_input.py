@@ -165,7 +165,10 @@ class _RememberedHeight(WrappedDocument):
         window = max(new_stop, edit_start) + 16 * self._width
         while True:
             stop = min(len(line), window)
-            found = [restart + b for b in compute_wrap_offsets(line[restart:stop], self._width, self._tab_width)]
+            found = [
+                restart + b
+                for b in compute_wrap_offsets(line[restart:stop], self._width, self._tab_width)
+            ]
             trusted = stop if stop == len(line) else _last_chunk_start(line, restart, stop)
             for index, position in enumerate(found):
                 if position >= trusted:
@@ -180,7 +183,9 @@ class _RememberedHeight(WrappedDocument):
 
 def _chunk_start(line: str, position: int) -> bool:
     """True when a word starts at `position` (where a wrap's state starts afresh)."""
-    return 0 < position < len(line) and line[position - 1].isspace() and not line[position].isspace()
+    return (
+        0 < position < len(line) and line[position - 1].isspace() and not line[position].isspace()
+    )
 
 
 def _last_chunk_start(line: str, low: int, high: int) -> int:
