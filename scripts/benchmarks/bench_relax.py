@@ -169,7 +169,7 @@ def _xruns(jack_log: Path) -> list[str]:
 
 
 def audio_figure(minutes: float) -> bool:
-    from bench_audio import jack_server
+    from live_rig import jack_server
 
     os.environ["HOMEWORK_TUI_CONFIG_DIR"] = tempfile.mkdtemp(prefix="bench-relax-config-")
     os.environ["HOMEWORK_TUI_CACHE_DIR"] = tempfile.mkdtemp(prefix="bench-relax-cache-")
