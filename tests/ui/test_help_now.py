@@ -15,7 +15,7 @@ from textual.widgets import Input
 from homework_tui.app import HomeworkApp
 from homework_tui.model.safety import CrisisContact, SafetyPlan
 from homework_tui.ui.dialogs import Choice, ChoiceDialog
-from homework_tui.ui.placeholder import SectionPlaceholderScreen
+from homework_tui.ui.section_screens import SectionTroubleScreen
 from homework_tui.sections import SECTIONS
 from homework_tui.store import Singleton, Store
 from tests.ui.helpers import (
@@ -86,7 +86,7 @@ async def test_f2_opens_help_now_from_every_screen_and_esc_goes_back(
             pilot,
             lambda: (
                 hw.current_mode == mode
-                and not isinstance(hw.screen, (SectionPlaceholderScreen, ModalScreen))
+                and not isinstance(hw.screen, (SectionTroubleScreen, ModalScreen))
             ),
         )
         await wait_until(pilot, lambda: "Help now" in footer_line(hw))
