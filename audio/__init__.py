@@ -85,12 +85,13 @@ path and line), `VoiceError` (unknown voice, no engine when
 speech is required), `DeviceError` (no output device when one was required).
 
 Modules: `script_file` (listing and loading scripts; `script_model` the data and `to_text`,
-`script_parse` the reader with `script_steps` for each step's arguments, `script_plan` script →
-plan), `fitting` (stretchy pauses sized while laying out), `scripts` (names → plans; `breathing`,
-`pmr`, `wording`, `plan`), `timeline`, `voice` (+ `_voice_worker`), `clips`, `synth`, `mix`, `wav`,
-`session`, `player` (`clock`, `sound_player`, `sink` + `_sink_worker` + `shared_ring`: the audio
-callback runs in a small process of its own, so a busy UI thread cannot delay it), `_proc` (starting
-helper processes), `workers` (the `AudioWorkers` a program owns: no module-level engines or sinks).
+`script_parse` the reader with `script_steps` for each step's arguments, `script_compiler` a script's steps → plan parts, `script_plan` script →
+plan of the minutes asked), `fitting` (stretchy pauses sized while laying out), `scripts` (names →
+plans; `breathing`, `pmr`, `wording`, `plan`), `timeline`, `voice` (+ `_voice_worker`), `clips`,
+`synth`, `mix`, `wav`, `session` (`session_setup`: a session from what a person chose), `player`
+(`clock`, `sound_player`, `sink` + `_sink_worker` + `shared_ring`: the audio callback runs in a
+small process of its own, so a busy UI thread cannot delay it), `_proc` (starting helper
+processes), `workers` (the `AudioWorkers` a program owns: no module-level engines or sinks).
 """
 
 from __future__ import annotations
@@ -99,17 +100,22 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from audio.player import open_player
-    from audio.session import Session, build_session
+    from audio.session import Session
+    from audio.session_setup import build_session
     from audio.workers import AudioWorkers
 
 __all__ = ["AudioWorkers", "Session", "build_session", "open_player"]
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("Session", "build_session"):
-        from audio import session
+    if name == "Session":
+        from audio.session import Session
 
-        return getattr(session, name)
+        return Session
+    if name == "build_session":
+        from audio.session_setup import build_session
+
+        return build_session
     if name == "open_player":
         from audio.player import open_player
 

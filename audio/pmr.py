@@ -2,9 +2,10 @@
 
 16 groups → 7 → 4 → release-only → cue-controlled (Öst's applied relaxation), as in
 ../shared/CLINICAL.md. The sessions themselves are script files (audio/data/sessions/pmr16.txt,
-…, cue.txt) built from these pieces by `audio.script_plan`: each group a focus line, how to tense,
-"now" and 5-7 s of tension, then "relax" and 30-40 s of release (fitted to the minutes) with spoken
-suggestions; a rest that fills the session to the minutes asked for; a count from four to one.
+…, cue.txt) built from these pieces by `audio.script_compiler`: each group a focus line, how to
+tense, "now" and 5-7 s of tension, then "relax" and 30-40 s of release (fitted to the minutes by
+`audio.script_plan`) with spoken suggestions; a rest that fills the session to the minutes asked
+for; a count from four to one.
 """
 
 from __future__ import annotations

@@ -208,7 +208,8 @@ def builtin_names() -> list[str]:
 
 @lru_cache(maxsize=256)
 def _title_and_range(script: Script) -> tuple[str, tuple[float, float] | None]:
-    from audio.script_plan import minutes_range, script_title
+    from audio.script_compiler import script_title
+    from audio.script_plan import minutes_range
 
     try:
         title = script_title(script)

@@ -1,8 +1,8 @@
 """A `Script` (a session script file) → the `Plan` the timeline lays out.
 
-Steps that draw on the wording file (`wording PATH`, `breathe PATTERN …`, `tense GROUP` with a
-known group key, `rest …`) use the same pieces as the breathing and PMR protocols, so a built-in
-session shipped as a file plays exactly as the protocol it describes. Lengths:
+`audio.script_compiler` expands the steps (those that draw on the wording file use the same
+pieces as the breathing and PMR protocols); this module chooses how long the fill and the
+releases are, so the session lasts its minutes, and says plainly when it cannot. Lengths:
 
 - `breathe … to fill` (without a count of breaths) takes as many whole breaths as the rest of the
   script leaves room for (estimated from the words) and ends with a stretchy quiet of at least
@@ -17,76 +17,29 @@ session shipped as a file plays exactly as the protocol it describes. Lengths:
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from fractions import Fraction
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any
 
-from audio.breathing import (
-    BreathingPattern,
-    builtin_pattern,
-    parse_inline,
-    pattern_fields,
-    practice_steps,
-    resonance_pattern,
-)
 from audio.errors import ScriptError
 from audio.fitting import STRETCH_RANGE
-from audio.plan import (
-    Part,
-    PartKind,
-    Plan,
-    Say,
-    Silence,
-    Step,
-    Tone,
-    estimate_seconds,
-    say_steps,
-    tones_for_cues,
-)
-from audio.pmr import (
-    CUE_EXHALE,
-    CUE_INHALE,
-    FILL_SETTLE,
-    MAX_REST,
-    RELEASE_FIT,
-    PmrOptions,
-    cue_steps,
-    group_area,
-    release_steps,
-    rest_steps,
-    tense_steps,
-)
+from audio.plan import Part, Plan, Silence, estimate_seconds, tones_for_cues
+from audio.pmr import FILL_SETTLE, MAX_REST, RELEASE_FIT, PmrOptions, rest_steps
 from audio.pmr_sessions import SESSIONS as PMR_SESSION_TABLE
+from audio.script_compiler import ScriptCompiler, script_title
 from audio.script_model import (
     ANY_LANGUAGE,
     MINUTES_RANGE,
-    SAY_GAP,
     BreatheStep,
-    PauseStep,
     ReleaseStep,
     RestStep,
-    SayStep,
     Script,
-    ScriptPart,
-    TenseStep,
-    ToneStep,
-    WordingStep,
 )
 from audio.wording import Wording, load_wording
 
-TITLE_REF_RE = re.compile(r"^@([a-z0-9_]+(\.[a-z0-9_]+)+)$")
 PMR_NAMES = tuple(s.key for s in PMR_SESSION_TABLE if s.ladder)  # longest first
 FEWEST_FILL = {"cue": 3}  # fewest breaths a filling practice has (2 for the others)
-
-
-def script_title(script: Script, wording: Wording | None = None) -> str:
-    """The title, with `@path` titles read from the wording (built-in scripts)."""
-    ref = TITLE_REF_RE.match(script.title)
-    if ref is None:
-        return script.title
-    return (wording or load_wording()).text(*ref.group(1).split("."))
 
 
 def _minutes_label(seconds: Fraction) -> str:
@@ -101,165 +54,6 @@ def _at_most_label(seconds: Fraction) -> str:
 
 def _plural(minutes: int) -> str:
     return f"{minutes} minute" if minutes == 1 else f"{minutes} minutes"
-
-
-class _Compiler:
-    """Expands a script's steps into plan steps for a given release length and fill."""
-
-    def __init__(
-        self,
-        script: Script,
-        name: str,
-        wording: Wording,
-        *,
-        spoken_cues: bool,
-        tones: bool,
-        words_per_minute: int,
-        pmr: PmrOptions,
-        breaths_per_minute: Any,
-        ratio: Any,
-    ) -> None:
-        self.script, self.name, self.wording = script, name, wording
-        self.spoken_cues, self.tones, self.wpm, self.pmr = spoken_cues, tones, words_per_minute, pmr
-        self.bpm, self.ratio = breaths_per_minute, ratio
-        other = "left" if pmr.dominant == "right" else "right"
-        self.fields: dict[str, str] = {
-            "side": wording.text("pmr", "sides", pmr.dominant),
-            "other": wording.text("pmr", "sides", other),
-        }
-        first = next((s for s in script.steps() if isinstance(s, BreatheStep)), None)
-        if first is not None and first.pattern != "cue":
-            self.fields.update(pattern_fields(self.pattern(first.pattern), wording))
-        if (breaths_per_minute is not None or ratio is not None) and not any(
-            isinstance(s, BreatheStep) and s.pattern == "resonance" for s in script.steps()
-        ):
-            raise ScriptError("breaths per minute and ratio apply to resonance breathing only")
-        self.notes: list[str] = []
-        self.settle: Fraction | None = None  # the quiet after filling breaths, sized to fit
-
-    def pattern(self, name: str) -> BreathingPattern:
-        if name == "resonance":
-            return resonance_pattern(
-                6 if self.bpm is None else self.bpm, "1:1" if self.ratio is None else self.ratio
-            )
-        if name in ("box", "478", "sigh"):
-            return builtin_pattern(name)
-        inline = parse_inline(name)
-        if inline is None:
-            raise ScriptError(f"unknown breathing pattern '{name}'")
-        return inline
-
-    def cycle_seconds(self, step: BreatheStep) -> Fraction:
-        return (
-            CUE_INHALE + CUE_EXHALE if step.pattern == "cue" else self.pattern(step.pattern).cycle
-        )
-
-    def breaths(self, step: BreatheStep, cycles: int) -> list[Step]:
-        if step.pattern == "cue":
-            return cue_steps(self.wording, cycles)
-        return practice_steps(
-            self.pattern(step.pattern),
-            self.wording,
-            cycles,
-            spoken_cues=self.spoken_cues,
-            tones=self.tones,
-        )
-
-    def parts(self, release: Fraction, fill: Any) -> list[Part]:
-        """`fill`: None while estimating (fill steps at their least), else the cycles or seconds
-        the one filling step gets."""
-        out: list[Part] = []
-        group_index = 0
-        tensed: str | None = None  # the group tensed and not yet released (across parts too)
-        for part in self.script.parts:
-            steps: list[Step] = []
-            label: str | None = None
-            for step in part.steps:
-                if isinstance(step, SayStep):
-                    steps.append(Say(step.text, SAY_GAP))
-                elif isinstance(step, PauseStep):
-                    steps.append(Silence(step.seconds, step.stretch))
-                elif isinstance(step, ToneStep):
-                    steps.append(Tone(step.name))
-                elif isinstance(step, WordingStep):
-                    steps.extend(
-                        say_steps(self.wording.script(*step.path.split("."), fields=self.fields))
-                    )
-                elif isinstance(step, BreatheStep):
-                    label = label or step.pattern
-                    if step.fill:
-                        cycles = 0 if fill is None else int(fill)
-                    elif step.cycles is not None:
-                        cycles = step.cycles
-                    else:
-                        assert step.minutes is not None
-                        cycles = max(1, round(step.minutes * 60 / self.cycle_seconds(step)))
-                    steps.extend(self.breaths(step, cycles))
-                    if step.fill and self.settle is not None:  # quiet before the closing
-                        steps.append(Silence(self.settle, True))
-                elif isinstance(step, TenseStep):
-                    seconds = step.seconds if step.seconds is not None else self.pmr.tense_seconds
-                    steps.extend(
-                        tense_steps(self.wording, step.group, group_index, self.fields, seconds)
-                    )
-                    tensed = step.group
-                    label = label or group_area(self.wording, step.group, self.fields)[0]
-                elif isinstance(step, ReleaseStep):
-                    seconds = (
-                        step.seconds
-                        if step.seconds is not None
-                        else (self.pmr.release_seconds or release)
-                    )
-                    steps.extend(
-                        release_steps(
-                            self.wording,
-                            step.group,
-                            group_index,
-                            self.fields,
-                            seconds,
-                            release_only=tensed != step.group,
-                        )
-                    )
-                    tensed = None
-                    group_index += 1
-                    label = label or group_area(self.wording, step.group, self.fields)[0]
-                elif isinstance(step, RestStep):
-                    seconds = (
-                        step.seconds
-                        if step.seconds is not None
-                        else (Fraction(0) if fill is None else Fraction(fill))
-                    )
-                    steps.extend(
-                        rest_steps(
-                            self.wording,
-                            seconds,
-                            self.wpm,
-                            stretch=step.seconds is None and fill is not None,
-                        )
-                    )
-            out.append(self.part(part, steps, label))
-        return out
-
-    def part(self, part: ScriptPart, steps: list[Step], label: str | None) -> Part:
-        grouped = any(isinstance(s, (TenseStep, ReleaseStep)) for s in part.steps)
-        # PART_TAG_RE admits only the PART_KINDS, so a part's kind is always a PartKind.
-        kind = cast(PartKind, part.kind or ("group" if grouped else "practice"))
-        title = part.title
-        if not title:
-            title = (
-                (label[:1].upper() + label[1:])
-                if grouped and label
-                else script_title(self.script, self.wording)
-            )
-        return Part(
-            kind,
-            title,
-            tuple(steps),
-            label=label if kind in ("group", "practice") and label else None,
-        )
-
-    def estimate(self, parts: list[Part]) -> Fraction:
-        return estimate_seconds(parts, self.wpm)
 
 
 def script_plan(
@@ -292,7 +86,7 @@ def script_plan(
     wording = wording or load_wording(lang)
     uses_wording = script.uses_wording
     tones = tones or (uses_wording and not wording.in_language)  # no English cue words (below)
-    compiler = _Compiler(
+    compiler = ScriptCompiler(
         script,
         name,
         wording,
@@ -459,7 +253,7 @@ def lengths_that_fit(fits: Callable[[float], bool], usual: float) -> tuple[float
     return shortest / 2, longest / 2
 
 
-def _in_hand(compiler: _Compiler, parts: list[Part]) -> Fraction:
+def _in_hand(compiler: ScriptCompiler, parts: list[Part]) -> Fraction:
     """The least quiet a fill (the rest, or the quiet after filling breaths) is planned with:
     FILL_SETTLE, and a tenth of the estimated speech, as the real speech may run that much longer
     than its estimate (the quiet is stretchy, sized from the real speech)."""

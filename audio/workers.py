@@ -94,7 +94,7 @@ class AudioWorkers:
         def warm() -> None:
             try:
                 self.engine(cache_dir).start()
-                import audio.session  # noqa: F401  (numpy and the mixer)
+                import audio.session_setup  # noqa: F401  (numpy, the mixer and the planners)
 
                 if sound:
                     self.prewarm_sink(device, sample_rate)

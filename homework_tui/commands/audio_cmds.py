@@ -111,7 +111,7 @@ def _build(args: argparse.Namespace, *, require_speech: bool) -> Any:
     from fractions import Fraction
 
     from audio.pmr import PmrOptions
-    from audio.session import build_session
+    from audio.session_setup import build_session
 
     config, cache = _folders()
     pmr = PmrOptions(

@@ -168,7 +168,7 @@ class RelaxAudio:
         """Raises audio.errors.AudioError, with a message, when `choice` cannot start (a length
         it cannot be fitted to, a broken file): the same check as starting, without the voice, so
         it takes milliseconds and can come before the person is asked how they feel."""
-        from audio.session import session_plan
+        from audio.session_setup import session_plan
 
         session_plan(choice.session, **self._options(choice, settings))
 
@@ -200,7 +200,7 @@ class RelaxAudio:
 
     def build(self, choice: RelaxChoice, settings: Settings) -> Any:
         """The audio Session for `choice` (raises audio.errors.AudioError with a message)."""
-        from audio.session import build_session
+        from audio.session_setup import build_session
 
         engine = None
         if not choice.voice:

@@ -43,7 +43,7 @@ def report(name: str, value: str, target: str, ok: bool | None, baseline: str = 
 # --- figures ------------------------------------------------------------------------------------
 def first_frame(runs: int) -> None:
     from audio.player import open_player
-    from audio.session import build_session
+    from audio.session_setup import build_session
     from audio.voice import VoiceEngine, VoiceSettings
     from audio.workers import AudioWorkers
 
@@ -105,7 +105,7 @@ def fully_cold() -> None:
     """Informational: a fresh process, nothing prewarmed (worker and sink start on demand)."""
     code = (
         "import time, tempfile\nt0 = time.monotonic()\n"
-        "from audio.session import build_session\nfrom audio.player import open_player\n"
+        "from audio.session_setup import build_session\nfrom audio.player import open_player\n"
         "s = build_session('box', cache_dir=tempfile.mkdtemp())\np = open_player(s, require_device=True)\n"
         "while p.first_sound_at is None and time.monotonic() - t0 < 10: time.sleep(0.001)\n"
         "print(p.first_sound_at - t0)\np.stop()\n"
@@ -121,7 +121,7 @@ def fully_cold() -> None:
 
 
 def render_pmr() -> None:
-    from audio.session import build_session
+    from audio.session_setup import build_session
 
     cache = Path(tempfile.mkdtemp(prefix="bench-speech-"))
     out = Path(tempfile.mkdtemp()) / "pmr16.wav"
@@ -153,7 +153,7 @@ def render_pmr() -> None:
 def exact_onsets() -> None:
     import numpy as np
 
-    from audio.session import build_session
+    from audio.session_setup import build_session
     from audio.synth import tone
     from audio.wav import read_wav, to_int16
 
@@ -222,7 +222,7 @@ def inprocess_callback_baseline(seconds: float) -> str:
 def live_child(seconds: float) -> dict[str, float]:
     """(in a fresh process) Play a 20-minute pmr16 with a busy thread; measure drift and memory."""
     from audio.player import open_player
-    from audio.session import build_session
+    from audio.session_setup import build_session
     from audio.workers import AudioWorkers
 
     cache = tempfile.mkdtemp(prefix="bench-speech-")

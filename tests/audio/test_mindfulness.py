@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 from audio.errors import VoiceError
-from audio.session import Session, build_session
+from audio.session import Session
+from audio.session_setup import build_session
 from audio.voice import DEFAULT_VOICE, VoiceEngine, VoiceInfo, voices_for_language
 from audio.wav import read_wav
 

@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from audio.clips import INT16_SCALE
-from audio.session import Session, build_session
+from audio.session import Session
+from audio.session_setup import build_session
 from audio.synth import TONE_PEAK, TONES, tone
 from audio.timeline import Timeline
 from audio.wav import read_wav, to_int16

@@ -14,7 +14,8 @@ from audio.clock import SilentPlayer
 from audio.errors import DeviceError
 from audio.plan import Part, Phase, Plan, Say, Silence
 from audio.player import open_player, output_devices
-from audio.session import Session, Speech, build_session
+from audio.session import Session, Speech
+from audio.session_setup import build_session
 from audio.voice import VoiceSettings
 from tests.hand_clock import HandClock
 

@@ -11,7 +11,7 @@ import pytest
 from audio.script_file import builtin_names, find_script
 from audio.script_model import Script
 from audio.script_plan import minutes_range, script_plan
-from audio.session import build_session
+from audio.session_setup import build_session
 from audio.voice import VoiceEngine
 
 pytestmark = pytest.mark.timeout(600)
