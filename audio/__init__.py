@@ -85,13 +85,14 @@ path and line), `VoiceError` (unknown voice, no engine when
 speech is required), `DeviceError` (no output device when one was required).
 
 Modules: `script_file` (listing and loading scripts; `script_model` the data and `to_text`,
-`script_parse` the reader with `script_steps` for each step's arguments, `script_compiler` a script's steps → plan parts, `script_plan` script →
-plan of the minutes asked), `fitting` (stretchy pauses sized while laying out), `scripts` (names →
-plans; `breathing`, `pmr`, `wording`, `plan`), `timeline`, `voice` (+ `_voice_worker`), `clips`,
-`synth`, `mix`, `wav`, `session` (`session_setup`: a session from what a person chose), `player`
-(`clock`, `sound_player`, `sink` + `_sink_worker` + `shared_ring`: the audio callback runs in a
-small process of its own, so a busy UI thread cannot delay it), `_proc` (starting helper
-processes), `workers` (the `AudioWorkers` a program owns: no module-level engines or sinks).
+`script_parse` the reader with `script_steps` for each step's arguments, `script_compiler` a
+script's steps → plan parts, `script_plan` script → plan of the minutes asked), `fitting` (stretchy
+pauses sized while laying out), `scripts` (names → plans; `breathing`, `pmr`, `wording`, `plan`),
+`timeline`, `voice` (+ `_voice_worker`), `clips`, `synth`, `mix`, `wav`, `session` (`session_setup`:
+a session from what a person chose), `player` (`clock`, `sound_player`, `sink` + `_sink_worker` +
+`shared_ring`: the audio callback runs in a small process of its own, so a busy UI thread cannot
+delay it), `_proc` (starting helper processes), `workers` (the `AudioWorkers` a program owns: no
+module-level engines or sinks).
 """
 
 from __future__ import annotations
