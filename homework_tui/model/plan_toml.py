@@ -11,15 +11,13 @@ removed whole, and `PlanFile.notices` says where.
 
 from __future__ import annotations
 
-import difflib
-import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from audio.toml_input import TomlInputError, load_toml
 from homework_tui.model.activity import KIND_WORDS, Kind, normalise, parse_kind
-from homework_tui.model.base import ValidationError, visible, without_escape_sequences
+from homework_tui.model.base import ValidationError, without_escape_sequences
 from homework_tui.model.plan import (
     MAX_MINUTES,
     MAX_TIMES_A_WEEK,
@@ -33,25 +31,23 @@ from homework_tui.model.plan import (
     PlanInfo,
     parse_weekday,
 )
+from homework_tui.model.plan_toml_checks import (
+    FileLines,
+    Problem,
+    as_date,
+    as_text,
+    as_whole,
+    as_yes_no,
+    shown,
+    syntax_problem,
+    unknown_key,
+)
 
 HOMEWORK = "homework"
 PLAN_KEYS = ("title", "therapist", "session", "next_session", "start", "end", "suggest_relax")
 TARGET_KEYS = ("ladder", "step", "pattern", "protocol", "target")
 HOW_OFTEN = ("daily", "times_a_week", "weekdays", "once_by")
 HOMEWORK_KEYS = ("kind", "title", "note", "minutes", "start", "end", "id", *TARGET_KEYS, *HOW_OFTEN)
-
-
-@dataclass(frozen=True)
-class Problem:
-    line: int | None
-    message: str
-
-    def __post_init__(self) -> None:
-        # A message may quote the file (a key, a value): never let it carry a raw control character.
-        object.__setattr__(self, "message", visible(self.message))
-
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.message}" if self.line else self.message
 
 
 class PlanFileError(ValueError):
@@ -69,122 +65,6 @@ class PlanFile:
     notices: tuple[str, ...] = ()  # what was changed on reading (escape sequences removed)
 
 
-# -- where things are in the file -----------------------------------------------------------------
-
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?")
-_KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+|\"[^\"]*\"|'[^']*')\s*=")
-
-
-class _Lines:
-    """Line numbers of tables and keys (tomllib keeps none). Handles what people write by hand:
-    `[plan]`, `[[homework]]`, `key = value`, and multi-line strings."""
-
-    def __init__(self, text: str) -> None:
-        self.keys: dict[tuple[str, int, str], int] = {}
-        self.headers: dict[tuple[str, int], int] = {}
-        counts: dict[str, int] = {}
-        section: tuple[str, int] = ("", 0)
-        in_string: str | None = None
-        for number, line in enumerate(text.splitlines(), start=1):
-            if in_string:
-                if line.count(in_string) % 2 == 1:
-                    in_string = None
-                continue
-            header = _HEADER.match(line)
-            if header:
-                name = header.group(2).strip().strip("\"'")
-                if header.group(1) == "[[":
-                    counts[name] = counts.get(name, -1) + 1
-                    section = (name, counts[name])
-                else:
-                    section = (name, 0)
-                self.headers.setdefault(section, number)
-                continue
-            key = _KEY.match(line)
-            if key:
-                self.keys.setdefault((*section, key.group(1).strip("\"'")), number)
-            for quote in ('"""', "'''"):
-                if line.count(quote) % 2 == 1:
-                    in_string = quote
-                    break
-
-    def of(self, section: str, index: int, key: str | None = None) -> int | None:
-        if key is not None and (section, index, key) in self.keys:
-            return self.keys[(section, index, key)]
-        return self.headers.get((section, index))
-
-
-_FRIENDLIER = {
-    "Invalid date or datetime": "this is not a real date; dates are written like 2025-03-11",
-    "Invalid value": 'this value cannot be read; text needs quotes, like "Social situations"',
-    "Cannot overwrite a value": "this setting is given twice",
-    "Cannot declare": "this table is given twice",
-}
-
-
-def _syntax_problem(error: TomlInputError) -> Problem:
-    message = error.message
-    if error.syntax:
-        for start, friendly in _FRIENDLIER.items():
-            if message.startswith(start):
-                message = friendly
-                break
-        else:
-            message = f"the file cannot be read here ({message[:1].lower()}{message[1:]})"
-    return Problem(error.line, message)
-
-
-# -- values ---------------------------------------------------------------------------------------
-
-
-def _shown(value: Any, *, quoted: bool = True) -> str:
-    """`value` for a message (its repr, or `str` when not `quoted`), cut short: a message stays
-    one readable line however long or deeply nested the value is."""
-    shown = repr(value) if quoted else str(value)
-    return shown if len(shown) <= 40 else shown[:39] + "…"
-
-
-def _date(value: Any, what: str) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise ValueError(f"{what} needs a date written like 2025-03-11 (got {_shown(value)})")
-
-
-def _text(value: Any, what: str) -> str:
-    if not isinstance(value, str):
-        raise ValueError(f'{what} needs text in quotes, like "…"')
-    return value
-
-
-def _yes_no(value: Any, what: str) -> bool:
-    if not isinstance(value, bool):
-        raise ValueError(f"{what} needs to be true or false, without quotes (got {_shown(value)})")
-    return value
-
-
-def _whole(value: Any, what: str, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{what} needs a whole number from {low} to {high} (got {_shown(value)})")
-    if not low <= value <= high:
-        raise ValueError(
-            f"{what} is {_shown(value, quoted=False)}; it needs to be from {low} to {high}"
-        )
-    return value
-
-
-def _unknown(key: str, known: tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(key, known, n=1)
-    hint = f" Did you mean “{close[0]}”?" if close else f" Known: {', '.join(known)}."
-    return f"“{key}” is not a setting homework-tui knows.{hint}"
-
-
 # -- the file -------------------------------------------------------------------------------------
 
 
@@ -193,8 +73,8 @@ def parse_plan(text: str, *, today: date | None = None) -> PlanFile:
     try:
         data = load_toml(text)
     except TomlInputError as error:
-        raise PlanFileError([_syntax_problem(error)]) from None
-    lines = _Lines(text)
+        raise PlanFileError([syntax_problem(error)]) from None
+    lines = FileLines(text)
     _check_homework_count(data)
     notices = _remove_escape_sequences(data, lines)
     problems: list[Problem] = _length_problems(data, lines)
@@ -203,7 +83,7 @@ def parse_plan(text: str, *, today: date | None = None) -> PlanFile:
             problems.append(
                 Problem(
                     lines.of(key, 0, key),
-                    _unknown(key, ("plan", HOMEWORK)).replace("setting", "section"),
+                    unknown_key(key, ("plan", HOMEWORK)).replace("setting", "section"),
                 )
             )
     info, start, end = _read_info(data.get("plan", {}), lines, problems)
@@ -296,7 +176,7 @@ def _text_fields(data: dict[str, Any]) -> list[tuple[dict[str, Any], str, int, s
     return found
 
 
-def _remove_escape_sequences(data: dict[str, Any], lines: _Lines) -> list[str]:
+def _remove_escape_sequences(data: dict[str, Any], lines: FileLines) -> list[str]:
     """Remove terminal escape sequences from every text value, whole; say where, one line each."""
     notices = []
     for table, section, index, key in _text_fields(data):
@@ -314,7 +194,7 @@ def _remove_escape_sequences(data: dict[str, Any], lines: _Lines) -> list[str]:
     return notices
 
 
-def _length_problems(data: dict[str, Any], lines: _Lines) -> list[Problem]:
+def _length_problems(data: dict[str, Any], lines: FileLines) -> list[Problem]:
     """A note over NOTE_MAX characters, or another text over PLAN_TEXT_MAX (a homework's title
     has its own limit, the model's TITLE_MAX)."""
     problems = []
@@ -334,7 +214,7 @@ def _length_problems(data: dict[str, Any], lines: _Lines) -> list[Problem]:
 
 
 def _read_info(
-    plan: Any, lines: _Lines, problems: list[Problem]
+    plan: Any, lines: FileLines, problems: list[Problem]
 ) -> tuple[PlanInfo, date | None, date | None]:
     if not isinstance(plan, dict):
         problems.append(Problem(lines.of("plan", 0, "plan"), "[plan] needs to be a table"))
@@ -343,15 +223,15 @@ def _read_info(
     for key, value in plan.items():
         line = lines.of("plan", 0, key)
         if key not in PLAN_KEYS:
-            problems.append(Problem(line, _unknown(key, PLAN_KEYS)))
+            problems.append(Problem(line, unknown_key(key, PLAN_KEYS)))
             continue
         try:
             if key in ("title", "therapist"):
-                values[key] = _text(value, key)
+                values[key] = as_text(value, key)
             elif key == "suggest_relax":
-                values[key] = _yes_no(value, key)
+                values[key] = as_yes_no(value, key)
             else:
-                values[key] = _date(value, key)
+                values[key] = as_date(value, key)
         except ValueError as error:
             problems.append(Problem(line, str(error)))
     try:
@@ -371,7 +251,7 @@ def _read_info(
 def _read_homework(
     table: Any,
     index: int,
-    lines: _Lines,
+    lines: FileLines,
     problems: list[Problem],
     default_start: date,
     default_end: date | None,
@@ -387,7 +267,7 @@ def _read_homework(
 
     for key in table:
         if key not in HOMEWORK_KEYS:
-            problem(key, _unknown(key, HOMEWORK_KEYS))
+            problem(key, unknown_key(key, HOMEWORK_KEYS))
     kind: Kind | None = None
     if "kind" not in table:
         problem(None, 'this homework needs a kind, e.g. kind = "thought record"')
@@ -396,17 +276,17 @@ def _read_homework(
         if kind is None:
             problem(
                 "kind",
-                f"“{_shown(table['kind'], quoted=False)}” is not a kind of homework homework-tui knows. "
+                f"“{shown(table['kind'], quoted=False)}” is not a kind of homework homework-tui knows. "
                 f"Use one of: {', '.join(KIND_WORDS)}.",
             )
     values: dict[str, Any] = {}
     for key, convert in (
-        ("title", lambda v: _text(v, "title")),
-        ("note", lambda v: _text(v, "note")),
-        ("id", lambda v: _text(v, "id")),
-        ("minutes", lambda v: _whole(v, "minutes", 1, MAX_MINUTES)),
-        ("start", lambda v: _date(v, "start")),
-        ("end", lambda v: _date(v, "end")),
+        ("title", lambda v: as_text(v, "title")),
+        ("note", lambda v: as_text(v, "note")),
+        ("id", lambda v: as_text(v, "id")),
+        ("minutes", lambda v: as_whole(v, "minutes", 1, MAX_MINUTES)),
+        ("start", lambda v: as_date(v, "start")),
+        ("end", lambda v: as_date(v, "end")),
     ):
         if key in table:
             try:
@@ -419,7 +299,7 @@ def _read_homework(
         problem(targets[1], f"give just one of {', '.join(targets)}")
     elif targets:
         try:
-            target = _text(table[targets[0]], targets[0])
+            target = as_text(table[targets[0]], targets[0])
         except ValueError as error:
             problem(targets[0], str(error))
     frequency = _read_frequency(table, problem)
@@ -472,7 +352,7 @@ def _read_frequency(table: dict[str, Any], problem: Any) -> Frequency | None:
             return Frequency(every=Every.DAY)
         if key == "times_a_week":
             return Frequency(
-                every=Every.WEEK, times=_whole(value, "times_a_week", 1, MAX_TIMES_A_WEEK)
+                every=Every.WEEK, times=as_whole(value, "times_a_week", 1, MAX_TIMES_A_WEEK)
             )
         if key == "weekdays":
             words = value if isinstance(value, list) else [value]
@@ -481,12 +361,12 @@ def _read_frequency(table: dict[str, Any], problem: Any) -> Frequency | None:
                 day = parse_weekday(word) if isinstance(word, str) else None
                 if day is None:
                     raise ValueError(
-                        f"“{_shown(word, quoted=False)}” is not a day of the week; write days like "
+                        f"“{shown(word, quoted=False)}” is not a day of the week; write days like "
                         '["Mon", "Thu"]'
                     )
                 days.append(day)
             return Frequency(every=Every.WEEKDAYS, weekdays=tuple(days))
-        return Frequency(every=Every.ONCE, by=_date(value, "once_by"))
+        return Frequency(every=Every.ONCE, by=as_date(value, "once_by"))
     except (ValueError, ValidationError) as error:
         problem(key, getattr(error, "message", None) or str(error))
         return None
