@@ -3,6 +3,7 @@
 Start-up paints Today first and opens the store in a thread worker meanwhile (nothing heavy is
 imported before the first frame). Each section lives in its own mode, so moving between sections
 keeps whatever is half-written in each. Help now (F2) is pushed on top of whatever is showing.
+Going to those places, and the palette's list of them, is `navigation.NavigationMixin`.
 
 Screens see it through `ui/app_protocol.HomeworkAppProtocol`: `store`, `read_only`, `settings`,
 `data_ready_signal`, and `services` (made here, closed on unmount), never this class itself."""
@@ -25,13 +26,12 @@ from textual.theme import Theme
 
 from homework_tui.key_order import handled_so_far, has_priority_binding, moves_focus_now
 from homework_tui.model.settings import DEFAULT_THEME, Settings
+from homework_tui.navigation import TODAY, NavigationMixin
 from homework_tui.paths import data_dir
-from homework_tui.sections import SECTIONS, by_key
 from homework_tui.services.app_services import Services
 from homework_tui.terminal_input import read_pastes_whole
 from homework_tui.ui.app_protocol import HomeworkAppProtocol
 from homework_tui.ui.base import LatestValueSaver, SaveRefused
-from homework_tui.ui.insights.insights_palette import PALETTE_ENTRIES
 from homework_tui.ui.privacy.privacy_lock import IdleLock
 from homework_tui.ui.read_only import ReadOnlyWatch
 from homework_tui.ui.store_messages import DamagedFound, StoreFailed, StoreOpened
@@ -47,11 +47,8 @@ if TYPE_CHECKING:
 
     from homework_tui.store import Store
 
-TODAY = "today"  # Today is the default screen, in the app's default mode
-SETTINGS = "settings"
 
-
-class HomeworkApp(App[int]):
+class HomeworkApp(NavigationMixin, App[int]):
     """A calm, private, offline companion for therapy homework."""
 
     CSS_PATH = "app.tcss"
@@ -254,77 +251,7 @@ class HomeworkApp(App[int]):
         title = "Read-only" if message.read_only else "Not saved"
         self.notify(message.message, title=title, severity="warning", markup=False)
 
-    # -- places ------------------------------------------------------------------------------
-
-    def when_ready(self, then: Callable[[], object]) -> bool:
-        """True when the store is open; otherwise remember `then` for when it is."""
-        if self.store is not None:
-            return True
-        self._pending = then
-        return False
-
-    def go_today(self) -> None:
-        self.switch_mode(TODAY)
-
-    def open_section(self, key: str) -> None:
-        section = by_key(key)
-        if not self.when_ready(partial(self.open_section, key)):
-            return
-        from homework_tui.ui.fault import describe
-        from homework_tui.ui.section_screens import SectionTroubleScreen, section_screen
-
-        self._add_mode_once(key, partial(section_screen, section))
-        try:
-            self.switch_mode(key)
-        except Exception as error:  # noqa: BLE001 - a section that cannot start: a calm note, not a traceback
-            self.remove_mode(key)
-            self.add_mode(key, partial(SectionTroubleScreen, section, problem=describe(error)))
-            self.switch_mode(key)
-
-    def open_settings(self) -> None:
-        if not self.when_ready(self.open_settings):
-            return
-        from homework_tui.ui.settings.settings import SettingsScreen
-
-        self._add_mode_once(SETTINGS, SettingsScreen)
-        self.switch_mode(SETTINGS)
-
-    def _add_mode_once(self, mode: str, base_screen: Callable[[], Screen[Any]]) -> None:
-        """Add a mode the first time it is opened (sections are modes, added when first used)."""
-        if mode not in self._added_modes:
-            self.add_mode(mode, base_screen)
-            self._added_modes.add(mode)
-
-    def open_privacy(self) -> None:
-        from homework_tui.ui.privacy.privacy import PrivacyScreen
-
-        self.open_settings()
-        if self.store is not None and not isinstance(self.screen, PrivacyScreen):
-            self.push_screen(PrivacyScreen())
-
-    def show_help_now(self) -> None:
-        from homework_tui.ui.help_now.help_now import HelpNowScreen
-
-        if any(isinstance(screen, HelpNowScreen) for screen in self.screen_stack):
-            return
-        self.push_screen(HelpNowScreen())
-
-    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
-        """(name, help, run) for the command palette: every place and app action."""
-        places: list[tuple[str, str, Callable[[], object]]] = [
-            ("Today", "Where to start, and what is due", self.go_today),
-        ]
-        places += [(s.title, s.purpose, partial(self.open_section, s.key)) for s in SECTIONS]
-        places += [(name, about, partial(run, self)) for name, about, run in PALETTE_ENTRIES]
-        return [
-            *places,
-            ("Help now", "Your safety plan and crisis contacts (F2)", self.show_help_now),
-            ("Settings", "Theme, motion, voice and speech rate", self.open_settings),
-            ("Privacy and lock", "Encryption, passphrase and auto-lock", self.open_privacy),
-            ("Keys", "Show or hide all keys for this screen (F1)", self.action_toggle_keys),
-            ("Change theme", "Try another colour theme", self.action_change_theme),
-            ("Quit", "Close homework-tui (what you saved stays saved)", self.action_quit),
-        ]
+    # -- keys --------------------------------------------------------------------------------
 
     async def _check_bindings(self, key: str, priority: bool = False) -> bool:
         # Before a priority key's action (Ctrl+S, Ctrl+Q, …), let the focused widget handle the

@@ -2,8 +2,8 @@
 person's own patterns and script files among them), its length and sound, rate how you feel (or
 skip), then follow the session (`relax_session`, or `relax_mindful` for mindfulness), rate again,
 and it is logged. Past sessions and a chart are one key away (`relax_history`). The last choice is
-remembered. When muscle relaxation practice shows the person is ready, the next stage is suggested
-(`relax_stage`)."""
+remembered (`relax_start` checks, rates, remembers and starts). When muscle relaxation practice
+shows the person is ready, the next stage is suggested (`relax_stage`)."""
 
 from __future__ import annotations
 
@@ -21,12 +21,12 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from homework_tui.model.base import ValidationError
-from homework_tui.model.relaxation import RelaxationSession, RelaxChoice
+from homework_tui.model.relaxation import RelaxChoice
 from homework_tui.services.relax_catalog import Catalog, SessionEntry
-from homework_tui.ui.base import SectionScreen, saving
+from homework_tui.ui.base import SectionScreen
 from homework_tui.ui.relax.relax_data import RelaxState
-from homework_tui.ui.relax.relax_rating import Rating, RatingDialog
 from homework_tui.ui.relax.relax_stage import STAGE_ACTIONS, StageMixin
+from homework_tui.ui.relax.relax_start import SessionStartMixin
 from homework_tui.ui.relax.relax_toggle import OnOff as Checkbox
 
 INTRO = (
@@ -36,7 +36,7 @@ INTRO = (
 HEADING = "heading:"
 
 
-class RelaxScreen(StageMixin, SectionScreen):
+class RelaxScreen(SessionStartMixin, StageMixin, SectionScreen):
     DEFAULT_CSS = """
     RelaxScreen #rx-choose { height: 1fr; }
     RelaxScreen #rx-sessions { width: 36; height: 1fr; border: round $primary 50%; }
@@ -335,7 +335,7 @@ class RelaxScreen(StageMixin, SectionScreen):
             own_length=mindful and entry is not None and entry.minutes is None,
         )
 
-    # -- starting -------------------------------------------------------------------------------
+    # -- starting (then relax_start.SessionStartMixin) -------------------------------------------
     @on(OptionList.OptionSelected, "#rx-sessions")
     def _chosen(self) -> None:
         self.action_begin()
@@ -343,82 +343,6 @@ class RelaxScreen(StageMixin, SectionScreen):
     @on(Input.Submitted)
     def _submitted(self) -> None:
         self.action_begin()
-
-    def action_begin(self) -> None:
-        try:
-            choice = self.read_choice()
-        except ValidationError as error:
-            self._set_problem(error.message)
-            return
-        entry = self.selected_entry()
-        too = (
-            entry.check_minutes(choice.minutes)
-            if entry is not None and not choice.own_length
-            else ""
-        )
-        self._set_problem(too)
-        if not too:
-            self.check_then_rate(choice)
-
-    @work(thread=True, exclusive=True, group="relax-check", exit_on_error=False)
-    def check_then_rate(self, choice: RelaxChoice, *, remember: bool = True) -> None:
-        """Whether the session can start as chosen (its length, its file: everything but the
-        voice, with the person's speech settings), before the person rates how they feel, so a
-        rating is never asked for nothing. `remember`: see `rate_then_start`."""
-        from audio.errors import AudioError
-
-        try:
-            self.homework.services.relax.check(choice, self.homework.settings)
-        except AudioError as error:
-            message = str(error)
-            self.app.call_from_thread(self._set_problem, message[:1].upper() + message[1:])
-            return
-        self.app.call_from_thread(self.rate_then_start, choice, remember=remember)
-
-    def rate_then_start(self, choice: RelaxChoice, *, remember: bool = True) -> None:
-        """Ask how the person feels (Esc skips), then start `choice`. `remember`: keep it as the
-        choice for next time (not for a session started from the command line)."""
-        if not self.is_current:
-            return
-        self.choice = choice
-        if remember:
-            self.remember(choice)
-
-        def rated(before: Rating | None) -> None:
-            self.start(choice, before.value if before is not None else None)
-
-        self.app.push_screen(
-            RatingDialog(choice.scale, after=False, heading=f"Before you start: {choice.title}"),
-            rated,
-        )
-
-    def start(self, choice: RelaxChoice, before: int | None = None) -> None:
-        from homework_tui.ui.relax.relax_session import RelaxSessionScreen
-
-        def done(logged: RelaxationSession | None) -> None:
-            self.query_one("#rx-sessions").focus()  # so b, h and the arrows work at once
-            self.load()
-
-        screen_class = RelaxSessionScreen
-        if choice.kind == "mindfulness":
-            from homework_tui.ui.relax.relax_mindful import MindfulSessionScreen
-
-            screen_class = MindfulSessionScreen
-        self.app.push_screen(screen_class(choice, before=before, clock=self.clock), done)
-
-    @work(thread=True, exclusive=True, group="relax-choice", exit_on_error=False)
-    def remember(self, choice: RelaxChoice) -> None:
-        from homework_tui.store.errors import StoreError
-        from homework_tui.ui.relax.relax_data import choice_doc
-
-        store = self.homework.store
-        if store is None or self.homework.read_only:
-            return
-        try:
-            with saving(self):
-                choice_doc(store).save(choice)
-        except StoreError:
-            pass  # only a convenience; the session itself is what matters
 
     # -- the person's patterns ----------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
