@@ -14,45 +14,55 @@ from homework_tui.ui.widgets.clean_input import CleanInput
 from homework_tui.ui.widgets.rating_input import RatingInput
 
 
-class MoodRow(Horizontal):
-    """`[ anxious      ] [ 80 ]`: the name (→ accepts a suggestion) and how strong, 0-100."""
+class MoodNameRow(Horizontal):
+    """A mood's name (→ accepts a suggestion) and one rating, 0-100. `PREFIX` names the row and its
+    fields (`PREFIX-N-name`, `PREFIX-N-RATING`)."""
+
+    PREFIX = "mood"
+    RATING = "before"
+    LABEL = "how strong"
+    PLACEHOLDER = "a mood, e.g. anxious"
 
     DEFAULT_CSS = """
-    MoodRow {
+    MoodNameRow {
         height: 1;
         margin-bottom: 1;
     }
-    MoodRow .mood-name {
+    MoodNameRow .mood-name {
         width: 1fr;
         max-width: 30;
         margin-right: 2;
     }
-    MoodRow .mood-label {
+    MoodNameRow .mood-label {
         width: auto;
         margin-right: 1;
         color: $text-muted;
     }
     """
 
-    def __init__(self, index: int, suggestions: tuple[str, ...], name: str = "", before: str = ""):
-        super().__init__(id=f"mood-row-{index}", classes="mood-row")
+    def __init__(self, index: int, suggestions: tuple[str, ...], name: str = "", rating: str = ""):
+        super().__init__(id=f"{self.PREFIX}-row-{index}", classes=f"{self.PREFIX}-row")
         self.index = index
         self._suggestions = suggestions
         self._mood = name  # not `_name`: Textual keeps the widget's own name there
-        self._before = before
+        self._rating = rating
 
     def compose(self) -> ComposeResult:
         yield CleanInput(
             self._mood,
-            placeholder="a mood, e.g. anxious",
+            placeholder=self.PLACEHOLDER,
             suggester=SuggestFromList(self._suggestions, case_sensitive=False),
-            id=f"mood-{self.index}-name",
+            id=f"{self.PREFIX}-{self.index}-name",
             classes="mood-name",
             compact=True,
             max_length=60,
         )
-        yield Static("how strong", classes="mood-label")
-        yield RatingInput(self._before, id=f"mood-{self.index}-before")
+        yield Static(self.LABEL, classes="mood-label")
+        yield RatingInput(self._rating, id=f"{self.PREFIX}-{self.index}-{self.RATING}")
+
+
+class MoodRow(MoodNameRow):
+    """`[ anxious      ] [ 80 ]`: a mood named in column 2 and how strong it is, 0-100."""
 
 
 class MoodRerateRow(Horizontal):
@@ -100,43 +110,11 @@ class MoodRerateRow(Horizontal):
             self.query_one(".mood-was", Static).update(self._label())
 
 
-class LaterMoodRow(Horizontal):
+class LaterMoodRow(MoodNameRow):
     """`[ relieved     ] now [ 40 ]`: a mood felt now that was not there at the start (column 7):
     it has no first rating."""
 
-    DEFAULT_CSS = """
-    LaterMoodRow {
-        height: 1;
-        margin-bottom: 1;
-    }
-    LaterMoodRow .mood-name {
-        width: 1fr;
-        max-width: 30;
-        margin-right: 2;
-    }
-    LaterMoodRow .mood-label {
-        width: auto;
-        margin-right: 1;
-        color: $text-muted;
-    }
-    """
-
-    def __init__(self, index: int, suggestions: tuple[str, ...], name: str = "", after: str = ""):
-        super().__init__(id=f"later-row-{index}", classes="later-row")
-        self.index = index
-        self._suggestions = suggestions
-        self._name = name
-        self._after = after
-
-    def compose(self) -> ComposeResult:
-        yield CleanInput(
-            self._name,
-            placeholder="a new mood, e.g. relieved",
-            suggester=SuggestFromList(self._suggestions, case_sensitive=False),
-            id=f"later-{self.index}-name",
-            classes="mood-name",
-            compact=True,
-            max_length=60,
-        )
-        yield Static("now", classes="mood-label")
-        yield RatingInput(self._after, id=f"later-{self.index}-after")
+    PREFIX = "later"
+    RATING = "after"
+    LABEL = "now"
+    PLACEHOLDER = "a new mood, e.g. relieved"
