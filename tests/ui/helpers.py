@@ -98,9 +98,15 @@ async def settle(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
-def snapshot(snap_compare: Any, folder: Path, size: tuple[int, int], run_before: Any) -> bool:
+def snapshot(
+    snap_compare: Any,
+    folder: Path,
+    size: tuple[int, int],
+    run_before: Any,
+    services: Services | None = None,
+) -> bool:
     """`snap_compare` of the app on `folder` at `size`; the store is closed afterwards."""
-    app = HomeworkApp(folder)
+    app = HomeworkApp(folder, services=services)
     try:
         return bool(snap_compare(app, terminal_size=size, run_before=run_before))
     finally:

@@ -13,11 +13,18 @@ import pytest
 from textual.pilot import Pilot
 
 from homework_tui.model.relaxation import RelaxChoice
-from homework_tui.services import relax_player
 from homework_tui.store import Store
 from tests.hand_clock import HandClock
 from tests.report.dataset import fill
-from tests.ui.helpers import SIZE, settle, snapshot, wait_ready, wait_screen, wait_until
+from tests.ui.helpers import (
+    SIZE,
+    quiet_services,
+    settle,
+    snapshot,
+    wait_ready,
+    wait_screen,
+    wait_until,
+)
 from tests.ui.snapshot_clock import frozen_day
 
 QUICK = RelaxChoice(session="quick", minutes=1, intro=False)
@@ -25,14 +32,13 @@ QUICK = RelaxChoice(session="quick", minutes=1, intro=False)
 
 @pytest.fixture(autouse=True)
 def quiet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """No sound device, no speech engine, our own config and cache folders (a short pattern)."""
+    """Our own config and cache folders (a short pattern); the app gets `quiet_services()`: no
+    sound device, no speech engine."""
     from audio.breathing import custom_pattern, save_custom_pattern
 
     config = tmp_path / "config"
     monkeypatch.setenv("HOMEWORK_TUI_CONFIG_DIR", str(config))
     monkeypatch.setenv("HOMEWORK_TUI_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(relax_player, "SOUND", False)
-    monkeypatch.setattr(relax_player, "NO_SPEECH", "no speech engine was found")
     save_custom_pattern(config / "patterns.toml", custom_pattern("quick", 2, 2, 1, 0))
     yield
 
@@ -65,7 +71,7 @@ def test_relax_list(snap_compare: Any, tmp_path: Path) -> None:
         await open_relax(pilot)
 
     with frozen_day():
-        assert snapshot(snap_compare, folder, SIZE, run_before)
+        assert snapshot(snap_compare, folder, SIZE, run_before, quiet_services())
 
 
 def test_relax_session_paused(snap_compare: Any, tmp_path: Path) -> None:
@@ -92,7 +98,7 @@ def test_relax_session_paused(snap_compare: Any, tmp_path: Path) -> None:
         await pilot.pause()
 
     with frozen_day():
-        assert snapshot(snap_compare, folder, SIZE, run_before)
+        assert snapshot(snap_compare, folder, SIZE, run_before, quiet_services())
 
 
 def test_plan(snap_compare: Any, tmp_path: Path) -> None:
@@ -105,7 +111,7 @@ def test_plan(snap_compare: Any, tmp_path: Path) -> None:
         await settle(pilot)
 
     with frozen_day():
-        assert snapshot(snap_compare, folder, SIZE, run_before)
+        assert snapshot(snap_compare, folder, SIZE, run_before, quiet_services())
 
 
 def test_insights(snap_compare: Any, tmp_path: Path) -> None:
@@ -121,7 +127,7 @@ def test_insights(snap_compare: Any, tmp_path: Path) -> None:
         await settle(pilot)
 
     with frozen_day():
-        assert snapshot(snap_compare, folder, SIZE, run_before)
+        assert snapshot(snap_compare, folder, SIZE, run_before, quiet_services())
 
 
 def test_report_screen(snap_compare: Any, tmp_path: Path) -> None:
@@ -137,7 +143,7 @@ def test_report_screen(snap_compare: Any, tmp_path: Path) -> None:
         await settle(pilot)
 
     with frozen_day():
-        assert snapshot(snap_compare, folder, SIZE, run_before)
+        assert snapshot(snap_compare, folder, SIZE, run_before, quiet_services())
 
 
 def test_lock_screen(snap_compare: Any, tmp_path: Path) -> None:
@@ -154,4 +160,4 @@ def test_lock_screen(snap_compare: Any, tmp_path: Path) -> None:
         await settle(pilot)
 
     with frozen_day():
-        assert snapshot(snap_compare, folder, SIZE, run_before)
+        assert snapshot(snap_compare, folder, SIZE, run_before, quiet_services())

@@ -54,7 +54,8 @@ class PlanScreen(RecordListScreen):
         Binding("n", "sessions", "Session dates", show=False),
         Binding("i", "insights", "Insights"),
         Binding("w", "report", "Report"),
-        Binding("b", "bridge", "For next session"),
+        # Shown on Today; here it would push "F2 Help now" out of the footer (F1 lists it).
+        Binding("b", "bridge", "For next session", show=False),
     ]
     SCREEN_TITLE = "Plan"
     COLUMNS = (
