@@ -6,12 +6,15 @@ and kind: they describe, they never judge (a week with little practice is simply
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from statistics import mean
 
 from homework_tui.model.activity import Activity, Kind, State
+from homework_tui.model.distortions import STANDARD, display_name
+from homework_tui.model.thought_record import ThoughtRecord
 
 WEEK_DAYS = 7
 MONTH_DAYS = 30
@@ -209,3 +212,44 @@ def insights(activities: Iterable[Activity], first: date, last: date) -> Insight
             if a.kind is Kind.JOURNAL and (m := a.measure("mood")) is not None
         ),
     )
+
+
+# -- thought records: moods and thinking traps over time -----------------------------------------
+
+
+@dataclass(frozen=True)
+class MoodShift:
+    """One record's moods on average, from column 2 to column 7 (only moods rated both times)."""
+
+    when: datetime
+    before: float
+    after: float
+
+    @property
+    def drop(self) -> float:
+        return self.before - self.after
+
+
+def mood_shifts(records: list[ThoughtRecord]) -> list[MoodShift]:
+    """Oldest first; records with no mood rated both times are left out."""
+    shifts = []
+    for record in sorted(records, key=lambda r: r.created_at):
+        rated = [m for m in record.moods if m.change is not None]
+        if rated:
+            shifts.append(
+                MoodShift(
+                    record.created_at,
+                    mean(m.before for m in rated if m.before is not None),
+                    mean(m.after for m in rated if m.after is not None),
+                )
+            )
+    return shifts
+
+
+def label_counts(records: list[ThoughtRecord]) -> list[tuple[str, int]]:
+    """How often each thinking trap was ticked, most often first (ties in Burns' order)."""
+    counts: Counter[str] = Counter()
+    for record in records:
+        counts.update(record.labels)
+    order = {name: i for i, name in enumerate(display_name(d.key) for d in STANDARD)}
+    return sorted(counts.items(), key=lambda kv: (-kv[1], order.get(kv[0], len(order)), kv[0]))

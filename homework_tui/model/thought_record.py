@@ -1,19 +1,19 @@
 """The 7-column thought record (Greenberger & Padesky, *Mind Over Mood*).
 
 1 situation · 2 moods rated 0-100 · 3 automatic thoughts, one of them hot · 4 evidence for the hot
-thought · 5 evidence against it · 6 a balanced thought with belief 0-100 · 7 each mood re-rated,
+thought · 5 evidence against it · 6 a balanced thought with belief 0-100 (and any other
+alternative thoughts, each with its own belief rating: `more_alternatives`) · 7 each mood re-rated,
 and any mood felt now that was not there at the start (`Mood.added_later`: it has no first rating).
 
 A record may be saved unfinished (only the situation is needed) and completed later; `missing()`
 says which columns are still empty. It is complete when every column is filled, the balanced
-thought's belief is rated and every mood is re-rated. Ratings are checked whenever they are given.
+thought's belief (and each other alternative's) is rated and every mood is re-rated. Ratings are
+checked whenever they are given.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
 from statistics import mean
 
 from homework_tui.model.base import (
@@ -23,7 +23,6 @@ from homework_tui.model.base import (
     optional_rating,
 )
 from homework_tui.model.distortions import (
-    STANDARD,
     check_keys,
     clean_labels,
     display_name,
@@ -87,6 +86,25 @@ class AutomaticThought:
 
 
 @dataclass(frozen=True, kw_only=True)
+class AlternativeThought:
+    """Another alternative or balanced thought, with how much it is believed (0-100)."""
+
+    text: str
+    belief: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", clean_text(self.text).strip())
+        belief = optional_rating("belief", self.belief, "Belief in this alternative thought")
+        if belief is not None and not self.text:
+            raise ValidationError(
+                "belief",
+                "You rated how much you believe an alternative thought — please write the "
+                "thought too, or clear the rating.",
+            )
+        object.__setattr__(self, "belief", belief)
+
+
+@dataclass(frozen=True, kw_only=True)
 class ThoughtRecord(Entity):
     situation: str
     moods: tuple[Mood, ...] = ()
@@ -97,6 +115,8 @@ class ThoughtRecord(Entity):
     evidence_against: str = ""
     balanced_thought: str = ""
     balanced_belief: int | None = None
+    # Column 6 may hold more than one alternative thought; the first is `balanced_thought`.
+    more_alternatives: tuple[AlternativeThought, ...] = ()
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
@@ -144,6 +164,10 @@ class ThoughtRecord(Entity):
                 "balanced thought too, or clear the rating.",
             )
         set_(self, "balanced_belief", belief)
+        more = tuple(self.more_alternatives)
+        if any(not isinstance(a, AlternativeThought) for a in more):
+            raise TypeError("more_alternatives must be AlternativeThought values")
+        set_(self, "more_alternatives", tuple(a for a in more if a.text))
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -164,6 +188,22 @@ class ThoughtRecord(Entity):
     def labels(self) -> tuple[str, ...]:
         """Every distortion label's name, standard ones first."""
         return tuple(display_name(k) for k in self.distortions) + self.own_distortions
+
+    @property
+    def alternatives(self) -> tuple[AlternativeThought, ...]:
+        """Every alternative thought of column 6 with its belief, the balanced thought first."""
+        if not self.balanced_thought:
+            return self.more_alternatives
+        first = AlternativeThought(text=self.balanced_thought, belief=self.balanced_belief)
+        return (first, *self.more_alternatives)
+
+    def alternatives_text(self, start: int = 0) -> str:
+        """“It was one chat (belief 55); Nobody minded (belief not rated yet)”, from the
+        `start`-th alternative on."""
+        return "; ".join(
+            a.text + (" (belief not rated yet)" if a.belief is None else f" (belief {a.belief})")
+            for a in self.alternatives[start:]
+        )
 
     @property
     def first_moods(self) -> tuple[Mood, ...]:
@@ -190,7 +230,7 @@ class ThoughtRecord(Entity):
             gaps.append(COLUMNS[4])
         if not self.balanced_thought:
             gaps.append(COLUMNS[5])
-        elif self.balanced_belief is None:
+        elif self.balanced_belief is None or any(a.belief is None for a in self.more_alternatives):
             gaps.append(BELIEF_GAP)
         if not first or any(m.after is None for m in self.moods):
             gaps.append(COLUMNS[6])
@@ -233,7 +273,7 @@ class ThoughtRecord(Entity):
                 *self.labels,
                 self.evidence_for,
                 self.evidence_against,
-                self.balanced_thought,
+                *(a.text for a in self.alternatives),
             ]
         ).casefold()
         return all(word in haystack for word in words)
@@ -244,7 +284,7 @@ class ThoughtRecord(Entity):
 # are the form's: situation, mood-N-name, mood-N-before, mood-N-after, later-N-name, later-N-after
 # (a mood named at the re-rating), thought-N, hot (the hot thought's N), distortions (standard
 # keys, comma-separated), own (own label names, one a line), evidence-for, evidence-against,
-# balanced, belief.
+# balanced, belief, alt-N (another alternative thought), alt-N-belief.
 
 STEP_OF_FIELD: dict[str, int] = {
     "situation": 1,
@@ -272,6 +312,8 @@ def step_of(field_name: str) -> int:
         return 3
     if parts[0] == "later":
         return 8
+    if parts[0] == "alt":
+        return 7
     return STEP_OF_FIELD.get(field_name, 1)
 
 
@@ -296,6 +338,9 @@ def form_fields(record: ThoughtRecord) -> dict[str, str]:
     fields["evidence-against"] = record.evidence_against
     fields["balanced"] = record.balanced_thought
     fields["belief"] = "" if record.balanced_belief is None else str(record.balanced_belief)
+    for i, other in enumerate(record.more_alternatives):
+        fields[f"alt-{i}"] = other.text
+        fields[f"alt-{i}-belief"] = "" if other.belief is None else str(other.belief)
     return fields
 
 
@@ -340,6 +385,19 @@ def record_from_fields(
         AutomaticThought(text=fields.get(f"thought-{i}", ""), hot=str(i) == hot)
         for i in indexed(fields, "thought")
     )
+    more: list[AlternativeThought] = []
+    for i in indexed(fields, "alt"):
+        try:
+            more.append(
+                AlternativeThought(
+                    text=fields.get(f"alt-{i}", ""),
+                    belief=fields.get(f"alt-{i}-belief", ""),  # type: ignore[arg-type]
+                )
+            )
+        except ValidationError as error:
+            raise ValidationError(
+                f"alt-{i}-belief" if error.field == "belief" else f"alt-{i}", error.message
+            ) from None
     keys = tuple(k for k in fields.get("distortions", "").split(",") if k.strip())
     own = tuple(fields.get("own", "").split("\n"))
     values: dict[str, object] = dict(
@@ -352,6 +410,7 @@ def record_from_fields(
         evidence_against=fields.get("evidence-against", ""),
         balanced_thought=fields.get("balanced", ""),
         balanced_belief=fields.get("belief", ""),
+        more_alternatives=tuple(more),
     )
     if base is not None:
         values.update(id=base.id, created_at=base.created_at, updated_at=base.updated_at)
@@ -379,44 +438,3 @@ def _form_field(model_field: str, moods: list[Mood], fields: dict[str, str]) -> 
         "distortions": "distortions",
         "own_distortions": "own",
     }.get(model_field, model_field)
-
-
-# -- insight --------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MoodShift:
-    """One record's moods on average, from column 2 to column 7 (only moods rated both times)."""
-
-    when: datetime
-    before: float
-    after: float
-
-    @property
-    def drop(self) -> float:
-        return self.before - self.after
-
-
-def mood_shifts(records: list[ThoughtRecord]) -> list[MoodShift]:
-    """Oldest first; records with no mood rated both times are left out."""
-    shifts = []
-    for record in sorted(records, key=lambda r: r.created_at):
-        rated = [m for m in record.moods if m.change is not None]
-        if rated:
-            shifts.append(
-                MoodShift(
-                    record.created_at,
-                    mean(m.before for m in rated if m.before is not None),
-                    mean(m.after for m in rated if m.after is not None),
-                )
-            )
-    return shifts
-
-
-def label_counts(records: list[ThoughtRecord]) -> list[tuple[str, int]]:
-    """How often each thinking trap was ticked, most often first (ties in Burns' order)."""
-    counts: Counter[str] = Counter()
-    for record in records:
-        counts.update(record.labels)
-    order = {name: i for i, name in enumerate(display_name(d.key) for d in STANDARD)}
-    return sorted(counts.items(), key=lambda kv: (-kv[1], order.get(kv[0], len(order)), kv[0]))

@@ -57,6 +57,7 @@ def thought_records(found: tuple[Activity, ...], choices: TextChoices) -> list[s
                 "Balanced thought",
                 balanced + (f" (belief {belief})" if belief else " (belief not rated yet)"),
             )
+        _field(lines, "Other alternative thoughts", record.fact("Other alternative thoughts"))
     drops = [d for r in found if (d := r.measure("mood_drop")) is not None]
     if drops:
         lines += [

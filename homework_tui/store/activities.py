@@ -69,6 +69,7 @@ THOUGHT_COLUMNS = (
     "Evidence against",
     "Balanced thought",
     "Belief in balanced thought",
+    "Other alternative thoughts",
     "Complete",
 )
 
@@ -94,6 +95,7 @@ def read_thought_records(store: Store) -> list[Activity]:
                     ("Evidence against", record.evidence_against),
                     ("Balanced thought", record.balanced_thought),
                     ("Belief in balanced thought", _n(record.balanced_belief)),
+                    ("Other alternative thoughts", record.alternatives_text(1)),
                     ("Complete", "yes" if record.complete else "not yet"),
                 ),
                 measures=_measures(

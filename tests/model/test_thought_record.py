@@ -307,3 +307,36 @@ def test_magnification_has_its_clinical_name_and_old_records_still_load() -> Non
     record = from_doc(ThoughtRecord, old)
     assert record.labels == ("Magnification (catastrophizing) or minimization", "Comparing myself")
     assert record.complete and not any(m.added_later for m in record.moods)
+
+
+def test_more_alternative_thoughts_round_trip_and_each_needs_its_belief() -> None:
+    from homework_tui.model.thought_record import AlternativeThought
+
+    fields = {
+        "situation": "Meeting",
+        "balanced": "Some were busy",
+        "belief": "60",
+        "alt-0": "Priya was interested",
+        "alt-0-belief": "35",
+        "alt-1": "Not my career",
+        "alt-1-belief": "",
+        "alt-2": "",
+        "alt-2-belief": "",
+    }
+    record = record_from_fields(fields)
+    assert record.alternatives == (
+        AlternativeThought(text="Some were busy", belief=60),
+        AlternativeThought(text="Priya was interested", belief=35),
+        AlternativeThought(text="Not my career", belief=None),
+    )
+    assert BELIEF_GAP in record.missing()
+    assert record.alternatives_text(1) == (
+        "Priya was interested (belief 35); Not my career (belief not rated yet)"
+    )
+    assert record_from_fields(form_fields(record), base=record) == record
+    with pytest.raises(ValidationError) as error:
+        record_from_fields({**fields, "alt-1-belief": "140"})
+    assert error.value.field == "alt-1-belief"
+    with pytest.raises(ValidationError) as error:
+        record_from_fields({**fields, "alt-2-belief": "40"})
+    assert error.value.field == "alt-2-belief" and "write the thought" in error.value.message

@@ -109,3 +109,43 @@ async def test_ticked_thinking_traps_differ_from_unticked_without_colour(tmp_pat
         await pilot.press("space")  # untick
         await wait_until(pilot, lambda: "▐ ▌ Mind reading" in trap_line(app, "Mind reading"))
         assert "▐X▌" not in screen_text(app)
+
+
+async def test_each_alternative_thought_carries_its_own_belief_rating(tmp_path: Path) -> None:
+    """Column 6 holds more than one alternative thought, each rated; one without its rating
+    leaves the record incomplete, and the record shows and reports every one."""
+    from homework_tui.model.thought_record import AlternativeThought
+
+    async with running(tmp_path, SIZE) as (app, pilot):
+        await open_section(pilot)
+        await write_scenario_record(pilot)
+        await pilot.press("pageup")  # back to step 7: the balanced thought is rated 60
+        app.screen.query_one("#alt-0", Input).focus()
+        await wait_until(pilot, lambda: app.focused is app.screen.query_one("#alt-0", Input))
+        await type_text(pilot, "Priya was interested [bold]really[/]")
+        await wait_until(pilot, lambda: bool(app.screen.query("#alt-1")))  # room for another
+        await pilot.press("tab", "3", "5")
+        app.screen.query_one("#alt-1", Input).focus()
+        await wait_until(pilot, lambda: app.focused is app.screen.query_one("#alt-1", Input))
+        await type_text(pilot, "One meeting is not my career")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, ThoughtRecordsScreen)
+        await wait_until(pilot, lambda: len(stored(tmp_path)) == 1)
+        (record,) = stored(tmp_path)
+        assert record.more_alternatives == (
+            AlternativeThought(text="Priya was interested [bold]really[/]", belief=35),
+            AlternativeThought(text="One meeting is not my career", belief=None),
+        )
+        assert record.balanced_belief == 60
+        assert not record.complete  # the second one is not rated yet
+        await pilot.press("enter")
+        await wait_for(pilot, ThoughtRecordDetail)
+        await pilot.press("end")
+        await wait_until(pilot, lambda: "not rated yet" in screen_text(app))
+        words = " ".join(screen_text(app).split())
+        assert "Priya was interested [bold]really[/] Belief: 35 / 100" in words
+        assert "One meeting is not my career Belief: not rated yet" in words
+        await pilot.press("e")
+        await wait_for(pilot, ThoughtRecordForm)
+        assert app.screen.query_one("#alt-0-belief", Input).value == "35"
+        assert app.screen.query_one("#alt-1", Input).value == "One meeting is not my career"

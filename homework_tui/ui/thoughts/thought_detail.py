@@ -91,10 +91,16 @@ def record_sections(record: ThoughtRecord) -> list[Static]:
     parts += _section("Thinking traps", ", ".join(record.labels), empty="None ticked.")
     parts += _section(COLUMNS[3], record.evidence_for)
     parts += _section(COLUMNS[4], record.evidence_against)
-    balanced = Text(record.balanced_thought)
-    if record.balanced_belief is not None:
-        balanced.append(f"\nBelief: {record.balanced_belief} / 100", style="bold")
-    parts += _section(COLUMNS[5], balanced if record.balanced_thought else "")
+    balanced = Text()
+    for index, alternative in enumerate(record.alternatives):
+        if index:
+            balanced.append("\n\n")
+        balanced.append(alternative.text)
+        if alternative.belief is not None:
+            balanced.append(f"\nBelief: {alternative.belief} / 100", style="bold")
+        else:
+            balanced.append("\nBelief: not rated yet", style="dim")
+    parts += _section(COLUMNS[5], balanced if record.alternatives else "")
     missing = record.missing()
     if missing:
         note = Text("Still to do, whenever you are ready: " + ", ".join(missing) + ". Press e.")

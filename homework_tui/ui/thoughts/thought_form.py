@@ -37,6 +37,7 @@ from homework_tui.ui.thoughts.mood_rows import LaterMoodRow, MoodRerateRow, Mood
 from homework_tui.ui.thoughts.thought_data import FORM, records_repo
 from homework_tui.ui.thoughts.thought_form_steps import (
     STEPS,
+    AlternativeRow,
     ThoughtRow,
     compose_step,
     question_text,
@@ -85,6 +86,8 @@ class ThoughtRecordForm(DraftForm, HomeworkScreen[ThoughtRecord | None]):
         self._after = {i: fields.get(f"mood-{i}-after", "") for i in moods}
         later = [i for i in indexed(fields, "later") if fields.get(f"later-{i}-name", "").strip()]
         self._later = [*later, max(indexed(fields, "later"), default=-1) + 1]
+        alternatives = [i for i in indexed(fields, "alt") if fields.get(f"alt-{i}", "").strip()]
+        self._alternatives = [*alternatives, max(indexed(fields, "alt"), default=-1) + 1]
         hot = fields.get("hot", "")
         self._hot: int | None = int(hot) if hot.isdigit() and int(hot) in thoughts else None
         self._question = {s.number: 0 for s in STEPS}
@@ -102,7 +105,12 @@ class ThoughtRecordForm(DraftForm, HomeworkScreen[ThoughtRecord | None]):
         with ContentSwitcher(initial=f"step-{self.step}", id="steps"):
             for step in STEPS:
                 yield from compose_step(
-                    step, self._fields, self._moods, self._thoughts, self._later
+                    step,
+                    self._fields,
+                    self._moods,
+                    self._thoughts,
+                    self._later,
+                    self._alternatives,
                 )
         yield Footer()
 
@@ -220,6 +228,11 @@ class ThoughtRecordForm(DraftForm, HomeworkScreen[ThoughtRecord | None]):
             if index == self._later[-1] and event.value.strip():
                 self._later.append(index + 1)
                 self.query_one("#later-rows").mount(LaterMoodRow(index + 1, MOOD_SUGGESTIONS))
+        elif field_id.startswith("alt-") and not field_id.endswith("-belief"):
+            index = int(field_id.split("-")[1])
+            if index == self._alternatives[-1] and event.value.strip():
+                self._alternatives.append(index + 1)
+                self.query_one("#alt-rows").mount(AlternativeRow(index + 1))
         if isinstance(event.input, RatingInput):
             self._check_rating(event.input)
 
@@ -238,6 +251,8 @@ class ThoughtRecordForm(DraftForm, HomeworkScreen[ThoughtRecord | None]):
     def _rating_label(self, field_id: str) -> str:
         if field_id == "belief":
             return "Belief in the balanced thought"
+        if field_id.startswith("alt-"):
+            return "Belief in this alternative thought"
         prefix, index = field_id.split("-")[:2]
         found = self.query(f"#{prefix}-{index}-name")
         name = " ".join(found.first(Input).value.split()) if found else ""
@@ -311,6 +326,10 @@ class ThoughtRecordForm(DraftForm, HomeworkScreen[ThoughtRecord | None]):
         fields["distortions"] = ",".join(keys)
         fields["own"] = "\n".join(own)
         fields["belief"] = self.query_one("#belief", Input).value
+        for alternative in self.query(AlternativeRow):
+            i = alternative.index
+            fields[f"alt-{i}"] = alternative.query_one(f"#alt-{i}", Input).value
+            fields[f"alt-{i}-belief"] = alternative.query_one(f"#alt-{i}-belief", Input).value
         return fields, str(self.step)
 
     def draft_worth_keeping(self, fields: dict[str, str]) -> bool:

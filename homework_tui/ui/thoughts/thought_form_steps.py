@@ -89,6 +89,43 @@ STEPS: tuple[Step, ...] = (
 )
 
 
+class AlternativeRow(Horizontal):
+    """Another alternative thought (`alt-N`) and how much it is believed (`alt-N-belief`)."""
+
+    DEFAULT_CSS = """
+    AlternativeRow {
+        height: 1;
+        margin-bottom: 1;
+    }
+    AlternativeRow .alt-text {
+        width: 1fr;
+        margin-right: 1;
+    }
+    AlternativeRow .alt-label {
+        width: auto;
+        margin-right: 1;
+        color: $text-muted;
+    }
+    """
+
+    def __init__(self, index: int, text: str = "", belief: str = "") -> None:
+        super().__init__(id=f"alt-row-{index}", classes="alt-row")
+        self.index = index
+        self._text = text
+        self._belief = belief
+
+    def compose(self) -> ComposeResult:
+        yield CleanInput(
+            self._text,
+            placeholder="another alternative thought",
+            id=f"alt-{self.index}",
+            classes="alt-text",
+            compact=True,
+        )
+        yield Static("believe", classes="alt-label")
+        yield RatingInput(self._belief, id=f"alt-{self.index}-belief")
+
+
 class ThoughtRow(Horizontal):
     """One automatic thought, with a mark when it is the hot thought."""
 
@@ -144,10 +181,15 @@ def question_box(step: Step, step_id: str) -> Static:
 
 
 def compose_step(
-    step: Step, fields: dict[str, str], moods: list[int], thoughts: list[int], later: list[int]
+    step: Step,
+    fields: dict[str, str],
+    moods: list[int],
+    thoughts: list[int],
+    later: list[int],
+    alternatives: list[int],
 ) -> ComposeResult:
     """The widgets of one step, filled from the form's `fields`; `later` are the rows of moods
-    named at the re-rating."""
+    named at the re-rating, `alternatives` the rows of other alternative thoughts."""
     step_id = f"step-{step.number}"
     get = fields.get
     if step.number == 1:
@@ -186,6 +228,13 @@ def compose_step(
             with Horizontal(classes="belief-row"):
                 yield Static("How much do you believe it? (0-100)", classes="row-label")
                 yield RatingInput(get("belief", ""), id="belief")
+            yield Static(
+                Text("Another way of seeing it? (optional, each with how much you believe it)"),
+                classes="row-label alternatives-heading",
+            )
+            with Vertical(id="alt-rows", classes="rows"):
+                for i in alternatives:
+                    yield AlternativeRow(i, get(f"alt-{i}", ""), get(f"alt-{i}-belief", ""))
     else:
         with VerticalScroll(id=step_id, classes="step"):
             yield prompt(step)

@@ -12,7 +12,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from homework_tui.model.thought_record import ThoughtRecord, label_counts, mood_shifts
+from homework_tui.model.insights import label_counts, mood_shifts
+from homework_tui.model.thought_record import ThoughtRecord
 from homework_tui.ui.base import HomeworkScreen
 
 BAR = 24
