@@ -32,6 +32,7 @@ PLAN_COLUMNS = (
     "End",
     "Therapist's note",
     "Done",
+    "Partly done",
     "Asked for",
     "Id",
 )
@@ -60,6 +61,7 @@ def tables(
                 "" if a.end is None else a.end.isoformat(),
                 a.note,
                 str(row.done),
+                str(row.partly),
                 str(row.asked),
                 a.id,
             ]

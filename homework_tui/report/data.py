@@ -29,6 +29,12 @@ class AssignmentSummary:
     assignment: Assignment
     done: int
     asked: int
+    partly: int = 0  # of `done`, how many were stopped early or had parts skipped
+
+    @property
+    def done_text(self) -> str:
+        """“6”, or “6 (1 partly done)” when some were stopped early or had parts skipped."""
+        return f"{self.done} ({self.partly} partly done)" if self.partly else str(self.done)
 
 
 @dataclass(frozen=True)
@@ -81,9 +87,10 @@ def collect(
     plan = []
     for assignment in assignments(store):
         asked = expected_between(assignment, first, last)
-        done = sum(1 for a in everything if assignment.counts(a))
-        if asked or done:
-            plan.append(AssignmentSummary(assignment, done, asked))
+        counted = [a for a in everything if assignment.counts(a)]
+        partly = sum(1 for a in counted if a.fact("Completed") not in ("", "yes"))
+        if asked or counted:
+            plan.append(AssignmentSummary(assignment, len(counted), asked, partly))
     bridge, safety_plan = session_notes(store)
     report(total, total)
     return ReportData(

@@ -112,8 +112,9 @@ def relaxation(found: tuple[Activity, ...], choices: TextChoices) -> list[str]:
         pattern = session.fact("Pattern")
         if pattern and practice == session.kind.label:  # a session the app has no name for
             practice += f": {pattern}"
-        if session.fact("Completed") not in ("", "yes"):
-            practice += " (stopped early)"
+        completed = session.fact("Completed")
+        if completed not in ("", "yes"):
+            practice += f" ({completed})"
         lines.append(
             "| "
             + " | ".join(
@@ -238,7 +239,7 @@ def render(data: ReportData, choices: TextChoices = NOTHING_OWN) -> str:
         for row in data.plan:
             a = row.assignment
             name = a.name + (f", {a.minutes} minutes" if a.minutes else "")
-            lines.append(f"| {cell(name)} | {a.frequency.describe()} | {row.done} | {row.asked} |")
+            lines.append(f"| {cell(name)} | {a.frequency.describe()} | {row.done_text} | {row.asked} |")
     for source, found in data.sections:
         if not found:
             continue
