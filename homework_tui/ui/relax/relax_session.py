@@ -41,6 +41,7 @@ PHASE_WORDS = {
     "inhale": "Breathe in",
     "hold": "Hold",
     "exhale": "Breathe out",
+    "own": "At your own pace",
     "tense": "Tense",
     "release": "Release",
     "intro": "Settle in",
@@ -48,7 +49,8 @@ PHASE_WORDS = {
 }
 
 
-BELL_KINDS = ("inhale", "hold", "exhale", "tense", "release")
+BELL_KINDS = ("inhale", "hold", "exhale", "own", "tense", "release")
+UNCOUNTED_KINDS = ("intro", "closing", "own")  # no seconds counted: not paced
 
 
 def phase_word(kind: str | None, label: str | None) -> str:
@@ -232,17 +234,21 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
         kind, label = (stage.kind, stage.label) if stage else (None, None)
         timeline = started.player.timeline
         still = self.still
-        if not still:
+        pacer = self.query_one(Pacer)
+        paced = not still and kind != "own"  # at the person's own pace: no shape to follow
+        if pacer.display != paced:
+            pacer.display = paced
+        if paced:
             seconds = (
                 (stage.end - stage.start) / timeline.sample_rate if stage is not None else None
             )
-            self.query_one(Pacer).show(kind, label, moment.progress, seconds)
+            pacer.show(kind, label, moment.progress, seconds)
         word = phase_word(kind, label)
         if moment.paused and not moment.finished:
             self._set("rx-phase", "Paused. Press space to carry on.")
         elif stage is not None and word:
             left = math.ceil(max(0, stage.end - moment.frame) / timeline.sample_rate)
-            counted = not still and kind not in ("intro", "closing")
+            counted = not still and kind not in UNCOUNTED_KINDS
             self._set("rx-phase", f"{word}  ·  {left}" if counted else word)
         part = moment.part
         part_text = ""
