@@ -89,7 +89,7 @@ async def test_the_cue_word_set_in_settings_reaches_the_session(app: Any, data_d
         await wait_until(pilot, lambda: "At your own pace" in screen_words(hw), timeout=10)
         words = screen_words(hw)
         assert "let go" in words  # the caption: the reminder of their word
-        assert not session.query_one(Pacer).display  # no paced shape to follow
+        assert not session.query_one(Pacer).visible  # no paced shape to follow
         assert "At your own pace ·" not in words  # and no seconds counted
         await pilot.press("escape")
         await wait_screen(pilot, "ChoiceDialog")

@@ -97,7 +97,8 @@ class SettingsScreen(SectionScreen):
             )
             yield Static(
                 "Cue-controlled relaxation: the word you say silently each time you breathe "
-                "out, such as calm or let go. Empty for the word for relax.",
+                "out, such as calm or let go. Leave it empty for the word for relax in the "
+                "session's language.",
                 classes="hint",
             )
             yield Static("", id="settings-error")
