@@ -122,17 +122,18 @@ class SettingsScreen(SectionScreen):
             with select.prevent(Select.Changed):
                 select.value = self.app.theme
 
-    def _change(self, *, quiet: bool = False, kept: str = "", **changes: Any) -> None:
-        """Apply and save; a problem is shown unless `quiet` (while the person is typing), with
-        `kept` after it (what stays instead)."""
+    def _change(self, *, quiet: bool = False, **changes: Any) -> ValidationError | None:
+        """Apply and save; a problem is shown unless `quiet` (while the person is typing), and
+        returned."""
         error = self.query_one("#settings-error", Static)
         try:
             self.homework.change_settings(**changes)
         except ValidationError as problem:
             if not quiet:
-                error.update(Text(f"{problem.message} {kept}".strip()))
-            return
+                error.update(Text(problem.message))
+            return problem
         error.update("")
+        return None
 
     @on(Select.Changed, "#theme")
     def _theme(self, event: Select.Changed) -> None:
@@ -170,7 +171,10 @@ class SettingsScreen(SectionScreen):
     @on(CleanInput.Submitted, "#cue_word")
     def _cue_word_done(self, event: CleanInput.Blurred | CleanInput.Submitted) -> None:
         kept = self.homework.settings.cue_word or "the word for relax"
-        self._change(cue_word=event.value, kept=f"Your cue word stays: {kept}.")
+        problem = self._change(cue_word=event.value)
+        if problem is not None:  # said with what stays instead
+            error = self.query_one("#settings-error", Static)
+            error.update(Text(f"{problem.message} Your cue word stays: {kept}."))
 
     def action_privacy(self) -> None:
         from homework_tui.ui.privacy.privacy import PrivacyScreen
