@@ -103,3 +103,11 @@ def test_without_a_chosen_word_each_language_says_its_own(language: str, word: s
     assert reminders and all(word in (r or "") for r in reminders)
     chosen = build_plan("cue", language=language, pmr=PmrOptions(cue_word="tranquilo"))
     assert sum("tranquilo" in t for t in chosen.texts()) >= 5
+
+
+@pytest.mark.parametrize("language", ["en", "es", "de", "fr", "pt", "it"])
+@pytest.mark.parametrize("name", ["rapid", "application"])
+def test_the_later_stages_name_the_same_cue_word(name: str, language: str) -> None:
+    """Rapid relaxation and application training use the cue word the person chose, too."""
+    plan = build_plan(name, language=language, pmr=PmrOptions(cue_word="easy"))
+    assert any(", easy," in text for text in plan.texts()), plan.texts()
