@@ -66,3 +66,31 @@ async def test_between_a_groups_phases_the_screen_says_get_ready(
         assert player.now().stage is None and player.now().part.kind == "group"
         await wait_until(pilot, lambda: str(phase.render()) == "Get ready")
     hw.close_store()
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_in_the_length_box_the_footer_says_enter_begins_and_an_empty_length_is_named(
+    app: Any,  # noqa: F811 - the fixture
+    data_dir: Path,
+    size: tuple[int, int],
+) -> None:
+    remember(data_dir, PMR)
+    hw = app()
+    async with hw.run_test(size=size) as pilot:
+        relax = await open_relax(pilot)
+        await pilot.press("tab")  # from the list to the length, as a person would
+        length = relax.query_one("#rx-minutes")
+        assert hw.focused is length
+        await wait_until(pilot, lambda: "⏎ Begin" in footer(hw))
+        assert "Help now" in footer(hw), footer(hw)
+        await pilot.press("end", "backspace", "backspace", "backspace")
+        assert length.value == ""
+        await pilot.press("enter")
+        problem = relax.query_one("#rx-problem")
+        await wait_until(
+            pilot, lambda: "Length needs a number of minutes from 1 to 60." in str(problem.render())
+        )
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert type(hw.screen).__name__ == "RelaxScreen"  # no rating asked, no 5 minutes assumed
+    hw.close_store()
