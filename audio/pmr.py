@@ -14,7 +14,17 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from audio.errors import ScriptError
-from audio.plan import Line, Part, Phase, Say, Silence, Step, estimate_seconds, say_steps
+from audio.plan import (
+    OWN_PACE_TONE,
+    Line,
+    Part,
+    Phase,
+    Say,
+    Silence,
+    Step,
+    estimate_seconds,
+    say_steps,
+)
 from audio.pmr_sessions import KEYS, SESSIONS
 from audio.wording import Wording
 
@@ -144,13 +154,28 @@ def cue_word(wording: Wording, options: PmrOptions) -> str:
     return options.cue_word or wording.text("pmr", "cue", "word")
 
 
-def cue_steps(wording: Wording, stretches: int, fields: dict[str, str]) -> list[Step]:
+def cue_steps(
+    wording: Wording,
+    stretches: int,
+    fields: dict[str, str],
+    *,
+    spoken: bool = True,
+    tones: bool = False,
+) -> list[Step]:
     """Cue-controlled breathing at the person's own pace (Öst): no paced in and out, just
     `stretches` of CUE_REMINDER_SECONDS, each opened by a reminder to say the cue word
-    (`fields["cue"]`) silently on the out-breath, the reminders taking turns."""
+    (`fields["cue"]`) silently on the out-breath, the reminders taking turns. With `tones` (or
+    not `spoken`) a soft tone opens each stretch too (or instead)."""
     reminders = wording.texts("pmr", "cue", "reminders", fields=fields)
+    tone = OWN_PACE_TONE if tones or not spoken else None
     return [
-        Phase("own", CUE_REMINDER_SECONDS, None, reminders[n % len(reminders)])
+        Phase(
+            "own",
+            CUE_REMINDER_SECONDS,
+            None,
+            reminders[n % len(reminders)] if spoken else None,
+            tone,
+        )
         for n in range(stretches)
     ]
 

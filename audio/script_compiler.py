@@ -111,7 +111,9 @@ class ScriptCompiler:
 
     def breaths(self, step: BreatheStep, cycles: int) -> list[Step]:
         if step.pattern == "cue":
-            return cue_steps(self.wording, cycles, self.fields)
+            return cue_steps(
+                self.wording, cycles, self.fields, spoken=self.spoken_cues, tones=self.tones
+            )
         return practice_steps(
             self.pattern(step.pattern),
             self.wording,

@@ -111,3 +111,17 @@ def test_the_later_stages_name_the_same_cue_word(name: str, language: str) -> No
     """Rapid relaxation and application training use the cue word the person chose, too."""
     plan = build_plan(name, language=language, pmr=PmrOptions(cue_word="easy"))
     assert any(", easy," in text for text in plan.texts()), plan.texts()
+
+
+def test_tones_mark_each_half_minute_when_asked_or_with_no_words() -> None:
+    """Eyes closed with the voice off (or tones asked for): a soft tone opens each stretch."""
+
+    def own(plan: Any) -> list[Any]:
+        return [s for p in plan.parts for s in p.steps if getattr(s, "kind", "") == "own"]
+
+    words_only = own(build_plan("cue"))
+    assert all(p.cue and p.tone is None for p in words_only)
+    both = own(build_plan("cue", tones=True))
+    assert all(p.cue and p.tone for p in both)
+    tones_only = own(build_plan("cue", spoken_cues=False, tones=True))
+    assert all(p.cue is None and p.tone for p in tones_only)
