@@ -21,6 +21,7 @@ The API a screen needs::
                                             #        progress, paused, finished)
     moment.stage.kind                       # "intro" | "inhale" | "hold" | "exhale" | "tense"
                                             # | "release" | "closing" (None between steps)
+                                            # | "own" (breathing at one's own pace: no pacer)
     moment.stage.label                      # PMR muscle group; "top-up", "full", "empty" for breaths
     moment.progress                         # 0..1 through the stage: drives the pacer
     moment.speech.text                      # the line being spoken: the caption

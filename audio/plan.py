@@ -7,9 +7,10 @@ each part is a sequence of steps:
 - `Silence`: a fixed pause; a *stretchy* one (`stretch=True`) is sized while the session is laid
   out so the whole session lasts `Plan.target` seconds (see `audio.fitting`).
 - `Tone`: a tone on its own (e.g. a bell); the next step starts when it has faded.
-- `Phase`: a fixed-length stretch of breathing (inhale, hold, exhale) or of muscle work (tense,
-  release). A cue word and/or a tone marks its start; other lines may be spoken inside it at given
-  offsets. Phases keep their exact length whatever the voice does, so the breathing pace never drifts.
+- `Phase`: a fixed-length stretch of breathing (inhale, hold, exhale; "own": breathing at the
+  person's own pace, not paced) or of muscle work (tense, release). A cue word and/or a tone
+  marks its start; other lines may be spoken inside it at given offsets. Phases keep their exact
+  length whatever the voice does, so the breathing pace never drifts.
 
 All durations are `Fraction` seconds so the timeline can place every boundary exactly.
 """
@@ -20,9 +21,11 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
 
-PhaseKind = Literal["inhale", "hold", "exhale", "tense", "release"]
+PhaseKind = Literal["inhale", "hold", "exhale", "own", "tense", "release"]
 PartKind = Literal["intro", "practice", "group", "rest", "closing"]
-PHASE_KINDS: tuple[str, ...] = ("inhale", "hold", "exhale", "tense", "release")
+PHASE_KINDS: tuple[str, ...] = ("inhale", "hold", "exhale", "own", "tense", "release")
+OWN_PACE_TONE = "exhale"  # the tone that marks a stretch at the person's own pace (its cue is
+# about the out-breath)
 
 
 def seconds(value: float | int | str | Fraction) -> Fraction:
@@ -183,6 +186,7 @@ def tones_for_cues(parts: tuple[Part, ...]) -> tuple[Part, ...]:
     def plain(step: Step) -> Step:
         if not isinstance(step, Phase):
             return step
-        return Phase(step.kind, step.seconds, step.label, None, step.tone or step.kind, ())
+        tone = step.tone or (OWN_PACE_TONE if step.kind == "own" else step.kind)
+        return Phase(step.kind, step.seconds, step.label, None, tone, ())
 
     return tuple(Part(p.kind, p.title, tuple(plain(s) for s in p.steps), p.label) for p in parts)

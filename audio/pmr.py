@@ -14,7 +14,17 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from audio.errors import ScriptError
-from audio.plan import Line, Part, Phase, Say, Silence, Step, estimate_seconds, say_steps
+from audio.plan import (
+    OWN_PACE_TONE,
+    Line,
+    Part,
+    Phase,
+    Say,
+    Silence,
+    Step,
+    estimate_seconds,
+    say_steps,
+)
 from audio.pmr_sessions import KEYS, SESSIONS
 from audio.wording import Wording
 
@@ -29,7 +39,9 @@ MAX_REST = Fraction(600)
 FILL_SETTLE = Fraction(3)  # least quiet a filling rest (or breathing) ends with before the closing
 TENSE_LINE_AT = Fraction(3, 2)
 RELEASE_LINES_AT = (Fraction(5), Fraction(14), Fraction(24))
-CUE_INHALE, CUE_EXHALE = Fraction(4), Fraction(6)
+# Cue-controlled: the person breathes at their own pace; the voice reminds them of their cue word
+# at the start of each stretch this long (calmly spaced, 20-40 s apart).
+CUE_REMINDER_SECONDS = Fraction(30)
 
 
 @dataclass(frozen=True)
@@ -39,6 +51,9 @@ class PmrOptions:
     tense_seconds: Fraction = Fraction(6)
     release_seconds: Fraction | None = None  # None: fitted to the minutes (30-40 s)
     dominant: str = "right"
+    # The person's cue word for cue-controlled relaxation (None: the wording's, pmr.cue.word).
+    # Checked where a person types it (homework_tui.model.settings.check_cue_word).
+    cue_word: str | None = None
 
     def check(self) -> None:
         if not TENSE_RANGE[0] <= self.tense_seconds <= TENSE_RANGE[1]:
@@ -134,15 +149,35 @@ def rest_steps(
     return list(_rest_part(wording, rest, words_per_minute, stretch=stretch).steps)
 
 
-def cue_steps(wording: Wording, cycles: int) -> list[Step]:
-    """Cue-controlled breathing: in for 4, out for 6 saying the cue word ("relax") each time."""
-    breathe_in = wording.text("pmr", "cue", "breath_in")
-    relax = wording.text("pmr", "cue", "breath_out")
-    steps: list[Step] = []
-    for n in range(cycles):
-        steps.append(Phase("inhale", CUE_INHALE, None, breathe_in if n < 3 else None))
-        steps.append(Phase("exhale", CUE_EXHALE, None, relax))
-    return steps
+def cue_word(wording: Wording, options: PmrOptions) -> str:
+    """The cue word said on each out-breath: the person's own, else the language's ("relax")."""
+    return options.cue_word or wording.text("pmr", "cue", "word")
+
+
+def cue_steps(
+    wording: Wording,
+    stretches: int,
+    fields: dict[str, str],
+    *,
+    spoken: bool = True,
+    tones: bool = False,
+) -> list[Step]:
+    """Cue-controlled breathing at the person's own pace (Öst): no paced in and out, just
+    `stretches` of CUE_REMINDER_SECONDS, each opened by a reminder to say the cue word
+    (`fields["cue"]`) silently on the out-breath, the reminders taking turns. With `tones` (or
+    not `spoken`) a soft tone opens each stretch too (or instead)."""
+    reminders = wording.texts("pmr", "cue", "reminders", fields=fields)
+    tone = OWN_PACE_TONE if tones or not spoken else None
+    return [
+        Phase(
+            "own",
+            CUE_REMINDER_SECONDS,
+            None,
+            reminders[n % len(reminders)] if spoken else None,
+            tone,
+        )
+        for n in range(stretches)
+    ]
 
 
 def _rest_part(

@@ -151,7 +151,7 @@ SESSIONS: tuple[PmrSession, ...] = (
         5,
         True,
         (),
-        "cue-controlled relaxation: 'relax' on each breath out",
+        "cue-controlled relaxation: your cue word on each breath out, at your own pace",
         "Cue-controlled relaxation",
         "Cue-controlled",
         "cue-controlled relaxation",

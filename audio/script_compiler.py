@@ -24,10 +24,10 @@ from audio.breathing import (
 from audio.errors import ScriptError
 from audio.plan import Part, PartKind, Say, Silence, Step, Tone, estimate_seconds, say_steps
 from audio.pmr import (
-    CUE_EXHALE,
-    CUE_INHALE,
+    CUE_REMINDER_SECONDS,
     PmrOptions,
     cue_steps,
+    cue_word,
     group_area,
     release_steps,
     rest_steps,
@@ -82,6 +82,7 @@ class ScriptCompiler:
         self.fields: dict[str, str] = {
             "side": wording.text("pmr", "sides", pmr.dominant),
             "other": wording.text("pmr", "sides", other),
+            "cue": cue_word(wording, pmr),
         }
         first = next((s for s in script.steps() if isinstance(s, BreatheStep)), None)
         if first is not None and first.pattern != "cue":
@@ -106,13 +107,13 @@ class ScriptCompiler:
         return inline
 
     def cycle_seconds(self, step: BreatheStep) -> Fraction:
-        return (
-            CUE_INHALE + CUE_EXHALE if step.pattern == "cue" else self.pattern(step.pattern).cycle
-        )
+        return CUE_REMINDER_SECONDS if step.pattern == "cue" else self.pattern(step.pattern).cycle
 
     def breaths(self, step: BreatheStep, cycles: int) -> list[Step]:
         if step.pattern == "cue":
-            return cue_steps(self.wording, cycles)
+            return cue_steps(
+                self.wording, cycles, self.fields, spoken=self.spoken_cues, tones=self.tones
+            )
         return practice_steps(
             self.pattern(step.pattern),
             self.wording,

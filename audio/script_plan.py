@@ -6,7 +6,8 @@ releases are, so the session lasts its minutes, and says plainly when it cannot.
 
 - `breathe … to fill` (without a count of breaths) takes as many whole breaths as the rest of the
   script leaves room for (estimated from the words) and ends with a stretchy quiet of at least
-  FILL_SETTLE seconds and a tenth of the speech before the closing; `rest to fill` is a rest whose
+  FILL_SETTLE seconds and a tenth of the speech before the closing; a length too short for the
+  words and the fewest breaths is refused, naming the shortest that fits; `rest to fill` is a rest whose
   silences are stretchy. Both are then sized from the real speech like any stretchy pause, so the
   session lasts its minutes;
 - a `release` without seconds lasts 30-40 s, chosen from the minutes (the PMR protocols);
@@ -39,7 +40,7 @@ from audio.script_model import (
 from audio.wording import Wording, load_wording
 
 PMR_NAMES = tuple(s.key for s in PMR_SESSION_TABLE if s.ladder)  # longest first
-FEWEST_FILL = {"cue": 3}  # fewest breaths a filling practice has (2 for the others)
+FEWEST_FILL = {"cue": 2}  # fewest breaths (cue: half minutes at one's own pace) a fill has
 
 
 def _minutes_label(seconds: Fraction) -> str:
@@ -165,10 +166,15 @@ def script_plan(
                 cycle = compiler.cycle_seconds(step)
                 settle = _in_hand(compiler, compiler.parts(release, None))
                 fill = max(low, math.floor((target - others - settle) / cycle))
-                if target - others - fill * cycle >= settle:
-                    compiler.settle = target - others - fill * cycle
-                # else: too short for the fewest breaths and the words; played as written
-                # (longer than asked), as such short lengths have always been offered.
+                if target - others - fill * cycle < settle:
+                    # Too short for the words and the fewest breaths: refused (it would play
+                    # longer than asked), naming the shortest length that fits.
+                    least = math.ceil((others + low * cycle + settle) / 30) / 2
+                    raise ScriptError(
+                        f"{script_title(script)} needs at least {least:g} "
+                        f"minute{'' if least == 1 else 's'}; ask for more minutes"
+                    )
+                compiler.settle = target - others - fill * cycle
     parts = compiler.parts(release, fill)
     stretch = sum(
         (s.seconds for p in parts for s in p.steps if isinstance(s, Silence) and s.stretch),

@@ -19,7 +19,18 @@ from typing import Any
 
 from audio.plan import PHASE_KINDS, Part, Phase, Say, Silence, Step, Tone
 
-EVENT_KINDS = ("intro", "inhale", "hold", "exhale", "tense", "release", "speech", "tone", "closing")
+EVENT_KINDS = (
+    "intro",
+    "inhale",
+    "hold",
+    "exhale",
+    "own",
+    "tense",
+    "release",
+    "speech",
+    "tone",
+    "closing",
+)
 STAGE_KINDS = frozenset(("intro", "closing", *PHASE_KINDS))  # never overlap one another
 TONE_LEAD = Fraction(1, 4)  # a spoken cue starts this long after its tone
 LINE_GAP = Fraction(2, 5)  # at least this between two lines inside a phase
@@ -103,7 +114,7 @@ class Timeline:
         return None
 
     def stage_at(self, frame: int) -> Event | None:
-        """The intro, closing or phase (inhale, hold, exhale, tense, release) at `frame`."""
+        """The intro, closing or phase (inhale, hold, exhale, own, tense, release) at `frame`."""
         return self._covering(self._stages, frame)
 
     def speech_at(self, frame: int) -> Event | None:

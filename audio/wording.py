@@ -22,7 +22,7 @@ from audio.toml_input import TomlInputError, load_toml
 
 DATA = Path(__file__).resolve().parent / "data"
 PACKAGED = DATA / "wording.toml"
-FIELDS = frozenset({"pattern", "name", "bpm", "side", "other", "area", "seconds", "phase"})
+FIELDS = frozenset({"pattern", "name", "bpm", "side", "other", "area", "seconds", "phase", "cue"})
 MAX_PAUSE = 60
 
 

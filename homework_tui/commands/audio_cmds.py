@@ -48,6 +48,12 @@ def _session_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--tense", type=float, metavar="S", help="PMR: seconds of tensing (4-10)")
     p.add_argument("--release", type=float, metavar="S", help="PMR: seconds of release (20-60)")
     p.add_argument(
+        "--cue",
+        metavar="WORD",
+        help="cue-controlled relaxation: your cue word, 1-3 words (default: the one saved "
+        "in Settings, else the language's word for relax)",
+    )
+    p.add_argument(
         "--wording",
         metavar="FILE",
         help="a wording file to use instead of wording.toml in your config folder",
@@ -118,6 +124,7 @@ def _build(args: argparse.Namespace, *, require_speech: bool) -> Any:
         tense_seconds=Fraction(str(args.tense)) if args.tense is not None else Fraction(6),
         release_seconds=Fraction(str(args.release)) if args.release is not None else None,
         dominant=args.side,
+        cue_word=getattr(args, "cue_word", "") or None,
     )
     return build_session(
         args.session,
@@ -134,6 +141,41 @@ def _build(args: argparse.Namespace, *, require_speech: bool) -> Any:
         pmr=pmr,
         require_speech=require_speech,
     )
+
+
+def _cue_word(args: argparse.Namespace) -> str | None:
+    """Sets `args.cue_word`: `--cue`, checked by the rule Settings uses, else the word saved in
+    Settings ("" for none). Returns what is wrong with `--cue`, or None."""
+    from homework_tui.model.base import ValidationError
+    from homework_tui.model.settings import check_cue_word
+
+    if args.cue is None:
+        args.cue_word = saved_cue_word(args)
+        return None
+    try:
+        args.cue_word = check_cue_word(args.cue)
+    except ValidationError as error:
+        return f"--cue: {error.message}"
+    return None
+
+
+def saved_cue_word(args: argparse.Namespace) -> str:
+    """The cue word saved in Settings; "" when there is none, or when the data cannot be read
+    without asking (encrypted, damaged): then the language's own word is used."""
+    from homework_tui.commands.common import data_folder
+    from homework_tui.paths import database_file
+
+    folder = data_folder(args)
+    if not database_file(folder).exists():
+        return ""
+    try:
+        from homework_tui.model.settings import Settings
+        from homework_tui.store import Singleton, Store
+
+        with Store.open(folder, read_only=True) as store:
+            return Singleton(store, "settings", Settings, Settings).load().cue_word
+    except Exception:  # noqa: BLE001 - encrypted or damaged: the language's word instead
+        return ""
 
 
 def _writable(path: Path, what: str) -> str | None:
@@ -187,6 +229,9 @@ def run_render(args: argparse.Namespace) -> int:
         problem = _writable(path, what) if path is not None else None
         if problem:
             return fail(problem)
+    problem = _cue_word(args)
+    if problem:
+        return fail(problem, 2)
     bar = _Bar(f"Rendering {args.session}")
     try:
         session = _build(args, require_speech=True)
@@ -219,6 +264,9 @@ def run_play(args: argparse.Namespace) -> int:
     from audio.errors import AudioError
     from audio.player import open_player
 
+    problem = _cue_word(args)
+    if problem:
+        return fail(problem, 2)
     try:
         session = _build(args, require_speech=False)
         player = open_player(session, device=args.device, require_device=True)
@@ -242,7 +290,7 @@ def run_play(args: argparse.Namespace) -> int:
                 shown = key
                 if key[1]:
                     print(f"  {key[1]}")
-                elif key[0] in ("inhale", "hold", "exhale", "tense", "release"):
+                elif key[0] in ("inhale", "hold", "exhale", "own", "tense", "release"):
                     print(f"  ({key[0]})")
     except KeyboardInterrupt:
         player.stop()

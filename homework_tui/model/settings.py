@@ -7,6 +7,7 @@ default, so a settings document from an older version, or none at all, still loa
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from typing import Any, Self
 
@@ -27,6 +28,41 @@ PASSPHRASE_MIN = 8  # characters; the same as `homework-tui encrypt` asks for
 _THEME_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 _VOICE_MAX = 120
 
+CUE_WORD_MAX = 30  # characters
+CUE_WORDS_MAX = 3
+_CUE_JOINERS = re.compile("['\u2019-]")  # inside a word: "c'est", "let-go"
+CUE_WORD_HELP = (
+    f"A cue word is one to {CUE_WORDS_MAX} words of letters, at most {CUE_WORD_MAX} characters, "
+    "such as “calm” or “let go”."
+)
+
+
+def _letters(text: str) -> bool:
+    """Letters of any alphabet (with their accents and vowel signs), nothing else: nothing a
+    terminal, Rich markup or the wording's {fields} could read as an instruction."""
+    return (
+        bool(text)
+        and unicodedata.category(text[0]).startswith("L")
+        and all(unicodedata.category(ch)[0] in "LM" for ch in text)
+    )
+
+
+def check_cue_word(value: object) -> str:
+    """The person's cue word for cue-controlled relaxation, tidied ("  Let   go " → "Let go"),
+    or "" for the language's own word ("relax"). Raises ValidationError with a plain message.
+    The one rule for the Settings screen and the command line's --cue."""
+    text = " ".join(clean_text(str(value), multiline=False).split())
+    if not text:
+        return ""
+    words = text.split(" ")
+    if (
+        len(text) > CUE_WORD_MAX
+        or len(words) > CUE_WORDS_MAX
+        or not all(_letters(piece) for w in words for piece in _CUE_JOINERS.split(w))
+    ):
+        raise ValidationError("cue_word", CUE_WORD_HELP)
+    return text
+
 
 @dataclass(frozen=True, kw_only=True)
 class Settings:
@@ -41,6 +77,9 @@ class Settings:
     voice: str = ""
     # Words per minute for spoken guidance.
     speech_rate: int = SPEECH_RATE_DEFAULT
+    # The word said silently on each out-breath in cue-controlled relaxation; "" means the
+    # language's own word for "relax".
+    cue_word: str = ""
     # Ring the terminal bell at each phase change (in/hold/out), for sessions over SSH.
     bell_on_phase: bool = False
     # Lock behind the passphrase after this many idle minutes (offered only for encrypted data).
@@ -56,6 +95,7 @@ class Settings:
         if len(voice) > _VOICE_MAX:
             raise ValidationError("voice", f"A voice name is at most {_VOICE_MAX} characters.")
         object.__setattr__(self, "voice", voice)
+        object.__setattr__(self, "cue_word", check_cue_word(self.cue_word))
         object.__setattr__(
             self,
             "speech_rate",

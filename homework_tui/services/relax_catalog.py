@@ -61,7 +61,11 @@ class SessionEntry:
         if self.can_last(minutes):
             return ""
         assert self.fits is not None
-        return f"{self.title} can last from about {self.fits[0]:g} to {self.fits[1]:g} minutes."
+        low, high = self.fits
+        if minutes < low:  # the shortest that fits, named first
+            least = f"{low:g} minute{'' if low == 1 else 's'}"
+            return f"{self.title} needs at least {least} (and can last up to {high:g})."
+        return f"{self.title} can last from about {low:g} to {high:g} minutes."
 
     @property
     def label(self) -> str:

@@ -145,7 +145,10 @@ class RelaxAudio:
 
     def _options(self, choice: RelaxChoice, settings: Settings) -> dict[str, Any]:
         """What the engine is given for `choice` (apart from the speech engine itself)."""
-        options: dict[str, Any] = {}
+        from audio.pmr import PmrOptions
+
+        # The person's cue word (cue-controlled relaxation); the language's own when none.
+        options: dict[str, Any] = {"pmr": PmrOptions(cue_word=settings.cue_word or None)}
         if choice.session.lower() == "resonance":
             options["breaths_per_minute"] = Fraction(str(choice.breaths_per_minute))
             options["ratio"] = choice.ratio

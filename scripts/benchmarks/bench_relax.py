@@ -87,7 +87,7 @@ async def phase_latency(seconds: float) -> list[float]:
     async with app.run_test(size=(100, 30)) as pilot:
         while app.store is None:
             await pilot.pause(0.05)
-        screen = RelaxSessionScreen(RelaxChoice(session="box", minutes=1, intro=False))
+        screen = RelaxSessionScreen(RelaxChoice(session="box", minutes=2, intro=False))
         app.push_screen(screen)
         while screen.started is None:
             await pilot.pause(0.05)
@@ -288,7 +288,7 @@ def main() -> int:
 
     print(f"Bytes written to a 100x30 terminal over {args.seconds:g} s")
     data = tempfile.mkdtemp(prefix="bench-relax-")
-    argv = [str(SCRIPT), "--data-dir", data, "breathe", "--pattern", "box", "--minutes", "1"]
+    argv = [str(SCRIPT), "--data-dir", data, "breathe", "--pattern", "box", "--minutes", "2"]
     # Esc at 3 s skips the before-rating (asked before the session since issue 14), so it starts.
     total = count_bytes(argv, warmup=8.0, seconds=args.seconds, keys=[(3.0, b"\x1b")], env=env)
     ok &= verdict("breathing pacer running", total / args.seconds, 1000, "bytes/s")

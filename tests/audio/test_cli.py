@@ -46,7 +46,7 @@ def test_render_box_with_timeline(tmp_path: Path, env: dict[str, str]):
         "render",
         "box",
         "--minutes",
-        "1",
+        "2",
         "--out",
         str(out),
         "--timeline",
@@ -75,6 +75,8 @@ def test_render_box_with_timeline(tmp_path: Path, env: dict[str, str]):
         (["render", "box", "--voice", "nobody/zz"], "unknown voice 'nobody/zz'"),
         (["render", "box", "--minutes", "0"], "minutes should be"),
         (["render", "pmr16", "--minutes", "4"], "pmr16 takes at least about"),
+        (["render", "box", "--minutes", "1"], "Box breathing needs at least 2 minutes"),
+        (["render", "cue", "--minutes", "2"], "Cue-controlled relaxation needs at least 3 minutes"),
         (["render", "box", "--rate", "900"], "speech rate"),
         (["render", "resonance", "--bpm", "12"], "4.5 to 6.5"),
         (["render", "pmr4", "--tense", "30"], "tensing"),
@@ -143,7 +145,7 @@ def test_unwritable_output(where: str, tmp_path: Path, env: dict[str, str]):
 
 
 def test_play_without_an_audio_device(env: dict[str, str]):
-    done = run("play", "box", "--minutes", "1", env=env)
+    done = run("play", "box", "--minutes", "2", env=env)
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "no audio output device" in done.stderr and "render" in done.stderr
     named = run("play", "box", "--device", "no-such-device", env=env)

@@ -156,7 +156,7 @@ def test_a_spanish_script_gets_a_spanish_voice(
 
 
 def test_built_in_breathing_and_pmr_follow_the_voice(speech_cache: Path, engine: VoiceEngine):
-    box = build_session("box", minutes=1, cache_dir=speech_cache, engine=engine)
+    box = build_session("box", minutes=2, cache_dir=speech_cache, engine=engine)
     assert (box.kind, box.language, box.speech.settings.voice) == (
         "breathing",
         "en-us",

@@ -241,7 +241,7 @@ def test_pause_resume_skip_and_volume_live(jack_server, speech_cache: Path, engi
 @pytest.mark.timeout(60)
 def test_a_session_at_another_rate_follows_the_server(jack_server, speech_cache: Path, engine):
     session = build_session(
-        "box", minutes=1, sample_rate=44100, cache_dir=speech_cache, engine=engine
+        "box", minutes=2, sample_rate=44100, cache_dir=speech_cache, engine=engine
     )
     player = open_player(session, require_device=True)
     try:

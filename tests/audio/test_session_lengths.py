@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from audio.errors import ScriptError
 from audio.script_file import builtin_names, find_script
 from audio.script_model import Script
 from audio.script_plan import minutes_range, script_plan
@@ -24,21 +25,16 @@ def fitted(script: Script, name: str, minutes: float) -> bool:
 
 
 def lengths_to_try(name: str) -> list[float | None]:
-    """The session's own length (None), and the shortest and longest it is fitted to. (A
-    breathing session asked for less than its words and fewest breaths take, 1 minute of box,
-    plays those as written: see test_too_short_for_the_fewest_breaths_plays_as_written.)"""
+    """The session's own length (None), and the shortest and longest it is fitted to (a shorter
+    length is refused: test_too_short_for_the_words_and_fewest_breaths_is_refused)."""
     found = find_script(name)
     assert found is not None, name
     script = found[1]
     fits = minutes_range(script)
     if fits is None:
         return [None]
-    shortest = next(
-        m / 2
-        for m in range(round(fits[0] * 2), round(fits[1] * 2) + 1)
-        if fitted(script, name, m / 2)
-    )
-    return [None, *sorted({shortest, fits[1]} - {float(script.minutes or 0)})]
+    assert fitted(script, name, fits[0]) and fitted(script, name, fits[1])
+    return [None, *sorted({fits[0], fits[1]} - {float(script.minutes or 0)})]
 
 
 CASES = [(name, minutes) for name in builtin_names() for minutes in lengths_to_try(name)]
@@ -63,15 +59,27 @@ def test_every_built_in_session_lasts_the_minutes_asked(
 
 
 @pytest.mark.parametrize(
-    ("name", "shortest_fitted"), [("box", 2), ("sigh", 2), ("resonance", 2), ("cue", 2.5)]
+    ("name", "title", "shortest"),
+    [
+        ("box", "Box breathing", 2),
+        ("sigh", "Cyclic sigh", 2),
+        ("resonance", "Resonance breathing", 2),
+        ("cue", "Cue-controlled relaxation", 3),
+    ],
 )
-def test_too_short_for_the_fewest_breaths_plays_as_written(
-    name: str, shortest_fitted: float
+def test_too_short_for_the_words_and_fewest_breaths_is_refused(
+    name: str, title: str, shortest: float
 ) -> None:
-    """Below this, the words and the fewest breaths (2; cue-controlled 3) take longer than the
-    minutes asked: the session keeps them and lasts as long as they take, its length not claimed
-    to be the minutes asked (no target). From here on it is fitted."""
+    """Below its shortest length a breathing session (the words, and the fewest breaths: 2; for
+    cue-controlled, two half minutes at one's own pace) would play longer than asked: it is
+    refused, naming the shortest that fits, and that is where the list's range begins."""
     found = find_script(name)
     assert found is not None
-    assert fitted(found[1], name, shortest_fitted)
-    assert not fitted(found[1], name, shortest_fitted - 0.5)
+    assert fitted(found[1], name, shortest)
+    with pytest.raises(ScriptError) as refused:
+        fitted(found[1], name, shortest - 0.5)
+    assert (
+        str(refused.value) == f"{title} needs at least {shortest:g} minutes; ask for more minutes"
+    )
+    fits = minutes_range(found[1])
+    assert fits is not None and fits[0] == shortest

@@ -47,6 +47,10 @@ def test_every_name_sessions_lists_is_known_to_relax(cli: Cli) -> None:
     [
         (("relax", "pmr16", "--minutes", "3"), "pmr16 takes at least about"),
         (("relax", "body-scan", "--protocol", "pmr7"), "choose one session"),
+        # Too short for the words and the fewest breaths: refused, not played longer than asked.
+        (("breathe", "--minutes", "1"), "Box breathing needs at least 2 minutes"),
+        (("breathe", "--pattern", "sigh", "--minutes", "1"), "Cyclic sigh needs at least 1.5"),
+        (("relax", "cue", "--minutes", "2"), "Cue-controlled relaxation needs at least 3 minutes"),
     ],
 )
 def test_a_session_that_cannot_start_is_one_line(

@@ -1,4 +1,4 @@
-"""End to end: `homework-tui breathe --pattern box --minutes 1` in tmux asks how the person feels,
+"""End to end: `homework-tui breathe --pattern box --minutes 2` in tmux asks how the person feels,
 then the session starts at once: breathing in near the start, breathing out 8 to 12 s in; stopping
 early asks, then the session is logged. `homework-tui relax NAME` starts any listed session the same
 way (silently, with captions, here: no sound card)."""
@@ -22,7 +22,7 @@ def test_breathe_box_starts_at_once_and_follows_the_clock(
     data = tmp_path / "data"
     command = (
         f"env -u COLUMNS -u LINES HOMEWORK_TUI_CONFIG_DIR='{tmp_path / 'config'}' "
-        f"HOMEWORK_TUI_SOUND=off '{SCRIPT}' --data-dir '{data}' breathe --pattern box --minutes 1;"
+        f"HOMEWORK_TUI_SOUND=off '{SCRIPT}' --data-dir '{data}' breathe --pattern box --minutes 2;"
         " sleep 30"
     )
     terminal.start(command, 100, 30)

@@ -295,8 +295,8 @@ def console(tmp_path: Path, *argv: str, stdin: str = "") -> subprocess.Completed
         ["plan", "import", "\x1b[2J.toml"],
         ["breathe", "--pattern", "\x1b]0;pwned\x07"],
         ["render", "\x1b]0;pwned\x07", "--out", "x.wav"],
-        ["render", "box", "--minutes", "1", "--voice", "\x1b]0;pwned\x07", "--out", "x.wav"],
-        ["render", "box", "--minutes", "1", "--tones-only", "--out", "\x1b]0;pwned\x07.wav"],
+        ["render", "box", "--minutes", "2", "--voice", "\x1b]0;pwned\x07", "--out", "x.wav"],
+        ["render", "box", "--minutes", "2", "--tones-only", "--out", "\x1b]0;pwned\x07.wav"],
     ],
 )
 def test_console_script_never_echoes_an_escape(tmp_path: Path, argv: list[str]) -> None:

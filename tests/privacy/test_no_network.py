@@ -51,7 +51,7 @@ def _commands() -> list[list[str]]:
         "decrypt": ["decrypt"],
         "plan": ["plan", "import", str(PLAN)],
         "today": ["today"],
-        "render": ["render", "box", "--minutes", "1", "--out", "{tmp}/box.wav"],
+        "render": ["render", "box", "--minutes", "2", "--out", "{tmp}/box.wav"],
         "voices": ["voices"],
     }
     parser = build_parser()

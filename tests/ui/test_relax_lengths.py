@@ -136,7 +136,8 @@ async def test_a_length_a_session_cannot_take_is_refused_before_the_rating(app: 
             lambda: (
                 problem(screen)
                 == (
-                    f"Muscle relaxation, 16 groups can last from about {low:g} to {high:g} minutes."
+                    f"Muscle relaxation, 16 groups needs at least {low:g} minutes "
+                    f"(and can last up to {high:g})."
                 )
             ),
         )

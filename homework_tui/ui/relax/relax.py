@@ -25,6 +25,7 @@ from homework_tui.model.relaxation import RelaxChoice
 from homework_tui.services.relax_catalog import Catalog, SessionEntry
 from homework_tui.ui.base import SectionScreen
 from homework_tui.ui.relax.relax_data import RelaxState
+from homework_tui.ui.relax.relax_field import RelaxField
 from homework_tui.ui.relax.relax_stage import STAGE_ACTIONS, StageMixin
 from homework_tui.ui.relax.relax_start import SessionStartMixin
 from homework_tui.ui.relax.relax_toggle import OnOff as Checkbox
@@ -90,18 +91,18 @@ class RelaxScreen(SessionStartMixin, StageMixin, SectionScreen):
                 yield Static(Text(""), id="rx-speaker")
                 with Horizontal(classes="rx-row", id="rx-length"):
                     yield Static("Length (minutes)", classes="rx-label")
-                    yield Input(
+                    yield RelaxField(
                         id="rx-minutes", classes="rx-field", compact=True, restrict=r"[0-9.]{0,5}"
                     )
                     yield Static(Text(""), id="rx-fits")
                 with Horizontal(classes="rx-row rx-resonance"):
                     yield Static("Breaths a minute", classes="rx-label")
-                    yield Input(
+                    yield RelaxField(
                         id="rx-bpm", classes="rx-field", compact=True, restrict=r"[0-9.]{0,4}"
                     )
                 with Horizontal(classes="rx-row rx-resonance"):
                     yield Static("In:out ratio", classes="rx-label")
-                    yield Input(
+                    yield RelaxField(
                         id="rx-ratio", classes="rx-field", compact=True, restrict=r"[0-9.:]{0,7}"
                     )
                 yield Checkbox("Voice guides me", id="rx-voice", compact=True)
@@ -321,9 +322,13 @@ class RelaxScreen(SessionStartMixin, StageMixin, SectionScreen):
             raise ValidationError("bpm", "Breaths a minute should be from 4.5 to 6.5.") from None
         entry = self.selected_entry()
         mindful = entry is not None and entry.kind == "mindfulness"
+        own_length = mindful and entry is not None and entry.minutes is None
+        typed = self.query_one("#rx-minutes", Input).value
         return RelaxChoice(
             session=self._selected(),
-            minutes=self.query_one("#rx-minutes", Input).value or "5",  # type: ignore[arg-type]
+            # An empty length is said to be one (not quietly taken as 5), unless the session
+            # keeps its own length and the field is hidden.
+            minutes=(typed or "5") if own_length else typed,  # type: ignore[arg-type]
             voice=self.query_one("#rx-voice", Checkbox).value,
             tones=self.query_one("#rx-tones", Checkbox).value,  # kept for breathing; see with_tones
             intro=self.query_one("#rx-intro", Checkbox).value,
@@ -332,7 +337,7 @@ class RelaxScreen(SessionStartMixin, StageMixin, SectionScreen):
             scale="anxiety" if self.query_one("#rx-anxiety", Checkbox).value else "tension",
             session_kind=entry.kind if entry is not None else "",
             session_title=entry.title if entry is not None else "",
-            own_length=mindful and entry is not None and entry.minutes is None,
+            own_length=own_length,
         )
 
     # -- starting (then relax_start.SessionStartMixin) -------------------------------------------

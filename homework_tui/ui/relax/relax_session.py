@@ -41,6 +41,7 @@ PHASE_WORDS = {
     "inhale": "Breathe in",
     "hold": "Hold",
     "exhale": "Breathe out",
+    "own": "At your own pace",
     "tense": "Tense",
     "release": "Release",
     "intro": "Settle in",
@@ -48,7 +49,9 @@ PHASE_WORDS = {
 }
 
 
-BELL_KINDS = ("inhale", "hold", "exhale", "tense", "release")
+BELL_KINDS = ("inhale", "hold", "exhale", "own", "tense", "release")
+UNCOUNTED_KINDS = ("intro", "closing", "own")  # no seconds counted: not paced
+GROUP_GET_READY = "Get ready"  # between a muscle group's phases, while the voice explains
 
 
 def phase_word(kind: str | None, label: str | None) -> str:
@@ -232,19 +235,25 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
         kind, label = (stage.kind, stage.label) if stage else (None, None)
         timeline = started.player.timeline
         still = self.still
-        if not still:
+        pacer = self.query_one(Pacer)
+        paced = kind != "own"  # at the person's own pace: no shape to follow (its room kept)
+        if pacer.visible != paced:
+            pacer.visible = paced
+        if paced and not still:
             seconds = (
                 (stage.end - stage.start) / timeline.sample_rate if stage is not None else None
             )
-            self.query_one(Pacer).show(kind, label, moment.progress, seconds)
+            pacer.show(kind, label, moment.progress, seconds)
         word = phase_word(kind, label)
+        part = moment.part
         if moment.paused and not moment.finished:
             self._set("rx-phase", "Paused. Press space to carry on.")
         elif stage is not None and word:
             left = math.ceil(max(0, stage.end - moment.frame) / timeline.sample_rate)
-            counted = not still and kind not in ("intro", "closing")
+            counted = not still and kind not in UNCOUNTED_KINDS
             self._set("rx-phase", f"{word}  ·  {left}" if counted else word)
-        part = moment.part
+        elif stage is None and part is not None and part.kind == "group":
+            self._set("rx-phase", GROUP_GET_READY)  # the voice says what to do next
         part_text = ""
         if part is not None and kind in ("tense", "release") and label:
             part_text = f"{label}: {'tense' if kind == 'tense' else 'let go'}"
@@ -270,6 +279,8 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
             return None if not running else not paused
         if action in ("next_part", "volume") and not running:
             return None
+        if action == "volume" and self.started is not None and not self.started.player.audible:
+            return False  # playing silently: nothing to make louder (and room in the footer)
         return True
 
     def action_pause(self) -> None:

@@ -1,5 +1,5 @@
-"""Settings: the data folder (shown), theme, motion, voice and speech rate, bell. Every change
-applies at once and is saved in the background."""
+"""Settings: the data folder (shown), theme, motion, voice and speech rate, cue word, bell. Every
+change applies at once and is saved in the background."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from textual.widgets import Button, Label, Select, Static, Switch
 
 from homework_tui.model.base import ValidationError, visible
 from homework_tui.model.settings import (
+    CUE_WORD_MAX,
     DEFAULT_THEME,
     HIGH_CONTRAST_THEME,
     SPEECH_RATE_MAX,
@@ -87,6 +88,19 @@ class SettingsScreen(SectionScreen):
             yield CleanInput(
                 str(settings.speech_rate), type="integer", max_length=3, id="speech_rate"
             )
+            yield Label("Cue word")
+            yield CleanInput(
+                settings.cue_word,
+                placeholder="relax (in the session's language)",
+                max_length=CUE_WORD_MAX,
+                id="cue_word",
+            )
+            yield Static(
+                "Cue-controlled relaxation: the word you say silently each time you breathe "
+                "out, such as calm or let go. Leave it empty for the word for relax in the "
+                "session's language.",
+                classes="hint",
+            )
             yield Static("", id="settings-error")
             yield Label("Voices by language")
             voices = self.homework.services.relax.installed_voices
@@ -108,16 +122,18 @@ class SettingsScreen(SectionScreen):
             with select.prevent(Select.Changed):
                 select.value = self.app.theme
 
-    def _change(self, *, quiet: bool = False, **changes: Any) -> None:
-        """Apply and save; a problem is shown unless `quiet` (while the person is typing)."""
+    def _change(self, *, quiet: bool = False, **changes: Any) -> ValidationError | None:
+        """Apply and save; a problem is shown unless `quiet` (while the person is typing), and
+        returned."""
         error = self.query_one("#settings-error", Static)
         try:
             self.homework.change_settings(**changes)
         except ValidationError as problem:
             if not quiet:
                 error.update(Text(problem.message))
-            return
+            return problem
         error.update("")
+        return None
 
     @on(Select.Changed, "#theme")
     def _theme(self, event: Select.Changed) -> None:
@@ -146,6 +162,19 @@ class SettingsScreen(SectionScreen):
     @on(CleanInput.Submitted, "#speech_rate")
     def _rate_done(self, event: CleanInput.Blurred | CleanInput.Submitted) -> None:
         self._change(speech_rate=event.value)
+
+    @on(CleanInput.Changed, "#cue_word")
+    def _cue_word(self, event: CleanInput.Changed) -> None:
+        self._change(quiet=True, cue_word=event.value)
+
+    @on(CleanInput.Blurred, "#cue_word")
+    @on(CleanInput.Submitted, "#cue_word")
+    def _cue_word_done(self, event: CleanInput.Blurred | CleanInput.Submitted) -> None:
+        kept = self.homework.settings.cue_word or "the word for relax"
+        problem = self._change(cue_word=event.value)
+        if problem is not None:  # said with what stays instead
+            error = self.query_one("#settings-error", Static)
+            error.update(Text(f"{problem.message} Your cue word stays: {kept}."))
 
     def action_privacy(self) -> None:
         from homework_tui.ui.privacy.privacy import PrivacyScreen
