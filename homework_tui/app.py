@@ -24,7 +24,12 @@ from textual.screen import Screen
 from textual.signal import Signal
 from textual.theme import Theme
 
-from homework_tui.key_order import handled_so_far, has_priority_binding, moves_focus_now
+from homework_tui.key_order import (
+    handled_so_far,
+    has_priority_binding,
+    moves_focus_now,
+    runs_own_binding_now,
+)
 from homework_tui.model.settings import DEFAULT_THEME, Settings
 from homework_tui.navigation import TODAY, NavigationMixin
 from homework_tui.paths import data_dir
@@ -330,16 +335,17 @@ class HomeworkApp(NavigationMixin, App[int]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.InputEvent, events.Paste)):
             self.idle_lock.touch()  # auto-lock counts idle time from the last key or mouse event
-        if (
-            isinstance(event, events.Key)
-            and not event.is_forwarded
-            and moves_focus_now(self.focused, event.key)
-            and (
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            focused = self.focused
+            now = moves_focus_now(focused, event.key)
+            if not now and runs_own_binding_now(focused, event):
+                await handled_so_far(focused)  # the keys typed before this one first
+                now = True
+            if now and (
                 await self._check_bindings(event.key, priority=True)
                 or await self._check_bindings(event.key)
-            )
-        ):
-            return  # focus moved before the next key is handed on (see key_order)
+            ):
+                return  # acted on before the next key is handed on (see key_order)
         await super().on_event(event)
 
     def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:

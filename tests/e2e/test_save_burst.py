@@ -109,3 +109,37 @@ def test_title_tab_text_ctrl_s_in_one_burst_keeps_each_field(
     while not entries() and time.monotonic() < end:
         time.sleep(0.1)
     assert entries() == [("My title", SHORT)], terminal.screen()
+
+
+def test_editing_keys_in_a_burst_act_in_the_order_typed(
+    terminal: Terminal,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """Backspace, the arrows and End sent in one burst with the characters around them (a slow
+    SSH link delivers typing in batches) act where they were typed: Textual ran a text box's own
+    bindings only after the characters typed later, so `abc⌫⌫de` was saved as `abc`."""
+    data = tmp_path / "data"
+    terminal.start(f"env -u COLUMNS -u LINES '{SCRIPT}' --data-dir '{data}'; sleep 30", 100, 30)
+    terminal.wait_for("F2 Help now", line=29)
+    terminal.keys("j")
+    terminal.wait_for("n New")
+    terminal.keys("n")
+    terminal.wait_for("no wrong way")
+    title = ("a", "b", "c", "BSpace", "BSpace", "d", "e", "Left", "Left", "X", "End", "Y")
+    text = ("-l", "helo wrld")
+    fix = ("Left", "Left", "Left", "o", "Home", "Right", "Right", "Right", "l", "End", "!")
+    for step in (title, ("Tab",), text, fix, ("C-s",)):
+        terminal.tmux("send-keys", "-t", terminal.name, *step)
+
+    def entries() -> list[tuple[str, str]]:
+        if not (data / "homework.json").exists():
+            return []
+        with Store.open(data, read_only=True) as store:
+            return [(e.title, e.text) for e in journal_repo(store).all()]
+
+    end = time.monotonic() + 30
+    while not entries() and time.monotonic() < end:
+        time.sleep(0.1)
+    # abc ⌫⌫ de → "ade", ←← X → "aXde", End Y → "aXdeY"; "helo wrld" ←←← o → "helo world",
+    # Home →→→ l → "hello world", End ! → "hello world!".
+    assert entries() == [("aXdeY", "hello world!")], terminal.screen()
