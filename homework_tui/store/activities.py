@@ -204,6 +204,17 @@ def read_exposures(store: Store) -> list[Activity]:
     return found
 
 
+def exposure_planned_minutes(store: Store) -> dict[str, int]:
+    """The minutes the plan asked for, by exposure id, for each exposure the plan timed (what
+    `judge` needs to tell an early exit)."""
+    found: dict[str, int] = {}
+    for activity in read_exposures(store):
+        planned = activity.fact("Planned minutes")
+        if planned:
+            found[activity.ref_id] = int(planned)
+    return found
+
+
 # -- behavioural experiments ----------------------------------------------------------------------
 
 EXPERIMENT_COLUMNS = (

@@ -13,6 +13,7 @@ from homework_tui.model.exposure import Exposure, Ladder
 from homework_tui.model.exposure.mastery import (
     ExposureSettings,
     MasteryKind,
+    NO_FEARED_OUTCOME,
     MasteryRule,
     StepState,
     between_sessions,
@@ -60,33 +61,41 @@ def make(ladder: Ladder, history: list[tuple[int, tuple[int | None, int, int]]])
     return made
 
 
-def counts_by_hand(kind: MasteryKind, predicted: int | None, peak: int, end: int) -> bool:
-    if kind is MasteryKind.HALF_DROP:
-        return end <= peak / 2 or end <= 20
-    return (predicted is not None and predicted - peak >= 10) or peak <= 20
+def half_drop_by_hand(peak: int, end: int) -> bool:
+    return end <= peak / 2 or end <= 20
+
+
+def mastered_by_hand(flags: list[bool], repeats: int) -> bool:
+    """At least `repeats` of the last `repeats + 2` count."""
+    return sum(flags[-(repeats + 2) :]) >= repeats
 
 
 @settings(max_examples=examples(200))
 @given(histories, st.sampled_from(MasteryKind), st.integers(1, 5))
-def test_mastery_rule_on_generated_histories(
+def test_old_exposures_are_judged_by_half_drop_under_either_rule(
     history: list[tuple[int, tuple[int | None, int, int]]], kind: MasteryKind, repeats: int
 ) -> None:
+    """No feared outcome written (as in every exposure stored before it was asked): both rules
+    judge by the half-drop, the prediction plays no part, and only the recent ones matter."""
     ladder = ladder_of(5)
     rule = MasteryRule(kind=kind, repeats=repeats)
-    progress = ladder_progress(ladder, make(ladder, history), rule)
+    progress = ladder_progress(ladder, make(ladder, history), ExposureSettings(rule=rule))
     assert [p.step for p in progress] == list(ladder.steps)
     for index, item in enumerate(progress):
         mine = [r for i, r in history if i == index]
-        good = sum(1 for p, a, b in mine if counts_by_hand(kind, p, max(a, b), min(a, b)))
+        flags = [half_drop_by_hand(max(a, b), min(a, b)) for _, a, b in mine]
         assert item.tries == len(mine)
-        assert item.counted == good
+        assert item.counted == sum(flags[-(repeats + 2) :])
+        assert [j.counts for j in item.judgements] == flags
+        if kind is MasteryKind.EXPECTANCY:
+            assert all(j.note == NO_FEARED_OUTCOME for j in item.judgements)
         if not mine:
             assert item.state is StepState.NOT_TRIED and item.label == "not tried"
-        elif good >= repeats:
+        elif mastered_by_hand(flags, repeats):
             assert item.state is StepState.MASTERED
         else:
             assert item.state is StepState.PRACTISING
-            assert item.label == f"practising ×{len(mine)}"
+            assert item.label.startswith("practising")
     suggested = next_step(progress)
     unmastered = [p.step for p in progress if p.state is not StepState.MASTERED]
     assert suggested == (unmastered[0] if unmastered else None)
@@ -94,14 +103,15 @@ def test_mastery_rule_on_generated_histories(
 
 def test_default_rule_half_drop_three_times_then_next_step_moves() -> None:
     ladder = ladder_of(3)
-    rule = MasteryRule()
-    assert rule.kind is MasteryKind.HALF_DROP and rule.repeats == 3
+    settings = ExposureSettings()
+    rule = settings.rule
+    assert rule.kind is MasteryKind.HALF_DROP and rule.repeats == 3 and rule.window == 5
     first = ladder.steps[0]
     history = [(0, (None, 60, 40)), (0, (None, 60, 30)), (0, (None, 50, 20)), (0, (None, 40, 20))]
-    progress = ladder_progress(ladder, make(ladder, history[:3]), rule)
+    progress = ladder_progress(ladder, make(ladder, history[:3]), settings)
     assert progress[0].state is StepState.PRACTISING and progress[0].counted == 2
     assert next_step(progress) == first
-    progress = ladder_progress(ladder, make(ladder, history), rule)
+    progress = ladder_progress(ladder, make(ladder, history), settings)
     assert progress[0].state is StepState.MASTERED and progress[0].label == "mastered ×4"
     assert next_step(progress) == ladder.steps[1]
 
@@ -109,7 +119,7 @@ def test_default_rule_half_drop_three_times_then_next_step_moves() -> None:
 def test_exposures_of_other_ladders_are_ignored() -> None:
     ladder, other = ladder_of(2), ladder_of(2)
     stray = make(other, [(0, (None, 50, 10))] * 3)
-    assert ladder_progress(ladder, stray, MasteryRule())[0].state is StepState.NOT_TRIED
+    assert ladder_progress(ladder, stray, ExposureSettings())[0].state is StepState.NOT_TRIED
 
 
 def test_between_sessions_and_mean_expectancy() -> None:
@@ -133,7 +143,14 @@ def test_settings_validate_and_build_the_behaviour_list() -> None:
     grown = ExposureSettings().with_behaviours(["held my phone", " Held my phone ", "left early"])
     assert grown.safety_behaviours == ("held my phone", "left early")
     assert "half the peak" in MasteryRule().describe()
-    assert "predicted" in MasteryRule(kind=MasteryKind.EXPECTANCY, repeats=1).describe()
+    expectancy = MasteryRule(kind=MasteryKind.EXPECTANCY, repeats=1).describe()
+    assert "what you feared" in expectancy and "last 3 exposures" in expectancy
+    assert MasteryKind.EXPECTANCY.label == "What you feared didn't happen"
+    with pytest.raises(ValidationError) as error:
+        ExposureSettings(minimum_minutes=121)
+    assert error.value.field == "minimum_minutes"
+    kept = ExposureSettings(minimum_minutes=0, exclude_early_exits=False).with_behaviours(["x"])
+    assert (kept.minimum_minutes, kept.exclude_early_exits) == (0, False)
 
 
 def test_single_keypress_ratings() -> None:
