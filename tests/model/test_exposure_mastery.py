@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from homework_tui.model.base import ValidationError
-from homework_tui.model.exposure import Exposure, Ladder
+from homework_tui.model.exposure import Exposure, Happened, Ladder
 from homework_tui.model.exposure.mastery import (
     ExposureSettings,
     MasteryKind,
@@ -162,6 +162,10 @@ def test_single_keypress_ratings() -> None:
 def test_timer_asks_every_interval_and_fills_before_peak_end() -> None:
     timer = ExposureTimer(interval_minutes=5)
     clock = 1000.0
+    assert timer.asking(clock) and timer.phase is TimerPhase.FEAR
+    assert not timer.key(clock, "8")  # the feared outcome is typed, not rated
+    timer.fear("  they'll stare\n", "60")
+    assert (timer.feared_outcome, timer.likelihood) == ("they'll stare", 60)
     assert timer.asking(clock) and timer.phase is TimerPhase.PREDICT
     assert timer.key(clock, "8")  # predicted 80
     assert timer.predicted == 80 and timer.phase is TimerPhase.BEFORE
@@ -182,11 +186,43 @@ def test_timer_asks_every_interval_and_fills_before_peak_end() -> None:
     timer.stop(clock + 30)
     assert timer.asking(clock + 999) and timer.elapsed(clock + 999) == pytest.approx(17.5 * 60)
     timer.key(clock + 999, "2")
+    assert timer.phase is TimerPhase.AFTER and timer.asking(clock + 999)
+    assert not timer.key(clock + 999, "5")  # the answers after are typed too
+    with pytest.raises(ValidationError) as caught:
+        timer.reflect("maybe")
+    assert caught.value.field == "outcome" and timer.phase is TimerPhase.AFTER
+    timer.reflect("no", "70", "People were busy with their own things")
     assert timer.phase is TimerPhase.DONE
+    assert (timer.outcome, timer.surprise) == (Happened.NO, 70)
+    assert timer.learned == "People were busy with their own things"
     assert timer.summary() == (60, 100, 20)
     assert [r.suds for r in timer.readings] == [60, 100, 70, 40, 20]
     assert [round(r.minute, 2) for r in timer.readings] == [0, 5, 7, 17, 17.5]
     assert readings_from_text(timer.readings_text()) == tuple(timer.readings)
+
+
+def test_timer_fear_and_after_steps_can_be_skipped() -> None:
+    timer = ExposureTimer()
+    with pytest.raises(ValidationError) as caught:
+        timer.fear("x", "101")
+    assert caught.value.field == "likelihood" and timer.phase is TimerPhase.FEAR
+    timer.fear()  # skipped (Enter on an empty line)
+    assert (timer.feared_outcome, timer.likelihood) == ("", None)
+    timer.predict(None)
+    timer.start(0, 40)
+    timer.stop(60)
+    timer.finish(20)
+    assert timer.phase is TimerPhase.DONE  # nothing feared in words: nothing to ask after
+    straight = ExposureTimer()
+    straight.start(0, 50)  # a rating straight away skips both questions before
+    assert straight.phase is TimerPhase.RUNNING and straight.feared_outcome == ""
+    asked = ExposureTimer()
+    asked.fear("I'll blush", "")
+    asked.start(0, 50)
+    asked.stop(30)
+    asked.finish(30)
+    asked.reflect()  # Esc: skipped
+    assert asked.phase is TimerPhase.DONE and asked.outcome is None
 
 
 def test_timer_rejects_out_of_order_use() -> None:

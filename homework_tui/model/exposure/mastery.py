@@ -69,7 +69,7 @@ def _half_drop(exposure: Exposure) -> str | None:
     """None when distress fell by half (or low enough), else why not."""
     if exposure.end * 2 <= exposure.peak or exposure.end <= LOW_ENOUGH:
         return None
-    return f"distress didn't fall by half (peak {exposure.peak}, end {exposure.end})"
+    return "distress didn't fall by half"
 
 
 def _expectancy(exposure: Exposure) -> str | None:

@@ -6,7 +6,6 @@ from rich.text import Text
 
 from homework_tui.model.exposure import Exposure
 from homework_tui.model.exposure.mastery import (
-    MasteryKind,
     MasteryRule,
     StepProgress,
     StepState,
@@ -39,29 +38,23 @@ def step_detail(item: StepProgress, exposures: list[Exposure], rule: MasteryRule
         text.append("Press l to log an exposure, or t to time one as you do it.")
         return text
     tries = f"{item.tries} exposure{'s' if item.tries != 1 else ''}"
-    recent = f"of the last {min(item.tries, item.window)}"
-    if item.state is StepState.MASTERED:
-        text.append(f"● Mastered: {tries}, {item.counted} {recent} counting. ")
+    if item.tries == 1:
+        counting = "counting" if item.counted else "not counting"
     else:
-        why = (
-            "distress falling by half"
-            if rule.kind is MasteryKind.HALF_DROP
-            else "what you feared not happening"
-        )
-        again = "again (it was mastered before)" if item.practising_again else ""
-        text.append(
-            f"◐ Practising{' ' + again if again else ''}: {tries}, {item.counted} {recent} "
-            f"counting, {rule.repeats} needed, with {why}. "
-        )
+        counting = f"{item.counted} of the last {min(item.tries, item.window)} counting"
+    if item.state is StepState.MASTERED:
+        text.append(f"● Mastered: {tries}, {counting}. ")
+    else:
+        again = " again (it was mastered before)" if item.practising_again else ""
+        text.append(f"◐ Practising{again}: {tries}, {counting}, {rule.repeats} needed. ")
     last = exposures[-1] if exposures else None
     if last is not None:
         text.append(f"\nLast time: peak {last.peak} → end {last.end}")
         if last.expectancy_violation is not None:
             text.append(f", predicted {last.predicted}")
-        text.append(". ")
         if item.judgements:
-            words = item.judgements[-1].words
-            text.append(words[:1].upper() + words[1:] + ". ")
+            text.append(f" — {item.judgements[-1].words}")
+        text.append(". ")
     figures = between_sessions(exposures)
     if figures is not None and figures.peak_change < 0:
         text.append(f"Peak across repeats: {figures.first_peak} → {figures.last_peak}. ")
