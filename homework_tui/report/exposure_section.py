@@ -1,7 +1,10 @@
 """The report's exposures, per fear ladder: the steps mastered and the next step, then each step
 practised in the period with its peak and end across repeats, and one row per exposure with the
-within-session drop. Exposures with safety behaviours, or left before the time the plan asked
-for, are marked ⚑ on their rows (words in their own columns too, never the mark alone).
+within-session drop and whether it counts toward mastery (and why not, in words: `judge` in the
+model). Exposures with safety behaviours, or left early (by the person's account, or before the
+time the plan asked for), are marked ⚑ on their rows (words in their own columns too, never the
+mark alone). Under each step's table, the expectancy each exposure tested: what was feared, how
+likely it seemed, whether it happened, how surprised the person was and what they learned.
 
 Notes written after an exposure are the person's to share: in only when chosen (`TextChoices`).
 """
@@ -25,12 +28,15 @@ COLUMNS = (
     "Minutes",
     "Safety behaviours",
     "Ended early",
+    "Counts",
 )
 
 
 def flagged(exposure: Activity) -> bool:
-    """Used safety behaviours, or ended before the time planned."""
-    return bool(exposure.fact("Safety behaviours") or exposure.fact("Ended early"))
+    """Used safety behaviours, or left early (said so, or ended before the time planned)."""
+    return any(
+        exposure.fact(name) for name in ("Safety behaviours", "Ended early", "Left early (said)")
+    )
 
 
 def exposures(
@@ -52,8 +58,8 @@ def exposures(
         lines += [
             "",
             (
-                f"{FLAG} marks an exposure with safety behaviours, or one ended before the "
-                "minutes the plan asked for."
+                f"{FLAG} marks an exposure with safety behaviours, or one left early (by "
+                "their own account, or before the minutes the plan asked for)."
             ),
         ]
     return lines
@@ -72,7 +78,9 @@ def _ladder(ladder: LadderSummary, found: tuple[Activity, ...], choices: TextCho
             else "none: every step is mastered"
         )
     )
-    lines.append(f"- **Mastery rule:** {ladder.rule.describe()}")
+    lines.append(
+        f"- **Mastery rule:** {ladder.rule.describe()} {ladder.settings.describe_exclusions()}"
+    )
     for step, done in _by_step(found):
         lines += _step(step, done, choices, ladder.progress(step), ladder.rule.repeats)
     return lines
@@ -89,13 +97,18 @@ def _by_step(found: tuple[Activity, ...]) -> list[tuple[str, list[Activity]]]:
 def _state(progress: StepProgress | None, repeats: int) -> str:
     if progress is None:
         return ""
-    if progress.state is StepState.MASTERED:
-        return " Mastered."
+    recent = min(progress.tries, progress.window)
     counted = progress.counted
-    return (
-        f" Not mastered yet: {counted} exposure{'' if counted == 1 else 's'} so far "
-        f"count{'s' if counted == 1 else ''} towards it, of the {repeats} needed."
-    )
+    if progress.state is StepState.MASTERED:
+        return f" Mastered: {counted} of its last {recent} exposures count."
+    earlier = " It was mastered before; practising again." if progress.practising_again else ""
+    if recent == 1:
+        told = f"its one exposure so far {'counts' if counted else 'does not count'} towards it"
+    else:
+        many = "none" if counted == 0 else str(counted)
+        verb = "counts" if counted == 1 else "count"
+        told = f"{many} of its last {recent} exposures {verb} towards it"
+    return f" Not mastered yet: {told} ({repeats} needed).{earlier}"
 
 
 def _step(
@@ -113,9 +126,7 @@ def _step(
     for e in done:
         date = long_date(e.at) + (f" {FLAG}" if flagged(e) else "")
         drop = e.fact("Drop (%)")
-        early = e.fact("Ended early") and (
-            f"yes, after {e.fact('Minutes')} of {e.fact('Planned minutes')} minutes"
-        )
+        early = _early(e)
         lines.append(
             "| "
             + " | ".join(
@@ -126,10 +137,12 @@ def _step(
                     cell(e.fact("Minutes")),
                     cell(e.fact("Safety behaviours")),
                     early or "–",
+                    _counts(e),
                 ]
             )
             + " |"
         )
+    lines += _expectancies(done)
     notes = [(e, e.fact("Notes")) for e in done if e.fact("Notes")]
     if notes and choices.exposure_notes:
         lines.append("")
@@ -151,3 +164,49 @@ def _across(done: list[Activity]) -> str:
         f" From the first time to the last, the peak went from {first.fact('Peak')} to "
         f"{last.fact('Peak')} and the end from {first.fact('End')} to {last.fact('End')}."
     )
+
+
+def _early(exposure: Activity) -> str:
+    parts = []
+    if exposure.fact("Left early (said)"):
+        parts.append("by their own account")
+    if exposure.fact("Ended early"):
+        planned = exposure.fact("Planned minutes")
+        parts.append(f"after {exposure.fact('Minutes')} of {planned} minutes")
+    return "yes, " + " and ".join(parts) if parts else ""
+
+
+def _counts(exposure: Activity) -> str:
+    """“yes”, or “no: used a safety behaviour (…); left early”, with how it was judged."""
+    if not exposure.fact("Counts"):
+        return "–"
+    words = (
+        "yes" if exposure.fact("Counts") == "yes" else "no: " + exposure.fact("Not counted because")
+    )
+    note = exposure.fact("Judged")
+    return cell(f"{words} ({note})" if note else words)
+
+
+def _expectancies(done: list[Activity]) -> list[str]:
+    """What each exposure tested: feared outcome, likelihood, whether it happened, surprise and
+    what was learned (typed text escaped)."""
+    tested = [e for e in done if e.fact("Feared outcome")]
+    if not tested:
+        return []
+    lines = ["", "What was feared, and what happened:", ""]
+    for e in tested:
+        parts = [f"feared “{_one_line(e.fact('Feared outcome'))}”"]
+        if e.fact("Likelihood"):
+            parts[0] += f" (likelihood {e.fact('Likelihood')} of 100)"
+        happened = e.fact("Happened")
+        parts.append(f"did it happen: {happened or 'not answered'}")
+        if e.fact("Surprise"):
+            parts.append(f"surprise {e.fact('Surprise')} of 100")
+        if e.fact("Learned"):
+            parts.append(f"learned: {_one_line(e.fact('Learned'))}")
+        lines.append(f"- {long_date(e.at)}: " + "; ".join(parts))
+    return lines
+
+
+def _one_line(text: str) -> str:
+    return esc(" ".join(text.split()))

@@ -24,6 +24,7 @@ from homework_tui.store.activities import (
     EXPOSURE_SETTINGS_TABLE,
     EXPOSURES_TABLE,
     LADDERS_TABLE,
+    exposure_planned_minutes,
 )
 from homework_tui.store.db import Store
 from homework_tui.store.repos import Repository, Singleton
@@ -36,6 +37,7 @@ class LadderSummary:
     ladder_id: str
     name: str
     rule: MasteryRule
+    settings: ExposureSettings
     steps: tuple[StepProgress, ...]  # bottom rung first
     next_step: Step | None  # None when the whole ladder is mastered
     exposure_ids: frozenset[str]
@@ -62,14 +64,23 @@ def ladder_summaries(store: Store, last: date) -> tuple[LadderSummary, ...]:
         for e in Repository(store, EXPOSURES_TABLE, Exposure).all()
         if day_of(e.started_at) <= last
     ]
-    rule = Singleton(store, EXPOSURE_SETTINGS_TABLE, ExposureSettings, ExposureSettings).load().rule
+    settings = Singleton(store, EXPOSURE_SETTINGS_TABLE, ExposureSettings, ExposureSettings).load()
+    planned = exposure_planned_minutes(store)
     found = []
     for ladder in ladders:
         own = frozenset(e.id for e in exposures if e.ladder_id == ladder.id)
         if not own:
             continue
-        progress = ladder_progress(ladder, exposures, rule)
+        progress = ladder_progress(ladder, exposures, settings, planned)
         found.append(
-            LadderSummary(ladder.id, ladder.name, rule, tuple(progress), next_step(progress), own)
+            LadderSummary(
+                ladder.id,
+                ladder.name,
+                settings.rule,
+                settings,
+                tuple(progress),
+                next_step(progress),
+                own,
+            )
         )
     return tuple(found)

@@ -7,8 +7,7 @@ the table's records into activities. Nothing above this module needs to know the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
 from datetime import datetime
 from statistics import mean
 from typing import Any
@@ -16,47 +15,50 @@ from typing import Any
 from homework_tui.model.activity import Activity, Kind, State
 from homework_tui.model.base import clean_text
 from homework_tui.model.experiment import Experiment
-from homework_tui.model.exposure import Exposure, Ladder
 from homework_tui.model.journal import JournalEntry
-from homework_tui.model.plan import Assignment, Checkoff, planned_minutes
+from homework_tui.model.plan import Assignment, Checkoff
 from homework_tui.model.pmr_stages import stage_of
 from homework_tui.model.relaxation import SCALES, TITLES, rating_text
 from homework_tui.model.thought_record import ThoughtRecord
+from homework_tui.store.activity_source import (
+    CHECKOFFS_TABLE,
+    EXPERIMENTS_TABLE,
+    EXPOSURE_SETTINGS_TABLE,
+    EXPOSURES_TABLE,
+    JOURNAL_TABLE,
+    LADDERS_TABLE,
+    PLAN_TABLE,
+    RELAXATION_TABLE,
+    THOUGHT_RECORDS_TABLE,
+    Source,
+)
+from homework_tui.store.activity_source import measures as _measures
+from homework_tui.store.activity_source import number_text as _n
 from homework_tui.store.db import Store
+from homework_tui.store.exposure_activities import (
+    EXPOSURE_COLUMNS,
+    exposure_planned_minutes,
+    read_exposures,
+)
 from homework_tui.store.repos import TRASHED, Repository
 
-PLAN_TABLE = "plan"
-CHECKOFFS_TABLE = "plan_checkoffs"
-THOUGHT_RECORDS_TABLE = "thought_records"
-JOURNAL_TABLE = "journal"
-LADDERS_TABLE = "ladders"
-EXPOSURES_TABLE = "exposures"
-EXPERIMENTS_TABLE = "experiments"
-EXPOSURE_SETTINGS_TABLE = "exposure_settings"
-RELAXATION_TABLE = "relaxation_sessions"
-
-
-@dataclass(frozen=True)
-class Source:
-    """One table of logged homework. `name` is also the CSV file's name; `columns` are the fact
-    labels its activities carry, in order."""
-
-    name: str
-    title: str
-    kinds: tuple[Kind, ...]
-    columns: tuple[str, ...]
-    read: Callable[[Store], list[Activity]]
-
-
-def _n(value: int | float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
-def _measures(**values: float | None) -> tuple[tuple[str, float], ...]:
-    return tuple((k, float(v)) for k, v in values.items() if v is not None)
-
+# Kept here for the modules that read them from here (defined in activity_source and
+# exposure_activities, which this module's adapters share).
+__all__ = [
+    "CHECKOFFS_TABLE",
+    "EXPERIMENTS_TABLE",
+    "EXPOSURES_TABLE",
+    "EXPOSURE_COLUMNS",
+    "EXPOSURE_SETTINGS_TABLE",
+    "JOURNAL_TABLE",
+    "LADDERS_TABLE",
+    "PLAN_TABLE",
+    "RELAXATION_TABLE",
+    "THOUGHT_RECORDS_TABLE",
+    "Source",
+    "exposure_planned_minutes",
+    "read_exposures",
+]
 
 # -- thought records ------------------------------------------------------------------------------
 
@@ -131,79 +133,6 @@ def read_journal(store: Store) -> list[Activity]:
         )
         for entry in Repository(store, JOURNAL_TABLE, JournalEntry).all(reverse=False)
     ]
-
-
-# -- exposures ------------------------------------------------------------------------------------
-
-EXPOSURE_COLUMNS = (
-    "Ladder",
-    "Step",
-    "Step SUDS",
-    "Predicted",
-    "Before",
-    "Peak",
-    "End",
-    "Drop (%)",
-    "Minutes",
-    "Planned minutes",
-    "Ended early",
-    "Safety behaviours",
-    "Notes",
-)
-
-
-def read_exposures(store: Store) -> list[Activity]:
-    """Each exposure, with its within-session drop and whether it ended before the time the plan
-    asked for (the plan's minutes for the exposure homework it counts as)."""
-    ladder_repo = Repository(store, LADDERS_TABLE, Ladder)
-    ladders = {each.id: each for each in [*ladder_repo.all(), *ladder_repo.trash()]}
-    timed = [
-        a
-        for a in Repository(store, PLAN_TABLE, Assignment).all()
-        if a.kind is Kind.EXPOSURE and a.minutes is not None
-    ]
-    found = []
-    for exposure in Repository(store, EXPOSURES_TABLE, Exposure).all(reverse=False):
-        ladder = ladders.get(exposure.ladder_id)
-        step = ladder.step(exposure.step_id) if ladder else None
-        words = exposure.step_description or (step.description if step else "a step")
-        ladder_name = ladder.name if ladder else ""
-        activity = Activity(
-            kind=Kind.EXPOSURE,
-            ref_id=exposure.id,
-            at=exposure.started_at,
-            title=words,
-            targets=(exposure.ladder_id, ladder_name, exposure.step_id, words),
-            group=words,
-            facts=(
-                ("Ladder", ladder_name),
-                ("Step", words),
-                ("Step SUDS", _n(step.suds) if step else ""),
-                ("Predicted", _n(exposure.predicted)),
-                ("Before", _n(exposure.before)),
-                ("Peak", _n(exposure.peak)),
-                ("End", _n(exposure.end)),
-                ("Drop (%)", _n(exposure.within_drop_percent)),
-                ("Minutes", _n(exposure.minutes)),
-                ("Safety behaviours", ", ".join(exposure.safety_behaviours)),
-                ("Notes", exposure.notes),
-            ),
-            measures=_measures(
-                predicted=exposure.predicted,
-                before=exposure.before,
-                peak=exposure.peak,
-                end=exposure.end,
-                step_suds=step.suds if step else None,
-            ),
-        )
-        planned = planned_minutes(timed, activity)  # needs the activity: what it counts as
-        facts = dict(activity.facts)
-        facts["Planned minutes"] = _n(planned)
-        facts["Ended early"] = "yes" if exposure.ended_early(planned) else ""
-        found.append(
-            replace(activity, facts=tuple((c, facts.get(c, "")) for c in EXPOSURE_COLUMNS))
-        )
-    return found
 
 
 # -- behavioural experiments ----------------------------------------------------------------------

@@ -6,9 +6,10 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+import time_machine
 
-from homework_tui.model.base import ValidationError
-from homework_tui.model.exposure import Exposure, Ladder, SudsReading
+from homework_tui.model.base import ValidationError, now
+from homework_tui.model.exposure import Exposure, Happened, Ladder, SudsReading
 from homework_tui.model.exposure.form import (
     exposure_from_fields,
     form_fields,
@@ -95,6 +96,62 @@ def test_minutes_instead_of_an_end_time() -> None:
     assert done.minutes == 45
 
 
+@time_machine.travel(datetime(2024, 5, 3, 18, 40, 30, tzinfo=timezone.utc), tick=False)
+def test_min_15_today_ends_now_not_in_the_future() -> None:
+    """Issue 15: an exposure logged with only "min 15" was stored as ending 15 minutes from now."""
+    made = ladder()
+    moment = now()
+    for day in ("today", "", moment.date().isoformat()):
+        done = exposure_from_fields(
+            fields(made, date=day, start="", end_time="", minutes="15"), made
+        )
+        assert done.ended_at is not None and done.ended_at <= moment
+        assert done.ended_at == moment.replace(second=0, microsecond=0)
+        assert done.started_at == done.ended_at - timedelta(minutes=15)
+        assert done.minutes == 15
+    nothing = exposure_from_fields(fields(made, start="", end_time="", minutes=""), made)
+    assert nothing.started_at == moment.replace(second=0, microsecond=0)
+    assert nothing.ended_at is None
+    earlier = exposure_from_fields(
+        fields(made, date="yesterday", start="", end_time="", minutes="15"), made
+    )
+    assert earlier.started_at.hour == 12 and earlier.minutes == 15
+
+
+def test_the_feared_outcome_and_what_happened_round_trip_and_validate() -> None:
+    made = ladder()
+    done = exposure_from_fields(
+        fields(
+            made,
+            feared_outcome="they'll laugh at me\n[b]and stare[/b]",
+            likelihood="80",
+            outcome="Partly",
+            surprise="60",
+            learned="One person smiled.",
+            left_early="yes",
+        ),
+        made,
+        today=DAY,
+    )
+    assert done.feared_outcome == "they'll laugh at me\n[b]and stare[/b]"
+    assert (done.likelihood, done.outcome, done.surprise) == (80, Happened.PARTLY, 60)
+    assert done.learned == "One person smiled." and done.left_early
+    shown = form_fields(done)
+    assert (shown["outcome"], shown["left_early"], shown["likelihood"]) == ("partly", "yes", "80")
+    assert exposure_from_fields(shown, made, base=done, today=DAY) == done
+    blank = exposure_from_fields(fields(made), made, today=DAY)
+    assert (blank.feared_outcome, blank.outcome, blank.left_early) == ("", None, False)
+    for name, value, words in (
+        ("likelihood", "150", "How likely is 150"),
+        ("surprise", "lots", "How surprised needs a whole number"),
+        ("outcome", "maybe", "yes, partly or no"),
+        ("feared_outcome", "a\nb\nc", "one or two lines"),
+    ):
+        with pytest.raises(ValidationError) as caught:
+            exposure_from_fields(fields(made, **{name: value}), made, today=DAY)
+        assert caught.value.field == name and words in caught.value.message
+
+
 def test_round_trip_through_the_store(tmp_path: Path) -> None:
     made = ladder()
     made, _ = made.with_step("phone to book", 45)
@@ -111,11 +168,20 @@ def test_round_trip_through_the_store(tmp_path: Path) -> None:
         safety_behaviours=("[bold]x",),
         notes="line\nline 😀",
         readings=(SudsReading(minute=0, suds=40), SudsReading(minute=5.5, suds=80)),
+        feared_outcome="[red]they'll laugh",
+        likelihood=70,
+        outcome=Happened.NO,
+        surprise=55,
+        learned="It was fine 😀",
+        left_early=True,
     )
     chosen = ExposureSettings(
         rule=MasteryRule(kind=MasteryKind.EXPECTANCY, repeats=4),
         prompt_minutes=3,
         safety_behaviours=("held my phone",),
+        exclude_safety_behaviours=False,
+        exclude_early_exits=False,
+        minimum_minutes=0,
     )
     with Store.open(tmp_path / "data") as store:
         Repository(store, "ladders", Ladder).add(made)

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from homework_tui.model.activity import Kind
 from homework_tui.model.distortions import check_keys
 from homework_tui.model.experiment import Experiment
-from homework_tui.model.exposure import Exposure, Ladder, Step
+from homework_tui.model.exposure import Happened, Exposure, Ladder, Step
 from homework_tui.model.exposure.mastery import ExposureSettings, MasteryRule
 from homework_tui.model.journal import JournalEntry
 from homework_tui.model.plan import Assignment, Checkoff, Every, Frequency, PlanInfo
@@ -219,6 +219,11 @@ def fill(store: Store) -> None:
             predicted=40,
             peak=30,
             end=10,
+            feared_outcome="They'll look away *again*",
+            likelihood=70,
+            outcome=Happened.NO,
+            surprise=60,
+            learned="She said hello back & asked about my day\n---",
             **stamp(15, 10, 10),
         )
     )

@@ -89,20 +89,24 @@ def test_exposures_are_shown_per_ladder_with_mastered_and_next_steps(store: Stor
         "Say hello to a neighbour",
         "Ask a shop assistant for help",
     ]
-    assert "Mastered steps: Say hello to a neighbour (SUDS 25)" in texts
-    assert "Next step: Ask a shop assistant for help (SUDS 35)" in texts
+    # The first hello ended 5 minutes before the plan's 20 and the shop visit used a safety
+    # behaviour: neither counts (issue 15, point 8), so nothing is mastered yet.
+    assert "Mastered steps: none yet" in texts
+    assert "Next step: Say hello to a neighbour (SUDS 25)" in texts
     assert (
         "Mastery rule: An exposure counts when your distress at the end fell to half the "
         "peak or lower, or to 20 or lower. A step is mastered when that has happened 2 "
-        "times."
+        "times in its last 4 exposures. An exposure that used a safety behaviour, was left "
+        "early or lasted less than 5 minutes does not count."
     ) in texts
     assert (
-        "Practised 2 times in these days (step SUDS 25). Mastered. From the first time to "
-        "the last, the peak went from 45 to 30 and the end from 20 to 10."
+        "Practised 2 times in these days (step SUDS 25). Not mastered yet: 1 of its last 2 "
+        "exposures counts towards it (2 needed). From the first time to the last, the peak "
+        "went from 45 to 30 and the end from 20 to 10."
     ) in texts
     assert (
-        "Practised once in these days (step SUDS 35). Not mastered yet: 1 exposure so far "
-        "counts towards it, of the 2 needed."
+        "Practised once in these days (step SUDS 35). Not mastered yet: its one exposure so "
+        "far does not count towards it (2 needed)."
     ) in texts
     header = [
         "Date",
@@ -114,6 +118,7 @@ def test_exposures_are_shown_per_ladder_with_mastered_and_next_steps(store: Stor
         "Minutes",
         "Safety behaviours",
         "Ended early",
+        "Counts",
     ]
     assert rows.count(header) == 2
     by_date = {
@@ -125,13 +130,22 @@ def test_exposures_are_shown_per_ladder_with_mastered_and_next_steps(store: Stor
     assert (early["Peak"], early["End"], early["Drop"]) == ("45", "20", "56%")
     assert early["Ended early"] == "yes, after 15 of 20 minutes"
     assert early["Safety behaviours"] == "–"
+    assert early["Counts"] == "no: left early (planned 20 minutes)"
     safety = by_date["Fri 14 March 2025 ⚑"]
     assert safety["Safety behaviours"] == "kept my phone out" and safety["Ended early"] == "–"
+    assert safety["Counts"] == "no: used a safety behaviour (kept my phone out)"
     plain = by_date["Sat 15 March 2025"]  # no end time: its length is not known, so not marked
     assert (plain["Drop"], plain["Minutes"], plain["Ended early"]) == ("67%", "–", "–")
+    assert plain["Counts"] == "yes"
     assert (
-        "⚑ marks an exposure with safety behaviours, or one ended before the minutes the "
-        "plan asked for."
+        "⚑ marks an exposure with safety behaviours, or one left early (by their own account, "
+        "or before the minutes the plan asked for)."
+    ) in texts
+    # the expectancy it tested, typed text as typed (`*again*`, `&`, a `---` line)
+    assert "What was feared, and what happened:" in texts
+    assert (
+        "Sat 15 March 2025: feared “They'll look away *again*” (likelihood 70 of 100); did it "
+        "happen: no; surprise 60 of 100; learned: She said hello back & asked about my day ---"
     ) in texts
 
 
@@ -162,7 +176,16 @@ def test_csv_columns_carry_the_drop_the_plan_minutes_and_the_alternative(
         "Minutes",
         "Planned minutes",
         "Ended early",
+        "Left early (said)",
         "Safety behaviours",
+        "Feared outcome",
+        "Likelihood",
+        "Happened",
+        "Surprise",
+        "Learned",
+        "Counts",
+        "Not counted because",
+        "Judged",
     ]
     assert [
         (e["Id"], e["Drop (%)"], e["Minutes"], e["Planned minutes"], e["Ended early"])
@@ -172,6 +195,19 @@ def test_csv_columns_carry_the_drop_the_plan_minutes_and_the_alternative(
         ("ex-2", "58", "25", "20", ""),
         ("ex-3", "67", "", "20", ""),
     ]
+    assert [(e["Counts"], e["Not counted because"]) for e in exposures] == [
+        ("no", "left early (planned 20 minutes)"),
+        ("no", "used a safety behaviour (kept my phone out)"),
+        ("yes", ""),
+    ]
+    third = exposures[2]
+    assert (third["Feared outcome"], third["Likelihood"], third["Happened"]) == (
+        "They'll look away *again*",
+        "70",
+        "no",
+    )
+    assert third["Surprise"] == "60"
+    assert third["Learned"] == "She said hello back & asked about my day\n---"
     with (folder / "experiments.csv").open(newline="", encoding="utf-8") as handle:
         experiments = list(csv.DictReader(handle))
     assert [
@@ -234,7 +270,11 @@ def test_a_ladder_all_mastered_a_typed_name_and_a_ladder_no_longer_there(tmp_pat
     assert "Next step: none: every step is mastered" in texts
     flagged = [r for r in rows if r[0].endswith("⚑")]
     assert flagged == [
-        ["Sun 16 March 2025 ⚑", "–", "–", "70", "30", "57%", "–", "held the lead", "–"]
+        [
+            "Sun 16 March 2025 ⚑",
+            *("–", "–", "70", "30", "57%", "–", "held the lead", "–"),
+            "no: used a safety behaviour (held the lead)",
+        ]
     ]  # 30 minutes of 10 planned: not early
 
 
@@ -267,4 +307,61 @@ def test_a_thought_records_new_mood_and_a_belief_not_rated_yet(tmp_path: Path) -
         "anxious 70→40, relieved (new) 50",
         "",
         "not yet",
+    )
+
+
+def test_a_lapsed_step_the_half_drop_fallback_and_a_self_reported_early_exit(
+    tmp_path: Path,
+) -> None:
+    from homework_tui.model.exposure import Happened
+    from homework_tui.model.exposure.mastery import ExposureSettings, MasteryKind, MasteryRule
+    from homework_tui.store import Singleton
+    from homework_tui.store.activities import EXPOSURE_SETTINGS_TABLE
+
+    step = Step(id="call", description="Phone the GP", suds=50)
+    with Store.open(tmp_path / "data") as store:
+        Repository(store, LADDERS_TABLE, Ladder).add(
+            Ladder(id="phone", name="Phone calls", steps=(step,), **stamp(9, 9))
+        )
+        Singleton(store, EXPOSURE_SETTINGS_TABLE, ExposureSettings, ExposureSettings).save(
+            ExposureSettings(rule=MasteryRule(kind=MasteryKind.EXPECTANCY, repeats=2))
+        )
+        exposures = Repository(store, EXPOSURES_TABLE, Exposure)
+        kinds = [
+            {},  # old style: no feared outcome, 60 → 20 fell by half
+            {"feared_outcome": "I'll stumble over words", "outcome": Happened.NO},
+            {"feared_outcome": "they'll hang up", "outcome": Happened.YES},
+            {"feared_outcome": "I'll freeze", "outcome": Happened.PARTLY, "surprise": 20},
+            {"feared_outcome": "I'll freeze", "outcome": Happened.NO, "left_early": True},
+        ]
+        for n, extra in enumerate(kinds):
+            when = at(10 + n, 9)
+            exposures.add(
+                Exposure(
+                    id=f"call-{n}",
+                    ladder_id="phone",
+                    step_id="call",
+                    step_description=step.description,
+                    started_at=when,
+                    ended_at=when + timedelta(minutes=20),
+                    peak=60,
+                    end=20,
+                    **extra,  # type: ignore[arg-type]
+                )
+            )
+        headings, texts, rows = rendered(report(store))
+    assert "Mastered steps: none yet" in texts
+    assert any("It was mastered before; practising again." in t for t in texts)
+    counts = [r[-1] for r in rows if "March" in r[0]]
+    assert counts == [
+        "yes (judged by the half-drop rule: no feared outcome written)",
+        "yes",
+        "no: what you feared happened",
+        "no: what you feared partly happened, and it wasn't far less bad than expected",
+        "no: left early",
+    ]
+    assert [r[8] for r in rows if "March" in r[0]][-1] == "yes, by their own account"
+    assert (
+        "Thu 13 March 2025: feared “I'll freeze”; did it happen: partly; surprise 20 of 100"
+        in texts
     )

@@ -8,10 +8,10 @@ from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, RadioButton, Static, TextArea
 
 from homework_tui.app import HomeworkApp
-from homework_tui.model.exposure import Exposure, Ladder
+from homework_tui.model.exposure import Exposure, Happened, Ladder
 from homework_tui.ui.exposure.exposure import ExposureScreen
 from homework_tui.ui.exposure.exposure_data import ExposureBook
 from homework_tui.ui.exposure.exposure_log import ExposureLogScreen
@@ -101,15 +101,21 @@ async def choose(pilot: Pilot[int], words: str) -> None:
 
 
 async def log(pilot: Pilot[int], *values: str) -> None:
-    """Open the log form and type start, end, minutes, predicted, before, peak, end, Ctrl+S."""
+    """Open the log form and type start, end, minutes, predicted, before, peak, end, Ctrl+S
+    (Enter past the feared outcome and its likelihood, which come before the SUDS)."""
     await pilot.press("l")
     await wait_until(pilot, lambda: isinstance(pilot.app.screen, ExposureLogScreen))
     await pilot.pause()
-    for value in values:
+    for value in (*values[:3], "", "", *values[3:]):
         await type_in(pilot, value)
         await pilot.press("enter")
     await pilot.press("ctrl+s")
     await settle(pilot)
+
+
+def detail(app: HomeworkApp) -> str:
+    """The chosen step's words under the ladder, unwrapped."""
+    return str(app.screen.query_one("#step-detail", Static).content)
 
 
 def stored(folder: Path) -> tuple[list[Ladder], list[Exposure]]:
@@ -164,6 +170,12 @@ async def test_live_timer_with_a_fast_clock(tmp_path: Path) -> None:
         await wait_until(pilot, lambda: isinstance(app.screen, ExposureTimerScreen))
         timer_screen = app.screen
         assert isinstance(timer_screen, ExposureTimerScreen)
+        assert "what do you fear will happen" in screen_words(app)
+        assert "Rate SUDS" not in screen_words(app)  # the number keys type, not rate, here
+        await type_in(pilot, "they'll hang up on me")
+        await pilot.press("enter")
+        await type_in(pilot, "70")  # how likely
+        await pilot.press("enter")
         assert "how high do you think" in screen_words(app)
         await pilot.press("7")  # predicted 70
         await pilot.press("5")  # before 50: the clock starts
@@ -178,13 +190,38 @@ async def test_live_timer_with_a_fast_clock(tmp_path: Path) -> None:
         await pilot.press("enter")  # stop
         assert "One last rating" in screen_words(app)
         await pilot.press("2")
+        await wait_for_words(pilot, "did it happen?")
+        assert "You feared: they'll hang up on me" in screen_words(app)
+        await type_in(pilot, "maybe")
+        await pilot.press("enter", "enter", "enter")
+        assert "Please answer yes, partly or no" in screen_words(app)
+        assert isinstance(app.screen, ExposureTimerScreen)
+        app.screen.query_one("#timer-outcome", Input).value = ""
+        await type_in(pilot, "no")
+        await pilot.press("enter")
+        await type_in(pilot, "60")  # surprise
+        await pilot.press("enter")
+        await type_in(pilot, "They were friendly & quick")
+        await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ExposureLogScreen))
         await pilot.pause()
         words = screen_words(app)
         assert "Timed: 5 ratings over 16 min: 50 → 80 → 60 → 30 → 20" in words
         form = app.screen
-        values = {k: form.query_one(f"#{k}").value for k in ("predicted", "before", "peak", "end")}
-        assert values == {"predicted": "70", "before": "50", "peak": "80", "end": "20"}
+        chosen = form.query_one("#outcome-no", RadioButton)
+        assert chosen.value and "✓ chosen" in str(chosen.label)  # in words, not only colour
+        keys = ("predicted", "before", "peak", "end", "feared_outcome", "likelihood", "surprise")
+        values = {k: form.query_one(f"#{k}").value for k in (*keys, "learned")}
+        assert values == {
+            "predicted": "70",
+            "before": "50",
+            "peak": "80",
+            "end": "20",
+            "feared_outcome": "they'll hang up on me",
+            "likelihood": "70",
+            "surprise": "60",
+            "learned": "They were friendly & quick",
+        }
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, ExposureScreen)
@@ -196,10 +233,20 @@ async def test_live_timer_with_a_fast_clock(tmp_path: Path) -> None:
     assert [round(r.minute, 1) for r in done.readings] == [0, 5, 10, 15, 16.5]
     assert (done.predicted, done.before, done.peak, done.end) == (70, 50, 80, 20)
     assert done.minutes == 16
+    assert (done.feared_outcome, done.likelihood, done.outcome) == (
+        "they'll hang up on me",
+        70,
+        Happened.NO,
+    )
+    assert (done.surprise, done.learned) == (60, "They were friendly & quick")
 
 
 BAD_LOGS = [
-    ({"before": "50", "peak": "40", "end": "20"}, "can't be lower than before you started"),
+    ({"likelihood": "150", "peak": "60", "end": "20"}, "How likely is 150; it goes from 0 to 100"),
+    (
+        {"likelihood": "", "before": "50", "peak": "40", "end": "20"},
+        "can't be lower than before you started",
+    ),
     ({"before": "", "peak": "40", "end": "60"}, "can't be lower than at the end"),
     ({"end_time": "18:00", "peak": "60", "end": "20"}, "is before the start time"),
     ({"end_time": "19:00", "peak": "150"}, "Peak SUDS is 150; it goes from 0 to 100"),
@@ -280,6 +327,17 @@ async def test_an_unsaved_log_is_offered_back(tmp_path: Path) -> None:
         await pilot.press("l")
         await wait_until(pilot, lambda: isinstance(app.screen, ExposureLogScreen))
         await type_in(pilot, "18:30")
+        app.screen.query_one("#feared_outcome").focus()
+        await pilot.pause()
+        await type_in(pilot, "they'll [b]ignore[/b] me")
+        await pilot.press("tab")
+        await type_in(pilot, "75")
+        app.screen.query_one("#outcome").focus()
+        await pilot.pause()
+        await pilot.press("right", "enter")  # partly
+        await pilot.press("tab", "tab", "tab", "space")  # surprise, learned, then the switch
+        assert app.focused is app.screen.query_one("#left_early")
+        assert "▐✓▌ I left earlier than I meant to" in screen_words(app)
         await pilot.press("tab")
         await settle(pilot)
     # the terminal was closed with the form open: the next start offers it back
@@ -288,7 +346,12 @@ async def test_an_unsaved_log_is_offered_back(tmp_path: Path) -> None:
         assert "say hello to a neighbour" in screen_words(app)
         await pilot.press("c")
         await wait_until(pilot, lambda: isinstance(app.screen, ExposureLogScreen))
-        assert app.screen.query_one("#start").value == "18:30"
+        form = app.screen
+        assert form.query_one("#start").value == "18:30"
+        assert form.query_one("#feared_outcome").value == "they'll [b]ignore[/b] me"
+        assert form.query_one("#likelihood").value == "75"
+        assert form.query_one("#outcome-partly", RadioButton).value
+        assert form.query_one("#left_early").value
 
 
 async def test_safety_behaviours_and_the_expectancy_rule(tmp_path: Path) -> None:
@@ -299,7 +362,7 @@ async def test_safety_behaviours_and_the_expectancy_rule(tmp_path: Path) -> None
         # a safety behaviour typed while logging joins the person's list
         await pilot.press("l")
         await wait_until(pilot, lambda: isinstance(app.screen, ExposureLogScreen))
-        for value in ("18:00", "", "20", "80", "40", "50", "45"):
+        for value in ("18:00", "", "20", "", "", "80", "40", "80", "10"):
             await type_in(pilot, value)
             await pilot.press("enter")
         app.screen.query_one("#new-safety").focus()
@@ -308,11 +371,12 @@ async def test_safety_behaviours_and_the_expectancy_rule(tmp_path: Path) -> None
         await pilot.press("ctrl+s")
         await settle(pilot)
         line = rung(app, "phone")
-        assert "◐" in line and "×1" in line  # end 45 of peak 50: not half
+        assert "◐" in line and "×1" in line  # 80 → 10 fell by half, but with a safety behaviour
+        assert " — not counted: used a safety behaviour (rehearsed what to say)." in detail(app)
         # and is offered, unticked, next time: ticked ones show ✓, not only a colour
         await pilot.press("l")
         await wait_until(pilot, lambda: isinstance(app.screen, ExposureLogScreen))
-        app.screen.query_one("#end").focus()
+        app.screen.query_one("#left_early").focus()
         await pilot.press("tab", "space")
         assert "▐✓▌ rehearsed what to say" in screen_words(app)
         await pilot.press("space")
@@ -320,20 +384,50 @@ async def test_safety_behaviours_and_the_expectancy_rule(tmp_path: Path) -> None
         await pilot.press("escape")  # nothing changed: it just closes
         await settle(pilot)
         assert isinstance(app.screen, ExposureScreen)
-        # the expectancy rule counts it: predicted 80, peak 50
+        # the expectancy rule, and safety behaviours allowed to count
         await pilot.press("o")
         await pilot.pause()
-        await pilot.press("down", "enter")  # "Less distress than expected"
-        assert "✓ chosen" in screen_words(app) and "predicted" in screen_words(app)
+        await pilot.press("down", "enter")  # "What you feared didn't happen"
+        words = screen_words(app)
+        assert "What you feared didn't happen ✓ chosen" in words
+        assert "didn't happen, or happened only partly" in words
+        assert "An exposure that used a safety behaviour, was left early or lasted less" in words
+        app.screen.query_one("#exclude-safety").focus()
+        await pilot.press("space")
+        assert "An exposure that was left early or lasted less than 5 minutes" in screen_words(app)
         app.screen.query_one("#repeats").value = "1"
         await pilot.press("ctrl+s")
         await settle(pilot)
+        # no feared outcome written: the half-drop rule judges it, and 80 → 10 fell by half
         line = rung(app, "phone")
         assert "●" in line and "mastered ×1" in line
+        # one where what was feared happened does not count, and the step lapses
+        await pilot.press("l")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExposureLogScreen))
+        for value in ("19:00", "", "20", "they'll be rude", "90", "", "50", "60", "50"):
+            await type_in(pilot, value)
+            await pilot.press("enter")
+        assert app.focused is app.screen.query_one("#outcome")
+        await pilot.press("enter")  # the first answer: yes
+        assert "✓ chosen" in str(app.screen.query_one("#outcome-yes", RadioButton).label)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        for n in range(2):
+            await log(pilot, f"2{n}:00", "", "20", "", "60", "70", "40")
+        line = rung(app, "phone")
+        assert "practising again ×4 (was mastered)" in line
+        assert "Practising again (it was mastered before): 4 exposures" in detail(app)
     with Store.open(folder) as store:
-        settings = ExposureBook(store).settings.load()
+        data = ExposureBook(store).load()
+    settings = data.settings
     assert settings.safety_behaviours == ("rehearsed what to say",)
     assert settings.rule.kind.value == "expectancy" and settings.rule.repeats == 1
+    assert not settings.exclude_safety_behaviours and settings.exclude_early_exits
+    feared = [e for e in data.exposures if e.feared_outcome]
+    assert [(e.feared_outcome, e.likelihood, e.outcome) for e in feared] == [
+        ("they'll be rude", 90, Happened.YES)
+    ]
+    assert data.judgement(feared[0]).words == "not counted: what you feared happened"
 
 
 async def test_several_ladders_switch_and_remove_with_undo(tmp_path: Path) -> None:

@@ -109,7 +109,7 @@ async def test_after_logging_an_exposure_its_step_stays_chosen_and_the_form_name
         await pilot.press("l")
         await wait_until(pilot, lambda: isinstance(app.screen, ExposureLogScreen))
         assert app.screen.sub_title == f"{step} · Social [b]situations[/b]"
-        for value in ("18:30", "18:50", "", "70", "40", "60", "30"):
+        for value in ("18:30", "18:50", "", "", "", "70", "40", "60", "30"):
             await type_in(pilot, value)
             await pilot.press("enter")
         await pilot.press("ctrl+s")

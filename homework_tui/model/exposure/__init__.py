@@ -6,9 +6,12 @@ order the person gave them. A removed step goes to the ladder's own trash (`remo
 be brought back; exposures logged on it are never touched.
 
 An `Exposure` is one practice of one step: when, the SUDS predicted, before, at the peak and at the
-end, safety behaviours used, notes, and (for a timed exposure) the SUDS readings along the way.
+end, safety behaviours used, notes, and (for a timed exposure) the SUDS readings along the way;
+and the expectancy it tested: the feared outcome, how likely it seemed, whether it happened, how
+surprised the person was and what they learned (`expectancy.py`). Every one of those is optional,
+so exposures stored before they existed load unchanged.
 
-Whether a step is mastered is decided by a `MasteryRule` (see `homework_tui.model.exposure_rules`).
+Whether a step is mastered, and whether an exposure counts, is decided in `mastery.py`.
 """
 
 from __future__ import annotations
@@ -25,6 +28,12 @@ from homework_tui.model.base import (
     new_id,
     optional_rating,
     rating,
+)
+from homework_tui.model.exposure.expectancy import (
+    Happened,
+    clean_feared,
+    clean_learned,
+    parse_happened,
 )
 
 NAME_MAX = 80
@@ -231,9 +240,21 @@ class Exposure(Entity):
     safety_behaviours: tuple[str, ...] = ()
     notes: str = ""
     readings: tuple[SudsReading, ...] = ()
+    feared_outcome: str = ""  # what they fear will happen, in one or two lines
+    likelihood: int | None = None  # how likely it seemed before, 0-100
+    outcome: Happened | None = None  # did it happen
+    surprise: int | None = None  # how surprised they were, 0-100
+    learned: str = ""
+    left_early: bool = False  # they say they left before they meant to
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
+        set_(self, "feared_outcome", clean_feared(self.feared_outcome))
+        set_(self, "likelihood", optional_rating("likelihood", self.likelihood, "How likely"))
+        set_(self, "outcome", parse_happened(self.outcome))
+        set_(self, "surprise", optional_rating("surprise", self.surprise, "How surprised"))
+        set_(self, "learned", clean_learned(self.learned))
+        set_(self, "left_early", bool(self.left_early))
         set_(self, "step_description", _line(self.step_description))
         set_(self, "predicted", optional_rating("predicted", self.predicted, "Predicted SUDS"))
         set_(self, "before", optional_rating("before", self.before, "SUDS before"))
@@ -300,9 +321,20 @@ class Exposure(Entity):
         return planned_minutes is not None and minutes is not None and minutes < planned_minutes
 
     @property
+    def length_minutes(self) -> float | None:
+        """How long it lasted: a timed exposure's last rating, else end − start; None when not
+        known."""
+        if self.readings:
+            return self.readings[-1].minute
+        if self.ended_at is None:
+            return None
+        return (self.ended_at - self.started_at).total_seconds() / 60
+
+    @property
     def expectancy_violation(self) -> int | None:
         """Predicted − peak: how much less distressing it was than expected (negative when it
-        was worse than expected). None without a prediction."""
+        was worse than expected). None without a prediction. A distress figure only: whether
+        the feared outcome happened is `outcome`."""
         return None if self.predicted is None else self.predicted - self.peak
 
     @property

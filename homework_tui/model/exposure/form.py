@@ -1,8 +1,10 @@
 """The exposure log form as flat text fields (what a draft keeps), and back to an `Exposure`.
 
 Fields: ladder, step (ids), date (2024-05-03, “today”, “yesterday”), start and end_time (18:30,
-6:30pm, 1830), minutes (instead of an end time), predicted, before, peak, end (SUDS), safety (the
-chosen safety behaviours, one a line), notes, readings (a timed exposure's ratings).
+6:30pm, 1830), minutes (instead of an end time), feared_outcome, likelihood (0-100), predicted,
+before, peak, end (SUDS), outcome (yes / partly / no), surprise (0-100), learned, left_early ("yes"
+or empty), safety (the chosen safety behaviours, one a line), notes, readings (a timed exposure's
+ratings). Today's exposure given only its minutes ended now: it started that many minutes ago.
 `exposure_from_fields` raises `ValidationError` whose `field` names the form field to fix.
 """
 
@@ -16,6 +18,7 @@ from homework_tui.model.exposure import Exposure, Ladder
 from homework_tui.model.exposure.timer import readings_from_text, readings_to_text
 
 YEARS = (1900, 2999)
+YES = "yes"  # a ticked switch in the flat fields
 FIELD_OF_MODEL = {"end_time": "end_time", "safety_behaviours": "safety"}
 
 _TIME = re.compile(r"(\d{1,2})(?:[:.h]?(\d{2}))?\s*(am|pm|a|p)?", re.IGNORECASE)
@@ -72,10 +75,16 @@ def form_fields(exposure: Exposure) -> dict[str, str]:
         "start": exposure.started_at.strftime("%H:%M"),
         "end_time": exposure.ended_at.strftime("%H:%M") if exposure.ended_at else "",
         "minutes": text(exposure.minutes),
+        "feared_outcome": exposure.feared_outcome,
+        "likelihood": text(exposure.likelihood),
         "predicted": text(exposure.predicted),
         "before": text(exposure.before),
         "peak": str(exposure.peak),
         "end": str(exposure.end),
+        "outcome": exposure.outcome.value if exposure.outcome else "",
+        "surprise": text(exposure.surprise),
+        "learned": exposure.learned,
+        "left_early": YES if exposure.left_early else "",
         "safety": "\n".join(exposure.safety_behaviours),
         "notes": exposure.notes,
         "readings": readings_to_text(exposure.readings),
@@ -93,10 +102,16 @@ def new_fields(ladder_id: str, step_id: str, *, moment: datetime | None = None) 
         "start": "",
         "end_time": "",
         "minutes": "",
+        "feared_outcome": "",
+        "likelihood": "",
         "predicted": "",
         "before": "",
         "peak": "",
         "end": "",
+        "outcome": "",
+        "surprise": "",
+        "learned": "",
+        "left_early": "",
         "safety": "",
         "notes": "",
         "readings": "",
@@ -115,16 +130,20 @@ def exposure_from_fields(
         raise ValidationError("step", "That step is no longer on the ladder.")
     day = parse_day(fields.get("date", ""), today=today)
     start_text = fields.get("start", "").strip()
+    end_text = fields.get("end_time", "").strip()
+    minutes_text = fields.get("minutes", "").strip()
     if start_text:
         started = _local(day, parse_clock(start_text, "start", "start time"))
     elif base is not None:
         started = base.started_at
+    elif day != (today or now().date()):
+        started = _local(day, time(12, 0))
+    elif minutes_text and not end_text:  # "min 15" today: it ended now, it began 15 minutes ago
+        given = rating("minutes", minutes_text, "Minutes", low=0, high=24 * 60)
+        started = now().replace(second=0, microsecond=0) - timedelta(minutes=given)
     else:
-        started = _local(day, time(12, 0)) if day != (today or now().date()) else now()
-        started = started.replace(second=0, microsecond=0)
+        started = now().replace(second=0, microsecond=0)
     ended: datetime | None = None
-    end_text = fields.get("end_time", "").strip()
-    minutes_text = fields.get("minutes", "").strip()
     if end_text:
         ended = _local(started.date(), parse_clock(end_text, "end_time", "end time"))
         if minutes_text:
@@ -145,6 +164,12 @@ def exposure_from_fields(
         step_description=step.description,
         started_at=started,
         ended_at=ended,
+        feared_outcome=fields.get("feared_outcome", ""),
+        likelihood=fields.get("likelihood", ""),
+        outcome=fields.get("outcome", ""),
+        surprise=fields.get("surprise", ""),
+        learned=fields.get("learned", ""),
+        left_early=fields.get("left_early", "").strip().casefold() == YES,
         predicted=fields.get("predicted", ""),
         before=fields.get("before", ""),
         peak=fields.get("peak", ""),

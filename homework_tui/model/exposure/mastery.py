@@ -1,29 +1,43 @@
-"""When a step counts as mastered, where each rung stands, and what to practise next.
+"""When an exposure counts, when a step counts as mastered, where each rung stands, and what to
+practise next. The one source of these rules for the app, the line mode and the report.
 
 Two rules are in clinical use (CLINICAL.md), so the person (with their therapist) chooses:
 
 * **half-drop** (the default): an exposure counts when distress at the end fell to half the peak
   or lower, or to 20 or lower;
-* **expectancy**: an exposure counts when the peak was clearly lower than predicted (by at least
-  10 points), or was 20 or lower — what was feared did not happen as expected.
+* **expectancy** (inhibitory learning, Craske et al. 2014): an exposure counts when what the person
+  feared did not happen, or happened only partly and surprised them (50 or more): far less bad than
+  expected. An exposure with no feared outcome written (older ones) is judged by the half-drop
+  rule instead, and says so.
 
-A step is mastered once `repeats` exposures (default 3) count. The suggested next step is the
-lowest rung not yet mastered.
+Whatever the rule, an exposure does not count (each a setting, on by default) when it used a
+safety behaviour, when it was left early (the person says so, or it was shorter than the minutes
+the plan asked for), or when it is known to be shorter than a minimum length (5 minutes).
+`judge` gives each exposure a `Judgement`: whether it counts and why not, in plain words.
+
+A step is mastered when at least `repeats` (default 3) of its most recent `repeats + 2`
+exposures count, so mastery can lapse: a step once mastered is then "practising again". The
+suggested next step is the lowest rung not mastered now.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 
 from homework_tui.model.base import ValidationError, rating
 from homework_tui.model.exposure import Exposure, Ladder, Step, clean_behaviours
+from homework_tui.model.exposure.expectancy import Happened
 
-LOW_ENOUGH = 20  # SUDS at or below this count under either rule
-SURPRISE = 10  # predicted − peak needed for the expectancy rule
+LOW_ENOUGH = 20  # SUDS at or below this at the end count under the half-drop rule
+FAR_LESS_BAD = 50  # surprise needed when the feared outcome partly happened
 REPEATS_DEFAULT = 3
+WINDOW_EXTRA = 2  # mastery looks at the most recent repeats + this many exposures
 PROMPT_MINUTES_DEFAULT = 5
+MINIMUM_MINUTES_DEFAULT = 5
+MINIMUM_MINUTES_MAX = 120
+NO_FEARED_OUTCOME = "judged by the half-drop rule: no feared outcome written"
 
 
 class MasteryKind(enum.Enum):
@@ -34,7 +48,7 @@ class MasteryKind(enum.Enum):
     def label(self) -> str:
         return {
             MasteryKind.HALF_DROP: "Distress falls by half",
-            MasteryKind.EXPECTANCY: "Less distress than expected",
+            MasteryKind.EXPECTANCY: "What you feared didn't happen",
         }[self]
 
     @property
@@ -45,9 +59,31 @@ class MasteryKind(enum.Enum):
                 f"lower, or to {LOW_ENOUGH} or lower."
             )
         return (
-            f"An exposure counts when the peak was at least {SURPRISE} lower than you "
-            f"predicted, or was {LOW_ENOUGH} or lower."
+            "An exposure counts when what you feared would happen didn't happen, or happened "
+            f"only partly and was far less bad than you expected (surprise {FAR_LESS_BAD} or "
+            "more). One without a feared outcome written is judged by distress falling by half."
         )
+
+
+def _half_drop(exposure: Exposure) -> str | None:
+    """None when distress fell by half (or low enough), else why not."""
+    if exposure.end * 2 <= exposure.peak or exposure.end <= LOW_ENOUGH:
+        return None
+    return "distress didn't fall by half"
+
+
+def _expectancy(exposure: Exposure) -> str | None:
+    """None when the feared outcome didn't happen or was far less bad than expected."""
+    outcome = exposure.outcome
+    if outcome is Happened.NO:
+        return None
+    if outcome is None:
+        return "not yet written whether what you feared happened"
+    if outcome is Happened.YES:
+        return "what you feared happened"
+    if exposure.surprise is not None and exposure.surprise >= FAR_LESS_BAD:
+        return None
+    return "what you feared partly happened, and it wasn't far less bad than expected"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -64,16 +100,44 @@ class MasteryRule:
             rating("repeats", self.repeats, "Exposures needed", low=1, high=20),
         )
 
-    def counts(self, exposure: Exposure) -> bool:
-        """Whether this exposure counts towards mastering its step."""
+    @property
+    def window(self) -> int:
+        """How many of a step's most recent exposures mastery looks at."""
+        return self.repeats + WINDOW_EXTRA
+
+    def missed(self, exposure: Exposure) -> tuple[str | None, bool]:
+        """Why the rule itself is not met (None when it is), and whether the half-drop rule
+        stood in for the expectancy rule (no feared outcome written)."""
         if self.kind is MasteryKind.HALF_DROP:
-            return exposure.end * 2 <= exposure.peak or exposure.end <= LOW_ENOUGH
-        violation = exposure.expectancy_violation
-        return (violation is not None and violation >= SURPRISE) or exposure.peak <= LOW_ENOUGH
+            return _half_drop(exposure), False
+        if not exposure.feared_outcome:
+            return _half_drop(exposure), True
+        return _expectancy(exposure), False
+
+    def counts(self, exposure: Exposure) -> bool:
+        """Whether the rule alone is met (before the settings' exclusions; see `judge`)."""
+        return self.missed(exposure)[0] is None
 
     def describe(self) -> str:
         times = "once" if self.repeats == 1 else f"{self.repeats} times"
-        return f"{self.kind.explanation} A step is mastered when that has happened {times}."
+        return (
+            f"{self.kind.explanation} A step is mastered when that has happened {times} in "
+            f"its last {self.window} exposures."
+        )
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """Whether one exposure counts towards mastering its step, and why not in plain words."""
+
+    counts: bool
+    reasons: tuple[str, ...] = ()  # why it does not count; empty when it counts
+    note: str = ""  # how it was judged, when that needs saying (NO_FEARED_OUTCOME)
+
+    @property
+    def words(self) -> str:
+        """“counted” or “not counted: used a safety behaviour (held my phone); left early”."""
+        return "counted" if self.counts else "not counted: " + "; ".join(self.reasons)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -83,6 +147,9 @@ class ExposureSettings:
     rule: MasteryRule = MasteryRule()
     prompt_minutes: int = PROMPT_MINUTES_DEFAULT  # the live timer asks for SUDS this often
     safety_behaviours: tuple[str, ...] = ()  # the list the person builds and picks from
+    exclude_safety_behaviours: bool = True  # an exposure with a safety behaviour doesn't count
+    exclude_early_exits: bool = True  # nor one left early
+    minimum_minutes: int = MINIMUM_MINUTES_DEFAULT  # nor one known to be shorter (0: no minimum)
 
     def __post_init__(self) -> None:
         object.__setattr__(
@@ -95,14 +162,64 @@ class ExposureSettings:
         object.__setattr__(
             self, "safety_behaviours", clean_behaviours(tuple(self.safety_behaviours))
         )
+        object.__setattr__(
+            self,
+            "minimum_minutes",
+            rating(
+                "minimum_minutes",
+                self.minimum_minutes,
+                "The shortest exposure that counts",
+                low=0,
+                high=MINIMUM_MINUTES_MAX,
+            ),
+        )
+        object.__setattr__(self, "exclude_safety_behaviours", bool(self.exclude_safety_behaviours))
+        object.__setattr__(self, "exclude_early_exits", bool(self.exclude_early_exits))
 
     def with_behaviours(self, names: Iterable[str]) -> ExposureSettings:
         """These behaviours added to the list (new ones at the end)."""
-        return ExposureSettings(
-            rule=self.rule,
-            prompt_minutes=self.prompt_minutes,
-            safety_behaviours=(*self.safety_behaviours, *names),
-        )
+        return replace(self, safety_behaviours=(*self.safety_behaviours, *names))
+
+    def describe_exclusions(self) -> str:
+        """The settings' exclusions in words (for the report and the options dialog)."""
+        parts = []
+        if self.exclude_safety_behaviours:
+            parts.append("used a safety behaviour")
+        if self.exclude_early_exits:
+            parts.append("was left early")
+        if self.minimum_minutes:
+            parts.append(f"lasted less than {_minutes(self.minimum_minutes)}")
+        if not parts:
+            return "Every exposure is judged by the rule alone."
+        listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " or " + parts[-1]
+        return f"An exposure that {listed} does not count."
+
+
+def _minutes(n: int) -> str:
+    return f"{n} minute{'' if n == 1 else 's'}"
+
+
+def judge(
+    exposure: Exposure, settings: ExposureSettings, planned_minutes: int | None = None
+) -> Judgement:
+    """Whether `exposure` counts towards mastering its step under `settings`, and every reason it
+    does not. `planned_minutes` is the time the therapist's plan asked for, when known."""
+    reasons: list[str] = []
+    if settings.exclude_safety_behaviours and exposure.safety_behaviours:
+        used = ", ".join(exposure.safety_behaviours)
+        reasons.append(f"used a safety behaviour ({used})")
+    if settings.exclude_early_exits:
+        if exposure.left_early:
+            reasons.append("left early")
+        elif exposure.ended_early(planned_minutes):
+            reasons.append(f"left early (planned {_minutes(planned_minutes or 0)})")
+    length = exposure.length_minutes
+    if settings.minimum_minutes and length is not None and length < settings.minimum_minutes:
+        reasons.append(f"shorter than {_minutes(settings.minimum_minutes)}")
+    missed, fell_back = settings.rule.missed(exposure)
+    if missed is not None:
+        reasons.append(missed)
+    return Judgement(not reasons, tuple(reasons), NO_FEARED_OUTCOME if fell_back else "")
 
 
 class StepState(enum.Enum):
@@ -115,16 +232,26 @@ class StepState(enum.Enum):
 class StepProgress:
     step: Step
     tries: int  # exposures logged on the step
-    counted: int  # of those, how many count under the rule
+    counted: int  # of the most recent `window`, how many count
     state: StepState
     last_peak: int | None = None
     last_end: int | None = None
+    was_mastered: bool = False  # mastered at some earlier time, not now (mastery lapsed)
+    window: int = REPEATS_DEFAULT + WINDOW_EXTRA  # how many recent exposures were looked at
+    judgements: tuple[Judgement, ...] = ()  # one per exposure, oldest first
+
+    @property
+    def practising_again(self) -> bool:
+        return self.state is StepState.PRACTISING and self.was_mastered
 
     @property
     def label(self) -> str:
-        """“not tried”, “practising ×2”, “mastered ×4”: words, never colour alone."""
+        """“not tried”, “practising ×2”, “mastered ×4”, “practising again ×6 (was mastered)”:
+        words, never colour alone."""
         if self.state is StepState.NOT_TRIED:
             return "not tried"
+        if self.practising_again:
+            return f"practising again ×{self.tries} (was mastered)"
         return f"{self.state.value} ×{self.tries}"
 
 
@@ -136,11 +263,29 @@ def by_step(exposures: Iterable[Exposure]) -> dict[str, list[Exposure]]:
     return groups
 
 
-def step_progress(step: Step, exposures: list[Exposure], rule: MasteryRule) -> StepProgress:
-    counted = sum(1 for e in exposures if rule.counts(e))
+def mastered_after(flags: list[bool], repeats: int) -> list[bool]:
+    """For each exposure (oldest first, `flags` = whether each counts): whether the step was
+    mastered once it was logged — `repeats` of the most recent `repeats + 2` counting."""
+    window = repeats + WINDOW_EXTRA
+    return [sum(flags[max(0, i + 1 - window) : i + 1]) >= repeats for i in range(len(flags))]
+
+
+def step_progress(
+    step: Step,
+    exposures: list[Exposure],
+    settings: ExposureSettings,
+    planned: Mapping[str, int] | None = None,
+) -> StepProgress:
+    """One step's state from its exposures (oldest first). `planned` gives the plan's minutes
+    for an exposure, by its id, where the plan asked for a time."""
+    rule = settings.rule
+    judgements = tuple(judge(e, settings, (planned or {}).get(e.id)) for e in exposures)
+    flags = [j.counts for j in judgements]
+    history = mastered_after(flags, rule.repeats)
+    counted = sum(flags[-rule.window :]) if flags else 0
     if not exposures:
         state = StepState.NOT_TRIED
-    elif counted >= rule.repeats:
+    elif history[-1]:
         state = StepState.MASTERED
     else:
         state = StepState.PRACTISING
@@ -152,15 +297,21 @@ def step_progress(step: Step, exposures: list[Exposure], rule: MasteryRule) -> S
         state,
         last.peak if last else None,
         last.end if last else None,
+        was_mastered=state is StepState.PRACTISING and any(history),
+        window=rule.window,
+        judgements=judgements,
     )
 
 
 def ladder_progress(
-    ladder: Ladder, exposures: Iterable[Exposure], rule: MasteryRule
+    ladder: Ladder,
+    exposures: Iterable[Exposure],
+    settings: ExposureSettings,
+    planned: Mapping[str, int] | None = None,
 ) -> list[StepProgress]:
-    """Each of the ladder's steps, bottom rung first, with its state under `rule`."""
+    """Each of the ladder's steps, bottom rung first, with its state under `settings`."""
     groups = by_step(e for e in exposures if e.ladder_id == ladder.id)
-    return [step_progress(s, groups.get(s.id, []), rule) for s in ladder.steps]
+    return [step_progress(s, groups.get(s.id, []), settings, planned) for s in ladder.steps]
 
 
 def next_step(progress: list[StepProgress]) -> Step | None:

@@ -5,6 +5,10 @@ use `time.monotonic` and tests a fake clock that jumps ahead. A reading can be g
 one is asked for when the timer starts ("before"), then every `interval_minutes`, and once more
 when the person stops ("end"). The readings become the within-session curve and give the
 before, peak and end SUDS of the exposure.
+
+Before all that (FEAR) the person may write what they fear will happen and how likely it is
+(0-100); after the last rating (AFTER), when they wrote one, whether it happened, how surprised
+they were and what they learned. Both steps can be skipped.
 """
 
 from __future__ import annotations
@@ -12,15 +16,23 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-from homework_tui.model.base import ValidationError
+from homework_tui.model.base import ValidationError, optional_rating
 from homework_tui.model.exposure import SudsReading
+from homework_tui.model.exposure.expectancy import (
+    Happened,
+    clean_feared,
+    clean_learned,
+    parse_happened,
+)
 
 
 class TimerPhase(enum.Enum):
+    FEAR = "fear"  # what do you fear will happen, and how likely is it? (may be skipped)
     PREDICT = "predict"  # how high do you expect it to go? (may be skipped)
     BEFORE = "before"  # rating before starting: the clock starts with it
     RUNNING = "running"
     LAST = "last"  # stopped: one last rating
+    AFTER = "after"  # did it happen, how surprised, what was learned (may be skipped)
     DONE = "done"
 
 
@@ -44,7 +56,12 @@ def clock_text(seconds: float) -> str:
 @dataclass
 class ExposureTimer:
     interval_minutes: int = 5
-    phase: TimerPhase = TimerPhase.PREDICT
+    phase: TimerPhase = TimerPhase.FEAR
+    feared_outcome: str = ""
+    likelihood: int | None = None
+    outcome: Happened | None = None
+    surprise: int | None = None
+    learned: str = ""
     predicted: int | None = None
     started: float | None = None  # monotonic seconds when the clock started
     stopped: float | None = None
@@ -56,8 +73,30 @@ class ExposureTimer:
 
     # -- the flow -------------------------------------------------------------------------
 
+    def fear(self, feared_outcome: str = "", likelihood: object = None) -> None:
+        """What they fear will happen and how likely it seems (both may be empty: skipped).
+        Raises ValidationError, naming the field, for a value the exposure could not keep."""
+        if self.phase is not TimerPhase.FEAR:
+            raise ValueError("the feared outcome comes first")
+        feared = clean_feared(feared_outcome)
+        self.likelihood = optional_rating("likelihood", likelihood, "How likely")
+        self.feared_outcome = feared
+        self.phase = TimerPhase.PREDICT
+
+    def reflect(self, outcome: object = None, surprise: object = None, learned: str = "") -> None:
+        """After the last rating: did it happen, how surprised, what was learned (skippable)."""
+        if self.phase is not TimerPhase.AFTER:
+            raise ValueError("rate the end first")
+        happened = parse_happened(outcome)
+        self.surprise = optional_rating("surprise", surprise, "How surprised")
+        self.learned = clean_learned(learned)
+        self.outcome = happened
+        self.phase = TimerPhase.DONE
+
     def predict(self, suds: int | None) -> None:
         """The predicted peak (None: skipped)."""
+        if self.phase is TimerPhase.FEAR:
+            self.fear()
         if self.phase is not TimerPhase.PREDICT:
             raise ValueError("the prediction comes first")
         self.predicted = suds
@@ -65,6 +104,8 @@ class ExposureTimer:
 
     def start(self, now: float, before: int) -> None:
         """The rating before: the clock starts with it."""
+        if self.phase is TimerPhase.FEAR:
+            self.fear()
         if self.phase is TimerPhase.PREDICT:
             self.phase = TimerPhase.BEFORE
         if self.phase is not TimerPhase.BEFORE:
@@ -93,12 +134,14 @@ class ExposureTimer:
             raise ValueError("stop the timer first")
         assert self.stopped is not None
         self.readings.append(SudsReading(minute=self.elapsed(self.stopped) / 60, suds=last))
-        self.phase = TimerPhase.DONE
+        # Nothing was feared in words: nothing to ask whether it happened.
+        self.phase = TimerPhase.AFTER if self.feared_outcome else TimerPhase.DONE
 
     def key(self, now: float, key: str) -> bool:
-        """A keypress in whatever phase the timer is in; True when it was a rating."""
+        """A keypress in whatever phase the timer is in; True when it was a rating. (The words
+        before and after are typed, not rated: no key rates then.)"""
         suds = key_to_suds(key)
-        if suds is None:
+        if suds is None or self.phase in (TimerPhase.FEAR, TimerPhase.AFTER):
             return False
         if self.phase is TimerPhase.PREDICT:
             self.predict(suds)
@@ -126,8 +169,10 @@ class ExposureTimer:
         return self.interval_minutes * 60.0
 
     def asking(self, now: float) -> bool:
-        """True when a rating is wanted now: at the start, every interval, and at the end."""
-        if self.phase in (TimerPhase.PREDICT, TimerPhase.BEFORE, TimerPhase.LAST):
+        """True when an answer is wanted now: the words before, a rating at the start, every
+        interval and at the end, and the words after."""
+        waiting = (TimerPhase.FEAR, TimerPhase.PREDICT, TimerPhase.BEFORE, TimerPhase.LAST)
+        if self.phase in (*waiting, TimerPhase.AFTER):
             return True
         if self.phase is not TimerPhase.RUNNING:
             return False

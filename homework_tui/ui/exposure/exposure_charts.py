@@ -17,7 +17,12 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from homework_tui.model.exposure import Exposure, Ladder, Step
-from homework_tui.model.exposure.mastery import between_sessions, mean_expectancy_violation
+from homework_tui.model.exposure.expectancy import Happened
+from homework_tui.model.exposure.mastery import (
+    Judgement,
+    between_sessions,
+    mean_expectancy_violation,
+)
 from homework_tui.store.errors import StoreError
 from homework_tui.ui.base import HomeworkScreen, saving
 from homework_tui.ui.dialogs import EVERYWHERE
@@ -64,16 +69,39 @@ def repeats_words(exposures: list[Exposure]) -> Text:
     )
 
 
+def counts_words(judgement: Judgement) -> str:
+    """“yes” or “not counted: left early”: why, in words, never colour alone."""
+    return "yes" if judgement.counts else judgement.words
+
+
+def feared_words(exposures: list[Exposure]) -> str:
+    """How often what was feared came true, over the exposures where it was written down."""
+    answered = [e for e in exposures if e.feared_outcome and e.outcome is not None]
+    if not answered:
+        return (
+            "Write what you fear will happen when you log an exposure, and afterwards whether "
+            "it happened: that is what each practice tests."
+        )
+    came_true = sum(1 for e in answered if e.outcome is Happened.YES)
+    partly = sum(1 for e in answered if e.outcome is Happened.PARTLY)
+    times = len(answered)
+    return (
+        f"What you feared happened {came_true} of {times} time{'s' if times != 1 else ''}"
+        + (f", partly {partly}" if partly else "")
+        + "."
+    )
+
+
 def expectancy_words(exposures: list[Exposure]) -> Text:
     average = mean_expectancy_violation(exposures)
+    feared = feared_words(exposures)
     if average is None:
         return Text(
-            "Give a predicted SUDS when you log an exposure to compare what you "
-            "expected with what happened."
+            f"{feared} Give a predicted SUDS when you log an exposure to compare the distress "
+            "you expected with what you felt."
         )
-    if average >= 0:
-        return Text(f"On average the peak was {average:.0f} lower than you predicted.")
-    return Text(f"On average the peak was {-average:.0f} higher than you predicted.")
+    higher = "lower" if average >= 0 else "higher"
+    return Text(f"{feared} On average the peak was {abs(average):.0f} {higher} than you predicted.")
 
 
 class StepChartsScreen(HomeworkScreen[bool]):
@@ -129,7 +157,8 @@ class StepChartsScreen(HomeworkScreen[bool]):
         self.title = "Charts"
         self.sub_title = self.ladder.name
         table = self.query_one(DataTable)
-        for label in ("Date", "Min", "Predicted", "Before", "Peak", "End", "Safety"):
+        labels = ("Date", "Min", "Predicted", "Before", "Peak", "End", "Safety", "Counts")
+        for label in labels:
             table.add_column(label, key=label.lower())
         self.draw()
         if not self.timed and self.exposures:
@@ -165,6 +194,7 @@ class StepChartsScreen(HomeworkScreen[bool]):
                 cell(exposure.peak),
                 cell(exposure.end),
                 Text(", ".join(exposure.safety_behaviours) or "–"),
+                Text(counts_words(self.data.judgement(exposure))),
                 key=exposure.id,
             )
 

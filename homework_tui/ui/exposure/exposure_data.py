@@ -7,12 +7,15 @@ suggested next step under the person's mastery rule.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from homework_tui.model.exposure import Exposure, Ladder, Step
 from homework_tui.model.exposure.mastery import (
     ExposureSettings,
+    Judgement,
     StepProgress,
+    judge,
     ladder_progress,
     next_step,
 )
@@ -21,6 +24,7 @@ from homework_tui.store.activities import (
     EXPOSURE_SETTINGS_TABLE,
     EXPOSURES_TABLE,
     LADDERS_TABLE,
+    exposure_planned_minutes,
 )
 
 LADDERS = LADDERS_TABLE
@@ -35,6 +39,7 @@ class ExposureData:
     ladders: tuple[Ladder, ...] = ()
     exposures: tuple[Exposure, ...] = ()
     settings: ExposureSettings = field(default_factory=ExposureSettings)
+    planned: Mapping[str, int] = field(default_factory=dict)  # plan's minutes, by exposure id
 
     def ladder(self, ladder_id: str | None) -> Ladder | None:
         for ladder in self.ladders:
@@ -49,7 +54,11 @@ class ExposureData:
         )
 
     def progress(self, ladder: Ladder) -> list[StepProgress]:
-        return ladder_progress(ladder, self.exposures, self.settings.rule)
+        return ladder_progress(ladder, self.exposures, self.settings, self.planned)
+
+    def judgement(self, exposure: Exposure) -> Judgement:
+        """Whether `exposure` counts, and why not (the same words as the report's)."""
+        return judge(exposure, self.settings, self.planned.get(exposure.id))
 
     def next_steps(self) -> list[tuple[Ladder, Step]]:
         """Each ladder's suggested next step (ladders fully mastered are left out)."""
@@ -63,6 +72,7 @@ class ExposureData:
 
 class ExposureBook:
     def __init__(self, store: Store) -> None:
+        self.store = store
         self.ladders: Repository[Ladder] = Repository(store, LADDERS, Ladder)
         self.exposures: Repository[Exposure] = Repository(store, EXPOSURES, Exposure)
         self.settings: Singleton[ExposureSettings] = Singleton(
@@ -75,6 +85,7 @@ class ExposureBook:
             tuple(self.ladders.all(key=lambda ladder: ladder.created_at, reverse=False)),
             tuple(self.exposures.all()),
             self.settings.load(),
+            exposure_planned_minutes(self.store),
         )
 
     def save_ladder(self, ladder: Ladder) -> Ladder:

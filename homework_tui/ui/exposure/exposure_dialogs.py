@@ -17,7 +17,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Input, Label, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import (
+    Checkbox,
+    Footer,
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    Static,
+    TextArea,
+)
 
 from homework_tui.model.base import ValidationError
 from homework_tui.model.exposure.mastery import (
@@ -27,7 +36,10 @@ from homework_tui.model.exposure.mastery import (
 )
 from homework_tui.ui.dialogs import EVERYWHERE, Choice, ChoiceDialog, SaveCancelModal
 from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
+from homework_tui.ui.widgets.on_off import OnOff
 from homework_tui.ui.widgets.rating_input import RatingInput
+
+MINIMUM_HINT = " (Shortest counted: 0 means any length.)"
 
 R = TypeVar("R")
 
@@ -167,7 +179,9 @@ def ladder_fields(name: str = "", goal: str = "") -> list[Field]:
 
 
 class OptionsDialog(SaveCancelModal[ExposureSettings | None]):
-    """The mastery rule, how often the timer asks, and the list of safety behaviours."""
+    """The mastery rule, which exposures count (safety behaviours, early exits, a minimum
+    length: each described in words), how often the timer asks, and the list of safety
+    behaviours."""
 
     CSS_PATH = "exposure.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -192,6 +206,27 @@ class OptionsDialog(SaveCancelModal[ExposureSettings | None]):
             with Horizontal(classes="field-row"):
                 yield Label("Exposures needed", classes="field-label")
                 yield RatingInput(str(rule.repeats), low=1, high=20, step=1, id="repeats")
+            yield Label("Which exposures count?", classes="options-section")
+            yield OnOff(
+                "Not one where I used a safety behaviour",
+                value=self.settings.exclude_safety_behaviours,
+                id="exclude-safety",
+            )
+            yield OnOff(
+                "Not one I left early",
+                value=self.settings.exclude_early_exits,
+                id="exclude-early",
+            )
+            with Horizontal(classes="field-row"):
+                yield Label("Shortest counted (min)", classes="field-label")
+                yield RatingInput(
+                    str(self.settings.minimum_minutes), low=0, high=120, step=5, id="minimum"
+                )
+            yield Static(
+                Text(self.settings.describe_exclusions() + MINIMUM_HINT),
+                id="exclusions-explanation",
+                classes="hint",
+            )
             with Horizontal(classes="field-row"):
                 yield Label("Timer asks every (min)", classes="field-label")
                 yield RatingInput(
@@ -227,17 +262,32 @@ class OptionsDialog(SaveCancelModal[ExposureSettings | None]):
         self.query_one("#rule-explanation", Static).update(Text(self._kind().explanation))
         self._mark_chosen()
 
+    @on(Checkbox.Changed)
+    @on(Input.Changed, "#minimum")
+    def _exclusions_changed(self) -> None:
+        try:
+            words = self._settings().describe_exclusions()
+        except ValidationError as error:
+            words = error.message
+        self.query_one("#exclusions-explanation", Static).update(Text(words + MINIMUM_HINT))
+
+    def _settings(self) -> ExposureSettings:
+        rule = MasteryRule(
+            kind=self._kind(),
+            repeats=self.query_one("#repeats", Input).value,  # type: ignore[arg-type]
+        )
+        return ExposureSettings(
+            rule=rule,
+            prompt_minutes=self.query_one("#minutes", Input).value,  # type: ignore[arg-type]
+            safety_behaviours=tuple(self.query_one(TextArea).text.split("\n")),
+            exclude_safety_behaviours=self.query_one("#exclude-safety", OnOff).value,
+            exclude_early_exits=self.query_one("#exclude-early", OnOff).value,
+            minimum_minutes=self.query_one("#minimum", Input).value,  # type: ignore[arg-type]
+        )
+
     def action_save(self) -> None:
         try:
-            rule = MasteryRule(
-                kind=self._kind(),
-                repeats=self.query_one("#repeats", Input).value,  # type: ignore[arg-type]
-            )
-            chosen = ExposureSettings(
-                rule=rule,
-                prompt_minutes=self.query_one("#minutes", Input).value,  # type: ignore[arg-type]
-                safety_behaviours=tuple(self.query_one(TextArea).text.split("\n")),
-            )
+            chosen = self._settings()
         except ValidationError as error:
             self.query_one("#dialog-error", Static).update(Text(error.message))
             return

@@ -1,7 +1,10 @@
 """Logging one exposure on a step, by keyboard, in under a minute.
 
-Tab (or Enter) moves through: date, start, end (or minutes), predicted, before, peak and end SUDS,
-safety behaviours (Space ticks one; type a new one and press Enter to add it to your list), notes.
+Tab (or Enter) moves through: date, start, end (or minutes), what you fear will happen and how
+likely it is (0-100), predicted, before, peak and end SUDS, did it happen (yes / partly / no: ↑/↓
+and Enter), how surprised you were (0-100), what you learned, "I left earlier than I meant to"
+(Space), safety behaviours (Space ticks one; type a new one and press Enter to add it to your
+list), notes.
 Ctrl+S saves. Everything typed is kept as a draft until saved (`DraftAutosave`), so a closed
 terminal loses nothing; the exposure screen offers the draft back.
 """
@@ -15,12 +18,24 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Input, Label, SelectionList, Static, TextArea
+from textual.widgets import (
+    Checkbox,
+    Footer,
+    Header,
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    SelectionList,
+    Static,
+    TextArea,
+)
 
 from homework_tui.model.base import ValidationError
 from homework_tui.model.draft import Draft
 from homework_tui.model.exposure import Exposure, Ladder, Step
-from homework_tui.model.exposure.form import exposure_from_fields, form_fields, new_fields
+from homework_tui.model.exposure.expectancy import Happened
+from homework_tui.model.exposure.form import YES, exposure_from_fields, form_fields, new_fields
 from homework_tui.model.exposure.mastery import ExposureSettings
 from homework_tui.model.exposure.timer import readings_from_text
 from homework_tui.store import Store
@@ -32,11 +47,26 @@ from homework_tui.ui.exposure.exposure_ticklist import TickList
 from homework_tui.ui.form_autosave import DraftForm
 from homework_tui.ui.naming import record_name
 from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
+from homework_tui.ui.widgets.on_off import MarkedRadioButton, OnOff
 from homework_tui.ui.widgets.rating_input import RatingInput
 
 FORM = "exposure"
-LINE_FIELDS = ("date", "start", "end_time", "minutes", "predicted", "before", "peak", "end")
+LINE_FIELDS = (
+    "date",
+    "start",
+    "end_time",
+    "minutes",
+    "feared_outcome",
+    "likelihood",
+    "predicted",
+    "before",
+    "peak",
+    "end",
+    "surprise",
+    "learned",
+)
 SUDS_LABELS = {"predicted": "predicted", "before": "before", "peak": "peak", "end": "at the end"}
+OUTCOMES = tuple(Happened)
 
 
 def timed_summary(readings_text: str) -> Text:
@@ -49,6 +79,11 @@ def timed_summary(readings_text: str) -> Text:
     curve = " → ".join(str(r.suds) for r in readings)
     minutes = round(readings[-1].minute)
     return Text(f"Timed: {len(readings)} ratings over {minutes} min: {curve}")
+
+
+def outcome_label(happened: Happened, chosen: str) -> str:
+    """“no  ✓ chosen”: the chosen answer in words, not only by colour."""
+    return f"{happened.value}  ✓ chosen" if happened.value == chosen else happened.value
 
 
 class ExposureLogScreen(DraftForm, HomeworkScreen[Exposure | None]):
@@ -110,12 +145,42 @@ class ExposureLogScreen(DraftForm, HomeworkScreen[Exposure | None]):
                 yield CleanInput(f["end_time"], id="end_time", placeholder="hh:mm", compact=True)
                 yield Label("or min", classes="log-word")
                 yield RatingInput(f["minutes"], low=0, high=1440, id="minutes")
+            yield Label("What do you fear will happen?", classes="log-section")
+            yield CleanInput(
+                f["feared_outcome"],
+                id="feared_outcome",
+                placeholder="e.g. they'll laugh at me",
+                compact=True,
+            )
+            with Horizontal(classes="log-row"):
+                yield Label("How likely is it, 0 to 100?", classes="log-question")
+                yield RatingInput(f["likelihood"], id="likelihood")
             with Horizontal(classes="log-row"):
                 yield Label("SUDS", classes="log-label")
                 for key, label in SUDS_LABELS.items():
                     yield Label(label, classes="log-word")
                     yield RatingInput(f[key], id=key)
             yield Static(timed_summary(f.get("readings", "")), id="log-timed")
+            yield Label("Did it happen? (↑/↓, Enter to choose)", classes="log-section")
+            with RadioSet(id="outcome"):
+                for happened in OUTCOMES:
+                    yield MarkedRadioButton(
+                        outcome_label(happened, f["outcome"]),
+                        value=f["outcome"] == happened.value,
+                        id=f"outcome-{happened.value}",
+                    )
+            with Horizontal(classes="log-row"):
+                yield Label("How surprised were you, 0 to 100?", classes="log-question")
+                yield RatingInput(f["surprise"], id="surprise")
+            yield Label("What did you learn?", classes="log-section")
+            yield CleanInput(
+                f["learned"], id="learned", placeholder="e.g. most people were kind", compact=True
+            )
+            yield OnOff(
+                "I left earlier than I meant to",
+                value=f["left_early"] == YES,
+                id="left_early",
+            )
             yield Label(
                 "Safety behaviours used (Space ticks; add your own below)", classes="log-section"
             )
@@ -146,7 +211,7 @@ class ExposureLogScreen(DraftForm, HomeworkScreen[Exposure | None]):
         store = self.homework.store
         assert store is not None
         self.keeper = DraftKeeper(Drafts(store), self._draft)
-        first = "start" if not self._fields.get("start") else "predicted"
+        first = "start" if not self._fields.get("start") else "feared_outcome"
         if self._fields.get("peak"):
             first = "notes"
         self.query_one(f"#{first}").focus()
@@ -177,6 +242,25 @@ class ExposureLogScreen(DraftForm, HomeworkScreen[Exposure | None]):
         safety.display = True
         self.note_change()
 
+    @on(RadioSet.Changed, "#outcome")
+    def _outcome_chosen(self) -> None:
+        """Say which answer is chosen in words too, not only by the button's colour."""
+        chosen = self._outcome()
+        for happened in OUTCOMES:
+            button = self.query_one(f"#outcome-{happened.value}", RadioButton)
+            button.label = outcome_label(happened, chosen)
+        self.note_change()
+
+    def _outcome(self) -> str:
+        pressed = self.query_one("#outcome", RadioSet).pressed_button
+        if pressed is None or pressed.id is None:
+            return self._fields.get("outcome", "")
+        return pressed.id.removeprefix("outcome-")
+
+    @on(Checkbox.Changed, "#left_early")
+    def _left_early_changed(self) -> None:
+        self.note_change()
+
     # -- the draft -----------------------------------------------------------------------------
 
     def draft_snapshot(self) -> tuple[dict[str, str], str]:
@@ -189,6 +273,8 @@ class ExposureLogScreen(DraftForm, HomeworkScreen[Exposure | None]):
             safety.append(pending)  # typed but Enter not pressed yet: still theirs
         fields["safety"] = "\n".join(safety)
         fields["notes"] = self.query_one("#notes", TextArea).text
+        fields["outcome"] = self._outcome()
+        fields["left_early"] = YES if self.query_one("#left_early", OnOff).value else ""
         return fields, "log"
 
     # -- saving and leaving --------------------------------------------------------------------

@@ -6,7 +6,6 @@ from rich.text import Text
 
 from homework_tui.model.exposure import Exposure
 from homework_tui.model.exposure.mastery import (
-    MasteryKind,
     MasteryRule,
     StepProgress,
     StepState,
@@ -39,20 +38,22 @@ def step_detail(item: StepProgress, exposures: list[Exposure], rule: MasteryRule
         text.append("Press l to log an exposure, or t to time one as you do it.")
         return text
     tries = f"{item.tries} exposure{'s' if item.tries != 1 else ''}"
-    if item.state is StepState.MASTERED:
-        text.append(f"● Mastered: {tries}, {item.counted} of them counting. ")
+    if item.tries == 1:
+        counting = "counting" if item.counted else "not counting"
     else:
-        why = (
-            "distress falling by half"
-            if rule.kind is MasteryKind.HALF_DROP
-            else "less distress than predicted"
-        )
-        text.append(f"◐ Practising: {tries}, {item.counted} of {rule.repeats} with {why}. ")
+        counting = f"{item.counted} of the last {min(item.tries, item.window)} counting"
+    if item.state is StepState.MASTERED:
+        text.append(f"● Mastered: {tries}, {counting}. ")
+    else:
+        again = " again (it was mastered before)" if item.practising_again else ""
+        text.append(f"◐ Practising{again}: {tries}, {counting}, {rule.repeats} needed. ")
     last = exposures[-1] if exposures else None
     if last is not None:
         text.append(f"\nLast time: peak {last.peak} → end {last.end}")
         if last.expectancy_violation is not None:
             text.append(f", predicted {last.predicted}")
+        if item.judgements:
+            text.append(f" — {item.judgements[-1].words}")
         text.append(". ")
     figures = between_sessions(exposures)
     if figures is not None and figures.peak_change < 0:

@@ -1,9 +1,11 @@
 """The live exposure timer: a steady clock, a SUDS rating every few minutes by one keypress.
 
-0-9 rate 0-90 and h rates 100, at any moment. First the predicted peak (or s to skip), then the
-rating before, which starts the clock. Every `prompt_minutes` the screen asks again (and rings the
-terminal bell once). Enter stops: one last rating, then the log form opens with before, peak and
-end filled in and the readings kept as the session's curve.
+First, in words, what the person fears will happen and how likely it seems, 0-100 (Enter on an
+empty line or Esc skips). Then 0-9 rate 0-90 and h rates 100, at any moment: the predicted peak
+(or s to skip), then the rating before, which starts the clock. Every `prompt_minutes` the screen
+asks again (and rings the terminal bell once). Enter stops: one last rating; then, when a feared
+outcome was written, did it happen (yes / partly / no), how surprised, what was learned (Esc
+skips); then the log form opens with everything filled in and the readings kept as the curve.
 
 `clock` is injectable (seconds, monotonic; the Exposure screen hands on its own), so tests move
 time by hand instead of waiting. Every rating is written to the draft at once, so a closed
@@ -18,13 +20,13 @@ from dataclasses import replace
 from typing import ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
-from textual.widgets import Footer, Header, Static
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Header, Input, Label, Static
 
-from homework_tui.model.base import now
+from homework_tui.model.base import ValidationError, now
 from homework_tui.model.draft import Draft
 from homework_tui.model.exposure import Ladder, Step
 from homework_tui.model.exposure.form import new_fields
@@ -35,11 +37,16 @@ from homework_tui.store.errors import StoreError
 from homework_tui.ui.base import HomeworkScreen, saving
 from homework_tui.ui.dialogs import EVERYWHERE, Choice, ChoiceDialog
 from homework_tui.ui.exposure.exposure_curve import ExposureCurve
+from homework_tui.ui.widgets.clean_input import CleanInput
+from homework_tui.ui.widgets.rating_input import RatingInput
 
 FORM = "exposure"
 SCALE = "0 calm · 1-9 = 10-90 · h = 100 (the most distress you can imagine)"
 
 QUESTION = {
+    TimerPhase.FEAR: "Before you begin: what do you fear will happen, and how likely is it? "
+    "Type it below (Enter on an empty line, or Esc, skips this).",
+    TimerPhase.AFTER: "Now that it's over: did it happen? Answer below (Esc skips this).",
     TimerPhase.PREDICT: "Before you begin: how high do you think your distress will go? "
     "(s to skip)",
     TimerPhase.BEFORE: "How strong is your distress right now, before you start? "
@@ -47,6 +54,9 @@ QUESTION = {
     TimerPhase.RUNNING: "Time for a rating: how strong is your distress right now?",
     TimerPhase.LAST: "One last rating: how strong is your distress now, at the end?",
 }
+
+
+RATING_PHASES = (TimerPhase.PREDICT, TimerPhase.BEFORE, TimerPhase.RUNNING, TimerPhase.LAST)
 
 
 class ExposureTimerScreen(HomeworkScreen[Draft | None]):
@@ -86,6 +96,25 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
             yield Static(heading, id="timer-step")
             yield Static(id="timer-clock")
             yield Static(id="timer-question")
+            with Vertical(id="timer-fear", classes="timer-words"):
+                yield Label("What do you fear will happen?", classes="log-section")
+                yield CleanInput(
+                    id="timer-feared", placeholder="e.g. they'll laugh at me", compact=True
+                )
+                with Horizontal(classes="log-row"):
+                    yield Label("How likely is it, 0 to 100?", classes="log-question")
+                    yield RatingInput("", id="timer-likelihood")
+            with Vertical(id="timer-after", classes="timer-words"):
+                yield Static(id="timer-feared-was", classes="log-section")
+                with Horizontal(classes="log-row"):
+                    yield Label("Did it happen? (yes / partly / no)", classes="log-question")
+                    yield CleanInput(id="timer-outcome", placeholder="yes/partly/no", compact=True)
+                with Horizontal(classes="log-row"):
+                    yield Label("How surprised were you, 0 to 100?", classes="log-question")
+                    yield RatingInput("", id="timer-surprise")
+                yield Label("What did you learn?", classes="log-section")
+                yield CleanInput(id="timer-learned", compact=True)
+            yield Static(id="timer-error")
             yield Static(Text(SCALE), id="timer-scale")
             yield ExposureCurve(id="timer-curve")
             yield Static(id="timer-readings")
@@ -98,6 +127,8 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
         if store is not None:
             self.keeper = DraftKeeper(Drafts(store), Draft(form=FORM))
         self.query_one(ExposureCurve).display = False
+        self.query_one("#timer-error", Static).display = False
+        self._show_words()
         self.set_interval(self.TICK_SECONDS, self.tick)
         self.tick()
 
@@ -117,7 +148,7 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
             clock.append(
                 f"   next rating in {clock_text(timer.next_prompt_in(moment))}", style="dim"
             )
-        elif timer.phase in (TimerPhase.PREDICT, TimerPhase.BEFORE):
+        elif timer.phase in (TimerPhase.FEAR, TimerPhase.PREDICT, TimerPhase.BEFORE):
             clock.append("   not started", style="dim")
         else:
             clock.append("   stopped", style="dim")
@@ -142,7 +173,7 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
     # -- keys --------------------------------------------------------------------------------
 
     def action_rate(self, key: str) -> None:
-        if self.timer.phase is not TimerPhase.DONE and self.timer.key(self.clock(), key):
+        if self.timer.phase in RATING_PHASES and self.timer.key(self.clock(), key):
             self._after_rating()
 
     def _after_rating(self) -> None:
@@ -151,7 +182,89 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
         if self.timer.phase is TimerPhase.DONE:
             self._finish()
         else:
+            if self.timer.phase is TimerPhase.AFTER:
+                self._show_words()
             self.tick()
+
+    # -- the words before and after ------------------------------------------------------------
+
+    def _show_words(self) -> None:
+        """The typed questions are shown (and focused) only in their own phase."""
+        phase = self.timer.phase
+        fear, after = self.query_one("#timer-fear"), self.query_one("#timer-after")
+        fear.display = phase is TimerPhase.FEAR
+        after.display = phase is TimerPhase.AFTER
+        self.query_one("#timer-scale").display = phase not in (TimerPhase.FEAR, TimerPhase.AFTER)
+        if phase is TimerPhase.FEAR:
+            self.query_one("#timer-feared", Input).focus()
+        elif phase is TimerPhase.AFTER:
+            feared = Text("You feared: ", style="dim")
+            feared.append(self.timer.feared_outcome)
+            self.query_one("#timer-feared-was", Static).update(feared)
+            self.query_one("#timer-outcome", Input).focus()
+        else:
+            self.set_focus(None)  # the number keys rate again
+
+    @on(Input.Submitted)
+    def _answered(self, event: Input.Submitted) -> None:
+        event.stop()
+        field = event.input.id
+        if field == "timer-feared" and not event.value.strip():
+            self._fear_given(skip=True)
+        elif field == "timer-likelihood":
+            self._fear_given()
+        elif field == "timer-learned":
+            self._after_given()
+        else:
+            self.focus_next()
+
+    def _fear_given(self, *, skip: bool = False) -> None:
+        try:
+            if skip:
+                self.timer.fear()
+            else:
+                self.timer.fear(
+                    self.query_one("#timer-feared", Input).value,
+                    self.query_one("#timer-likelihood", Input).value,
+                )
+        except ValidationError as error:
+            self._problem(error)
+            return
+        self._problem(None)
+        self._show_words()
+        self.tick()
+
+    def _after_given(self, *, skip: bool = False) -> None:
+        try:
+            if skip:
+                self.timer.reflect()
+            else:
+                self.timer.reflect(
+                    self.query_one("#timer-outcome", Input).value,
+                    self.query_one("#timer-surprise", Input).value,
+                    self.query_one("#timer-learned", Input).value,
+                )
+        except ValidationError as error:
+            self._problem(error)
+            return
+        self._problem(None)
+        self._show_words()
+        self._finish()
+
+    def _problem(self, error: ValidationError | None) -> None:
+        shown = self.query_one("#timer-error", Static)
+        shown.display = error is not None
+        if error is not None:
+            shown.update(Text(error.message))
+            target = {
+                "feared_outcome": "#timer-feared",
+                "likelihood": "#timer-likelihood",
+                "outcome": "#timer-outcome",
+                "surprise": "#timer-surprise",
+                "learned": "#timer-learned",
+            }.get(error.field)
+            if target:
+                self.query_one(target).focus()
 
     def action_skip(self) -> None:
         if self.timer.phase is TimerPhase.PREDICT:
@@ -164,6 +277,12 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
             self.tick()
 
     def action_leave(self) -> None:
+        if self.timer.phase is TimerPhase.FEAR:  # Esc skips the words before
+            self._fear_given(skip=True)
+            return
+        if self.timer.phase is TimerPhase.AFTER:  # and the words after
+            self._after_given(skip=True)
+            return
         if self.timer.phase in (TimerPhase.PREDICT, TimerPhase.BEFORE):
             self.dismiss(None)
             return
@@ -200,7 +319,7 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
         if action == "skip":
             return self.timer.phase is TimerPhase.PREDICT
         if action == "rate":
-            return self.timer.phase is not TimerPhase.DONE
+            return self.timer.phase in RATING_PHASES
         return True
 
     # -- showing and keeping -----------------------------------------------------------------
@@ -224,6 +343,11 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
             start=self.started_at.strftime("%H:%M"),
             predicted="" if timer.predicted is None else str(timer.predicted),
             readings=timer.readings_text(),
+            feared_outcome=timer.feared_outcome,
+            likelihood="" if timer.likelihood is None else str(timer.likelihood),
+            outcome=timer.outcome.value if timer.outcome else "",
+            surprise="" if timer.surprise is None else str(timer.surprise),
+            learned=timer.learned,
         )
         if timer.phase in (TimerPhase.LAST, TimerPhase.DONE):
             fields.update(minutes=str(round(elapsed / 60)))
