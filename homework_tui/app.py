@@ -32,6 +32,7 @@ from homework_tui.services.app_services import Services
 from homework_tui.terminal_input import read_pastes_whole
 from homework_tui.ui.app_protocol import HomeworkAppProtocol
 from homework_tui.ui.base import LatestValueSaver, SaveRefused
+from homework_tui.ui.cursor_follows_focus import CursorFollowsFocus
 from homework_tui.ui.privacy.privacy_lock import IdleLock
 from homework_tui.ui.read_only import ReadOnlyWatch
 from homework_tui.ui.store_messages import DamagedFound, StoreFailed, StoreOpened
@@ -48,7 +49,7 @@ if TYPE_CHECKING:
     from homework_tui.store import Store
 
 
-class HomeworkApp(NavigationMixin, App[int]):
+class HomeworkApp(NavigationMixin, CursorFollowsFocus, App[int]):
     """A calm, private, offline companion for therapy homework."""
 
     CSS_PATH = "app.tcss"
@@ -116,6 +117,8 @@ class HomeworkApp(NavigationMixin, App[int]):
         self._add_mode_once(TODAY, TodayScreen)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.screen_change_signal.subscribe(self, self._screen_changed)
+        self.app_resume_signal.subscribe(self, self.cursor_resumed)
+        self.follow_focus_with_cursor(self.settings.cursor_on_focus)
         # Open the data just after the first frame, so Today paints as fast as a bare app.
         self.screen.call_after_refresh(self.open_store, read_only=self.read_only)
 
@@ -231,6 +234,7 @@ class HomeworkApp(NavigationMixin, App[int]):
         if settings.theme in self.available_themes and self.theme != settings.theme:
             self.theme = settings.theme
         self.animation_level = "full" if settings.animations else "none"
+        self.follow_focus_with_cursor(settings.cursor_on_focus)
         self.idle_lock.settings_changed()
 
     def change_settings(self, **changes: Any) -> Settings:

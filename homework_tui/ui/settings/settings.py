@@ -35,6 +35,12 @@ SWITCHES = (
         "Bell at each breathing phase",
         "Ring the terminal bell on each in, hold and out, e.g. when sound is not available.",
     ),
+    (
+        "cursor_on_focus",
+        "Show the terminal cursor where the focus is (for screen readers)",
+        "Screen readers and braille displays follow the terminal's cursor: it sits on the "
+        "box, list row or button you are on.",
+    ),
 )
 THEME_NAMES = {
     DEFAULT_THEME: "Calm (homework-tui)",
