@@ -28,11 +28,11 @@ from homework_tui.store.drafts import DraftKeeper, Drafts
 from homework_tui.ui.base import HomeworkScreen
 from homework_tui.ui.dialogs import EVERYWHERE
 from homework_tui.ui.exposure.exposure_data import ExposureBook
-from homework_tui.ui.exposure.exposure_ticklist import TickList
 from homework_tui.ui.form_autosave import DraftForm
 from homework_tui.ui.naming import record_name
 from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
 from homework_tui.ui.widgets.rating_input import RatingInput
+from homework_tui.ui.widgets.tick_list import TickList
 
 FORM = "exposure"
 LINE_FIELDS = ("date", "start", "end_time", "minutes", "predicted", "before", "peak", "end")

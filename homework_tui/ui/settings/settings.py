@@ -22,6 +22,7 @@ from homework_tui.model.settings import (
 from homework_tui.ui.base import SectionScreen
 from homework_tui.ui.settings.voice_finder import VoiceFinder
 from homework_tui.ui.widgets.clean_input import CleanInput
+from homework_tui.ui.widgets.marked_toggles import OnOffSwitch
 
 SWITCHES = (
     ("animations", "Animations", "Smooth scrolling and sliding panels. Off is calmer."),
@@ -79,7 +80,7 @@ class SettingsScreen(SectionScreen):
             )
             for name, title, hint in SWITCHES:
                 with Horizontal(classes="switch-row"):
-                    yield Switch(getattr(settings, name), id=name)
+                    yield OnOffSwitch(getattr(settings, name), id=name)
                     yield Label(title, classes="switch-label")
                 yield Static(hint, classes="hint")
             yield Label("Voice")
