@@ -1,7 +1,8 @@
 """End to end (issue 17, point 1): in a real terminal (tmux) the terminal's own cursor is shown
 and sits where the focus is, so a screen reader or braille display following it reads the right
 line: the highlighted row on Today and in the journal list, the caret of a form's text boxes.
-The setting turns it off; and following the focus sends nothing while nothing changes."""
+The setting turns it off (stored, or switched in Settings); and following the focus sends
+nothing while nothing changes."""
 
 from __future__ import annotations
 
@@ -58,8 +59,7 @@ class CursorTerminal(Terminal):
         raise AssertionError(f"{why}: the cursor is {self.cursor()}; the screen:\n{self.screen()}")
 
     def wait_cursor_on(self, text: str) -> Cursor:
-        """Wait until the cursor is visible on the line showing `text`, and on `text` itself
-        or at the start of its row's content (a list row's first column)."""
+        """Wait until the cursor is visible on the line showing `text`."""
 
         def on_text(cursor: Cursor) -> bool:
             return cursor.visible and text in self.line(cursor.y)
@@ -148,6 +148,22 @@ def test_the_setting_off_hides_the_cursor(terminal: CursorTerminal, tmp_path: Pa
     terminal.wait_for("Exposure")
     hidden = terminal.wait_cursor("the cursor is hidden", lambda c: not c.visible)
     assert not hidden.visible
+
+
+def test_turning_the_setting_off_in_settings_hides_the_cursor_at_once(
+    terminal: CursorTerminal, tmp_path: Path
+) -> None:
+    start(terminal, tmp_path)
+    terminal.keys("s")
+    terminal.wait_for("Show the terminal cursor where the focus is")
+    terminal.keys("Tab", "Tab", "Tab", "Tab")  # past the theme, animations, motion and bell
+    on = terminal.wait_cursor_on("Show the terminal cursor")
+    assert "━━● On" in terminal.line(on.y)
+    terminal.keys("Space")
+    terminal.wait_for("●━━ Off Show the terminal cursor")
+    terminal.wait_cursor("the cursor is hidden", lambda c: not c.visible)
+    terminal.keys("Space")
+    terminal.wait_cursor_on("Show the terminal cursor")
 
 
 def test_following_the_focus_sends_nothing_while_nothing_changes(
