@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from textual.app import ScreenError
+from textual.dom import NoScreen
 from textual.errors import NoWidget
 from textual.geometry import Offset
 
@@ -44,7 +46,7 @@ class CursorFollowsFocus(_AppBase):
             screen = self.screen
             focused = self.focused
             spot = None if focused is None else cursor_spot(focused, screen)
-        except (NoWidget, LookupError, AttributeError):  # no screen yet, or closing
+        except (ScreenError, NoWidget, NoScreen):  # no screen yet, or closing
             spot = None
         return Offset(0, 0) if spot is None else spot
 
