@@ -4,6 +4,7 @@ Start-up paints Today first and opens the store in a thread worker meanwhile (no
 imported before the first frame). Each section lives in its own mode, so moving between sections
 keeps whatever is half-written in each. Help now (F2) is pushed on top of whatever is showing.
 Going to those places, and the palette's list of them, is `navigation.NavigationMixin`.
+The terminal's own cursor follows the focus (for screen readers): `ui/cursor_follows_focus`.
 
 Screens see it through `ui/app_protocol.HomeworkAppProtocol`: `store`, `read_only`, `settings`,
 `data_ready_signal`, and `services` (made here, closed on unmount), never this class itself."""
