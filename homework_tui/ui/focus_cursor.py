@@ -49,7 +49,11 @@ def _inside(spot: Offset, region: Region) -> Offset:
 def _raw_spot(widget: Widget) -> Offset:
     if isinstance(widget, CursorSpot):
         return widget.terminal_cursor_spot()
-    if isinstance(widget, (Input, TextArea)):
+    if isinstance(widget, Input):
+        # Textual counts one cell more at the end of the text (room to scroll its caret into).
+        spot = widget.cursor_screen_offset
+        return spot - Offset(1, 0) if widget.cursor_at_end else spot
+    if isinstance(widget, TextArea):
         return widget.cursor_screen_offset
     content = widget.content_region
     if isinstance(widget, OptionList):  # also SelectionList and Select's drop-down

@@ -46,8 +46,9 @@ class CursorTerminal(Terminal):
         return Cursor(flag == "1", int(x), int(y))
 
     def line(self, y: int) -> str:
+        """Screen line `y`, padded to the full width (tmux leaves trailing spaces out)."""
         lines = self.screen().splitlines()
-        return lines[y] if y < len(lines) else ""
+        return (lines[y] if y < len(lines) else "").ljust(WIDTH)
 
     def wait_cursor(self, why: str, ok: Callable[[Cursor], bool], timeout: float = 15) -> Cursor:
         end = time.monotonic() + timeout
@@ -132,7 +133,7 @@ def test_journal_form_the_cursor_is_at_the_caret_after_typing(
     terminal.type("Hello there")
     after = terminal.wait_cursor("the caret moved", lambda c: c.x == title.x + len("Hello there"))
     assert after.visible and after.y == title.y
-    assert terminal.line(after.y)[: after.x].endswith("Hello there")
+    assert terminal.line(after.y)[: after.x].endswith("Hello there")  # just after the "e"
 
     terminal.keys("Tab")
     terminal.type("ab")  # the entry's text box, below the title

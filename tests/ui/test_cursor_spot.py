@@ -80,6 +80,12 @@ async def test_each_kind_of_control_puts_the_cursor_on_itself() -> None:
         assert app.cursor_position == Offset(text.content_region.x + 2, text.content_region.y)
         assert shown_at(app, app.cursor_position).startswith("ped")  # after "ty" of "typed"
 
+        text.cursor_position = len(text.value)  # at the end: just after the last letter
+        await pilot.pause()
+        spot = app.cursor_position
+        assert spot == Offset(text.content_region.x + len("typed"), text.content_region.y)
+        assert screen_text(app).splitlines()[spot.y][: spot.x].endswith("typed")
+
 
 async def test_lists_put_the_cursor_on_the_highlighted_row_even_scrolled() -> None:
     app = Controls()
