@@ -157,3 +157,18 @@ async def test_the_ladders_cursor_rung_has_the_terminal_cursor_and_reverse_with_
         strip = hw.screen._compositor.render_strips()[spot.y]
         words = [s for s in strip if step.description[:10] in s.text]
         assert words and words[0].style is not None and words[0].style.reverse
+
+
+async def test_relax_choices_show_ticks(app: AppFactory) -> None:
+    hw = app()
+    async with hw.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("r")
+        await wait_screen(pilot, "RelaxScreen")
+        await wait_until(pilot, lambda: "Soft tones at each phase" in screen_words(hw))
+        tones = hw.screen.query_one("#rx-tones", MarkedCheckbox)
+        before = "▐✓▌" if tones.value else "▐ ▌"
+        assert f"{before} Soft tones at each phase" in screen_words(hw)
+        tones.value = not tones.value
+        after = "▐ ▌" if before == "▐✓▌" else "▐✓▌"
+        await wait_until(pilot, lambda: f"{after} Soft tones at each phase" in screen_words(hw))
