@@ -4,6 +4,7 @@ Start-up paints Today first and opens the store in a thread worker meanwhile (no
 imported before the first frame). Each section lives in its own mode, so moving between sections
 keeps whatever is half-written in each. Help now (F2) is pushed on top of whatever is showing.
 Going to those places, and the palette's list of them, is `navigation.NavigationMixin`.
+The terminal's own cursor follows the focus (for screen readers): `ui/cursor_follows_focus`.
 
 Screens see it through `ui/app_protocol.HomeworkAppProtocol`: `store`, `read_only`, `settings`,
 `data_ready_signal`, and `services` (made here, closed on unmount), never this class itself."""
@@ -37,6 +38,7 @@ from homework_tui.services.app_services import Services
 from homework_tui.terminal_input import read_pastes_whole
 from homework_tui.ui.app_protocol import HomeworkAppProtocol
 from homework_tui.ui.base import LatestValueSaver, SaveRefused
+from homework_tui.ui.cursor_follows_focus import CursorFollowsFocus
 from homework_tui.ui.privacy.privacy_lock import IdleLock
 from homework_tui.ui.read_only import ReadOnlyWatch
 from homework_tui.ui.store_messages import DamagedFound, StoreFailed, StoreOpened
@@ -53,7 +55,7 @@ if TYPE_CHECKING:
     from homework_tui.store import Store
 
 
-class HomeworkApp(NavigationMixin, App[int]):
+class HomeworkApp(NavigationMixin, CursorFollowsFocus, App[int]):
     """A calm, private, offline companion for therapy homework."""
 
     CSS_PATH = "app.tcss"
@@ -121,6 +123,8 @@ class HomeworkApp(NavigationMixin, App[int]):
         self._add_mode_once(TODAY, TodayScreen)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.screen_change_signal.subscribe(self, self._screen_changed)
+        self.app_resume_signal.subscribe(self, self.cursor_resumed)
+        self.follow_focus_with_cursor(self.settings.cursor_on_focus)
         # Open the data just after the first frame, so Today paints as fast as a bare app.
         self.screen.call_after_refresh(self.open_store, read_only=self.read_only)
 
@@ -236,6 +240,7 @@ class HomeworkApp(NavigationMixin, App[int]):
         if settings.theme in self.available_themes and self.theme != settings.theme:
             self.theme = settings.theme
         self.animation_level = "full" if settings.animations else "none"
+        self.follow_focus_with_cursor(settings.cursor_on_focus)
         self.idle_lock.settings_changed()
 
     def change_settings(self, **changes: Any) -> Settings:

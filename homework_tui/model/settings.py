@@ -85,6 +85,8 @@ class Settings:
     # Lock behind the passphrase after this many idle minutes (offered only for encrypted data).
     auto_lock: bool = False
     auto_lock_minutes: int = AUTO_LOCK_DEFAULT
+    # The terminal's own cursor shown where the focus is, for screen readers and braille displays.
+    cursor_on_focus: bool = True
 
     def __post_init__(self) -> None:
         theme = clean_text(str(self.theme), multiline=False).strip()
@@ -118,7 +120,13 @@ class Settings:
                 high=AUTO_LOCK_MAX,
             ),
         )
-        for name in ("animations", "reduced_motion", "bell_on_phase", "auto_lock"):
+        for name in (
+            "animations",
+            "reduced_motion",
+            "bell_on_phase",
+            "auto_lock",
+            "cursor_on_focus",
+        ):
             value = getattr(self, name)
             if not isinstance(value, bool):
                 raise ValidationError(name, f"{name.replace('_', ' ')} is either on or off.")

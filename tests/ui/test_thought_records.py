@@ -307,6 +307,8 @@ async def test_search_delete_undo_and_insight(tmp_path: Path) -> None:
         assert "Mind reading" in text and "Across 3 records" in text
         assert "eased by 28 points on average" in text and "(from 70 to 42 out of 100)" in text
         assert app.screen.query("#insight-chart")
+        # before and after differ by their marks, not only by colour (issue 17, point 3)
+        await wait_until(pilot, lambda: "●" in screen_text(app) and "○" in screen_text(app))
         await pilot.press("escape")
         await wait_for(pilot, ThoughtRecordsScreen)
 

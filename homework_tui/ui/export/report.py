@@ -36,6 +36,7 @@ from textual.widgets import (
 from homework_tui.model.plan import short_date
 from homework_tui.ui.base import HomeworkScreen
 from homework_tui.ui.widgets.clean_input import CleanInput
+from homework_tui.ui.widgets.marked_toggles import MarkedCheckbox, MarkedRadioButton
 
 if TYPE_CHECKING:
     from homework_tui.report.choices import TextChoices
@@ -77,10 +78,10 @@ class ReportScreen(HomeworkScreen[None]):
             yield Static(Text(INTRO), classes="purpose")
             yield Label("Which days")
             with RadioSet(id="report-period"):
-                yield RadioButton("Since your last session", value=True, id="period-session")
-                yield RadioButton("The last 7 days", id="period-week")
-                yield RadioButton("The last 30 days", id="period-month")
-                yield RadioButton("From a date I choose", id="period-from")
+                yield MarkedRadioButton("Since your last session", value=True, id="period-session")
+                yield MarkedRadioButton("The last 7 days", id="period-week")
+                yield MarkedRadioButton("The last 30 days", id="period-month")
+                yield MarkedRadioButton("From a date I choose", id="period-from")
             with Horizontal(id="report-from-row"):
                 yield Label("From", classes="row-label")
                 yield CleanInput(
@@ -91,10 +92,12 @@ class ReportScreen(HomeworkScreen[None]):
                 )
             yield Label("Format")
             with RadioSet(id="report-format"):
-                yield RadioButton(
+                yield MarkedRadioButton(
                     "Markdown: one file, easy to read", value=True, id="format-markdown"
                 )
-                yield RadioButton("CSV: one file per kind, for a spreadsheet", id="format-csv")
+                yield MarkedRadioButton(
+                    "CSV: one file per kind, for a spreadsheet", id="format-csv"
+                )
             yield Static(
                 Text(
                     "Your evidence for and against is always in the report. Your "
@@ -102,9 +105,9 @@ class ReportScreen(HomeworkScreen[None]):
                 ),
                 classes="report-hint",
             )
-            yield Checkbox("Include my journal writing in full", id="report-journal-text")
-            yield Checkbox("Include my notes after exposures", id="report-exposure-notes")
-            yield Checkbox("Include my safety plan", id="report-safety-plan")
+            yield MarkedCheckbox("Include my journal writing in full", id="report-journal-text")
+            yield MarkedCheckbox("Include my notes after exposures", id="report-exposure-notes")
+            yield MarkedCheckbox("Include my safety plan", id="report-safety-plan")
             yield Label("Save to")
             yield CleanInput(self._default_path("markdown"), id="report-path", compact=True)
             with Horizontal(id="report-buttons"):

@@ -36,7 +36,7 @@ from homework_tui.model.exposure.mastery import (
 )
 from homework_tui.ui.dialogs import EVERYWHERE, Choice, ChoiceDialog, SaveCancelModal
 from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
-from homework_tui.ui.widgets.on_off import OnOff
+from homework_tui.ui.widgets.marked_toggles import MarkedCheckbox
 from homework_tui.ui.widgets.rating_input import RatingInput
 
 MINIMUM_HINT = " (Shortest counted: 0 means any length.)"
@@ -207,12 +207,12 @@ class OptionsDialog(SaveCancelModal[ExposureSettings | None]):
                 yield Label("Exposures needed", classes="field-label")
                 yield RatingInput(str(rule.repeats), low=1, high=20, step=1, id="repeats")
             yield Label("Which exposures count?", classes="options-section")
-            yield OnOff(
+            yield MarkedCheckbox(
                 "Not one where I used a safety behaviour",
                 value=self.settings.exclude_safety_behaviours,
                 id="exclude-safety",
             )
-            yield OnOff(
+            yield MarkedCheckbox(
                 "Not one I left early",
                 value=self.settings.exclude_early_exits,
                 id="exclude-early",
@@ -280,8 +280,8 @@ class OptionsDialog(SaveCancelModal[ExposureSettings | None]):
             rule=rule,
             prompt_minutes=self.query_one("#minutes", Input).value,  # type: ignore[arg-type]
             safety_behaviours=tuple(self.query_one(TextArea).text.split("\n")),
-            exclude_safety_behaviours=self.query_one("#exclude-safety", OnOff).value,
-            exclude_early_exits=self.query_one("#exclude-early", OnOff).value,
+            exclude_safety_behaviours=self.query_one("#exclude-safety", MarkedCheckbox).value,
+            exclude_early_exits=self.query_one("#exclude-early", MarkedCheckbox).value,
             minimum_minutes=self.query_one("#minimum", Input).value,  # type: ignore[arg-type]
         )
 

@@ -43,12 +43,12 @@ from homework_tui.store.drafts import DraftKeeper, Drafts
 from homework_tui.ui.base import HomeworkScreen
 from homework_tui.ui.dialogs import EVERYWHERE
 from homework_tui.ui.exposure.exposure_data import ExposureBook
-from homework_tui.ui.exposure.exposure_ticklist import TickList
 from homework_tui.ui.form_autosave import DraftForm
 from homework_tui.ui.naming import record_name
 from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
-from homework_tui.ui.widgets.on_off import MarkedRadioButton, OnOff
+from homework_tui.ui.widgets.marked_toggles import MarkedCheckbox, MarkedRadioButton
 from homework_tui.ui.widgets.rating_input import RatingInput
+from homework_tui.ui.widgets.tick_list import TickList
 
 FORM = "exposure"
 LINE_FIELDS = (
@@ -176,7 +176,7 @@ class ExposureLogScreen(DraftForm, HomeworkScreen[Exposure | None]):
             yield CleanInput(
                 f["learned"], id="learned", placeholder="e.g. most people were kind", compact=True
             )
-            yield OnOff(
+            yield MarkedCheckbox(
                 "I left earlier than I meant to",
                 value=f["left_early"] == YES,
                 id="left_early",
@@ -274,7 +274,7 @@ class ExposureLogScreen(DraftForm, HomeworkScreen[Exposure | None]):
         fields["safety"] = "\n".join(safety)
         fields["notes"] = self.query_one("#notes", TextArea).text
         fields["outcome"] = self._outcome()
-        fields["left_early"] = YES if self.query_one("#left_early", OnOff).value else ""
+        fields["left_early"] = YES if self.query_one("#left_early", MarkedCheckbox).value else ""
         return fields, "log"
 
     # -- saving and leaving --------------------------------------------------------------------

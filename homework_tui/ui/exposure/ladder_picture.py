@@ -3,7 +3,8 @@
 Each rung is a bar between two rails whose length is the step's SUDS. Progress shows three ways at
 once, so colour is never the only cue: the bar's glyph (░ not tried, ▓ practising, █ mastered),
 a mark (○ ◐ ●) with the number of exposures, and the colour. The suggested next step carries
-“▶ next”. The cursor (↑/↓) picks a step; Enter chooses it.
+“▶ next”. The cursor (↑/↓) picks a step; Enter chooses it. The terminal's own cursor sits on
+the cursor's rung, and with NO_COLOR the rung's words show in reverse.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.geometry import Region, Size
+from textual.geometry import Offset, Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -68,6 +69,7 @@ class LadderPicture(Widget, can_focus=True):
         color: $block-cursor-foreground;
         text-style: $block-cursor-text-style;
     }
+    LadderPicture:nocolor > .ladder--cursor { text-style: reverse; }
     LadderPicture > .ladder--empty { color: $text-muted; text-style: italic; }
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -160,6 +162,12 @@ class LadderPicture(Widget, can_focus=True):
 
     def _row_of(self, index: int) -> int:
         return len(self.progress) - 1 - index
+
+    def terminal_cursor_spot(self) -> Offset:
+        """The start of the cursor's rung, for the terminal's cursor (ui/focus_cursor.py)."""
+        content = self.content_region
+        row = self._row_of(self.cursor) if self.progress else 0
+        return Offset(content.x, content.y + row)
 
     def _scroll_to_cursor(self) -> None:
         """Keep the cursor's rung in view when the ladder is taller than its container."""

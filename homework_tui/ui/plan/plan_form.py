@@ -22,6 +22,7 @@ from homework_tui.model.base import ValidationError
 from homework_tui.model.plan import WEEKDAY_NAMES, Assignment, Every, Frequency, PlanInfo
 from homework_tui.ui.dialogs import Choice, ChoiceDialog, SaveCancelModal
 from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
+from homework_tui.ui.widgets.tick_list import TickList
 
 KIND_CHOICES = [(kind.label, kind) for kind in Kind]
 EVERY_CHOICES = [
@@ -114,7 +115,7 @@ class AssignmentForm(SaveCancelModal["Assignment | None"]):
                 compact=True,
             )
             yield Label("Days (Space to choose)", id="weekdays-label")
-            yield SelectionList[int](
+            yield TickList[int](
                 *((name, n, n in frequency.weekdays) for n, name in enumerate(WEEKDAY_NAMES)),
                 id="weekdays",
                 compact=True,

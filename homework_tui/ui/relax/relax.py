@@ -28,7 +28,7 @@ from homework_tui.ui.relax.relax_data import RelaxState
 from homework_tui.ui.relax.relax_field import RelaxField
 from homework_tui.ui.relax.relax_stage import STAGE_ACTIONS, StageMixin
 from homework_tui.ui.relax.relax_start import SessionStartMixin
-from homework_tui.ui.widgets.on_off import OnOff as Checkbox
+from homework_tui.ui.widgets.marked_toggles import MarkedCheckbox as Checkbox
 
 INTRO = (
     "Pick a session and press Enter. You can close your eyes: the voice guides you, "

@@ -15,8 +15,8 @@ from textual_plotext import PlotextPlot
 
 from homework_tui.model.relaxation import RelaxationSession
 from homework_tui.ui.base import HomeworkScreen
+from homework_tui.ui.widgets.chart_marks import AFTER, BEFORE
 
-BEFORE, AFTER = "●", "○"
 EMPTY = (
     "No sessions logged yet. After your first one, it shows here with your ratings, "
     "and a chart of before and after builds up over time."

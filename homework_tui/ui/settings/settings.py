@@ -23,6 +23,7 @@ from homework_tui.model.settings import (
 from homework_tui.ui.base import SectionScreen
 from homework_tui.ui.settings.voice_finder import VoiceFinder
 from homework_tui.ui.widgets.clean_input import CleanInput
+from homework_tui.ui.widgets.marked_toggles import OnOffSwitch
 
 SWITCHES = (
     ("animations", "Animations", "Smooth scrolling and sliding panels. Off is calmer."),
@@ -35,6 +36,12 @@ SWITCHES = (
         "bell_on_phase",
         "Bell at each breathing phase",
         "Ring the terminal bell on each in, hold and out, e.g. when sound is not available.",
+    ),
+    (
+        "cursor_on_focus",
+        "Show the terminal cursor where the focus is (for screen readers)",
+        "Screen readers and braille displays follow the terminal's cursor: it sits on the "
+        "box, list row or button you are on.",
     ),
 )
 THEME_NAMES = {
@@ -74,7 +81,7 @@ class SettingsScreen(SectionScreen):
             )
             for name, title, hint in SWITCHES:
                 with Horizontal(classes="switch-row"):
-                    yield Switch(getattr(settings, name), id=name)
+                    yield OnOffSwitch(getattr(settings, name), id=name)
                     yield Label(title, classes="switch-label")
                 yield Static(hint, classes="hint")
             yield Label("Voice")

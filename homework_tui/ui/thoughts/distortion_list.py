@@ -2,25 +2,20 @@
 
 Values are `std:<key>` for a standard label and `own:<name>` for one of the person's own.
 Space (or Enter) ticks the highlighted one. A ticked label shows `✓` in its box and an unticked
-one an empty box, so the difference shows without colour (Textual draws `X` in both, told apart
-by colour alone).
+one an empty box (`widgets/tick_list.TickList`), so the difference shows without colour.
 """
 
 from __future__ import annotations
 
-from rich.segment import Segment
 from rich.text import Text
-from textual.strip import Strip
-from textual.widgets import Checkbox, SelectionList
-from textual.widgets.option_list import OptionDoesNotExist
+from textual.widgets import SelectionList
 from textual.widgets.selection_list import Selection
 
 from homework_tui.model.distortions import BY_KEY, STANDARD
+from homework_tui.ui.widgets.tick_list import TickList
 
 STD = "std:"
 OWN = "own:"
-TICKED = "✓"
-UNTICKED = " "
 
 
 def _standard_options(chosen: set[str]) -> list[Selection[str]]:
@@ -33,7 +28,7 @@ def _own_option(name: str, chosen: bool) -> Selection[str]:
     return Selection(prompt, OWN + name, chosen)
 
 
-class DistortionList(SelectionList[str]):
+class DistortionList(TickList[str]):
     DEFAULT_CSS = """
     DistortionList {
         height: auto;
@@ -44,20 +39,6 @@ class DistortionList(SelectionList[str]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(*_standard_options(set()), id=id, compact=True)
         self._own: list[str] = []
-
-    def render_line(self, y: int) -> Strip:
-        """Textual's line, with the mark in the box saying ticked (✓) or not (empty)."""
-        strip = super().render_line(y)
-        segments = list(strip)
-        if len(segments) < 3 or segments[1].text != Checkbox.BUTTON_INNER:
-            return strip  # not a line with a box (a prompt's second line)
-        try:
-            selection = self.get_option_at_index(self.scroll_offset.y + y)
-        except OptionDoesNotExist:
-            return strip
-        mark = TICKED if selection.value in self.selected else UNTICKED
-        segments[1] = Segment(mark, segments[1].style, segments[1].control)
-        return Strip(segments, strip.cell_length)
 
     @property
     def own_names(self) -> list[str]:

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Header, Static
 from homework_tui.model.insights import label_counts, mood_shifts
 from homework_tui.model.thought_record import ThoughtRecord
 from homework_tui.ui.base import HomeworkScreen
+from homework_tui.ui.widgets.chart_marks import AFTER, BEFORE
 
 BAR = 24
 
@@ -99,8 +100,8 @@ class ThoughtInsightScreen(HomeworkScreen[None]):
         shifts = mood_shifts(self.records)[-30:]
         plt = chart.plt  # type: ignore[attr-defined]
         xs = list(range(1, len(shifts) + 1))
-        plt.plot(xs, [s.before for s in shifts], label="before", marker="braille", color="orange")
-        plt.plot(xs, [s.after for s in shifts], label="after", marker="braille", color="green")
+        plt.plot(xs, [s.before for s in shifts], label="before", marker=BEFORE, color="orange")
+        plt.plot(xs, [s.after for s in shifts], label="after", marker=AFTER, color="green")
         plt.ylim(0, 100)
         plt.yticks([0, 25, 50, 75, 100])
         step = max(1, len(xs) // 6)
