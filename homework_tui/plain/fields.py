@@ -35,6 +35,9 @@ class Field:
     low: int = 0
     high: int = 100
     hint: str = ""
+    # The model's own check of a rating, when it words the message itself (a mood's rating);
+    # else the model's generic rule for a rating with this label.
+    check: Callable[[str], object] | None = None
 
     def prompt(self) -> str:
         label = self.label
@@ -69,9 +72,12 @@ def ask_field(io: LineIO, question: Field) -> str:
             return answer
         if question.optional and not answer.strip():
             return ""
-        check = optional_rating if question.optional else rating
         try:
-            rated = check(
+            if question.check is not None:
+                question.check(answer)
+                return answer.strip()
+            rule = optional_rating if question.optional else rating
+            rated = rule(
                 question.name, answer, question.label, low=question.low, high=question.high
             )
         except ValidationError as error:

@@ -20,7 +20,7 @@ from homework_tui.plain.fields import Field, Form, Kind
 from homework_tui.plain.menu import Choice
 from homework_tui.plain.records import NOT_SAVED, Action, indented, run_section
 from homework_tui.plain.session import Session
-from homework_tui.store import Singleton, StoreError
+from homework_tui.store import ReadOnly, Singleton, StoreError
 
 SAFETY_TABLE = "safety"  # the table the full-screen Help now keeps the plan in
 HELP_LINE = (
@@ -84,6 +84,9 @@ def show(session: Session) -> None:
 def _save(session: Session, plan: SafetyPlan, what: str) -> None:
     try:
         plan_doc(session).save(plan)
+    except ReadOnly as error:
+        session.io.say(str(error))
+        return
     except StoreError as error:
         session.io.say(f"{NOT_SAVED} {error}")
         return

@@ -80,9 +80,10 @@ class LineIO:
         """Write `text` as plain lines (an empty string writes an empty line)."""
         self._write("".join(f"{line}\n" for line in plain_lines(text, self.width)))
 
-    def ask(self, prompt: str, *, help_text: str = "") -> str:
+    def ask(self, prompt: str, *, help_text: str = "", help_now: bool = True) -> str:
         """Ask for one line. `help` writes `help_text` and asks again, `help now` shows the safety
-        plan, `quit` raises Quit; anything else is returned as typed (without its line ending)."""
+        plan (unless `help_now` is False: a menu offering it itself), `quit` raises Quit;
+        anything else is returned as typed (without its line ending)."""
         while True:
             lines = plain_lines(prompt, self.width - 10) or [""]
             if len(lines) > 1:
@@ -104,7 +105,7 @@ class LineIO:
                 if help_text:
                     self.say(GENERAL_HELP)
                 continue
-            if word == "help now" and self.help_now is not None:
+            if word == "help now" and help_now and self.help_now is not None:
                 self.help_now()
                 continue
             return answer

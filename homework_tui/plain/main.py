@@ -28,7 +28,10 @@ def sections() -> list[Section]:
     from homework_tui.plain import experiments, help_now, journal, thoughts, today
 
     return [
-        Section(Choice("help-now", "Help now: your safety plan and crisis lines"), help_now.run),
+        Section(
+            Choice("help-now", "Help now: your safety plan and crisis lines", ("help now",)),
+            help_now.run,
+        ),
         Section(Choice("today", "Today: what is due"), today.run),
         Section(Choice("thoughts", "Thought records", ("thought",)), thoughts.run),
         Section(Choice("experiments", "Experiments", ("experiment",)), experiments.run),

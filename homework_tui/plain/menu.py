@@ -52,8 +52,9 @@ def choose(
     """Show `heading` and the numbered choices, and ask until one is chosen. `quit` raises Quit."""
     io.say(heading)
     io.say(numbered(choices))
+    offers = any("help now" in c.answers_to() for c in choices)
     while True:
-        answer = io.ask(prompt, help_text=help_text or numbered(choices))
+        answer = io.ask(prompt, help_text=help_text or numbered(choices), help_now=not offers)
         chosen = match(answer, choices)
         if chosen is not None:
             return chosen

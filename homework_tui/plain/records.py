@@ -12,7 +12,7 @@ from homework_tui.model.plan import short_date
 from homework_tui.plain.io import Quit
 from homework_tui.plain.menu import Choice, choose
 from homework_tui.plain.session import Session
-from homework_tui.store import Repository, StoreError
+from homework_tui.store import ReadOnly, Repository, StoreError
 
 E = TypeVar("E", bound=Entity)
 
@@ -56,6 +56,9 @@ def save(session: Session, repo: Repository[E], record: E, what: str) -> bool:
     """Write `record`; "Saved" only once it is on disk, else the store's own clear reason."""
     try:
         repo.add(record)
+    except ReadOnly as error:
+        session.io.say(str(error))  # it says itself that nothing was saved
+        return False
     except StoreError as error:
         session.io.say(f"{NOT_SAVED} {error}")
         return False

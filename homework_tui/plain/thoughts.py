@@ -4,9 +4,11 @@ full-screen form's text is."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from homework_tui.model.distortions import STANDARD
 from homework_tui.model.thought_prompts import QUESTIONS_AGAINST, QUESTIONS_BALANCED, QUESTIONS_FOR
-from homework_tui.model.thought_record import ThoughtRecord, record_from_fields
+from homework_tui.model.thought_record import Mood, ThoughtRecord, record_from_fields
 from homework_tui.plain.fields import Field, Form, Kind
 from homework_tui.plain.io import LineIO
 from homework_tui.plain.menu import Choice, choose
@@ -29,6 +31,11 @@ def _hot_line(form: Form) -> str:
     return form.values.get(f"thought-{hot}", "").strip()
 
 
+def _check_mood(name: str, column: str, rating: str) -> Mood:
+    """The model's own check of a mood's rating, with its own words."""
+    return Mood(name=name, **{column: rating})  # type: ignore[arg-type]
+
+
 def _moods(form: Form) -> list[tuple[int, str]]:
     moods = []
     for i in range(MOODS_MAX):
@@ -37,7 +44,9 @@ def _moods(form: Form) -> list[tuple[int, str]]:
         )
         if not name.strip():
             break
-        form.ask(Field(f"mood-{i}-before", f"How strong “{name.strip()}” is", Kind.RATING, True))
+        label = f"How strong “{name.strip()}” is"
+        check = partial(_check_mood, name, "before")
+        form.ask(Field(f"mood-{i}-before", label, Kind.RATING, True, check=check))
         moods.append((i, name.strip()))
     return moods
 
@@ -104,7 +113,10 @@ def new_record(session: Session) -> None:
     if moods:
         io.say("7. Your moods now: rate each again.")
     for i, name in moods:
-        form.ask(Field(f"mood-{i}-after", f"How strong “{name}” is now", Kind.RATING, True))
+        check = partial(_check_mood, name, "after")
+        form.ask(
+            Field(f"mood-{i}-after", f"How strong “{name}” is now", Kind.RATING, True, check=check)
+        )
     record = form.build(record_from_fields)
     if save(session, repo(session), record, "your thought record"):
         io.say(describe(record))
