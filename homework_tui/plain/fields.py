@@ -35,6 +35,8 @@ class Field:
     low: int = 0
     high: int = 100
     hint: str = ""
+    # What an empty answer to an optional field means, in the prompt ("Enter for today").
+    empty: str = "skips"
     # The model's own check of a rating, when it words the message itself (a mood's rating);
     # else the model's generic rule for a rating with this label.
     check: Callable[[str], object] | None = None
@@ -46,7 +48,7 @@ class Field:
         if self.kind is Kind.TEXT:
             label = f"{label} (end with a line holding only a full stop)"
         elif self.optional:
-            label = f"{label} (optional, Enter skips)"
+            label = f"{label} (optional, Enter {self.empty})"
         return f"{label}:"
 
 

@@ -25,7 +25,16 @@ class Section:
 
 
 def sections() -> list[Section]:
-    from homework_tui.plain import experiments, help_now, journal, thoughts, today
+    from homework_tui.plain import (
+        experiments,
+        exposure,
+        help_now,
+        journal,
+        plan,
+        report,
+        thoughts,
+        today,
+    )
 
     return [
         Section(
@@ -34,8 +43,11 @@ def sections() -> list[Section]:
         ),
         Section(Choice("today", "Today: what is due"), today.run),
         Section(Choice("thoughts", "Thought records", ("thought",)), thoughts.run),
+        Section(Choice("exposure", "Exposure: ladders, logging, the timer"), exposure.run),
         Section(Choice("experiments", "Experiments", ("experiment",)), experiments.run),
         Section(Choice("journal", "Journal"), journal.run),
+        Section(Choice("plan", "Plan: what your therapist set"), plan.run),
+        Section(Choice("report", "Report for your next session"), report.run),
     ]
 
 

@@ -33,7 +33,7 @@ def test_the_journal_sequence_saves_an_entry_and_quit_twice_leaves(root: Path) -
 def test_hostile_text_is_kept_exactly_and_read_back(root: Path) -> None:
     lines = [*HOSTILE.values(), ESCAPED_TYPED]
     plain = Plain(root)
-    plain.answer("Choose a number or a name:", "5")
+    plain.answer("Choose a number or a name:", "6")
     plain.answer("Choose a number or a name:", "new")
     plain.answer("Title", HOSTILE["markup"])
     plain.expect("full stop")
