@@ -39,7 +39,7 @@ def plain_env(root: Path, **extra: str) -> dict[str, str]:
 class Plain:
     """One run of `homework-tui --plain` (or of `args`) in an 80-column pty."""
 
-    def __init__(self, root: Path, *args: str, **env: str) -> None:
+    def __init__(self, root: Path, *args: str, echo: bool = False, **env: str) -> None:
         self.output = bytearray()
         self.child = pexpect.spawn(
             str(SCRIPT),
@@ -47,7 +47,7 @@ class Plain:
             env=plain_env(root, **env),
             dimensions=(24, 80),
             timeout=TIMEOUT,
-            echo=False,  # only what homework-tui itself writes is checked
+            echo=echo,  # off: only what homework-tui itself writes is read
         )
         self.child.logfile_read = self  # type: ignore[assignment]
 
