@@ -75,7 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        if args.command is None and wants_plain(args):
+        args.plain_mode = wants_plain(args)
+        if args.command is None and args.plain_mode:
             from homework_tui.plain.main import run_plain
 
             return run_plain(args)

@@ -109,3 +109,19 @@ class LineIO:
                 self.help_now()
                 continue
             return answer
+
+    def bell(self) -> None:
+        """The terminal bell (BEL, a single byte: no escape sequence)."""
+        self._write("\a")
+
+
+def console() -> LineIO:
+    """A LineIO over this process's stdin and stdout; bytes that are not UTF-8 read and write as
+    replacement characters, never as a traceback."""
+    import sys
+
+    for stream in (sys.stdin, sys.stdout):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    return LineIO(sys.stdin, sys.stdout)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from homework_tui.plain.io import GENERAL_HELP, InputEnded, LineIO, Quit
+from homework_tui.plain.io import GENERAL_HELP, InputEnded, Quit, console
 from homework_tui.plain.menu import Choice, choose
 from homework_tui.plain.session import Session, start
 
@@ -74,11 +73,7 @@ def main_menu(session: Session) -> None:
 
 def run_plain(args: argparse.Namespace) -> int:
     """`homework-tui --plain` (and `homework-tui` where TERM=dumb)."""
-    for stream in (sys.stdin, sys.stdout):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="replace")
-    io = LineIO(sys.stdin, sys.stdout)
+    io = console()
     io.say(WELCOME)
     session = start(io, args)
     if session is None:

@@ -58,9 +58,9 @@ class Plain:
     def flush(self) -> None:
         pass
 
-    def expect(self, text: str) -> None:
+    def expect(self, text: str, timeout: float = TIMEOUT) -> None:
         """Wait until `text` (literal) has been written."""
-        self.child.expect_exact(text.encode())
+        self.child.expect_exact(text.encode(), timeout=timeout)
 
     def line(self, text: str = "") -> None:
         self.child.sendline(text.encode())
