@@ -82,6 +82,8 @@ def run_plain(args: argparse.Namespace) -> int:
         main_menu(session)
     except InputEnded:
         pass
+    except KeyboardInterrupt:  # Ctrl+C: leave calmly, on a line of its own
+        io.say("\nStopped.")
     finally:
         session.store.close()
     io.say(GOODBYE)

@@ -17,7 +17,7 @@ class Choice:
     names: tuple[str, ...] = ()
 
     def answers_to(self) -> tuple[str, ...]:
-        first = self.label.split()[0] if self.label.split() else self.key
+        first = self.label.split()[0].strip(":,.") if self.label.split() else self.key
         words = (self.key, self.label, first, *self.names)
         return tuple(" ".join(w.split()).casefold() for w in words)
 

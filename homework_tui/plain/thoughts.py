@@ -8,7 +8,13 @@ from functools import partial
 
 from homework_tui.model.distortions import STANDARD
 from homework_tui.model.thought_prompts import QUESTIONS_AGAINST, QUESTIONS_BALANCED, QUESTIONS_FOR
-from homework_tui.model.thought_record import Mood, ThoughtRecord, record_from_fields
+from homework_tui.model.thought_record import (
+    Mood,
+    ThoughtRecord,
+    form_fields,
+    indexed,
+    record_from_fields,
+)
 from homework_tui.plain.fields import Field, Form, Kind
 from homework_tui.plain.io import LineIO
 from homework_tui.plain.menu import Choice, choose
@@ -18,6 +24,7 @@ from homework_tui.store import Repository
 from homework_tui.store.activities import THOUGHT_RECORDS_TABLE
 
 EMPTY = "No thought records yet. Choose “new” to start one."
+ALL_COMPLETE = "Every thought record is complete."
 MOODS_MAX = 8
 THOUGHTS_MAX = 8
 
@@ -36,8 +43,7 @@ def _check_mood(name: str, column: str, rating: str) -> Mood:
     return Mood(name=name, **{column: rating})  # type: ignore[arg-type]
 
 
-def _moods(form: Form) -> list[tuple[int, str]]:
-    moods = []
+def _moods(form: Form) -> None:
     for i in range(MOODS_MAX):
         name = form.ask(
             Field(f"mood-{i}-name", f"Mood {i + 1}, a word like “anxious” or “sad”", optional=True)
@@ -47,8 +53,6 @@ def _moods(form: Form) -> list[tuple[int, str]]:
         label = f"How strong “{name.strip()}” is"
         check = partial(_check_mood, name, "before")
         form.ask(Field(f"mood-{i}-before", label, Kind.RATING, True, check=check))
-        moods.append((i, name.strip()))
-    return moods
 
 
 def _thoughts(session: Session, form: Form) -> None:
@@ -86,10 +90,64 @@ def _evidence(io: LineIO, form: Form) -> None:
         ("evidence-for", "Evidence for the hot thought", QUESTIONS_FOR[:1]),
         ("evidence-against", "Evidence against the hot thought", QUESTIONS_AGAINST[:2]),
     ):
+        if form.values.get(name, "").strip():
+            continue  # finishing a record: this column is written already
         if hot:
             io.say(f"Your hot thought: “{hot}”")
         io.say(" ".join(questions))
         form.ask(Field(name, label, Kind.TEXT, hint="\n".join(questions)))
+
+
+def _balanced_and_moods_now(io: LineIO, form: Form) -> None:
+    """Columns 6 and 7, each unless already written: the balanced thought and its belief, then
+    every mood rated again."""
+    if not form.values.get("balanced", "").strip():
+        io.say(QUESTIONS_BALANCED[0])
+        hint = "\n".join(QUESTIONS_BALANCED)
+        form.ask(Field("balanced", "6. A balanced thought", Kind.TEXT, hint=hint))
+    if not form.values.get("belief", "").strip():
+        form.ask(Field("belief", "How much you believe the balanced thought", Kind.RATING, True))
+    again = [
+        (f"{prefix}-{i}", form.values.get(f"{prefix}-{i}-name", "").strip())
+        for prefix in ("mood", "later")
+        for i in indexed(form.values, prefix)
+        if not form.values.get(f"{prefix}-{i}-after", "").strip()
+    ]
+    again = [(key, name) for key, name in again if name]
+    if again:
+        io.say("7. Your moods now: rate each again.")
+    for key, name in again:
+        check = partial(_check_mood, name, "after")
+        form.ask(
+            Field(f"{key}-after", f"How strong “{name}” is now", Kind.RATING, True, check=check)
+        )
+
+
+def finish_record(session: Session) -> None:
+    """Fill in the columns an unfinished record still lacks, as the full-screen form can."""
+    io = session.io
+    unfinished = [r for r in repo(session).all() if not r.complete]
+    record = pick(session, unfinished, heading, empty=ALL_COMPLETE, what="unfinished records")
+    if record is None:
+        return
+    io.say(describe(record))
+    form = Form(io, values=form_fields(record))
+    if not record.first_moods:
+        io.say("2. Moods: name each mood you felt and rate how strong it was.")
+        _moods(form)
+    for i, mood in enumerate(record.first_moods):
+        if mood.before is None:
+            check = partial(_check_mood, mood.name, "before")
+            label = f"How strong “{mood.name}” was"
+            form.ask(Field(f"mood-{i}-before", label, Kind.RATING, True, check=check))
+    if not record.thoughts:
+        io.say("3. Automatic thoughts, one a line.")
+        _thoughts(session, form)
+    _evidence(io, form)
+    _balanced_and_moods_now(io, form)
+    finished = form.build(lambda values: record_from_fields(values, base=record))
+    if save(session, repo(session), finished, "your thought record"):
+        io.say(describe(finished))
 
 
 def new_record(session: Session) -> None:
@@ -100,23 +158,12 @@ def new_record(session: Session) -> None:
         Field("situation", "1. Situation: where you were, who was there, what happened", Kind.TEXT)
     )
     io.say("2. Moods: name each mood you felt and rate how strong it was.")
-    moods = _moods(form)
+    _moods(form)
     io.say("3. Automatic thoughts, one a line.")
     _thoughts(session, form)
     _traps(io, form)
     _evidence(io, form)
-    io.say(QUESTIONS_BALANCED[0])
-    form.ask(
-        Field("balanced", "6. A balanced thought", Kind.TEXT, hint="\n".join(QUESTIONS_BALANCED))
-    )
-    form.ask(Field("belief", "How much you believe the balanced thought", Kind.RATING, True))
-    if moods:
-        io.say("7. Your moods now: rate each again.")
-    for i, name in moods:
-        check = partial(_check_mood, name, "after")
-        form.ask(
-            Field(f"mood-{i}-after", f"How strong “{name}” is now", Kind.RATING, True, check=check)
-        )
+    _balanced_and_moods_now(io, form)
     record = form.build(record_from_fields)
     if save(session, repo(session), record, "your thought record"):
         io.say(describe(record))
@@ -164,6 +211,7 @@ def show_record(session: Session) -> None:
 
 ACTIONS = (
     Action(Choice("new", "New thought record", ("start",)), new_record),
+    Action(Choice("finish", "Finish an unfinished record", ("continue",)), finish_record),
     Action(Choice("list", "List recent records", ("recent",)), list_records),
     Action(Choice("show", "Show a record", ("read", "open")), show_record),
 )

@@ -10,7 +10,7 @@ from homework_tui.model.experiment import Experiment
 from homework_tui.model.journal import JournalEntry
 from homework_tui.model.plan import Assignment, Kind
 from homework_tui.model.safety import EMERGENCY, CrisisContact, SafetyPlan
-from homework_tui.model.thought_record import ThoughtRecord
+from homework_tui.model.thought_record import AutomaticThought, Mood, ThoughtRecord
 from homework_tui.store import Repository, Singleton, Store
 from homework_tui.store.activities import (
     EXPERIMENTS_TABLE,
@@ -119,6 +119,42 @@ def test_a_thought_record_repeats_the_hot_thought_before_the_evidence(root: Path
     assert record.mood_summary() == "anxious 80→40"
     assert record.balanced_belief == 60 and record.complete
     assert len(record.distortions) == 1
+
+
+def test_an_unfinished_thought_record_is_finished_later(root: Path) -> None:
+    unfinished = ThoughtRecord(
+        situation="The team meeting",
+        moods=(Mood(name="anxious", before=70),),
+        thoughts=(AutomaticThought(text=HOSTILE["hebrew"], hot=True),),
+        evidence_for="They looked away",
+    )
+    with Store.open(root / "data") as store:
+        Repository(store, THOUGHT_RECORDS_TABLE, ThoughtRecord).add(unfinished)
+    plain = Plain(root)
+    plain.answer(MENU, "thoughts")
+    plain.answer(MENU, "finish")
+    plain.answer("Which one?", "1")
+    plain.expect("Still to fill in: Evidence against the hot thought")
+    plain.expect(
+        f"Your hot thought: “{HOSTILE['hebrew']}”"
+    )  # before the one evidence question left
+    plain.expect("Evidence against the hot thought")
+    plain.line("One person smiled")
+    plain.line(".")
+    plain.answer("full stop", "Some liked it.")
+    plain.line(".")
+    plain.answer("How much you believe the balanced thought, 0 to 100", "55")
+    plain.answer("How strong “anxious” is now, 0 to 100", "30")
+    plain.expect("Saved your thought record.")
+    plain.expect("Complete.")
+    plain.answer(MENU, "quit")
+    plain.answer(MENU, "quit")
+    assert plain.finish() == 0
+    [record] = saved(root, THOUGHT_RECORDS_TABLE, ThoughtRecord)
+    assert record.id == unfinished.id and record.complete
+    assert record.evidence_for == "They looked away"
+    assert record.evidence_against == "One person smiled"
+    assert record.mood_summary() == "anxious 70→30"
 
 
 def test_an_experiment_is_planned_then_followed_up(root: Path) -> None:
