@@ -67,14 +67,12 @@ class LineIO:
         self.stdin = stdin
         self.stdout = stdout
         self.width = width
-        self.written = 0  # characters written, for measuring the load on a slow link
         # Shown when the person types "help now" at any question (set once the data is open).
         self.help_now: Callable[[], None] | None = None
 
     def _write(self, text: str) -> None:
         self.stdout.write(text)
         self.stdout.flush()
-        self.written += len(text)
 
     def say(self, text: str = "") -> None:
         """Write `text` as plain lines (an empty string writes an empty line)."""
