@@ -234,3 +234,30 @@ def test_term_dumb_starts_the_plain_mode_on_its_own(root: Path) -> None:
     assert plain.finish() == 0
     assert b"\x1b" not in plain.output
     assert "Main menu" in plain.text()
+
+
+def test_the_safety_plan_is_written_step_by_step(root: Path) -> None:
+    plain = Plain(root)
+    plain.answer(MENU, "1")
+    plain.expect("Your safety plan is not written yet.")
+    plain.answer(MENU, "write")
+    plain.expect("1. Warning signs")
+    plain.line("Not sleeping")
+    plain.line(HOSTILE["arabic"])
+    plain.line(".")
+    for _ in range(4):  # coping, distractions, helpers, safer surroundings: left as they are
+        plain.expect("full stop")
+        plain.line(".")
+    plain.expect("7. My reasons for living")
+    plain.line(HOSTILE["emoji"])
+    plain.line(".")
+    plain.expect("Saved your safety plan.")
+    plain.expect("In danger right now?")
+    plain.answer(MENU, "quit")
+    plain.answer(MENU, "quit")
+    assert plain.finish() == 0
+    with Store.open(root / "data", read_only=True) as store:
+        kept = Singleton(store, "safety", SafetyPlan, SafetyPlan).load()
+    assert kept.warning_signs == f"Not sleeping\n{HOSTILE['arabic']}"
+    assert kept.reasons_for_living == HOSTILE["emoji"]
+    assert kept.coping == ""
