@@ -4,6 +4,8 @@ plan and add people here too. Typing "help now" at any question shows it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from homework_tui.model.base import ValidationError
 from homework_tui.model.safety import (
     CONTACTS_STEP,
@@ -15,6 +17,7 @@ from homework_tui.model.safety import (
     CrisisContact,
     PlanStep,
     SafetyPlan,
+    needs_help_line,
 )
 from homework_tui.plain.fields import Field, Form, Kind
 from homework_tui.plain.menu import Choice
@@ -75,6 +78,22 @@ def plan_text(plan: SafetyPlan) -> str:
     if plan.is_written:
         lines += steps(plan, STEPS_AFTER_CONTACTS)
     return "\n".join(lines)
+
+
+def offer_help_line(
+    session: Session,
+    *,
+    moods: Iterable[tuple[str, int | None]] = (),
+    journal_mood: int | None = None,
+) -> None:
+    """After saving: the calm line pointing to Help now when the model's rule says so (mood names
+    and ratings only, with the person's own mood words from their plan)."""
+    try:
+        words = plan_doc(session).load().mood_words
+    except StoreError:
+        words = ()
+    if needs_help_line(moods=moods, journal_mood=journal_mood, own_words=words):
+        session.io.say(HELP_LINE)
 
 
 def show(session: Session) -> None:

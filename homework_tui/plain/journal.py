@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from homework_tui.model.journal import MOOD_HIGH, MOOD_LOW, JournalEntry, parse_tags
-from homework_tui.model.safety import needs_help_line
 from homework_tui.plain.fields import Field, Form, Kind
-from homework_tui.plain.help_now import HELP_LINE
+from homework_tui.plain.help_now import offer_help_line
 from homework_tui.plain.menu import Choice
 from homework_tui.plain.records import Action, indented, list_recent, pick, run_section, save, when
 from homework_tui.plain.session import Session
@@ -56,8 +55,7 @@ def new_entry(session: Session) -> None:
     entry = form.build(entry_from)
     if save(session, repo(session), entry, "your journal entry"):
         session.io.say(describe(entry))
-        if needs_help_line(journal_mood=entry.mood):
-            session.io.say(HELP_LINE)
+        offer_help_line(session, journal_mood=entry.mood)
 
 
 def list_entries(session: Session) -> None:

@@ -16,6 +16,7 @@ from homework_tui.model.thought_record import (
     record_from_fields,
 )
 from homework_tui.plain.fields import Field, Form, Kind
+from homework_tui.plain.help_now import offer_help_line
 from homework_tui.plain.io import LineIO
 from homework_tui.plain.menu import Choice, choose
 from homework_tui.plain.records import Action, indented, list_recent, pick, run_section, save, when
@@ -148,6 +149,7 @@ def finish_record(session: Session) -> None:
     finished = form.build(lambda values: record_from_fields(values, base=record))
     if save(session, repo(session), finished, "your thought record"):
         io.say(describe(finished))
+        _help_line(session, finished)
 
 
 def new_record(session: Session) -> None:
@@ -167,6 +169,12 @@ def new_record(session: Session) -> None:
     record = form.build(record_from_fields)
     if save(session, repo(session), record, "your thought record"):
         io.say(describe(record))
+        _help_line(session, record)
+
+
+def _help_line(session: Session, record: ThoughtRecord) -> None:
+    ratings = [(m.name, r) for m in record.moods for r in (m.before, m.after)]
+    offer_help_line(session, moods=ratings)
 
 
 def describe(record: ThoughtRecord) -> str:

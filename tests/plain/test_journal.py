@@ -80,3 +80,18 @@ def test_nothing_written_is_refused_with_the_models_message_and_quit_saves_nothi
     plain.line("quit")
     assert plain.finish() == 0
     assert saved(root, JOURNAL_TABLE, JournalEntry) == []
+
+
+def test_a_very_low_mood_brings_the_calm_line_to_help_now(root: Path) -> None:
+    plain = Plain(root)
+    for typed in ("journal", "new", "Heavy day", "."):
+        plain.line(typed)
+    plain.answer("Mood, 0 to 10", "1")
+    plain.answer("Tags", "")
+    plain.expect("Saved your journal entry.")
+    plain.expect("type “help now” at any question")  # the model's rule: a journal mood of 0-1
+    plain.answer("Choose a number or a name:", "help now")
+    plain.expect("Your safety plan is not written yet.")
+    plain.line("quit")
+    plain.line("quit")
+    assert plain.finish() == 0
