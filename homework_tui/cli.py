@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -51,10 +52,21 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open without changing anything (for when another window has your data open)",
     )
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="plain lines only, for a screen reader, a braille display or a slow link "
+        "(also on its own where TERM=dumb)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"homework_tui.commands.{name}").register(sub)
     return parser
+
+
+def wants_plain(args: argparse.Namespace) -> bool:
+    """Plain mode when asked for, and on a terminal that cannot draw a screen (TERM=dumb)."""
+    return bool(getattr(args, "plain", False)) or os.environ.get("TERM") == "dumb"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -63,6 +75,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        args.plain_mode = wants_plain(args)
+        if args.command is None and args.plain_mode:
+            from homework_tui.plain.main import run_plain
+
+            return run_plain(args)
         if args.command is None:
             from homework_tui.app import run_app
 

@@ -163,6 +163,11 @@ def _run(
             raise
         return fail(str(error), 2)
 
+    if getattr(args, "plain_mode", False):  # --plain, or TERM=dumb: lines, and no Textual
+        from homework_tui.plain.relax import run_session
+
+        return run_session(args, choice)
+
     def start(app: HomeworkApp) -> None:
         app.open_section("relax")
         screen = app.screen

@@ -24,8 +24,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     today.set_defaults(run=run_today)
 
 
-def _colour(stream: object) -> bool:
-    return bool(getattr(stream, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ
+def _colour(stream: object, plain: bool = False) -> bool:
+    """Bold and dim on a terminal that draws them: never with NO_COLOR, --plain or TERM=dumb."""
+    if plain or "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb":
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
 
 
 def lines_for_today(args: argparse.Namespace) -> list[str]:
@@ -62,7 +65,7 @@ def run_today(args: argparse.Namespace) -> int:
     except StoreError as error:
         print(f"homework-tui: {error}", file=sys.stderr)
         return 0
-    colour = _colour(sys.stdout)
+    colour = _colour(sys.stdout, bool(getattr(args, "plain_mode", False)))
     for number, line in enumerate(lines):
         if colour and number == 0:
             line = f"{BOLD}{line}{RESET}"

@@ -331,3 +331,33 @@ class Listening:
 
     def skipped(self) -> None:
         self.skipped_parts += 1
+
+
+# -- the words of a session's phases (the full-screen pacer and the plain mode's lines) ----------
+
+PHASE_WORDS = {
+    "inhale": "Breathe in",
+    "hold": "Hold",
+    "exhale": "Breathe out",
+    "own": "At your own pace",
+    "tense": "Tense",
+    "release": "Release",
+    "intro": "Settle in",
+    "closing": "Coming back",
+}
+
+
+BELL_KINDS = ("inhale", "hold", "exhale", "own", "tense", "release")
+
+
+def phase_word(kind: str | None, label: str | None) -> str:
+    if kind == "inhale" and label == "top-up":
+        return "A little more in"
+    return PHASE_WORDS.get(kind or "", "")
+
+
+def says_phase_word(text: str, kind: str | None, label: str | None) -> bool:
+    """The voice says just the phase word ("Breathe in."), already shown above the caption: not
+    written twice (and not redrawn at every phase)."""
+    word = phase_word(kind, label)
+    return bool(word) and text.strip(" .").lower() == word.lower()

@@ -85,6 +85,17 @@ CONTACTS_STEP = PlanStep(
     "Professionals and crisis lines",
     "My therapist's office, my doctor, my local crisis line and emergency number.",
 )
+# What Help now says first, in the full-screen app and in the plain mode alike.
+EMERGENCY = (
+    "If you are in danger right now, or might act on thoughts of hurting yourself, call your "
+    "local emergency number now (112 in most of Europe, 911 in the US and Canada, 999 in the "
+    "UK, 000 in Australia) or go to the nearest emergency department. homework-tui is not a "
+    "crisis service and cannot contact anyone for you."
+)
+IN_DANGER = (
+    "In danger right now? Call your local emergency number (step 5 below) or go to the nearest "
+    "emergency department."
+)
 STEPS_BEFORE_CONTACTS = tuple(s for s in WRITTEN_STEPS if s.number < CONTACTS_STEP.number)
 STEPS_AFTER_CONTACTS = tuple(s for s in WRITTEN_STEPS if s.number > CONTACTS_STEP.number)
 

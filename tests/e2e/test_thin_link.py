@@ -22,7 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from homework_tui.ui.relax.relax_session import reduced_motion, says_phase_word
+from homework_tui.model.relaxation import says_phase_word
+from homework_tui.ui.relax.relax_session import reduced_motion
 from homework_tui.ui.relax.pacer import LEVELS, shape_level
 
 SCRIPT = Path(sys.executable).with_name("homework-tui")

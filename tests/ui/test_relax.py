@@ -92,7 +92,7 @@ def assert_phases_follow_timeline(
     step as its timer does: at every step the phase word shown is the player's phase, and each
     phase change showed at the first look at or after its cue. Returns the breathing phase
     changes the screen recorded."""
-    from homework_tui.ui.relax.relax_session import phase_word
+    from homework_tui.model.relaxation import phase_word
 
     rate = player.timeline.sample_rate
     for _ in range(round(seconds / step)):

@@ -66,7 +66,7 @@ async def sampled_phases_follow_timeline(
     moments, 0.13 s apart by the wall clock, the phase word shown is the player's phase (at
     least 10 compared, away from changes), and each phase change showed within 100 ms of its
     cue. Returns the breathing phase changes the screen recorded."""
-    from homework_tui.ui.relax.relax_session import phase_word
+    from homework_tui.model.relaxation import phase_word
 
     checked = 0
     rate = player.timeline.sample_rate

@@ -18,6 +18,8 @@ from textual.widgets.option_list import Option
 
 from homework_tui.model.safety import (
     CONTACTS_STEP,
+    EMERGENCY,
+    IN_DANGER,
     STEPS_AFTER_CONTACTS,
     STEPS_BEFORE_CONTACTS,
     CrisisContact,
@@ -31,12 +33,6 @@ from homework_tui.ui.help_now.contact_form import ContactDraft, ContactForm, Con
 if TYPE_CHECKING:
     from homework_tui.store import Singleton
 
-EMERGENCY = (
-    "If you are in danger right now, or might act on thoughts of hurting yourself, call your "
-    "local emergency number now (112 in most of Europe, 911 in the US and Canada, 999 in the "
-    "UK, 000 in Australia) or go to the nearest emergency department. homework-tui is not a "
-    "crisis service and cannot contact anyone for you."
-)
 EMPTY = (
     "Nothing here yet. Add the people you would reach out to when things get hard (a friend, "
     "someone in your family, your therapist's office) and your local crisis line, so the "
@@ -49,10 +45,6 @@ PLAN_NOT_WRITTEN = (
 )
 PLAN_NOT_OPEN = "Your safety plan will show here as soon as your data is open."
 NOT_WRITTEN_STEP = "(not written yet: press e to add it)"
-IN_DANGER = (
-    "In danger right now? Call your local emergency number (step 5 below) or go to the nearest "
-    "emergency department."
-)
 CRISIS_LINE = "crisis-line"
 NEW_PERSON = "new"
 SAFETY_TABLE = "safety"

@@ -17,15 +17,11 @@ from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.widgets import Footer, Static
 
+from homework_tui.model.relaxation import phase_word, says_phase_word
 from homework_tui.services.relax_player import Started
 from homework_tui.ui.relax.calm_progress import CalmProgress
 from homework_tui.ui.relax.pacer import Pacer
-from homework_tui.ui.relax.relax_session import (
-    RelaxSessionScreen,
-    phase_word,
-    says_phase_word,
-    time_left,
-)
+from homework_tui.ui.relax.relax_session import RelaxSessionScreen, time_left
 
 PACED_KINDS = ("inhale", "hold", "exhale", "tense", "release")
 

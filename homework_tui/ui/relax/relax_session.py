@@ -25,9 +25,12 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from homework_tui.model.relaxation import (
+    BELL_KINDS,
     Listening,
     RelaxationSession,
     RelaxChoice,
+    phase_word,
+    says_phase_word,
     session_log,
 )
 from homework_tui.services.relax_player import Started
@@ -37,34 +40,8 @@ from homework_tui.ui.relax.pacer import Pacer
 from homework_tui.ui.relax.relax_rating import Rating, RatingDialog
 
 TICK = 0.05  # seconds between looks at the session clock
-PHASE_WORDS = {
-    "inhale": "Breathe in",
-    "hold": "Hold",
-    "exhale": "Breathe out",
-    "own": "At your own pace",
-    "tense": "Tense",
-    "release": "Release",
-    "intro": "Settle in",
-    "closing": "Coming back",
-}
-
-
-BELL_KINDS = ("inhale", "hold", "exhale", "own", "tense", "release")
 UNCOUNTED_KINDS = ("intro", "closing", "own")  # no seconds counted: not paced
 GROUP_GET_READY = "Get ready"  # between a muscle group's phases, while the voice explains
-
-
-def phase_word(kind: str | None, label: str | None) -> str:
-    if kind == "inhale" and label == "top-up":
-        return "A little more in"
-    return PHASE_WORDS.get(kind or "", "")
-
-
-def says_phase_word(text: str, kind: str | None, label: str | None) -> bool:
-    """The voice says just the phase word ("Breathe in."), already shown above the caption: not
-    written twice (and not redrawn at every phase)."""
-    word = phase_word(kind, label)
-    return bool(word) and text.strip(" .").lower() == word.lower()
 
 
 def time_left(seconds: float) -> str:

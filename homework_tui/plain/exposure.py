@@ -1,0 +1,23 @@
+"""Exposure in plain mode: the ladders, a timed exposure, logging one done, the recent ones, and
+a new ladder."""
+
+from __future__ import annotations
+
+from homework_tui.plain.exposure_log import list_exposures, log_exposure
+from homework_tui.plain.exposure_timer import timed_exposure
+from homework_tui.plain.ladders import new_ladder, show_ladders
+from homework_tui.plain.menu import Choice
+from homework_tui.plain.records import Action, run_section
+from homework_tui.plain.session import Session
+
+ACTIONS = (
+    Action(Choice("ladders", "Show your ladders", ("show",)), show_ladders),
+    Action(Choice("timer", "Start a timed exposure", ("start",)), timed_exposure),
+    Action(Choice("log", "Log an exposure you did", ("record",)), log_exposure),
+    Action(Choice("list", "List recent exposures", ("recent",)), list_exposures),
+    Action(Choice("ladder", "Build a new ladder", ("new",)), new_ladder),
+)
+
+
+def run(session: Session) -> None:
+    run_section(session, "Exposure", ACTIONS)

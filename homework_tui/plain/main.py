@@ -1,0 +1,90 @@
+"""The plain mode's main menu: every section numbered and named; `quit` here leaves."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from homework_tui.plain.io import GENERAL_HELP, InputEnded, Quit, console
+from homework_tui.plain.menu import Choice, choose
+from homework_tui.plain.session import Session, start
+
+WELCOME = (
+    "homework-tui, plain mode. Type a number or a name to choose; “help” at any question "
+    "for help, “quit” to go back; “quit” here leaves."
+)
+GOODBYE = "Goodbye. Everything you saved is kept on this computer."
+
+
+@dataclass(frozen=True)
+class Section:
+    choice: Choice
+    run: Callable[[Session], None]
+
+
+def sections() -> list[Section]:
+    from homework_tui.plain import (
+        experiments,
+        exposure,
+        help_now,
+        journal,
+        plan,
+        report,
+        thoughts,
+        today,
+    )
+
+    return [
+        Section(
+            Choice("help-now", "Help now: your safety plan and crisis lines", ("help now",)),
+            help_now.run,
+        ),
+        Section(Choice("today", "Today: what is due"), today.run),
+        Section(Choice("thoughts", "Thought records", ("thought",)), thoughts.run),
+        Section(Choice("exposure", "Exposure: ladders, logging, the timer"), exposure.run),
+        Section(Choice("experiments", "Experiments", ("experiment",)), experiments.run),
+        Section(Choice("journal", "Journal"), journal.run),
+        Section(Choice("plan", "Plan: what your therapist set"), plan.run),
+        Section(Choice("report", "Report for your next session"), report.run),
+    ]
+
+
+def main_menu(session: Session) -> None:
+    from homework_tui.plain import help_now
+
+    session.io.help_now = lambda: help_now.show(session)
+    if session.read_only:
+        session.io.say("Read-only: nothing you write here is saved.")
+    menu = sections()
+    while True:
+        try:
+            chosen = choose(
+                session.io, "\nMain menu", [s.choice for s in menu], help_text=GENERAL_HELP
+            )
+        except Quit:
+            return
+        section = next(s for s in menu if s.choice is chosen)
+        try:
+            section.run(session)
+        except Quit:
+            continue
+
+
+def run_plain(args: argparse.Namespace) -> int:
+    """`homework-tui --plain` (and `homework-tui` where TERM=dumb)."""
+    io = console()
+    io.say(WELCOME)
+    session = start(io, args)
+    if session is None:
+        return 1
+    try:
+        main_menu(session)
+    except InputEnded:
+        pass
+    except KeyboardInterrupt:  # Ctrl+C: leave calmly, on a line of its own
+        io.say("\nStopped.")
+    finally:
+        session.store.close()
+    io.say(GOODBYE)
+    return 0
