@@ -19,10 +19,15 @@ WHEN_FIELDS = (
     Field("start", "Start time, like 14:30", optional=True),
     Field("minutes", "How many minutes it lasted", optional=True),
 )
-# What the person feared would happen, asked before the ratings (the expectancy it tests).
+# What the person fears will happen, asked before the ratings (the expectancy it tests): in the
+# past tense when logging an exposure already done, ahead of it for the timer.
 FEARED_FIELDS = (
     Field("feared_outcome", "What did you fear would happen", optional=True),
     Field("likelihood", "How likely did it seem", Kind.RATING, optional=True),
+)
+FEARED_AHEAD = (
+    Field("feared_outcome", "What do you fear will happen", optional=True),
+    Field("likelihood", "How likely does it seem", Kind.RATING, optional=True),
 )
 HAPPENED_FIELDS = (
     Field("outcome", "Did it happen? yes, partly or no", optional=True),
@@ -37,8 +42,8 @@ LOG_FIELDS = (
 )
 
 
-def ask_feared(form: Form) -> None:
-    for question in FEARED_FIELDS:
+def ask_feared(form: Form, *, ahead: bool = False) -> None:
+    for question in FEARED_AHEAD if ahead else FEARED_FIELDS:
         form.ask(question)
 
 

@@ -81,7 +81,7 @@ def timed_exposure(session: Session, clock: Callable[[], float] = time.monotonic
     session.io.say(f"Timed exposure: {step.description}")
     timer = ExposureTimer(interval_minutes=book.settings.prompt_minutes)
     form = Form(session.io, values=new_fields(ladder.id, step.id))
-    ask_feared(form)
+    ask_feared(form, ahead=True)
     started_at = now()
     run_timer(session.io, timer, clock)
     form.values["date"] = started_at.date().isoformat()

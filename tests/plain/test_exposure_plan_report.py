@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from homework_tui.model.exposure.expectancy import Happened
 from homework_tui.model.exposure import Exposure, Ladder, Step
 from homework_tui.model.plan import Assignment, Kind, PlanInfo
 from homework_tui.store import Repository, Singleton, Store
@@ -60,6 +61,8 @@ def test_the_timer_asks_ratings_as_lines_and_saves_the_exposure(root: Path) -> N
     plain.expect("1. Say hello to a neighbour, SUDS 30, not tried, your next step")
     plain.expect(f"2. {HOSTILE['markup']}, SUDS 60, not tried")
     plain.answer("The step's number:", "2")
+    plain.answer("What do you fear will happen", "They'll stare " + HOSTILE["markup"])
+    plain.answer("How likely does it seem", "70")
     plain.answer("Predicted SUDS, 0 to 100", "80")
     plain.answer("this starts the clock", "40")
     plain.expect("The clock has started.")
@@ -70,6 +73,14 @@ def test_the_timer_asks_ratings_as_lines_and_saves_the_exposure(root: Path) -> N
     plain.answer("SUDS now, 0 to 100, or “stop”:", "stop")
     plain.answer("One last rating", "25")
     plain.expect("SUDS before 40, peak 65, end 25.")
+    plain.answer("Did it happen? yes, partly or no", "maybe")
+    plain.expect("Please answer yes, partly or no.")
+    plain.answer("Did it happen? yes, partly or no", "no")
+    plain.answer("How surprised were you", "60")
+    plain.expect("full stop")
+    plain.line("Nobody stared for long.")
+    plain.line(".")
+    plain.answer("Did you leave earlier than you meant to", "")
     plain.answer("Safety behaviours", HOSTILE["arabic"])
     plain.expect("full stop")
     plain.line(".")
@@ -83,6 +94,15 @@ def test_the_timer_asks_ratings_as_lines_and_saves_the_exposure(root: Path) -> N
     assert exposure.step_description == HOSTILE["markup"]
     assert (exposure.predicted, exposure.before, exposure.peak, exposure.end) == (80, 40, 65, 25)
     assert [r.suds for r in exposure.readings] == [40, 65, 25]
+    assert (exposure.feared_outcome, exposure.likelihood) == (
+        "They'll stare " + HOSTILE["markup"],
+        70,
+    )
+    assert (exposure.outcome, exposure.surprise, exposure.learned) == (
+        Happened.NO,
+        60,
+        "Nobody stared for long.",
+    )
     assert exposure.safety_behaviours == (HOSTILE["arabic"],)
 
 
@@ -95,10 +115,13 @@ def test_logging_an_exposure_uses_the_models_rules(root: Path) -> None:
     plain.answer("Date, like 2025-03-10 (optional, Enter for today):", "")
     plain.answer("Start time", "")
     plain.answer("How many minutes", "20")
+    plain.answer("What did you fear would happen", "")
+    plain.answer("How likely did it seem", "")
     plain.answer("Predicted SUDS", "")
     plain.answer("SUDS before", "50")
     plain.answer("Peak SUDS, 0 to 100:", "30")
     plain.answer("SUDS at the end, 0 to 100:", "10")
+    plain.answer("Did you leave earlier than you meant to", "")
     plain.answer("Safety behaviours", "")
     plain.expect("full stop")
     plain.line("Notes " + HOSTILE["emoji"])
