@@ -80,7 +80,7 @@ def read_exposures(store: Store) -> list[Activity]:
                 ("Peak", _n(exposure.peak)),
                 ("End", _n(exposure.end)),
                 ("Drop (%)", _n(exposure.within_drop_percent)),
-                ("Minutes", _n(exposure.minutes)),
+                ("Minutes", _minutes_text(exposure)),
                 ("Left early (said)", "yes" if exposure.left_early else ""),
                 ("Safety behaviours", ", ".join(exposure.safety_behaviours)),
                 ("Feared outcome", exposure.feared_outcome),
@@ -121,3 +121,11 @@ def exposure_planned_minutes(store: Store) -> dict[str, int]:
         if planned:
             found[activity.ref_id] = int(planned)
     return found
+
+
+def _minutes_text(exposure: Exposure) -> str:
+    """Whole minutes, or tenths under one minute (a 10-second exposure is "0.2", not "0")."""
+    if exposure.ended_at is None:
+        return ""
+    minutes = (exposure.ended_at - exposure.started_at).total_seconds() / 60
+    return _n(exposure.minutes) if minutes >= 1 else f"{minutes:.1f}"

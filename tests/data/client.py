@@ -30,7 +30,7 @@ the files as stored, old records included.
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -40,6 +40,9 @@ from homework_tui.model.activity import Kind
 from homework_tui.model.bridge import SessionBridge
 from homework_tui.model.distortions import check_keys
 from homework_tui.model.experiment import Experiment
+from homework_tui.model.exposure import Exposure, Ladder, Step, SudsReading
+from homework_tui.model.exposure.expectancy import Happened
+from homework_tui.model.exposure.mastery import ExposureSettings, MasteryKind, MasteryRule
 from homework_tui.model.journal import JournalEntry
 from homework_tui.model.plan import Assignment, Every, Frequency, PlanInfo
 from homework_tui.model.safety import CrisisContact, SafetyPlan
@@ -52,7 +55,10 @@ from homework_tui.model.thought_record import (
 from homework_tui.store import Repository, Singleton, Store
 from homework_tui.store.activities import (
     EXPERIMENTS_TABLE,
+    EXPOSURE_SETTINGS_TABLE,
+    EXPOSURES_TABLE,
     JOURNAL_TABLE,
+    LADDERS_TABLE,
     PLAN_TABLE,
     RELAXATION_TABLE,
     THOUGHT_RECORDS_TABLE,
@@ -135,12 +141,14 @@ def plan(store: Store) -> None:
         Assignment(
             id="p-box", kind=Kind.BREATHING, target="box", minutes=5, start=FIRST, **stamp(2, 17)
         ),
-        Assignment(id="p-tr", kind=Kind.THOUGHT_RECORD, start=FIRST, frequency=week, **stamp(2, 17)),
+        Assignment(
+            id="p-tr", kind=Kind.THOUGHT_RECORD, start=FIRST, frequency=week, **stamp(2, 17)
+        ),
         Assignment(
             id="p-ex",
             kind=Kind.EXPOSURE,
             target="Social situations",
-            minutes=20,
+            minutes=10,
             start=FIRST,
             frequency=Frequency(every=Every.WEEK, times=2),
             **stamp(2, 17),
@@ -321,8 +329,150 @@ def journal(store: Store) -> None:
     )
 
 
+HELLO = Step(id="step-hello", description="Say hello to a neighbour", suds=25)
+SHOP = Step(id="step-shop", description="Ask a shop assistant for help", suds=35)
+PHONE = Step(id="step-phone", description="Phone to book an appointment", suds=45)
+MEETING = Step(id="step-meeting", description="Speak up in a team meeting", suds=85)
+
+
+def old_exposure(ident: str, day: int, step: Step, **fields: object) -> Document:
+    """An exposure as stored before the feared outcome was asked (predicted SUDS only)."""
+    return raw(
+        ident,
+        day,
+        18,
+        30,
+        ladder_id="ladder-social",
+        step_id=step.id,
+        step_description=step.description,
+        started_at=at(day, 18).isoformat(),
+        ended_at=at(day, 18, 15).isoformat(),
+        safety_behaviours=[],
+        notes="",
+        readings=[],
+        **fields,
+    )
+
+
 def exposures(store: Store) -> None:
-    """Filled in with the feared-outcome fields (issue 15, points 7 and 8)."""
+    Repository(store, LADDERS_TABLE, Ladder).add(
+        Ladder(
+            id="ladder-social",
+            name="Social situations",
+            goal="Speak up at work without dreading it for days.",
+            steps=(HELLO, SHOP, PHONE, MEETING),
+            **stamp(2, 17, 30),
+        )
+    )
+    Singleton(store, EXPOSURE_SETTINGS_TABLE, ExposureSettings, ExposureSettings).save(
+        ExposureSettings(rule=MasteryRule(kind=MasteryKind.EXPECTANCY, repeats=3))
+    )
+    table = store.table(EXPOSURES_TABLE)
+    # Judged by the half-drop rule (no feared outcome): 45 → 20 counts; 90 → 90 does not,
+    # though the old "predicted − peak" rule counted it (predicted 100, peak 90).
+    table.insert(old_exposure("ex-old-1", 2, HELLO, predicted=50, before=30, peak=45, end=20))
+    table.insert(old_exposure("ex-old-2", 3, HELLO, predicted=100, before=70, peak=90, end=90))
+    repo = Repository(store, EXPOSURES_TABLE, Exposure)
+
+    def add(ident: str, day: int, step: Step, minutes: float, **fields: object) -> None:
+        start = at(day, 17)
+        repo.add(
+            Exposure(
+                id=ident,
+                ladder_id="ladder-social",
+                step_id=step.id,
+                step_description=step.description,
+                started_at=start,
+                ended_at=start + timedelta(minutes=minutes),
+                **stamp(day, 17, 45),
+                **fields,  # type: ignore[arg-type]
+            )
+        )
+
+    add(
+        "ex-hello-3",
+        4,
+        HELLO,
+        12,
+        feared_outcome="They'll ignore me",
+        likelihood=70,
+        before=30,
+        peak=40,
+        end=15,
+        outcome=Happened.NO,
+        surprise=60,
+        learned="She said hello back and asked about my week.",
+    )
+    add(
+        "ex-hello-4",
+        6,
+        HELLO,
+        10,
+        feared_outcome="I'll stammer and look odd",
+        likelihood=60,
+        before=25,
+        peak=35,
+        end=20,
+        outcome=Happened.NO,
+        surprise=40,
+        learned="Nobody noticed anything.",
+    )
+    add(
+        "ex-shop-1",
+        7,
+        SHOP,
+        15,
+        feared_outcome="The assistant will be annoyed",
+        likelihood=75,
+        before=40,
+        peak=60,
+        end=30,
+        outcome=Happened.NO,
+        surprise=50,
+        safety_behaviours=("avoided eye contact",),
+        notes="Easier than I thought, she was kind.\n---\nAT&amp;T",
+    )
+    add(
+        "ex-shop-2",
+        9,
+        SHOP,
+        10 / 60,
+        feared_outcome="The assistant will be annoyed",
+        likelihood=70,
+        peak=55,
+        end=50,
+        outcome=Happened.NO,
+        readings=(SudsReading(minute=0, suds=55), SudsReading(minute=10 / 60, suds=50)),
+    )
+    add(
+        "ex-shop-3",
+        11,
+        SHOP,
+        20,
+        feared_outcome="The assistant will be annoyed",
+        likelihood=60,
+        before=35,
+        peak=50,
+        end=20,
+        outcome=Happened.PARTLY,
+        surprise=70,
+        learned="He was a bit short, and it passed in a minute. I coped.",
+    )
+    add(
+        "ex-phone-1",
+        12,
+        PHONE,
+        3,
+        feared_outcome="I'll get tongue-tied and they'll hang up",
+        likelihood=80,
+        before=60,
+        peak=80,
+        end=75,
+        outcome=Happened.YES,
+        surprise=10,
+        left_early=True,
+        notes="Hung up early, after the first question.",
+    )
 
 
 if __name__ == "__main__":
