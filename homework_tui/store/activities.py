@@ -23,6 +23,7 @@ from homework_tui.model.pmr_stages import stage_of
 from homework_tui.model.relaxation import SCALES, TITLES, rating_text
 from homework_tui.model.thought_record import ThoughtRecord
 from homework_tui.store.db import Store
+from homework_tui.store.measures import MEASURE_COLUMNS, read_measures
 from homework_tui.store.repos import TRASHED, Repository
 
 PLAN_TABLE = "plan"
@@ -424,6 +425,7 @@ SOURCES: list[Source] = [
         read_relaxation,
     ),
     Source("journal", "Journal", (Kind.JOURNAL,), JOURNAL_COLUMNS, read_journal),
+    Source("measures", "Questionnaires", (Kind.PHQ9, Kind.GAD7), MEASURE_COLUMNS, read_measures),
     Source("checkoffs", "Ticked off by hand", tuple(Kind), CHECKOFF_COLUMNS, read_checkoffs),
 ]
 
