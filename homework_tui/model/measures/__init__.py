@@ -109,9 +109,7 @@ PHQ9 = Questionnaire(
         Band(0, 4, "minimal", "few or no signs of depression in the last two weeks"),
         Band(5, 9, "mild", "some signs of depression; worth keeping an eye on"),
         Band(10, 14, "moderate", "signs of depression worth talking over with your therapist"),
-        Band(
-            15, 19, "moderately severe", "many signs of depression: please talk it over soon"
-        ),
+        Band(15, 19, "moderately severe", "many signs of depression: please talk it over soon"),
         Band(20, 27, "severe", "strong signs of depression: please talk it over soon"),
     ),
 )
