@@ -120,3 +120,10 @@ def test_today_brief_is_one_line(cli) -> None:  # type: ignore[no-untyped-def]
         check_off(store, first, today)
     run = cli("today", "--brief")
     assert run.returncode == 0 and run.stdout == "homework: 1 of 2 done today\n"
+
+
+def test_today_brief_never_asks_for_a_passphrase(cli) -> None:  # type: ignore[no-untyped-def]
+    Store.open(cli.data).close()
+    assert cli("encrypt", stdin="hunter2hunter2\nhunter2hunter2\n").returncode == 0
+    run = cli("today", "--brief")
+    assert run.returncode == 0 and run.stdout == "homework: protected with a passphrase\n"

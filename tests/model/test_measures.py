@@ -150,3 +150,11 @@ def test_two_results_on_one_day_are_both_kept_in_a_real_file(tmp_path: Path) -> 
     assert done[1].fact("Change since plan started") == "down 9"
     assert done[0].fact("PHQ-9 item 9") == "2"
     assert done[2].fact("PHQ-9 item 9") == ""
+
+
+def test_gad7_every_one_of_the_16384_answer_patterns() -> None:
+    from itertools import product
+
+    for answers in product(range(4), repeat=7):
+        result = MeasureResult(scale=Scale.GAD7, answers=answers)
+        assert result.band.name == published(sum(answers), GAD7_BANDS)

@@ -132,3 +132,36 @@ def test_question_snapshot_100x30(snap_compare: Any, tmp_path: Path) -> None:
 
 def test_question_snapshot_80x24(snap_compare: Any, tmp_path: Path) -> None:
     assert _snap(snap_compare, tmp_path, (80, 24), question=True)
+
+
+async def test_a_phq9_homework_on_today_opens_measures_and_counts_once_answered(
+    tmp_path: Path,
+) -> None:
+    from datetime import date
+
+    from textual.widgets import ListView
+
+    from homework_tui.model.activity import Kind
+    from homework_tui.model.plan import Assignment
+    from homework_tui.store.plan import assignments_repo
+
+    with Store.open(tmp_path) as store:
+        assignments_repo(store).add(Assignment(kind=Kind.PHQ9, start=date.today()))
+    async with running(tmp_path) as (app, pilot):
+        await wait_ready(pilot)
+        await wait_for_words(pilot, "PHQ-9 (depression)")
+        listing = app.screen.query_one("#due-list", ListView)
+        listing.focus()
+        await pilot.pause()
+        listing.index = next(
+            i
+            for i, item in enumerate(listing.children)
+            if "PHQ-9" in str(item.query_one("Label").render())
+        )
+        await pilot.press("enter")
+        await wait_screen(pilot, "MeasuresScreen")
+        await pilot.press("p", *"000000000")
+        await wait_screen(pilot, "ResultScreen")
+        await pilot.press("enter", "escape")
+        await wait_screen(pilot, "TodayScreen")
+        await wait_for_words(pilot, "✓ PHQ-9 (depression)")

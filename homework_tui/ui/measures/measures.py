@@ -12,30 +12,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from homework_tui.model.measures import QUESTIONNAIRES, MeasureResult, Scale
+from homework_tui.model.measures import QUESTIONNAIRES, Scale
 from homework_tui.sections import by_key
 from homework_tui.ui.base import SectionScreen
-
-
-def trend_text(scale: Scale, found: list[MeasureResult], plan_start: object) -> str:
-    from datetime import date
-
-    from homework_tui.model.measures.trend import trend_lines
-
-    form = QUESTIONNAIRES[scale]
-    key = "p" if scale is Scale.PHQ9 else "g"
-    if not found:
-        return (
-            f"Not answered yet. Press {key} to answer it ({len(form.items)} questions, "
-            "a couple of minutes)."
-        )
-    latest = found[-1]
-    start = plan_start if isinstance(plan_start, date) else None
-    lines = [
-        f"Latest: {latest.total} of {form.max_total}, {latest.band.name} — {latest.band.meaning}.",
-        *trend_lines(found, plan_start=start),
-    ]
-    return "\n".join(lines)
+from homework_tui.ui.measures.trend_view import trend_text
 
 
 class MeasuresScreen(SectionScreen):

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Header, Static
 from homework_tui.model.measures import MeasureResult
 from homework_tui.model.safety import HELP_LINE
 from homework_tui.ui.base import HomeworkScreen
+from homework_tui.ui.measures.trend_view import trend_text
 
 NOT_A_DIAGNOSIS = (
     "A questionnaire is not a diagnosis: it shows how the last two weeks have been, so you and "
@@ -34,8 +35,6 @@ class ResultScreen(HomeworkScreen[None]):
         self.title = f"{result.form.name} result"
 
     def compose(self) -> ComposeResult:
-        from homework_tui.ui.measures.measures import trend_text
-
         result = self.result
         form = result.form
         band = result.band
