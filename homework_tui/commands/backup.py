@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--format",
         choices=["json", "markdown", "csv", "fhir"],
         default="json",
-        help="json: a full backup; markdown, csv: a report; fhir: your questionnaire results "
+        help="json: a full backup; markdown, csv: a report; fhir: all your questionnaire results "
         "as a FHIR R4 Bundle for a clinic's records",
     )
     export.add_argument("--out", metavar="FILE", help="file to write (default: print it)")

@@ -94,6 +94,8 @@ def run_measure(args: argparse.Namespace) -> int:
             return fail(f"{error.message} Nothing was stored.", 2)
     try:
         with opened_store(args) as store:
+            if store.read_only:
+                return fail("your data is open read-only here, so nothing can be stored.", 1)
             try:
                 answers = given if given is not None else _ask(form.items, form.frame)
             except _Stop as stop:

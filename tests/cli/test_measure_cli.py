@@ -84,3 +84,10 @@ def test_a_locked_store_is_told_and_nothing_is_stored(cli) -> None:
     assert run.returncode == 1
     assert len(run.stderr.strip().splitlines()) == 1 and "Nothing was stored." in run.stderr
     assert stored(cli) == []
+
+
+def test_read_only_says_so_before_asking(cli) -> None:
+    Store.open(cli.data).close()
+    run = cli("--read-only", "measure", "phq9", stdin="1\n")
+    assert run.returncode == 1 and "read-only" in run.stderr and "1 of 9" not in run.stdout
+    assert stored(cli) == []
