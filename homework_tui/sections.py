@@ -61,7 +61,7 @@ SECTIONS: tuple[Section, ...] = (
         "measures",
         "Measures",
         "m",
-        "Answer the PHQ-9 (mood) or GAD-7 (anxiety) questionnaire about the last two weeks. "
+        "Answer the PHQ-9 (depression) or GAD-7 (anxiety) questionnaire about the last two weeks. "
         "Your scores over time show what is changing.",
     ),
     Section(

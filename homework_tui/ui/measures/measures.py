@@ -45,6 +45,7 @@ class MeasuresScreen(SectionScreen):
                     "These questionnaires help you and your therapist see change over time. "
                     "They are not a diagnosis."
                 ),
+                id="measures-note",
                 classes="hint",
             )
 
