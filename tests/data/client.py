@@ -135,7 +135,9 @@ def plan(store: Store) -> None:
         Assignment(
             id="p-box", kind=Kind.BREATHING, target="box", minutes=5, start=FIRST, **stamp(2, 17)
         ),
-        Assignment(id="p-tr", kind=Kind.THOUGHT_RECORD, start=FIRST, frequency=week, **stamp(2, 17)),
+        Assignment(
+            id="p-tr", kind=Kind.THOUGHT_RECORD, start=FIRST, frequency=week, **stamp(2, 17)
+        ),
         Assignment(
             id="p-ex",
             kind=Kind.EXPOSURE,
