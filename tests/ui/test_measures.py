@@ -165,3 +165,22 @@ async def test_a_phq9_homework_on_today_opens_measures_and_counts_once_answered(
         await pilot.press("enter", "escape")
         await wait_screen(pilot, "TodayScreen")
         await wait_for_words(pilot, "✓ PHQ-9 (depression)")
+
+
+async def test_a_refused_save_says_so_and_keeps_the_answers(tmp_path: Path) -> None:
+    from homework_tui.app import HomeworkApp
+
+    Store.open(tmp_path).close()
+    app = HomeworkApp(tmp_path, read_only=True)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await open_measures(pilot)
+            await pilot.press("g", *"1111111")
+            await wait_for_words(pilot, "Your answers were not saved.")
+            assert "read-only" in screen_words(app)
+            assert type(app.screen).__name__ == "QuestionnaireScreen"
+            assert app.screen.answers == [1] * 6  # type: ignore[attr-defined]
+            assert "Question 7 of 7" in screen_words(app)
+    finally:
+        app.close_store()
+    assert kept(tmp_path) == []

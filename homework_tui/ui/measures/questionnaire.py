@@ -85,6 +85,7 @@ class QuestionnaireScreen(HomeworkScreen[None]):
         if self.scale is Scale.PHQ9 and self.index == SAFETY_ITEM + 1 and value > 0:
             self._show_help_line()
         if self.index == len(self.form.items):
+            self.saving_now = True  # no more answers until the save is done
             self._save(MeasureResult(scale=self.scale, answers=tuple(self.answers)))
         else:
             self._show()
@@ -109,7 +110,6 @@ class QuestionnaireScreen(HomeworkScreen[None]):
         from homework_tui.store import StoreError
         from homework_tui.store.measures import save_result
 
-        self.saving_now = True
         store = self.homework.store
         try:
             if store is None:
@@ -127,8 +127,8 @@ class QuestionnaireScreen(HomeworkScreen[None]):
         box = self.query_one("#save-problem", Static)
         box.update(
             Text(
-                f"Your answers were not saved: {problem}. Answer the last question again "
-                "to try once more; nothing you answered is lost."
+                f"Your answers were not saved. {problem} Answer the last question again to try "
+                "once more; your other answers are kept."
             )
         )
         box.display = True
