@@ -96,17 +96,28 @@ async def test_gad7_and_two_on_one_day_both_shown(tmp_path: Path) -> None:
         assert len(kept(tmp_path)) == 3
 
 
-def _data(tmp_path: Path) -> Path:
+def _data(tmp_path: Path, theme: str | None = None) -> Path:
+    from homework_tui.model.settings import Settings
+    from homework_tui.store import Singleton
+
     folder = tmp_path / "data"
     with Store.open(folder) as store:
+        if theme is not None:
+            Singleton(store, "settings", Settings, Settings).save(Settings(theme=theme))
         for day, answers in ((3, (2,) * 9), (10, (2, 1) * 4 + (0,)), (17, (1,) * 8 + (0,))):
             at = datetime(2025, 3, day, 19, 5, tzinfo=TZ)
             save_result(store, MeasureResult(scale=Scale.PHQ9, answers=answers, created_at=at))
     return folder
 
 
-def _snap(snap_compare: Any, tmp_path: Path, size: tuple[int, int], question: bool) -> bool:
-    folder = _data(tmp_path)
+def _snap(
+    snap_compare: Any,
+    tmp_path: Path,
+    size: tuple[int, int],
+    question: bool,
+    theme: str | None = None,
+) -> bool:
+    folder = _data(tmp_path, theme)
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await open_measures(pilot)
@@ -124,6 +135,13 @@ def test_measures_snapshot_100x30(snap_compare: Any, tmp_path: Path) -> None:
 
 def test_measures_snapshot_80x24(snap_compare: Any, tmp_path: Path) -> None:
     assert _snap(snap_compare, tmp_path, (80, 24), question=False)
+
+
+def test_measures_in_high_contrast_80x24(snap_compare: Any, tmp_path: Path) -> None:
+    """The trend reads by its blocks, numbers and words: nothing by colour alone."""
+    from homework_tui.model.settings import HIGH_CONTRAST_THEME
+
+    assert _snap(snap_compare, tmp_path, (80, 24), question=False, theme=HIGH_CONTRAST_THEME)
 
 
 def test_question_snapshot_100x30(snap_compare: Any, tmp_path: Path) -> None:
