@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from homework_tui.model.measures import MeasureResult, change_words
+from homework_tui.model.measures import MeasureResult, change_since, change_words
 
 FILLED, EMPTY = "█", "░"
 
@@ -28,8 +28,6 @@ def trend_lines(
         for r in ordered
     ]
     if len(ordered) > 1:
-        from homework_tui.model.measures import change_since
-
         change = change_since(ordered[-1], ordered, plan_start)
         if change is not None:
             since = "since the plan started" if plan_start else "since the first"
