@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "audio_cmds",
     "plan_cmds",
     "today_cmd",
+    "measure_cmd",
     "relax_cmds",
 ]
 

@@ -58,6 +58,13 @@ SECTIONS: tuple[Section, ...] = (
         f"{RELAX_WHAT} {RELAX_WHEN_TENSE}",
     ),
     Section(
+        "measures",
+        "Measures",
+        "m",
+        "Answer the PHQ-9 (depression) or GAD-7 (anxiety) questionnaire about the last two weeks. "
+        "Your scores over time show what is changing.",
+    ),
+    Section(
         "plan",
         "Plan",
         "p",

@@ -20,7 +20,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "computer, or (markdown, csv) a report for your next session. It is not encrypted: "
         "keep it somewhere private.",
     )
-    export.add_argument("--format", choices=["json", "markdown", "csv"], default="json")
+    export.add_argument(
+        "--format",
+        choices=["json", "markdown", "csv", "fhir"],
+        default="json",
+        help="json: a full backup; markdown, csv: a report; fhir: all your questionnaire results "
+        "as a FHIR R4 Bundle for a clinic's records",
+    )
     export.add_argument("--out", metavar="FILE", help="file to write (default: print it)")
     add_report_options(export)
     export.set_defaults(run=run_export)
@@ -36,6 +42,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if args.format == "fhir":
+        from homework_tui.commands.fhir_cmd import run_fhir
+
+        return run_fhir(args)
     if args.format != "json":
         return run_report(args)
     from homework_tui.store import StoreError

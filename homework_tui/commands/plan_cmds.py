@@ -34,6 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     importing.set_defaults(run=run_import)
     show = actions.add_parser("show", help="list your plan, one line each")
     show.set_defaults(run=run_show)
+    from homework_tui.commands.plan_ics import register_ics
+
+    register_ics(actions)
 
 
 def run_import(args: argparse.Namespace) -> int:

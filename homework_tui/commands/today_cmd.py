@@ -21,6 +21,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         description="Print what is due today, what is done, and your streak, one line each. "
         "Add `homework-tui today` to your shell's start-up file to see it in each new terminal.",
     )
+    today.add_argument(
+        "--brief",
+        action="store_true",
+        help="one short line, for a shell prompt (e.g. “homework: 2 of 4 done today”)",
+    )
     today.set_defaults(run=run_today)
 
 
@@ -47,6 +52,8 @@ def lines_for_today(args: argparse.Namespace) -> list[str]:
         done = gather(store)
     day = date.today()
     view = today_view(plan, done, day)
+    if getattr(args, "brief", False):
+        return [view.brief()]
     out = [f"Today, {short_date(day)}. {view.summary()}"]
     out += view.lines()
     out.append(view.streak.line())
@@ -60,6 +67,9 @@ def run_today(args: argparse.Namespace) -> int:
     try:
         lines = lines_for_today(args)
     except PassphraseNeeded:
+        if args.brief:
+            print("homework: protected with a passphrase")
+            return 0
         print("Your homework is protected with a passphrase; open homework-tui to see today's.")
         return 0
     except StoreError as error:

@@ -26,6 +26,10 @@ class Kind(StrEnum):
     BREATHING = "breathing"
     PMR = "pmr"
     MINDFULNESS = "mindfulness"
+    # -- standard measures (issue 16) --
+    PHQ9 = "phq9"
+    GAD7 = "gad7"
+    # --
     OTHER = "other"
 
     @property
@@ -59,6 +63,8 @@ _LABELS: dict[Kind, tuple[str, str]] = {
     Kind.BREATHING: ("Breathing", "breathing sessions"),
     Kind.PMR: ("Muscle relaxation", "muscle relaxation sessions"),
     Kind.MINDFULNESS: ("Mindfulness", "mindfulness sessions"),
+    Kind.PHQ9: ("PHQ-9 (depression)", "PHQ-9 questionnaires"),
+    Kind.GAD7: ("GAD-7 (anxiety)", "GAD-7 questionnaires"),
     Kind.OTHER: ("Other homework", "other homework"),
 }
 
@@ -70,6 +76,8 @@ _SINGULAR: dict[Kind, str] = {
     Kind.BREATHING: "breathing session",
     Kind.PMR: "muscle relaxation session",
     Kind.MINDFULNESS: "mindfulness session",
+    Kind.PHQ9: "PHQ-9 questionnaire",
+    Kind.GAD7: "GAD-7 questionnaire",
 }
 
 _SECTIONS: dict[Kind, str] = {
@@ -80,6 +88,8 @@ _SECTIONS: dict[Kind, str] = {
     Kind.BREATHING: "relax",
     Kind.PMR: "relax",
     Kind.MINDFULNESS: "relax",
+    Kind.PHQ9: "measures",
+    Kind.GAD7: "measures",
 }
 
 # Words a therapist might write for each kind (compared after `normalise`).
@@ -103,6 +113,8 @@ _ALIASES: dict[str, Kind] = {
     "progressivemusclerelaxation": Kind.PMR,
     "mindfulness": Kind.MINDFULNESS,
     "meditation": Kind.MINDFULNESS,
+    "phq9": Kind.PHQ9,
+    "gad7": Kind.GAD7,
     "other": Kind.OTHER,
     "free": Kind.OTHER,
     "freetext": Kind.OTHER,
@@ -117,6 +129,8 @@ KIND_WORDS: tuple[str, ...] = (
     "breathing",
     "pmr",
     "mindfulness",
+    "phq9",
+    "gad7",
     "other",
 )
 

@@ -182,6 +182,16 @@ class TodayView:
             out.append(f"Done today: {count} piece{'s' if count != 1 else ''} of homework")
         return out
 
+    def brief(self) -> str:
+        """One short line for a shell prompt: “homework: 2 of 4 done today”."""
+        if not self.has_plan:
+            return "homework: no plan yet"
+        asked = len(self.done) + len(self.to_do)
+        line = f"homework: {len(self.done)} of {asked} done today"
+        if self.this_week:
+            line += f", {len(self.this_week)} more this week"
+        return line
+
     def summary(self) -> str:
         """One encouraging sentence about the day."""
         if not self.has_plan:

@@ -40,6 +40,7 @@ from homework_tui.store.exposure_activities import (
     exposure_planned_minutes,
     read_exposures,
 )
+from homework_tui.store.measures import MEASURE_COLUMNS, read_measures
 from homework_tui.store.repos import TRASHED, Repository
 
 # Kept here for the modules that read them from here (defined in activity_source and
@@ -353,6 +354,7 @@ SOURCES: list[Source] = [
         read_relaxation,
     ),
     Source("journal", "Journal", (Kind.JOURNAL,), JOURNAL_COLUMNS, read_journal),
+    Source("measures", "Questionnaires", (Kind.PHQ9, Kind.GAD7), MEASURE_COLUMNS, read_measures),
     Source("checkoffs", "Ticked off by hand", tuple(Kind), CHECKOFF_COLUMNS, read_checkoffs),
 ]
 

@@ -59,6 +59,12 @@ def _relax() -> Screen[Any]:
     return RelaxScreen()
 
 
+def _measures() -> Screen[Any]:
+    from homework_tui.ui.measures.measures import MeasuresScreen
+
+    return MeasuresScreen()
+
+
 def _plan() -> Screen[Any]:
     from homework_tui.ui.plan.plan import PlanScreen
 
@@ -71,6 +77,7 @@ SCREENS: Mapping[str, Callable[[], Screen[Any]]] = {
     "experiments": _experiments,
     "journal": _journal,
     "relax": _relax,
+    "measures": _measures,
     "plan": _plan,
 }
 """Section key → a new screen for it (a test checks every section has one)."""

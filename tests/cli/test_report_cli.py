@@ -93,6 +93,7 @@ def test_csv_writes_one_file_per_kind(cli, tmp_path: Path) -> None:
         "experiments.csv",
         "exposures.csv",
         "journal.csv",
+        "measures.csv",
         "plan.csv",
         "relaxation.csv",
         "thought_records.csv",

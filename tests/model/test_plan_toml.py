@@ -86,8 +86,19 @@ def test_an_unknown_kind_names_its_line_and_the_kinds_there_are() -> None:
     )
     assert found == [
         "line 6: “yoga” is not a kind of homework homework-tui knows. Use one of: thought "
-        "record, exposure, experiment, journal, breathing, pmr, mindfulness, other."
+        "record, exposure, experiment, journal, breathing, pmr, mindfulness, phq9, gad7, other."
     ]
+
+
+def test_questionnaire_kinds_in_a_plan_file_and_a_misspelt_one() -> None:
+    plan = parse_plan(
+        '[[homework]]\nkind = "PHQ-9"\ntimes_a_week = 1\n\n[[homework]]\nkind = "gad7"\ntimes_a_week = 1\n'
+    )
+    assert [a.kind for a in plan.assignments] == [Kind.PHQ9, Kind.GAD7]
+    assert plan.assignments[0].name == "PHQ-9 (depression)"
+    found = problems('[[homework]]\nkind = "phq 8"\ndaily = true\n')
+    assert len(found) == 1 and found[0].startswith("line 2: “phq 8” is not a kind of homework")
+    assert "phq9, gad7" in found[0]
 
 
 def test_a_date_that_does_not_exist_names_its_line() -> None:

@@ -27,6 +27,7 @@ EXPECTED_SCREENS = {
     "experiments": "ExperimentsScreen",
     "journal": "JournalScreen",
     "relax": "RelaxScreen",
+    "measures": "MeasuresScreen",
     "plan": "PlanScreen",
 }
 

@@ -1,0 +1,119 @@
+"""`homework-tui measure phq9|gad7 [--answers 2,2,2,1,1,2,1,1,0]`: answer a questionnaire in
+plain lines (one item per line, read well by a screen reader), see the total and what it means,
+and keep the result. A bad answer gets one line and a non-zero exit; nothing is stored then."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from homework_tui.commands.common import fail, opened_store
+
+HELP_LINE_CLI = (
+    "If you're thinking of harming yourself, please use your safety plan and crisis contacts "
+    "now (in the app: F2, Help now)."
+)
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    measure = sub.add_parser(
+        "measure",
+        help="answer the PHQ-9 (depression) or GAD-7 (anxiety) questionnaire",
+        description="Answer a standard questionnaire about the last 2 weeks, one question per "
+        "line (0 not at all, 1 several days, 2 more than half the days, 3 nearly every day), "
+        "or give all the answers at once with --answers. Prints the total and what it means, "
+        "and keeps the result for your report.",
+    )
+    measure.add_argument("questionnaire", metavar="phq9|gad7", help="phq9 or gad7")
+    measure.add_argument(
+        "--answers",
+        metavar="A,B,…",
+        help="every answer in order, 0 to 3, separated by commas (PHQ-9: 9, GAD-7: 7)",
+    )
+    measure.set_defaults(run=run_measure)
+
+
+class _Stop(Exception):
+    """An answer that cannot be used, or the input ended: one line, nothing stored."""
+
+
+def _ask(form_items: tuple[str, ...], frame: str) -> tuple[int, ...]:
+    from homework_tui.model.base import ValidationError
+    from homework_tui.model.measures import ANSWERS, parse_answer
+
+    interactive = sys.stdin.isatty()
+    options = ", ".join(f"{n} {words.lower()}" for n, words in enumerate(ANSWERS))
+    print(frame)
+    print(f"Answer each with a number: {options}.")
+    answers: list[int] = []
+    for number, item in enumerate(form_items, 1):
+        while True:
+            prompt = f"{number} of {len(form_items)}. {item}: "
+            print(prompt, end="" if interactive else "\n", flush=True)
+            line = sys.stdin.readline()
+            if not line:
+                if interactive:
+                    print()
+                raise _Stop(f"the input ended after {len(answers)} answers; nothing was stored.")
+            try:
+                answers.append(parse_answer(line, number))
+                break
+            except ValidationError as error:
+                if not interactive:
+                    raise _Stop(f"{error.message} Nothing was stored.") from None
+                print(error.message)
+    return tuple(answers)
+
+
+def run_measure(args: argparse.Namespace) -> int:
+    from homework_tui.model.base import ValidationError
+    from homework_tui.model.measures import (
+        MeasureResult,
+        change_since,
+        change_words,
+        parse_answers,
+        parse_scale,
+        questionnaire,
+    )
+    from homework_tui.model.safety import SafetyPlan
+    from homework_tui.store import Singleton, StoreError
+    from homework_tui.store.measures import plan_start, results, save_result
+
+    scale = parse_scale(args.questionnaire)
+    if scale is None:
+        return fail(
+            f"“{args.questionnaire}” is not a questionnaire homework-tui knows: use phq9 or gad7.",
+            2,
+        )
+    form = questionnaire(scale)
+    given = None
+    if args.answers is not None:
+        try:
+            given = parse_answers(scale, args.answers)
+        except ValidationError as error:
+            return fail(f"{error.message} Nothing was stored.", 2)
+    try:
+        with opened_store(args) as store:
+            if store.read_only:
+                return fail("your data is open read-only here, so nothing can be stored.", 1)
+            try:
+                answers = given if given is not None else _ask(form.items, form.frame)
+            except _Stop as stop:
+                return fail(str(stop), 2)
+            result = save_result(store, MeasureResult(scale=scale, answers=answers))
+            start = plan_start(store, scale)
+            change = change_since(result, results(store, scale), start)
+            plan = Singleton(store, "safety", SafetyPlan, SafetyPlan).load()
+    except StoreError as error:
+        return fail(f"{error} Nothing was stored.")
+    band = result.band
+    print(f"{form.name} total: {result.total} of {form.max_total}, {band.name} ({band.meaning}).")
+    if change is not None:
+        since = "since your plan started" if start else "since your first"
+        print(f"Change {since}: {change_words(change)} (lower is better).")
+    print("Saved.")
+    if result.needs_help_line:
+        print(HELP_LINE_CLI)
+        for contact in (*plan.contacts, *((plan.crisis_line,) if plan.crisis_line else ())):
+            print(f"  {contact.name}: {contact.number}")
+    return 0
