@@ -26,6 +26,12 @@ class Kind(StrEnum):
     BREATHING = "breathing"
     PMR = "pmr"
     MINDFULNESS = "mindfulness"
+    # -- behavioural activation and diaries (issue 16) --
+    ACTIVITY_SCHEDULING = "activity_scheduling"
+    MOOD_DIARY = "mood_diary"
+    SLEEP_DIARY = "sleep_diary"
+    PANIC_DIARY = "panic_diary"
+    # --
     OTHER = "other"
 
     @property
@@ -59,6 +65,12 @@ _LABELS: dict[Kind, tuple[str, str]] = {
     Kind.BREATHING: ("Breathing", "breathing sessions"),
     Kind.PMR: ("Muscle relaxation", "muscle relaxation sessions"),
     Kind.MINDFULNESS: ("Mindfulness", "mindfulness sessions"),
+    # -- behavioural activation and diaries (issue 16) --
+    Kind.ACTIVITY_SCHEDULING: ("Activity scheduling", "activities"),
+    Kind.MOOD_DIARY: ("Mood diary", "mood diary entries"),
+    Kind.SLEEP_DIARY: ("Sleep diary", "sleep diary entries"),
+    Kind.PANIC_DIARY: ("Panic diary", "panic diary entries"),
+    # --
     Kind.OTHER: ("Other homework", "other homework"),
 }
 
@@ -70,6 +82,12 @@ _SINGULAR: dict[Kind, str] = {
     Kind.BREATHING: "breathing session",
     Kind.PMR: "muscle relaxation session",
     Kind.MINDFULNESS: "mindfulness session",
+    # -- behavioural activation and diaries (issue 16) --
+    Kind.ACTIVITY_SCHEDULING: "activity",
+    Kind.MOOD_DIARY: "mood diary entry",
+    Kind.SLEEP_DIARY: "sleep diary entry",
+    Kind.PANIC_DIARY: "panic diary entry",
+    # --
 }
 
 _SECTIONS: dict[Kind, str] = {
@@ -80,6 +98,12 @@ _SECTIONS: dict[Kind, str] = {
     Kind.BREATHING: "relax",
     Kind.PMR: "relax",
     Kind.MINDFULNESS: "relax",
+    # -- behavioural activation and diaries (issue 16) --
+    Kind.ACTIVITY_SCHEDULING: "activation",
+    Kind.MOOD_DIARY: "diaries",
+    Kind.SLEEP_DIARY: "diaries",
+    Kind.PANIC_DIARY: "diaries",
+    # --
 }
 
 # Words a therapist might write for each kind (compared after `normalise`).
@@ -103,6 +127,20 @@ _ALIASES: dict[str, Kind] = {
     "progressivemusclerelaxation": Kind.PMR,
     "mindfulness": Kind.MINDFULNESS,
     "meditation": Kind.MINDFULNESS,
+    # -- behavioural activation and diaries (issue 16) --
+    "activityscheduling": Kind.ACTIVITY_SCHEDULING,
+    "activitymonitoring": Kind.ACTIVITY_SCHEDULING,
+    "behaviouralactivation": Kind.ACTIVITY_SCHEDULING,
+    "behavioralactivation": Kind.ACTIVITY_SCHEDULING,
+    "ba": Kind.ACTIVITY_SCHEDULING,
+    "activities": Kind.ACTIVITY_SCHEDULING,
+    "mooddiary": Kind.MOOD_DIARY,
+    "mood": Kind.MOOD_DIARY,
+    "sleepdiary": Kind.SLEEP_DIARY,
+    "sleep": Kind.SLEEP_DIARY,
+    "panicdiary": Kind.PANIC_DIARY,
+    "panic": Kind.PANIC_DIARY,
+    # --
     "other": Kind.OTHER,
     "free": Kind.OTHER,
     "freetext": Kind.OTHER,
@@ -117,6 +155,12 @@ KIND_WORDS: tuple[str, ...] = (
     "breathing",
     "pmr",
     "mindfulness",
+    # -- behavioural activation and diaries (issue 16) --
+    "activity scheduling",
+    "mood diary",
+    "sleep diary",
+    "panic diary",
+    # --
     "other",
 )
 

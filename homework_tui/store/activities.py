@@ -7,8 +7,8 @@ the table's records into activities. Nothing above this module needs to know the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 from statistics import mean
 from typing import Any
@@ -24,6 +24,8 @@ from homework_tui.model.relaxation import SCALES, TITLES, rating_text
 from homework_tui.model.thought_record import ThoughtRecord
 from homework_tui.store.db import Store
 from homework_tui.store.repos import TRASHED, Repository
+from homework_tui.store.source import Source as Source
+from homework_tui.store.wellbeing import WELLBEING_SOURCES
 
 PLAN_TABLE = "plan"
 CHECKOFFS_TABLE = "plan_checkoffs"
@@ -34,18 +36,6 @@ EXPOSURES_TABLE = "exposures"
 EXPERIMENTS_TABLE = "experiments"
 EXPOSURE_SETTINGS_TABLE = "exposure_settings"
 RELAXATION_TABLE = "relaxation_sessions"
-
-
-@dataclass(frozen=True)
-class Source:
-    """One table of logged homework. `name` is also the CSV file's name; `columns` are the fact
-    labels its activities carry, in order."""
-
-    name: str
-    title: str
-    kinds: tuple[Kind, ...]
-    columns: tuple[str, ...]
-    read: Callable[[Store], list[Activity]]
 
 
 def _n(value: int | float | None) -> str:
@@ -424,6 +414,7 @@ SOURCES: list[Source] = [
         read_relaxation,
     ),
     Source("journal", "Journal", (Kind.JOURNAL,), JOURNAL_COLUMNS, read_journal),
+    *WELLBEING_SOURCES,
     Source("checkoffs", "Ticked off by hand", tuple(Kind), CHECKOFF_COLUMNS, read_checkoffs),
 ]
 
