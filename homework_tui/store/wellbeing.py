@@ -77,15 +77,12 @@ ACTIVITY_COLUMNS = (
 
 
 def read_activation(store: Store) -> list[Activity]:
-    """A done activity counts on its own day; one planned and not (yet) done is waiting, on the day
-    it was planned (planning is effort too, for the streak), and never counts as done."""
+    """Each activity sits on its own day, at its part of the day (so the report, CSV and grid
+    agree on when it was): done, it counts as done; planned and not (yet) done, it is waiting,
+    never done, and never "started" work to finish."""
     found = []
     for entry in activities(store).all(reverse=False):
-        at = (
-            datetime.combine(entry.day, PART_TIMES[entry.part], tzinfo=entry.created_at.tzinfo)
-            if entry.done
-            else entry.created_at
-        )
+        at = datetime.combine(entry.day, PART_TIMES[entry.part], tzinfo=entry.created_at.tzinfo)
         found.append(
             Activity(
                 kind=Kind.ACTIVITY_SCHEDULING,

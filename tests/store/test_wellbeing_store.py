@@ -88,9 +88,9 @@ def test_each_kind_survives_reopening_and_is_gathered(tmp_path: Path) -> None:
         assert panics(store).all()[0].thoughts == "[red]heart attack[/red]"
         found = gather(store)
     by_kind = {kind: [a for a in found if a.kind is kind] for kind in Kind}
-    call, walk = by_kind[Kind.ACTIVITY_SCHEDULING]  # oldest first: planned on Sunday
+    walk, call = by_kind[Kind.ACTIVITY_SCHEDULING]  # each on its day and part of the day
     assert (walk.state, walk.day, walk.fact("Mastery (0-10)")) == (State.DONE, MON, "6")
-    assert (call.state, call.day) == (State.WAITING, MON - timedelta(days=1))  # planned Sunday
+    assert (call.state, call.day, call.at.hour) == (State.WAITING, MON, 19)  # planned, not done
     assert by_kind[Kind.MOOD_DIARY][0].measure("mood") == 4
     sleep = by_kind[Kind.SLEEP_DIARY][0]
     assert sleep.day == MON
@@ -121,5 +121,5 @@ def test_the_plan_today_and_the_streak_count_them(tmp_path: Path) -> None:
     )
     activity = next(p for p in view.this_week if p.assignment.kind is Kind.ACTIVITY_SCHEDULING)
     assert activity.done == 1
-    assert view.streak.current == 2  # Sunday's planning and Monday's homework
+    assert view.streak.current == 1
     assert not view.started  # a planned activity is not "started" work to finish

@@ -47,16 +47,31 @@ def _links(groups: dict[str, tuple[str, list[int]]], average: float) -> tuple[Mo
     return tuple(sorted(links, key=lambda link: (-link.mood, -link.times, link.name.casefold())))
 
 
+@dataclass(frozen=True)
+class RatedActivity:
+    """A done activity with the mood rated with it (what the pattern is drawn from)."""
+
+    what: str
+    area: str
+    mood: int
+
+
 def mood_pattern(entries: Iterable[ActivityEntry]) -> MoodPattern:
-    rated = [e for e in entries if e.done and e.mood is not None]
+    return pattern_of(
+        RatedActivity(e.what, e.area, e.mood) for e in entries if e.done and e.mood is not None
+    )
+
+
+def pattern_of(rated_activities: Iterable[RatedActivity]) -> MoodPattern:
+    """The pattern over done activities with a mood: the app and the report both call this."""
+    rated = list(rated_activities)
     if not rated:
         return MoodPattern(None, 0, (), ())
-    average = round(mean(e.mood for e in rated if e.mood is not None), 1)
+    average = round(mean(r.mood for r in rated), 1)
     by_what: dict[str, tuple[str, list[int]]] = {}
     by_area: dict[str, tuple[str, list[int]]] = {}
-    for entry in rated:
-        assert entry.mood is not None
-        by_what.setdefault(normalise(entry.what), (entry.what, []))[1].append(entry.mood)
-        if entry.area:
-            by_area.setdefault(normalise(entry.area), (entry.area, []))[1].append(entry.mood)
+    for each in rated:
+        by_what.setdefault(normalise(each.what), (each.what, []))[1].append(each.mood)
+        if each.area:
+            by_area.setdefault(normalise(each.area), (each.area, []))[1].append(each.mood)
     return MoodPattern(average, len(rated), _links(by_what, average), _links(by_area, average))
