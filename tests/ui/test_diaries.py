@@ -8,10 +8,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Input, SelectionList, Static
+from textual.widgets import Input, SelectionList, Static, TextArea
 
 from homework_tui.model.diaries.panic import Cue, Symptom
 from homework_tui.store import Store
+from homework_tui.store.drafts import Drafts
 from homework_tui.store.wellbeing import moods, panics, sleeps
 from homework_tui.ui.diaries.diaries import DiariesScreen
 from homework_tui.ui.diaries.diary_charts import DiaryChartsScreen
@@ -123,3 +124,30 @@ async def test_mood_sleep_and_panic_diaries(tmp_path: Path) -> None:
             await wait_until(pilot, lambda: "Thu 15" in figures(app, "#sleep-chart"))
             assert "Wed 14 no diary Thu 15 ███████▌ 6.2 h, 82%" in figures(app, "#sleep-chart")
             assert "Wed 14 not written Thu 15 █████ 4/10" in figures(app, "#mood-chart")
+
+
+def pending(folder: Path, form: str) -> list[Any]:
+    with Store.open(folder, read_only=True) as store:
+        return Drafts(store).pending(form)
+
+
+async def test_an_unsaved_sleep_diary_is_kept_as_a_draft_and_offered_back(tmp_path: Path) -> None:
+    with frozen_day(THURSDAY_MORNING):
+        async with running(tmp_path, size=(80, 24)) as (app, pilot):
+            await wait_until(pilot, lambda: app.store is not None)
+            await pilot.press("y")
+            await wait_for(pilot, DiariesScreen)
+            await pilot.press("s")
+            await wait_for(pilot, SleepForm)
+            await fill(pilot, {"to_bed": "23:40", "notes": "Coffee at [b]4pm[/b]"})
+            await wait_until(pilot, lambda: len(pending(tmp_path, "sleep_diary")) == 1)
+        # The terminal closed with the form open: nothing saved, the draft on disk.
+        assert counts(tmp_path) == (0, 0, 0)
+        async with running(tmp_path, size=(80, 24)) as (app, pilot):
+            await wait_until(pilot, lambda: app.store is not None)
+            await pilot.press("y")
+            await wait_until(pilot, lambda: "Welcome back" in screen_words(app))
+            await pilot.press("c")
+            await wait_for(pilot, SleepForm)
+            assert app.screen.query_one("#to_bed", Input).value == "23:40"
+            assert app.screen.query_one("#notes", TextArea).text == "Coffee at [b]4pm[/b]"
