@@ -51,7 +51,7 @@ def summary_of(record: Diary) -> str:
     if isinstance(record, SleepEntry):
         return (
             f"{minutes_text(record.total_sleep)} asleep of {minutes_text(record.time_in_bed)} "
-            f"in bed, {record.efficiency}%, quality {record.quality_text}"
+            f"in bed, {record.efficiency}%"
         )
     where = f" · {record.where}" if record.where else ""
     return f"peak {record.peak}/10, {len(record.symptoms)} symptoms ({record.cue.label}){where}"
@@ -89,6 +89,7 @@ class DiariesScreen(DraftListScreen):
         Binding("s", "write('sleep_diary')", "Sleep"),
         Binding("a", "write('panic_diary')", "Panic"),
         Binding("c", "charts", "Charts"),
+        # Shown with F1 (Keys): at 80 columns the footer keeps F2 Help now in view.
         Binding("delete,d", "delete", "Delete", key_display="Del", show=False),
         Binding("u", "undo", "Undo delete", show=False),
     ]
