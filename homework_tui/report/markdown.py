@@ -241,7 +241,9 @@ def render(data: ReportData, choices: TextChoices = NOTHING_OWN) -> str:
         for row in data.plan:
             a = row.assignment
             name = a.name + (f", {a.minutes} minutes" if a.minutes else "")
-            lines.append(f"| {cell(name)} | {a.frequency.describe()} | {row.done_text} | {row.asked} |")
+            lines.append(
+                f"| {cell(name)} | {a.frequency.describe()} | {row.done_text} | {row.asked} |"
+            )
     for source, found in data.sections:
         if not found:
             continue
