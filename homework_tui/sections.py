@@ -52,6 +52,20 @@ SECTIONS: tuple[Section, ...] = (
         "Write freely and note your mood. Over time, patterns and triggers show up.",
     ),
     Section(
+        "activation",
+        "Activities",
+        "a",
+        "Plan small things for the coming days that matter to you, then tick them off. "
+        "Doing comes before feeling better, and the week shows what lifts your mood.",
+    ),
+    Section(
+        "diaries",
+        "Diaries",
+        "y",
+        "A line a day on your mood and last night's sleep, and a note of any panic attack. "
+        "Patterns show up in the charts.",
+    ),
+    Section(
         "relax",
         "Relax",
         "r",

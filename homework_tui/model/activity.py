@@ -29,6 +29,11 @@ class Kind(StrEnum):
     # -- standard measures (issue 16) --
     PHQ9 = "phq9"
     GAD7 = "gad7"
+    # -- behavioural activation and diaries (issue 16) --
+    ACTIVITY_SCHEDULING = "activity_scheduling"
+    MOOD_DIARY = "mood_diary"
+    SLEEP_DIARY = "sleep_diary"
+    PANIC_DIARY = "panic_diary"
     # --
     OTHER = "other"
 
@@ -65,6 +70,12 @@ _LABELS: dict[Kind, tuple[str, str]] = {
     Kind.MINDFULNESS: ("Mindfulness", "mindfulness sessions"),
     Kind.PHQ9: ("PHQ-9 (depression)", "PHQ-9 questionnaires"),
     Kind.GAD7: ("GAD-7 (anxiety)", "GAD-7 questionnaires"),
+    # -- behavioural activation and diaries (issue 16) --
+    Kind.ACTIVITY_SCHEDULING: ("Activity scheduling", "activities"),
+    Kind.MOOD_DIARY: ("Mood diary", "mood diary entries"),
+    Kind.SLEEP_DIARY: ("Sleep diary", "sleep diary entries"),
+    Kind.PANIC_DIARY: ("Panic diary", "panic diary entries"),
+    # --
     Kind.OTHER: ("Other homework", "other homework"),
 }
 
@@ -78,6 +89,12 @@ _SINGULAR: dict[Kind, str] = {
     Kind.MINDFULNESS: "mindfulness session",
     Kind.PHQ9: "PHQ-9 questionnaire",
     Kind.GAD7: "GAD-7 questionnaire",
+    # -- behavioural activation and diaries (issue 16) --
+    Kind.ACTIVITY_SCHEDULING: "activity",
+    Kind.MOOD_DIARY: "mood diary entry",
+    Kind.SLEEP_DIARY: "sleep diary entry",
+    Kind.PANIC_DIARY: "panic diary entry",
+    # --
 }
 
 _SECTIONS: dict[Kind, str] = {
@@ -90,6 +107,12 @@ _SECTIONS: dict[Kind, str] = {
     Kind.MINDFULNESS: "relax",
     Kind.PHQ9: "measures",
     Kind.GAD7: "measures",
+    # -- behavioural activation and diaries (issue 16) --
+    Kind.ACTIVITY_SCHEDULING: "activation",
+    Kind.MOOD_DIARY: "diaries",
+    Kind.SLEEP_DIARY: "diaries",
+    Kind.PANIC_DIARY: "diaries",
+    # --
 }
 
 # Words a therapist might write for each kind (compared after `normalise`).
@@ -115,6 +138,20 @@ _ALIASES: dict[str, Kind] = {
     "meditation": Kind.MINDFULNESS,
     "phq9": Kind.PHQ9,
     "gad7": Kind.GAD7,
+    # -- behavioural activation and diaries (issue 16) --
+    "activityscheduling": Kind.ACTIVITY_SCHEDULING,
+    "activitymonitoring": Kind.ACTIVITY_SCHEDULING,
+    "behaviouralactivation": Kind.ACTIVITY_SCHEDULING,
+    "behavioralactivation": Kind.ACTIVITY_SCHEDULING,
+    "ba": Kind.ACTIVITY_SCHEDULING,
+    "activities": Kind.ACTIVITY_SCHEDULING,
+    "mooddiary": Kind.MOOD_DIARY,
+    "mood": Kind.MOOD_DIARY,
+    "sleepdiary": Kind.SLEEP_DIARY,
+    "sleep": Kind.SLEEP_DIARY,
+    "panicdiary": Kind.PANIC_DIARY,
+    "panic": Kind.PANIC_DIARY,
+    # --
     "other": Kind.OTHER,
     "free": Kind.OTHER,
     "freetext": Kind.OTHER,
@@ -131,6 +168,12 @@ KIND_WORDS: tuple[str, ...] = (
     "mindfulness",
     "phq9",
     "gad7",
+    # -- behavioural activation and diaries (issue 16) --
+    "activity scheduling",
+    "mood diary",
+    "sleep diary",
+    "panic diary",
+    # --
     "other",
 )
 

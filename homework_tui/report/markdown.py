@@ -33,6 +33,7 @@ from homework_tui.report.session_notes import (
     bridge_notes,
     safety_steps,
 )
+from homework_tui.report.wellbeing_section import WELLBEING_RENDERERS
 
 __all__ = ["RENDERERS", "cell", "esc", "heading", "render"]  # escaping, for older imports
 
@@ -198,6 +199,7 @@ RENDERERS: dict[str, Callable[[tuple[Activity, ...], TextChoices], list[str]]] =
     "relaxation": relaxation,
     "journal": journal,
     "checkoffs": ticked,
+    **WELLBEING_RENDERERS,
 }
 
 
@@ -279,6 +281,12 @@ def _safety_plan(data: ReportData) -> list[str]:
     return lines
 
 
+UNFINISHED = {
+    "experiments": "waiting for an outcome",
+    "activity_scheduling": "not done or still to come",
+}
+
+
 def _glance(data: ReportData) -> list[str]:
     days = {a.day for a in data.everything}
     lines = ["## At a glance", ""]
@@ -295,6 +303,6 @@ def _glance(data: ReportData) -> list[str]:
             continue
         finished = sum(1 for a in found if a.done)
         rest = len(found) - finished
-        waiting = "waiting for an outcome" if source.name == "experiments" else "not finished yet"
+        waiting = UNFINISHED.get(source.name, "not finished yet")
         lines.append(f"- {source.title}: {finished}" + (f" done, {rest} {waiting}" if rest else ""))
     return lines

@@ -42,6 +42,7 @@ from homework_tui.store.exposure_activities import (
 )
 from homework_tui.store.measures import MEASURE_COLUMNS, read_measures
 from homework_tui.store.repos import TRASHED, Repository
+from homework_tui.store.wellbeing import WELLBEING_SOURCES
 
 # Kept here for the modules that read them from here (defined in activity_source and
 # exposure_activities, which this module's adapters share).
@@ -355,6 +356,7 @@ SOURCES: list[Source] = [
     ),
     Source("journal", "Journal", (Kind.JOURNAL,), JOURNAL_COLUMNS, read_journal),
     Source("measures", "Questionnaires", (Kind.PHQ9, Kind.GAD7), MEASURE_COLUMNS, read_measures),
+    *WELLBEING_SOURCES,
     Source("checkoffs", "Ticked off by hand", tuple(Kind), CHECKOFF_COLUMNS, read_checkoffs),
 ]
 

@@ -53,6 +53,18 @@ def _journal() -> Screen[Any]:
     return JournalScreen()
 
 
+def _activation() -> Screen[Any]:
+    from homework_tui.ui.activation.activation import ActivationScreen
+
+    return ActivationScreen()
+
+
+def _diaries() -> Screen[Any]:
+    from homework_tui.ui.diaries.diaries import DiariesScreen
+
+    return DiariesScreen()
+
+
 def _relax() -> Screen[Any]:
     from homework_tui.ui.relax.relax import RelaxScreen
 
@@ -76,6 +88,8 @@ SCREENS: Mapping[str, Callable[[], Screen[Any]]] = {
     "exposure": _exposure,
     "experiments": _experiments,
     "journal": _journal,
+    "activation": _activation,
+    "diaries": _diaries,
     "relax": _relax,
     "measures": _measures,
     "plan": _plan,

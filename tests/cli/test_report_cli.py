@@ -89,13 +89,17 @@ def test_csv_writes_one_file_per_kind(cli, tmp_path: Path) -> None:
     )
     assert run.returncode == 0, run.stderr
     assert sorted(p.name for p in folder.iterdir()) == [
+        "activity_scheduling.csv",
         "checkoffs.csv",
         "experiments.csv",
         "exposures.csv",
         "journal.csv",
         "measures.csv",
+        "mood_diary.csv",
+        "panic_diary.csv",
         "plan.csv",
         "relaxation.csv",
+        "sleep_diary.csv",
         "thought_records.csv",
     ]
     with (folder / "relaxation.csv").open(newline="", encoding="utf-8") as handle:

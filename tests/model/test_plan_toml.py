@@ -86,7 +86,8 @@ def test_an_unknown_kind_names_its_line_and_the_kinds_there_are() -> None:
     )
     assert found == [
         "line 6: “yoga” is not a kind of homework homework-tui knows. Use one of: thought "
-        "record, exposure, experiment, journal, breathing, pmr, mindfulness, phq9, gad7, other."
+        "record, exposure, experiment, journal, breathing, pmr, mindfulness, phq9, gad7, activity "
+        "scheduling, mood diary, sleep diary, panic diary, other."
     ]
 
 
@@ -255,3 +256,22 @@ def test_a_misspelt_suggest_relax_is_named_with_the_right_spelling() -> None:
             "Did you mean “suggest_relax”?"
         )
     ]
+
+
+def test_the_activation_and_diary_kinds_are_plan_kinds_and_a_misspelt_one_gets_one_line() -> None:
+    plan = parse_plan(
+        '[[homework]]\nkind = "activity scheduling"\ntimes_a_week = 5\n\n'
+        '[[homework]]\nkind = "Mood diary"\ndaily = true\n\n'
+        '[[homework]]\nkind = "sleep_diary"\ndaily = true\n\n'
+        '[[homework]]\nkind = "panic diary"\ntimes_a_week = 1\n',
+        today=TODAY,
+    )
+    assert [(a.kind, a.frequency.describe()) for a in plan.assignments] == [
+        (Kind.ACTIVITY_SCHEDULING, "5 times a week"),
+        (Kind.MOOD_DIARY, "every day"),
+        (Kind.SLEEP_DIARY, "every day"),
+        (Kind.PANIC_DIARY, "once a week"),
+    ]
+    [line] = problems('[[homework]]\nkind = "sleep dairy"\ndaily = true\n')
+    assert line.startswith("line 2: “sleep dairy” is not a kind of homework homework-tui knows.")
+    assert "activity scheduling, mood diary, sleep diary, panic diary" in line

@@ -26,6 +26,8 @@ EXPECTED_SCREENS = {
     "exposure": "ExposureScreen",
     "experiments": "ExperimentsScreen",
     "journal": "JournalScreen",
+    "activation": "ActivationScreen",
+    "diaries": "DiariesScreen",
     "relax": "RelaxScreen",
     "measures": "MeasuresScreen",
     "plan": "PlanScreen",

@@ -84,7 +84,7 @@ async def test_writing_the_report_from_the_app(
             path.value = str(tmp_path / "csv")
             hw.screen.query_one("#format-csv", RadioButton).value = True
             await pilot.press("ctrl+s")
-            await wait_until(pilot, lambda: "8 files in" in screen_words(hw))
+            await wait_until(pilot, lambda: "12 files in" in screen_words(hw))
             assert (tmp_path / "csv" / "thought_records.csv").exists()
             assert (tmp_path / "csv" / "measures.csv").exists()  # PHQ-9 and GAD-7 results
     finally:

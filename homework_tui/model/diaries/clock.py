@@ -1,0 +1,43 @@
+"""Reading a clock time as people type it: “23:40”, “7:10”, “0710”, “7.10”, “11pm”, “11:30 pm”."""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+
+from homework_tui.model.base import ValidationError, clean_text, visible
+
+_CLOCK = re.compile(r"(\d{1,2})(?:[:.h]?(\d{2}))?\s*([ap]\.?m\.?)?")
+
+
+def parse_clock(field_name: str, value: str, label: str) -> time:
+    """The time in `value`, or a one-line message saying how to write it."""
+    text = clean_text(value, multiline=False).strip().casefold()
+    found = _CLOCK.fullmatch(text)
+    problem = ValidationError(
+        field_name,
+        f"{label}: “{visible(text[:20])}” is not a time I can read; please write it like 23:40 "
+        "or 7:10.",
+    )
+    if not found:
+        raise problem
+    hour, minute = int(found.group(1)), int(found.group(2) or 0)
+    suffix = (found.group(3) or "").replace(".", "")
+    if suffix:
+        if not 1 <= hour <= 12:
+            raise problem
+        hour = hour % 12 + (12 if suffix == "pm" else 0)
+    if hour > 23 or minute > 59:
+        raise problem
+    return time(hour, minute)
+
+
+def clock_text(moment: time) -> str:
+    return f"{moment.hour:02d}:{moment.minute:02d}"
+
+
+def minutes_text(minutes: int) -> str:
+    """425 → “7 h 05 min”; 40 → “40 min”."""
+    sign = "-" if minutes < 0 else ""
+    hours, rest = divmod(abs(minutes), 60)
+    return f"{sign}{hours} h {rest:02d} min" if hours else f"{sign}{rest} min"

@@ -1,0 +1,137 @@
+"""Planning an activity, or writing down one done: what, which day and part of the day, the life
+area or value it serves, done or not, and (once done) mastery, pleasure and mood from 0 to 10.
+Dismisses with the saved activity, or None."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any, ClassVar
+
+from homework_tui.model.activation import LIFE_AREAS, ActivityEntry, Outcome, PartOfDay, parse_part
+from homework_tui.model.base import ValidationError, clean_text, now
+from homework_tui.model.draft import Draft
+from homework_tui.store import Store
+from homework_tui.store.wellbeing import activities
+from homework_tui.ui.diaries.diary_forms import day_of
+from homework_tui.ui.entry_form import EntryField, EntryForm
+
+FORM = "activity"
+OUTCOME_WORDS = "planned / done / not done"
+
+
+def parse_outcome(text: str) -> Outcome:
+    word = " ".join(clean_text(text, multiline=False).casefold().replace("_", " ").split())
+    if not word or "planned".startswith(word):
+        return Outcome.PLANNED
+    if word.startswith("not") or word in {"no", "n", "skipped"}:
+        return Outcome.NOT_DONE
+    if "done".startswith(word) or word in {"yes", "y", "✓"}:
+        return Outcome.DONE
+    raise ValidationError("outcome", f"Please write one of: {OUTCOME_WORDS}.")
+
+
+class ActivityForm(EntryForm[ActivityEntry]):
+    FORM = FORM
+    SHEET_TITLE = "Activities"
+    WHAT = "activity"
+    INTRO = (
+        "Small and specific works best: “walk to the shop”, not “get fit”. Once the time comes, "
+        "mark it done (or not; that is worth knowing too) and rate it."
+    )
+    ENTRY_FIELDS: ClassVar[tuple[EntryField, ...]] = (
+        EntryField("what", "What"),
+        EntryField("day", "Day", "year-month-day"),
+        EntryField("part", "Part of the day", "morning, afternoon, evening, night"),
+        EntryField("area", "Life area or value", "e.g. " + ", ".join(LIFE_AREAS[:2]).lower()),
+        EntryField("outcome", "Done?", OUTCOME_WORDS),
+        EntryField("mastery", "Mastery", "0–10, sense of achievement", kind="rating"),
+        EntryField("pleasure", "Pleasure", "0–10, enjoyment", kind="rating"),
+        EntryField("mood", "Mood at the time", "0–10", kind="rating"),
+        EntryField("note", "Note", "optional", kind="text"),
+    )
+
+    def __init__(
+        self,
+        record: ActivityEntry | None,
+        saved: dict[str, str],
+        draft: Draft | None = None,
+        *,
+        planned_ahead: bool = True,
+    ) -> None:
+        super().__init__(record, saved, draft)
+        self.planned_ahead = record.planned_ahead if record else planned_ahead
+        if draft is not None and draft.fields.get("_logged") == "yes":
+            self.planned_ahead = False
+
+    @staticmethod
+    def fields_of(
+        entry: ActivityEntry | None, *, day: date | None = None, logged: bool = False
+    ) -> dict[str, str]:
+        if entry is None:
+            moment = now()
+            return {
+                "day": (day or moment.date()).isoformat(),
+                "part": PartOfDay.of_hour(moment.hour).value if logged else "",
+                "outcome": "done" if logged else "planned",
+            }
+        return {
+            "what": entry.what,
+            "day": entry.day.isoformat(),
+            "part": entry.part.value,
+            "area": entry.area,
+            "outcome": entry.outcome.label.lower(),
+            "mastery": "" if entry.mastery is None else str(entry.mastery),
+            "pleasure": "" if entry.pleasure is None else str(entry.pleasure),
+            "mood": "" if entry.mood is None else str(entry.mood),
+            "note": entry.note,
+        }
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.sub_title = (
+            "editing"
+            if self.record
+            else ("plan an activity" if self.planned_ahead else "something you did")
+        )
+
+    def draft_snapshot(self) -> tuple[dict[str, str], str]:
+        fields, extra = super().draft_snapshot()
+        if not self.planned_ahead:
+            fields["_logged"] = "yes"
+        return fields, extra
+
+    def build(self, fields: dict[str, str]) -> ActivityEntry:
+        part = fields.get("part", "")
+        entry = ActivityEntry(
+            what=fields.get("what", ""),
+            day=day_of(fields, "day", now().date()),
+            part=parse_part(part) if part.strip() else PartOfDay.MORNING,
+            area=fields.get("area", ""),
+            planned_ahead=self.planned_ahead,
+            outcome=parse_outcome(fields.get("outcome", "")),
+            mastery=fields.get("mastery", ""),  # type: ignore[arg-type]
+            pleasure=fields.get("pleasure", ""),  # type: ignore[arg-type]
+            mood=fields.get("mood", ""),  # type: ignore[arg-type]
+            note=fields.get("note", ""),
+        )
+        if not part.strip():
+            raise ValidationError(
+                "part", "Please say which part of the day: morning, afternoon, evening or night."
+            )
+        if self.record is not None:
+            entry = replace(
+                entry,
+                id=self.record.id,
+                created_at=self.record.created_at,
+                updated_at=self.record.updated_at,
+            )
+        return entry
+
+    def persist(self, store: Store, record: Any, *extra: Any) -> Any:
+        return activities(store).save(record)
+
+    def saved_note(self, record: Any) -> str:
+        if record.done:
+            return "Saved as done. Well done for doing it."
+        return "Activity saved." if record.outcome is Outcome.PLANNED else "Saved as not done."

@@ -1,0 +1,1 @@
+"""The diaries section: mood, sleep and panic diaries, and their charts."""

@@ -1,0 +1,192 @@
+"""A form on one record, built from a list of fields: one-line boxes, ratings, writing, and tick
+lists. Used by behavioural activation and the diaries. Draft-safe like every form (`DraftForm`,
+as `TextSheetForm`): typing is on disk as a draft within a fraction of a second, Ctrl+S saves, and
+"saved" is said only once it is on disk.
+
+A form names its draft `FORM`, its `ENTRY_FIELDS`, builds its record with `build(fields)` (raising
+ValidationError with the field's key) and writes it in `persist(store, record)`. `explain(fields)`
+may give lines shown live under the fields (the sleep diary's figures), or a calm message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar, Literal, TypeVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Header, Input, SelectionList, Static, TextArea
+
+from homework_tui.model.base import Entity, ValidationError
+from homework_tui.model.draft import Draft
+from homework_tui.store.drafts import DraftKeeper, Drafts
+from homework_tui.ui.base import HomeworkScreen
+from homework_tui.ui.form_autosave import DraftForm
+from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
+from homework_tui.ui.widgets.rating_input import RatingInput
+
+T = TypeVar("T", bound=Entity)
+TICK_SEPARATOR = ","
+
+
+@dataclass(frozen=True)
+class EntryField:
+    """One field. `kind`: a one-line box, a rating (`low`-`high`), writing of several lines, or
+    a tick list of `options` ((label, value) pairs; stored in the draft comma-separated)."""
+
+    key: str
+    label: str
+    hint: str = ""
+    kind: Literal["line", "rating", "text", "ticks"] = "line"
+    low: int = 0
+    high: int = 10
+    options: tuple[tuple[str, str], ...] = ()
+
+
+def ticked(fields: dict[str, str], key: str) -> tuple[str, ...]:
+    return tuple(v for v in fields.get(key, "").split(TICK_SEPARATOR) if v)
+
+
+class EntryForm(DraftForm, HomeworkScreen[T | None]):
+    CSS_PATH = Path(__file__).with_name("entry_form.tcss")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
+        Binding("escape", "close", "Close", key_display="Esc"),
+    ]
+    FORM: ClassVar[str] = ""
+    SHEET_TITLE: ClassVar[str] = ""
+    INTRO: ClassVar[str] = ""
+    ENTRY_FIELDS: ClassVar[tuple[EntryField, ...]] = ()
+
+    def __init__(self, record: T | None, saved: dict[str, str], draft: Draft | None = None) -> None:
+        super().__init__(classes="entry-form")
+        self.record = record
+        self.from_draft = draft is not None
+        self._draft = draft or Draft(form=self.FORM, record_id=record.id if record else None)
+        self._fields = dict(draft.fields) if draft else dict(saved)
+        self._initial = {k: v for k, v in saved.items() if v.strip()}
+        self._saving = False
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="·")
+        yield Static(id="form-message")
+        with VerticalScroll(id="entry-fields"):
+            if self.INTRO:
+                yield Static(Text(self.INTRO), classes="entry-intro")
+            for field in self.ENTRY_FIELDS:
+                yield from self._compose_field(field)
+        yield Static(id="entry-figures")  # below the fields, always in view
+        yield Footer()
+
+    def _compose_field(self, field: EntryField) -> ComposeResult:
+        value = self._fields.get(field.key, "")
+        if field.kind == "text":
+            yield Static(
+                Text(field.label + (f" ({field.hint})" if field.hint else "")),
+                classes="entry-title",
+            )
+            yield CleanTextArea(value, id=field.key, classes="entry-box")
+        elif field.kind == "ticks":
+            yield Static(
+                Text(field.label + (f" ({field.hint})" if field.hint else "")),
+                classes="entry-title",
+            )
+            chosen = set(ticked(self._fields, field.key))
+            yield SelectionList[str](
+                *((Text(name), v, v in chosen) for name, v in field.options),
+                id=field.key,
+                classes="entry-ticks",
+            )
+        else:
+            with Horizontal(classes="entry-row"):
+                yield Static(Text(field.label), classes="entry-label")
+                if field.kind == "rating":
+                    yield RatingInput(value, low=field.low, high=field.high, step=1, id=field.key)
+                else:
+                    size = "entry-short" if field.hint else "entry-line"
+                    yield CleanInput(value, id=field.key, classes=size, compact=True)
+                if field.hint:
+                    yield Static(Text(field.hint), classes="entry-hint")
+
+    def on_mount(self) -> None:
+        self.title = self.SHEET_TITLE
+        self.sub_title = "unsaved draft" if self.from_draft else ("" if self.record else "new")
+        store = self.homework.store
+        assert store is not None
+        self.keeper = DraftKeeper(Drafts(store), self._draft)
+        self.query_one(f"#{self.ENTRY_FIELDS[0].key}").focus()
+        self.start_autosave()
+        self._show_figures()
+
+    def draft_snapshot(self) -> tuple[dict[str, str], str]:
+        fields: dict[str, str] = {}
+        for field in self.ENTRY_FIELDS:
+            widget = self.query_one(f"#{field.key}")
+            if isinstance(widget, TextArea):
+                fields[field.key] = widget.text
+            elif isinstance(widget, SelectionList):
+                fields[field.key] = TICK_SEPARATOR.join(str(v) for v in widget.selected)
+            else:
+                assert isinstance(widget, Input)
+                fields[field.key] = widget.value
+        return fields, ""
+
+    def draft_worth_keeping(self, fields: dict[str, str]) -> bool:
+        return self.from_draft or not self.unchanged(fields)
+
+    def unchanged(self, fields: dict[str, str]) -> bool:
+        if self.record is None and not self.from_draft:
+            return fields == self._fields_at_start
+        return {k: v for k, v in fields.items() if v.strip()} == self._initial
+
+    def build(self, fields: dict[str, str]) -> T:
+        """The record to save from the typed `fields` (raises ValidationError)."""
+        raise NotImplementedError
+
+    @property
+    def _fields_at_start(self) -> dict[str, str]:
+        start = {f.key: self._fields.get(f.key, "") for f in self.ENTRY_FIELDS}
+        return start
+
+    def action_save(self) -> None:
+        if self._saving:
+            return
+        fields, _ = self.draft_snapshot()
+        try:
+            value = self.build(fields)
+        except ValidationError as error:
+            self._say(error.message)
+            keys = [f.key for f in self.ENTRY_FIELDS]
+            self.query_one(f"#{error.field if error.field in keys else keys[0]}").focus()
+            return
+        self._say("")
+        self._saving = True
+        self._save(value)
+
+    def explain(self, fields: dict[str, str]) -> list[str]:
+        """Lines shown live under the fields (none by default)."""
+        return []
+
+    @on(Input.Changed)
+    @on(SelectionList.SelectedChanged)
+    def _changed_field(self) -> None:
+        if self.is_mounted:
+            self._show_figures()
+
+    def _show_figures(self) -> None:
+        fields, _ = self.draft_snapshot()
+        lines = self.explain(fields)
+        figures = self.query_one("#entry-figures", Static)
+        figures.update(Text("\n".join(lines)))
+        figures.display = bool(lines)
+
+    @on(Input.Submitted)
+    def _next_field(self) -> None:
+        self.focus_next()
+
+    def persist(self, store: Any, record: Any, *extra: Any) -> Any:
+        raise NotImplementedError
