@@ -18,10 +18,14 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 # line of `---` or `===` is a rule or turns the line above into a heading).
 _LINE_START = re.compile(r"^(>|[-+=]|#{1,6}(?=\s|$)|\d{1,9}[.)](?=\s|$))")
 _CLOSING_HASHES = re.compile(r"(\s)(#+)$")
+# A viewer that links bare URLs (GitHub, Textual's Markdown) finds them at "://" and takes the
+# raw characters after it, escaping backslashes included: `<http://a.b>` came out as
+# "http://a.b\\>". An escaped colon is never the start of a link.
+_URL_COLON = re.compile(r":(?=//)")
 
 
 def _inline(text: str) -> str:
-    return _SPECIAL.sub(r"\\\1", text)
+    return _URL_COLON.sub(r"\\:", _SPECIAL.sub(r"\\\1", text))
 
 
 def esc(text: str) -> str:

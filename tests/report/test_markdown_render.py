@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -91,6 +91,7 @@ def inline_blocks(markdown: str, parser: MarkdownIt = PARSER) -> list[tuple[str,
 
 @each_parser
 @given(typed=typed_text)
+@example(typed="<http://a.b>@0")  # found by hypothesis: a linking viewer took the escapes along
 def test_a_field_renders_as_typed(parser: MarkdownIt, typed: str) -> None:
     markdown = f"## Heading\n\n- **Situation:** {esc(typed)}\n- **Next:** after\n"
     blocks = inline_blocks(markdown, parser)
@@ -102,6 +103,7 @@ def test_a_field_renders_as_typed(parser: MarkdownIt, typed: str) -> None:
 
 @each_parser
 @given(typed=typed_text)
+@example(typed="<http://a.b>@^")
 def test_a_paragraph_renders_as_typed(parser: MarkdownIt, typed: str) -> None:
     if not as_shown(typed):
         return
