@@ -32,10 +32,10 @@ class ActivationScreen(DraftListScreen):
     CSS_PATH = "activation.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "Plan"),
-        Binding("l", "log", "Log done"),
+        Binding("l", "log", "Log"),
         Binding("left_square_bracket", "week(-1)", "Week", key_display="[/]"),
         Binding("right_square_bracket", "week(1)", "Next week", key_display="]", show=False),
-        Binding("m", "pattern", "Mood pattern"),
+        Binding("m", "pattern", "Pattern"),
         Binding("delete,d", "delete", "Delete", key_display="Del", show=False),
         Binding("u", "undo", "Undo delete", show=False),
     ]
