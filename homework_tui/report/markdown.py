@@ -26,6 +26,7 @@ from homework_tui.report.data import ReportData
 from homework_tui.report.exposure_section import exposures
 from homework_tui.report.md_text import cell, esc, heading, long_date, when
 from homework_tui.report.md_text import field as _field
+from homework_tui.report.measures_section import questionnaires
 from homework_tui.report.session_notes import (
     BRIDGE_TITLE,
     NOT_WRITTEN,
@@ -199,6 +200,7 @@ RENDERERS: dict[str, Callable[[tuple[Activity, ...], TextChoices], list[str]]] =
     "relaxation": relaxation,
     "journal": journal,
     "checkoffs": ticked,
+    "measures": questionnaires,
     **WELLBEING_RENDERERS,
 }
 

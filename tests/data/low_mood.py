@@ -1,9 +1,10 @@
 """Scenario 6, "Low mood, weeks 1-2" (../shared/SCENARIOS.md): the first week, Mon 12 to Sun 18
 January 2026. The therapist's plan file sets activity scheduling five times a week and a mood and a
-sleep diary every day (PHQ-9 is another engineer's part). Each evening the client plans small
+sleep diary every day, and a PHQ-9 each week. Each evening the client plans small
 activities for the next day and ticks most of them off with mastery, pleasure and mood; writes the
 sleep diary at breakfast (the scenario's night: to bed 23:40, asleep after 40 minutes, awake twice,
-up at 7:10) and the day's mood at night. One panic attack on the bus, Thursday.
+up at 7:10) and the day's mood at night. One panic attack on the bus, Thursday. The PHQ-9 the plan
+asks once a week: 14 (moderate) on the Monday the plan started, 11 on Sunday.
 
 `build(folder)` writes it into a real store (as the app would); `python -m tests.data.low_mood
 FOLDER` does the same by hand (the README's capture of the week grid comes from it).
@@ -19,8 +20,10 @@ from homework_tui.model.activation import ActivityEntry, Outcome, PartOfDay
 from homework_tui.model.diaries.mood import MoodEntry
 from homework_tui.model.diaries.panic import Cue, PanicAttack, Symptom
 from homework_tui.model.diaries.sleep import SleepEntry
+from homework_tui.model.measures import MeasureResult, Scale
 from homework_tui.model.plan_toml import parse_plan
 from homework_tui.store import Store
+from homework_tui.store.measures import save_result
 from homework_tui.store.plan import import_plan
 from homework_tui.store.wellbeing import activities, moods, panics, sleeps
 
@@ -43,7 +46,12 @@ daily = true
 [[homework]]
 kind = "sleep diary"
 daily = true
+
+[[homework]]
+kind = "PHQ-9"
+times_a_week = 1
 """
+PHQ9 = ((0, (2, 2, 2, 2, 1, 2, 1, 2, 0)), (6, (2, 2, 1, 2, 1, 1, 1, 1, 0)))  # 14, then 11
 
 M, A, E = PartOfDay.MORNING, PartOfDay.AFTERNOON, PartOfDay.EVENING
 DONE, NOT, PLANNED = Outcome.DONE, Outcome.NOT_DONE, Outcome.PLANNED
@@ -142,6 +150,9 @@ def build(folder: Path) -> None:
                     created_at=at(night + timedelta(days=1), 8, 30),
                 )
             )
+        for offset, answers in PHQ9:
+            when = at(MONDAY + timedelta(days=offset), 19)
+            save_result(store, MeasureResult(scale=Scale.PHQ9, answers=answers, created_at=when))
         panics(store).add(
             PanicAttack(
                 at=at(MONDAY + timedelta(days=3), 8, 15),

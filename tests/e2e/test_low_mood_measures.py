@@ -32,8 +32,7 @@ times_a_week = 1
 start = 2025-03-03
 
 [[homework]]
-kind = "journal"
-title = "Mood diary"
+kind = "mood diary"
 daily = true
 start = 2025-03-03
 """
@@ -87,8 +86,7 @@ def test_low_mood_phq9_weeks_1_and_2(terminal: Terminal, tmp_path: Path) -> None
                  "2025-03-16")  # fmt: skip
     assert report.returncode == 0, report.stderr
     assert "| PHQ-9 (depression) | once a week | 2 | 2 |" in report.stdout
-    assert "PHQ-9: 11 of 27, moderate" in report.stdout
-    assert "Change since plan started: down 3" in report.stdout
+    assert "| Mon 10 March 2025, 19:30 | PHQ-9 | 11 of 27 | moderate | down 3 |" in report.stdout
 
     fhir = tmp_path / "phq9.json"
     assert cli(data, "export", "--format", "fhir", "--out", str(fhir)).returncode == 0

@@ -1,7 +1,8 @@
 """Scenario 6, "Low mood, weeks 1-2" (../shared/SCENARIOS.md), the first week, read as the therapist
 would: the plan (activity scheduling five times a week, mood and sleep diaries daily), a week of
 entries (tests/data/low_mood.py), then the week grid, `homework-tui today`, the report and CSV,
-and the app's own screens (grid, mood pattern, charts) at 80x24. PHQ-9 is another engineer's part."""
+and the app's own screens (grid, mood pattern, charts) at 80x24; the weekly PHQ-9 in the report
+and in the FHIR file a clinic would take in."""
 
 from __future__ import annotations
 
@@ -54,6 +55,7 @@ def test_the_week_reads_as_the_therapist_would(tmp_path: Path) -> None:
         "Done: Activity scheduling: 5 of 5 this week, all done",
         "Done: Mood diary: done today",
         "Done: Sleep diary: done today",
+        "Done: PHQ-9 (depression): 1 of 1 this week, all done",
         "Streak: 7 days in a row with some homework. Well done.",
     ]
 
@@ -79,6 +81,9 @@ def test_the_week_reads_as_the_therapist_would(tmp_path: Path) -> None:
         "| 3 (fair) |",
         "Sleep efficiency (total sleep ÷ time in bed) averaged 84% over 7 nights.",
         "- **Number of symptoms:** 4 (full attack)",
+        "| PHQ-9 (depression) | once a week | 2 | 1 |",
+        "| Mon 12 January 2026, 19:00 | PHQ-9 | 14 of 27 | moderate | – |",
+        "| Sun 18 January 2026, 19:00 | PHQ-9 | 11 of 27 | moderate | down 3 |",
     ):
         assert line in report.splitlines(), line
     assert "*A pattern, not a proof:" in report
@@ -140,3 +145,31 @@ async def test_in_the_app_at_80x24(tmp_path: Path) -> None:
             await wait_until(pilot, lambda: "Sun 18" in chart(app, "#mood-chart"))
             assert "Mon 12 ███▌ 3/10" in chart(app, "#mood-chart")  # the app's bars: 12 wide
             assert "Mon 12 ███████▌ 6.2 h, 82%" in chart(app, "#sleep-chart")  # the 23:40 night
+
+
+def test_the_fhir_file_holds_the_weeks_phq9(tmp_path: Path) -> None:
+    """`homework-tui export --format fhir`, read back with fhir.resources' R4B models."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from fhir.resources.R4B.bundle import Bundle
+
+    build(tmp_path / "data")
+    out = tmp_path / "phq9.json"
+    env = {**os.environ, "HOMEWORK_TUI_DATA_DIR": str(tmp_path / "data")}
+    script = Path(sys.executable).with_name("homework-tui")
+    done = subprocess.run(
+        [str(script), "export", "--format", "fhir", "--out", str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    bundle = Bundle.model_validate(json.loads(out.read_text(encoding="utf-8")))
+    responses = [entry.resource for entry in bundle.entry or []]
+    assert [r.questionnaire for r in responses] == ["http://loinc.org/q/44249-1"] * 2
+    totals = [r.item[-1].answer[0].valueInteger for r in responses]  # type: ignore[index]
+    assert totals == [14, 11]
