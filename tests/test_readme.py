@@ -199,3 +199,22 @@ def test_the_contents_list_every_section(readme: tuple[str, list[Token]]) -> Non
     assert len(contents) == 1, "one paragraph starting **Contents:**"
     listed = [str(c.attrs["href"])[1:] for c in contents[0].children or [] if c.type == "link_open"]
     assert listed == sections
+
+
+@pytest.mark.parametrize("page", sorted((ROOT / "docs").glob("*.md")), ids=lambda p: p.name)
+def test_the_docs_pages_render_and_link_right(page: Path) -> None:
+    """The pages the README points to (docs/…) hold to the same: fences closed, headings
+    headings, links to files that exist (relative to the page)."""
+    text = page.read_text(encoding="utf-8")
+    tokens = render(text)
+    assert unclosed_fences(text, tokens) == []
+    inside = code_lines(tokens)
+    wanted = {
+        n for n, line in enumerate(text.splitlines()) if line.startswith("#") and n not in inside
+    }
+    assert wanted <= heading_lines(tokens)
+    hrefs = [str(c.attrs["href"]) for c in inline_children(tokens) if c.type == "link_open"]
+    files = [h for h in hrefs if not urlparse(h).scheme and not h.startswith("#")]
+    assert [h for h in files if not (page.parent / unquote(urlparse(h).path)).exists()] == []
+    anchors = {slug(title) for _level, title in headings(tokens)}
+    assert [h for h in hrefs if h.startswith("#") and h[1:] not in anchors] == []
