@@ -14,7 +14,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "plan",
         help="the homework your therapist set: import their file, or show it",
         description="The homework your therapist set. The file format is described in "
-        "the README, section Your therapist's plan, with an example in examples/plan.toml.",
+        "docs/plan-format.md (every key and kind) and in the README, section Your therapist's "
+        "plan, with an example in examples/plan.toml.",
     )
     plan.set_defaults(run=run_show)
     actions = plan.add_subparsers(dest="plan_command", metavar="ACTION")

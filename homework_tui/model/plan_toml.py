@@ -1,4 +1,4 @@
-"""Reading a plan a therapist wrote by hand in TOML (format: the README, section Your therapist's plan).
+"""Reading a plan a therapist wrote by hand in TOML (the format: docs/plan-format.md).
 
 `parse_plan(text)` returns a `PlanFile` (the plan's details and its assignments) or raises
 `PlanFileError` listing every problem found, each naming its line, in words meant for the person
