@@ -14,11 +14,13 @@ from homework_tui.model.activation import (
     ActivityEntry,
     Outcome,
     PartOfDay,
+    parse_part,
 )
 from homework_tui.model.activation.form import activity_entry, parse_outcome
 from homework_tui.model.activation.grid import week_grid, week_start
 from homework_tui.model.activation.pattern import CAUTION, MoodLink, mood_pattern
-from homework_tui.model.base import ValidationError, now
+from homework_tui.model.base import ValidationError, now, optional_rating
+from homework_tui.model.diaries.forms import day_of
 from homework_tui.plain.fields import Field, Form, Kind
 from homework_tui.plain.menu import Choice, choose
 from homework_tui.plain.records import Action, run_section, save
@@ -29,27 +31,45 @@ PARTS = ", ".join(p.value for p in PartOfDay)
 AREAS = ", ".join(a.lower() for a in LIFE_AREAS[:3])
 
 
-def _rating(name: str, label: str) -> Field:
-    return Field(name, label, Kind.RATING, optional=True, low=RATING_LOW, high=RATING_HIGH)
+def _rating(name: str, label: str, said: str) -> Field:
+    """An optional rating, refused at once in the model's own words (`said` names it as the
+    model does: “Mastery is 11; it goes from 0 to 10.”)."""
+    return Field(
+        name,
+        label,
+        Kind.RATING,
+        optional=True,
+        low=RATING_LOW,
+        high=RATING_HIGH,
+        check=lambda text: optional_rating(name, text, said, low=RATING_LOW, high=RATING_HIGH),
+    )
 
 
 WHAT = Field("what", "What, in a few words")
 AREA = Field("area", f"Life area or value it serves, such as {AREAS}", optional=True)
 RATINGS = (
-    _rating("mastery", "Mastery, your sense of achievement"),
-    _rating("pleasure", "Pleasure, your enjoyment"),
-    _rating("mood", "Mood at the time"),
+    _rating("mastery", "Mastery, your sense of achievement", "Mastery"),
+    _rating("pleasure", "Pleasure, your enjoyment", "Pleasure"),
+    _rating("mood", "Mood at the time", "Mood"),
 )
 
 
 def _day(empty: str) -> Field:
-    return Field("day", "Day, year-month-day", optional=True, empty=empty)
+    return Field(
+        "day",
+        "Day, year-month-day",
+        optional=True,
+        empty=empty,
+        check=lambda text: day_of({"day": text}, "day", now().date()),
+    )
 
 
 def _part(empty: str = "") -> Field:
     if empty:
-        return Field("part", f"Part of the day: {PARTS}", optional=True, empty=empty)
-    return Field("part", f"Part of the day: {PARTS}")
+        return Field(
+            "part", f"Part of the day: {PARTS}", optional=True, empty=empty, check=parse_part
+        )
+    return Field("part", f"Part of the day: {PARTS}", check=parse_part)
 
 
 def plan_activity(session: Session) -> None:

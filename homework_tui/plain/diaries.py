@@ -194,8 +194,8 @@ def describe_sleep(entry: SleepEntry) -> str:
 
 def describe_panic(attack: PanicAttack) -> str:
     lines = [
-        f"{when(attack.at)}: peak {attack.peak} of 10, {attack.cue.label.lower()}, "
-        f"{len(attack.symptoms)} symptoms ({attack.attack_kind})"
+        f"{when(attack.at)}: peak {attack.peak} of 10, {attack.cue.label.lower()}",
+        f"  {len(attack.symptoms)} symptoms, a {attack.attack_kind}",
     ]
     if attack.where:
         lines.append(f"  Where: {attack.where}")
