@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from homework_tui.commands.common import fail, opened_store
+
+if TYPE_CHECKING:
+    from homework_tui.model.measures import Questionnaire
 
 HELP_LINE_CLI = (
     "If you're thinking of harming yourself, please use your safety plan and crisis contacts "
@@ -37,32 +41,25 @@ class _Stop(Exception):
     """An answer that cannot be used, or the input ended: one line, nothing stored."""
 
 
-def _ask(form_items: tuple[str, ...], frame: str) -> tuple[int, ...]:
+def _ask(form: Questionnaire) -> tuple[int, ...]:
     from homework_tui.model.base import ValidationError
-    from homework_tui.model.measures import ANSWERS, parse_answer
+    from homework_tui.model.measures.asking import AnswersEnded, ask_answers
 
     interactive = sys.stdin.isatty()
-    options = ", ".join(f"{n} {words.lower()}" for n, words in enumerate(ANSWERS))
-    print(frame)
-    print(f"Answer each with a number: {options}.")
-    answers: list[int] = []
-    for number, item in enumerate(form_items, 1):
-        while True:
-            prompt = f"{number} of {len(form_items)}. {item}: "
-            print(prompt, end="" if interactive else "\n", flush=True)
-            line = sys.stdin.readline()
-            if not line:
-                if interactive:
-                    print()
-                raise _Stop(f"the input ended after {len(answers)} answers; nothing was stored.")
-            try:
-                answers.append(parse_answer(line, number))
-                break
-            except ValidationError as error:
-                if not interactive:
-                    raise _Stop(f"{error.message} Nothing was stored.") from None
-                print(error.message)
-    return tuple(answers)
+
+    def ask(prompt: str) -> str | None:
+        print(f"{prompt} ", end="" if interactive else "\n", flush=True)
+        line = sys.stdin.readline()
+        if not line and interactive:
+            print()
+        return line or None
+
+    try:
+        return ask_answers(form, ask, print, re_ask=interactive)
+    except AnswersEnded as ended:
+        raise _Stop(f"{ended}; nothing was stored.") from None
+    except ValidationError as error:
+        raise _Stop(f"{error.message} Nothing was stored.") from None
 
 
 def run_measure(args: argparse.Namespace) -> int:
@@ -70,11 +67,11 @@ def run_measure(args: argparse.Namespace) -> int:
     from homework_tui.model.measures import (
         MeasureResult,
         change_since,
-        change_words,
         parse_answers,
         parse_scale,
         questionnaire,
     )
+    from homework_tui.model.measures.asking import result_lines
     from homework_tui.model.safety import SafetyPlan
     from homework_tui.store import Singleton, StoreError
     from homework_tui.store.measures import plan_start, results, save_result
@@ -97,7 +94,7 @@ def run_measure(args: argparse.Namespace) -> int:
             if store.read_only:
                 return fail("your data is open read-only here, so nothing can be stored.", 1)
             try:
-                answers = given if given is not None else _ask(form.items, form.frame)
+                answers = given if given is not None else _ask(form)
             except _Stop as stop:
                 return fail(str(stop), 2)
             result = save_result(store, MeasureResult(scale=scale, answers=answers))
@@ -106,11 +103,8 @@ def run_measure(args: argparse.Namespace) -> int:
             plan = Singleton(store, "safety", SafetyPlan, SafetyPlan).load()
     except StoreError as error:
         return fail(f"{error} Nothing was stored.")
-    band = result.band
-    print(f"{form.name} total: {result.total} of {form.max_total}, {band.name} ({band.meaning}).")
-    if change is not None:
-        since = "since your plan started" if start else "since your first"
-        print(f"Change {since}: {change_words(change)} (lower is better).")
+    for line in result_lines(result, change, since_plan=start is not None):
+        print(line)
     print("Saved.")
     if result.needs_help_line:
         print(HELP_LINE_CLI)

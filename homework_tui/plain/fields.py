@@ -38,7 +38,8 @@ class Field:
     # What an empty answer to an optional field means, in the prompt ("Enter for today").
     empty: str = "skips"
     # The model's own check of a rating, when it words the message itself (a mood's rating);
-    # else the model's generic rule for a rating with this label.
+    # else the model's generic rule for a rating with this label. On a line: the model's reading
+    # of it (a clock time, a date), so a refusal is said and asked again at once.
     check: Callable[[str], object] | None = None
 
     def prompt(self) -> str:
@@ -71,6 +72,13 @@ def ask_field(io: LineIO, question: Field) -> str:
     while True:
         answer = io.ask(question.prompt(), help_text=help_text)
         if question.kind is not Kind.RATING:
+            if question.check is None or (question.optional and not answer.strip()):
+                return answer
+            try:
+                question.check(answer)  # a line the model reads (a time, a day): refused at once
+            except ValidationError as error:
+                io.say(error.message)
+                continue
             return answer
         if question.optional and not answer.strip():
             return ""
@@ -114,3 +122,14 @@ class Form:
                 if question is None:
                     question = next(iter(self.asked.values()))
                 self.ask(question)
+
+
+def ask_numbers(io: LineIO, labels: list[str], prompt: str) -> list[int]:
+    """Show `labels` numbered from 1 and ask for the numbers that fit, separated by spaces or
+    commas (“1 3 5”); an empty line chooses none. The chosen indexes, from 0, each once."""
+    io.say("\n".join(f"{number}. {label}" for number, label in enumerate(labels, 1)))
+    while True:
+        words = io.ask(prompt).replace(",", " ").split()
+        if all(w.isdigit() and 1 <= int(w) <= len(labels) for w in words):
+            return sorted({int(w) - 1 for w in words})
+        io.say(f"Please give numbers from 1 to {len(labels)}, separated by spaces, like “1 3”.")

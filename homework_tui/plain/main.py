@@ -6,13 +6,20 @@ import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from homework_tui.plain.io import GENERAL_HELP, InputEnded, Quit, console
+from homework_tui.plain.io import InputEnded, Quit, console
 from homework_tui.plain.menu import Choice, choose
 from homework_tui.plain.session import Session, start
 
 WELCOME = (
     "homework-tui, plain mode. Type a number or a name to choose; “help” at any question "
     "for help, “quit” to go back; “quit” here leaves."
+)
+HELP = (
+    "The sections: Help now, your safety plan and crisis lines; Today, what is due; thought "
+    "records; exposure, with ladders, logging and the timer; experiments; the journal; "
+    "activities, planned, done and rated, with this week day by day and which went with better "
+    "mood; diaries of mood, sleep and panic; measures, the PHQ-9 and GAD-7 questionnaires and "
+    "your past results; your therapist's plan; and the report for your next session."
 )
 GOODBYE = "Goodbye. Everything you saved is kept on this computer."
 
@@ -25,10 +32,13 @@ class Section:
 
 def sections() -> list[Section]:
     from homework_tui.plain import (
+        activation,
+        diaries,
         experiments,
         exposure,
         help_now,
         journal,
+        measures,
         plan,
         report,
         thoughts,
@@ -45,6 +55,15 @@ def sections() -> list[Section]:
         Section(Choice("exposure", "Exposure: ladders, logging, the timer"), exposure.run),
         Section(Choice("experiments", "Experiments", ("experiment",)), experiments.run),
         Section(Choice("journal", "Journal"), journal.run),
+        Section(
+            Choice("activities", "Activities: plan, do, rate", ("activity", "activation")),
+            activation.run,
+        ),
+        Section(Choice("diaries", "Diaries: mood, sleep, panic", ("diary",)), diaries.run),
+        Section(
+            Choice("measures", "Measures: PHQ-9 and GAD-7", ("measure", "phq9", "gad7")),
+            measures.run,
+        ),
         Section(Choice("plan", "Plan: what your therapist set"), plan.run),
         Section(Choice("report", "Report for your next session"), report.run),
     ]
@@ -59,9 +78,7 @@ def main_menu(session: Session) -> None:
     menu = sections()
     while True:
         try:
-            chosen = choose(
-                session.io, "\nMain menu", [s.choice for s in menu], help_text=GENERAL_HELP
-            )
+            chosen = choose(session.io, "\nMain menu", [s.choice for s in menu], help_text=HELP)
         except Quit:
             return
         section = next(s for s in menu if s.choice is chosen)

@@ -8,27 +8,15 @@ from dataclasses import replace
 from datetime import date
 from typing import Any, ClassVar
 
-from homework_tui.model.activation import LIFE_AREAS, ActivityEntry, Outcome, PartOfDay, parse_part
-from homework_tui.model.base import ValidationError, clean_text, now
+from homework_tui.model.activation import LIFE_AREAS, ActivityEntry, Outcome, PartOfDay
+from homework_tui.model.activation.form import OUTCOME_WORDS, activity_entry
+from homework_tui.model.base import now
 from homework_tui.model.draft import Draft
 from homework_tui.store import Store
 from homework_tui.store.wellbeing import activities
-from homework_tui.ui.diaries.diary_forms import day_of
 from homework_tui.ui.entry_form import EntryField, EntryForm
 
 FORM = "activity"
-OUTCOME_WORDS = "planned / done / not done"
-
-
-def parse_outcome(text: str) -> Outcome:
-    word = " ".join(clean_text(text, multiline=False).casefold().replace("_", " ").split())
-    if not word or "planned".startswith(word):
-        return Outcome.PLANNED
-    if word.startswith("not") or word in {"no", "n", "skipped"}:
-        return Outcome.NOT_DONE
-    if "done".startswith(word) or word in {"yes", "y", "✓"}:
-        return Outcome.DONE
-    raise ValidationError("outcome", f"Please write one of: {OUTCOME_WORDS}.")
 
 
 class ActivityForm(EntryForm[ActivityEntry]):
@@ -102,23 +90,7 @@ class ActivityForm(EntryForm[ActivityEntry]):
         return fields, extra
 
     def build(self, fields: dict[str, str]) -> ActivityEntry:
-        part = fields.get("part", "")
-        entry = ActivityEntry(
-            what=fields.get("what", ""),
-            day=day_of(fields, "day", now().date()),
-            part=parse_part(part) if part.strip() else PartOfDay.MORNING,
-            area=fields.get("area", ""),
-            planned_ahead=self.planned_ahead,
-            outcome=parse_outcome(fields.get("outcome", "")),
-            mastery=fields.get("mastery", ""),  # type: ignore[arg-type]
-            pleasure=fields.get("pleasure", ""),  # type: ignore[arg-type]
-            mood=fields.get("mood", ""),  # type: ignore[arg-type]
-            note=fields.get("note", ""),
-        )
-        if not part.strip():
-            raise ValidationError(
-                "part", "Please say which part of the day: morning, afternoon, evening or night."
-            )
+        entry = activity_entry(fields, planned_ahead=self.planned_ahead)
         if self.record is not None:
             entry = replace(
                 entry,

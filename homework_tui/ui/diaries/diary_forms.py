@@ -6,31 +6,31 @@ Each dismisses with the saved record, or None."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from typing import Any, ClassVar
 
-from homework_tui.model.base import Entity, ValidationError, clean_text, now
-from homework_tui.model.diaries.clock import clock_text, parse_clock
+from homework_tui.local_zone import local_zone_name
+from homework_tui.model.base import Entity, ValidationError, now
+from homework_tui.model.diaries.clock import clock_text
+from homework_tui.model.diaries.forms import (
+    SLEEP_NUMBERS,
+    SLEEP_TIMES,
+    day_of,
+    mood_entry,
+    panic_attack,
+    sleep_values,
+    yesterday,
+)
 from homework_tui.model.diaries.mood import MoodEntry
-from homework_tui.model.diaries.panic import Cue, PanicAttack, Symptom
+from homework_tui.model.diaries.panic import PanicAttack, Symptom
 from homework_tui.model.diaries.sleep import QUALITY, SleepEntry
 from homework_tui.model.draft import Draft
-from homework_tui.model.exposure.form import parse_day
 from homework_tui.store import Store
 from homework_tui.store.wellbeing import moods, panics, sleeps
-from homework_tui.ui.diaries.zone import local_zone_name
 from homework_tui.ui.entry_form import EntryField, EntryForm, ticked
 
 MOOD_FORM, SLEEP_FORM, PANIC_FORM = "mood_diary", "sleep_diary", "panic_diary"
 DAY_HINT = "year-month-day"
-
-
-def day_of(fields: dict[str, str], key: str, default: date) -> date:
-    text = fields.get(key, "")
-    try:
-        return parse_day(text, today=default) if text.strip() else default
-    except ValidationError as error:
-        raise ValidationError(key, error.message) from None
 
 
 def keep_identity(record: Entity, base: Entity | None) -> Entity:
@@ -60,13 +60,7 @@ class MoodForm(EntryForm[MoodEntry]):
         return {"day": entry.day.isoformat(), "mood": str(entry.mood), "note": entry.note}
 
     def build(self, fields: dict[str, str]) -> MoodEntry:
-        if not fields.get("mood", "").strip():
-            raise ValidationError("mood", "Please rate your mood from 0 to 10.")
-        entry = MoodEntry(
-            day=day_of(fields, "day", now().date()),
-            mood=fields["mood"],  # type: ignore[arg-type]
-            note=fields.get("note", ""),
-        )
+        entry = mood_entry(fields)
         return keep_identity(entry, self.record)  # type: ignore[return-value]
 
     def persist(self, store: Store, record: Any, *extra: Any) -> Any:
@@ -82,9 +76,6 @@ class MoodForm(EntryForm[MoodEntry]):
 
 
 # -- sleep ----------------------------------------------------------------------------------------
-
-SLEEP_TIMES = ("to_bed", "tried_to_sleep", "final_awakening", "out_of_bed")
-SLEEP_NUMBERS = ("minutes_to_fall_asleep", "awakenings", "minutes_awake", "quality")
 
 
 class SleepForm(EntryForm[SleepEntry]):
@@ -137,19 +128,10 @@ class SleepForm(EntryForm[SleepEntry]):
         return fields
 
     def build(self, fields: dict[str, str]) -> SleepEntry:
-        labels = {f.key: f.label for f in self.ENTRY_FIELDS}
-        values: dict[str, object] = {}
-        for key in SLEEP_TIMES:
-            values[key] = parse_clock(key, fields.get(key, ""), labels[key])
-        for key in SLEEP_NUMBERS:
-            text = fields.get(key, "").strip()
-            if not text:
-                raise ValidationError(key, f"Please fill in “{labels[key]}” (a guess is fine).")
-            values[key] = text
-        yesterday = now().date() - timedelta(days=1)
+        values = sleep_values(fields)
         zone = self.record.zone if self.record else local_zone_name()
         entry = SleepEntry(
-            night_of=day_of(fields, "night_of", yesterday),
+            night_of=day_of(fields, "night_of", yesterday()),
             notes=fields.get("notes", ""),
             zone=zone,
             **values,  # type: ignore[arg-type]
@@ -175,15 +157,6 @@ class SleepForm(EntryForm[SleepEntry]):
 
 
 # -- panic ----------------------------------------------------------------------------------------
-
-
-def parse_cue(text: str) -> Cue:
-    word = clean_text(text, multiline=False).strip().casefold()
-    if word and "expected".startswith(word[:3]) and not word.startswith("un"):
-        return Cue.EXPECTED
-    if word and (word[0] in "ou" or "blue" in word):
-        return Cue.OUT_OF_THE_BLUE
-    raise ValidationError("cue", "Please write “expected” or “out of the blue”.")
 
 
 class PanicForm(EntryForm[PanicAttack]):
@@ -229,21 +202,7 @@ class PanicForm(EntryForm[PanicAttack]):
         }
 
     def build(self, fields: dict[str, str]) -> PanicAttack:
-        day = day_of(fields, "day", now().date())
-        started = parse_clock("time", fields.get("time", ""), "Time it started")
-        if not fields.get("peak", "").strip():
-            raise ValidationError("peak", "Please rate how strong the anxiety got, 0 to 10.")
-        attack = PanicAttack(
-            at=datetime.combine(day, started).astimezone(),
-            where=fields.get("where", ""),
-            cue=parse_cue(fields.get("cue", "")),
-            peak=fields["peak"],  # type: ignore[arg-type]
-            symptoms=tuple(
-                Symptom(v) for v in ticked(fields, "symptoms") if v in Symptom._value2member_map_
-            ),
-            thoughts=fields.get("thoughts", ""),
-            what_i_did=fields.get("what_i_did", ""),
-        )
+        attack = panic_attack(fields, ticked(fields, "symptoms"))
         return keep_identity(attack, self.record)  # type: ignore[return-value]
 
     def persist(self, store: Store, record: Any, *extra: Any) -> Any:
