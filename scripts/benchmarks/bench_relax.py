@@ -6,7 +6,7 @@
 1. Phase shown vs audio cue: a headless app runs box breathing on the silent player (the same
    clock a sound player exposes); for each phase change, the session clock when the screen first
    showed the new phase minus the phase's start on the timeline. Target: max ≤ 100 ms.
-2. Bytes to the terminal: `homework-tui breathe --pattern box --minutes 1` in a 100x30 pty,
+2. Bytes to the terminal: `homework-tui breathe --pattern box --minutes 2` in a 100x30 pty,
    counted over 20 s from 8 s after start-up (Esc at 3 s skips the before-rating). Target
    ≤ 1,000 bytes/s. Same-run baseline: the same app
    with the pacer's animation made naive (a full redraw of the session screen 10 times a second).

@@ -74,7 +74,7 @@ def test_kill_minus_nine_of_the_app_in_a_session_leaves_no_worker(
             "--pattern",
             "box",
             "--minutes",
-            "1",
+            "2",  # box breathing's shortest
         ],
         stdin=follower,
         stdout=follower,

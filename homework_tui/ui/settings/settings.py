@@ -95,6 +95,8 @@ class SettingsScreen(SectionScreen):
             yield CleanInput(
                 str(settings.speech_rate), type="integer", max_length=3, id="speech_rate"
             )
+            # Between the two boxes it speaks for, so it is in view while either is typed in.
+            yield Static("", id="settings-error")
             yield Label("Cue word")
             yield CleanInput(
                 settings.cue_word,
@@ -108,7 +110,6 @@ class SettingsScreen(SectionScreen):
                 "session's language.",
                 classes="hint",
             )
-            yield Static("", id="settings-error")
             yield Label("Voices by language")
             voices = self.homework.services.relax.installed_voices
             yield VoiceFinder(settings.voice, voices=voices, id="voice-finder")
