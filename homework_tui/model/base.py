@@ -6,7 +6,7 @@ import math
 import re
 import uuid
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from typing import Self
 
 # C0 and C1 control characters except tab and newline, plus DEL. Stripping these on input means a
@@ -116,3 +116,23 @@ class Entity:
     def touched(self) -> Self:
         """A copy marked as changed now."""
         return replace(self, updated_at=now())
+
+
+_CLOCK = re.compile(r"(\d{1,2})(?:[:.h]?(\d{2}))?\s*([ap](?:\.?m\.?)?)?", re.IGNORECASE)
+
+
+def read_clock(text: str) -> time | None:
+    """A clock time as people type it (“18:30”, “7:10”, “0710”, “7.10”, “6:30pm”, “11 p.m.”),
+    or None when it is not one. Each form says in its own words how to write it."""
+    found = _CLOCK.fullmatch(text.strip())
+    if not found:
+        return None
+    hour, minute = int(found.group(1)), int(found.group(2) or 0)
+    half = (found.group(3) or "").casefold()[:1]
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "p" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute)

@@ -2,34 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from datetime import time
 
-from homework_tui.model.base import ValidationError, clean_text, visible
-
-_CLOCK = re.compile(r"(\d{1,2})(?:[:.h]?(\d{2}))?\s*([ap]\.?m\.?)?")
+from homework_tui.model.base import ValidationError, clean_text, read_clock, visible
 
 
 def parse_clock(field_name: str, value: str, label: str) -> time:
     """The time in `value`, or a one-line message saying how to write it."""
     text = clean_text(value, multiline=False).strip().casefold()
-    found = _CLOCK.fullmatch(text)
-    problem = ValidationError(
-        field_name,
-        f"{label}: “{visible(text[:20])}” is not a time I can read; please write it like 23:40 "
-        "or 7:10.",
-    )
-    if not found:
-        raise problem
-    hour, minute = int(found.group(1)), int(found.group(2) or 0)
-    suffix = (found.group(3) or "").replace(".", "")
-    if suffix:
-        if not 1 <= hour <= 12:
-            raise problem
-        hour = hour % 12 + (12 if suffix == "pm" else 0)
-    if hour > 23 or minute > 59:
-        raise problem
-    return time(hour, minute)
+    found = read_clock(text)
+    if found is None:
+        raise ValidationError(
+            field_name,
+            f"{label}: “{visible(text[:20])}” is not a time I can read; please write it like "
+            "23:40 or 7:10.",
+        )
+    return found
 
 
 def clock_text(moment: time) -> str:

@@ -10,18 +10,15 @@ ratings). Today's exposure given only its minutes ended now: it started that man
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, time, timedelta
 
-from homework_tui.model.base import ValidationError, now, rating
+from homework_tui.model.base import ValidationError, now, rating, read_clock
 from homework_tui.model.exposure import Exposure, Ladder
 from homework_tui.model.exposure.timer import readings_from_text, readings_to_text
 
 YEARS = (1900, 2999)
 YES = "yes"  # a ticked switch in the flat fields
 FIELD_OF_MODEL = {"end_time": "end_time", "safety_behaviours": "safety"}
-
-_TIME = re.compile(r"(\d{1,2})(?:[:.h]?(\d{2}))?\s*(am|pm|a|p)?", re.IGNORECASE)
 
 
 def parse_day(text: str, *, today: date | None = None) -> date:
@@ -45,19 +42,10 @@ def parse_day(text: str, *, today: date | None = None) -> date:
 
 
 def parse_clock(text: str, field_name: str, label: str) -> time:
-    match = _TIME.fullmatch(text.strip())
-    problem = ValidationError(field_name, f"Please write the {label} like 18:30 or 6:30pm.")
-    if not match:
-        raise problem
-    hour, minute = int(match[1]), int(match[2] or 0)
-    half = (match[3] or "").casefold()[:1]
-    if half:
-        if not 1 <= hour <= 12:
-            raise problem
-        hour = hour % 12 + (12 if half == "p" else 0)
-    if hour > 23 or minute > 59:
-        raise problem
-    return time(hour, minute)
+    found = read_clock(text)
+    if found is None:
+        raise ValidationError(field_name, f"Please write the {label} like 18:30 or 6:30pm.")
+    return found
 
 
 def _local(day: date, clock: time) -> datetime:
