@@ -19,18 +19,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Input, SelectionList, Static, TextArea
+from textual.widgets import Footer, Header, Input, SelectionList, Static
 
-from homework_tui.model.base import Entity, ValidationError
+from homework_tui.model.base import Entity
 from homework_tui.model.draft import Draft
 from homework_tui.store.drafts import DraftKeeper, Drafts
 from homework_tui.ui.base import HomeworkScreen
-from homework_tui.ui.form_autosave import DraftForm
+from homework_tui.ui.text_sheet import TICK_SEPARATOR, NamedFieldsForm
 from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
 from homework_tui.ui.widgets.rating_input import RatingInput
 
 T = TypeVar("T", bound=Entity)
-TICK_SEPARATOR = ","
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ def ticked(fields: dict[str, str], key: str) -> tuple[str, ...]:
     return tuple(v for v in fields.get(key, "").split(TICK_SEPARATOR) if v)
 
 
-class EntryForm(DraftForm, HomeworkScreen[T | None]):
+class EntryForm(NamedFieldsForm, HomeworkScreen[T | None]):
     CSS_PATH = Path(__file__).with_name("entry_form.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
@@ -122,21 +121,8 @@ class EntryForm(DraftForm, HomeworkScreen[T | None]):
         self.start_autosave()
         self._show_figures()
 
-    def draft_snapshot(self) -> tuple[dict[str, str], str]:
-        fields: dict[str, str] = {}
-        for field in self.ENTRY_FIELDS:
-            widget = self.query_one(f"#{field.key}")
-            if isinstance(widget, TextArea):
-                fields[field.key] = widget.text
-            elif isinstance(widget, SelectionList):
-                fields[field.key] = TICK_SEPARATOR.join(str(v) for v in widget.selected)
-            else:
-                assert isinstance(widget, Input)
-                fields[field.key] = widget.value
-        return fields, ""
-
-    def draft_worth_keeping(self, fields: dict[str, str]) -> bool:
-        return self.from_draft or not self.unchanged(fields)
+    def field_keys(self) -> list[str]:
+        return [field.key for field in self.ENTRY_FIELDS]
 
     def unchanged(self, fields: dict[str, str]) -> bool:
         if self.record is None and not self.from_draft:
@@ -151,21 +137,6 @@ class EntryForm(DraftForm, HomeworkScreen[T | None]):
     def _fields_at_start(self) -> dict[str, str]:
         start = {f.key: self._fields.get(f.key, "") for f in self.ENTRY_FIELDS}
         return start
-
-    def action_save(self) -> None:
-        if self._saving:
-            return
-        fields, _ = self.draft_snapshot()
-        try:
-            value = self.build(fields)
-        except ValidationError as error:
-            self._say(error.message)
-            keys = [f.key for f in self.ENTRY_FIELDS]
-            self.query_one(f"#{error.field if error.field in keys else keys[0]}").focus()
-            return
-        self._say("")
-        self._saving = True
-        self._save(value)
 
     def explain(self, fields: dict[str, str]) -> list[str]:
         """Lines shown live under the fields (none by default)."""

@@ -16,7 +16,8 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Input, Static, TextArea
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Input, SelectionList, Static, TextArea
 
 from homework_tui.model.base import ValidationError
 from homework_tui.model.draft import Draft
@@ -27,6 +28,52 @@ from homework_tui.ui.form_autosave import DraftForm
 from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
 
 T = TypeVar("T")
+TICK_SEPARATOR = ","  # the values ticked in a tick list, as one draft field
+
+
+def field_value(widget: Widget) -> str:
+    """What a field's widget holds, as the draft keeps it."""
+    if isinstance(widget, TextArea):
+        return widget.text
+    if isinstance(widget, SelectionList):
+        return TICK_SEPARATOR.join(str(value) for value in widget.selected)
+    assert isinstance(widget, Input)
+    return widget.value
+
+
+class NamedFieldsForm(DraftForm):
+    """A draft-safe form whose widgets' ids are its field names (`field_keys()`): the draft is
+    their values, Ctrl+S builds the record with `build(fields)` and a ValidationError is said
+    with the focus on the field it names."""
+
+    def field_keys(self) -> list[str]:
+        raise NotImplementedError
+
+    def build(self, fields: dict[str, str]) -> Any:
+        """The record to save from the typed `fields` (raises ValidationError)."""
+        raise NotImplementedError
+
+    def draft_snapshot(self) -> tuple[dict[str, str], str]:
+        query = self.query_one  # type: ignore[attr-defined]
+        return {key: field_value(query(f"#{key}")) for key in self.field_keys()}, ""
+
+    def draft_worth_keeping(self, fields: dict[str, str]) -> bool:
+        return self.from_draft or not self.unchanged(fields)
+
+    def action_save(self) -> None:
+        if self._saving:
+            return
+        fields, _ = self.draft_snapshot()
+        try:
+            value = self.build(fields)
+        except ValidationError as error:
+            self._say(error.message)
+            keys = self.field_keys()
+            self.query_one(f"#{error.field if error.field in keys else keys[0]}").focus()  # type: ignore[attr-defined]
+            return
+        self._say("")
+        self._saving = True
+        self._save(value)
 
 
 @dataclass(frozen=True)
@@ -46,7 +93,7 @@ def pending_draft(store: Store, form: str) -> Draft | None:
     return drafts[0] if drafts else None
 
 
-class TextSheetForm(DraftForm, HomeworkScreen[T | None]):
+class TextSheetForm(NamedFieldsForm, HomeworkScreen[T | None]):
     CSS_PATH = Path(__file__).with_name("text_sheet.tcss")  # the same for sheets elsewhere
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
@@ -89,19 +136,8 @@ class TextSheetForm(DraftForm, HomeworkScreen[T | None]):
         self.query_one(f"#{self.FIELDS[0].key}").focus()
         self.start_autosave()
 
-    def draft_snapshot(self) -> tuple[dict[str, str], str]:
-        fields: dict[str, str] = {}
-        for field in self.FIELDS:
-            widget = self.query_one(f"#{field.key}")
-            if isinstance(widget, TextArea):
-                fields[field.key] = widget.text
-            else:
-                assert isinstance(widget, Input)
-                fields[field.key] = widget.value
-        return fields, ""
-
-    def draft_worth_keeping(self, fields: dict[str, str]) -> bool:
-        return self.from_draft or not self.unchanged(fields)
+    def field_keys(self) -> list[str]:
+        return [field.key for field in self.FIELDS]
 
     def unchanged(self, fields: dict[str, str]) -> bool:
         return {k: v for k, v in fields.items() if v.strip()} == self._initial
@@ -109,21 +145,6 @@ class TextSheetForm(DraftForm, HomeworkScreen[T | None]):
     def build(self, fields: dict[str, str]) -> T:
         """The value to save from the typed `fields` (raises ValidationError)."""
         raise NotImplementedError
-
-    def action_save(self) -> None:
-        if self._saving:
-            return
-        fields, _ = self.draft_snapshot()
-        try:
-            value = self.build(fields)
-        except ValidationError as error:
-            self._say(error.message)
-            keys = [f.key for f in self.FIELDS]
-            self.query_one(f"#{error.field if error.field in keys else keys[0]}").focus()
-            return
-        self._say("")
-        self._saving = True
-        self._save(value)
 
     def persist(self, store: Store, record: Any, *extra: Any) -> Any:
         raise NotImplementedError
