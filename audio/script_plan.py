@@ -151,12 +151,20 @@ def script_plan(
             if target is None:
                 fill = low
             elif high is not None:  # a count of breaths (4-7-8): as many as fit, no quiet added
-                wanted_cycles = round((target - others) / compiler.cycle_seconds(step))
-                fill = max(low, min(high, wanted_cycles))
-                if wanted_cycles > high:
-                    notes.append(
-                        f"{title} is usually practised for {low} to {high} breaths; "
-                        f"this session has {high}."
+                cycle = compiler.cycle_seconds(step)
+                fill = round((target - others) / cycle)
+                breaths = f"{script_title(script)} is practised for {low} to {high} breaths"
+                if fill < low:  # it would play longer than asked: refused, as any session
+                    least = math.ceil((others + (low - Fraction(1, 2)) * cycle) / 30) / 2
+                    raise ScriptError(
+                        f"{breaths}: it needs at least {least:g} minute"
+                        f"{'' if least == 1 else 's'}; ask for more minutes"
+                    )
+                if fill > high:
+                    longest = others + (high + Fraction(1, 2)) * cycle
+                    raise ScriptError(
+                        f"{breaths}: it lasts at most about {_at_most_label(longest)}; "
+                        "ask for fewer minutes"
                     )
             else:
                 # Whole breaths only, then a quiet of at least FILL_SETTLE before the closing:

@@ -58,9 +58,17 @@ def test_breathing_timings_follow_clinical_reference(name, cycle):
 
 
 def test_478_is_4_to_8_breaths():
+    """4 breaths by default; a length is met by whole breaths from 4 to 8, and one that would
+    need fewer or more is refused (it would play longer or shorter than asked)."""
     assert len(phases(build_plan("478"), "exhale")) == 4
-    long = build_plan("478", minutes=20)
-    assert len(phases(long, "exhale")) == 8 and long.notes
+    counts = [len(phases(build_plan("478", minutes=m), "exhale")) for m in (2.5, 3, 3.5)]
+    assert (
+        counts == sorted(counts) and counts[0] >= 4 and counts[-1] <= 8 and counts[0] < counts[-1]
+    )
+    with pytest.raises(ScriptError, match="needs at least 2.5 minutes"):
+        build_plan("478", minutes=1)
+    with pytest.raises(ScriptError, match="at most about 3.5 minutes"):
+        build_plan("478", minutes=20)
 
 
 def test_resonance_rate_and_ratio_are_exact():

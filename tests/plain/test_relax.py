@@ -19,7 +19,6 @@ from tests.plain.conftest import saved
 from tests.plain.driver import Plain
 
 BOX_START = ["0:00 Breathe in", "0:04 Hold", "0:08 Breathe out", "0:12 Hold", "0:16 Breathe in"]
-FOUR_SEVEN_EIGHT = ["0:00 Breathe in", "0:04 Hold", "0:11 Breathe out", "0:19 Breathe in"]
 TIMED_LINE = re.compile(r"^\d+:\d\d \S")
 TARGET_BYTES_PER_SECOND = 50
 
@@ -28,8 +27,8 @@ TARGET_BYTES_PER_SECOND = 50
 def test_a_plain_box_session_prints_timed_lines_rings_the_bell_and_is_logged(root: Path) -> None:
     with Store.open(root / "data") as store:
         Singleton(store, "settings", Settings, Settings).save(Settings(bell_on_phase=True))
-    # 4-7-8: the one breathing pattern that fits in one minute (box needs two)
-    plain = Plain(root, "--plain", "breathe", "--pattern", "478", "--minutes", "1", echo=True)
+    # the cyclic sigh: the shortest breathing session (one and a half minutes; box needs two)
+    plain = Plain(root, "--plain", "breathe", "--pattern", "sigh", "--minutes", "1.5", echo=True)
     plain.answer("Before you start: How tense do you feel", "250")
     plain.expect("Tension is 250; it goes from 0 to 100.")  # the model's message, asked again
     plain.answer("How tense do you feel", "60")
@@ -39,23 +38,24 @@ def test_a_plain_box_session_prints_timed_lines_rings_the_bell_and_is_logged(roo
     seconds = time.monotonic() - began
     session_bytes = len(plain.output)
     plain.answer("Now: How tense do you feel", "25")
-    plain.expect("Saved your session: 4-7-8 breathing")
+    plain.expect("Saved your session: Cyclic sigh")
     assert plain.finish() == 0
 
     output = plain.output
     assert b"\x1b" not in output
     lines = output.decode("utf-8").replace("\x07", "").replace("\r\n", "\n").split("\n")
     timed = [line for line in lines if TIMED_LINE.match(line)]
-    words = ("Breathe in", "Hold", "Breathe out")
+    words = ("Breathe in", "A little more in", "Breathe out")
     phase_lines = [line for line in timed if line.split(" ", 1)[1] in words]
-    assert phase_lines[: len(FOUR_SEVEN_EIGHT)] == FOUR_SEVEN_EIGHT
+    assert [line.split(" ", 1)[1] for line in phase_lines[:3]] == list(words)
+    assert phase_lines[0] == "0:00 Breathe in"
     assert len(phase_lines) < len(timed)  # the spoken lines are there too, with their times
     assert all(len(line) <= 80 for line in lines)
     assert output.count(b"\x07") == len(phase_lines)  # the bell once at each phase, and only then
     print(f"plain box session in a pty: {session_bytes / seconds:.1f} bytes a second")
     assert session_bytes / seconds < TARGET_BYTES_PER_SECOND
     [logged] = saved(root, RELAXATION_TABLE, RelaxationSession)
-    assert (logged.pattern, logged.tension_before, logged.tension_after) == ("478", 60, 25)
+    assert (logged.pattern, logged.tension_before, logged.tension_after) == ("sigh", 60, 25)
     assert logged.completed
 
 
