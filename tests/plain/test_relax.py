@@ -12,7 +12,7 @@ import pytest
 
 from homework_tui.model.relaxation import RelaxationSession, RelaxChoice
 from homework_tui.model.settings import Settings
-from homework_tui.plain.relax_lines import SessionLines
+from homework_tui.plain.relax.lines import SessionLines
 from homework_tui.store import Singleton, Store
 from homework_tui.store.activities import RELAXATION_TABLE
 from tests.plain.conftest import saved

@@ -9,10 +9,10 @@ from collections.abc import Callable
 from homework_tui.model.base import ValidationError, now, optional_rating, rating
 from homework_tui.model.exposure.form import new_fields
 from homework_tui.model.exposure.timer import ExposureTimer, TimerPhase, clock_text
-from homework_tui.plain.exposure_log import ask_after, ask_feared, save_exposure
+from homework_tui.plain.exposure.ladders import choose_step
+from homework_tui.plain.exposure.log import ask_after, ask_feared, save_exposure
 from homework_tui.plain.fields import Form
 from homework_tui.plain.io import LineIO
-from homework_tui.plain.ladders import choose_step
 from homework_tui.plain.session import Session
 
 STOP = "stop"

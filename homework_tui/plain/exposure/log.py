@@ -8,8 +8,8 @@ from homework_tui.model.exposure import Exposure, Ladder
 from homework_tui.model.exposure.expectancy import parse_happened
 from homework_tui.model.exposure.form import YES, exposure_from_fields, new_fields
 from homework_tui.model.exposure.mastery import judge
+from homework_tui.plain.exposure.ladders import choose_step, exposures_repo, ladder_text, load
 from homework_tui.plain.fields import Field, Form, Kind
-from homework_tui.plain.ladders import choose_step, exposures_repo, ladder_text, load
 from homework_tui.plain.records import indented, list_recent, save, when
 from homework_tui.plain.session import Session
 

@@ -3,9 +3,9 @@ a new ladder."""
 
 from __future__ import annotations
 
-from homework_tui.plain.exposure_log import list_exposures, log_exposure
-from homework_tui.plain.exposure_timer import timed_exposure
-from homework_tui.plain.ladders import new_ladder, show_ladders
+from homework_tui.plain.exposure.ladders import new_ladder, show_ladders
+from homework_tui.plain.exposure.log import list_exposures, log_exposure
+from homework_tui.plain.exposure.timer import timed_exposure
 from homework_tui.plain.menu import Choice
 from homework_tui.plain.records import Action, run_section
 from homework_tui.plain.session import Session

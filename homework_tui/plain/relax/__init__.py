@@ -21,7 +21,7 @@ from homework_tui.model.relaxation import (
 from homework_tui.model.settings import Settings
 from homework_tui.plain.io import InputEnded, LineIO, Quit, console
 from homework_tui.plain.records import save
-from homework_tui.plain.relax_lines import SessionLines
+from homework_tui.plain.relax.lines import SessionLines
 from homework_tui.plain.session import Session, start
 from homework_tui.store import Repository, Singleton
 from homework_tui.store.activities import RELAXATION_TABLE
