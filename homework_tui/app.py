@@ -77,10 +77,17 @@ class HomeworkApp(NavigationMixin, CursorFollowsFocus, App[int]):
     ]
 
     def __init__(
-        self, data_folder: Path, *, read_only: bool = False, services: Services | None = None
+        self,
+        data_folder: Path,
+        *,
+        read_only: bool = False,
+        services: Services | None = None,
+        language: str = "",
     ) -> None:
         super().__init__()
         self.data_folder = data_folder
+        # `--language` given: it wins over Settings' language until the person changes that.
+        self.language_given = bool(language)
         self.services = services or Services()  # ours: closed on unmount (tests pass silent ones)
         self.read_only = read_only
         self.store: Store | None = None
@@ -235,13 +242,37 @@ class HomeworkApp(NavigationMixin, CursorFollowsFocus, App[int]):
     # -- settings ----------------------------------------------------------------------------
 
     def apply_settings(self, settings: Settings) -> None:
-        """Make `settings` visible now (theme, motion)."""
+        """Make `settings` visible now (theme, motion, language)."""
+        language_changed = settings.language != self.settings.language
         self.settings = settings
+        if language_changed and not self.language_given:
+            self.speak_language(settings.language)
         if settings.theme in self.available_themes and self.theme != settings.theme:
             self.theme = settings.theme
         self.animation_level = "full" if settings.animations else "none"
         self.follow_focus_with_cursor(settings.cursor_on_focus)
         self.idle_lock.settings_changed()
+
+    def speak_language(self, language: str) -> None:
+        """Show the interface in `language` ("" for the computer's) from now on: the screens on
+        show are drawn again; sections opened before are rebuilt when next opened, unless a form
+        is open in one (it keeps its words, and its language, until it is closed)."""
+        from homework_tui.i18n import current_language, use_language
+
+        before = current_language()
+        if use_language(language) == before:
+            return
+        current = self.current_mode
+        for mode in list(self._added_modes):
+            if mode not in (current, TODAY) and len(self._modes_screens(mode)) <= 1:
+                self.remove_mode(mode)
+                self._added_modes.discard(mode)
+        for screen in {*self.screen_stack, *self._modes_screens(TODAY)}:
+            if screen.is_mounted:
+                screen.call_later(screen.recompose)
+
+    def _modes_screens(self, mode: str) -> list[Screen[Any]]:
+        return list(self._screen_stacks.get(mode, []))
 
     def change_settings(self, **changes: Any) -> Settings:
         """Apply `changes` live and save them in the background. Raises ValidationError."""
@@ -381,7 +412,11 @@ class HomeworkApp(NavigationMixin, CursorFollowsFocus, App[int]):
 
 def run_app(args: Namespace) -> int:
     """Run the app on the terminal; the exit code is 0 unless the data could not be opened."""
-    app = HomeworkApp(data_dir(args.data_dir), read_only=bool(args.read_only))
+    app = HomeworkApp(
+        data_dir(args.data_dir),
+        read_only=bool(args.read_only),
+        language=getattr(args, "language", None) or "",
+    )
     start = getattr(args, "start", None)  # a subcommand's first step once the data is open
     if start is not None:
         app.when_ready(partial(start, app))

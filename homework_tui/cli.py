@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from homework_tui import __version__
+from homework_tui.i18n import LANGUAGES, use_language
 
 # Modules in homework_tui/commands/, each with `register(subparsers)`.
 COMMAND_MODULES = [
@@ -54,6 +55,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="open without changing anything (for when another window has your data open)",
     )
     parser.add_argument(
+        "--language",
+        metavar="CODE",
+        choices=sorted(LANGUAGES),
+        help="the language of the screens and messages: "
+        + ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
+        + " (default: your Settings, else the computer's language)",
+    )
+    parser.add_argument(
         "--plain",
         action="store_true",
         help="plain lines only, for a screen reader, a braille display or a slow link "
@@ -70,11 +79,26 @@ def wants_plain(args: argparse.Namespace) -> bool:
     return bool(getattr(args, "plain", False)) or os.environ.get("TERM") == "dumb"
 
 
+def language_asked(argv: Sequence[str]) -> str:
+    """The `--language` given before the command, read before the parser is built (its help is
+    written in that language); "" when none. A wrong code is refused by the parser itself."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--language" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--language="):
+            return arg.partition("=")[2]
+    return ""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from homework_tui.commands.common import NO_PASSPHRASE, NoPassphrase, fail
 
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    use_language(language_asked(arguments))
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     try:
         args.plain_mode = wants_plain(args)
         if args.command is None and args.plain_mode:

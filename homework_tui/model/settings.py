@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from typing import Any, Self
 
+from homework_tui.i18n import LANGUAGES, _
 from homework_tui.model.base import ValidationError, clean_text, rating
 
 DEFAULT_THEME = "homework-calm"
@@ -87,6 +88,8 @@ class Settings:
     auto_lock_minutes: int = AUTO_LOCK_DEFAULT
     # The terminal's own cursor shown where the focus is, for screen readers and braille displays.
     cursor_on_focus: bool = True
+    # The interface's language ("es", …); empty means the computer's (LANGUAGE, LC_ALL, LANG).
+    language: str = ""
 
     def __post_init__(self) -> None:
         theme = clean_text(str(self.theme), multiline=False).strip()
@@ -98,6 +101,10 @@ class Settings:
             raise ValidationError("voice", f"A voice name is at most {_VOICE_MAX} characters.")
         object.__setattr__(self, "voice", voice)
         object.__setattr__(self, "cue_word", check_cue_word(self.cue_word))
+        language = clean_text(str(self.language), multiline=False).strip()
+        if language and language not in LANGUAGES:
+            raise ValidationError("language", _("That is not a language homework-tui speaks."))
+        object.__setattr__(self, "language", language)
         object.__setattr__(
             self,
             "speech_rate",

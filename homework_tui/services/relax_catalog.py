@@ -274,6 +274,20 @@ class _Known:
         return self._voices
 
 
+def voice_for_interface(chosen_voice: str, voices: Sequence[Any] | None = None) -> str:
+    """The voice that speaks: the person's own choice, else one that speaks the interface's
+    language (Spanish screens, a Spanish voice); "" for the engine's default (English)."""
+    from homework_tui.i18n import PSEUDO, current_language
+
+    language = current_language()
+    if chosen_voice or language in ("en", PSEUDO):
+        return chosen_voice
+    from audio.voice import voice_for_language
+
+    known = _Known(list(voices) if voices is not None else installed_voices())
+    return voice_for_language(language, known) or ""  # type: ignore[arg-type]
+
+
 def speaker_line(language: str, chosen_voice: str, voices: Sequence[Any], *, voice_on: bool) -> str:
     """What the Relax screen says, before starting, about who will speak a session in `language`."""
     from audio.voice import voice_for_language

@@ -28,7 +28,12 @@ from homework_tui.model.relaxation import RelaxChoice
 from homework_tui.model.settings import Settings
 from homework_tui.paths import cache_dir, config_dir
 from homework_tui.services.privacy_speech import PrivateSpeech
-from homework_tui.services.relax_catalog import installed_voices, script_language, voice_to_ask_for
+from homework_tui.services.relax_catalog import (
+    installed_voices,
+    script_language,
+    voice_for_interface,
+    voice_to_ask_for,
+)
 
 if TYPE_CHECKING:
     from audio.clock import Moment
@@ -152,7 +157,7 @@ class RelaxAudio:
         if choice.session.lower() == "resonance":
             options["breaths_per_minute"] = Fraction(str(choice.breaths_per_minute))
             options["ratio"] = choice.ratio
-        voice: str | None = settings.voice or None
+        voice: str | None = voice_for_interface(settings.voice) or None
         if voice is not None:  # a script in another language than the person's voice: one for it
             voice = voice_to_ask_for(script_language(choice.session), voice)
         if not choice.voice or self.no_speech is not None:

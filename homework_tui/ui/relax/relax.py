@@ -294,20 +294,23 @@ class RelaxScreen(SessionStartMixin, StageMixin, SectionScreen):
 
     @on(Checkbox.Changed, "#rx-voice")
     def _show_speaker(self) -> None:
-        from homework_tui.services.relax_catalog import speaker_line, wording_line
+        from homework_tui.services.relax_catalog import (
+            speaker_line,
+            voice_for_interface,
+            wording_line,
+        )
 
         entry = self.selected_entry()
+        chosen = voice_for_interface(self.homework.settings.voice, self.voices)
         line = ""
         voice_on = self.query_one("#rx-voice", Checkbox).value
         if entry is not None and entry.language:
-            line = speaker_line(
-                entry.language, self.homework.settings.voice, self.voices, voice_on=voice_on
-            )
+            line = speaker_line(entry.language, chosen, self.voices, voice_on=voice_on)
         if entry is not None and voice_on and self.voices:
             line = " ".join(
                 filter(
                     None,
-                    (line, wording_line(entry.name, entry.language, self.homework.settings.voice)),
+                    (line, wording_line(entry.name, entry.language, chosen)),
                 )
             )
         self.query_one("#rx-speaker", Static).update(Text(line))
