@@ -10,7 +10,8 @@ fuzz) before any test module is collected, so every folder runs under it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,22 @@ from tests.hypothesis_profiles import PROFILE
 
 if TYPE_CHECKING:
     from homework_tui.app import HomeworkApp
+
+
+# The tests read English unless they ask for another language: the app and the console scripts
+# they start take the language from the locale, and a developer's may not be English.
+os.environ["LANGUAGE"] = "en"
+
+
+@pytest.fixture(autouse=True)
+def english_again() -> Iterator[None]:
+    """Every test starts, and leaves the process, in English (one that ran `homework-tui
+    --language de` in this process or switched languages must not change the next)."""
+    from homework_tui.i18n import use_language
+
+    use_language("en")
+    yield
+    use_language("en")
 
 
 def pytest_report_header() -> str:

@@ -25,7 +25,7 @@ LANGUAGES: dict[str, str] = {
 # Pseudo-localisation for tests: every string wrapped in ⟦ ⟧ and made 40 % longer.
 PSEUDO = "qps"
 # The region whose dates and numbers a language is formatted with when the locale names none.
-_DEFAULT_REGION = {"en": "GB", "es": "ES", "de": "DE", "fr": "FR", "pt": "PT", "it": "IT"}
+_DEFAULT_REGION = {"en": "GB", "es": "ES", "de": "DE", "fr": "FR", "pt": "BR", "it": "IT"}
 _ENV_ORDER = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
