@@ -13,7 +13,7 @@ LANGUAGES = ("es", "de", "fr", "pt", "it")
 # Part → folders (all .py below) or files, relative to homework_tui/. Every .py is in one part.
 PARTS: dict[str, tuple[str, ...]] = {
     "app": ("*.py", "services", "store", "i18n"),
-    "commands": ("commands",),
+    "commands": ("commands", "cli.py"),
     "model": ("model/*.py",),
     "model_kinds": (
         "model/activation",
@@ -37,12 +37,18 @@ PARTS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _named_files(part: str) -> set[Path]:
+    """Files a part names one by one (they leave any other part's "*.py")."""
+    return {PACKAGE / spec for spec in PARTS[part] if spec.endswith(".py") and "*" not in spec}
+
+
 def files(part: str) -> list[Path]:
     """The part's Python files, sorted."""
     found: set[Path] = set()
+    named_elsewhere = set().union(*(_named_files(p) for p in PARTS if p != part))
     for spec in PARTS[part]:
         if spec.endswith(".py"):
-            found.update(PACKAGE.glob(spec))
+            found.update(p for p in PACKAGE.glob(spec) if p not in named_elsewhere)
         else:
             found.update(p for p in (PACKAGE / spec).rglob("*.py") if "__pycache__" not in p.parts)
     return sorted(found)
