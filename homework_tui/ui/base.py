@@ -18,12 +18,14 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from textual.app import ComposeResult
+from textual.binding import ActiveBinding
 from textual.dom import DOMNode
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from homework_tui.ui.app_protocol import HomeworkAppProtocol, homework_of
+from homework_tui.ui.keys_in_language import in_language
 
 T = TypeVar("T")
 
@@ -95,6 +97,10 @@ class LatestValueSaver(Generic[T]):
 
 class HomeworkScreen(Screen[T]):
     """A screen of homework-tui."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return in_language(super().active_bindings)
 
     @property
     def homework(self) -> HomeworkAppProtocol:

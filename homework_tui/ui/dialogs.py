@@ -13,10 +13,12 @@ from typing import ClassVar, TypeVar
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Static, TextArea
+
+from homework_tui.ui.keys_in_language import in_language
 
 T = TypeVar("T")
 
@@ -30,6 +32,10 @@ EVERYWHERE: list[BindingType] = [
 
 class CalmModal(ModalScreen[T]):
     """A dialog over the current screen; its footer still shows Help now and Keys."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return in_language(super().active_bindings)
 
     BINDINGS: ClassVar[list[BindingType]] = EVERYWHERE
 

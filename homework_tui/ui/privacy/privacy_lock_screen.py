@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from homework_tui.ui.app_protocol import homework_of
+from homework_tui.ui.keys_in_language import in_language
 from homework_tui.ui.widgets.clean_input import TypedInput
 
 if TYPE_CHECKING:
@@ -38,6 +39,10 @@ class Unlocker(Protocol):
 
 class LockScreen(Screen[None]):
     """The passphrase question over everything; nothing of the notes shows through."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return in_language(super().active_bindings)
 
     CSS_PATH = "privacy.tcss"
 
