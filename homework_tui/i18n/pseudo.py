@@ -19,10 +19,9 @@ def pseudo(message: str) -> str:
     if not message:
         return message
     pieces = _KEEP.split(message)
-    text_length = sum(len(p) for i, p in enumerate(pieces) if i % 2 == 0)
     out = "".join(p if i % 2 else p.translate(_ACCENT) for i, p in enumerate(pieces))
     # A tail of tildes grows it: wrapping and cutting then show as they would with longer words.
-    pad = round(text_length * GROWTH)
+    pad = round(len(message) * GROWTH)
     if not pad:
         return f"{OPEN}{out}{CLOSE}"
     return f"{OPEN}{out}{'~' * max(pad - 2, 0)}{CLOSE}"

@@ -165,8 +165,10 @@ _READ_ATTRIBUTES = {
     "label",
 }
 _TWO_WORDS = re.compile(r"[^\W\d_]{2,}[,.:;!?…]?\s+[(\"“‘]?[^\W\d_]", re.UNICODE)
-_ONE_WORD = re.compile(r"[A-Z][a-z]+[.!?…:]?")
+_A_WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 _OPT_OUT = "# i18n: not shown"
+# Names that are the same in every language.
+_NAMES = {"homework-tui", "SUDS", "PHQ-9", "GAD-7"}
 
 
 @dataclass(frozen=True)
@@ -219,7 +221,9 @@ class _Finder(ast.NodeVisitor):
         if context == "skip" or self._opted_out(node):
             return
         stripped = text.strip()
-        if _TWO_WORDS.search(stripped) or (context == "read" and _ONE_WORD.fullmatch(stripped)):
+        if stripped in _NAMES:
+            return
+        if _TWO_WORDS.search(stripped) or (context == "read" and _A_WORD.search(stripped)):
             self.found.append((getattr(node, "lineno", 0), text))
 
     # Docstrings: the first expression of a module, class or function body.
