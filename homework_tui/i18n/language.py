@@ -7,6 +7,7 @@ import gettext
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -30,8 +31,17 @@ _ENV_ORDER = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 
-_current = "en"
-_region = "GB"
+
+@dataclass
+class _Speaking:
+    """The language the process speaks now and the region its dates are written for (see
+    translate._Active: the one piece of process-wide state)."""
+
+    language: str = "en"
+    region: str = "GB"
+
+
+_NOW = _Speaking()
 
 
 def _split(tag: str) -> tuple[str, str]:
@@ -83,25 +93,24 @@ def _catalogue(language: str) -> gettext.NullTranslations | None:
 def use_language(language: str, region: str = "") -> str:
     """Speak `language` ("de", or "" for the locale's) from now on; returns the code used.
     An unknown code falls back to the locale's language, then English."""
-    global _current, _region
     lang, given_region = _split(language) if language else ("", "")
     if lang not in LANGUAGES and lang != PSEUDO.lower():
         lang, given_region = language_from_environment()
-    _current = PSEUDO if lang == PSEUDO.lower() else lang
-    _region = region or given_region or _DEFAULT_REGION.get(_current, "GB")
-    translate.set_active(_catalogue(_current))
-    return _current
+    _NOW.language = PSEUDO if lang == PSEUDO.lower() else lang
+    _NOW.region = region or given_region or _DEFAULT_REGION.get(_NOW.language, "GB")
+    translate.set_active(_catalogue(_NOW.language))
+    return _NOW.language
 
 
 def current_language() -> str:
     """The interface's language code now ("en", "es", …; PSEUDO under pseudo-localisation)."""
-    return _current
+    return _NOW.language
 
 
 def babel_locale() -> str:
     """The locale dates and numbers are written in now ("de_DE", "pt_BR")."""
-    lang = "en" if _current == PSEUDO else _current
-    return f"{lang}_{_region}"
+    lang = "en" if _NOW.language == PSEUDO else _NOW.language
+    return f"{lang}_{_NOW.region}"
 
 
 def language_name(code: str) -> str:
@@ -113,7 +122,7 @@ def language_name(code: str) -> str:
 def in_language(language: str) -> Iterator[str]:
     """Speak `language` inside the block (a report in the therapist's language), then return to
     the language before."""
-    before, region = _current, _region
+    before, region = _NOW.language, _NOW.region
     try:
         yield use_language(language)
     finally:
