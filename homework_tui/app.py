@@ -25,6 +25,7 @@ from textual.screen import Screen
 from textual.signal import Signal
 from textual.theme import Theme
 
+from homework_tui.i18n import N_, _
 from homework_tui.key_order import (
     handled_so_far,
     has_priority_binding,
@@ -65,15 +66,15 @@ class HomeworkApp(NavigationMixin, CursorFollowsFocus, App[int]):
     COMMANDS: ClassVar[set[Any]] = {HomeworkCommands}
     COMMAND_PALETTE_DISPLAY = "^p"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f2", "help_now", "Help now", key_display="F2", priority=True),
-        Binding("escape", "back", "Back", key_display="Esc"),
-        Binding("f1", "toggle_keys", "Keys", key_display="F1", priority=True),
+        Binding("f2", "help_now", N_("Help now"), key_display="F2", priority=True),
+        Binding("escape", "back", N_("Back"), key_display="Esc"),
+        Binding("f1", "toggle_keys", N_("Keys"), key_display="F1", priority=True),
         Binding(
-            "ctrl+p", "command_palette", "Commands", key_display="^p", show=False, priority=True
+            "ctrl+p", "command_palette", N_("Commands"), key_display="^p", show=False, priority=True
         ),
         # Only while this window is read-only (see check_action and screens/read_only.py).
-        Binding("f5", "take_over", "Take over", key_display="F5", priority=True),
-        Binding("f6", "save_to_file", "Save to a file", key_display="F6", priority=True),
+        Binding("f5", "take_over", N_("Take over"), key_display="F5", priority=True),
+        Binding("f6", "save_to_file", N_("Save to a file"), key_display="F6", priority=True),
     ]
 
     def __init__(
@@ -198,7 +199,7 @@ class HomeworkApp(NavigationMixin, CursorFollowsFocus, App[int]):
                 self._ensure_banner(screen)
         self.data_ready_signal.publish(store)
         if message.note:
-            self.notify(message.note, title="Restored", markup=False, timeout=15)
+            self.notify(message.note, title=_("Restored"), markup=False, timeout=15)
         self._announce_unfinished()  # drafts kept from a closed terminal or a crash
         pending, self._pending = self._pending, None
         if pending is not None:
@@ -289,7 +290,7 @@ class HomeworkApp(NavigationMixin, CursorFollowsFocus, App[int]):
     @on(SaveRefused)
     def _save_refused(self, message: SaveRefused) -> None:
         """Any save a screen did not handle itself: tell the person gently."""
-        title = "Read-only" if message.read_only else "Not saved"
+        title = _("Read-only") if message.read_only else _("Not saved")
         self.notify(message.message, title=title, severity="warning", markup=False)
 
     # -- keys --------------------------------------------------------------------------------

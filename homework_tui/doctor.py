@@ -15,6 +15,10 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from homework_tui.i18n import N_, _, decimal, ngettext
+
+DATA = N_("Data")  # a topic: only its check failing means the app cannot run
+
 
 class Level(Enum):
     OK = "ok"
@@ -55,24 +59,32 @@ def check_speech() -> Finding:
             voices = list_voices()
     except Exception as error:  # noqa: BLE001 - any failure means no speech; sessions run with captions
         return Finding(
-            "Speech",
+            _("Speech"),
             Level.WARN,
-            f"no speech engine could start ({type(error).__name__}: {error})",
-            fix="Reinstall with `scripts/run` (it brings espeak-ng through espeakng-loader), or "
-            "`sudo apt-get install espeak-ng`. Until then sessions show captions instead.",
+            _("no speech engine could start ({kind}: {error})").format(
+                kind=type(error).__name__, error=error
+            ),
+            fix=_(
+                "Reinstall with `scripts/run` (it brings espeak-ng through espeakng-loader), or "
+                "`sudo apt-get install espeak-ng`. Until then sessions show captions instead."
+            ),
         )
     if not voices:
         return Finding(
-            "Speech",
+            _("Speech"),
             Level.WARN,
-            "the speech engine has no voices",
-            fix="`sudo apt-get install espeak-ng-data` adds voices.",
+            _("the speech engine has no voices"),
+            fix=_("`sudo apt-get install espeak-ng-data` adds voices."),
         )
     english = [v for v in voices if any(lang.startswith("en") for lang in v.languages)]
     return Finding(
-        "Speech",
+        _("Speech"),
         Level.OK,
-        f"espeak-ng via pyttsx3, {len(voices)} voices ({len(english)} English)",
+        ngettext(
+            "espeak-ng via pyttsx3, {n} voice ({english} English)",
+            "espeak-ng via pyttsx3, {n} voices ({english} English)",
+            len(voices),
+        ).format(n=len(voices), english=len(english)),
     )
 
 
@@ -84,24 +96,29 @@ def check_sound() -> Finding:
             devices = sounddevice.query_devices()
     except OSError as error:
         return Finding(
-            "Sound output",
+            _("Sound output"),
             Level.WARN,
-            f"PortAudio is not available ({error})",
-            fix="`sudo apt-get install libportaudio2`. Until then sessions run silent, "
-            "with captions and the visual pacer.",
+            _("PortAudio is not available ({error})").format(error=error),
+            fix=_(
+                "`sudo apt-get install libportaudio2`. Until then sessions run silent, "
+                "with captions and the visual pacer."
+            ),
         )
     outputs = [d for d in devices if d.get("max_output_channels", 0) > 0]
     if not outputs:
         return Finding(
-            "Sound output",
+            _("Sound output"),
             Level.WARN,
-            "no sound output device found (no sound card, or none this user may use)",
-            fix="Sessions run silent with captions and the visual pacer. On a computer with "
-            "speakers, check that your user is in the `audio` group. Over SSH the sound plays "
-            "on the remote computer: turn on the terminal bell in Settings instead.",
+            _("no sound output device found (no sound card, or none this user may use)"),
+            fix=_(
+                "Sessions run silent with captions and the visual pacer. On a computer with "
+                "speakers, check that your user is in the `audio` group. Over SSH the sound plays "
+                "on the remote computer: turn on the terminal bell in Settings instead."
+            ),
         )
     names = ", ".join(str(d["name"]) for d in outputs[:3])
-    return Finding("Sound output", Level.OK, f"{len(outputs)} output device(s): {names}")
+    found = _("{n} output device(s): {names}").format(n=len(outputs), names=names)
+    return Finding(_("Sound output"), Level.OK, found)
 
 
 def check_data(folder: Path) -> Finding:
@@ -112,50 +129,63 @@ def check_data(folder: Path) -> Finding:
     from homework_tui.store.lock import is_locked
 
     data_file = database_file(folder)
-    details = [f"folder: {folder}"]
+    details = [_("folder: {folder}").format(folder=folder)]
     if folder.exists() and not folder.is_dir():
         return Finding(
-            "Data",
+            _("Data"),
             Level.FAIL,
-            f"{folder} is a file, not a folder",
+            _("{folder} is a file, not a folder").format(folder=folder),
             details,
-            "Choose a folder with --data-dir (or HOMEWORK_TUI_DATA_DIR).",
+            _("Choose a folder with --data-dir (or HOMEWORK_TUI_DATA_DIR)."),
         )
     damaged = damaged_files(folder) if folder.exists() else []
-    details += [f"damaged file set aside {item.when}: {item.path}" for item in damaged]
+    details += [
+        _("damaged file set aside {when}: {path}").format(when=item.when, path=item.path)
+        for item in damaged
+    ]
     kept = kept_damaged(folder) if folder.exists() else []
     if kept:
         details.append(
-            f"kept aside: {len(kept)} damaged file(s) in {kept[0].path.parent} "
-            "(you chose to keep them)"
+            _("kept aside: {n} damaged file(s) in {folder} (you chose to keep them)").format(
+                n=len(kept), folder=kept[0].path.parent
+            )
         )
-    details.append(_backups_line(find_backups(folder)) if folder.exists() else "backups: none yet")
+    details.append(
+        _backups_line(find_backups(folder)) if folder.exists() else _("backups: none yet")
+    )
     unwritable = _write_problem(folder, data_file) if folder.exists() else None
     if unwritable:
-        details.append(f"saving: fails here ({unwritable})")
+        details.append(_("saving: fails here ({reason})").format(reason=unwritable))
     if not data_file.exists():
         if damaged:
             return _damaged_finding(damaged, details)
         parent_ok = os.access(folder.parent if folder.parent.exists() else Path.home(), os.W_OK)
         if unwritable or not (folder.exists() or parent_ok):
             return Finding(
-                "Data",
+                _("Data"),
                 Level.FAIL,
-                "no data yet, and nothing can be saved there",
+                _("no data yet, and nothing can be saved there"),
                 details,
-                f"Make {folder} writable, or use --data-dir.",
+                _("Make {folder} writable, or use --data-dir.").format(folder=folder),
             )
         return Finding(
-            "Data", Level.OK, "no data yet: it will be created when you first save", details
+            _("Data"), Level.OK, _("no data yet: it will be created when you first save"), details
         )
     size = data_file.stat().st_size
     journal = data_file.with_name(data_file.name + ".journal")
     if journal.exists():
         size += journal.stat().st_size
-    details.insert(1, f"file: {data_file} ({size / 1024:.0f} KiB with its journal)")
+    details.insert(
+        1,
+        _("file: {file} ({size} KiB with its journal)").format(
+            file=data_file, size=decimal(size / 1024, 0)
+        ),
+    )
     holder = is_locked(data_file)
     if holder:
-        details.append(f"lock: held by {holder} (another window has it open)")
+        details.append(
+            _("lock: held by {holder} (another window has it open)").format(holder=holder)
+        )
     problems = _permission_problems(folder)
     encrypted = False
     try:
@@ -164,65 +194,81 @@ def check_data(folder: Path) -> Finding:
             version = store.schema_version
     except PassphraseNeeded:
         encrypted = True
-        details.append("encrypted: records are counted only once unlocked with your passphrase")
+        details.append(_("encrypted: records are counted only once unlocked with your passphrase"))
     except StoreError as error:
         return Finding(
-            "Data",
+            _("Data"),
             Level.FAIL,
             str(error),
             details,
-            "Start homework-tui: it sets the damaged file aside, untouched, and "
-            "offers your backups to restore.",
+            _(
+                "Start homework-tui: it sets the damaged file aside, untouched, and "
+                "offers your backups to restore."
+            ),
         )
     if not encrypted:
         details.append(
-            f"records: {sum(counts.values())} in {len(counts)} tables; data version {version}"
+            _("records: {records} in {tables} tables; data version {version}").format(
+                records=sum(counts.values()), tables=len(counts), version=version
+            )
         )
     if unwritable:
         return Finding(
-            "Data",
+            _("Data"),
             Level.FAIL,
-            f"readable, but nothing can be saved there: {unwritable}",
+            _("readable, but nothing can be saved there: {reason}").format(reason=unwritable),
             details,
-            f"Make {folder} writable (and its disk not read-only), or choose another "
-            "folder with --data-dir.",
+            _(
+                "Make {folder} writable (and its disk not read-only), or choose another "
+                "folder with --data-dir."
+            ).format(folder=folder),
         )
     if damaged:
         return _damaged_finding(damaged, details)
     if problems:
         return Finding(
-            "Data",
+            _("Data"),
             Level.WARN,
-            "encrypted, but the folder is not private"
+            _("encrypted, but the folder is not private")
             if encrypted
-            else "readable, but others on this computer may read it",
+            else _("readable, but others on this computer may read it"),
             details + problems,
-            f"Run `chmod 700 {folder}` and "
-            f"`chmod 600 {folder}/homework.json*` (homework-tui also fixes this "
-            "when it next opens).",
+            _(
+                "Run `chmod 700 {folder}` and `chmod 600 {folder}/homework.json*` "
+                "(homework-tui also fixes this when it next opens)."
+            ).format(folder=folder),
         )
-    details.append("permissions: private to you (folder 0700, files 0600)")
+    details.append(_("permissions: private to you (folder 0700, files 0600)"))
     return Finding(
-        "Data", Level.OK, "encrypted and private" if encrypted else "readable and private", details
+        _("Data"),
+        Level.OK,
+        _("encrypted and private") if encrypted else _("readable and private"),
+        details,
     )
 
 
 def _backups_line(backups: list[Any]) -> str:
     if not backups:
-        return "backups: none yet"
+        return _("backups: none yet")
     newest = backups[0]
-    return f"backups: {len(backups)}, the newest {newest.when} ({newest.why})"
+    return _("backups: {n}, the newest {when} ({why})").format(
+        n=len(backups), when=newest.when, why=newest.why
+    )
 
 
 def _damaged_finding(damaged: list[Any], details: list[str]) -> Finding:
     names = ", ".join(item.path.name for item in damaged)
     return Finding(
-        "Data",
+        _("Data"),
         Level.WARN,
-        f"a damaged data file was set aside and is not dealt with yet: {names}",
+        _("a damaged data file was set aside and is not dealt with yet: {names}").format(
+            names=names
+        ),
         details,
-        "Start homework-tui: it offers your backups to restore, or lets you keep the damaged "
-        "file aside or delete it.",
+        _(
+            "Start homework-tui: it offers your backups to restore, or lets you keep the damaged "
+            "file aside or delete it."
+        ),
     )
 
 
@@ -243,7 +289,7 @@ def _write_problem(folder: Path, data_file: Path) -> str | None:
         return plain_reason(error)
     for path in (data_file, data_file.with_name(data_file.name + ".journal")):
         if path.exists() and not os.access(path, os.W_OK):
-            return f"{path.name} cannot be written"
+            return _("{name} cannot be written").format(name=path.name)
     return None
 
 
@@ -251,31 +297,32 @@ def _permission_problems(folder: Path) -> list[str]:
     found = []
     mode = stat.S_IMODE(folder.stat().st_mode)
     if mode & 0o077:
-        found.append(f"folder mode is {mode:o} (others can look in)")
+        found.append(_("folder mode is {mode} (others can look in)").format(mode=f"{mode:o}"))
     for path in sorted(folder.glob("homework.json*")) + sorted((folder / "backups").glob("*")):
         if path.is_file() and stat.S_IMODE(path.stat().st_mode) & 0o077:
-            found.append(f"{path.name} mode is {stat.S_IMODE(path.stat().st_mode):o}")
+            mode_text = f"{stat.S_IMODE(path.stat().st_mode):o}"
+            found.append(_("{name} mode is {mode}").format(name=path.name, mode=mode_text))
     return found
 
 
 def run_checks(folder: Path) -> list[Finding]:
     findings = []
     checks: tuple[tuple[str, Callable[[], Finding]], ...] = (
-        ("Data", lambda: check_data(folder)),
-        ("Speech", check_speech),
-        ("Sound output", check_sound),
+        (DATA, lambda: check_data(folder)),
+        (N_("Speech"), check_speech),
+        (N_("Sound output"), check_sound),
     )
     for topic, check in checks:
         try:
             findings.append(check())
         except Exception as error:  # noqa: BLE001 - doctor reports; it never crashes on what it examines
-            level = Level.FAIL if topic == "Data" else Level.WARN
+            level = Level.FAIL if topic == DATA else Level.WARN
             findings.append(
                 Finding(
-                    topic,
+                    _(topic),
                     level,
-                    f"the check itself failed: {error!r}",
-                    fix="Please report this, with the line above.",
+                    _("the check itself failed: {error}").format(error=repr(error)),
+                    fix=_("Please report this, with the line above."),
                 )
             )
     return findings

@@ -37,7 +37,7 @@ FOCUS_KEYS = frozenset({"tab", "shift+tab"})
 
 HANDLED_WITHIN = 2.0
 """At most this long is waited for the focused widget (a widget stuck on a dialog never blocks
-a priority key for good)."""
+a priority key for good)."""  # i18n: not shown
 
 
 def has_priority_binding(chain: list[tuple[DOMNode, BindingsMap]], key: str) -> bool:

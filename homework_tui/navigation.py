@@ -10,6 +10,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from homework_tui.i18n import _
 from homework_tui.sections import SECTIONS, by_key
 from homework_tui.ui.insights.insights_palette import PALETTE_ENTRIES
 
@@ -92,18 +93,19 @@ class NavigationMixin(_AppBase):
         self.push_screen(HelpNowScreen())
 
     def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
-        """(name, help, run) for the command palette: every place and app action."""
+        """(name, help, run) for the command palette: every place and app action, in the
+        interface's language now."""
         places: list[tuple[str, str, Callable[[], object]]] = [
-            ("Today", "Where to start, and what is due", self.go_today),
+            (_("Today"), _("Where to start, and what is due"), self.go_today),
         ]
-        places += [(s.title, s.purpose, partial(self.open_section, s.key)) for s in SECTIONS]
-        places += [(name, about, partial(run, self)) for name, about, run in PALETTE_ENTRIES]
+        places += [(_(s.title), _(s.purpose), partial(self.open_section, s.key)) for s in SECTIONS]
+        places += [(_(name), _(about), partial(run, self)) for name, about, run in PALETTE_ENTRIES]
         return [
             *places,
-            ("Help now", "Your safety plan and crisis contacts (F2)", self.show_help_now),
-            ("Settings", "Theme, motion, voice and speech rate", self.open_settings),
-            ("Privacy and lock", "Encryption, passphrase and auto-lock", self.open_privacy),
-            ("Keys", "Show or hide all keys for this screen (F1)", self.action_toggle_keys),
-            ("Change theme", "Try another colour theme", self.action_change_theme),
-            ("Quit", "Close homework-tui (what you saved stays saved)", self.action_quit),
+            (_("Help now"), _("Your safety plan and crisis contacts (F2)"), self.show_help_now),
+            (_("Settings"), _("Theme, motion, voice and speech rate"), self.open_settings),
+            (_("Privacy and lock"), _("Encryption, passphrase and auto-lock"), self.open_privacy),
+            (_("Keys"), _("Show or hide all keys for this screen (F1)"), self.action_toggle_keys),
+            (_("Change theme"), _("Try another colour theme"), self.action_change_theme),
+            (_("Quit"), _("Close homework-tui (what you saved stays saved)"), self.action_quit),
         ]

@@ -9,81 +9,103 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from homework_tui.i18n import N_
+
 
 @dataclass(frozen=True)
 class Section:
     key: str  # stable id, used in settings and the command palette
-    title: str
+    title: str  # in English, marked: shown as `_(section.title)`
     hotkey: str
-    purpose: str  # what this kind of homework is for, in plain words
+    purpose: str  # what this kind of homework is for, in plain words: shown as `_(purpose)`
 
 
 # Relax's purpose in two parts: Today leaves out the second when the plan says `suggest_relax =
 # false` (for exposure work, where reaching for relaxation when tense can be a safety behaviour).
-RELAX_WHAT = "Guided breathing and muscle relaxation, spoken aloud so you can close your eyes."
-RELAX_WHEN_TENSE = "A good place to start if you feel tense right now."
+# Each is one whole message (shown as `_(RELAX_WHAT)`); Relax's full purpose is another.
+RELAX_WHAT = N_("Guided breathing and muscle relaxation, spoken aloud so you can close your eyes.")
+RELAX_WHEN_TENSE = N_("A good place to start if you feel tense right now.")
 
 SECTIONS: tuple[Section, ...] = (
     Section(
         "thoughts",
-        "Thought records",
+        N_("Thought records"),
         "t",
-        "Catch a thought that upset you, look at the evidence, and find a more balanced view. "
-        "Good after a hard moment, while it is still fresh.",
+        N_(
+            "Catch a thought that upset you, look at the evidence, and find a more balanced view. "
+            "Good after a hard moment, while it is still fresh."
+        ),
     ),
     Section(
         "exposure",
-        "Exposure",
+        N_("Exposure"),
         "x",
-        "Face feared situations one small step at a time, on a ladder you build. "
-        "Each time you stay with it, the fear learns it can shrink.",
+        N_(
+            "Face feared situations one small step at a time, on a ladder you build. "
+            "Each time you stay with it, the fear learns it can shrink."
+        ),
     ),
     Section(
         "experiments",
-        "Experiments",
+        N_("Experiments"),
         "e",
-        "Test a worried prediction against what really happens. "
-        "You write the belief, try it out, and see what you learn.",
+        N_(
+            "Test a worried prediction against what really happens. "
+            "You write the belief, try it out, and see what you learn."
+        ),
     ),
     Section(
         "journal",
-        "Journal",
+        N_("Journal"),
         "j",
-        "Write freely and note your mood. Over time, patterns and triggers show up.",
+        N_("Write freely and note your mood. Over time, patterns and triggers show up."),
     ),
     Section(
         "activation",
-        "Activities",
+        N_("Activities"),
         "a",
-        "Plan small things for the coming days that matter to you, then tick them off. "
-        "Doing comes before feeling better, and the week shows what lifts your mood.",
+        N_(
+            "Plan small things for the coming days that matter to you, then tick them off. "
+            "Doing comes before feeling better, and the week shows what lifts your mood."
+        ),
     ),
     Section(
         "diaries",
-        "Diaries",
+        N_("Diaries"),
         "y",
-        "A line a day on your mood and last night's sleep, and a note of any panic attack. "
-        "Patterns show up in the charts.",
+        N_(
+            "A line a day on your mood and last night's sleep, and a note of any panic attack. "
+            "Patterns show up in the charts."
+        ),
     ),
     Section(
         "relax",
-        "Relax",
+        N_("Relax"),
         "r",
-        f"{RELAX_WHAT} {RELAX_WHEN_TENSE}",
+        N_(
+            N_(
+                "Guided breathing and muscle relaxation, spoken aloud so you can close your eyes. "
+                "A good place to start if you feel tense right now."
+            )
+        ),
     ),
     Section(
         "measures",
-        "Measures",
+        N_("Measures"),
         "m",
-        "Answer the PHQ-9 (depression) or GAD-7 (anxiety) questionnaire about the last two weeks. "
-        "Your scores over time show what is changing.",
+        N_(
+            "Answer the PHQ-9 (depression) or GAD-7 (anxiety) questionnaire about the last two weeks. "
+            "Your scores over time show what is changing."
+        ),
     ),
     Section(
         "plan",
-        "Plan",
+        N_("Plan"),
         "p",
-        "What your therapist asked you to practise, and how often. "
-        "Today shows what is due from here.",
+        N_(
+            "What your therapist asked you to practise, and how often. "
+            "Today shows what is due from here."
+        ),
     ),
 )
 

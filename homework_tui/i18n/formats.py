@@ -12,9 +12,9 @@ from homework_tui.i18n.language import babel_locale, current_language
 
 # Weekday, day and month in full, as each language writes them in a sentence or a heading.
 _DAY_AND_DATE = {
-    "es": "EEEE, d 'de' MMMM",
-    "de": "EEEE, d. MMMM",
-    "pt": "EEEE, d 'de' MMMM",
+    "es": "EEEE, d 'de' MMMM",  # i18n: not shown
+    "de": "EEEE, d. MMMM",  # i18n: not shown
+    "pt": "EEEE, d 'de' MMMM",  # i18n: not shown
 }
 
 
@@ -31,7 +31,7 @@ def day_month_year(day: date) -> str:
 
 def short_day(day: date) -> str:
     """ "Thu 26" (en), "jeu. 26" (fr): for narrow columns."""
-    pattern = "EEE d." if current_language() == "de" else "EEE d"
+    pattern = "EEE d." if current_language() == "de" else "EEE d"  # i18n: not shown
     return format_date(day, pattern, locale=babel_locale())
 
 

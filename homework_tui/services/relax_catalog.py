@@ -13,15 +13,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from homework_tui.i18n import N_, _, decimal, ngettext
 from homework_tui.model.pmr_stages import KEYS as PMR_NAMES
 from homework_tui.model.pmr_stages import STAGES as PMR_STAGES
 from homework_tui.model.relaxation import BREATHING_NAMES, TITLES
 
-# The headings of the list, in order: the kind as stored in a log → how it reads.
+# The headings of the list, in order: the kind as stored in a log → how it reads (in English,
+# marked: `Catalog.by_kind` gives them in the interface's language).
 KIND_HEADINGS: tuple[tuple[str, str], ...] = (
-    ("breathing", "Breathing"),
-    ("pmr", "Muscle relaxation"),
-    ("mindfulness", "Mindfulness"),
+    ("breathing", N_("Breathing")),
+    ("pmr", N_("Muscle relaxation")),
+    ("mindfulness", N_("Mindfulness")),
 )
 SCRIPT_KINDS = {
     "breathing": "breathing",
@@ -62,19 +64,33 @@ class SessionEntry:
             return ""
         assert self.fits is not None
         low, high = self.fits
+        title, shortest, longest = self.shown_title, decimal(low, 2), decimal(high, 2)
         if minutes < low:  # the shortest that fits, named first
-            least = f"{low:g} minute{'' if low == 1 else 's'}"
-            return f"{self.title} needs at least {least} (and can last up to {high:g})."
-        return f"{self.title} can last from about {low:g} to {high:g} minutes."
+            return ngettext(
+                "{title} needs at least {least} minute (and can last up to {most}).",
+                "{title} needs at least {least} minutes (and can last up to {most}).",
+                int(low) if low == int(low) else 2,
+            ).format(title=title, least=shortest, most=longest)
+        return _("{title} can last from about {least} to {most} minutes.").format(
+            title=title, least=shortest, most=longest
+        )
+
+    @property
+    def shown_title(self) -> str:
+        """The title in the interface's language (the person's own titles as they wrote them)."""
+        return self.title if self.your_file or self.pattern else _(self.title)
 
     @property
     def label(self) -> str:
         """How the entry reads in the list."""
         if not self.your_file:
-            return LIST_LABELS.get(self.name.lower(), self.title)
+            short = LIST_LABELS.get(self.name.lower())
+            return _(short) if short else self.shown_title
         if not self.language:
-            return f"{self.title} (your file)"
-        return f"{self.title} (your file, {self.language_name or self.language})"
+            return _("{title} (your file)").format(title=self.title)
+        return _("{title} (your file, {language})").format(
+            title=self.title, language=self.language_name or self.language
+        )
 
 
 @dataclass
@@ -92,16 +108,22 @@ class Catalog:
         for kind, heading in KIND_HEADINGS:
             entries = [e for e in self.entries if e.kind == kind]
             if entries:
-                found.append((kind, heading, entries))
+                found.append((kind, _(heading), entries))
         return found
 
 
 def problem_text(error: ScriptFileError) -> str:
     """ "Your file leaves.txt could not be read: line 7: …" for an audio ScriptFileError."""
-    detail = f"line {error.line}: {error.message}" if error.line is not None else error.message
+    detail = (
+        _("line {line}: {message}").format(line=error.line, message=error.message)
+        if error.line is not None
+        else error.message
+    )
     if error.source:
-        return f"Your file {error.source} could not be read: {detail}"
-    return f"A file could not be read: {detail}"
+        return _("Your file {name} could not be read: {detail}").format(
+            name=error.source, detail=detail
+        )
+    return _("A file could not be read: {detail}").format(detail=detail)
 
 
 def _describe(text: str) -> str:
@@ -121,7 +143,7 @@ def script_entry(info: ScriptInfo, voices: Sequence[Any] = ()) -> SessionEntry:
         fits = (info.shortest_minutes, info.longest_minutes)
     description = _describe(info.description)
     if info.path is not None:
-        mine = f"From your file {info.path.name}."
+        mine = _("From your file {name}.").format(name=info.path.name)
         description = f"{description}\n{mine}" if description else mine
     return SessionEntry(
         name=info.name,
@@ -167,7 +189,7 @@ def catalog(custom: dict[str, Any], voices: Sequence[Any] = ()) -> Catalog:
             kind="breathing",
             title=p.name,
             pattern=True,
-            description=f"Your pattern: {p.describe()}",
+            description=_("Your pattern: {pattern}").format(pattern=p.describe()),
         )
         for p in custom.values()
         if p.name.lower() not in scripts
@@ -193,9 +215,16 @@ def installed_voices(workers: AudioWorkers | None = None) -> list[Any]:
 
 
 def language_name(code: str, voices: Sequence[Any] = ()) -> str:
-    """ "Spanish" for "es": the engine's name for it, else the installed voices' name, else the code."""
+    """ "Spanish" for "es" (in the interface's language: "alemán" for "de" in Spanish, from
+    Babel's locale data): else the engine's name for it, else the installed voices' name, else
+    the code."""
     from audio.languages import language_name as engine_name
+    from homework_tui.i18n import PSEUDO, current_language
 
+    if current_language() not in ("en", PSEUDO):
+        named_here = _babel_language_name(code)
+        if named_here:
+            return named_here
     named = engine_name(code)
     if named:
         return named
@@ -204,6 +233,20 @@ def language_name(code: str, voices: Sequence[Any] = ()) -> str:
         if any(lang.lower().split("-")[0] == primary for lang in voice.languages):
             return str(voice.name).split(" (")[0]
     return code
+
+
+def _babel_language_name(code: str) -> str | None:
+    """The language's name in the interface's language, when Babel knows it."""
+    from babel import Locale, UnknownLocaleError
+
+    from homework_tui.i18n.language import babel_locale
+
+    try:
+        names = Locale.parse(babel_locale()).languages
+    except (UnknownLocaleError, ValueError):
+        return None
+    name = names.get(code.lower().replace("-", "_").split("_")[0])
+    return str(name) if name else None
 
 
 def same_language(voice: str, language: str) -> bool:
@@ -258,10 +301,10 @@ def wording_line(name: str, language: str, chosen_voice: str) -> str:
     if found is not None and not found[1].uses_wording:
         return ""  # every word is written in the script itself
     named = language_name(lang)
-    return (
-        f"There is no {named} wording yet: tones mark each breath and muscle step, and the "
+    return _(
+        "There is no {language} wording yet: tones mark each breath and muscle step, and the "
         "other lines are in English."
-    )
+    ).format(language=named)
 
 
 class _Known:
@@ -293,11 +336,13 @@ def speaker_line(language: str, chosen_voice: str, voices: Sequence[Any], *, voi
     from audio.voice import voice_for_language
 
     if not voice_on:
-        return "The voice is off: the words will be shown as captions."
+        return _("The voice is off: the words will be shown as captions.")
     if not voices or language in ("", "any"):
         return ""  # no speech engine at all: the session says so once, when it starts
     name = language_name(language, voices)
     voice = voice_to_ask_for(language, chosen_voice) or voice_for_language(language, _Known(voices))  # type: ignore[arg-type]
     if voice is None:
-        return f"No voice for {name} is installed here — the words will be shown as captions."
-    return f"Spoken in {name} by the voice {voice}."
+        return _(
+            "No voice for {language} is installed here — the words will be shown as captions."
+        ).format(language=name)
+    return _("Spoken in {language} by the voice {voice}.").format(language=name, voice=voice)

@@ -24,6 +24,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Protocol
 
 from audio.workers import AudioWorkers
+from homework_tui.i18n import N_, _
 from homework_tui.model.relaxation import RelaxChoice
 from homework_tui.model.settings import Settings
 from homework_tui.paths import cache_dir, config_dir
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from audio.timeline import Timeline
 
 SOUND_ENV = "HOMEWORK_TUI_SOUND"  # "off": never open a sound device (silent, with captions)
-VOICE_OFF = "the voice is turned off"
+VOICE_OFF = N_("the voice is turned off")  # shown as `_(VOICE_OFF)`
 NO_DEVICE_RECHECK = 30.0  # seconds before a missing device is looked for again
 
 
@@ -109,13 +110,15 @@ def silent_note(reason: str, *, bell: bool, phases: bool = True) -> str:
     """What the session screen says once when there is no sound: why, and the bell (for a
     session with phases to ring at: breathing and muscle relaxation)."""
     if not phases:
-        return f"Playing silently, with captions: {reason}."
+        return _("Playing silently, with captions: {reason}.").format(reason=reason)
     if bell:
-        return f"Playing silently, with captions and the terminal bell at each phase: {reason}."
-    return (
-        f"Playing silently, with captions: {reason}. The terminal bell can ring at each "
+        return _(
+            "Playing silently, with captions and the terminal bell at each phase: {reason}."
+        ).format(reason=reason)
+    return _(
+        "Playing silently, with captions: {reason}. The terminal bell can ring at each "
         "phase: press g in the Relax list, or find Bell in Ctrl+P."
-    )
+    ).format(reason=reason)
 
 
 class RelaxAudio:
@@ -212,7 +215,7 @@ class RelaxAudio:
 
         engine = None
         if not choice.voice:
-            engine = self._silent_engine(VOICE_OFF)
+            engine = self._silent_engine(_(VOICE_OFF))
         elif self.no_speech is not None:
             engine = self._silent_engine(self.no_speech)
         elif not self.cache_personal:
@@ -276,7 +279,7 @@ class RelaxAudio:
         None when there is a device. Starts a short-lived sound process: call from a thread. A
         device once found is remembered; a missing one is looked for again after a while."""
         if not self.sound:
-            return "sound is turned off"
+            return _("sound is turned off")
         now = time.monotonic()
         with self._no_device_lock:
             known = self._no_device
@@ -286,7 +289,7 @@ class RelaxAudio:
         from audio.sink import list_output_devices
 
         try:
-            reason = None if list_output_devices() else "no sound output device was found"
+            reason = None if list_output_devices() else _("no sound output device was found")
         except DeviceError as error:
             reason = str(error)
         with self._no_device_lock:

@@ -12,6 +12,7 @@ from datetime import datetime
 from statistics import mean
 from typing import Any
 
+from homework_tui.i18n import N_
 from homework_tui.model.activity import Activity, Kind, State
 from homework_tui.model.base import clean_text
 from homework_tui.model.experiment import Experiment
@@ -65,16 +66,16 @@ __all__ = [
 # -- thought records ------------------------------------------------------------------------------
 
 THOUGHT_COLUMNS = (
-    "Situation",
-    "Moods",
-    "Hot thought",
-    "Distortions",
-    "Evidence for",
-    "Evidence against",
-    "Balanced thought",
-    "Belief in balanced thought",
-    "Other alternative thoughts",
-    "Complete",
+    N_("Situation"),
+    N_("Moods"),
+    N_("Hot thought"),
+    N_("Distortions"),
+    N_("Evidence for"),
+    N_("Evidence against"),
+    N_("Balanced thought"),
+    N_("Belief in balanced thought"),
+    N_("Other alternative thoughts"),
+    N_("Complete"),
 )
 
 
@@ -91,16 +92,16 @@ def read_thought_records(store: Store) -> list[Activity]:
                 title=" ".join(record.situation.split())[:80],
                 state=State.DONE if record.complete else State.STARTED,
                 facts=(
-                    ("Situation", record.situation),
-                    ("Moods", record.mood_summary()),
-                    ("Hot thought", record.hot_thought),
-                    ("Distortions", ", ".join(record.labels)),
-                    ("Evidence for", record.evidence_for),
-                    ("Evidence against", record.evidence_against),
-                    ("Balanced thought", record.balanced_thought),
-                    ("Belief in balanced thought", _n(record.balanced_belief)),
-                    ("Other alternative thoughts", record.alternatives_text(1)),
-                    ("Complete", "yes" if record.complete else "not yet"),
+                    (N_("Situation"), record.situation),
+                    (N_("Moods"), record.mood_summary()),
+                    (N_("Hot thought"), record.hot_thought),
+                    (N_("Distortions"), ", ".join(record.labels)),
+                    (N_("Evidence for"), record.evidence_for),
+                    (N_("Evidence against"), record.evidence_against),
+                    (N_("Balanced thought"), record.balanced_thought),
+                    (N_("Belief in balanced thought"), _n(record.balanced_belief)),
+                    (N_("Other alternative thoughts"), record.alternatives_text(1)),
+                    (N_("Complete"), N_("yes") if record.complete else N_("not yet")),
                 ),
                 measures=_measures(
                     mood_before=mean(befores) if befores else None,
@@ -114,7 +115,7 @@ def read_thought_records(store: Store) -> list[Activity]:
 
 # -- journal --------------------------------------------------------------------------------------
 
-JOURNAL_COLUMNS = ("Title", "Mood (0-10)", "Tags", "Writing")
+JOURNAL_COLUMNS = (N_("Title"), N_("Mood (0-10)"), N_("Tags"), N_("Writing"))
 
 
 def read_journal(store: Store) -> list[Activity]:
@@ -125,10 +126,10 @@ def read_journal(store: Store) -> list[Activity]:
             at=entry.created_at,
             title=entry.heading,
             facts=(
-                ("Title", entry.heading),
-                ("Mood (0-10)", _n(entry.mood)),
-                ("Tags", ", ".join(entry.tags)),
-                ("Writing", entry.text),
+                (N_("Title"), entry.heading),
+                (N_("Mood (0-10)"), _n(entry.mood)),
+                (N_("Tags"), ", ".join(entry.tags)),
+                (N_("Writing"), entry.text),
             ),
             measures=_measures(mood=entry.mood),
             text=entry.text,
@@ -140,17 +141,17 @@ def read_journal(store: Store) -> list[Activity]:
 # -- behavioural experiments ----------------------------------------------------------------------
 
 EXPERIMENT_COLUMNS = (
-    "Belief",
-    "Belief before",
-    "Alternative belief",
-    "Alternative before",
-    "Experiment",
-    "Predictions",
-    "Outcome",
-    "Learned",
-    "Belief after",
-    "Alternative after",
-    "Modified belief",
+    N_("Belief"),
+    N_("Belief before"),
+    N_("Alternative belief"),
+    N_("Alternative before"),
+    N_("Experiment"),
+    N_("Predictions"),
+    N_("Outcome"),
+    N_("Learned"),
+    N_("Belief after"),
+    N_("Alternative after"),
+    N_("Modified belief"),
 )
 
 
@@ -170,17 +171,17 @@ def read_experiments(store: Store) -> list[Activity]:
                 title=experiment.what or experiment.belief,
                 state=State.DONE if done else State.WAITING,
                 facts=(
-                    ("Belief", experiment.belief),
-                    ("Belief before", _n(experiment.belief_rating)),
-                    ("Alternative belief", experiment.alternative),
-                    ("Alternative before", _n(experiment.alternative_rating)),
-                    ("Experiment", experiment.what),
-                    ("Predictions", experiment.predictions),
-                    ("Outcome", experiment.outcome),
-                    ("Learned", experiment.learned),
-                    ("Belief after", _n(experiment.belief_after)),
-                    ("Alternative after", _n(experiment.alternative_after)),
-                    ("Modified belief", experiment.modified_belief),
+                    (N_("Belief"), experiment.belief),
+                    (N_("Belief before"), _n(experiment.belief_rating)),
+                    (N_("Alternative belief"), experiment.alternative),
+                    (N_("Alternative before"), _n(experiment.alternative_rating)),
+                    (N_("Experiment"), experiment.what),
+                    (N_("Predictions"), experiment.predictions),
+                    (N_("Outcome"), experiment.outcome),
+                    (N_("Learned"), experiment.learned),
+                    (N_("Belief after"), _n(experiment.belief_after)),
+                    (N_("Alternative after"), _n(experiment.alternative_after)),
+                    (N_("Modified belief"), experiment.modified_belief),
                 ),
                 measures=_measures(
                     belief_before=experiment.belief_rating, belief_after=experiment.belief_after
@@ -199,16 +200,16 @@ def read_experiments(store: Store) -> list[Activity]:
 # Read leniently: a field this version does not know is left alone.
 
 RELAXATION_COLUMNS = (
-    "Practice",
-    "Pattern",
-    "Minutes",
-    "Tension before (0-100)",
-    "Tension after (0-100)",
-    "Anxiety before (0-10)",
-    "Anxiety after (0-10)",
-    "Rating",
-    "Completed",
-    "Note",
+    N_("Practice"),
+    N_("Pattern"),
+    N_("Minutes"),
+    N_("Tension before (0-100)"),
+    N_("Tension after (0-100)"),
+    N_("Anxiety before (0-10)"),
+    N_("Anxiety after (0-10)"),
+    N_("Rating"),
+    N_("Completed"),
+    N_("Note"),
 )
 
 
@@ -259,23 +260,23 @@ def relaxation_activity(doc: dict[str, Any]) -> Activity | None:
         targets=tuple(t for t in (pattern, named, *stage_names) if t),
         group=pattern,
         facts=(
-            ("Practice", named or known or kind.label),
-            ("Pattern", pattern),
-            ("Minutes", _n(round(minutes, 1)) if minutes is not None else ""),
-            ("Tension before (0-100)", _n(tension[0])),
-            ("Tension after (0-100)", _n(tension[1])),
-            ("Anxiety before (0-10)", _n(anxiety[0])),
-            ("Anxiety after (0-10)", _n(anxiety[1])),
-            ("Rating", rating_text(scale, *rated)),
+            (N_("Practice"), named or known or kind.label),
+            (N_("Pattern"), pattern),
+            (N_("Minutes"), _n(round(minutes, 1)) if minutes is not None else ""),
+            (N_("Tension before (0-100)"), _n(tension[0])),
+            (N_("Tension after (0-100)"), _n(tension[1])),
+            (N_("Anxiety before (0-10)"), _n(anxiety[0])),
+            (N_("Anxiety after (0-10)"), _n(anxiety[1])),
+            (N_("Rating"), rating_text(scale, *rated)),
             (
-                "Completed",
-                "yes"
+                N_("Completed"),
+                N_("yes")
                 if completed and not skipped
                 else f"{skipped} part{'s' if skipped != 1 else ''} skipped"
                 if skipped
-                else "stopped early",
+                else N_("stopped early"),
             ),
-            ("Note", note),
+            (N_("Note"), note),
         ),
         measures=_measures(
             minutes=minutes,
@@ -295,7 +296,7 @@ def read_relaxation(store: Store) -> list[Activity]:
 
 # -- check-offs ("I did this") --------------------------------------------------------------------
 
-CHECKOFF_COLUMNS = ("Assignment", "Note")
+CHECKOFF_COLUMNS = (N_("Assignment"), N_("Note"))
 
 
 def read_checkoffs(store: Store) -> list[Activity]:
@@ -325,7 +326,7 @@ def read_checkoffs(store: Store) -> list[Activity]:
                 at=at,
                 title=assignment.name,
                 assignment_id=assignment.id,
-                facts=(("Assignment", assignment.name), ("Note", checkoff.note)),
+                facts=((N_("Assignment"), assignment.name), (N_("Note"), checkoff.note)),
             )
         )
     return found
@@ -334,30 +335,32 @@ def read_checkoffs(store: Store) -> list[Activity]:
 SOURCES: list[Source] = [
     Source(
         "thought_records",
-        "Thought records",
+        N_("Thought records"),
         (Kind.THOUGHT_RECORD,),
         THOUGHT_COLUMNS,
         read_thought_records,
     ),
-    Source("exposures", "Exposures", (Kind.EXPOSURE,), EXPOSURE_COLUMNS, read_exposures),
+    Source("exposures", N_("Exposures"), (Kind.EXPOSURE,), EXPOSURE_COLUMNS, read_exposures),
     Source(
         "experiments",
-        "Behavioural experiments",
+        N_("Behavioural experiments"),
         (Kind.EXPERIMENT,),
         EXPERIMENT_COLUMNS,
         read_experiments,
     ),
     Source(
         "relaxation",
-        "Relaxation practice",
+        N_("Relaxation practice"),
         (Kind.BREATHING, Kind.PMR, Kind.MINDFULNESS),
         RELAXATION_COLUMNS,
         read_relaxation,
     ),
-    Source("journal", "Journal", (Kind.JOURNAL,), JOURNAL_COLUMNS, read_journal),
-    Source("measures", "Questionnaires", (Kind.PHQ9, Kind.GAD7), MEASURE_COLUMNS, read_measures),
+    Source("journal", N_("Journal"), (Kind.JOURNAL,), JOURNAL_COLUMNS, read_journal),
+    Source(
+        "measures", N_("Questionnaires"), (Kind.PHQ9, Kind.GAD7), MEASURE_COLUMNS, read_measures
+    ),
     *WELLBEING_SOURCES,
-    Source("checkoffs", "Ticked off by hand", tuple(Kind), CHECKOFF_COLUMNS, read_checkoffs),
+    Source("checkoffs", N_("Ticked off by hand"), tuple(Kind), CHECKOFF_COLUMNS, read_checkoffs),
 ]
 
 

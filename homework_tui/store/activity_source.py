@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
+from babel.dates import format_date
+
+from homework_tui.i18n import PSEUDO, current_language
+from homework_tui.i18n.language import babel_locale
 from homework_tui.model.activity import Activity, Kind
 from homework_tui.store.db import Store
 
@@ -40,3 +45,11 @@ def number_text(value: int | float | None) -> str:
 
 def measures(**values: float | None) -> tuple[tuple[str, float], ...]:
     return tuple((k, float(v)) for k, v in values.items() if v is not None)
+
+
+def day_in_short(day: date) -> str:
+    """ "Thu 26 Nov" (en), "jeu. 26 nov." (fr): a day in a title, in the interface's language."""
+    if current_language() in ("en", PSEUDO):
+        return f"{day:%a %d %b}"
+    pattern = "EEE d. MMM" if current_language() == "de" else "EEE d MMM"  # i18n: not shown
+    return format_date(day, pattern, locale=babel_locale())

@@ -17,6 +17,7 @@ import orjson
 
 from audio.toml_input import MAX_DEPTH, nesting_depth
 from homework_tui import __version__
+from homework_tui.i18n import _
 from homework_tui.model.base import now
 from homework_tui.model.distortions import OwnDistortion
 from homework_tui.model.draft import Draft
@@ -70,7 +71,9 @@ class ImportResult:
     unchanged: int
 
     def __str__(self) -> str:
-        return f"{self.added} added, {self.updated} updated, {self.unchanged} already here"
+        return _("{added} added, {updated} updated, {unchanged} already here").format(
+            added=self.added, updated=self.updated, unchanged=self.unchanged
+        )
 
 
 def export_bytes(store: Store) -> bytes:
@@ -95,49 +98,79 @@ def _parse(path: Path) -> dict[str, list[dict[str, Any]]]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise BadBackup(f"cannot read {path}: {error.strerror or error}") from None
+        raise BadBackup(
+            _("cannot read {path}: {reason}").format(path=path, reason=error.strerror or error)
+        ) from None
     try:
         payload = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
-        raise BadBackup(f"{path} is not valid JSON ({error})") from None
+        raise BadBackup(
+            _("{path} is not valid JSON ({error})").format(path=path, error=error)
+        ) from None
     if nesting_depth(payload) > MAX_DEPTH:
         raise BadBackup(
-            f"{path} has values nested more than {MAX_DEPTH} levels deep; a "
-            "homework-tui backup never does, so it was not imported"
+            _(
+                "{path} has values nested more than {depth} levels deep; a "
+                "homework-tui backup never does, so it was not imported"
+            ).format(path=path, depth=MAX_DEPTH)
         )
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-        raise BadBackup(f"{path} is not a homework-tui backup (made by `homework-tui export`)")
+        raise BadBackup(
+            _("{path} is not a homework-tui backup (made by `homework-tui export`)").format(
+                path=path
+            )
+        )
     version = payload.get("schema_version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 0:
         raise BadBackup(
-            f"{path} has a data version that is not a whole number ({version!r}); "
-            "it was not made by homework-tui, or it was changed since"
+            _(
+                "{path} has a data version that is not a whole number ({version}); "
+                "it was not made by homework-tui, or it was changed since"
+            ).format(path=path, version=repr(version))
         )
     if version > schema.CURRENT_VERSION:
         raise BadBackup(
-            f"{path} comes from a newer homework-tui (data version {version}); please update"
+            _(
+                "{path} comes from a newer homework-tui (data version {version}); please update"
+            ).format(path=path, version=version)
         )
     tables = payload.get("tables")
     if not isinstance(tables, dict):
-        raise BadBackup(f"{path} has no tables")
+        raise BadBackup(_("{path} has no tables").format(path=path))
     for name, docs in tables.items():
         if not isinstance(docs, list):
-            raise BadBackup(f"{path}: table {name!r} is not a list of records")
+            raise BadBackup(
+                _("{path}: table {table} is not a list of records").format(
+                    path=path, table=repr(name)
+                )
+            )
         if name == schema.META_TABLE:
-            raise BadBackup(f"{path}: table {name!r} is homework-tui's own and cannot be imported")
+            raise BadBackup(
+                _("{path}: table {table} is homework-tui's own and cannot be imported").format(
+                    path=path, table=repr(name)
+                )
+            )
         for position, doc in enumerate(docs, 1):
             if not isinstance(doc, dict) or not isinstance(doc.get("id"), str):
-                raise BadBackup(f"{path}: record {position} of {name!r} has no id")
+                raise BadBackup(
+                    _("{path}: record {position} of {table} has no id").format(
+                        path=path, position=position, table=repr(name)
+                    )
+                )
             problem = _unreadable(name, doc)
             if problem:
-                raise BadBackup(f"{path}: record {position} of {name!r} cannot be read: {problem}")
+                raise BadBackup(
+                    _("{path}: record {position} of {table} cannot be read: {problem}").format(
+                        path=path, position=position, table=repr(name), problem=problem
+                    )
+                )
     return tables
 
 
 def _unreadable(table: str, doc: dict[str, Any]) -> str | None:
     """Why this version could not read `doc` back from `table` (None when it can)."""
     if TRASHED in doc and not isinstance(_aware(doc[TRASHED]), datetime):
-        return f"{TRASHED} is not a time with its UTC offset"
+        return _("{field} is not a time with its UTC offset").format(field=TRASHED)
     model = RECORD_MODELS.get(table)
     if model is None:
         return None

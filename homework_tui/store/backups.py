@@ -21,6 +21,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Protocol
 
+from babel.dates import format_date
+
+from homework_tui.i18n import N_, PSEUDO, _, current_language, ngettext
+from homework_tui.i18n.language import babel_locale
 from homework_tui.store import schema
 from homework_tui.store.atomic import atomic_write
 from homework_tui.store.crypto import Sealer, is_sealed, params_of, unlock
@@ -49,23 +53,54 @@ DAMAGED_GLOB = "homework.json*.corrupt-*"
 
 # Why a backup was taken, in the person's words.
 REASONS: dict[str, str] = {
-    "start": "when homework-tui started",
-    "quit": "when homework-tui closed",
-    "daily": "daily backup",
-    "before-restore": "just before a restore",
+    "start": N_("when homework-tui started"),
+    "quit": N_("when homework-tui closed"),
+    "daily": N_("daily backup"),
+    "before-restore": N_("just before a restore"),
 }
 
 # The record kinds a backup's summary names, by table, in the order shown.
-KINDS: dict[str, tuple[str, str]] = {
-    "journal": ("journal entry", "journal entries"),
-    "thought_records": ("thought record", "thought records"),
-    "ladders": ("exposure ladder", "exposure ladders"),
-    "exposures": ("exposure", "exposures"),
-    "experiments": ("experiment", "experiments"),
-    "relaxation_sessions": ("relaxation session", "relaxation sessions"),
-    "plan": ("homework assignment", "homework assignments"),
-    "drafts": ("unfinished draft", "unfinished drafts"),
-}
+KINDS: tuple[str, ...] = (
+    "journal",
+    "thought_records",
+    "ladders",
+    "exposures",
+    "experiments",
+    "relaxation_sessions",
+    "plan",
+    "drafts",
+)
+
+
+def _count(table: str, n: int) -> str:
+    """ "3 journal entries": `n` records of a table named in KINDS, in the interface's language."""
+    if table == "journal":
+        text = ngettext("{n} journal entry", "{n} journal entries", n)
+    elif table == "thought_records":
+        text = ngettext("{n} thought record", "{n} thought records", n)
+    elif table == "ladders":
+        text = ngettext("{n} exposure ladder", "{n} exposure ladders", n)
+    elif table == "exposures":
+        text = ngettext("{n} exposure", "{n} exposures", n)
+    elif table == "experiments":
+        text = ngettext("{n} experiment", "{n} experiments", n)
+    elif table == "relaxation_sessions":
+        text = ngettext("{n} relaxation session", "{n} relaxation sessions", n)
+    elif table == "plan":
+        text = ngettext("{n} homework assignment", "{n} homework assignments", n)
+    else:
+        text = ngettext("{n} unfinished draft", "{n} unfinished drafts", n)
+    return text.format(n=n)
+
+
+def _moment(at: datetime) -> str:
+    """ "Fri 4 Dec 2026" (en), "ven. 4 déc. 2026" (fr): a backup's day, short."""
+    if current_language() in ("en", PSEUDO):
+        return f"{at:%a} {at.day} {at:%b %Y}"
+    pattern = "EEE d. MMM y" if current_language() == "de" else "EEE d MMM y"  # i18n: not shown
+    return format_date(at, pattern, locale=babel_locale())
+
+
 _TRASHED = "_trashed_at"  # the repositories' trash stamp: a trashed record is not counted
 
 _NAME = re.compile(
@@ -84,12 +119,13 @@ class Backup:
     @property
     def when(self) -> str:
         """E.g. "Fri 4 Dec 2026, 20:25" (the day only for old daily backups)."""
-        day = f"{self.taken_at:%a} {self.taken_at.day} {self.taken_at:%b %Y}"
+        day = _moment(self.taken_at)
         return f"{day}, {self.taken_at:%H:%M}" if self.has_time else day
 
     @property
     def why(self) -> str:
-        return REASONS.get(self.reason, self.reason.replace("-", " "))
+        reason = REASONS.get(self.reason)
+        return _(reason) if reason else self.reason.replace("-", " ")
 
 
 @dataclass(frozen=True)
@@ -104,14 +140,12 @@ class Summary:
     def describe(self) -> str:
         if self.counts is None:
             return self.problem
-        parts = [
-            f"{n} {KINDS[table][0] if n == 1 else KINDS[table][1]}"
-            for table, n in self.counts.items()
-            if n
-        ]
+        parts = [_count(table, n) for table, n in self.counts.items() if n]
         if self.other:
-            parts.append(f"{self.other} other record{'s' if self.other != 1 else ''}")
-        return ", ".join(parts) if parts else "no records"
+            parts.append(
+                ngettext("{n} other record", "{n} other records", self.other).format(n=self.other)
+            )
+        return ", ".join(parts) if parts else _("no records")
 
 
 # -- backups -----------------------------------------------------------------------------------
@@ -215,7 +249,7 @@ class BackupReader:
             try:
                 salt = params_of(raw).salt
             except (ValueError, KeyError):
-                raise Unparseable(path, "its encryption header is damaged") from None
+                raise Unparseable(path, _("its encryption header is damaged")) from None
             sealer = self._sealers.get(salt)
             if sealer is None and self._passphrase is not None:
                 sealer = self._sealers[salt] = unlock(raw, self._passphrase)
@@ -228,8 +262,8 @@ class BackupReader:
             from homework_tui.store.crypto import PassphraseNeeded
 
             if isinstance(error, PassphraseNeeded):
-                return Summary(None, "encrypted (counts shown once unlocked)")
-            return Summary(None, "could not be read")
+                return Summary(None, _("encrypted (counts shown once unlocked)"))
+            return Summary(None, _("could not be read"))
         return summarize(tables)
 
 
@@ -258,7 +292,7 @@ class DamagedFile:
     @property
     def when(self) -> str:
         at = self.set_aside_at
-        return f"{at:%a} {at.day} {at:%b %Y}, {at:%H:%M}" if at else "at an unknown time"
+        return f"{_moment(at)}, {at:%H:%M}" if at else _("at an unknown time")
 
 
 def _damaged(path: Path) -> DamagedFile:
@@ -312,12 +346,14 @@ def restored_note(folder: Path, restored: Path) -> str:
     replaces are kept aside."""
     backup = parse_backup(restored)
     when = backup.when if backup is not None else restored.name
-    note = f"Your backup from {when} is restored. Anything written after it is not in it."
+    note = _("Your backup from {when} is restored. Anything written after it is not in it.").format(
+        when=when
+    )
     damaged = damaged_files(folder)
     if damaged:
         try:
             kept = keep_aside(folder, damaged)
         except OSError:
             return note
-        note += f" The damaged file is kept in {kept}."
+        note += " " + _("The damaged file is kept in {folder}.").format(folder=kept)
     return note

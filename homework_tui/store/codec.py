@@ -109,7 +109,7 @@ def _decode(hint: Any, value: Any) -> Any:
                 return _decode(option, value)
             except (TypeError, ValueError):
                 continue
-        raise ValueError(f"no type of {hint} fits {_shown(value)}")
+        raise ValueError(f"no type of {hint} fits {_shown(value)}")  # i18n: not shown
     if hint is Any:
         return value
     if origin in (tuple, list, frozenset, set):
@@ -134,7 +134,9 @@ def _decode(hint: Any, value: Any) -> Any:
         return decoded
     if origin is typing.Literal:
         if not any(value == allowed and type(value) is type(allowed) for allowed in args):
-            raise ValueError(f"{_shown(value)} is not one of {', '.join(map(repr, args))}")
+            raise ValueError(
+                f"{_shown(value)} is not one of {', '.join(map(repr, args))}"  # i18n: not shown
+            )
         return value
     if isinstance(hint, type):
         if dataclasses.is_dataclass(hint):
@@ -144,7 +146,9 @@ def _decode(hint: Any, value: Any) -> Any:
         if hint is datetime:
             moment = datetime.fromisoformat(value)
             if moment.tzinfo is None:  # never mixed with the offset-aware times we write
-                raise ValueError(f"{_shown(value)} is a time without its UTC offset")
+                raise ValueError(
+                    f"{_shown(value)} is a time without its UTC offset"  # i18n: not shown
+                )
             return moment
         if hint is date:
             return date.fromisoformat(value)

@@ -16,6 +16,7 @@ from typing import Any
 
 import orjson
 
+from homework_tui.i18n import _
 from homework_tui.store.errors import StoreError
 
 MAGIC = b"HOMEWORK-TUI-SEALED-1\n"
@@ -29,15 +30,17 @@ class PassphraseNeeded(StoreError):
     """The data is encrypted and no passphrase was given."""
 
     def __init__(self, params: KdfParams) -> None:
-        super().__init__("Your data is encrypted. Please enter your passphrase.")
+        super().__init__(_("Your data is encrypted. Please enter your passphrase."))
         self.params = params
 
 
 class WrongPassphrase(StoreError):
     def __init__(self) -> None:
         super().__init__(
-            "That passphrase does not open your data. Nothing was changed. "
-            "Check Caps Lock and try again."
+            _(
+                "That passphrase does not open your data. Nothing was changed. "
+                "Check Caps Lock and try again."
+            )
         )
 
 
@@ -68,7 +71,7 @@ class KdfParams:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> KdfParams:
         if data.get("kdf") != "scrypt":
-            raise ValueError("unknown key derivation")
+            raise ValueError("unknown key derivation")  # i18n: not shown
         return cls(base64.b64decode(data["salt"]), int(data["n"]), int(data["r"]), int(data["p"]))
 
 
@@ -161,10 +164,10 @@ def is_sealed(raw: bytes) -> bool:
 def split_sealed(raw: bytes) -> tuple[dict[str, Any], bytes]:
     """The public header and the sealed body of a sealed file."""
     rest = raw[len(MAGIC) :]
-    line, _, body = rest.partition(b"\n")
+    line, _unused, body = rest.partition(b"\n")
     header = orjson.loads(line)
     if not isinstance(header, dict):
-        raise ValueError("bad header")
+        raise ValueError("bad header")  # i18n: not shown
     return header, body
 
 
@@ -174,7 +177,7 @@ def params_of(raw: bytes) -> KdfParams:
 
 def unlock(raw: bytes, passphrase: str) -> Sealer:
     """The sealer for a sealed file's passphrase; WrongPassphrase if it does not fit."""
-    header, _ = split_sealed(raw)
+    header, _unused = split_sealed(raw)
     sealer = Sealer.from_passphrase(passphrase, KdfParams.from_json(header))
     try:
         sealer.open(base64.b64decode(header["check"]), b"check")

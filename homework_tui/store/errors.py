@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
+from homework_tui.i18n import N_, _, ngettext
 from homework_tui.model.base import visible
 
 
@@ -18,11 +19,17 @@ class StoreError(Exception):
 
 class DataLocked(StoreError):
     def __init__(self, path: Path, holder: str = "") -> None:
-        who = f" ({holder})" if holder else ""
-        super().__init__(
-            f"Your homework data is open in another homework-tui window{who}. "
-            "Close that one first, or open this one read-only."
-        )
+        if holder:
+            message = _(
+                "Your homework data is open in another homework-tui window ({holder}). "
+                "Close that one first, or open this one read-only."
+            ).format(holder=holder)
+        else:
+            message = _(
+                "Your homework data is open in another homework-tui window. "
+                "Close that one first, or open this one read-only."
+            )
+        super().__init__(message)
         self.path = path
         self.holder = holder
 
@@ -30,8 +37,10 @@ class DataLocked(StoreError):
 class NewerSchema(StoreError):
     def __init__(self, path: Path, found: int, supported: int) -> None:
         super().__init__(
-            f"{path} was written by a newer homework-tui (data version {found}; this one "
-            f"understands up to {supported}). Nothing was changed. Please update homework-tui."
+            _(
+                "{path} was written by a newer homework-tui (data version {found}; this one "
+                "understands up to {supported}). Nothing was changed. Please update homework-tui."
+            ).format(path=path, found=found, supported=supported)
         )
         self.path = path
         self.found = found
@@ -42,19 +51,25 @@ class CorruptData(StoreError):
     def __init__(self, path: Path, moved_to: Path, backups: list[Path], reason: str) -> None:
         moved = moved_to != path
         where = (
-            f"It was moved aside, untouched, to {moved_to}."
+            _("It was moved aside, untouched, to {folder}.").format(folder=moved_to)
             if moved
-            else "Nothing was moved or changed."
+            else _("Nothing was moved or changed.")
         )
         if backups:
-            many = "is 1 backup" if len(backups) == 1 else f"are {len(backups)} backups"
-            offer = f" There {many}; the newest is {backups[0].name}."
+            offer = ngettext(
+                "There is {n} backup; the newest is {name}.",
+                "There are {n} backups; the newest is {name}.",
+                len(backups),
+            ).format(n=len(backups), name=backups[0].name)
         elif moved:
-            offer = " There is no backup yet, so homework-tui can only start with empty data."
+            offer = _("There is no backup yet, so homework-tui can only start with empty data.")
         else:
-            offer = " There is no backup yet."
-        self.what_happened = f"Your data file could not be read ({reason}). {where}"
-        super().__init__(f"{self.what_happened}{offer}")
+            offer = _("There is no backup yet.")
+        # Translators: {where} is one or two sentences on where the damaged file is now.
+        self.what_happened = _("Your data file could not be read ({reason}). {where}").format(
+            reason=reason, where=where
+        )
+        super().__init__(f"{self.what_happened} {offer}")
         self.path = path
         self.moved_to = moved_to
         self.backups = backups
@@ -63,29 +78,34 @@ class CorruptData(StoreError):
 
 # Why a write failed, in plain words (by errno); anything else gets the system's own words.
 _PLAIN_REASONS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "your disk quota is used up",
-    errno.EFBIG: "the file has reached the largest size this system allows",
-    errno.EROFS: "the disk is read-only",
-    errno.EACCES: "homework-tui is not allowed to write there",
-    errno.EPERM: "homework-tui is not allowed to write there",
-    errno.ENOENT: "the data folder is gone",
-    errno.ENOTDIR: "something else is where the data folder should be",
-    errno.EISDIR: "a folder is where the data file should be",
-    errno.EIO: "the disk reported an error",
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EDQUOT: N_("your disk quota is used up"),
+    errno.EFBIG: N_("the file has reached the largest size this system allows"),
+    errno.EROFS: N_("the disk is read-only"),
+    errno.EACCES: N_("homework-tui is not allowed to write there"),
+    errno.EPERM: N_("homework-tui is not allowed to write there"),
+    errno.ENOENT: N_("the data folder is gone"),
+    errno.ENOTDIR: N_("something else is where the data folder should be"),
+    errno.EISDIR: N_("a folder is where the data file should be"),
+    errno.EIO: N_("the disk reported an error"),
 }
 
 
 def plain_reason(cause: OSError) -> str:
-    return _PLAIN_REASONS.get(cause.errno or 0) or cause.strerror or str(cause)
+    """Why a write failed, in plain words in the interface's language."""
+    plain = _PLAIN_REASONS.get(cause.errno or 0)
+    return _(plain) if plain else cause.strerror or str(cause)
 
 
 class WriteFailed(StoreError):
     def __init__(self, path: Path, cause: OSError) -> None:
         reason = plain_reason(cause)
         super().__init__(
-            f"Could not save to {path.parent}: {reason}. Nothing already saved was changed; "
-            "what you typed is still here. Free some space or check the folder, then try again."
+            _(
+                "Could not save to {folder}: {reason}. Nothing already saved was changed; "
+                "what you typed is still here. Free some space or check the folder, "
+                "then try again."
+            ).format(folder=path.parent, reason=reason)
         )
         self.reason = reason
         self.path = path
@@ -94,14 +114,16 @@ class WriteFailed(StoreError):
 
 class ReadOnly(StoreError):
     def __init__(self) -> None:
-        super().__init__("Your data is open read-only here, so nothing was saved.")
+        super().__init__(_("Your data is open read-only here, so nothing was saved."))
 
 
 class UnreadableFolder(StoreError):
     def __init__(self, path: Path, cause: OSError) -> None:
         super().__init__(
-            f"The data folder {path} cannot be used ({cause.strerror or cause}). "
-            "Check that it exists and belongs to you, or choose another with --data-dir."
+            _(
+                "The data folder {folder} cannot be used ({reason}). "
+                "Check that it exists and belongs to you, or choose another with --data-dir."
+            ).format(folder=path, reason=cause.strerror or cause)
         )
         self.path = path
         self.cause = cause

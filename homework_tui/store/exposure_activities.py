@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from homework_tui.i18n import N_
 from homework_tui.model.activity import Activity, Kind
 from homework_tui.model.exposure import Exposure, Ladder
 from homework_tui.model.exposure.mastery import ExposureSettings, judge
@@ -20,28 +21,28 @@ from homework_tui.store.db import Store
 from homework_tui.store.repos import Repository, Singleton
 
 EXPOSURE_COLUMNS = (
-    "Ladder",
-    "Step",
-    "Step SUDS",
-    "Predicted",
-    "Before",
-    "Peak",
-    "End",
-    "Drop (%)",
-    "Minutes",
-    "Planned minutes",
-    "Ended early",
-    "Left early (said)",
-    "Safety behaviours",
-    "Feared outcome",
-    "Likelihood",
-    "Happened",
-    "Surprise",
-    "Learned",
-    "Counts",
-    "Not counted because",
-    "Judged",
-    "Notes",
+    N_("Ladder"),
+    N_("Step"),
+    N_("Step SUDS"),
+    N_("Predicted"),
+    N_("Before"),
+    N_("Peak"),
+    N_("End"),
+    N_("Drop (%)"),
+    N_("Minutes"),
+    N_("Planned minutes"),
+    N_("Ended early"),
+    N_("Left early (said)"),
+    N_("Safety behaviours"),
+    N_("Feared outcome"),
+    N_("Likelihood"),
+    N_("Happened"),
+    N_("Surprise"),
+    N_("Learned"),
+    N_("Counts"),
+    N_("Not counted because"),
+    N_("Judged"),
+    N_("Notes"),
 )
 
 
@@ -72,23 +73,23 @@ def read_exposures(store: Store) -> list[Activity]:
             targets=(exposure.ladder_id, ladder_name, exposure.step_id, words),
             group=words,
             facts=(
-                ("Ladder", ladder_name),
-                ("Step", words),
-                ("Step SUDS", _n(step.suds) if step else ""),
-                ("Predicted", _n(exposure.predicted)),
-                ("Before", _n(exposure.before)),
-                ("Peak", _n(exposure.peak)),
-                ("End", _n(exposure.end)),
-                ("Drop (%)", _n(exposure.within_drop_percent)),
-                ("Minutes", _minutes_text(exposure)),
-                ("Left early (said)", "yes" if exposure.left_early else ""),
-                ("Safety behaviours", ", ".join(exposure.safety_behaviours)),
-                ("Feared outcome", exposure.feared_outcome),
-                ("Likelihood", _n(exposure.likelihood)),
-                ("Happened", exposure.outcome.value if exposure.outcome else ""),
-                ("Surprise", _n(exposure.surprise)),
-                ("Learned", exposure.learned),
-                ("Notes", exposure.notes),
+                (N_("Ladder"), ladder_name),
+                (N_("Step"), words),
+                (N_("Step SUDS"), _n(step.suds) if step else ""),
+                (N_("Predicted"), _n(exposure.predicted)),
+                (N_("Before"), _n(exposure.before)),
+                (N_("Peak"), _n(exposure.peak)),
+                (N_("End"), _n(exposure.end)),
+                (N_("Drop (%)"), _n(exposure.within_drop_percent)),
+                (N_("Minutes"), _minutes_text(exposure)),
+                (N_("Left early (said)"), N_("yes") if exposure.left_early else ""),
+                (N_("Safety behaviours"), ", ".join(exposure.safety_behaviours)),
+                (N_("Feared outcome"), exposure.feared_outcome),
+                (N_("Likelihood"), _n(exposure.likelihood)),
+                (N_("Happened"), exposure.outcome.value if exposure.outcome else ""),
+                (N_("Surprise"), _n(exposure.surprise)),
+                (N_("Learned"), exposure.learned),
+                (N_("Notes"), exposure.notes),
             ),
             measures=_measures(
                 predicted=exposure.predicted,
@@ -101,9 +102,9 @@ def read_exposures(store: Store) -> list[Activity]:
         planned = planned_minutes(timed, activity)  # needs the activity: what it counts as
         facts = dict(activity.facts)
         facts["Planned minutes"] = _n(planned)
-        facts["Ended early"] = "yes" if exposure.ended_early(planned) else ""
+        facts["Ended early"] = N_("yes") if exposure.ended_early(planned) else ""
         verdict = judge(exposure, settings, planned)
-        facts["Counts"] = "yes" if verdict.counts else "no"
+        facts["Counts"] = N_("yes") if verdict.counts else N_("no")
         facts["Not counted because"] = "; ".join(verdict.reasons)
         facts["Judged"] = verdict.note
         found.append(
@@ -117,7 +118,7 @@ def exposure_planned_minutes(store: Store) -> dict[str, int]:
     `judge` needs to tell an early exit)."""
     found: dict[str, int] = {}
     for activity in read_exposures(store):
-        planned = activity.fact("Planned minutes")
+        planned = activity.fact("Planned minutes")  # i18n: not shown (a fact's key)
         if planned:
             found[activity.ref_id] = int(planned)
     return found

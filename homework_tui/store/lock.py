@@ -7,6 +7,7 @@ import os
 import socket
 from pathlib import Path
 
+from homework_tui.i18n import _
 from homework_tui.store.errors import DataLocked
 
 
@@ -53,7 +54,7 @@ def is_locked(data_file: Path) -> str | None:
     try:
         fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
     except BlockingIOError:
-        return os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
+        return os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or _("another process")
     finally:
         os.close(fd)
     return None

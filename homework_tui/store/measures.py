@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from homework_tui.i18n import N_
 from homework_tui.model.activity import Activity, Kind
 from homework_tui.model.measures import MeasureResult, Scale, change_since, change_words
 from homework_tui.model.plan import Assignment
@@ -20,13 +21,13 @@ PLAN_TABLE = "plan"  # as in store/activities.py (not imported: activities impor
 KIND_OF: dict[Scale, Kind] = {Scale.PHQ9: Kind.PHQ9, Scale.GAD7: Kind.GAD7}
 
 MEASURE_COLUMNS = (
-    "Questionnaire",
-    "Total",
-    "Out of",
-    "Severity",
-    "Change since plan started",
-    "Answers",
-    "PHQ-9 item 9",
+    N_("Questionnaire"),
+    N_("Total"),
+    N_("Out of"),
+    N_("Severity"),
+    N_("Change since plan started"),
+    N_("Answers"),
+    N_("PHQ-9 item 9"),
 )
 
 
@@ -67,13 +68,13 @@ def read_measures(store: Store) -> list[Activity]:
                 at=result.created_at,
                 title=result.summary(),
                 facts=(
-                    ("Questionnaire", result.form.name),
-                    ("Total", str(result.total)),
-                    ("Out of", str(result.form.max_total)),
-                    ("Severity", result.band.name),
-                    ("Change since plan started", change_words(change)),
-                    ("Answers", ",".join(str(a) for a in result.answers)),
-                    ("PHQ-9 item 9", "" if item9 is None else str(item9)),
+                    (N_("Questionnaire"), result.form.name),
+                    (N_("Total"), str(result.total)),
+                    (N_("Out of"), str(result.form.max_total)),
+                    (N_("Severity"), result.band.name),
+                    (N_("Change since plan started"), change_words(change)),
+                    (N_("Answers"), ",".join(str(a) for a in result.answers)),
+                    (N_("PHQ-9 item 9"), "" if item9 is None else str(item9)),
                 ),
                 measures=(("total", float(result.total)),),
             )

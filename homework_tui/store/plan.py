@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from homework_tui.i18n import _
 from homework_tui.model.base import now
 from homework_tui.model.plan import Assignment, Checkoff, PlanInfo
 from homework_tui.model.plan_toml import PlanFile
@@ -59,11 +60,11 @@ class ImportResult:
     kept: tuple[Assignment, ...]  # other assignments left as they were
 
     def __str__(self) -> str:
-        parts = [f"{len(self.added)} added"]
+        parts = [_("{n} added").format(n=len(self.added))]
         if self.updated:
-            parts.append(f"{len(self.updated)} updated")
+            parts.append(_("{n} updated").format(n=len(self.updated)))
         if self.ended:
-            parts.append(f"{len(self.ended)} earlier ones ended")
+            parts.append(_("{n} earlier ones ended").format(n=len(self.ended)))
         return ", ".join(parts)
 
 

@@ -28,6 +28,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+from homework_tui.i18n import _
 from homework_tui.store.atomic import (  # noqa: F401  (names other modules import from here)
     FILE_MODE,
     _write_all,
@@ -78,19 +79,19 @@ def _parse_line(
     """The payload of a whole, intact journal line; ValueError otherwise. An encrypted line must
     open with `label`; with `sealed_only` a plain line is refused too."""
     if len(line) < 10 or line[8:9] != b" ":
-        raise ValueError("short line")
+        raise ValueError("short line")  # i18n: not shown
     body = line[9:]
     if int(line[:8], 16) != zlib.crc32(body):
-        raise ValueError("checksum mismatch")
+        raise ValueError("checksum mismatch")  # i18n: not shown
     if body.startswith(b"~"):
         if sealer is None:
-            raise ValueError("an encrypted line in a journal that is not")
+            raise ValueError("an encrypted line in a journal that is not")  # i18n: not shown
         try:
             body = sealer.open_line(body, label)
         except (Damaged, ValueError):
-            raise ValueError("an encrypted line does not authenticate") from None
+            raise ValueError("an encrypted line does not authenticate") from None  # i18n: not shown
     elif sealed_only:
-        raise ValueError("a plain line in an encrypted journal")
+        raise ValueError("a plain line in an encrypted journal")  # i18n: not shown
     return orjson.loads(body)
 
 
@@ -106,19 +107,19 @@ def decode_snapshot(path: Path, raw: bytes, sealer: Sealer | None = None) -> tup
         try:
             params = params_of(raw)
         except (ValueError, KeyError):
-            raise Unparseable(path, "its encryption header is damaged") from None
+            raise Unparseable(path, _("its encryption header is damaged")) from None
         if sealer is None:
             raise PassphraseNeeded(params)
         try:
             raw = sealer.open_file(raw)
         except Damaged:
-            raise Unparseable(path, "its encrypted contents were changed or cut short") from None
+            raise Unparseable(path, _("its encrypted contents were changed or cut short")) from None
     try:
         parsed = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
-        raise Unparseable(path, f"not valid JSON: {error}") from None
+        raise Unparseable(path, _("not valid JSON: {error}").format(error=error)) from None
     if not isinstance(parsed, dict):
-        raise Unparseable(path, "not a homework-tui data file")
+        raise Unparseable(path, _("not a homework-tui data file"))
     if parsed.get("format") != FORMAT:
         # A plain TinyDB JSON file (tables at the top level) is accepted as generation 0.
         tables: object = parsed
@@ -127,13 +128,13 @@ def decode_snapshot(path: Path, raw: bytes, sealer: Sealer | None = None) -> tup
         tables = parsed.get("tables")
         found = parsed.get("generation")
         if not isinstance(found, int):
-            raise Unparseable(path, "its generation number is missing")
+            raise Unparseable(path, _("its generation number is missing"))
         generation = found
     if not isinstance(tables, dict) or not all(
         isinstance(t, dict) and all(isinstance(d, dict) for d in t.values())
         for t in tables.values()
     ):
-        raise Unparseable(path, "its tables are not in the expected shape")
+        raise Unparseable(path, _("its tables are not in the expected shape"))
     return generation, tables
 
 
@@ -235,7 +236,8 @@ class JournaledStorage(Storage):
                     entry = _parse_line(line, self.sealer, label, sealed_only=sealed_format)
                 except (ValueError, orjson.JSONDecodeError):
                     raise Unparseable(
-                        self.journal, f"line {index + 1} of the journal is damaged"
+                        self.journal,
+                        _("line {n} of the journal is damaged").format(n=index + 1),
                     ) from None
                 self._apply(tables, entry)
                 self.replayed += 1
@@ -258,9 +260,11 @@ class JournaledStorage(Storage):
         try:
             entry = _parse_line(line)
         except (ValueError, orjson.JSONDecodeError):
-            raise Unparseable(self.journal, "line 1 of the journal is damaged") from None
+            raise Unparseable(
+                self.journal, _("line {n} of the journal is damaged").format(n=1)
+            ) from None
         if not isinstance(entry, dict) or not isinstance(entry.get("generation"), int):
-            raise Unparseable(self.journal, "the journal has no header")
+            raise Unparseable(self.journal, _("the journal has no header"))
         sealed_format = self.sealer is not None and entry.get("seal") == JOURNAL_SEAL_FORMAT
         return entry["generation"], sealed_format
 
@@ -276,7 +280,7 @@ class JournaledStorage(Storage):
                 _parse_line(line, self.sealer, line_label(generation, index), sealed_only=True)
             except (ValueError, orjson.JSONDecodeError):
                 continue
-            raise Unparseable(self.journal, "the journal's header was changed")
+            raise Unparseable(self.journal, _("the journal's header was changed"))
 
     @staticmethod
     def _apply(tables: Tables, entry: dict[str, Any]) -> None:
@@ -367,7 +371,11 @@ class JournaledStorage(Storage):
             raise
         if (here.st_dev, here.st_ino) != (held.st_dev, held.st_ino):
             self._displaced = True
-            raise OSError(errno.ENOENT, "the data file was moved or deleted", str(self.journal))
+            raise OSError(
+                errno.ENOENT,
+                "the data file was moved or deleted",  # i18n: not shown (ENOENT's reason is)
+                str(self.journal),
+            )
 
     def _undo_append(self, fd: int) -> None:
         try:

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.activation import ActivityEntry, PartOfDay
 from homework_tui.model.activity import Activity, Kind, State
 from homework_tui.model.diaries.clock import clock_text, minutes_text
 from homework_tui.model.diaries.mood import MoodEntry
 from homework_tui.model.diaries.panic import PanicAttack
 from homework_tui.model.diaries.sleep import SleepEntry
-from homework_tui.store.activity_source import Source
+from homework_tui.store.activity_source import Source, day_in_short
 from homework_tui.store.db import Store
 from homework_tui.store.repos import Repository
 
@@ -63,16 +64,16 @@ def _placed(created: datetime, day: date, at: time) -> datetime:
 
 
 ACTIVITY_COLUMNS = (
-    "Day",
-    "Part of day",
-    "Activity",
-    "Life area or value",
-    "Planned ahead",
-    "Outcome",
-    "Mastery (0-10)",
-    "Pleasure (0-10)",
-    "Mood (0-10)",
-    "Note",
+    N_("Day"),
+    N_("Part of day"),
+    N_("Activity"),
+    N_("Life area or value"),
+    N_("Planned ahead"),
+    N_("Outcome"),
+    N_("Mastery (0-10)"),
+    N_("Pleasure (0-10)"),
+    N_("Mood (0-10)"),
+    N_("Note"),
 )
 
 
@@ -93,16 +94,16 @@ def read_activation(store: Store) -> list[Activity]:
                 targets=(entry.what, entry.area),
                 group=entry.area,
                 facts=(
-                    ("Day", entry.day.isoformat()),
-                    ("Part of day", entry.part.label),
-                    ("Activity", entry.what),
-                    ("Life area or value", entry.area),
-                    ("Planned ahead", "yes" if entry.planned_ahead else "no"),
-                    ("Outcome", entry.outcome.label),
-                    ("Mastery (0-10)", _n(entry.mastery)),
-                    ("Pleasure (0-10)", _n(entry.pleasure)),
-                    ("Mood (0-10)", _n(entry.mood)),
-                    ("Note", entry.note),
+                    (N_("Day"), entry.day.isoformat()),
+                    (N_("Part of day"), entry.part.label),
+                    (N_("Activity"), entry.what),
+                    (N_("Life area or value"), entry.area),
+                    (N_("Planned ahead"), N_("yes") if entry.planned_ahead else N_("no")),
+                    (N_("Outcome"), entry.outcome.label),
+                    (N_("Mastery (0-10)"), _n(entry.mastery)),
+                    (N_("Pleasure (0-10)"), _n(entry.pleasure)),
+                    (N_("Mood (0-10)"), _n(entry.mood)),
+                    (N_("Note"), entry.note),
                 ),
                 measures=_measures(mastery=entry.mastery, pleasure=entry.pleasure, mood=entry.mood),
                 text=entry.note,
@@ -111,7 +112,7 @@ def read_activation(store: Store) -> list[Activity]:
     return found
 
 
-MOOD_COLUMNS = ("Day", "Mood (0-10)", "Note")
+MOOD_COLUMNS = (N_("Day"), N_("Mood (0-10)"), N_("Note"))
 
 
 def read_mood_diary(store: Store) -> list[Activity]:
@@ -120,11 +121,11 @@ def read_mood_diary(store: Store) -> list[Activity]:
             kind=Kind.MOOD_DIARY,
             ref_id=entry.id,
             at=_placed(entry.created_at, entry.day, time(20)),
-            title=f"Mood {entry.mood}/10",
+            title=_("Mood {mood}/10").format(mood=entry.mood),
             facts=(
-                ("Day", entry.day.isoformat()),
-                ("Mood (0-10)", _n(entry.mood)),
-                ("Note", entry.note),
+                (N_("Day"), entry.day.isoformat()),
+                (N_("Mood (0-10)"), _n(entry.mood)),
+                (N_("Note"), entry.note),
             ),
             measures=_measures(mood=entry.mood),
             text=entry.note,
@@ -134,19 +135,19 @@ def read_mood_diary(store: Store) -> list[Activity]:
 
 
 SLEEP_COLUMNS = (
-    "Night of",
-    "To bed",
-    "Tried to sleep",
-    "Minutes to fall asleep",
-    "Awakenings",
-    "Minutes awake",
-    "Final awakening",
-    "Out of bed",
-    "Quality (1-5)",
-    "Time in bed",
-    "Total sleep",
-    "Sleep efficiency (%)",
-    "Notes",
+    N_("Night of"),
+    N_("To bed"),
+    N_("Tried to sleep"),
+    N_("Minutes to fall asleep"),
+    N_("Awakenings"),
+    N_("Minutes awake"),
+    N_("Final awakening"),
+    N_("Out of bed"),
+    N_("Quality (1-5)"),
+    N_("Time in bed"),
+    N_("Total sleep"),
+    N_("Sleep efficiency (%)"),
+    N_("Notes"),
 )
 
 
@@ -159,24 +160,25 @@ def read_sleep_diary(store: Store) -> list[Activity]:
                 kind=Kind.SLEEP_DIARY,
                 ref_id=entry.id,
                 at=_placed(entry.created_at, entry.woke_on, entry.out_of_bed),
-                title=(
-                    f"Night of {entry.night_of:%a %d %b}: {minutes_text(entry.total_sleep)} "
-                    f"asleep, {entry.efficiency}%"
+                title=_("Night of {night}: {sleep} asleep, {efficiency}%").format(
+                    night=day_in_short(entry.night_of),
+                    sleep=minutes_text(entry.total_sleep),
+                    efficiency=entry.efficiency,
                 ),
                 facts=(
-                    ("Night of", entry.night_of.isoformat()),
-                    ("To bed", clock_text(entry.to_bed)),
-                    ("Tried to sleep", clock_text(entry.tried_to_sleep)),
-                    ("Minutes to fall asleep", _n(entry.minutes_to_fall_asleep)),
-                    ("Awakenings", _n(entry.awakenings)),
-                    ("Minutes awake", _n(entry.minutes_awake)),
-                    ("Final awakening", clock_text(entry.final_awakening)),
-                    ("Out of bed", clock_text(entry.out_of_bed)),
-                    ("Quality (1-5)", entry.quality_text),
-                    ("Time in bed", minutes_text(entry.time_in_bed)),
-                    ("Total sleep", minutes_text(entry.total_sleep)),
-                    ("Sleep efficiency (%)", _n(entry.efficiency)),
-                    ("Notes", entry.notes),
+                    (N_("Night of"), entry.night_of.isoformat()),
+                    (N_("To bed"), clock_text(entry.to_bed)),
+                    (N_("Tried to sleep"), clock_text(entry.tried_to_sleep)),
+                    (N_("Minutes to fall asleep"), _n(entry.minutes_to_fall_asleep)),
+                    (N_("Awakenings"), _n(entry.awakenings)),
+                    (N_("Minutes awake"), _n(entry.minutes_awake)),
+                    (N_("Final awakening"), clock_text(entry.final_awakening)),
+                    (N_("Out of bed"), clock_text(entry.out_of_bed)),
+                    (N_("Quality (1-5)"), entry.quality_text),
+                    (N_("Time in bed"), minutes_text(entry.time_in_bed)),
+                    (N_("Total sleep"), minutes_text(entry.total_sleep)),
+                    (N_("Sleep efficiency (%)"), _n(entry.efficiency)),
+                    (N_("Notes"), entry.notes),
                 ),
                 measures=_measures(
                     time_in_bed=entry.time_in_bed,
@@ -191,14 +193,14 @@ def read_sleep_diary(store: Store) -> list[Activity]:
 
 
 PANIC_COLUMNS = (
-    "When",
-    "Where",
-    "Expected",
-    "Peak anxiety (0-10)",
-    "Symptoms",
-    "Number of symptoms",
-    "Thoughts",
-    "What I did",
+    N_("When"),
+    N_("Where"),
+    N_("Expected"),
+    N_("Peak anxiety (0-10)"),
+    N_("Symptoms"),
+    N_("Number of symptoms"),
+    N_("Thoughts"),
+    N_("What I did"),
 )
 
 
@@ -208,16 +210,20 @@ def read_panic_diary(store: Store) -> list[Activity]:
             kind=Kind.PANIC_DIARY,
             ref_id=attack.id,
             at=attack.at,
-            title=f"Panic, peak {attack.peak}/10{', ' + attack.where if attack.where else ''}",
+            title=(
+                _("Panic, peak {peak}/10, {where}").format(peak=attack.peak, where=attack.where)
+                if attack.where
+                else _("Panic, peak {peak}/10").format(peak=attack.peak)
+            ),
             facts=(
-                ("When", f"{attack.at:%Y-%m-%d %H:%M}"),
-                ("Where", attack.where),
-                ("Expected", attack.cue.label),
-                ("Peak anxiety (0-10)", _n(attack.peak)),
-                ("Symptoms", attack.symptoms_text()),
-                ("Number of symptoms", f"{len(attack.symptoms)} ({attack.attack_kind})"),
-                ("Thoughts", attack.thoughts),
-                ("What I did", attack.what_i_did),
+                (N_("When"), f"{attack.at:%Y-%m-%d %H:%M}"),
+                (N_("Where"), attack.where),
+                (N_("Expected"), attack.cue.label),
+                (N_("Peak anxiety (0-10)"), _n(attack.peak)),
+                (N_("Symptoms"), attack.symptoms_text()),
+                (N_("Number of symptoms"), f"{len(attack.symptoms)} ({attack.attack_kind})"),
+                (N_("Thoughts"), attack.thoughts),
+                (N_("What I did"), attack.what_i_did),
             ),
             measures=_measures(peak=attack.peak, symptoms=len(attack.symptoms)),
             text=attack.thoughts,
@@ -229,12 +235,12 @@ def read_panic_diary(store: Store) -> list[Activity]:
 WELLBEING_SOURCES: tuple[Source, ...] = (
     Source(
         "activity_scheduling",
-        "Activity scheduling",
+        N_("Activity scheduling"),
         (Kind.ACTIVITY_SCHEDULING,),
         ACTIVITY_COLUMNS,
         read_activation,
     ),
-    Source("mood_diary", "Mood diary", (Kind.MOOD_DIARY,), MOOD_COLUMNS, read_mood_diary),
-    Source("sleep_diary", "Sleep diary", (Kind.SLEEP_DIARY,), SLEEP_COLUMNS, read_sleep_diary),
-    Source("panic_diary", "Panic diary", (Kind.PANIC_DIARY,), PANIC_COLUMNS, read_panic_diary),
+    Source("mood_diary", N_("Mood diary"), (Kind.MOOD_DIARY,), MOOD_COLUMNS, read_mood_diary),
+    Source("sleep_diary", N_("Sleep diary"), (Kind.SLEEP_DIARY,), SLEEP_COLUMNS, read_sleep_diary),
+    Source("panic_diary", N_("Panic diary"), (Kind.PANIC_DIARY,), PANIC_COLUMNS, read_panic_diary),
 )
