@@ -53,9 +53,10 @@ def help_line() -> str:
 
 
 def contact_line(contact: CrisisContact, label: str = "") -> str:
-    line = f"{label}: " if label else ""
-    line += f"{contact.name}, {contact.number}"
-    return line + (f". {contact.note}" if contact.note else "")
+    """ "Samaritans, 116 123. Any time", after its `label` when given ("Crisis line: …")."""
+    line = f"{contact.name}, {contact.number}"
+    line += f". {contact.note}" if contact.note else ""
+    return _("{label}: {contact}").format(label=label, contact=line) if label else line
 
 
 def crisis_line(contact: CrisisContact) -> str:

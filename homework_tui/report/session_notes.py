@@ -47,9 +47,9 @@ def bridge_table(bridge: SessionBridge | None) -> Table | None:
 
 
 def _contact_line(contact: CrisisContact, label: str = "") -> str:
-    words = f"{label}: " if label else ""
-    words += f"{contact.name}, {contact.number}"
-    return words + (f" ({contact.note})" if contact.note else "")
+    words = f"{contact.name}, {contact.number}"
+    words += f" ({contact.note})" if contact.note else ""
+    return _("{label}: {contact}").format(label=label, contact=words) if label else words
 
 
 def _contacts(plan: SafetyPlan) -> list[str]:
