@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from homework_tui.i18n import _, decimal, ngettext
 from homework_tui.model.activation import (
     LIFE_AREAS,
     RATING_HIGH,
@@ -25,10 +26,12 @@ from homework_tui.plain.fields import Field, Form, Kind
 from homework_tui.plain.menu import Choice, choose
 from homework_tui.plain.records import Action, run_section, save
 from homework_tui.plain.session import Session
+from homework_tui.report.local import day_and_month, day_month
 from homework_tui.store.wellbeing import activities
 
-PARTS = ", ".join(p.value for p in PartOfDay)
-AREAS = ", ".join(a.lower() for a in LIFE_AREAS[:3])
+
+def _parts() -> str:
+    return ", ".join(_(p.value) for p in PartOfDay)
 
 
 def _rating(name: str, label: str, said: str) -> Field:
@@ -45,19 +48,28 @@ def _rating(name: str, label: str, said: str) -> Field:
     )
 
 
-WHAT = Field("what", "What, in a few words")
-AREA = Field("area", f"Life area or value it serves, such as {AREAS}", optional=True)
-RATINGS = (
-    _rating("mastery", "Mastery, your sense of achievement", "Mastery"),
-    _rating("pleasure", "Pleasure, your enjoyment", "Pleasure"),
-    _rating("mood", "Mood at the time", "Mood"),
-)
+def _what() -> Field:
+    return Field("what", _("What, in a few words"))
+
+
+def _area() -> Field:
+    areas = ", ".join(_(a).lower() for a in LIFE_AREAS[:3])
+    label = _("Life area or value it serves, such as {areas}").format(areas=areas)
+    return Field("area", label, optional=True)
+
+
+def _ratings() -> tuple[Field, ...]:
+    return (
+        _rating("mastery", _("Mastery, your sense of achievement"), _("Mastery")),
+        _rating("pleasure", _("Pleasure, your enjoyment"), _("Pleasure")),
+        _rating("mood", _("Mood at the time"), _("Mood")),
+    )
 
 
 def _day(empty: str) -> Field:
     return Field(
         "day",
-        "Day, year-month-day",
+        _("Day, year-month-day"),
         optional=True,
         empty=empty,
         check=lambda text: day_of({"day": text}, "day", now().date()),
@@ -65,28 +77,35 @@ def _day(empty: str) -> Field:
 
 
 def _part(empty: str = "") -> Field:
+    label = _("Part of the day: {parts}").format(parts=_parts())
     if empty:
-        return Field(
-            "part", f"Part of the day: {PARTS}", optional=True, empty=empty, check=parse_part
-        )
-    return Field("part", f"Part of the day: {PARTS}", check=parse_part)
+        return Field("part", label, optional=True, empty=empty, check=parse_part)
+    return Field("part", label, check=parse_part)
 
 
 def plan_activity(session: Session) -> None:
-    session.io.say("Small and specific works best: “walk to the shop”, not “get fit”.")
+    session.io.say(_("Small and specific works best: “walk to the shop”, not “get fit”."))
     form = Form(session.io)
-    for question in (WHAT, _day("for today"), _part(), AREA):
+    for question in (_what(), _day(_("(optional, Enter for today)")), _part(), _area()):
         form.ask(question)
     entry = form.build(lambda values: activity_entry(values, planned_ahead=True))
-    if save(session, activities(session.store), entry, f"“{entry.what}”, planned"):
+    saved = _("Saved “{what}”, planned.").format(what=entry.what)
+    if save(session, activities(session.store), entry, saved):
         session.io.say(day_line(entry))
 
 
 def log_activity(session: Session) -> None:
-    session.io.say("Something you did: write it down and rate it.")
+    session.io.say(_("Something you did: write it down and rate it."))
     form = Form(session.io)
     part_now = PartOfDay.of_hour(now().hour)
-    for question in (WHAT, _day("for today"), _part(f"for {part_now.value}"), AREA, *RATINGS):
+    questions = (
+        _what(),
+        _day(_("(optional, Enter for today)")),
+        _part(_("(optional, Enter for {part})").format(part=_(part_now.value))),
+        _area(),
+        *_ratings(),
+    )
+    for question in questions:
         form.ask(question)
 
     def make(values: dict[str, str]) -> ActivityEntry:
@@ -94,19 +113,20 @@ def log_activity(session: Session) -> None:
         return activity_entry(filled, planned_ahead=False)
 
     entry = form.build(make)
-    if save(session, activities(session.store), entry, f"“{entry.what}”, done"):
+    saved = _("Saved “{what}”, done.").format(what=entry.what)
+    if save(session, activities(session.store), entry, saved):
         session.io.say(day_line(entry))
 
 
 def mark_activity(session: Session) -> None:
     waiting = [e for e in activities(session.store).all() if e.outcome is Outcome.PLANNED]
     if not waiting:
-        session.io.say("No planned activity is waiting to be marked. Choose “plan” to plan one.")
+        session.io.say(_("No planned activity is waiting to be marked. Choose “plan” to plan one."))
         return
     waiting.sort(key=lambda e: (e.day, list(PartOfDay).index(e.part)))
     choices = [Choice(str(i), day_line(e)) for i, e in enumerate(waiting)]
     entry = waiting[
-        int(choose(session.io, "Planned, not yet marked:", choices, prompt="Which one?").key)
+        int(choose(session.io, _("Planned, not yet marked:"), choices, prompt=_("Which one?")).key)
     ]
     form = Form(session.io)
     form.values.update(
@@ -118,27 +138,37 @@ def mark_activity(session: Session) -> None:
     )
     while True:
         try:
-            outcome = parse_outcome(form.ask(Field("outcome", "Did you do it? done or not done")))
+            question = Field("outcome", _("Did you do it? done or not done"))
+            outcome = parse_outcome(form.ask(question))
             break
         except ValidationError as error:
             session.io.say(error.message)
     if outcome is Outcome.PLANNED:
-        session.io.say(f"“{entry.what}” stays planned. Nothing was changed.")
+        session.io.say(_("“{what}” stays planned. Nothing was changed.").format(what=entry.what))
         return
     if outcome is Outcome.DONE:
-        for question in RATINGS:
-            form.ask(question)
+        for rated in _ratings():
+            form.ask(rated)
     marked = form.build(lambda values: activity_entry(values, planned_ahead=entry.planned_ahead))
     marked = replace(marked, id=entry.id, created_at=entry.created_at, updated_at=entry.updated_at)
-    words = "done. Well done for doing it" if marked.done else marked.outcome.label.lower()
-    if save(session, activities(session.store), marked, f"“{marked.what}” as {words}"):
+    if marked.done:
+        saved = _("Saved “{what}” as done. Well done for doing it.").format(what=marked.what)
+    else:
+        saved = _("Saved “{what}” as {outcome}.").format(
+            what=marked.what, outcome=_(marked.outcome.label).lower()
+        )
+    if save(session, activities(session.store), marked, saved):
         session.io.say(day_line(marked))
 
 
 def state_words(entry: ActivityEntry) -> str:
     """“planned, done, mastery 6, pleasure 7, mood 5”."""
-    outcome = {Outcome.DONE: "done", Outcome.NOT_DONE: "not done", Outcome.PLANNED: "to come"}
-    words = ["planned" if entry.planned_ahead else "not planned", outcome[entry.outcome]]
+    outcome = {
+        Outcome.DONE: _("done"),
+        Outcome.NOT_DONE: _("not done"),
+        Outcome.PLANNED: _("to come"),
+    }
+    words = [_("planned") if entry.planned_ahead else _("not planned"), outcome[entry.outcome]]
     if ratings := entry.ratings_text():
         words.append(ratings)
     return ", ".join(words)
@@ -146,62 +176,82 @@ def state_words(entry: ActivityEntry) -> str:
 
 def day_line(entry: ActivityEntry) -> str:
     """“Mon 1 Dec morning: walk (planned, done, mastery 6, pleasure 7)”."""
-    day = entry.day
-    area = f", for {entry.area}" if entry.area else ""
-    return (
-        f"{day:%a} {day.day} {day:%b} {entry.part.value}: {entry.what} ({state_words(entry)}{area})"
-    )
+    fields = {
+        "day": day_month(entry.day),
+        "part": _(entry.part.value),
+        "what": entry.what,
+        "state": state_words(entry),
+        "area": entry.area,
+    }
+    if entry.area:
+        return _("{day} {part}: {what} ({state}, for {area})").format(**fields)
+    return _("{day} {part}: {what} ({state})").format(**fields)
 
 
 def show_week(session: Session) -> None:
     start = week_start(now().date())
     grid = week_grid(activities(session.store).all(), start)
     say = session.io.say
-    say(f"This week, from Monday {start.day} {start:%B}:")
+    say(_("This week, from Monday {day}:").format(day=day_and_month(start)))
     for day in grid.days:
         found = [e for part in PartOfDay for e in grid.entries(day, part)]
         if not found:
-            say(f"{day:%a} {day.day} {day:%b}: nothing yet")
+            say(_("{day}: nothing yet").format(day=day_month(day)))
         for entry in found:
             say(day_line(entry))
     say(grid.summary())
 
 
 def _links(links: tuple[MoodLink, ...]) -> list[str]:
-    return [
-        f"- {link.name}: mood {link.mood:g} of 10, {abs(link.difference):g} "
-        f"{'above' if link.difference >= 0 else 'below'} your average, "
-        f"{link.times} time{'s' if link.times != 1 else ''}"
-        for link in links
-    ]
+    lines = []
+    for link in links:
+        fields = {
+            "name": link.name,
+            "mood": decimal(link.mood),
+            "difference": decimal(abs(link.difference)),
+            "times": ngettext("{n} time", "{n} times", link.times).format(n=link.times),
+        }
+        if link.difference >= 0:
+            line = _("- {name}: mood {mood} of 10, {difference} above your average, {times}")
+        else:
+            line = _("- {name}: mood {mood} of 10, {difference} below your average, {times}")
+        lines.append(line.format(**fields))
+    return lines
 
 
 def show_pattern(session: Session) -> None:
     pattern = mood_pattern(activities(session.store).all())
     if pattern.empty:
         session.io.say(
-            "No pattern yet: rate your mood when you mark an activity done, and after a few "
-            "days this shows which activities went with better mood."
+            _(
+                "No pattern yet: rate your mood when you mark an activity done, and after a few "
+                "days this shows which activities went with better mood."
+            )
         )
         return
+    average = _("Average mood with a done activity: {average} of 10 ({rated} rated).")
     lines = [
-        f"Average mood with a done activity: {pattern.average:g} of 10 ({pattern.rated} rated).",
-        "By activity:",
+        average.format(average=decimal(pattern.average or 0), rated=pattern.rated),
+        _("By activity:"),
         *_links(pattern.by_activity),
     ]
     if pattern.by_area:
-        lines += ["By life area or value:", *_links(pattern.by_area)]
-    session.io.say("\n".join([*lines, CAUTION]))
+        lines += [_("By life area or value:"), *_links(pattern.by_area)]
+    session.io.say("\n".join([*lines, _(CAUTION)]))
 
 
-ACTIONS = (
-    Action(Choice("plan", "Plan an activity", ("new",)), plan_activity),
-    Action(Choice("log", "Write down one you did", ("did", "done")), log_activity),
-    Action(Choice("mark", "Mark a planned one done or not"), mark_activity),
-    Action(Choice("week", "This week, day by day", ("grid", "list")), show_week),
-    Action(Choice("pattern", "Which activities went with better mood", ("mood",)), show_pattern),
-)
+def actions() -> tuple[Action, ...]:
+    return (
+        Action(Choice("plan", _("Plan an activity"), ("new",)), plan_activity),
+        Action(Choice("log", _("Write down one you did"), ("did", "done")), log_activity),
+        Action(Choice("mark", _("Mark a planned one done or not")), mark_activity),
+        Action(Choice("week", _("This week, day by day"), ("grid", "list")), show_week),
+        Action(
+            Choice("pattern", _("Which activities went with better mood"), ("mood",)),
+            show_pattern,
+        ),
+    )
 
 
 def run(session: Session) -> None:
-    run_section(session, "Activities", ACTIONS)
+    run_section(session, _("Activities"), actions())

@@ -3,6 +3,7 @@ functions as the full-screen forms (model/diaries/forms.py); recent entries of e
 
 from __future__ import annotations
 
+from homework_tui.i18n import _, ngettext
 from homework_tui.local_zone import local_zone_name
 from homework_tui.model.base import now, rating
 from homework_tui.model.diaries.clock import clock_text, minutes_text, parse_clock
@@ -23,9 +24,9 @@ from homework_tui.plain.help_now import offer_help_line
 from homework_tui.plain.menu import Choice
 from homework_tui.plain.records import Action, indented, run_section, save, when
 from homework_tui.plain.session import Session
+from homework_tui.report.local import day_month_year
 from homework_tui.store.wellbeing import moods, panics, sleeps
 
-DATE = "year-month-day"
 RECENT = 5
 
 
@@ -43,10 +44,10 @@ def _number(key: str, label: str, said: str, *, low: int = 0, high: int = 10) ->
 
 
 def _time(key: str, example: str) -> Field:
-    label = SLEEP_LABELS[key]
+    label = _(SLEEP_LABELS[key])
     return Field(
         key,
-        f"{label}, a time like {example}",
+        _("{label}, a time like {example}").format(label=label, example=example),
         check=lambda text: parse_clock(key, text, label),
     )
 
@@ -61,58 +62,72 @@ def _day(key: str, label: str, empty: str) -> Field:
     )
 
 
-MOOD_FIELDS = (
-    _day("day", f"Day, {DATE}", "for today"),
-    _number("mood", "Mood, 0 lowest and 10 best", "Mood", low=MOOD_LOW, high=MOOD_HIGH),
-    Field("note", "A note: what went on, what helped", Kind.TEXT),
-)
+def mood_fields() -> tuple[Field, ...]:
+    return (
+        _day("day", _("Day, year-month-day"), _("(optional, Enter for today)")),
+        _number("mood", _("Mood, 0 lowest and 10 best"), _("Mood"), low=MOOD_LOW, high=MOOD_HIGH),
+        Field("note", _("A note: what went on, what helped"), Kind.TEXT),
+    )
 
-SLEEP_FIELDS = (
-    _day("night_of", f"Night of: the evening's date, {DATE}", "for last night"),
-    _time("to_bed", "23:40"),
-    _time("tried_to_sleep", "23:55"),
-    _number(
-        "minutes_to_fall_asleep",
-        "Minutes to fall asleep, after trying",
-        "Minutes to fall asleep",
-        high=MINUTES_MAX,
-    ),
-    _number("awakenings", "Times you woke in the night", "Times you woke", high=AWAKENINGS_MAX),
-    _number(
-        "minutes_awake",
-        "Minutes awake in the night, all told",
-        "Minutes awake",
-        high=MINUTES_MAX,
-    ),
-    _time("final_awakening", "7:00"),
-    _time("out_of_bed", "7:20"),
-    _number(
-        "quality",
-        "Sleep quality (" + ", ".join(f"{n} {w}" for n, w in enumerate(QUALITY, 1)) + ")",
-        "Sleep quality",
-        low=1,
-        high=5,
-    ),
-    Field("notes", "Notes: naps, caffeine, alcohol, anything", Kind.TEXT),
-)
 
-PANIC_FIELDS = (
-    _day("day", f"Day, {DATE}", "for today"),
-    Field(
-        "time",
-        "Time it started, like 15:30",
-        optional=True,
-        empty="for now",
-        check=lambda text: parse_clock("time", text, "Time it started"),
-    ),
-    Field("where", "Where were you", optional=True),
-    Field("cue", "Expected or out of the blue", check=parse_cue),
-    _number("peak", "Anxiety at its worst, 0 none and 10 extreme", "Peak anxiety"),
-)
-PANIC_TEXTS = (
-    Field("thoughts", "What went through your mind", Kind.TEXT),
-    Field("what_i_did", "What you did, and what happened then", Kind.TEXT),
-)
+def _quality() -> str:
+    words = ", ".join(f"{n} {_(w)}" for n, w in enumerate(QUALITY, 1))
+    return _("Sleep quality ({words})").format(words=words)
+
+
+def sleep_fields() -> tuple[Field, ...]:
+    return (
+        _day(
+            "night_of",
+            _("Night of: the evening's date, year-month-day"),
+            _("(optional, Enter for last night)"),
+        ),
+        _time("to_bed", "23:40"),
+        _time("tried_to_sleep", "23:55"),
+        _number(
+            "minutes_to_fall_asleep",
+            _("Minutes to fall asleep, after trying"),
+            _("Minutes to fall asleep"),
+            high=MINUTES_MAX,
+        ),
+        _number(
+            "awakenings", _("Times you woke in the night"), _("Times you woke"), high=AWAKENINGS_MAX
+        ),
+        _number(
+            "minutes_awake",
+            _("Minutes awake in the night, all told"),
+            _("Minutes awake"),
+            high=MINUTES_MAX,
+        ),
+        _time("final_awakening", "7:00"),
+        _time("out_of_bed", "7:20"),
+        _number("quality", _quality(), _("Sleep quality"), low=1, high=5),
+        Field("notes", _("Notes: naps, caffeine, alcohol, anything"), Kind.TEXT),
+    )
+
+
+def panic_fields() -> tuple[Field, ...]:
+    started = _("Time it started")
+    return (
+        _day("day", _("Day, year-month-day"), _("(optional, Enter for today)")),
+        Field(
+            "time",
+            _("Time it started, like 15:30"),
+            optional=True,
+            empty=_("(optional, Enter for now)"),
+            check=lambda text: parse_clock("time", text, started),
+        ),
+        Field("where", _("Where were you"), optional=True),
+        Field("cue", _("Expected or out of the blue"), check=parse_cue),
+        _number("peak", _("Anxiety at its worst, 0 none and 10 extreme"), _("Peak anxiety")),
+    )
+
+
+def panic_texts() -> tuple[Field, ...]:
+    return (
+        Field("thoughts", _("What went through your mind"), Kind.TEXT),
+        Field("what_i_did", _("What you did, and what happened then"), Kind.TEXT),
+    )
 
 
 def ask_all(form: Form, fields: tuple[Field, ...]) -> None:
@@ -121,22 +136,26 @@ def ask_all(form: Form, fields: tuple[Field, ...]) -> None:
 
 
 def new_mood(session: Session) -> None:
-    session.io.say("How was your mood, from 0 (the lowest) to 10 (the best)? One number is enough.")
+    session.io.say(
+        _("How was your mood, from 0 (the lowest) to 10 (the best)? One number is enough.")
+    )
     form = Form(session.io)
-    ask_all(form, MOOD_FIELDS)
+    ask_all(form, mood_fields())
     entry = form.build(mood_entry)
-    if save(session, moods(session.store), entry, "your mood diary entry"):
+    if save(session, moods(session.store), entry, _("Saved your mood diary entry.")):
         session.io.say(describe_mood(entry))
         offer_help_line(session, journal_mood=entry.mood)
 
 
 def new_sleep(session: Session) -> None:
     session.io.say(
-        "Last night, as best you remember; guesses are fine. A time after midnight is read as "
-        "the next morning."
+        _(
+            "Last night, as best you remember; guesses are fine. A time after midnight is read "
+            "as the next morning."
+        )
     )
     form = Form(session.io)
-    ask_all(form, SLEEP_FIELDS)
+    ask_all(form, sleep_fields())
     zone = local_zone_name()
 
     def make(values: dict[str, str]) -> SleepEntry:
@@ -148,25 +167,27 @@ def new_sleep(session: Session) -> None:
         )
 
     entry = form.build(make)
-    if save(session, sleeps(session.store), entry, "your sleep diary entry"):
+    if save(session, sleeps(session.store), entry, _("Saved your sleep diary entry.")):
         session.io.say("\n".join(entry.explained()))
 
 
 def new_panic(session: Session) -> None:
     session.io.say(
-        "A panic attack is frightening and it passes. Writing it down, even briefly, helps you "
-        "and your therapist see what sets them off and what helps."
+        _(
+            "A panic attack is frightening and it passes. Writing it down, even briefly, helps "
+            "you and your therapist see what sets them off and what helps."
+        )
     )
     form = Form(session.io)
-    ask_all(form, PANIC_FIELDS)
-    session.io.say("What you felt:")
+    ask_all(form, panic_fields())
+    session.io.say(_("What you felt:"))
     chosen = ask_numbers(
         session.io,
-        [s.label for s in Symptom],
-        "Their numbers, separated by spaces, like “1 3 5” (Enter for none):",
+        [_(s.label) for s in Symptom],
+        _("Their numbers, separated by spaces, like “1 3 5” (Enter for none):"),
     )
     symptoms = [list(Symptom)[i].value for i in chosen]
-    ask_all(form, PANIC_TEXTS)
+    ask_all(form, panic_texts())
 
     def make(values: dict[str, str]) -> PanicAttack:
         if not values.get("time", "").strip():
@@ -174,37 +195,51 @@ def new_panic(session: Session) -> None:
         return panic_attack(values, symptoms)
 
     attack = form.build(make)
-    if save(session, panics(session.store), attack, "your panic diary entry"):
+    if save(session, panics(session.store), attack, _("Saved your panic diary entry.")):
         session.io.say(describe_panic(attack))
 
 
 def describe_mood(entry: MoodEntry) -> str:
-    line = f"{entry.day:%a %d %b %Y}: mood {entry.mood} of {MOOD_HIGH}"
+    line = _("{day}: mood {mood} of {high}").format(
+        day=day_month_year(entry.day), mood=entry.mood, high=MOOD_HIGH
+    )
     return line + (f"\n{indented(entry.note)}" if entry.note else "")
 
 
 def describe_sleep(entry: SleepEntry) -> str:
-    return (
-        f"Night of {entry.night_of:%a %d %b %Y}: bed {clock_text(entry.to_bed)} to "
-        f"{clock_text(entry.out_of_bed)}, {minutes_text(entry.total_sleep)} asleep, "
-        f"efficiency {entry.efficiency}%, quality {entry.quality_text}"
-        + (f"\n{indented(entry.notes)}" if entry.notes else "")
+    line = _(
+        "Night of {day}: bed {to_bed} to {out_of_bed}, {asleep} asleep, efficiency "
+        "{efficiency}%, quality {quality}"
+    ).format(
+        day=day_month_year(entry.night_of),
+        to_bed=clock_text(entry.to_bed),
+        out_of_bed=clock_text(entry.out_of_bed),
+        asleep=minutes_text(entry.total_sleep),
+        efficiency=entry.efficiency,
+        quality=entry.quality_text,
     )
+    return line + (f"\n{indented(entry.notes)}" if entry.notes else "")
 
 
 def describe_panic(attack: PanicAttack) -> str:
+    count = len(attack.symptoms)
     lines = [
-        f"{when(attack.at)}: peak {attack.peak} of 10, {attack.cue.label.lower()}",
-        f"  {len(attack.symptoms)} symptoms, a {attack.attack_kind}",
+        _("{when}: peak {peak} of 10, {cue}").format(
+            when=when(attack.at), peak=attack.peak, cue=_(attack.cue.label).lower()
+        ),
+        "  "
+        + ngettext("{n} symptom, a {kind}", "{n} symptoms, a {kind}", count).format(
+            n=count, kind=_(attack.attack_kind)
+        ),
     ]
     if attack.where:
-        lines.append(f"  Where: {attack.where}")
+        lines.append("  " + _("Where: {where}").format(where=attack.where))
     if attack.symptoms:
-        lines.append(f"  Felt: {attack.symptoms_text()}")
+        lines.append("  " + _("Felt: {symptoms}").format(symptoms=attack.symptoms_text()))
     if attack.thoughts:
-        lines += ["  Thoughts:", indented(indented(attack.thoughts))]
+        lines += ["  " + _("Thoughts:"), indented(indented(attack.thoughts))]
     if attack.what_i_did:
-        lines += ["  What you did:", indented(indented(attack.what_i_did))]
+        lines += ["  " + _("What you did:"), indented(indented(attack.what_i_did))]
     return "\n".join(lines)
 
 
@@ -212,28 +247,29 @@ def list_entries(session: Session) -> None:
     say = session.io.say
     found_any = False
     for title, entries, describe in (
-        ("Mood diary", moods(session.store).all(), describe_mood),
-        ("Sleep diary", sleeps(session.store).all(), describe_sleep),
-        ("Panic diary", panics(session.store).all(), describe_panic),
+        (_("Mood diary"), moods(session.store).all(), describe_mood),
+        (_("Sleep diary"), sleeps(session.store).all(), describe_sleep),
+        (_("Panic diary"), panics(session.store).all(), describe_panic),
     ):
         if not entries:
-            say(f"{title}: no entries yet.")
+            say(_("{title}: no entries yet.").format(title=title))
             continue
         found_any = True
-        say(f"{title}, newest first:")
+        say(_("{title}, newest first:").format(title=title))
         for number, entry in enumerate(entries[:RECENT], 1):
             say(f"{number}. {describe(entry)}")  # type: ignore[arg-type]
     if not found_any:
-        say("Choose “mood”, “sleep” or “panic” to write the first entry.")
+        say(_("Choose “mood”, “sleep” or “panic” to write the first entry."))
 
 
-ACTIONS = (
-    Action(Choice("mood", "Mood diary: today's mood"), new_mood),
-    Action(Choice("sleep", "Sleep diary: last night"), new_sleep),
-    Action(Choice("panic", "Panic diary: a panic attack"), new_panic),
-    Action(Choice("list", "Recent entries of each diary", ("recent",)), list_entries),
-)
+def actions() -> tuple[Action, ...]:
+    return (
+        Action(Choice("mood", _("Mood diary: today's mood")), new_mood),
+        Action(Choice("sleep", _("Sleep diary: last night")), new_sleep),
+        Action(Choice("panic", _("Panic diary: a panic attack")), new_panic),
+        Action(Choice("list", _("Recent entries of each diary"), ("recent",)), list_entries),
+    )
 
 
 def run(session: Session) -> None:
-    run_section(session, "Diaries", ACTIONS)
+    run_section(session, _("Diaries"), actions())

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TypeVar
 
+from homework_tui.i18n import _
 from homework_tui.model.base import ValidationError, optional_rating, rating
 from homework_tui.plain.io import LineIO
 
@@ -35,8 +36,9 @@ class Field:
     low: int = 0
     high: int = 100
     hint: str = ""
-    # What an empty answer to an optional field means, in the prompt ("Enter for today").
-    empty: str = "skips"
+    # What an empty answer to an optional field means, in the prompt ("Enter for today"), as
+    # the whole bracket: "" for "(optional, Enter skips)".
+    empty: str = ""
     # The model's own check of a rating, when it words the message itself (a mood's rating);
     # else the model's generic rule for a rating with this label. On a line: the model's reading
     # of it (a clock time, a date), so a refusal is said and asked again at once.
@@ -45,12 +47,13 @@ class Field:
     def prompt(self) -> str:
         label = self.label
         if self.kind is Kind.RATING:
-            label = f"{label}, {self.low} to {self.high}"
+            label = _("{label}, {low} to {high}").format(label=label, low=self.low, high=self.high)
         if self.kind is Kind.TEXT:
-            label = f"{label} (end with a line holding only a full stop)"
+            label = _("{label} (end with a line holding only a full stop)").format(label=label)
         elif self.optional:
-            label = f"{label} (optional, Enter {self.empty})"
-        return f"{label}:"
+            empty = self.empty or _("(optional, Enter skips)")
+            label = _("{label} {empty}").format(label=label, empty=empty)
+        return _("{label}:").format(label=label)
 
 
 def ask_text(io: LineIO, help_text: str = "") -> str:
@@ -132,4 +135,8 @@ def ask_numbers(io: LineIO, labels: list[str], prompt: str) -> list[int]:
         words = io.ask(prompt).replace(",", " ").split()
         if all(w.isdigit() and 1 <= int(w) <= len(labels) for w in words):
             return sorted({int(w) - 1 for w in words})
-        io.say(f"Please give numbers from 1 to {len(labels)}, separated by spaces, like “1 3”.")
+        io.say(
+            _("Please give numbers from 1 to {count}, separated by spaces, like “1 3”.").format(
+                count=len(labels)
+            )
+        )

@@ -9,18 +9,49 @@ import textwrap
 from collections.abc import Callable
 from typing import TextIO
 
+from homework_tui.i18n import _, pgettext
 from homework_tui.model.base import clean_text
 
 WIDTH = 80
 
-QUIT, HELP = "quit", "help"
+QUIT, HELP, HELP_NOW = "quit", "help", "help now"  # i18n: not shown
 
-GENERAL_HELP = (
-    "Type a number or a name to choose. Type “help” at any question for help, and “quit” to go "
-    "back one step; “quit” at the main menu leaves homework-tui. Type “help now” at any "
-    "question for your safety plan and crisis lines. To write the word “quit” or “help” itself "
-    "as your answer, add a full stop: “quit.”"
-)
+
+def quit_word() -> str:
+    # Translators: the word a person types at any question to go back one step (one word).
+    return pgettext("typed word", "quit")
+
+
+def help_word() -> str:
+    # Translators: the word a person types at any question for help (one word).
+    return pgettext("typed word", "help")
+
+
+def help_now_words() -> str:
+    # Translators: the words a person types at any question for the safety plan and crisis lines.
+    return pgettext("typed word", "help now")
+
+
+def is_yes(answer: str) -> bool:
+    """Whether `answer` means yes: the English “yes” or “y”, or one of the language's own."""
+    # Translators: every answer that means "yes", separated by spaces: the word and its first
+    # letter, with and without accents (Spanish: "sí si s"). English "yes" and "y" work as well.
+    words = {"yes", "y", *_("yes y").casefold().split()}  # i18n: not shown
+    return " ".join(answer.split()).casefold().rstrip(".!") in words
+
+
+def _words(english: str, translated: str) -> set[str]:
+    """The English word and the language's own, as typed answers are compared."""
+    return {english, " ".join(translated.split()).casefold()}
+
+
+def general_help() -> str:
+    return _(
+        "Type a number or a name to choose. Type “{help}” at any question for help, and “{quit}” "
+        "to go back one step; “{quit}” at the main menu leaves homework-tui. Type “{help_now}” "
+        "at any question for your safety plan and crisis lines. To write the word “{quit}” or "
+        "“{help}” itself as your answer, add a full stop: “{quit}.”"
+    ).format(help=help_word(), quit=quit_word(), help_now=help_now_words())
 
 
 class Quit(Exception):
@@ -96,14 +127,18 @@ class LineIO:
                 raise InputEnded
             answer = line.rstrip("\n").removesuffix("\r")
             word = " ".join(answer.split()).casefold()
-            if word == QUIT:
+            if word in _words(QUIT, quit_word()):
                 raise Quit
-            if word == HELP:
-                self.say(help_text or GENERAL_HELP)
+            if word in _words(HELP, help_word()):
+                self.say(help_text or general_help())
                 if help_text:
-                    self.say(GENERAL_HELP)
+                    self.say(general_help())
                 continue
-            if word == "help now" and help_now and self.help_now is not None:
+            if (
+                word in _words(HELP_NOW, help_now_words())
+                and help_now
+                and self.help_now is not None
+            ):
                 self.help_now()
                 continue
             return answer

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from homework_tui.plain.io import LineIO
+from homework_tui.i18n import _
+from homework_tui.plain.io import HELP_NOW, LineIO, help_now_words
 
 
 @dataclass(frozen=True)
@@ -46,21 +47,24 @@ def choose(
     heading: str,
     choices: list[Choice],
     *,
-    prompt: str = "Choose a number or a name:",
+    prompt: str = "",
     help_text: str = "",
 ) -> Choice:
     """Show `heading` and the numbered choices, and ask until one is chosen. `quit` raises Quit."""
     io.say(heading)
     io.say(numbered(choices))
-    offers = any("help now" in c.answers_to() for c in choices)
+    asked = prompt or _("Choose a number or a name:")
+    words = {HELP_NOW, " ".join(help_now_words().split()).casefold()}
+    offers = any(words & set(c.answers_to()) for c in choices)
     while True:
-        answer = io.ask(prompt, help_text=help_text or numbered(choices), help_now=not offers)
+        answer = io.ask(asked, help_text=help_text or numbered(choices), help_now=not offers)
         chosen = match(answer, choices)
         if chosen is not None:
             return chosen
         if answer.strip():
             io.say(
-                f"There is no “{answer.strip()}” here. Type a number from 1 to {len(choices)}, "
-                "or a name:"
+                _(
+                    "There is no “{answer}” here. Type a number from 1 to {count}, or a name:"
+                ).format(answer=answer.strip(), count=len(choices))
             )
         io.say(numbered(choices))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
 
+from homework_tui.i18n import _, ngettext
 from homework_tui.model.base import Entity
 from homework_tui.model.plan import short_date
 from homework_tui.plain.io import Quit
@@ -17,7 +18,6 @@ from homework_tui.store import ReadOnly, Repository, StoreError
 E = TypeVar("E", bound=Entity)
 
 RECENT = 10
-NOT_SAVED = "Nothing was saved."
 
 
 def when(moment: datetime) -> str:
@@ -49,20 +49,21 @@ def run_section(session: Session, title: str, actions: Sequence[Action]) -> None
         try:
             action.run(session)
         except Quit:
-            session.io.say(f"Back to {title}. {NOT_SAVED}")
+            session.io.say(_("Back to {title}. Nothing was saved.").format(title=title))
 
 
-def save(session: Session, repo: Repository[E], record: E, what: str) -> bool:
-    """Write `record`; "Saved" only once it is on disk, else the store's own clear reason."""
+def save(session: Session, repo: Repository[E], record: E, saved: str) -> bool:
+    """Write `record`; `saved` ("Saved your journal entry.") only once it is on disk, else the
+    store's own clear reason."""
     try:
         repo.add(record)
     except ReadOnly as error:
         session.io.say(str(error))  # it says itself that nothing was saved
         return False
     except StoreError as error:
-        session.io.say(f"{NOT_SAVED} {error}")
+        session.io.say(_("Nothing was saved. {reason}").format(reason=error))
         return False
-    session.io.say(f"Saved {what}.")
+    session.io.say(saved)
     return True
 
 
@@ -72,29 +73,33 @@ def pick(
     heading: Callable[[E], str],
     *,
     empty: str,
-    what: str,
+    recent: str,
 ) -> E | None:
-    """List `records` (newest first) by number and ask which one; None when there are none."""
+    """List `records` (newest first) by number under `recent` ("Recent entries, newest first:")
+    and ask which one; None when there are none."""
     if not records:
         session.io.say(empty)
         return None
     shown = list(records[:RECENT])
-    choices = [
-        Choice(str(i), f"{when(r.created_at)}: {heading(r) or '(untitled)'}")
-        for i, r in enumerate(shown)
-    ]
-    chosen = choose(session.io, f"Recent {what}, newest first:", choices, prompt="Which one?")
+    choices = [Choice(str(i), _line(when(r.created_at), heading(r))) for i, r in enumerate(shown)]
+    chosen = choose(session.io, recent, choices, prompt=_("Which one?"))
     return shown[int(chosen.key)]
 
 
+def _line(moment: str, heading: str) -> str:
+    """“Sat 5 December, 14:03: A quiet evening”."""
+    return _("{when}: {heading}").format(when=moment, heading=heading or _("(untitled)"))
+
+
 def list_recent(
-    session: Session, records: Sequence[E], heading: Callable[[E], str], *, empty: str, what: str
+    session: Session, records: Sequence[E], heading: Callable[[E], str], *, empty: str, recent: str
 ) -> None:
     if not records:
         session.io.say(empty)
         return
-    session.io.say(f"Recent {what}, newest first:")
+    session.io.say(recent)
     for number, record in enumerate(records[:RECENT], 1):
-        session.io.say(f"{number}. {when(record.created_at)}: {heading(record) or '(untitled)'}")
+        session.io.say(f"{number}. {_line(when(record.created_at), heading(record))}")
     if len(records) > RECENT:
-        session.io.say(f"And {len(records) - RECENT} older.")
+        older = len(records) - RECENT
+        session.io.say(ngettext("And {n} older.", "And {n} older.", older).format(n=older))

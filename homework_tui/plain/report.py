@@ -6,13 +6,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from homework_tui.i18n import _
 from homework_tui.model.plan import short_date
 from homework_tui.plain.session import Session
 
 
 def default_path(today: date) -> Path:
     """The full-screen export's suggestion: ~/homework-report-DATE.md."""
-    return Path("~") / f"homework-report-{today.isoformat()}.md"
+    return Path("~") / f"homework-report-{today.isoformat()}.md"  # i18n: not shown
 
 
 def run(session: Session) -> None:
@@ -25,18 +26,26 @@ def run(session: Session) -> None:
     today = date.today()
     first = since_last_session(session.store, today)
     io.say(
-        f"The report for your next session covers {short_date(first)} to {short_date(today)}. "
-        "Your journal writing, exposure notes and safety plan are left out of it."
+        _(
+            "The report for your next session covers {first} to {last}. Your journal writing, "
+            "exposure notes and safety plan are left out of it."
+        ).format(first=short_date(first), last=short_date(today))
     )
     suggested = default_path(today)
-    answer = io.ask(f"Where to save it (Enter for {suggested}):")
+    answer = io.ask(_("Where to save it (Enter for {path}):").format(path=suggested))
     path = Path(answer.strip() or suggested).expanduser()
     text = render(collect(session.store, first, today))
     try:
         write_private(path, text.encode("utf-8"))
     except OSError as error:
         io.say(
-            f"The report could not be written to {visible(str(path))}: {error.strerror or error}"
+            _("The report could not be written to {path}: {reason}").format(
+                path=visible(str(path)), reason=error.strerror or error
+            )
         )
         return
-    io.say(f"Saved the report for your next session. It is in:\n{visible(str(path))}")
+    io.say(
+        _("Saved the report for your next session. It is in:\n{path}").format(
+            path=visible(str(path))
+        )
+    )

@@ -7,12 +7,13 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
+from homework_tui.i18n import N_, _
 from homework_tui.plain.io import LineIO
 from homework_tui.store import DataLocked, Store, StoreError
 
 PASSPHRASE_TRIES = 3
 
-READ_ONLY_LINE = (
+READ_ONLY_LINE = N_(
     "Your homework data is open in another homework-tui window, so this one is read-only: "
     "you can read everything here, and nothing you write is saved. Close the other window "
     "and start again to write."
@@ -45,10 +46,10 @@ def open_store(io: LineIO, folder: Path, *, read_only: bool = False) -> Store:
         except DataLocked:
             if read_only:
                 raise
-            io.say(READ_ONLY_LINE)
+            io.say(_(READ_ONLY_LINE))
             read_only = True
         except PassphraseNeeded:
-            io.say("Your homework is protected with a passphrase.")
+            io.say(_("Your homework is protected with a passphrase."))
             passphrase = ask_passphrase()
         except WrongPassphrase as error:
             tries += 1
@@ -67,6 +68,23 @@ def start(io: LineIO, args: argparse.Namespace) -> Session | None:
     except StoreError as error:
         io.say(str(error))
         return None
+    if not getattr(args, "language", None):
+        speak_settings_language(store)
     if not store.read_only:
         store.back_up("start")  # before anything is written, as the app does
     return Session(io, store)
+
+
+def speak_settings_language(store: Store) -> None:
+    """Settings' language from now on, as the app does once the data is open (`--language`,
+    when given, wins: the caller does not ask then). Unreadable settings change nothing."""
+    from homework_tui.i18n import use_language
+    from homework_tui.model.settings import Settings
+    from homework_tui.store import Singleton
+
+    try:
+        settings = Singleton(store, "settings", Settings, Settings).load()
+    except Exception:  # noqa: BLE001 - unreadable settings: the language already chosen
+        return
+    if settings.language:
+        use_language(settings.language)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from homework_tui.i18n import _
 from homework_tui.model.due import today_view
 from homework_tui.model.experiment import Experiment, awaiting_outcome
 from homework_tui.model.plan import short_date
@@ -16,10 +17,15 @@ from homework_tui.store.plan import assignments
 
 def today_lines(session: Session, day: date) -> list[str]:
     view = today_view(assignments(session.store), gather(session.store), day)
-    lines = [f"Today, {short_date(day)}. {view.summary()}", *view.lines(), view.streak.line()]
+    heading = _("Today, {day}. {summary}").format(day=short_date(day), summary=view.summary())
+    lines = [heading, *view.lines(), view.streak.line()]
     waiting = awaiting_outcome(Repository(session.store, EXPERIMENTS_TABLE, Experiment).all())
     for experiment in waiting:
-        lines.append(f"Waiting for its outcome: the experiment “{experiment.belief}”.")
+        lines.append(
+            _("Waiting for its outcome: the experiment “{belief}”.").format(
+                belief=experiment.belief
+            )
+        )
     return lines
 
 

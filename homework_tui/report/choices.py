@@ -34,4 +34,4 @@ class TextChoices:
 
 
 NOTHING_OWN = TextChoices()
-"""The default: evidence in, journal writing and exposure notes left out."""
+"""The default: evidence in, journal writing and exposure notes left out."""  # i18n: not shown

@@ -11,9 +11,11 @@ import csv
 import io
 from pathlib import Path
 
+from homework_tui.i18n import N_, _
 from homework_tui.report.choices import NOTHING_OWN, TextChoices
 from homework_tui.report.data import Progress, ReportData
 from homework_tui.report.files import write_private
+from homework_tui.report.local import shown
 from homework_tui.report.session_notes import (
     BRIDGE_CSV,
     SAFETY_CSV,
@@ -21,20 +23,20 @@ from homework_tui.report.session_notes import (
     safety_table,
 )
 
-COMMON = ("Date", "Time", "Kind", "Status", "Id")
+COMMON = (N_("Date"), N_("Time"), N_("Kind"), N_("Status"), N_("Id"))
 PLAN_COLUMNS = (
-    "Homework",
-    "Kind",
-    "Target",
-    "How often",
-    "Minutes",
-    "Start",
-    "End",
-    "Therapist's note",
-    "Done",
-    "Partly done",
-    "Asked for",
-    "Id",
+    N_("Homework"),
+    N_("Kind"),
+    N_("Target"),
+    N_("How often"),
+    N_("Minutes"),
+    N_("Start"),
+    N_("End"),
+    N_("Therapist's note"),
+    N_("Done"),
+    N_("Partly done"),
+    N_("Asked for"),
+    N_("Id"),
 )
 
 
@@ -53,7 +55,7 @@ def tables(
         plan_rows.append(
             [
                 a.name,
-                a.kind.label,
+                shown(a.kind.label),
                 a.target,
                 a.frequency.describe(),
                 "" if a.minutes is None else str(a.minutes),
@@ -66,7 +68,7 @@ def tables(
                 a.id,
             ]
         )
-    result["plan.csv"] = (PLAN_COLUMNS, plan_rows)
+    result["plan.csv"] = (tuple(_(c) for c in PLAN_COLUMNS), plan_rows)
     for source, found in data.sections:
         left_out = choices.left_out(source.name)
         columns = tuple(c for c in source.columns if c not in left_out)
@@ -77,13 +79,14 @@ def tables(
                 [
                     activity.day.isoformat(),
                     activity.at.strftime("%H:%M"),
-                    activity.kind.label,
+                    shown(activity.kind.label),
                     activity.state.value,
                     activity.ref_id,
                     *(facts.get(column, "") for column in columns),
                 ]
             )
-        result[f"{source.name}.csv"] = ((*COMMON, *columns), rows)
+        header = (*(_(c) for c in COMMON), *(shown(c) for c in columns))
+        result[f"{source.name}.csv"] = (header, rows)
     safety = safety_table(data.safety_plan) if choices.safety_plan else None
     if safety is not None:
         result[SAFETY_CSV] = safety

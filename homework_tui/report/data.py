@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from homework_tui.i18n import _
 from homework_tui.model.activity import Activity
 from homework_tui.model.base import now
 from homework_tui.model.bridge import SessionBridge
@@ -34,7 +35,9 @@ class AssignmentSummary:
     @property
     def done_text(self) -> str:
         """“6”, or “6 (1 partly done)” when some were stopped early or had parts skipped."""
-        return f"{self.done} ({self.partly} partly done)" if self.partly else str(self.done)
+        if not self.partly:
+            return str(self.done)
+        return _("{done} ({partly} partly done)").format(done=self.done, partly=self.partly)
 
 
 @dataclass(frozen=True)

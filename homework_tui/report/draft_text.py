@@ -6,13 +6,16 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from homework_tui.i18n import N_, _
+from homework_tui.report.local import shown
+
 KIND_WORDS: dict[str, str] = {
-    "thought_record": "thought record",
-    "journal": "journal entry",
-    "experiment": "behavioural experiment",
-    "exposure": "exposure log",
-    "safety_plan": "safety plan",
-    "session_bridge": "notes for your next session",
+    "thought_record": N_("thought record"),
+    "journal": N_("journal entry"),
+    "experiment": N_("behavioural experiment"),
+    "exposure": N_("exposure log"),
+    "safety_plan": N_("safety plan"),
+    "session_bridge": N_("notes for your next session"),
 }
 
 
@@ -24,15 +27,17 @@ def field_name(key: str) -> str:
 
 def draft_text(kind: str, fields: dict[str, str], written_at: datetime) -> str:
     """The non-empty fields of a form, each as its name on one line and its text below."""
-    what = KIND_WORDS.get(kind, kind.replace("_", " "))
+    what = _(KIND_WORDS[kind]) if kind in KIND_WORDS else kind.replace("_", " ")
     lines = [
-        f"homework-tui: {what}, saved to this file at {written_at:%Y-%m-%d %H:%M}",
-        "(not in your homework data: add it there once your data can be saved)",
+        _("homework-tui: {what}, saved to this file at {at}").format(
+            what=what, at=f"{written_at:%Y-%m-%d %H:%M}"
+        ),
+        _("(not in your homework data: add it there once your data can be saved)"),
         "",
     ]
     for key, value in fields.items():
         if value.strip():
-            lines += [f"{field_name(key)}:", value.rstrip("\n"), ""]
+            lines += [_("{label}:").format(label=shown(field_name(key))), value.rstrip("\n"), ""]
     return "\n".join(lines)
 
 

@@ -11,32 +11,34 @@ Notes written after an exposure are the person's to share: in only when chosen (
 
 from __future__ import annotations
 
+from homework_tui.i18n import N_, _, ngettext
 from homework_tui.model.activity import Activity
 from homework_tui.model.exposure.mastery import StepProgress, StepState
 from homework_tui.report.choices import TextChoices
 from homework_tui.report.ladders import LadderSummary
+from homework_tui.report.local import shown
 from homework_tui.report.md_text import cell, esc, heading, long_date
 
 FLAG = "⚑"
 COLUMNS = (
-    "Date",
-    "Predicted",
-    "Before",
-    "Peak",
-    "End",
-    "Drop",
-    "Minutes",
-    "Safety behaviours",
-    "Ended early",
-    "Counts",
+    N_("Date"),
+    N_("Predicted"),
+    N_("Before"),
+    N_("Peak"),
+    N_("End"),
+    N_("Drop"),
+    N_("Minutes"),
+    N_("Safety behaviours"),
+    N_("Ended early"),
+    N_("Counts"),
 )
+# The facts that flag an exposure (their names are the data's, never shown from here).
+FLAG_FACTS = ("Safety behaviours", "Ended early", "Left early (said)")  # i18n: not shown
 
 
 def flagged(exposure: Activity) -> bool:
     """Used safety behaviours, or left early (said so, or ended before the time planned)."""
-    return any(
-        exposure.fact(name) for name in ("Safety behaviours", "Ended early", "Left early (said)")
-    )
+    return any(exposure.fact(name) for name in FLAG_FACTS)
 
 
 def exposures(
@@ -51,16 +53,16 @@ def exposures(
             lines += _ladder(ladder, own, choices)
     rest = tuple(e for e in found if e.ref_id not in placed)
     if rest:  # a ladder that is no longer there at all
-        lines += ["", "### Other exposures"]
+        lines += ["", "### " + _("Other exposures")]
         for step, done in _by_step(rest):
             lines += _step(step, done, choices)
     if any(flagged(e) for e in found):
         lines += [
             "",
-            (
-                f"{FLAG} marks an exposure with safety behaviours, or one left early (by "
-                "their own account, or before the minutes the plan asked for)."
-            ),
+            _(
+                "{flag} marks an exposure with safety behaviours, or one left early (by their "
+                "own account, or before the minutes the plan asked for)."
+            ).format(flag=FLAG),
         ]
     return lines
 
@@ -68,18 +70,17 @@ def exposures(
 def _ladder(ladder: LadderSummary, found: tuple[Activity, ...], choices: TextChoices) -> list[str]:
     mastered = ", ".join(f"{esc(s.description)} (SUDS {s.suds})" for s in ladder.mastered)
     upcoming = ladder.next_step
-    lines = ["", f"### Ladder: {heading(ladder.name)}", ""]
-    lines.append(f"- **Mastered steps:** {mastered or 'none yet'}")
+    lines = ["", "### " + _("Ladder: {name}").format(name=heading(ladder.name)), ""]
+    lines.append(_("- **Mastered steps:** {steps}").format(steps=mastered or _("none yet")))
+    if upcoming:
+        step = f"{esc(upcoming.description)} (SUDS {upcoming.suds})"
+    else:
+        step = _("none: every step is mastered")
+    lines.append(_("- **Next step:** {step}").format(step=step))
     lines.append(
-        "- **Next step:** "
-        + (
-            f"{esc(upcoming.description)} (SUDS {upcoming.suds})"
-            if upcoming
-            else "none: every step is mastered"
+        _("- **Mastery rule:** {rule} {exclusions}").format(
+            rule=ladder.rule.describe(), exclusions=ladder.settings.describe_exclusions()
         )
-    )
-    lines.append(
-        f"- **Mastery rule:** {ladder.rule.describe()} {ladder.settings.describe_exclusions()}"
     )
     for step, done in _by_step(found):
         lines += _step(step, done, choices, ladder.progress(step), ladder.rule.repeats)
@@ -100,15 +101,30 @@ def _state(progress: StepProgress | None, repeats: int) -> str:
     recent = min(progress.tries, progress.window)
     counted = progress.counted
     if progress.state is StepState.MASTERED:
-        return f" Mastered: {counted} of its last {recent} exposures count."
-    earlier = " It was mastered before; practising again." if progress.practising_again else ""
-    if recent == 1:
-        told = f"its one exposure so far {'counts' if counted else 'does not count'} towards it"
+        mastered = ngettext(
+            "Mastered: {counted} of its last {recent} exposures count.",
+            "Mastered: {counted} of its last {recent} exposures count.",
+            recent,
+        )
+        return " " + mastered.format(counted=counted, recent=recent)
+    if recent == 1 and counted:
+        told = _("its one exposure so far counts towards it")
+    elif recent == 1:
+        told = _("its one exposure so far does not count towards it")
+    elif counted == 0:
+        told = _("none of its last {recent} exposures count towards it").format(recent=recent)
+    elif counted == 1:
+        told = _("1 of its last {recent} exposures counts towards it").format(recent=recent)
     else:
-        many = "none" if counted == 0 else str(counted)
-        verb = "counts" if counted == 1 else "count"
-        told = f"{many} of its last {recent} exposures {verb} towards it"
-    return f" Not mastered yet: {told} ({repeats} needed).{earlier}"
+        told = _("{counted} of its last {recent} exposures count towards it").format(
+            counted=counted, recent=recent
+        )
+    line = " " + _("Not mastered yet: {told} ({repeats} needed).").format(
+        told=told, repeats=repeats
+    )
+    if progress.practising_again:
+        line += " " + _("It was mastered before; practising again.")
+    return line
 
 
 def _step(
@@ -118,11 +134,23 @@ def _step(
     progress: StepProgress | None = None,
     repeats: int = 0,
 ) -> list[str]:
-    suds = done[0].fact("Step SUDS")
-    times = "once" if len(done) == 1 else f"{len(done)} times"
-    about = f"Practised {times} in these days" + (f" (step SUDS {suds})." if suds else ".")
+    suds = done[0].fact("Step SUDS")  # i18n: not shown
+    if len(done) == 1:
+        about = _("Practised once in these days (step SUDS {suds}).")
+        about = about if suds else _("Practised once in these days.")
+    elif suds:
+        about = ngettext(
+            "Practised {n} time in these days (step SUDS {suds}).",
+            "Practised {n} times in these days (step SUDS {suds}).",
+            len(done),
+        )
+    else:
+        about = ngettext(
+            "Practised {n} time in these days.", "Practised {n} times in these days.", len(done)
+        )
+    about = about.format(n=len(done), suds=suds)
     lines = ["", f"#### {heading(step)}", "", about + _state(progress, repeats) + _across(done), ""]
-    lines += ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    lines += ["| " + " | ".join(_(c) for c in COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     for e in done:
         date = long_date(e.at) + (f" {FLAG}" if flagged(e) else "")
         drop = e.fact("Drop (%)")
@@ -135,7 +163,7 @@ def _step(
                     *(cell(e.fact(k)) for k in ("Predicted", "Before", "Peak", "End")),
                     f"{drop}%" if drop else "–",
                     cell(e.fact("Minutes")),
-                    cell(e.fact("Safety behaviours")),
+                    cell(e.fact("Safety behaviours")),  # i18n: not shown
                     early or "–",
                     _counts(e),
                 ]
@@ -150,7 +178,7 @@ def _step(
     elif notes:
         lines += [
             "",
-            ("Notes written after this step stay private unless you choose to include them."),
+            _("Notes written after this step stay private unless you choose to include them."),
         ]
     return lines
 
@@ -160,50 +188,70 @@ def _across(done: list[Activity]) -> str:
     if len(done) < 2:
         return ""
     first, last = done[0], done[-1]
-    return (
-        f" From the first time to the last, the peak went from {first.fact('Peak')} to "
-        f"{last.fact('Peak')} and the end from {first.fact('End')} to {last.fact('End')}."
+    across = _(
+        "From the first time to the last, the peak went from {first_peak} to {last_peak} and "
+        "the end from {first_end} to {last_end}."
+    )
+    return " " + across.format(
+        first_peak=first.fact("Peak"),
+        last_peak=last.fact("Peak"),
+        first_end=first.fact("End"),
+        last_end=last.fact("End"),
     )
 
 
 def _early(exposure: Activity) -> str:
-    parts = []
-    if exposure.fact("Left early (said)"):
-        parts.append("by their own account")
-    if exposure.fact("Ended early"):
-        planned = exposure.fact("Planned minutes")
-        parts.append(f"after {exposure.fact('Minutes')} of {planned} minutes")
-    return "yes, " + " and ".join(parts) if parts else ""
+    said = bool(exposure.fact("Left early (said)"))  # i18n: not shown
+    fields = {
+        "minutes": exposure.fact("Minutes"),
+        "planned": exposure.fact("Planned minutes"),  # i18n: not shown
+    }
+    if not exposure.fact("Ended early"):  # i18n: not shown
+        return _("yes, by their own account") if said else ""
+    if said:
+        return _("yes, by their own account and after {minutes} of {planned} minutes").format(
+            **fields
+        )
+    return _("yes, after {minutes} of {planned} minutes").format(**fields)
 
 
 def _counts(exposure: Activity) -> str:
     """“yes”, or “no: used a safety behaviour (…); left early”, with how it was judged."""
     if not exposure.fact("Counts"):
         return "–"
-    words = (
-        "yes" if exposure.fact("Counts") == "yes" else "no: " + exposure.fact("Not counted because")
-    )
+    if exposure.fact("Counts") == "yes":
+        words = _("yes")
+    else:
+        why = exposure.fact("Not counted because")  # i18n: not shown
+        words = _("no: {reason}").format(reason=shown(why))
     note = exposure.fact("Judged")
-    return cell(f"{words} ({note})" if note else words)
+    return cell(_("{words} ({note})").format(words=words, note=shown(note)) if note else words)
 
 
 def _expectancies(done: list[Activity]) -> list[str]:
     """What each exposure tested: feared outcome, likelihood, whether it happened, surprise and
     what was learned (typed text escaped)."""
-    tested = [e for e in done if e.fact("Feared outcome")]
+    tested = [e for e in done if e.fact("Feared outcome")]  # i18n: not shown
     if not tested:
         return []
-    lines = ["", "What was feared, and what happened:", ""]
+    lines = ["", _("What was feared, and what happened:"), ""]
     for e in tested:
-        parts = [f"feared “{_one_line(e.fact('Feared outcome'))}”"]
-        if e.fact("Likelihood"):
-            parts[0] += f" (likelihood {e.fact('Likelihood')} of 100)"
-        happened = e.fact("Happened")
-        parts.append(f"did it happen: {happened or 'not answered'}")
+        feared = _one_line(e.fact("Feared outcome"))  # i18n: not shown
+        likelihood = e.fact("Likelihood")
+        if likelihood:
+            parts = [
+                _("feared “{feared}” (likelihood {likelihood} of 100)").format(
+                    feared=feared, likelihood=likelihood
+                )
+            ]
+        else:
+            parts = [_("feared “{feared}”").format(feared=feared)]
+        happened = shown(e.fact("Happened")) or _("not answered")
+        parts.append(_("did it happen: {happened}").format(happened=happened))
         if e.fact("Surprise"):
-            parts.append(f"surprise {e.fact('Surprise')} of 100")
+            parts.append(_("surprise {surprise} of 100").format(surprise=e.fact("Surprise")))
         if e.fact("Learned"):
-            parts.append(f"learned: {_one_line(e.fact('Learned'))}")
+            parts.append(_("learned: {learned}").format(learned=_one_line(e.fact("Learned"))))
         lines.append(f"- {long_date(e.at)}: " + "; ".join(parts))
     return lines
 

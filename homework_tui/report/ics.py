@@ -10,6 +10,7 @@ from datetime import date, datetime, time, timedelta
 from icalendar import Alarm, Calendar, Event, vRecur
 
 from homework_tui import __version__
+from homework_tui.i18n import _
 from homework_tui.model.plan import Assignment
 from homework_tui.model.reminders import reminder_for
 
@@ -21,7 +22,7 @@ def plan_calendar(
     calendar = Calendar()
     calendar.add("prodid", f"-//homework-tui//homework-tui {__version__}//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "Therapy homework")
+    calendar.add("x-wr-calname", _("Therapy homework"))
     count = 0
     for assignment in assignments:
         reminder = reminder_for(assignment, at, today)

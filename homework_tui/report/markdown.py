@@ -18,13 +18,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from statistics import mean
 
+from homework_tui.i18n import N_, _, decimal, ngettext
 from homework_tui.model.activity import Activity, State
 from homework_tui.model.due import streak_of
 from homework_tui.model.relaxation import SCALES
 from homework_tui.report.choices import NOTHING_OWN, TextChoices
 from homework_tui.report.data import ReportData
 from homework_tui.report.exposure_section import exposures
-from homework_tui.report.md_text import cell, esc, heading, long_date, when
+from homework_tui.report.local import shown
+from homework_tui.report.md_text import at_time, cell, esc, heading, long_date, when
 from homework_tui.report.md_text import field as _field
 from homework_tui.report.measures_section import questionnaires
 from homework_tui.report.session_notes import (
@@ -38,37 +40,44 @@ from homework_tui.report.wellbeing_section import WELLBEING_RENDERERS
 
 __all__ = ["RENDERERS", "cell", "esc", "heading", "render"]  # escaping, for older imports
 
+# The relaxation scales' names in a sentence ("tension (of 100) went from 60 to 30 on average").
+SCALE_NAMES = {"tension": N_("tension"), "anxiety": N_("anxiety")}
+
 # -- sections -------------------------------------------------------------------------------------
 
 
 def thought_records(found: tuple[Activity, ...], choices: TextChoices) -> list[str]:
     lines: list[str] = []
     for record in found:
-        lines += ["", f"### {when(record)}" + ("" if record.done else " (not finished yet)"), ""]
-        _field(lines, "Situation", record.fact("Situation"))
-        _field(lines, "Hot thought", record.fact("Hot thought"))
-        _field(lines, "Moods", record.fact("Moods"))
-        _field(lines, "Thinking patterns", record.fact("Distortions"))
-        _field(lines, "Evidence for", record.fact("Evidence for"))
-        _field(lines, "Evidence against", record.fact("Evidence against"))
-        balanced = record.fact("Balanced thought")
-        belief = record.fact("Belief in balanced thought")
+        title = when(record) if record.done else _("{when} (not finished yet)")
+        lines += ["", f"### {title.format(when=when(record))}", ""]
+        _field(lines, _("Situation"), record.fact("Situation"))
+        _field(lines, _("Hot thought"), record.fact("Hot thought"))  # i18n: not shown
+        _field(lines, _("Moods"), record.fact("Moods"))
+        _field(lines, _("Thinking patterns"), record.fact("Distortions"))
+        _field(lines, _("Evidence for"), record.fact("Evidence for"))  # i18n: not shown
+        _field(lines, _("Evidence against"), record.fact("Evidence against"))  # i18n: not shown
+        balanced = record.fact("Balanced thought")  # i18n: not shown
+        belief = record.fact("Belief in balanced thought")  # i18n: not shown
         if balanced:
-            _field(
-                lines,
-                "Balanced thought",
-                balanced + (f" (belief {belief})" if belief else " (belief not rated yet)"),
+            rated = (
+                _("{thought} (belief {belief})")
+                if belief
+                else _("{thought} (belief not rated yet)")
             )
-        _field(lines, "Other alternative thoughts", record.fact("Other alternative thoughts"))
+            _field(lines, _("Balanced thought"), rated.format(thought=balanced, belief=belief))
+        others = record.fact("Other alternative thoughts")  # i18n: not shown
+        _field(lines, _("Other alternative thoughts"), others)
     drops = [d for r in found if (d := r.measure("mood_drop")) is not None]
     if drops:
-        lines += [
-            "",
-            (
-                f"On average, moods eased by {mean(drops):.0f} points from the start of a "
-                f"record to the end ({len(drops)} record{'s' if len(drops) != 1 else ''})."
-            ),
-        ]
+        eased = ngettext(
+            "On average, moods eased by {points} points from the start of a record to the end "
+            "({n} record).",
+            "On average, moods eased by {points} points from the start of a record to the end "
+            "({n} records).",
+            len(drops),
+        )
+        lines += ["", eased.format(points=f"{mean(drops):.0f}", n=len(drops))]
     return lines
 
 
@@ -76,52 +85,53 @@ def experiments(found: tuple[Activity, ...], choices: TextChoices) -> list[str]:
     lines: list[str] = []
     for experiment in found:
         waiting = experiment.state is State.WAITING
-        lines += [
-            "",
-            f"### {when(experiment)}" + (" (waiting for the outcome)" if waiting else ""),
-            "",
-        ]
-        before, after = experiment.fact("Belief before"), experiment.fact("Belief after")
-        ratings = " → ".join(x for x in (before, after) if x)
-        _field(
-            lines,
-            "Belief tested",
-            experiment.fact("Belief") + (f" (believed {ratings})" if ratings else ""),
+        title = _("{when} (waiting for the outcome)") if waiting else "{when}"
+        lines += ["", f"### {title.format(when=when(experiment))}", ""]
+        before, after = (
+            experiment.fact("Belief before"),  # i18n: not shown
+            experiment.fact("Belief after"),  # i18n: not shown
+        )  # i18n: not shown
+        _field(lines, _("Belief tested"), _believed(experiment.fact("Belief"), before, after))
+        alternative = _believed(
+            experiment.fact("Alternative belief"),  # i18n: not shown
+            experiment.fact("Alternative before"),  # i18n: not shown
+            experiment.fact("Alternative after"),  # i18n: not shown
         )
-        alternative = " → ".join(
-            x
-            for x in (experiment.fact("Alternative before"), experiment.fact("Alternative after"))
-            if x
-        )
-        _field(
-            lines,
-            "Alternative belief",
-            experiment.fact("Alternative belief")
-            + (f" (believed {alternative})" if alternative else ""),
-        )
-        _field(lines, "The experiment", experiment.fact("Experiment"))
-        _field(lines, "Prediction", experiment.fact("Predictions"))
-        _field(lines, "What happened", experiment.fact("Outcome"))
-        _field(lines, "What I learned", experiment.fact("Learned"))
-        _field(lines, "New belief", experiment.fact("Modified belief"))
+        _field(lines, _("Alternative belief"), alternative)
+        _field(lines, _("The experiment"), experiment.fact("Experiment"))
+        _field(lines, _("Prediction"), experiment.fact("Predictions"))
+        _field(lines, _("What happened"), experiment.fact("Outcome"))
+        _field(lines, _("What I learned"), experiment.fact("Learned"))
+        _field(lines, _("New belief"), experiment.fact("Modified belief"))  # i18n: not shown
     return lines
 
 
+def _believed(belief: str, before: str, after: str) -> str:
+    """ "The belief (believed 80 → 40)"."""
+    ratings = " → ".join(x for x in (before, after) if x)
+    if not belief or not ratings:
+        return belief
+    return _("{belief} (believed {ratings})").format(belief=belief, ratings=ratings)
+
+
 def relaxation(found: tuple[Activity, ...], choices: TextChoices) -> list[str]:
-    lines = ["", "| Date | Practice | Minutes | Rating before → after |", "|---|---|---|---|"]
+    header = _("| Date | Practice | Minutes | Rating before → after |")
+    lines = ["", header, "|---|---|---|---|"]
     for session in found:
-        practice = session.fact("Practice")
+        practice = shown(session.fact("Practice"))
         pattern = session.fact("Pattern")
-        if pattern and practice == session.kind.label:  # a session the app has no name for
-            practice += f": {pattern}"
+        if pattern and session.fact("Practice") == session.kind.label:  # no name for it
+            practice = _("{practice}: {pattern}").format(practice=practice, pattern=pattern)
         completed = session.fact("Completed")
         if completed not in ("", "yes"):
-            practice += f" ({completed})"
+            practice = _("{practice} ({completed})").format(
+                practice=practice, completed=shown(completed)
+            )
         lines.append(
             "| "
             + " | ".join(
                 [
-                    f"{long_date(session.at)}, {session.at:%H:%M}",
+                    at_time(session.at),
                     cell(practice),
                     cell(session.fact("Minutes")),
                     cell(session.fact("Rating")),
@@ -130,11 +140,13 @@ def relaxation(found: tuple[Activity, ...], choices: TextChoices) -> list[str]:
             + " |"
         )
     minutes = sum(s.measure("minutes") or 0 for s in found)
-    summary = (
-        f"{len(found)} session{'s' if len(found) != 1 else ''}, "
-        f"{minutes:g} minute{'' if minutes == 1 else 's'} in all"
-    )
-    for scale, (_, high, _) in SCALES.items():
+    total = ngettext("{n} minute", "{n} minutes", 1 if minutes == 1 else 2)
+    summary = [
+        ngettext(
+            "{n} session, {minutes} in all", "{n} sessions, {minutes} in all", len(found)
+        ).format(n=len(found), minutes=total.format(n=decimal(minutes, 6)))
+    ]
+    for scale, (_low, high, _question) in SCALES.items():
         pairs = [
             (b, a)
             for s in found
@@ -142,15 +154,20 @@ def relaxation(found: tuple[Activity, ...], choices: TextChoices) -> list[str]:
             and (a := s.measure(f"{scale}_after")) is not None
         ]
         if pairs:
-            summary += (
-                f"; {scale} (of {high}) went from {mean(b for b, _ in pairs):.0f} to "
-                f"{mean(a for _, a in pairs):.0f} on average"
+            went = _("{scale} (of {high}) went from {before} to {after} on average")
+            summary.append(
+                went.format(
+                    scale=_(SCALE_NAMES[scale]) if scale in SCALE_NAMES else scale,
+                    high=high,
+                    before=f"{mean(b for b, _after in pairs):.0f}",
+                    after=f"{mean(a for _before, a in pairs):.0f}",
+                )
             )
-    lines += ["", summary + "."]
+    lines += ["", _("{summary}.").format(summary="; ".join(summary))]
     notes = [(s, s.fact("Note")) for s in found if s.fact("Note")]
     if notes:
-        lines += ["", "Notes:", ""]
-        lines += [f"- {long_date(s.at)}, {s.at:%H:%M}: {esc(note)}" for s, note in notes]
+        lines += ["", _("Notes:"), ""]
+        lines += [f"- {at_time(s.at)}: {esc(note)}" for s, note in notes]
     return lines
 
 
@@ -160,14 +177,15 @@ def journal(found: tuple[Activity, ...], choices: TextChoices) -> list[str]:
     for entry in found:
         mood = entry.fact("Mood (0-10)")
         tags = entry.fact("Tags")
-        extra = "".join([f" (mood {mood}/10)" if mood else "", f" · {esc(tags)}" if tags else ""])
+        mood_text = _(" (mood {mood}/10)").format(mood=mood) if mood else ""
+        extra = "".join([mood_text, f" · {esc(tags)}" if tags else ""])
         lines.append(f"- {long_date(entry.at)}: {esc(entry.title)}{extra}")
         if full and entry.text and entry.text.strip() != entry.title:
             lines += ["", "  " + esc(entry.text).replace("\n", "\n  "), ""]
     if not full:
         lines += [
             "",
-            ("Only titles are shown; the writing stays private unless you choose to include it."),
+            _("Only titles are shown; the writing stays private unless you choose to include it."),
         ]
     return lines
 
@@ -186,7 +204,11 @@ def ticked(found: tuple[Activity, ...], choices: TextChoices) -> list[str]:
 def generic(found: tuple[Activity, ...], choices: TextChoices) -> list[str]:
     lines = [""]
     for activity in found:
-        details = "; ".join(f"{k}: {esc(v)}" for k, v in activity.facts[1:] if v)
+        details = "; ".join(
+            _("{name}: {value}").format(name=shown(k), value=esc(v))
+            for k, v in activity.facts[1:]
+            if v
+        )
         lines.append(
             f"- {long_date(activity.at)}: {esc(activity.title)}"
             + (f" ({details})" if details else "")
@@ -211,51 +233,61 @@ RENDERERS: dict[str, Callable[[tuple[Activity, ...], TextChoices], list[str]]] =
 def render(data: ReportData, choices: TextChoices = NOTHING_OWN) -> str:
     """The whole report; the person's journal writing and exposure notes as `choices` say."""
     info = data.info
+    first, last = long_date(data.first), long_date(data.last)
     if data.first == data.last:
-        title = f"Homework on {long_date(data.first)}"
+        title = _("Homework on {day}").format(day=first)
     elif data.first == info.last_session or data.last == data.made_at.date():
-        title = f"Homework since {long_date(data.first)}"
+        title = _("Homework since {day}").format(day=first)
     else:
-        title = f"Homework from {long_date(data.first)} to {long_date(data.last)}"
+        title = _("Homework from {first} to {last}").format(first=first, last=last)
     lines = [f"# {title}", ""]
-    lines.append(
-        f"- **Period:** {long_date(data.first)} to {long_date(data.last)} "
-        f"({data.days} day{'s' if data.days != 1 else ''})"
+    period = ngettext(
+        "- **Period:** {first} to {last} ({n} day)",
+        "- **Period:** {first} to {last} ({n} days)",
+        data.days,
     )
+    lines.append(period.format(first=first, last=last, n=data.days))
     if info.title or info.therapist:
-        plan = info.title or "Homework plan"
-        lines.append(
-            f"- **Plan:** {esc(plan)}" + (f", from {esc(info.therapist)}" if info.therapist else "")
-        )
+        plan = esc(info.title) if info.title else _("Homework plan")
+        if info.therapist:
+            planned = _("- **Plan:** {plan}, from {therapist}")
+        else:
+            planned = _("- **Plan:** {plan}")
+        lines.append(planned.format(plan=plan, therapist=esc(info.therapist)))
     if info.next_session:
-        lines.append(f"- **Next session:** {long_date(info.next_session)}")
-    lines += ["", f"Made with homework-tui on {long_date(data.made_at)}.", ""]
+        lines.append(_("- **Next session:** {day}").format(day=long_date(info.next_session)))
+    made = _("Made with homework-tui on {day}.").format(day=long_date(data.made_at))
+    lines += ["", made, ""]
     lines += _bridge(data)
     lines += _glance(data)
     if data.plan:
         lines += [
             "",
-            "## What was assigned and done",
+            "## " + _("What was assigned and done"),
             "",
-            "| Homework | How often | Done | Asked for |",
+            _("| Homework | How often | Done | Asked for |"),
             "|---|---|---|---|",
         ]
         for row in data.plan:
             a = row.assignment
-            name = a.name + (f", {a.minutes} minutes" if a.minutes else "")
+            name = a.name
+            if a.minutes:
+                name = ngettext("{name}, {n} minute", "{name}, {n} minutes", a.minutes).format(
+                    name=a.name, n=a.minutes
+                )
             lines.append(
                 f"| {cell(name)} | {a.frequency.describe()} | {row.done_text} | {row.asked} |"
             )
     for source, found in data.sections:
         if not found:
             continue
-        lines += ["", f"## {source.title}"]
+        lines += ["", f"## {shown(source.title)}"]
         if source.name == "exposures":  # grouped by ladder: needs where each ladder stood
             lines += exposures(found, choices, data.ladders)
         else:
             lines += RENDERERS.get(source.name, generic)(found, choices)
     if not data.everything:
-        lines += ["", "Nothing was logged in these days; a good thing to talk over together."]
+        lines += ["", _("Nothing was logged in these days; a good thing to talk over together.")]
     if choices.safety_plan:
         lines += _safety_plan(data)
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -266,45 +298,57 @@ def _bridge(data: ReportData) -> list[str]:
     notes = bridge_notes(data.bridge)
     if not notes:
         return []
-    lines = [f"## {BRIDGE_TITLE}", ""]
-    lines += [f"- **{title}:** {esc(text)}" for title, text in notes]
+    lines = [f"## {_(BRIDGE_TITLE)}", ""]
+    for title, text in notes:
+        _field(lines, title, text)
     if data.bridge is not None and data.bridge.updated_at is not None:
-        lines += ["", f"Written on {long_date(data.bridge.updated_at)}."]
+        lines += ["", _("Written on {day}.").format(day=long_date(data.bridge.updated_at))]
     return [*lines, ""]
 
 
 def _safety_plan(data: ReportData) -> list[str]:
     if data.safety_plan is None:
         return []
-    lines = ["", f"## {SAFETY_TITLE}"]
+    lines = ["", f"## {_(SAFETY_TITLE)}"]
     for title, written in safety_steps(data.safety_plan):
         lines += ["", f"### {title}", ""]
-        lines += [f"- {esc(text)}" for text in written] if written else [NOT_WRITTEN]
+        lines += [f"- {esc(text)}" for text in written] if written else [_(NOT_WRITTEN)]
     return lines
 
 
 UNFINISHED = {
-    "experiments": "waiting for an outcome",
-    "activity_scheduling": "not done or still to come",
+    "experiments": N_("- {title}: {done} done, {rest} waiting for an outcome"),
+    "activity_scheduling": N_("- {title}: {done} done, {rest} not done or still to come"),
 }
 
 
 def _glance(data: ReportData) -> list[str]:
     days = {a.day for a in data.everything}
-    lines = ["## At a glance", ""]
-    lines.append(
-        f"- Homework on {len(days)} of {data.days} days"
-        + (
-            f"; the longest run was {streak_of(days, data.last).best} days in a row."
-            if len(days) > 1
-            else "."
+    lines = ["## " + _("At a glance"), ""]
+    if len(days) > 1:
+        run = streak_of(days, data.last).best
+        lines.append(
+            ngettext(
+                "- Homework on {n} of {days} days; the longest run was {run} days in a row.",
+                "- Homework on {n} of {days} days; the longest run was {run} days in a row.",
+                data.days,
+            ).format(n=len(days), days=data.days, run=run)
         )
-    )
+    else:
+        lines.append(
+            ngettext(
+                "- Homework on {n} of {days} days.", "- Homework on {n} of {days} days.", data.days
+            ).format(n=len(days), days=data.days)
+        )
     for source, found in data.sections:
         if not found:
             continue
         finished = sum(1 for a in found if a.done)
         rest = len(found) - finished
-        waiting = UNFINISHED.get(source.name, "not finished yet")
-        lines.append(f"- {source.title}: {finished}" + (f" done, {rest} {waiting}" if rest else ""))
+        fields = {"title": shown(source.title), "done": finished, "rest": rest}
+        if not rest:
+            lines.append(_("- {title}: {done}").format(**fields))
+            continue
+        waiting = UNFINISHED.get(source.name, N_("- {title}: {done} done, {rest} not finished yet"))
+        lines.append(_(waiting).format(**fields))
     return lines

@@ -7,9 +7,11 @@
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 
+from homework_tui.i18n import _
 from homework_tui.model.activity import Activity
-from homework_tui.model.plan import WEEKDAY_NAMES
+from homework_tui.report.local import long_day
 
 # Characters that change how text renders wherever they are: emphasis, code, links, HTML,
 # entities (`&amp;`), tables and strikethrough. Any ASCII punctuation may be backslash-escaped.
@@ -58,15 +60,21 @@ def cell(text: str) -> str:
     return _inline(" ".join(text.split())) if text.strip() else "–"
 
 
-def long_date(day: object) -> str:
-    d = day  # a date or datetime
-    return f"{WEEKDAY_NAMES[d.weekday()][:3]} {d.day} {d:%B %Y}"  # type: ignore[attr-defined]
+def long_date(day: date) -> str:
+    """ "Thu 26 November 2026", in the report's language (a date or a datetime)."""
+    return long_day(day)
 
 
 def when(activity: Activity) -> str:
-    return f"{long_date(activity.at)}, {activity.at:%H:%M}"
+    return at_time(activity.at)
+
+
+def at_time(moment: datetime) -> str:
+    """ "Thu 26 November 2026, 14:03"."""
+    return _("{day}, {time}").format(day=long_date(moment), time=f"{moment:%H:%M}")
 
 
 def field(lines: list[str], label: str, value: str) -> None:
+    """A bold label (a translated heading: Markdown in it is ours) and the escaped value."""
     if value:
-        lines.append(f"- **{label}:** {esc(value)}")
+        lines.append(_("- **{label}:** {value}").format(label=label, value=esc(value)))

@@ -7,6 +7,7 @@ it (escaped like all typed text), and the CSV tables are here.
 
 from __future__ import annotations
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.bridge import BRIDGE_NOTES, SessionBridge
 from homework_tui.model.safety import (
     CONTACTS_STEP,
@@ -16,12 +17,13 @@ from homework_tui.model.safety import (
     PlanStep,
     SafetyPlan,
 )
+from homework_tui.report.local import shown
 
-BRIDGE_TITLE = "For this session"
-SAFETY_TITLE = "My safety plan"
+BRIDGE_TITLE = N_("For this session")
+SAFETY_TITLE = N_("My safety plan")
 BRIDGE_CSV = "next-session.csv"
 SAFETY_CSV = "safety-plan.csv"
-NOT_WRITTEN = "(not written yet)"
+NOT_WRITTEN = N_("(not written yet)")
 
 Table = tuple[tuple[str, ...], list[list[str]]]
 
@@ -30,7 +32,9 @@ def bridge_notes(bridge: SessionBridge | None) -> list[tuple[str, str]]:
     """(heading, text) of each note written, in the form's order; none when there are none."""
     if bridge is None:
         return []
-    return [(note.title, bridge.text_of(note)) for note in BRIDGE_NOTES if bridge.text_of(note)]
+    return [
+        (shown(note.title), bridge.text_of(note)) for note in BRIDGE_NOTES if bridge.text_of(note)
+    ]
 
 
 def bridge_table(bridge: SessionBridge | None) -> Table | None:
@@ -39,19 +43,19 @@ def bridge_table(bridge: SessionBridge | None) -> Table | None:
         return None
     written = "" if bridge.updated_at is None else bridge.updated_at.date().isoformat()
     rows = [[title, text, written] for title, text in bridge_notes(bridge)]
-    return ("Note", "What I wrote", "Written"), rows
+    return (_("Note"), _("What I wrote"), _("Written")), rows
 
 
 def _contact_line(contact: CrisisContact, label: str = "") -> str:
-    words = f"{label}: " if label else ""
-    words += f"{contact.name}, {contact.number}"
-    return words + (f" ({contact.note})" if contact.note else "")
+    words = f"{contact.name}, {contact.number}"
+    words += f" ({contact.note})" if contact.note else ""
+    return _("{label}: {contact}").format(label=label, contact=words) if label else words
 
 
 def _contacts(plan: SafetyPlan) -> list[str]:
     lines = []
     if plan.crisis_line is not None:
-        lines.append(_contact_line(plan.crisis_line, "Crisis line"))
+        lines.append(_contact_line(plan.crisis_line, _("Crisis line")))
     lines += [_contact_line(contact) for contact in plan.contacts]
     return lines
 
@@ -62,11 +66,11 @@ def safety_steps(plan: SafetyPlan) -> list[tuple[str, list[str]]]:
 
     def written(step: PlanStep) -> tuple[str, list[str]]:
         text = plan.step_text(step)
-        return f"{step.number}. {step.title}", [text] if text else []
+        return f"{step.number}. {shown(step.title)}", [text] if text else []
 
     return [
         *(written(step) for step in STEPS_BEFORE_CONTACTS),
-        (f"{CONTACTS_STEP.number}. {CONTACTS_STEP.title}", _contacts(plan)),
+        (f"{CONTACTS_STEP.number}. {shown(CONTACTS_STEP.title)}", _contacts(plan)),
         *(written(step) for step in STEPS_AFTER_CONTACTS),
     ]
 
@@ -77,4 +81,4 @@ def safety_table(plan: SafetyPlan | None) -> Table | None:
     if plan is None:
         return None
     rows = [[heading, text] for heading, lines in safety_steps(plan) for text in (lines or [""])]
-    return ("Step", "What I wrote"), rows
+    return (_("Step"), _("What I wrote")), rows

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.base import ValidationError
 from homework_tui.model.exposure import Exposure, Ladder, Step
 from homework_tui.model.exposure.mastery import ExposureSettings, ladder_progress, next_step
@@ -16,7 +17,7 @@ from homework_tui.store import Repository, Singleton
 from homework_tui.store.activities import EXPOSURE_SETTINGS_TABLE, EXPOSURES_TABLE, LADDERS_TABLE
 from homework_tui.store.exposure_activities import exposure_planned_minutes
 
-NO_LADDERS = "No fear ladder yet. Choose “ladder” to build one with your therapist's steps."
+NO_LADDERS = N_("No fear ladder yet. Choose “ladder” to build one with your therapist's steps.")
 STEPS_MAX = 30
 
 
@@ -51,18 +52,28 @@ def ladder_text(book: Book, ladder: Ladder) -> str:
     """The ladder as numbered lines, bottom rung first: each step, its SUDS and its state."""
     progress = ladder_progress(ladder, book.exposures, book.settings, book.planned)
     coming = next_step(progress)
-    lines = [f"Ladder: {ladder.name}"]
+    lines = [_("Ladder: {name}").format(name=ladder.name)]
     if ladder.goal:
-        lines.append(f"Goal: {ladder.goal}")
+        lines.append(_("Goal: {goal}").format(goal=ladder.goal))
     for number, item in enumerate(progress, 1):
         step = item.step
-        line = f"{number}. {step.description}, SUDS {step.suds}, {item.label}"
+        fields = {
+            "step": step.description,
+            "suds": step.suds,
+            "state": _(item.label),
+            "peak": item.last_peak,
+            "end": item.last_end,
+        }
         if item.last_peak is not None:
-            line += f", last peak {item.last_peak} and end {item.last_end}"
-        lines.append(line + (", your next step" if coming is step else ""))
+            line = _("{step}, SUDS {suds}, {state}, last peak {peak} and end {end}")
+        else:
+            line = _("{step}, SUDS {suds}, {state}")
+        if coming is step:
+            line = _("{step}, your next step").format(step=line)
+        lines.append(f"{number}. {line.format(**fields)}")
     if not progress:
-        lines.append("No steps yet.")
-    lines.append(f"Mastered means: {book.settings.rule.describe()}")
+        lines.append(_("No steps yet."))
+    lines.append(_("Mastered means: {rule}").format(rule=book.settings.rule.describe()))
     exclusions = book.settings.describe_exclusions()
     if exclusions:
         lines.append(exclusions)
@@ -72,7 +83,7 @@ def ladder_text(book: Book, ladder: Ladder) -> str:
 def show_ladders(session: Session) -> None:
     book = load(session)
     if not book.ladders:
-        session.io.say(NO_LADDERS)
+        session.io.say(_(NO_LADDERS))
     for ladder in book.ladders:
         session.io.say(ladder_text(book, ladder))
 
@@ -80,38 +91,38 @@ def show_ladders(session: Session) -> None:
 def choose_step(session: Session) -> tuple[Book, Ladder, Step] | None:
     book = load(session)
     if not book.ladders:
-        session.io.say(NO_LADDERS)
+        session.io.say(_(NO_LADDERS))
         return None
     ladder = book.ladders[0]
     if len(book.ladders) > 1:
         choices = [Choice(str(i), lad.name) for i, lad in enumerate(book.ladders)]
-        ladder = book.ladders[int(choose(session.io, "Which ladder?", choices).key)]
+        ladder = book.ladders[int(choose(session.io, _("Which ladder?"), choices).key)]
     if not ladder.steps:
-        session.io.say(f"“{ladder.name}” has no steps yet.")
+        session.io.say(_("“{name}” has no steps yet.").format(name=ladder.name))
         return None
     session.io.say(ladder_text(book, ladder))
     progress = ladder_progress(ladder, book.exposures, book.settings, book.planned)
     choices = [Choice(str(i), p.step.description) for i, p in enumerate(progress)]
-    chosen = choose(session.io, "Which step?", choices, prompt="The step's number:")
+    chosen = choose(session.io, _("Which step?"), choices, prompt=_("The step's number:"))
     return book, ladder, ladder.steps[int(chosen.key)]
 
 
 def new_ladder(session: Session) -> None:
     io = session.io
     form = Form(io)
-    form.ask(Field("name", "The ladder's name, like “Social situations”"))
-    form.ask(Field("goal", "Its goal", optional=True))
+    form.ask(Field("name", _("The ladder's name, like “Social situations”")))
+    form.ask(Field("goal", _("Its goal"), optional=True))
     ladder = form.build(lambda v: Ladder(name=v["name"], goal=v["goal"]))
-    io.say("Now its steps, one at a time, in any order: they are kept in order of SUDS.")
+    io.say(_("Now its steps, one at a time, in any order: they are kept in order of SUDS."))
     steps: list[Step] = []
     while len(steps) < STEPS_MAX:
         description = io.ask(
-            f"Step {len(steps) + 1} in a few words (Enter when there are no more):"
+            _("Step {n} in a few words (Enter when there are no more):").format(n=len(steps) + 1)
         )
         if not description.strip():
             break
         while True:
-            suds = io.ask("How distressing it feels, SUDS, 0 to 100:")
+            suds = io.ask(_("How distressing it feels, SUDS, 0 to 100:"))
             try:
                 steps.append(Step(description=description, suds=suds))  # type: ignore[arg-type]
                 break
@@ -120,7 +131,8 @@ def new_ladder(session: Session) -> None:
                 if error.field == "description":
                     break
     ladder = Ladder(name=ladder.name, goal=ladder.goal, steps=tuple(steps))
-    if save(session, ladders_repo(session), ladder, f"the ladder “{ladder.name}”"):
+    saved = _("Saved the ladder “{name}”.").format(name=ladder.name)
+    if save(session, ladders_repo(session), ladder, saved):
         io.say(ladder_text(Book([ladder], [], load(session).settings, {}), ladder))
         for warning in ladder.warnings():
             io.say(warning)

@@ -3,6 +3,7 @@ model's `exposure_from_fields`; and the recent exposures."""
 
 from __future__ import annotations
 
+from homework_tui.i18n import N_, _, ngettext
 from homework_tui.model.base import ValidationError
 from homework_tui.model.exposure import Exposure, Ladder
 from homework_tui.model.exposure.expectancy import parse_happened
@@ -10,40 +11,60 @@ from homework_tui.model.exposure.form import YES, exposure_from_fields, new_fiel
 from homework_tui.model.exposure.mastery import judge
 from homework_tui.plain.exposure.ladders import choose_step, exposures_repo, ladder_text, load
 from homework_tui.plain.fields import Field, Form, Kind
+from homework_tui.plain.io import is_yes
 from homework_tui.plain.records import indented, list_recent, save, when
 from homework_tui.plain.session import Session
+from homework_tui.report.local import one_decimal
 
-NO_EXPOSURES = "No exposures logged yet."
-WHEN_FIELDS = (
-    Field("date", "Date, like 2025-03-10", optional=True, empty="for today"),
-    Field("start", "Start time, like 14:30", optional=True),
-    Field("minutes", "How many minutes it lasted", optional=True),
-)
+NO_EXPOSURES = N_("No exposures logged yet.")
+
+
+def when_fields() -> tuple[Field, ...]:
+    return (
+        Field(
+            "date",
+            _("Date, like 2025-03-10"),
+            optional=True,
+            empty=_("(optional, Enter for today)"),
+        ),
+        Field("start", _("Start time, like 14:30"), optional=True),
+        Field("minutes", _("How many minutes it lasted"), optional=True),
+    )
+
+
 # What the person fears will happen, asked before the ratings (the expectancy it tests): in the
 # past tense when logging an exposure already done, ahead of it for the timer.
-FEARED_FIELDS = (
-    Field("feared_outcome", "What did you fear would happen", optional=True),
-    Field("likelihood", "How likely did it seem", Kind.RATING, optional=True),
-)
-FEARED_AHEAD = (
-    Field("feared_outcome", "What do you fear will happen", optional=True),
-    Field("likelihood", "How likely does it seem", Kind.RATING, optional=True),
-)
-HAPPENED_FIELDS = (
-    Field("outcome", "Did it happen? yes, partly or no", optional=True),
-    Field("surprise", "How surprised were you", Kind.RATING, optional=True),
-    Field("learned", "What did you learn", Kind.TEXT),
-)
-LOG_FIELDS = (
-    Field("predicted", "Predicted SUDS", Kind.RATING, optional=True),
-    Field("before", "SUDS before", Kind.RATING, optional=True),
-    Field("peak", "Peak SUDS", Kind.RATING),
-    Field("end", "SUDS at the end", Kind.RATING),
-)
+def feared_fields(*, ahead: bool) -> tuple[Field, ...]:
+    if ahead:
+        return (
+            Field("feared_outcome", _("What do you fear will happen"), optional=True),
+            Field("likelihood", _("How likely does it seem"), Kind.RATING, optional=True),
+        )
+    return (
+        Field("feared_outcome", _("What did you fear would happen"), optional=True),
+        Field("likelihood", _("How likely did it seem"), Kind.RATING, optional=True),
+    )
+
+
+def happened_fields() -> tuple[Field, ...]:
+    return (
+        Field("outcome", _("Did it happen? yes, partly or no"), optional=True),
+        Field("surprise", _("How surprised were you"), Kind.RATING, optional=True),
+        Field("learned", _("What did you learn"), Kind.TEXT),
+    )
+
+
+def log_fields() -> tuple[Field, ...]:
+    return (
+        Field("predicted", _("Predicted SUDS"), Kind.RATING, optional=True),
+        Field("before", _("SUDS before"), Kind.RATING, optional=True),
+        Field("peak", _("Peak SUDS"), Kind.RATING),
+        Field("end", _("SUDS at the end"), Kind.RATING),
+    )
 
 
 def ask_feared(form: Form, *, ahead: bool = False) -> None:
-    for question in FEARED_AHEAD if ahead else FEARED_FIELDS:
+    for question in feared_fields(ahead=ahead):
         form.ask(question)
 
 
@@ -51,18 +72,19 @@ def ask_after(form: Form) -> None:
     """What happened to the feared outcome (when one was written), whether the person left early,
     safety behaviours and notes, as the full-screen form asks after the ratings."""
     if form.values.get("feared_outcome", "").strip():
-        for question in HAPPENED_FIELDS:
+        for question in happened_fields():
             if question.name == "outcome":
                 ask_happened(form, question)
             else:
                 form.ask(question)
     left = form.ask(
-        Field("left_early", "Did you leave earlier than you meant to? yes or no", optional=True)
+        Field("left_early", _("Did you leave earlier than you meant to? yes or no"), optional=True)
     )
-    form.values["left_early"] = YES if left.strip().casefold() in ("yes", "y") else ""
-    form.ask(Field("safety", "Safety behaviours you used, separated by commas", optional=True))
+    form.values["left_early"] = YES if is_yes(left) else ""
+    safety = _("Safety behaviours you used, separated by commas")
+    form.ask(Field("safety", safety, optional=True))
     form.values["safety"] = "\n".join(form.values["safety"].split(","))
-    form.ask(Field("notes", "Notes", Kind.TEXT))
+    form.ask(Field("notes", _("Notes"), Kind.TEXT))
 
 
 def ask_happened(form: Form, question: Field) -> None:
@@ -78,11 +100,11 @@ def ask_happened(form: Form, question: Field) -> None:
 
 def save_exposure(session: Session, form: Form, ladder: Ladder) -> None:
     exposure = form.build(lambda values: exposure_from_fields(values, ladder))
-    if save(session, exposures_repo(session), exposure, "your exposure"):
+    if save(session, exposures_repo(session), exposure, _("Saved your exposure.")):
         session.io.say(describe(exposure))
         show = load(session)
         verdict = judge(exposure, show.settings, show.planned.get(exposure.id))
-        session.io.say(f"Towards mastering the step: {verdict.words}.")
+        session.io.say(_("Towards mastering the step: {verdict}.").format(verdict=verdict.words))
         session.io.say(ladder_text(show, ladder))
 
 
@@ -90,51 +112,77 @@ def log_exposure(session: Session) -> None:
     found = choose_step(session)
     if found is None:
         return
-    _, ladder, step = found
+    _book, ladder, step = found
     form = Form(session.io, values=new_fields(ladder.id, step.id))
-    for question in WHEN_FIELDS:
+    for question in when_fields():
         form.ask(question)
     ask_feared(form)
-    for question in LOG_FIELDS:
+    for question in log_fields():
         form.ask(question)
     ask_after(form)
     save_exposure(session, form, ladder)
 
 
 def describe(exposure: Exposure) -> str:
-    lines = [f"Exposure of {when(exposure.started_at)}: {exposure.step_description}"]
+    lines = [
+        _("Exposure of {when}: {step}").format(
+            when=when(exposure.started_at), step=exposure.step_description
+        )
+    ]
     if exposure.minutes is not None:
-        lines.append(f"{exposure.minutes} minutes")
-    ratings = [("predicted", exposure.predicted), ("before", exposure.before)]
-    ratings += [("peak", exposure.peak), ("end", exposure.end)]
-    lines.append(
-        "SUDS " + ", ".join(f"{name} {value}" for name, value in ratings if value is not None)
-    )
+        minutes = exposure.minutes
+        lines.append(ngettext("{n} minute", "{n} minutes", minutes).format(n=minutes))
+    ratings = [
+        (_("predicted {suds}"), exposure.predicted),
+        (_("before {suds}"), exposure.before),
+        (_("peak {suds}"), exposure.peak),
+        (_("end {suds}"), exposure.end),
+    ]
+    shown = ", ".join(name.format(suds=value) for name, value in ratings if value is not None)
+    lines.append(_("SUDS {ratings}").format(ratings=shown))
     if exposure.readings:
-        times = ", ".join(f"{r.minute:.1f} min: {r.suds}" for r in exposure.readings)
-        lines.append(f"Timed ratings: {times}")
+        times = ", ".join(
+            _("{minute} min: {suds}").format(minute=one_decimal(r.minute), suds=r.suds)
+            for r in exposure.readings
+        )
+        lines.append(_("Timed ratings: {times}").format(times=times))
     if exposure.feared_outcome:
-        likely = "" if exposure.likelihood is None else f" (how likely: {exposure.likelihood})"
-        lines.append(f"Feared: {exposure.feared_outcome}{likely}")
+        if exposure.likelihood is None:
+            feared = _("Feared: {feared}")
+        else:
+            feared = _("Feared: {feared} (how likely: {likelihood})")
+        lines.append(feared.format(feared=exposure.feared_outcome, likelihood=exposure.likelihood))
         if exposure.outcome is not None:
-            surprise = "" if exposure.surprise is None else f", surprise {exposure.surprise}"
-            lines.append(f"Did it happen: {exposure.outcome.label}{surprise}")
+            if exposure.surprise is None:
+                happened = _("Did it happen: {outcome}")
+            else:
+                happened = _("Did it happen: {outcome}, surprise {surprise}")
+            lines.append(
+                happened.format(outcome=_(exposure.outcome.label), surprise=exposure.surprise)
+            )
     if exposure.learned:
-        lines += ["Learned:", indented(exposure.learned)]
+        lines += [_("Learned:"), indented(exposure.learned)]
     if exposure.left_early:
-        lines.append("Left earlier than meant to")
+        lines.append(_("Left earlier than meant to"))
     if exposure.safety_behaviours:
-        lines.append(f"Safety behaviours: {', '.join(exposure.safety_behaviours)}")
+        behaviours = ", ".join(exposure.safety_behaviours)
+        lines.append(_("Safety behaviours: {behaviours}").format(behaviours=behaviours))
     if exposure.notes:
-        lines += ["Notes:", indented(exposure.notes)]
+        lines += [_("Notes:"), indented(exposure.notes)]
     return "\n".join(lines)
+
+
+def _heading(exposure: Exposure) -> str:
+    return _("{step}, peak {peak}, end {end}").format(
+        step=exposure.step_description, peak=exposure.peak, end=exposure.end
+    )
 
 
 def list_exposures(session: Session) -> None:
     list_recent(
         session,
         exposures_repo(session).all(),
-        lambda e: f"{e.step_description}, peak {e.peak}, end {e.end}",
-        empty=NO_EXPOSURES,
-        what="exposures",
+        _heading,
+        empty=_(NO_EXPOSURES),
+        recent=_("Recent exposures, newest first:"),
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import time
 
+from homework_tui.i18n import _, decimal
 from homework_tui.model.base import ValidationError
 from homework_tui.model.relaxation import (
     SCALES,
@@ -32,9 +33,11 @@ LOOK_EVERY = 0.1  # seconds between looks at the session clock
 def ask_feeling(io: LineIO, scale: str, when: str) -> int | None:
     """How the person feels on the session's scale (the model's question and rule); None when
     skipped."""
-    _, _, question = SCALES[scale]
+    _unused_name, _unused_words, question = SCALES[scale]
     while True:
-        answer = io.ask(f"{when}: {question} (Enter skips)")
+        answer = io.ask(
+            _("{when}: {question} (Enter skips)").format(when=when, question=_(question))
+        )
         try:
             return check_rating(answer, scale)
         except ValidationError as error:
@@ -54,8 +57,8 @@ def play(session: Session, choice: RelaxChoice) -> RelaxationSession | None:
     io = session.io
     settings = settings_of(session)
     io.say(f"{choice.title}.")
-    before = ask_feeling(io, choice.scale, "Before you start")
-    io.say("Starting. Each line below comes as the session reaches it. Ctrl+C ends it early.")
+    before = ask_feeling(io, choice.scale, _("Before you start"))
+    io.say(_("Starting. Each line below comes as the session reaches it. Ctrl+C ends it early."))
     audio = RelaxAudio(cache_personal=not session.store.encrypted)
     listening = Listening()
     stopped = False
@@ -67,7 +70,7 @@ def play(session: Session, choice: RelaxChoice) -> RelaxationSession | None:
 
             if not isinstance(error, AudioError):
                 raise
-            io.say(f"The session could not start: {error}")
+            io.say(_("The session could not start: {reason}").format(reason=error))
             return None
         player = started.player
         notes = list(started.notes)
@@ -93,12 +96,12 @@ def play(session: Session, choice: RelaxChoice) -> RelaxationSession | None:
         except KeyboardInterrupt:
             player.stop()
             stopped = True
-            io.say("Stopped early.")
+            io.say(_("Stopped early."))
         audible = player.audible
     finally:
         audio.close()
-    io.say("The session has ended.")
-    after = ask_feeling(io, choice.scale, "Now")
+    io.say(_("The session has ended."))
+    after = ask_feeling(io, choice.scale, _("Now"))
     return session_log(
         choice,
         before=before,
@@ -121,10 +124,14 @@ def run_session(args: argparse.Namespace, choice: RelaxChoice) -> int:
         log = play(session, choice)
         if log is not None:
             ratings = rating_text(log.scale, *_ratings(log))
-            what = f"{log.title}, {log.minutes:g} minutes" + (f", {ratings}" if ratings else "")
-            save(session, repo, log, f"your session: {what}")
+            fields = {"title": log.title, "minutes": decimal(log.minutes, 6), "ratings": ratings}
+            if ratings:
+                saved = _("Saved your session: {title}, {minutes} minutes, {ratings}.")
+            else:
+                saved = _("Saved your session: {title}, {minutes} minutes.")
+            save(session, repo, log, saved.format(**fields))
     except (Quit, InputEnded):
-        io.say("Nothing was logged.")
+        io.say(_("Nothing was logged."))
     finally:
         session.store.close()
     return 0
