@@ -319,8 +319,10 @@ class _Known:
 
 def voice_for_interface(chosen_voice: str, voices: Sequence[Any] | None = None) -> str:
     """The voice that speaks: the person's own choice, else one that speaks the interface's
-    language (Spanish screens, a Spanish voice); "" for the engine's default (English)."""
+    language (Spanish screens, a Spanish voice), of its region where there is one (Portuguese
+    as written in Brazil: a Brazilian voice); "" for the engine's default (English)."""
     from homework_tui.i18n import PSEUDO, current_language
+    from homework_tui.i18n.language import babel_locale
 
     language = current_language()
     if chosen_voice or language in ("en", PSEUDO):
@@ -328,7 +330,8 @@ def voice_for_interface(chosen_voice: str, voices: Sequence[Any] | None = None) 
     from audio.voice import voice_for_language
 
     known = _Known(list(voices) if voices is not None else installed_voices())
-    return voice_for_language(language, known) or ""  # type: ignore[arg-type]
+    tag = babel_locale().replace("_", "-").lower()  # "pt-br": an exact match ranks first
+    return voice_for_language(tag, known) or ""  # type: ignore[arg-type]
 
 
 def speaker_line(language: str, chosen_voice: str, voices: Sequence[Any], *, voice_on: bool) -> str:
