@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 import time
@@ -134,9 +135,15 @@ def _build(args: argparse.Namespace, *, require_speech: bool) -> Any:
     from audio.session_setup import build_session
 
     config, cache = folders()
+
+    def seconds(value: float) -> Fraction:
+        """`value` exactly; an infinite one, or NaN, as a length out of every range, so the
+        check says what the range is (Fraction cannot hold them)."""
+        return Fraction(str(value)) if math.isfinite(value) else Fraction(-1)
+
     pmr = PmrOptions(
-        tense_seconds=Fraction(str(args.tense)) if args.tense is not None else Fraction(6),
-        release_seconds=Fraction(str(args.release)) if args.release is not None else None,
+        tense_seconds=seconds(args.tense) if args.tense is not None else Fraction(6),
+        release_seconds=seconds(args.release) if args.release is not None else None,
         dominant=args.side,
         cue_word=getattr(args, "cue_word", "") or None,
     )

@@ -108,6 +108,9 @@ def run_sessions(args: argparse.Namespace) -> int:
         return 0
     scripts, problems = list_scripts(config)
     name_w = max((len(i.name) for i in scripts), default=4)
+    # Translators: a session for any language (in a narrow column of language codes).
+    any_language = pgettext("session language", "any")
+    language_w = max(5, len(any_language))
     for kind in ("breathing", "relaxation", "mindfulness"):
         group = [i for i in scripts if i.kind == kind]
         if not group:
@@ -128,7 +131,9 @@ def run_sessions(args: argparse.Namespace) -> int:
                 if not info.builtin
                 else ""
             )
-            print(f"  {info.name:<{name_w}}  {info.language:<5} {minutes:>8}  {info.title}{mine}")
+            code = any_language if info.language == "any" else info.language
+            language = f"{code:<{language_w}}"
+            print(f"  {info.name:<{name_w}}  {language} {minutes:>8}  {info.title}{mine}")
     folder = user_folder(config)
     print()
     print(_("Your own scripts go in {folder} (one .txt file each).").format(folder=folder))

@@ -34,6 +34,8 @@ def test_sessions_in_italian(
     mine = next(row for row in out if row.split()[:1] == ["calma"])
     assert mine.split()[1:4] == ["es", "2,5", "min"]  # an Italian decimal comma
     assert mine.endswith("Calma (tua)")
+    box = next(row for row in out if row.split()[:1] == ["box"])
+    assert box.split()[1:4] == ["tutte", "5", "min"]  # a session for any language
     assert out[-1].startswith("I tuoi copioni vanno in ")
 
     assert main(["--language", "it", "sessions", "--check", str(script)]) == 0
