@@ -2,12 +2,14 @@
 
 Everything heavy (numpy, the speech engine, PortAudio) is imported inside the functions, so the
 console script stays quick. Every mistake is one clear line on stderr and a non-zero exit.
+`sessions` and `voices` run in `commands/session_list.py`.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 import time
@@ -15,9 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from homework_tui.commands.common import fail
+from homework_tui.commands.session_list import folders, run_sessions, run_voices
+from homework_tui.i18n import N_, _, pgettext
 from homework_tui.model.base import visible
 
-SESSIONS_HELP = (
+# Translators: the names in brackets are what to type: keep them; 4-2-6-2 is seconds.
+SESSIONS_HELP = N_(
     "a session's name from `homework-tui sessions` (box, 478, resonance, sigh, pmr16, "
     "pmr7, pmr4, release, cue, body-scan, grounding, …, or your own script's), a path "
     "to a session script file, the name of a pattern saved in patterns.toml, or a "
@@ -26,91 +31,101 @@ SESSIONS_HELP = (
 
 
 def _session_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("session", metavar="SESSION", help=SESSIONS_HELP)
-    p.add_argument("--minutes", type=float, metavar="M", help="about how long (1-60)")
-    p.add_argument("--voice", metavar="V", help="a voice id or name from `homework-tui voices`")
+    p.add_argument("session", metavar="SESSION", help=_(SESSIONS_HELP))
+    p.add_argument("--minutes", type=float, metavar="M", help=_("about how long (1-60)"))
+    p.add_argument("--voice", metavar="V", help=_("a voice id or name from `homework-tui voices`"))
     p.add_argument(
-        "--rate", type=int, metavar="R", help="speaking rate, words a minute (80-260; default 120)"
+        "--rate",
+        type=int,
+        metavar="R",
+        help=_("speaking rate, words a minute (80-260; default 120)"),
     )
     cues = p.add_mutually_exclusive_group()
     cues.add_argument(
-        "--tones", action="store_true", help="a tone as well as a word for each breathing phase"
+        "--tones", action="store_true", help=_("a tone as well as a word for each breathing phase")
     )
-    cues.add_argument("--tones-only", action="store_true", help="tones instead of spoken cues")
+    cues.add_argument("--tones-only", action="store_true", help=_("tones instead of spoken cues"))
     p.add_argument(
         "--side",
         choices=["right", "left"],
         default="right",
-        help="your stronger side, tensed first in muscle relaxation (default right)",
+        # Translators: "right" is the value to type (right or left): keep it.
+        help=_("your stronger side, tensed first in muscle relaxation (default right)"),
     )
-    p.add_argument("--bpm", metavar="N", help="resonance: breaths a minute, 4.5-6.5 (default 6)")
-    p.add_argument("--ratio", metavar="IN:OUT", help="resonance: inhale to exhale, e.g. 4:6")
-    p.add_argument("--tense", type=float, metavar="S", help="PMR: seconds of tensing (4-10)")
-    p.add_argument("--release", type=float, metavar="S", help="PMR: seconds of release (20-60)")
+    p.add_argument("--bpm", metavar="N", help=_("resonance: breaths a minute, 4.5-6.5 (default 6)"))
+    p.add_argument("--ratio", metavar="IN:OUT", help=_("resonance: inhale to exhale, e.g. 4:6"))
+    p.add_argument("--tense", type=float, metavar="S", help=_("PMR: seconds of tensing (4-10)"))
+    p.add_argument("--release", type=float, metavar="S", help=_("PMR: seconds of release (20-60)"))
     p.add_argument(
         "--cue",
         metavar="WORD",
-        help="cue-controlled relaxation: your cue word, 1-3 words (default: the one saved "
-        "in Settings, else the language's word for relax)",
+        help=_(
+            "cue-controlled relaxation: your cue word, 1-3 words (default: the one saved "
+            "in Settings, else the language's word for relax)"
+        ),
     )
     p.add_argument(
         "--wording",
         metavar="FILE",
-        help="a wording file to use instead of wording.toml in your config folder",
+        help=_("a wording file to use instead of wording.toml in your config folder"),
     )
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     render = sub.add_parser(
         "render",
-        help="write a guided breathing or relaxation session to a WAV file",
-        description="Write a guided session to a 16-bit mono WAV file, with its timeline as JSON "
-        "if you ask. Speech is made offline with espeak-ng and cached, so the second time is quick.",
+        help=_("write a guided breathing or relaxation session to a WAV file"),
+        description=_(
+            "Write a guided session to a 16-bit mono WAV file, with its timeline as JSON "
+            "if you ask. Speech is made offline with espeak-ng and cached, so the second time "
+            "is quick."
+        ),
     )
     _session_options(render)
-    render.add_argument("--out", required=True, metavar="FILE.wav", help="the WAV file to write")
+    render.add_argument("--out", required=True, metavar="FILE.wav", help=_("the WAV file to write"))
     render.add_argument(
         "--timeline",
         metavar="FILE.json",
-        help="also write the timeline: every "
-        "phase, line and tone with its frame offsets into the WAV",
+        help=_(
+            "also write the timeline: every phase, line and tone with its frame offsets into the WAV"
+        ),
     )
     render.set_defaults(run=run_render)
 
     play = sub.add_parser(
         "play",
-        help="play a guided session now",
-        description="Play a guided session through your speakers, showing each phase and line. "
-        "Ctrl-C stops it gently.",
+        help=_("play a guided session now"),
+        description=_(
+            "Play a guided session through your speakers, showing each phase and line. "
+            "Ctrl-C stops it gently."
+        ),
     )
     _session_options(play)
-    play.add_argument("--device", metavar="D", help="output device (number or part of its name)")
+    play.add_argument("--device", metavar="D", help=_("output device (number or part of its name)"))
     play.set_defaults(run=run_play)
 
     sessions = sub.add_parser(
         "sessions",
-        help="list the guided sessions, built-in and your own scripts",
-        description="List the guided sessions: the built-in ones and your own session scripts "
-        "(text files in the 'sessions' folder of your config folder). A file that cannot be used "
-        "is reported with its line. With --check FILE, check one script file and say what is "
-        "wrong with it (exit status 1 if anything is).",
+        help=_("list the guided sessions, built-in and your own scripts"),
+        description=_(
+            "List the guided sessions: the built-in ones and your own session scripts "
+            "(text files in the 'sessions' folder of your config folder). A file that cannot be "
+            "used is reported with its line. With --check FILE, check one script file and say "
+            "what is wrong with it (exit status 1 if anything is)."
+        ),
     )
-    sessions.add_argument("--check", metavar="FILE", help="check one session script file")
+    sessions.add_argument("--check", metavar="FILE", help=_("check one session script file"))
     sessions.set_defaults(run=run_sessions)
 
     voices = sub.add_parser(
         "voices",
-        help="list the voices for guided sessions",
-        description="List the speech voices espeak-ng offers.",
+        help=_("list the voices for guided sessions"),
+        description=_("List the speech voices espeak-ng offers."),
     )
-    voices.add_argument("--language", metavar="CODE", help="only voices for this language, e.g. en")
+    voices.add_argument(
+        "--language", metavar="CODE", help=_("only voices for this language, e.g. en")
+    )
     voices.set_defaults(run=run_voices)
-
-
-def _folders() -> tuple[Path, Path]:
-    from homework_tui.paths import cache_dir, config_dir
-
-    return config_dir(), cache_dir() / "speech"
 
 
 def _build(args: argparse.Namespace, *, require_speech: bool) -> Any:
@@ -119,10 +134,16 @@ def _build(args: argparse.Namespace, *, require_speech: bool) -> Any:
     from audio.pmr import PmrOptions
     from audio.session_setup import build_session
 
-    config, cache = _folders()
+    config, cache = folders()
+
+    def seconds(value: float) -> Fraction:
+        """`value` exactly; an infinite one, or NaN, as a length out of every range, so the
+        check says what the range is (Fraction cannot hold them)."""
+        return Fraction(str(value)) if math.isfinite(value) else Fraction(-1)
+
     pmr = PmrOptions(
-        tense_seconds=Fraction(str(args.tense)) if args.tense is not None else Fraction(6),
-        release_seconds=Fraction(str(args.release)) if args.release is not None else None,
+        tense_seconds=seconds(args.tense) if args.tense is not None else Fraction(6),
+        release_seconds=seconds(args.release) if args.release is not None else None,
         dominant=args.side,
         cue_word=getattr(args, "cue_word", "") or None,
     )
@@ -155,7 +176,7 @@ def _cue_word(args: argparse.Namespace) -> str | None:
     try:
         args.cue_word = check_cue_word(args.cue)
     except ValidationError as error:
-        return f"--cue: {error.message}"
+        return f"--cue: {error.message}"  # i18n: not shown (an option's name, then the message)
     return None
 
 
@@ -178,15 +199,30 @@ def saved_cue_word(args: argparse.Namespace) -> str:
         return ""
 
 
-def _writable(path: Path, what: str) -> str | None:
-    """Why `path` cannot be written, or None."""
+def _writable(path: Path, timeline: bool) -> str | None:
+    """Why `path` (the audio, or the `timeline`) cannot be written, or None."""
     if path.is_dir():
-        return f"cannot write the {what} to {path}: it is a folder"
+        problem = (
+            _("cannot write the timeline to {file}: it is a folder")
+            if timeline
+            else _("cannot write the audio to {file}: it is a folder")
+        )
+        return problem.format(file=path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        return f"cannot write the {what} to {path}: the folder {folder} does not exist"
+        problem = (
+            _("cannot write the timeline to {file}: the folder {folder} does not exist")
+            if timeline
+            else _("cannot write the audio to {file}: the folder {folder} does not exist")
+        )
+        return problem.format(file=path, folder=folder)
     if not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        return f"cannot write the {what} to {path}: permission denied"
+        problem = (
+            _("cannot write the timeline to {file}: permission denied")
+            if timeline
+            else _("cannot write the audio to {file}: permission denied")
+        )
+        return problem.format(file=path)
     return None
 
 
@@ -217,7 +253,7 @@ class _Bar:
 
 def _notes(session: Any) -> None:
     for note in session.notes:
-        print(f"homework-tui: note: {note}", file=sys.stderr)
+        print(_("homework-tui: note: {note}").format(note=note), file=sys.stderr)
 
 
 def run_render(args: argparse.Namespace) -> int:
@@ -225,14 +261,14 @@ def run_render(args: argparse.Namespace) -> int:
 
     out = Path(args.out).expanduser()
     timeline_path = Path(args.timeline).expanduser() if args.timeline else None
-    for path, what in ((out, "audio"), (timeline_path, "timeline")):
-        problem = _writable(path, what) if path is not None else None
+    for path, timeline in ((out, False), (timeline_path, True)):
+        problem = _writable(path, timeline) if path is not None else None
         if problem:
             return fail(problem)
     problem = _cue_word(args)
     if problem:
         return fail(problem, 2)
-    bar = _Bar(f"Rendering {args.session}")
+    bar = _Bar(_("Rendering {session}").format(session=args.session))
     try:
         session = _build(args, require_speech=True)
         timeline = session.write_wav(out, progress=bar)
@@ -248,13 +284,22 @@ def run_render(args: argparse.Namespace) -> int:
         return fail(str(error))
     except OSError as error:
         bar.done()
-        return fail(f"cannot write {error.filename or out}: {error.strerror or error}")
+        return fail(
+            _("cannot write {file}: {reason}").format(
+                file=error.filename or out, reason=error.strerror or error
+            )
+        )
     bar.done()
     _notes(session)
     minutes, secs = divmod(round(timeline.seconds), 60)
     print(
         visible(
-            f"Wrote {out} ({session.title}, {minutes}:{secs:02d}, {timeline.sample_rate} Hz mono)"
+            _("Wrote {file} ({title}, {length}, {rate} Hz mono)").format(
+                file=out,
+                title=session.title,
+                length=f"{minutes}:{secs:02d}",
+                rate=timeline.sample_rate,
+            )
         )
     )
     return 0
@@ -271,13 +316,16 @@ def run_play(args: argparse.Namespace) -> int:
         session = _build(args, require_speech=False)
         player = open_player(session, device=args.device, require_device=True)
     except AudioError as error:
+        no_device = "device" in str(error).lower() or "PortAudio" in str(error)
         return fail(
-            f"{error}. You can still write the session to a file with `homework-tui render`"
-            if "device" in str(error).lower() or "PortAudio" in str(error)
+            _(
+                "{problem}. You can still write the session to a file with `homework-tui render`"
+            ).format(problem=error)
+            if no_device
             else str(error)
         )
     _notes(session)
-    print(f"{session.title}. Ctrl-C stops.")
+    print(_("{title}. Ctrl-C stops.").format(title=session.title))
     shown: tuple[Any, Any] = (None, None)
     try:
         while not player.wait(0.05):
@@ -290,8 +338,8 @@ def run_play(args: argparse.Namespace) -> int:
                 shown = key
                 if key[1]:
                     print(f"  {key[1]}")
-                elif key[0] in ("inhale", "hold", "exhale", "own", "tense", "release"):
-                    print(f"  ({key[0]})")
+                elif key[0] in _phase_words():
+                    print(f"  ({_phase_words()[key[0]]})")
     except KeyboardInterrupt:
         player.stop()
         print()
@@ -300,72 +348,14 @@ def run_play(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_voices(args: argparse.Namespace) -> int:
-    from audio.errors import AudioError
-    from audio.voice import DEFAULT_VOICE, list_voices
-
-    _, cache = _folders()
-    try:
-        voices = list_voices(cache)
-    except AudioError as error:
-        return fail(str(error))
-    from audio.voice import voices_for_language
-
-    shown = voices_for_language(args.language, voices)
-    if not shown:
-        return fail(
-            f"no voice for language '{args.language}'; run `homework-tui voices` to see all"
-        )
-    width = max(len(v.id) for v in shown)
-    for v in shown if args.language else sorted(shown, key=lambda v: v.id):
-        mark = "*" if v.id == DEFAULT_VOICE else " "
-        print(f"{mark} {v.id:<{width}}  {v.name} ({', '.join(v.languages)})")
-    print(
-        f"\n* the default. Add a variant for a different sound, e.g. --voice {DEFAULT_VOICE}+f3 "
-        "(f1-f5, m1-m7)."
-    )
-    return 0
-
-
-def run_sessions(args: argparse.Namespace) -> int:
-    from audio.errors import ScriptError
-    from audio.script_file import list_scripts, load_script, user_folder
-
-    config, _ = _folders()
-    if args.check:
-        path = Path(args.check).expanduser()
-        try:
-            script = load_script(path)
-            from audio.script_plan import script_plan
-
-            script_plan(script, name=path.stem.lower())  # lengths, wording and patterns too
-        except ScriptError as error:
-            return fail(str(error))
-        length = f", {float(script.minutes):g} minutes" if script.minutes is not None else ""
-        print(
-            f"{path.name}: fine ({script.title}, {script.kind}, language {script.language}"
-            f"{length}, {len(script.steps())} steps)"
-        )
-        return 0
-    scripts, problems = list_scripts(config)
-    name_w = max((len(i.name) for i in scripts), default=4)
-    for kind in ("breathing", "relaxation", "mindfulness"):
-        group = [i for i in scripts if i.kind == kind]
-        if not group:
-            continue
-        print(f"{kind.capitalize()}:")
-        for info in group:
-            minutes = f"{info.minutes:g} min" if info.minutes is not None else "fixed"
-            mine = (
-                " (yours, in place of the built-in)"
-                if info.overrides_builtin
-                else " (yours)"
-                if not info.builtin
-                else ""
-            )
-            print(f"  {info.name:<{name_w}}  {info.language:<5} {minutes:>8}  {info.title}{mine}")
-    folder = user_folder(config)
-    print(f"\nYour own scripts go in {folder} (one .txt file each).")
-    for problem in problems:
-        print(f"homework-tui: warning: {problem}", file=sys.stderr)
-    return 0
+def _phase_words() -> dict[str, str]:
+    """The name of each phase of a session, shown while it plays."""
+    return {
+        "inhale": pgettext("phase", "inhale"),
+        "hold": pgettext("phase", "hold"),
+        "exhale": pgettext("phase", "exhale"),
+        # Translators: breathing at one's own pace, with no pacer.
+        "own": pgettext("phase", "own pace"),
+        "tense": pgettext("phase", "tense"),
+        "release": pgettext("phase", "release"),
+    }

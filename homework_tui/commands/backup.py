@@ -9,33 +9,41 @@ from pathlib import Path
 
 from homework_tui.commands.common import fail, opened_store
 from homework_tui.commands.report_cmds import add_report_options, run_report
+from homework_tui.i18n import _
 from homework_tui.model.base import visible
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     export = sub.add_parser(
         "export",
-        help="write your data out (a full JSON backup, or a report for your next session)",
-        description="Write all your data as one JSON file you can keep or move to another "
-        "computer, or (markdown, csv) a report for your next session. It is not encrypted: "
-        "keep it somewhere private.",
+        help=_("write your data out (a full JSON backup, or a report for your next session)"),
+        description=_(
+            "Write all your data as one JSON file you can keep or move to another "
+            "computer, or (markdown, csv) a report for your next session. It is not encrypted: "
+            "keep it somewhere private."
+        ),
     )
     export.add_argument(
         "--format",
         choices=["json", "markdown", "csv", "fhir"],
         default="json",
-        help="json: a full backup; markdown, csv: a report; fhir: all your questionnaire results "
-        "as a FHIR R4 Bundle for a clinic's records",
+        # Translators: json, markdown, csv and fhir are the format names to type: keep them.
+        help=_(
+            "json: a full backup; markdown, csv: a report; fhir: all your questionnaire results "
+            "as a FHIR R4 Bundle for a clinic's records"
+        ),
     )
-    export.add_argument("--out", metavar="FILE", help="file to write (default: print it)")
+    export.add_argument("--out", metavar="FILE", help=_("file to write (default: print it)"))
     add_report_options(export)
     export.set_defaults(run=run_export)
 
     restore = sub.add_parser(
         "import",
-        help="merge a backup made by `export` into your data",
-        description="Merge a backup into your data by record. Importing the same file twice "
-        "adds nothing; a record you have changed since is kept unless the file's is newer.",
+        help=_("merge a backup made by `export` into your data"),
+        description=_(
+            "Merge a backup into your data by record. Importing the same file twice "
+            "adds nothing; a record you have changed since is kept unless the file's is newer."
+        ),
     )
     restore.add_argument("file", metavar="FILE")
     restore.set_defaults(run=run_import)
@@ -65,8 +73,10 @@ def run_export(args: argparse.Namespace) -> int:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data + b"\n")
     except OSError as error:
-        return fail(f"cannot write {out}: {error.strerror or error}")
-    print(f"Saved a full backup to {visible(str(out))}", file=sys.stderr)
+        return fail(
+            _("cannot write {file}: {reason}").format(file=out, reason=error.strerror or error)
+        )
+    print(_("Saved a full backup to {file}").format(file=visible(str(out))), file=sys.stderr)
     return 0
 
 
@@ -79,5 +89,6 @@ def run_import(args: argparse.Namespace) -> int:
             result = import_file(store, Path(args.file).expanduser())
     except (StoreError, BadBackup) as error:
         return fail(str(error))
-    print(f"Imported {visible(args.file)}: {result}.")
+    # Translators: {result} says what was added and updated (e.g. "3 added, 1 updated").
+    print(_("Imported {file}: {result}.").format(file=visible(args.file), result=result))
     return 0

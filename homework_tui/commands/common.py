@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.base import visible
 from homework_tui.paths import data_dir
 
@@ -28,7 +29,7 @@ def fail(message: str, code: int = 1) -> int:
     return code
 
 
-NO_PASSPHRASE = (
+NO_PASSPHRASE = N_(
     "your data is protected with a passphrase and none was given (the input ended); "
     "run this in a terminal, or give the passphrase on one line of input"
 )
@@ -36,12 +37,15 @@ NO_PASSPHRASE = (
 
 class NoPassphrase(EOFError):
     """The input ended (a closed stdin, /dev/null, Ctrl+D) before a passphrase was given.
-    `cli.main` turns it into the one line NO_PASSPHRASE for any command that did not."""
+    `cli.main` turns it into the one line NO_PASSPHRASE (translated) for any command that did
+    not."""
 
 
-def ask_passphrase(prompt: str = "Passphrase: ") -> str:
-    """Read a passphrase without echo from the terminal; from a pipe, one line of stdin.
-    Raises NoPassphrase when there is no input to read."""
+def ask_passphrase(prompt: str | None = None) -> str:
+    """Read a passphrase without echo from the terminal (`prompt`, or "Passphrase: "); from a
+    pipe, one line of stdin. Raises NoPassphrase when there is no input to read."""
+    if prompt is None:
+        prompt = _("Passphrase: ")
     try:
         if sys.stdin is not None and not sys.stdin.closed and sys.stdin.isatty():
             return getpass.getpass(prompt)

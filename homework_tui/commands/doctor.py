@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from homework_tui.commands.common import data_folder
+from homework_tui.i18n import _
 from homework_tui.model.base import visible
 
 MARK = {"ok": "✓", "warn": "!", "fail": "✗"}
@@ -13,9 +14,11 @@ MARK = {"ok": "✓", "warn": "!", "fail": "✗"}
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     doctor = sub.add_parser(
         "doctor",
-        help="check speech, sound and your data, and say how to fix problems",
-        description="Check the speech engine, the sound output and your data file. "
-        "Exits 0 when the app can run (it runs without sound, with captions).",
+        help=_("check speech, sound and your data, and say how to fix problems"),
+        description=_(
+            "Check the speech engine, the sound output and your data file. "
+            "Exits 0 when the app can run (it runs without sound, with captions)."
+        ),
     )
     doctor.set_defaults(run=run)
 
@@ -29,14 +32,15 @@ def run(args: argparse.Namespace) -> int:
         for line in finding.details:
             print(visible(f"    {line}"))
         if finding.fix:
-            print(visible(f"    Fix: {finding.fix}"))
+            # Translators: how to fix a problem `homework-tui doctor` found.
+            print(visible("    " + _("Fix: {fix}").format(fix=finding.fix)))
     failed = any(f.level is Level.FAIL for f in findings)
     print()
     if failed:
-        print("homework-tui cannot open your data until the problem above is fixed.")
+        print(_("homework-tui cannot open your data until the problem above is fixed."))
         return 1
     if any(f.level is Level.WARN for f in findings):
-        print("homework-tui can run. Sessions will be silent where sound is missing.")
+        print(_("homework-tui can run. Sessions will be silent where sound is missing."))
     else:
-        print("Everything homework-tui needs is here.")
+        print(_("Everything homework-tui needs is here."))
     return 0

@@ -6,9 +6,10 @@ import argparse
 import sys
 
 from homework_tui.commands.common import ask_passphrase, fail, opened_store
+from homework_tui.i18n import N_, _, ngettext
 
 MIN_LENGTH = 8
-WARNING = (
+WARNING = N_(
     "Your data will be encrypted with this passphrase. There is no way to recover it if the "
     "passphrase is lost: not for you, not for anyone. Write it down somewhere safe."
 )
@@ -17,24 +18,32 @@ WARNING = (
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     encrypt = sub.add_parser(
         "encrypt",
-        help="protect your data with a passphrase (or change the passphrase)",
-        description="Encrypt your data, its journal and its backups with a passphrase. "
-        "Run it again to change the passphrase.",
+        help=_("protect your data with a passphrase (or change the passphrase)"),
+        description=_(
+            "Encrypt your data, its journal and its backups with a passphrase. "
+            "Run it again to change the passphrase."
+        ),
     )
     encrypt.set_defaults(run=run_encrypt)
     decrypt = sub.add_parser(
-        "decrypt", help="remove the passphrase: store your data unencrypted again"
+        "decrypt", help=_("remove the passphrase: store your data unencrypted again")
     )
     decrypt.set_defaults(run=run_decrypt)
 
 
 def _new_passphrase() -> str | None:
-    first = ask_passphrase("New passphrase: ")
+    first = ask_passphrase(_("New passphrase: "))
     if len(first) < MIN_LENGTH:
-        fail(f"please choose a passphrase of at least {MIN_LENGTH} characters; nothing changed")
+        fail(
+            ngettext(
+                "please choose a passphrase of at least {n} character; nothing changed",
+                "please choose a passphrase of at least {n} characters; nothing changed",
+                MIN_LENGTH,
+            ).format(n=MIN_LENGTH)
+        )
         return None
-    if ask_passphrase("The same again: ") != first:
-        fail("the two passphrases differ; nothing changed")
+    if ask_passphrase(_("The same again: ")) != first:
+        fail(_("the two passphrases differ; nothing changed"))
         return None
     return first
 
@@ -42,8 +51,10 @@ def _new_passphrase() -> str | None:
 def _report(skipped: list) -> None:  # type: ignore[type-arg]
     for path in skipped:
         print(
-            f"Note: {path} could not be converted (it was damaged earlier); it is unchanged. "
-            "Delete it when you no longer need it.",
+            _(
+                "Note: {path} could not be converted (it was damaged earlier); it is unchanged. "
+                "Delete it when you no longer need it."
+            ).format(path=path),
             file=sys.stderr,
         )
 
@@ -51,8 +62,10 @@ def _report(skipped: list) -> None:  # type: ignore[type-arg]
 def _refuse_read_only(args: argparse.Namespace) -> int | None:
     if getattr(args, "read_only", False):
         return fail(
-            "--read-only changes nothing, so it cannot encrypt or decrypt your data; "
-            "run the command without it"
+            _(
+                "--read-only changes nothing, so it cannot encrypt or decrypt your data; "
+                "run the command without it"
+            )
         )
     return None
 
@@ -67,7 +80,7 @@ def run_encrypt(args: argparse.Namespace) -> int:
         with opened_store(args) as store:
             changing = store.encrypted
             if not changing:
-                print(WARNING, file=sys.stderr)
+                print(_(WARNING), file=sys.stderr)
             passphrase = _new_passphrase()
             if passphrase is None:
                 return 1
@@ -75,9 +88,9 @@ def run_encrypt(args: argparse.Namespace) -> int:
     except StoreError as error:
         return fail(str(error))
     except EOFError:
-        return fail("no passphrase given; nothing changed")
+        return fail(_("no passphrase given; nothing changed"))
     _report(skipped)
-    print("Passphrase changed." if changing else "Your data is now encrypted.")
+    print(_("Passphrase changed.") if changing else _("Your data is now encrypted."))
     return 0
 
 
@@ -90,13 +103,13 @@ def run_decrypt(args: argparse.Namespace) -> int:
     try:
         with opened_store(args) as store:
             if not store.encrypted:
-                print("Your data is not encrypted; nothing to do.")
+                print(_("Your data is not encrypted; nothing to do."))
                 return 0
             skipped = store.set_passphrase(None)
     except StoreError as error:
         return fail(str(error))
     except EOFError:
-        return fail("no passphrase given; nothing changed")
+        return fail(_("no passphrase given; nothing changed"))
     _report(skipped)
-    print("Your data is stored unencrypted again.")
+    print(_("Your data is stored unencrypted again."))
     return 0

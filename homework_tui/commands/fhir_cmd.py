@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from homework_tui.commands.common import fail, opened_store
+from homework_tui.i18n import _, ngettext
 from homework_tui.model.base import visible
 
 
@@ -32,11 +33,16 @@ def run_fhir(args: argparse.Namespace) -> int:
     try:
         write_private(out, text.encode("utf-8"))
     except OSError as error:
-        return fail(f"cannot write {out}: {error.strerror or error}")
+        return fail(
+            _("cannot write {file}: {reason}").format(file=out, reason=error.strerror or error)
+        )
     count = len(found)
     print(
-        f"Saved {count} questionnaire result{'s' if count != 1 else ''} as FHIR to "
-        f"{visible(str(out))}",
+        ngettext(
+            "Saved {n} questionnaire result as FHIR to {file}",
+            "Saved {n} questionnaire results as FHIR to {file}",
+            count,
+        ).format(n=count, file=visible(str(out))),
         file=sys.stderr,
     )
     return 0

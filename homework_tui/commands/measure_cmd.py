@@ -9,11 +9,12 @@ import sys
 from typing import TYPE_CHECKING
 
 from homework_tui.commands.common import fail, opened_store
+from homework_tui.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from homework_tui.model.measures import Questionnaire
 
-HELP_LINE_CLI = (
+HELP_LINE_CLI = N_(
     "If you're thinking of harming yourself, please use your safety plan and crisis contacts "
     "now (in the app: F2, Help now)."
 )
@@ -22,17 +23,21 @@ HELP_LINE_CLI = (
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     measure = sub.add_parser(
         "measure",
-        help="answer the PHQ-9 (depression) or GAD-7 (anxiety) questionnaire",
-        description="Answer a standard questionnaire about the last 2 weeks, one question per "
-        "line (0 not at all, 1 several days, 2 more than half the days, 3 nearly every day), "
-        "or give all the answers at once with --answers. Prints the total and what it means, "
-        "and keeps the result for your report.",
+        help=_("answer the PHQ-9 (depression) or GAD-7 (anxiety) questionnaire"),
+        # Translators: the answer words are the questionnaires' own (PHQ-9, GAD-7 answer scale).
+        description=_(
+            "Answer a standard questionnaire about the last 2 weeks, one question per "
+            "line (0 not at all, 1 several days, 2 more than half the days, 3 nearly every day), "
+            "or give all the answers at once with --answers. Prints the total and what it means, "
+            "and keeps the result for your report."
+        ),
     )
-    measure.add_argument("questionnaire", metavar="phq9|gad7", help="phq9 or gad7")
+    # Translators: phq9 and gad7 are what to type: keep them.
+    measure.add_argument("questionnaire", metavar="phq9|gad7", help=_("phq9 or gad7"))
     measure.add_argument(
         "--answers",
         metavar="A,B,…",
-        help="every answer in order, 0 to 3, separated by commas (PHQ-9: 9, GAD-7: 7)",
+        help=_("every answer in order, 0 to 3, separated by commas (PHQ-9: 9, GAD-7: 7)"),
     )
     measure.set_defaults(run=run_measure)
 
@@ -57,9 +62,15 @@ def _ask(form: Questionnaire) -> tuple[int, ...]:
     try:
         return ask_answers(form, ask, print, re_ask=interactive)
     except AnswersEnded as ended:
-        raise _Stop(f"{ended}; nothing was stored.") from None
+        count = ended.answered
+        message = ngettext(
+            "the input ended after {n} answer; nothing was stored.",
+            "the input ended after {n} answers; nothing was stored.",
+            count,
+        )
+        raise _Stop(message.format(n=count)) from None
     except ValidationError as error:
-        raise _Stop(f"{error.message} Nothing was stored.") from None
+        raise _Stop(_("{problem} Nothing was stored.").format(problem=error.message)) from None
 
 
 def run_measure(args: argparse.Namespace) -> int:
@@ -79,7 +90,9 @@ def run_measure(args: argparse.Namespace) -> int:
     scale = parse_scale(args.questionnaire)
     if scale is None:
         return fail(
-            f"“{args.questionnaire}” is not a questionnaire homework-tui knows: use phq9 or gad7.",
+            _("“{name}” is not a questionnaire homework-tui knows: use phq9 or gad7.").format(
+                name=args.questionnaire
+            ),
             2,
         )
     form = questionnaire(scale)
@@ -88,11 +101,11 @@ def run_measure(args: argparse.Namespace) -> int:
         try:
             given = parse_answers(scale, args.answers)
         except ValidationError as error:
-            return fail(f"{error.message} Nothing was stored.", 2)
+            return fail(_("{problem} Nothing was stored.").format(problem=error.message), 2)
     try:
         with opened_store(args) as store:
             if store.read_only:
-                return fail("your data is open read-only here, so nothing can be stored.", 1)
+                return fail(_("your data is open read-only here, so nothing can be stored."), 1)
             try:
                 answers = given if given is not None else _ask(form)
             except _Stop as stop:
@@ -102,12 +115,12 @@ def run_measure(args: argparse.Namespace) -> int:
             change = change_since(result, results(store, scale), start)
             plan = Singleton(store, "safety", SafetyPlan, SafetyPlan).load()
     except StoreError as error:
-        return fail(f"{error} Nothing was stored.")
+        return fail(_("{problem} Nothing was stored.").format(problem=error))
     for line in result_lines(result, change, since_plan=start is not None):
         print(line)
-    print("Saved.")
+    print(_("Saved."))
     if result.needs_help_line:
-        print(HELP_LINE_CLI)
+        print(_(HELP_LINE_CLI))
         for contact in (*plan.contacts, *((plan.crisis_line,) if plan.crisis_line else ())):
             print(f"  {contact.name}: {contact.number}")
     return 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from homework_tui.i18n import _
 from homework_tui.model.pmr_stages import KEYS as PMR_KEYS
 
 if TYPE_CHECKING:
@@ -25,75 +26,81 @@ PROTOCOLS = PMR_KEYS
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     breathe = sub.add_parser(
         "breathe",
-        help="start a guided breathing session now",
-        description="Open homework-tui on a breathing session that starts at once, "
-        "and log it when it ends.",
+        help=_("start a guided breathing session now"),
+        description=_(
+            "Open homework-tui on a breathing session that starts at once, and log it when it ends."
+        ),
     )
     breathe.add_argument(
         "--pattern",
         default="box",
         metavar="NAME",
-        help="box, 478, resonance, sigh, or the name of your own pattern (default: box)",
+        # Translators: box, 478, resonance and sigh are names to type: keep them.
+        help=_("box, 478, resonance, sigh, or the name of your own pattern (default: box)"),
     )
     breathe.add_argument(
         "--minutes",
         type=float,
         default=None,
         metavar="M",
-        help="how long, 1 to 60 minutes (default: the pattern's usual length)",
+        help=_("how long, 1 to 60 minutes (default: the pattern's usual length)"),
     )
     breathe.add_argument(
         "--bpm",
         type=float,
         default=None,
         metavar="N",
-        help="resonance only: breaths a minute, 4.5 to 6.5 (default 6)",
+        help=_("resonance only: breaths a minute, 4.5 to 6.5 (default 6)"),
     )
     breathe.add_argument(
         "--ratio",
         default=None,
         metavar="IN:OUT",
-        help="resonance only: in:out, e.g. 4:6 (default 1:1)",
+        help=_("resonance only: in:out, e.g. 4:6 (default 1:1)"),
     )
     _common(breathe)
     breathe.set_defaults(run=run_breathe)
 
     relax = sub.add_parser(
         "relax",
-        help="start a guided session now (muscle relaxation, body scan, any from `sessions`)",
-        description="Open homework-tui on a guided session that starts once you have said how "
-        "you feel, and log it when it ends. NAME is any session `homework-tui sessions` lists.",
+        help=_("start a guided session now (muscle relaxation, body scan, any from `sessions`)"),
+        description=_(
+            "Open homework-tui on a guided session that starts once you have said how "
+            "you feel, and log it when it ends. NAME is any session `homework-tui sessions` lists."
+        ),
     )
     relax.add_argument(
         "session",
         nargs="?",
         default=None,
         metavar="NAME",
-        help="the session, e.g. pmr16, pmr7, body-scan (default: pmr16)",
+        help=_("the session, e.g. pmr16, pmr7, body-scan (default: pmr16)"),
     )
     relax.add_argument(
         "--protocol",
         default=None,
         choices=PROTOCOLS,
-        help="the same as NAME, for muscle relaxation (kept for old scripts)",
+        help=_("the same as NAME, for muscle relaxation (kept for old scripts)"),
     )
     relax.add_argument(
         "--minutes",
         type=float,
         default=None,
         metavar="M",
-        help="how long, 1 to 60 minutes (default: the session's usual length)",
+        help=_("how long, 1 to 60 minutes (default: the session's usual length)"),
     )
     _common(relax)
     relax.set_defaults(run=run_relax)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--intro", action="store_true", help="begin with the spoken introduction")
     parser.add_argument(
-        "--no-voice", action="store_true", help="no spoken guidance (tones and captions only)"
+        "--intro", action="store_true", help=_("begin with the spoken introduction")
     )
-    parser.add_argument("--tones", action="store_true", help="a soft tone at each phase")
+    parser.add_argument(
+        "--no-voice", action="store_true", help=_("no spoken guidance (tones and captions only)")
+    )
+    parser.add_argument("--tones", action="store_true", help=_("a soft tone at each phase"))
 
 
 def _entry(session: str) -> SessionEntry | None:
@@ -196,11 +203,19 @@ def run_relax(args: argparse.Namespace) -> int:
         and args.protocol is not None
         and args.session.lower() != args.protocol.lower()
     ):
-        return fail(f"choose one session: {args.session} or --protocol {args.protocol}", 2)
+        return fail(
+            _("choose one session: {name} or --protocol {protocol}").format(
+                name=args.session, protocol=args.protocol
+            ),
+            2,
+        )
     session = args.session or args.protocol or PMR_KEYS[0]
     entry = _entry(session)
     if entry is None:
         return fail(
-            f"there is no session called “{session}”. `homework-tui sessions` lists the names.", 2
+            _(
+                "there is no session called “{name}”. `homework-tui sessions` lists the names."
+            ).format(name=session),
+            2,
         )
     return _run(args, session, {}, entry)

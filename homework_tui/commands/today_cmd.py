@@ -10,6 +10,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
+
+from homework_tui.i18n import _
 
 BOLD, DIM, RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
@@ -17,14 +20,17 @@ BOLD, DIM, RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     today = sub.add_parser(
         "today",
-        help="print today's homework in plain text (for your shell's start-up)",
-        description="Print what is due today, what is done, and your streak, one line each. "
-        "Add `homework-tui today` to your shell's start-up file to see it in each new terminal.",
+        help=_("print today's homework in plain text (for your shell's start-up)"),
+        description=_(
+            "Print what is due today, what is done, and your streak, one line each. "
+            "Add `homework-tui today` to your shell's start-up file to see it in each new "
+            "terminal."
+        ),
     )
     today.add_argument(
         "--brief",
         action="store_true",
-        help="one short line, for a shell prompt (e.g. “homework: 2 of 4 done today”)",
+        help=_("one short line, for a shell prompt (e.g. “homework: 2 of 4 done today”)"),
     )
     today.set_defaults(run=run_today)
 
@@ -37,6 +43,11 @@ def _colour(stream: object, plain: bool = False) -> bool:
 
 
 def lines_for_today(args: argparse.Namespace) -> list[str]:
+    return _today(args)[0]
+
+
+def _today(args: argparse.Namespace) -> tuple[list[str], set[str]]:
+    """Today's lines, and those of the homework done (drawn dim on a terminal)."""
     from datetime import date
 
     from homework_tui.commands.common import data_folder
@@ -53,11 +64,21 @@ def lines_for_today(args: argparse.Namespace) -> list[str]:
     day = date.today()
     view = today_view(plan, done, day)
     if getattr(args, "brief", False):
-        return [view.brief()]
-    out = [f"Today, {short_date(day)}. {view.summary()}"]
+        return [view.brief()], set()
+    out = [_("Today, {day}. {summary}").format(day=short_date(day), summary=view.summary())]
     out += view.lines()
     out.append(view.streak.line())
-    return out
+    nothing: tuple[()] = ()
+    only_done = replace(
+        view,
+        to_do=nothing,
+        this_week=nothing,
+        still_open=nothing,
+        waiting=nothing,
+        started=nothing,
+        has_plan=True,  # no "done today" count: the lines of the homework done only
+    )
+    return out, set(only_done.lines())
 
 
 def run_today(args: argparse.Namespace) -> int:
@@ -65,12 +86,13 @@ def run_today(args: argparse.Namespace) -> int:
     from homework_tui.store.crypto import PassphraseNeeded
 
     try:
-        lines = lines_for_today(args)
+        lines, done = _today(args)
     except PassphraseNeeded:
         if args.brief:
-            print("homework: protected with a passphrase")
+            # Translators: a shell prompt's short line, like "homework: 2 of 4 done today".
+            print(_("homework: protected with a passphrase"))
             return 0
-        print("Your homework is protected with a passphrase; open homework-tui to see today's.")
+        print(_("Your homework is protected with a passphrase; open homework-tui to see today's."))
         return 0
     except StoreError as error:
         print(f"homework-tui: {error}", file=sys.stderr)
@@ -79,7 +101,7 @@ def run_today(args: argparse.Namespace) -> int:
     for number, line in enumerate(lines):
         if colour and number == 0:
             line = f"{BOLD}{line}{RESET}"
-        elif colour and line.startswith("Done:"):
+        elif colour and line in done:
             line = f"{DIM}{line}{RESET}"
         print(line)
     return 0
