@@ -75,7 +75,7 @@ def test_the_week_grid_in_french_and_german() -> None:
         assert lines[2].startswith("Après-midi ✓")
         assert lines[-1].startswith("Faites ")
         assert grid.summary() == (
-            "1 activités faites sur 2 prévues, et 1 autre faite sans être prévue."
+            "Activités prévues faites : 1 sur 2, et 1 autre faite sans être prévue."
         )
         assert "✓ prévue et faite" in _(LEGEND)
     with in_language("de"):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from homework_tui.i18n import N_, _
+from homework_tui.i18n import N_, _, pgettext
 from homework_tui.model.base import Entity, ValidationError, clean_text, optional_rating
 
 WHAT_MAX = 200
@@ -66,7 +66,12 @@ class Outcome(StrEnum):
 
     @property
     def label(self) -> str:
-        return _(_OUTCOME_LABELS[self])
+        # Translators: an activity's outcome (an activity was planned, done or not done).
+        if self is Outcome.DONE:
+            return pgettext("activity outcome", "Done")
+        if self is Outcome.NOT_DONE:
+            return pgettext("activity outcome", "Not done")
+        return pgettext("activity outcome", "Planned")
 
 
 _PART_LABELS = {
@@ -78,11 +83,6 @@ _PART_LABELS = {
     PartOfDay.EVENING: N_("Evening"),
     # Translators: a part of the day, 22:00-05:00 (a row of the week grid: at most 16 letters).
     PartOfDay.NIGHT: N_("Night"),
-}
-_OUTCOME_LABELS = {
-    Outcome.PLANNED: N_("Planned"),
-    Outcome.DONE: N_("Done"),
-    Outcome.NOT_DONE: N_("Not done"),
 }
 
 
