@@ -11,10 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from homework_tui.i18n import N_, _, ngettext, pgettext, short_day
 from homework_tui.model.activation import ActivityEntry, Outcome, PartOfDay
 
-LEGEND = "✓ planned and done   + done, not planned   ✗ not done   ○ still to come"
-LABEL_WIDTH = 10
+# Marked only: show it with `_(LEGEND)`.
+# Translators: the week grid's key; keep the symbols, and the whole line within 78 letters.
+LEGEND = N_("✓ planned and done   + done, not planned   ✗ not done   ○ still to come")
+LABEL_WIDTH = 10  # at least: a longer part-of-day name widens the label column
+LABEL_WIDTH_MAX = 17  # 17 + 7 × 9 = 80 columns
 CELL_WIDTH = 9
 CELL_MAX_SYMBOLS = 6
 
@@ -84,27 +88,45 @@ class WeekGrid:
         )
 
     def summary(self) -> str:
-        """“This week: 6 of 8 planned activities done, and 2 more done without planning.”"""
+        """“6 of 8 planned activities done, and 2 more done without planning.”"""
         total = self.total
         if not total.planned and not total.extra_done:
-            return "Nothing planned or written down for this week yet."
-        text = f"{total.planned_done} of {total.planned} planned activities done"
+            return _("Nothing planned or written down for this week yet.")
         if total.extra_done:
-            text += f", and {total.extra_done} more done without planning"
-        return text + "."
+            return ngettext(
+                "{done} of {planned} planned activities done, and {extra} more done without "
+                "planning.",
+                "{done} of {planned} planned activities done, and {extra} more done without "
+                "planning.",
+                total.extra_done,
+            ).format(done=total.planned_done, planned=total.planned, extra=total.extra_done)
+        # Translators: the English says "activities" even for 1; your language may not.
+        return ngettext(
+            "{done} of {planned} planned activities done.",
+            "{done} of {planned} planned activities done.",
+            total.planned,
+        ).format(done=total.planned_done, planned=total.planned)
 
     def lines(self) -> list[str]:
-        """The grid as plain text, 73 columns wide: the same picture on screen, in the report and
-        in the README."""
-        head = " " * LABEL_WIDTH + "".join(
-            f"{d.strftime('%a')} {d.day}".ljust(CELL_WIDTH) for d in self.days
-        )
+        """The grid as plain text, 73 columns wide in English (never over 80 in any language):
+        the same picture on screen, in the report and in the README."""
+        # Translators: the week grid's last row: how many planned activities were done each day.
+        labels = [*(part.label for part in PartOfDay), pgettext("week grid", "Done")]
+        width = min(max(LABEL_WIDTH, *(len(label) + 1 for label in labels)), LABEL_WIDTH_MAX)
+
+        def label(text: str) -> str:
+            return text[: width - 1].ljust(width)
+
+        def cell(text: str) -> str:
+            return text[: CELL_WIDTH - 1].ljust(CELL_WIDTH)
+
+        head = " " * width + "".join(cell(short_day(d)) for d in self.days)
         rows = [head.rstrip()]
-        for part in PartOfDay:
-            cells = "".join(self.cell_text(d, part).ljust(CELL_WIDTH) for d in self.days)
-            rows.append((part.label.ljust(LABEL_WIDTH) + cells).rstrip())
-        done = "".join(self.count(d).text.ljust(CELL_WIDTH) for d in self.days)
-        rows.append(("Done".ljust(LABEL_WIDTH) + done).rstrip())
+        for part, name in zip(PartOfDay, labels, strict=False):
+            cells = "".join(cell(self.cell_text(d, part)) for d in self.days)
+            rows.append((label(name) + cells).rstrip())
+        done = "".join(cell(self.count(d).text) for d in self.days)
+        rows.append((label(labels[-1]) + done).rstrip())
         return rows
 
 

@@ -8,10 +8,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from statistics import mean
 
+from homework_tui.i18n import N_
 from homework_tui.model.activation import ActivityEntry
 from homework_tui.model.activity import normalise
 
-CAUTION = (
+# Marked only: show it with `_(CAUTION)`.
+CAUTION = N_(
     "A pattern, not a proof: these activities went along with better or lower mood here, which "
     "does not show that one caused the other. Worth talking over with your therapist."
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import time
 
+from homework_tui.i18n import _
 from homework_tui.model.base import ValidationError, clean_text, read_clock, visible
 
 
@@ -14,8 +15,9 @@ def parse_clock(field_name: str, value: str, label: str) -> time:
     if found is None:
         raise ValidationError(
             field_name,
-            f"{label}: “{visible(text[:20])}” is not a time I can read; please write it like "
-            "23:40 or 7:10.",
+            _(
+                "{label}: “{typed}” is not a time I can read; please write it like 23:40 or 7:10."
+            ).format(label=label, typed=visible(text[:20])),
         )
     return found
 
@@ -28,4 +30,10 @@ def minutes_text(minutes: int) -> str:
     """425 → “7 h 05 min”; 40 → “40 min”."""
     sign = "-" if minutes < 0 else ""
     hours, rest = divmod(abs(minutes), 60)
-    return f"{sign}{hours} h {rest:02d} min" if hours else f"{sign}{rest} min"
+    if hours:
+        # Translators: a length of time, "7 h 05 min"; {sign} is "-" or nothing.
+        return _("{sign}{hours} h {minutes} min").format(
+            sign=sign, hours=hours, minutes=f"{rest:02d}"
+        )
+    # Translators: a length of time under an hour, "40 min"; {sign} is "-" or nothing.
+    return _("{sign}{minutes} min").format(sign=sign, minutes=rest)

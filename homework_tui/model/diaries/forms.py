@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.base import ValidationError, clean_text, now
 from homework_tui.model.diaries.clock import parse_clock
 from homework_tui.model.diaries.mood import MoodEntry
@@ -15,15 +16,16 @@ from homework_tui.model.exposure.form import parse_day
 
 SLEEP_TIMES = ("to_bed", "tried_to_sleep", "final_awakening", "out_of_bed")
 SLEEP_NUMBERS = ("minutes_to_fall_asleep", "awakenings", "minutes_awake", "quality")
+# Marked only: show a label with `_(SLEEP_LABELS[key])`.
 SLEEP_LABELS = {
-    "to_bed": "Went to bed at",
-    "tried_to_sleep": "Tried to sleep at",
-    "minutes_to_fall_asleep": "Minutes to fall asleep",
-    "awakenings": "Times you woke",
-    "minutes_awake": "Minutes awake",
-    "final_awakening": "Woke for the last time",
-    "out_of_bed": "Got out of bed at",
-    "quality": "Sleep quality",
+    "to_bed": N_("Went to bed at"),
+    "tried_to_sleep": N_("Tried to sleep at"),
+    "minutes_to_fall_asleep": N_("Minutes to fall asleep"),
+    "awakenings": N_("Times you woke"),
+    "minutes_awake": N_("Minutes awake"),
+    "final_awakening": N_("Woke for the last time"),
+    "out_of_bed": N_("Got out of bed at"),
+    "quality": N_("Sleep quality"),
 }
 
 
@@ -39,7 +41,7 @@ def day_of(fields: dict[str, str], key: str, default: date) -> date:
 
 def mood_entry(fields: dict[str, str]) -> MoodEntry:
     if not fields.get("mood", "").strip():
-        raise ValidationError("mood", "Please rate your mood from 0 to 10.")
+        raise ValidationError("mood", _("Please rate your mood from 0 to 10."))
     return MoodEntry(
         day=day_of(fields, "day", now().date()),
         mood=fields["mood"],  # type: ignore[arg-type]
@@ -51,30 +53,39 @@ def sleep_values(fields: dict[str, str]) -> dict[str, object]:
     """The four clock times and four numbers, each read or refused with its own message."""
     values: dict[str, object] = {}
     for key in SLEEP_TIMES:
-        values[key] = parse_clock(key, fields.get(key, ""), SLEEP_LABELS[key])
+        values[key] = parse_clock(key, fields.get(key, ""), _(SLEEP_LABELS[key]))
     for key in SLEEP_NUMBERS:
         text = fields.get(key, "").strip()
         if not text:
-            raise ValidationError(key, f"Please fill in “{SLEEP_LABELS[key]}” (a guess is fine).")
+            raise ValidationError(
+                key,
+                _("Please fill in “{label}” (a guess is fine).").format(label=_(SLEEP_LABELS[key])),
+            )
         values[key] = text
     return values
 
 
 def parse_cue(text: str) -> Cue:
+    """The cue from its name in the interface's language (or its start), or in English."""
     word = clean_text(text, multiline=False).strip().casefold()
+    if word:
+        said = [(cue, cue.label.casefold()) for cue in Cue]
+        found = [cue for cue, label in said if label.startswith(word)]
+        if len(found) == 1:
+            return found[0]
     if word and "expected".startswith(word[:3]) and not word.startswith("un"):
         return Cue.EXPECTED
     if word and (word[0] in "ou" or "blue" in word):
         return Cue.OUT_OF_THE_BLUE
-    raise ValidationError("cue", "Please write “expected” or “out of the blue”.")
+    raise ValidationError("cue", _("Please write “expected” or “out of the blue”."))
 
 
 def panic_attack(fields: dict[str, str], symptoms: Iterable[str]) -> PanicAttack:
     """`symptoms`: the ticked symptoms' values (unknown ones are left out)."""
     day = day_of(fields, "day", now().date())
-    started = parse_clock("time", fields.get("time", ""), "Time it started")
+    started = parse_clock("time", fields.get("time", ""), _("Time it started"))
     if not fields.get("peak", "").strip():
-        raise ValidationError("peak", "Please rate how strong the anxiety got, 0 to 10.")
+        raise ValidationError("peak", _("Please rate how strong the anxiety got, 0 to 10."))
     return PanicAttack(
         at=datetime.combine(day, started).astimezone(),
         where=fields.get("where", ""),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import mean
 
+from homework_tui.i18n import _
 from homework_tui.model.base import Entity, clean_text, rating
 
 MOOD_LOW, MOOD_HIGH = 0, 10
@@ -20,7 +21,7 @@ class MoodEntry(Entity):
 
     def __post_init__(self) -> None:
         object.__setattr__(
-            self, "mood", rating("mood", self.mood, "Mood", low=MOOD_LOW, high=MOOD_HIGH)
+            self, "mood", rating("mood", self.mood, _("Mood"), low=MOOD_LOW, high=MOOD_HIGH)
         )
         object.__setattr__(self, "note", clean_text(self.note).strip("\n"))
 

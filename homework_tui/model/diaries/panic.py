@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.base import Entity, ValidationError, clean_text, rating
 
 WHERE_MAX = 200
@@ -21,7 +22,8 @@ class Cue(StrEnum):
 
     @property
     def label(self) -> str:
-        return "Expected" if self is Cue.EXPECTED else "Out of the blue"
+        # Translators: a panic attack that came in a situation the person expected it in.
+        return _("Expected") if self is Cue.EXPECTED else _("Out of the blue")
 
 
 class Symptom(StrEnum):
@@ -41,23 +43,23 @@ class Symptom(StrEnum):
 
     @property
     def label(self) -> str:
-        return _SYMPTOM_LABELS[self]
+        return _(_SYMPTOM_LABELS[self])
 
 
 _SYMPTOM_LABELS: dict[Symptom, str] = {
-    Symptom.PALPITATIONS: "Pounding or racing heart",
-    Symptom.SWEATING: "Sweating",
-    Symptom.TREMBLING: "Trembling or shaking",
-    Symptom.BREATHLESS: "Short of breath or smothering",
-    Symptom.CHOKING: "Feeling of choking",
-    Symptom.CHEST_PAIN: "Chest pain or discomfort",
-    Symptom.NAUSEA: "Nausea or stomach upset",
-    Symptom.DIZZY: "Dizzy, unsteady, light-headed or faint",
-    Symptom.CHILLS_OR_HEAT: "Chills or hot flushes",
-    Symptom.NUMBNESS: "Numbness or tingling",
-    Symptom.UNREAL: "Things or yourself feeling unreal",
-    Symptom.LOSING_CONTROL: "Fear of losing control or going crazy",
-    Symptom.DYING: "Fear of dying",
+    Symptom.PALPITATIONS: N_("Pounding or racing heart"),
+    Symptom.SWEATING: N_("Sweating"),
+    Symptom.TREMBLING: N_("Trembling or shaking"),
+    Symptom.BREATHLESS: N_("Short of breath or smothering"),
+    Symptom.CHOKING: N_("Feeling of choking"),
+    Symptom.CHEST_PAIN: N_("Chest pain or discomfort"),
+    Symptom.NAUSEA: N_("Nausea or stomach upset"),
+    Symptom.DIZZY: N_("Dizzy, unsteady, light-headed or faint"),
+    Symptom.CHILLS_OR_HEAT: N_("Chills or hot flushes"),
+    Symptom.NUMBNESS: N_("Numbness or tingling"),
+    Symptom.UNREAL: N_("Things or yourself feeling unreal"),
+    Symptom.LOSING_CONTROL: N_("Fear of losing control or going crazy"),
+    Symptom.DYING: N_("Fear of dying"),
 }
 
 
@@ -74,13 +76,16 @@ class PanicAttack(Entity):
     def __post_init__(self) -> None:
         set_ = object.__setattr__
         if self.at.tzinfo is None:
-            raise ValidationError("at", "The time needs its UTC offset.")
+            raise ValidationError("at", "The time needs its UTC offset.")  # i18n: not shown
         where = " ".join(clean_text(self.where, multiline=False).split())
         if len(where) > WHERE_MAX:
-            raise ValidationError("where", f"Please keep “where” under {WHERE_MAX} characters.")
+            raise ValidationError(
+                "where",
+                _("Please keep “where” under {count} characters.").format(count=WHERE_MAX),
+            )
         set_(self, "where", where)
         set_(self, "cue", Cue(self.cue))
-        set_(self, "peak", rating("peak", self.peak, "Peak anxiety", low=0, high=10))
+        set_(self, "peak", rating("peak", self.peak, _("Peak anxiety"), low=0, high=10))
         chosen = {Symptom(s) for s in self.symptoms}
         set_(self, "symptoms", tuple(s for s in Symptom if s in chosen))
         set_(self, "thoughts", clean_text(self.thoughts).strip("\n"))
@@ -92,7 +97,7 @@ class PanicAttack(Entity):
 
     @property
     def attack_kind(self) -> str:
-        return "full attack" if self.full_attack else "limited-symptom attack"
+        return _("full attack") if self.full_attack else _("limited-symptom attack")
 
     def symptoms_text(self) -> str:
-        return ", ".join(s.label for s in self.symptoms)
+        return ", ".join(symptom.label for symptom in self.symptoms)

@@ -17,19 +17,34 @@ from datetime import UTC, date, datetime, time, timedelta
 from itertools import pairwise
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from homework_tui.i18n import N_, _, ngettext
 from homework_tui.model.base import Entity, ValidationError, clean_text, rating
 from homework_tui.model.diaries.clock import clock_text, minutes_text, parse_clock
 
-QUALITY = ("very poor", "poor", "fair", "good", "very good")  # 1-5
+# 1-5. Marked only: show them with `_(word)` (or `quality_words()`).
+QUALITY = (N_("very poor"), N_("poor"), N_("fair"), N_("good"), N_("very good"))
 MINUTES_MAX = 720
 AWAKENINGS_MAX = 50
 LONGEST_NIGHT = timedelta(hours=20)
 TIMES = (
-    ("to_bed", "Went to bed"),
-    ("tried_to_sleep", "Tried to sleep"),
-    ("final_awakening", "Final awakening"),
-    ("out_of_bed", "Got out of bed"),
+    ("to_bed", N_("Went to bed")),
+    ("tried_to_sleep", N_("Tried to sleep")),
+    ("final_awakening", N_("Final awakening")),
+    ("out_of_bed", N_("Got out of bed")),
 )
+
+# The same four as they read inside a sentence ("… comes before tried to sleep (23:00)").
+_TIMES_IN_A_SENTENCE = {
+    "to_bed": N_("went to bed"),
+    "tried_to_sleep": N_("tried to sleep"),
+    "final_awakening": N_("final awakening"),
+    "out_of_bed": N_("got out of bed"),
+}
+
+
+def quality_words() -> tuple[str, ...]:
+    """`QUALITY` in the interface's language."""
+    return tuple(_(word) for word in QUALITY)
 
 
 def _zone(name: str) -> ZoneInfo | None:
@@ -38,7 +53,9 @@ def _zone(name: str) -> ZoneInfo | None:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError("zone", f"“{name[:40]}” is not a time zone I know.") from None
+        raise ValidationError(
+            "zone", _("“{name}” is not a time zone I know.").format(name=name[:40])
+        ) from None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -60,9 +77,11 @@ class SleepEntry(Entity):
         for name, label in TIMES:
             value = getattr(self, name)
             if isinstance(value, str):
-                value = parse_clock(name, value, label)
+                value = parse_clock(name, value, _(label))
             if not isinstance(value, time):
-                raise ValidationError(name, f"{label} needs a time, like 23:40.")
+                raise ValidationError(
+                    name, _("{label} needs a time, like 23:40.").format(label=_(label))
+                )
             set_(self, name, value.replace(second=0, microsecond=0, tzinfo=None))
         set_(
             self,
@@ -70,35 +89,38 @@ class SleepEntry(Entity):
             rating(
                 "minutes_to_fall_asleep",
                 self.minutes_to_fall_asleep,
-                "Minutes to fall asleep",
+                _("Minutes to fall asleep"),
                 high=MINUTES_MAX,
             ),
         )
         set_(
             self,
             "awakenings",
-            rating("awakenings", self.awakenings, "Times you woke", high=AWAKENINGS_MAX),
+            rating("awakenings", self.awakenings, _("Times you woke"), high=AWAKENINGS_MAX),
         )
         set_(
             self,
             "minutes_awake",
-            rating("minutes_awake", self.minutes_awake, "Minutes awake", high=MINUTES_MAX),
+            rating("minutes_awake", self.minutes_awake, _("Minutes awake"), high=MINUTES_MAX),
         )
-        set_(self, "quality", rating("quality", self.quality, "Sleep quality", low=1, high=5))
+        set_(self, "quality", rating("quality", self.quality, _("Sleep quality"), low=1, high=5))
         set_(self, "notes", clean_text(self.notes).strip("\n"))
         _zone(self.zone)
         if self.awakenings == 0 and self.minutes_awake > 0:
             raise ValidationError(
                 "awakenings",
-                f"You wrote no awakenings but {self.minutes_awake} minutes awake; please check "
-                "one of them.",
+                _(
+                    "You wrote no awakenings but {minutes} minutes awake; please check one of them."
+                ).format(minutes=self.minutes_awake),
             )
         self._check_order()
         if self.total_sleep < 0:
             raise ValidationError(
                 "minutes_to_fall_asleep",
-                "The minutes to fall asleep and awake add up to more than the time from trying "
-                f"to sleep to waking ({minutes_text(self.sleep_window)}); please check them.",
+                _(
+                    "The minutes to fall asleep and awake add up to more than the time from "
+                    "trying to sleep to waking ({window}); please check them."
+                ).format(window=minutes_text(self.sleep_window)),
             )
 
     def _check_order(self) -> None:
@@ -107,21 +129,30 @@ class SleepEntry(Entity):
             return
         for index, (before, after) in enumerate(pairwise(moments)):
             if after - before > timedelta(hours=12):
-                name, label = TIMES[index]
+                name = TIMES[index][0]
                 later_name, later_label = TIMES[index + 1]
                 raise ValidationError(
                     later_name,
-                    f"{later_label} ({clock_text(getattr(self, later_name))}) comes before "
-                    f"{label.lower()} ({clock_text(getattr(self, name))}); please check the times.",
+                    # Translators: "Final awakening (03:00) comes before tried to sleep (23:00)…":
+                    # {later} and {earlier} are two of the four times' names.
+                    _(
+                        "{later} ({later_time}) comes before {earlier} ({earlier_time}); please "
+                        "check the times."
+                    ).format(
+                        later=_(later_label),
+                        later_time=clock_text(getattr(self, later_name)),
+                        earlier=_(_TIMES_IN_A_SENTENCE[name]),
+                        earlier_time=clock_text(getattr(self, name)),
+                    ),
                 )
-        raise ValidationError("to_bed", "Those times make a night over 20 hours; please check.")
+        raise ValidationError("to_bed", _("Those times make a night over 20 hours; please check."))
 
     @property
     def wall_times(self) -> tuple[datetime, ...]:
         """To bed, tried to sleep, final awakening, out of bed, as dates and clock times."""
         first_day = self.night_of + timedelta(days=1 if self.to_bed.hour < 12 else 0)
         walls = [datetime.combine(first_day, self.to_bed)]
-        for name, _ in TIMES[1:]:
+        for name, _label in TIMES[1:]:
             wall = datetime.combine(walls[-1].date(), getattr(self, name))
             if wall < walls[-1]:
                 wall += timedelta(days=1)
@@ -172,23 +203,40 @@ class SleepEntry(Entity):
 
     @property
     def quality_text(self) -> str:
-        return f"{self.quality} ({QUALITY[self.quality - 1]})"
+        return f"{self.quality} ({_(QUALITY[self.quality - 1])})"
 
     def explained(self) -> list[str]:
         """The three figures, each with how it was worked out, in plain words."""
-        woke = (
-            f" and {self.minutes_awake} min awake in the night ({self.awakenings} "
-            f"time{'s' if self.awakenings != 1 else ''})"
-            if self.awakenings
-            else ""
-        )
+        if self.awakenings:
+            total = ngettext(
+                "Total sleep: {total}, from trying to sleep at {tried} to waking at {woke}, less "
+                "{falling} min falling asleep and {awake} min awake in the night ({times} time).",
+                "Total sleep: {total}, from trying to sleep at {tried} to waking at {woke}, less "
+                "{falling} min falling asleep and {awake} min awake in the night ({times} times).",
+                self.awakenings,
+            )
+        else:
+            total = _(
+                "Total sleep: {total}, from trying to sleep at {tried} to waking at {woke}, less "
+                "{falling} min falling asleep."
+            )
         return [
-            f"Time in bed: {minutes_text(self.time_in_bed)}, from going to bed at "
-            f"{clock_text(self.to_bed)} to getting up at {clock_text(self.out_of_bed)}.",
-            f"Total sleep: {minutes_text(self.total_sleep)}, from trying to sleep at "
-            f"{clock_text(self.tried_to_sleep)} to waking at {clock_text(self.final_awakening)}, "
-            f"less {self.minutes_to_fall_asleep} min falling asleep{woke}.",
-            f"Sleep efficiency: {self.efficiency}%, the share of your time in bed spent asleep "
-            "(total sleep ÷ time in bed). Many people sleep about 85% or more of their time "
-            "in bed.",
+            _("Time in bed: {in_bed}, from going to bed at {to_bed} to getting up at {up}.").format(
+                in_bed=minutes_text(self.time_in_bed),
+                to_bed=clock_text(self.to_bed),
+                up=clock_text(self.out_of_bed),
+            ),
+            total.format(
+                total=minutes_text(self.total_sleep),
+                tried=clock_text(self.tried_to_sleep),
+                woke=clock_text(self.final_awakening),
+                falling=self.minutes_to_fall_asleep,
+                awake=self.minutes_awake,
+                times=self.awakenings,
+            ),
+            _(
+                "Sleep efficiency: {efficiency}%, the share of your time in bed spent asleep "
+                "(total sleep ÷ time in bed). Many people sleep about 85% or more of their time "
+                "in bed."
+            ).format(efficiency=self.efficiency),
         ]

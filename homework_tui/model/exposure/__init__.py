@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import pairwise
 
+from homework_tui.i18n import _, ngettext
 from homework_tui.model.base import (
     Entity,
     ValidationError,
@@ -61,12 +62,15 @@ class Step:
         if not text:
             raise ValidationError(
                 "description",
-                "Please describe the step in a few words, like “say hello to a neighbour”.",
+                _("Please describe the step in a few words, like “say hello to a neighbour”."),
             )
         if len(text) > STEP_MAX:
-            raise ValidationError("description", f"Please keep a step under {STEP_MAX} characters.")
+            raise ValidationError(
+                "description",
+                _("Please keep a step under {count} characters.").format(count=STEP_MAX),
+            )
         object.__setattr__(self, "description", text)
-        object.__setattr__(self, "suds", rating("suds", self.suds, "The step's SUDS"))
+        object.__setattr__(self, "suds", rating("suds", self.suds, _("The step's SUDS")))
 
 
 def _in_suds_order(steps: tuple[Step, ...]) -> tuple[Step, ...]:
@@ -87,16 +91,18 @@ class Ladder(Entity):
         name = _line(self.name)
         if not name:
             raise ValidationError(
-                "name", "Please give the ladder a name, like “Social situations”."
+                "name", _("Please give the ladder a name, like “Social situations”.")
             )
         if len(name) > NAME_MAX:
-            raise ValidationError("name", f"Please keep the name under {NAME_MAX} characters.")
+            raise ValidationError(
+                "name", _("Please keep the name under {count} characters.").format(count=NAME_MAX)
+            )
         object.__setattr__(self, "name", name)
         object.__setattr__(self, "goal", clean_text(self.goal).strip())
         steps = tuple(self.steps)
         ids = [s.id for s in steps] + [s.id for s in self.removed_steps]
         if len(set(ids)) != len(ids):
-            raise ValueError("step ids must be unique within a ladder")
+            raise ValueError("step ids must be unique within a ladder")  # i18n: not shown
         object.__setattr__(self, "steps", _in_suds_order(steps))
         object.__setattr__(self, "removed_steps", tuple(self.removed_steps))
 
@@ -120,17 +126,30 @@ class Ladder(Entity):
         count = len(self.steps)
         if 0 < count < FEW_STEPS:
             notes.append(
-                f"This ladder has {count} step{'s' if count != 1 else ''}. Ladders usually have "
-                f"{FEW_STEPS} to 15, so each climb feels manageable — you could add a few in "
-                "between when you think of them."
+                ngettext(
+                    "This ladder has {count} step. Ladders usually have {few} to 15, so each "
+                    "climb feels manageable — you could add a few in between when you think of "
+                    "them.",
+                    "This ladder has {count} steps. Ladders usually have {few} to 15, so each "
+                    "climb feels manageable — you could add a few in between when you think of "
+                    "them.",
+                    count,
+                ).format(count=count, few=FEW_STEPS)
             )
         for lower, upper in pairwise(self.steps):
             gap = upper.suds - lower.suds
             if gap > BIG_JUMP:
                 notes.append(
-                    f"From “{lower.description}” ({lower.suds}) to “{upper.description}” "
-                    f"({upper.suds}) is a jump of {gap}. A step in between could make that "
-                    "climb gentler."
+                    _(
+                        "From “{lower}” ({lower_suds}) to “{upper}” ({upper_suds}) is a jump of "
+                        "{gap}. A step in between could make that climb gentler."
+                    ).format(
+                        lower=lower.description,
+                        lower_suds=lower.suds,
+                        upper=upper.description,
+                        upper_suds=upper.suds,
+                        gap=gap,
+                    )
                 )
         return tuple(notes)
 
@@ -194,12 +213,12 @@ class SudsReading:
     suds: int
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "suds", rating("suds", self.suds, "A SUDS rating"))
+        object.__setattr__(self, "suds", rating("suds", self.suds, _("A SUDS rating")))
         minute = float(self.minute)
         if not minute >= 0:  # also refuses NaN
-            raise ValidationError("readings", "A rating's time cannot be before the start.")
+            raise ValidationError("readings", _("A rating's time cannot be before the start."))
         if math.isinf(minute):  # JSON cannot hold it: the exposure would not load again
-            raise ValidationError("readings", "A rating's time needs to be a number of minutes.")
+            raise ValidationError("readings", _("A rating's time needs to be a number of minutes."))
         object.__setattr__(self, "minute", minute)
 
 
@@ -213,7 +232,10 @@ def clean_behaviours(values: tuple[str, ...]) -> tuple[str, ...]:
             continue
         if len(text) > SAFETY_MAX:
             raise ValidationError(
-                "safety", f"Please keep each safety behaviour under {SAFETY_MAX} characters."
+                "safety",
+                _("Please keep each safety behaviour under {count} characters.").format(
+                    count=SAFETY_MAX
+                ),
             )
         seen.add(text.casefold())
         result.append(text)
@@ -250,46 +272,52 @@ class Exposure(Entity):
     def __post_init__(self) -> None:
         set_ = object.__setattr__
         set_(self, "feared_outcome", clean_feared(self.feared_outcome))
-        set_(self, "likelihood", optional_rating("likelihood", self.likelihood, "How likely"))
+        set_(self, "likelihood", optional_rating("likelihood", self.likelihood, _("How likely")))
         set_(self, "outcome", parse_happened(self.outcome))
-        set_(self, "surprise", optional_rating("surprise", self.surprise, "How surprised"))
+        set_(self, "surprise", optional_rating("surprise", self.surprise, _("How surprised")))
         set_(self, "learned", clean_learned(self.learned))
         set_(self, "left_early", bool(self.left_early))
         set_(self, "step_description", _line(self.step_description))
-        set_(self, "predicted", optional_rating("predicted", self.predicted, "Predicted SUDS"))
-        set_(self, "before", optional_rating("before", self.before, "SUDS before"))
+        set_(self, "predicted", optional_rating("predicted", self.predicted, _("Predicted SUDS")))
+        set_(self, "before", optional_rating("before", self.before, _("SUDS before")))
         if self.peak is None or (isinstance(self.peak, str) and not self.peak.strip()):
             raise ValidationError(
-                "peak", "Please rate the peak: the highest your distress got (0-100)."
+                "peak", _("Please rate the peak: the highest your distress got (0-100).")
             )
-        set_(self, "peak", rating("peak", self.peak, "Peak SUDS"))
+        set_(self, "peak", rating("peak", self.peak, _("Peak SUDS")))
         if self.end is None or (isinstance(self.end, str) and not self.end.strip()):
-            raise ValidationError("end", "Please rate your distress at the end (0-100).")
-        set_(self, "end", rating("end", self.end, "SUDS at the end"))
+            raise ValidationError("end", _("Please rate your distress at the end (0-100)."))
+        set_(self, "end", rating("end", self.end, _("SUDS at the end")))
         if self.before is not None and self.peak < self.before:
             raise ValidationError(
                 "peak",
-                f"The peak is the highest your distress got, so it can't be lower than before "
-                f"you started ({self.before}). Please correct the peak or the rating before.",
+                _(
+                    "The peak is the highest your distress got, so it can't be lower than before "
+                    "you started ({before}). Please correct the peak or the rating before."
+                ).format(before=self.before),
             )
         if self.peak < self.end:
             raise ValidationError(
                 "peak",
-                f"The peak is the highest your distress got, so it can't be lower than at the "
-                f"end ({self.end}). Please correct the peak or the rating at the end.",
+                _(
+                    "The peak is the highest your distress got, so it can't be lower than at the "
+                    "end ({end}). Please correct the peak or the rating at the end."
+                ).format(end=self.end),
             )
         if self.ended_at is not None and self.ended_at < self.started_at:
             raise ValidationError(
                 "end_time",
-                f"The end time ({_hm(self.ended_at)}) is before the start time "
-                f"({_hm(self.started_at)}). Please check the two times — if it went past "
-                "midnight, clear the end time and give the minutes instead.",
+                _(
+                    "The end time ({end}) is before the start time ({start}). Please check the "
+                    "two times — if it went past midnight, clear the end time and give the "
+                    "minutes instead."
+                ).format(end=_hm(self.ended_at), start=_hm(self.started_at)),
             )
         set_(self, "safety_behaviours", clean_behaviours(tuple(self.safety_behaviours)))
         set_(self, "notes", clean_text(self.notes).strip())
         readings = tuple(self.readings)
         if any(b.minute < a.minute for a, b in pairwise(readings)):
-            raise ValidationError("readings", "The timed ratings are out of order.")
+            raise ValidationError("readings", _("The timed ratings are out of order."))
         set_(self, "readings", readings)
 
     @property

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 
+from homework_tui.i18n import N_, _, pgettext
 from homework_tui.model.base import ValidationError, clean_text
 
 FEARED_MAX = 300
@@ -26,11 +27,27 @@ class Happened(enum.Enum):
 
     @property
     def label(self) -> str:
-        return {
-            Happened.YES: "yes, it happened",
-            Happened.PARTLY: "partly",
-            Happened.NO: "no, it didn't happen",
-        }[self]
+        return _(_HAPPENED_LABELS[self])
+
+
+_HAPPENED_LABELS = {
+    Happened.YES: N_("yes, it happened"),
+    # Translators: the feared outcome partly happened.
+    Happened.PARTLY: N_("partly"),
+    Happened.NO: N_("no, it didn't happen"),
+}
+
+
+def _typed_happened() -> tuple[tuple[str, Happened], ...]:
+    """The three answers as typed in the interface's language."""
+    return (
+        # Translators: an answer typed to "Did what you feared happen? yes, partly or no".
+        (pgettext("did it happen", "yes"), Happened.YES),
+        # Translators: an answer typed to "Did what you feared happen? yes, partly or no".
+        (pgettext("did it happen", "partly"), Happened.PARTLY),
+        # Translators: an answer typed to "Did what you feared happen? yes, partly or no".
+        (pgettext("did it happen", "no"), Happened.NO),
+    )
 
 
 _HAPPENED_WORDS = {
@@ -53,9 +70,13 @@ def parse_happened(value: object) -> Happened | None:
         return None
     found = _HAPPENED_WORDS.get(text)
     if found is None:
-        raise ValidationError(
-            "outcome", "Did what you feared happen? Please answer yes, partly or no."
-        )
+        said = [happened for word, happened in _typed_happened() if word.casefold() == text]
+        said = said or [h for word, h in _typed_happened() if word.casefold().startswith(text)]
+        if len(said) != 1:
+            raise ValidationError(
+                "outcome", _("Did what you feared happen? Please answer yes, partly or no.")
+            )
+        found = said[0]
     return found
 
 
@@ -66,13 +87,18 @@ def clean_feared(value: str) -> str:
     if len(lines) > FEARED_LINES:
         raise ValidationError(
             "feared_outcome",
-            "Please say what you fear will happen in one or two lines, like “they'll laugh at me”.",
+            _(
+                "Please say what you fear will happen in one or two lines, like “they'll laugh "
+                "at me”."
+            ),
         )
     text = "\n".join(lines)
     if len(text) > FEARED_MAX:
         raise ValidationError(
             "feared_outcome",
-            f"Please keep what you fear will happen under {FEARED_MAX} characters.",
+            _("Please keep what you fear will happen under {count} characters.").format(
+                count=FEARED_MAX
+            ),
         )
     return text
 
@@ -81,6 +107,7 @@ def clean_learned(value: str) -> str:
     text = clean_text(str(value)).strip()
     if len(text) > LEARNED_MAX:
         raise ValidationError(
-            "learned", f"Please keep what you learned under {LEARNED_MAX} characters."
+            "learned",
+            _("Please keep what you learned under {count} characters.").format(count=LEARNED_MAX),
         )
     return text

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+from homework_tui.i18n import _, pgettext
 from homework_tui.model.base import ValidationError, now, rating, read_clock
 from homework_tui.model.exposure import Exposure, Ladder
 from homework_tui.model.exposure.timer import readings_from_text, readings_to_text
@@ -24,19 +25,22 @@ FIELD_OF_MODEL = {"end_time": "end_time", "safety_behaviours": "safety"}
 def parse_day(text: str, *, today: date | None = None) -> date:
     value = text.strip().casefold()
     base = today or now().date()
-    if value in ("", "today"):
+    # Translators: a date typed by the person (as in: write the date … or “today”).
+    if value in ("", "today", pgettext("typed date", "today").casefold()):
         return base
-    if value == "yesterday":
+    # Translators: a date typed by the person.
+    if value in ("yesterday", pgettext("typed date", "yesterday").casefold()):
         return base - timedelta(days=1)
     try:
         day = date.fromisoformat(value)
     except ValueError:
         raise ValidationError(
-            "date", "Please write the date as year-month-day, like 2024-05-03, or “today”."
+            "date", _("Please write the date as year-month-day, like 2024-05-03, or “today”.")
         ) from None
     if not YEARS[0] <= day.year <= YEARS[1]:  # beyond what a clock time can be added to
         raise ValidationError(
-            "date", f"{day.year} looks like a typing slip; please check the year."
+            "date",
+            _("{year} looks like a typing slip; please check the year.").format(year=day.year),
         )
     return day
 
@@ -44,7 +48,9 @@ def parse_day(text: str, *, today: date | None = None) -> date:
 def parse_clock(text: str, field_name: str, label: str) -> time:
     found = read_clock(text)
     if found is None:
-        raise ValidationError(field_name, f"Please write the {label} like 18:30 or 6:30pm.")
+        raise ValidationError(
+            field_name, _("Please write the {label} like 18:30 or 6:30pm.").format(label=label)
+        )
     return found
 
 
@@ -115,36 +121,40 @@ def exposure_from_fields(
 ) -> Exposure:
     step = ladder.step(fields.get("step", ""))
     if step is None:
-        raise ValidationError("step", "That step is no longer on the ladder.")
+        raise ValidationError("step", _("That step is no longer on the ladder."))
     day = parse_day(fields.get("date", ""), today=today)
     start_text = fields.get("start", "").strip()
     end_text = fields.get("end_time", "").strip()
     minutes_text = fields.get("minutes", "").strip()
     if start_text:
-        started = _local(day, parse_clock(start_text, "start", "start time"))
+        started = _local(day, parse_clock(start_text, "start", _("start time")))
     elif base is not None:
         started = base.started_at
     elif day != (today or now().date()):
         started = _local(day, time(12, 0))
     elif minutes_text and not end_text:  # "min 15" today: it ended now, it began 15 minutes ago
-        given = rating("minutes", minutes_text, "Minutes", low=0, high=24 * 60)
+        given = rating("minutes", minutes_text, _("Minutes"), low=0, high=24 * 60)
         started = now().replace(second=0, microsecond=0) - timedelta(minutes=given)
     else:
         started = now().replace(second=0, microsecond=0)
     ended: datetime | None = None
     if end_text:
-        ended = _local(started.date(), parse_clock(end_text, "end_time", "end time"))
+        ended = _local(started.date(), parse_clock(end_text, "end_time", _("end time")))
         if minutes_text:
-            given = rating("minutes", minutes_text, "Minutes", low=0, high=24 * 60)
+            given = rating("minutes", minutes_text, _("Minutes"), low=0, high=24 * 60)
             span = round((ended - started).total_seconds() / 60)
             if span >= 0 and given != span:
                 raise ValidationError(
                     "minutes",
-                    f"From {started:%H:%M} to {ended:%H:%M} is {span} minutes, but the minutes "
-                    f"say {given}. Please fix one of them (or clear the minutes).",
+                    _(
+                        "From {start} to {end} is {span} minutes, but the minutes say {given}. "
+                        "Please fix one of them (or clear the minutes)."
+                    ).format(
+                        start=f"{started:%H:%M}", end=f"{ended:%H:%M}", span=span, given=given
+                    ),
                 )
     elif minutes_text:
-        given = rating("minutes", minutes_text, "Minutes", low=0, high=24 * 60)
+        given = rating("minutes", minutes_text, _("Minutes"), low=0, high=24 * 60)
         ended = started + timedelta(minutes=given)
     values: dict[str, object] = dict(
         ladder_id=ladder.id,

@@ -26,6 +26,7 @@ import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
+from homework_tui.i18n import N_, _, ngettext
 from homework_tui.model.base import ValidationError, rating
 from homework_tui.model.exposure import Exposure, Ladder, Step, clean_behaviours
 from homework_tui.model.exposure.expectancy import Happened
@@ -37,7 +38,8 @@ WINDOW_EXTRA = 2  # mastery looks at the most recent repeats + this many exposur
 PROMPT_MINUTES_DEFAULT = 5
 MINIMUM_MINUTES_DEFAULT = 5
 MINIMUM_MINUTES_MAX = 120
-NO_FEARED_OUTCOME = "judged by the half-drop rule: no feared outcome written"
+# Marked only: show it with `_(judgement.note)`.
+NO_FEARED_OUTCOME = N_("judged by the half-drop rule: no feared outcome written")
 
 
 class MasteryKind(enum.Enum):
@@ -46,30 +48,30 @@ class MasteryKind(enum.Enum):
 
     @property
     def label(self) -> str:
-        return {
-            MasteryKind.HALF_DROP: "Distress falls by half",
-            MasteryKind.EXPECTANCY: "What you feared didn't happen",
-        }[self]
+        if self is MasteryKind.HALF_DROP:
+            return _("Distress falls by half")
+        return _("What you feared didn't happen")
 
     @property
     def explanation(self) -> str:
         if self is MasteryKind.HALF_DROP:
-            return (
-                f"An exposure counts when your distress at the end fell to half the peak or "
-                f"lower, or to {LOW_ENOUGH} or lower."
-            )
-        return (
+            return _(
+                "An exposure counts when your distress at the end fell to half the peak or "
+                "lower, or to {low} or lower."
+            ).format(low=LOW_ENOUGH)
+        return _(
             "An exposure counts when what you feared would happen didn't happen, or happened "
-            f"only partly and was far less bad than you expected (surprise {FAR_LESS_BAD} or "
-            "more). One without a feared outcome written is judged by distress falling by half."
-        )
+            "only partly and was far less bad than you expected (surprise {surprise} or more). "
+            "One without a feared outcome written is judged by distress falling by half."
+        ).format(surprise=FAR_LESS_BAD)
 
 
 def _half_drop(exposure: Exposure) -> str | None:
     """None when distress fell by half (or low enough), else why not."""
     if exposure.end * 2 <= exposure.peak or exposure.end <= LOW_ENOUGH:
         return None
-    return "distress didn't fall by half"
+    # Translators: why an exposure does not count (after "not counted: ").
+    return _("distress didn't fall by half")
 
 
 def _expectancy(exposure: Exposure) -> str | None:
@@ -78,12 +80,12 @@ def _expectancy(exposure: Exposure) -> str | None:
     if outcome is Happened.NO:
         return None
     if outcome is None:
-        return "not yet written whether what you feared happened"
+        return _("not yet written whether what you feared happened")
     if outcome is Happened.YES:
-        return "what you feared happened"
+        return _("what you feared happened")
     if exposure.surprise is not None and exposure.surprise >= FAR_LESS_BAD:
         return None
-    return "what you feared partly happened, and it wasn't far less bad than expected"
+    return _("what you feared partly happened, and it wasn't far less bad than expected")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -97,7 +99,7 @@ class MasteryRule:
         object.__setattr__(
             self,
             "repeats",
-            rating("repeats", self.repeats, "Exposures needed", low=1, high=20),
+            rating("repeats", self.repeats, _("Exposures needed"), low=1, high=20),
         )
 
     @property
@@ -119,11 +121,19 @@ class MasteryRule:
         return self.missed(exposure)[0] is None
 
     def describe(self) -> str:
-        times = "once" if self.repeats == 1 else f"{self.repeats} times"
-        return (
-            f"{self.kind.explanation} A step is mastered when that has happened {times} in "
-            f"its last {self.window} exposures."
-        )
+        if self.repeats == 1:
+            mastered = _(
+                "A step is mastered when that has happened once in its last {window} exposures."
+            ).format(window=self.window)
+        else:
+            mastered = ngettext(
+                "A step is mastered when that has happened {count} time in its last {window} "
+                "exposures.",
+                "A step is mastered when that has happened {count} times in its last {window} "
+                "exposures.",
+                self.repeats,
+            ).format(count=self.repeats, window=self.window)
+        return f"{self.kind.explanation} {mastered}"
 
 
 @dataclass(frozen=True)
@@ -137,7 +147,10 @@ class Judgement:
     @property
     def words(self) -> str:
         """“counted” or “not counted: used a safety behaviour (held my phone); left early”."""
-        return "counted" if self.counts else "not counted: " + "; ".join(self.reasons)
+        if self.counts:
+            return _("counted")
+        # Translators: {reasons} is a list of reasons joined by "; ".
+        return _("not counted: {reasons}").format(reasons="; ".join(self.reasons))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -156,7 +169,7 @@ class ExposureSettings:
             self,
             "prompt_minutes",
             rating(
-                "prompt_minutes", self.prompt_minutes, "Minutes between ratings", low=1, high=60
+                "prompt_minutes", self.prompt_minutes, _("Minutes between ratings"), low=1, high=60
             ),
         )
         object.__setattr__(
@@ -168,7 +181,7 @@ class ExposureSettings:
             rating(
                 "minimum_minutes",
                 self.minimum_minutes,
-                "The shortest exposure that counts",
+                _("The shortest exposure that counts"),
                 low=0,
                 high=MINIMUM_MINUTES_MAX,
             ),
@@ -182,21 +195,50 @@ class ExposureSettings:
 
     def describe_exclusions(self) -> str:
         """The settings' exclusions in words (for the report and the options dialog)."""
-        parts = []
-        if self.exclude_safety_behaviours:
-            parts.append("used a safety behaviour")
-        if self.exclude_early_exits:
-            parts.append("was left early")
-        if self.minimum_minutes:
-            parts.append(f"lasted less than {_minutes(self.minimum_minutes)}")
-        if not parts:
-            return "Every exposure is judged by the rule alone."
-        listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " or " + parts[-1]
-        return f"An exposure that {listed} does not count."
-
-
-def _minutes(n: int) -> str:
-    return f"{n} minute{'' if n == 1 else 's'}"
+        safety, early, minimum = (
+            self.exclude_safety_behaviours,
+            self.exclude_early_exits,
+            self.minimum_minutes,
+        )
+        if not (safety or early or minimum):
+            return _("Every exposure is judged by the rule alone.")
+        if safety and early and minimum:
+            text = ngettext(
+                "An exposure that used a safety behaviour, was left early or lasted less than "
+                "{minutes} minute does not count.",
+                "An exposure that used a safety behaviour, was left early or lasted less than "
+                "{minutes} minutes does not count.",
+                minimum,
+            )
+        elif safety and early:
+            text = _("An exposure that used a safety behaviour or was left early does not count.")
+        elif safety and minimum:
+            text = ngettext(
+                "An exposure that used a safety behaviour or lasted less than {minutes} minute "
+                "does not count.",
+                "An exposure that used a safety behaviour or lasted less than {minutes} minutes "
+                "does not count.",
+                minimum,
+            )
+        elif early and minimum:
+            text = ngettext(
+                "An exposure that was left early or lasted less than {minutes} minute does not "
+                "count.",
+                "An exposure that was left early or lasted less than {minutes} minutes does not "
+                "count.",
+                minimum,
+            )
+        elif safety:
+            text = _("An exposure that used a safety behaviour does not count.")
+        elif early:
+            text = _("An exposure that was left early does not count.")
+        else:
+            text = ngettext(
+                "An exposure that lasted less than {minutes} minute does not count.",
+                "An exposure that lasted less than {minutes} minutes does not count.",
+                minimum,
+            )
+        return text.format(minutes=minimum)
 
 
 def judge(
@@ -207,15 +249,28 @@ def judge(
     reasons: list[str] = []
     if settings.exclude_safety_behaviours and exposure.safety_behaviours:
         used = ", ".join(exposure.safety_behaviours)
-        reasons.append(f"used a safety behaviour ({used})")
+        reasons.append(_("used a safety behaviour ({behaviours})").format(behaviours=used))
     if settings.exclude_early_exits:
         if exposure.left_early:
-            reasons.append("left early")
+            reasons.append(_("left early"))
         elif exposure.ended_early(planned_minutes):
-            reasons.append(f"left early (planned {_minutes(planned_minutes or 0)})")
+            planned = planned_minutes or 0
+            reasons.append(
+                ngettext(
+                    "left early (planned {minutes} minute)",
+                    "left early (planned {minutes} minutes)",
+                    planned,
+                ).format(minutes=planned)
+            )
     length = exposure.length_minutes
     if settings.minimum_minutes and length is not None and length < settings.minimum_minutes:
-        reasons.append(f"shorter than {_minutes(settings.minimum_minutes)}")
+        reasons.append(
+            ngettext(
+                "shorter than {minutes} minute",
+                "shorter than {minutes} minutes",
+                settings.minimum_minutes,
+            ).format(minutes=settings.minimum_minutes)
+        )
     missed, fell_back = settings.rule.missed(exposure)
     if missed is not None:
         reasons.append(missed)
@@ -223,9 +278,18 @@ def judge(
 
 
 class StepState(enum.Enum):
-    NOT_TRIED = "not tried"
+    NOT_TRIED = "not tried"  # i18n: not shown (a key: its words are `label`)
     PRACTISING = "practising"
     MASTERED = "mastered"
+
+    @property
+    def label(self) -> str:
+        """The state in words, in the interface's language."""
+        if self is StepState.NOT_TRIED:
+            return _("not tried")
+        if self is StepState.PRACTISING:
+            return _("practising")
+        return _("mastered")
 
 
 @dataclass(frozen=True)
@@ -249,10 +313,12 @@ class StepProgress:
         """“not tried”, “practising ×2”, “mastered ×4”, “practising again ×6 (was mastered)”:
         words, never colour alone."""
         if self.state is StepState.NOT_TRIED:
-            return "not tried"
+            return _("not tried")
         if self.practising_again:
-            return f"practising again ×{self.tries} (was mastered)"
-        return f"{self.state.value} ×{self.tries}"
+            return _("practising again ×{tries} (was mastered)").format(tries=self.tries)
+        if self.state is StepState.MASTERED:
+            return _("mastered ×{tries}").format(tries=self.tries)
+        return _("practising ×{tries}").format(tries=self.tries)
 
 
 def by_step(exposures: Iterable[Exposure]) -> dict[str, list[Exposure]]:
@@ -361,4 +427,4 @@ def check_rule_choice(value: str) -> MasteryKind:
     try:
         return MasteryKind(value)
     except ValueError:
-        raise ValidationError("rule", "Please choose one of the two rules.") from None
+        raise ValidationError("rule", _("Please choose one of the two rules.")) from None

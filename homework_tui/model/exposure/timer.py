@@ -16,6 +16,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from homework_tui.i18n import _
 from homework_tui.model.base import ValidationError, optional_rating
 from homework_tui.model.exposure import SudsReading
 from homework_tui.model.exposure.expectancy import (
@@ -69,7 +70,7 @@ class ExposureTimer:
 
     def __post_init__(self) -> None:
         if not 1 <= self.interval_minutes <= 60:
-            raise ValueError("interval_minutes goes from 1 to 60")
+            raise ValueError("interval_minutes goes from 1 to 60")  # i18n: not shown
 
     # -- the flow -------------------------------------------------------------------------
 
@@ -77,18 +78,18 @@ class ExposureTimer:
         """What they fear will happen and how likely it seems (both may be empty: skipped).
         Raises ValidationError, naming the field, for a value the exposure could not keep."""
         if self.phase is not TimerPhase.FEAR:
-            raise ValueError("the feared outcome comes first")
+            raise ValueError("the feared outcome comes first")  # i18n: not shown
         feared = clean_feared(feared_outcome)
-        self.likelihood = optional_rating("likelihood", likelihood, "How likely")
+        self.likelihood = optional_rating("likelihood", likelihood, _("How likely"))
         self.feared_outcome = feared
         self.phase = TimerPhase.PREDICT
 
     def reflect(self, outcome: object = None, surprise: object = None, learned: str = "") -> None:
         """After the last rating: did it happen, how surprised, what was learned (skippable)."""
         if self.phase is not TimerPhase.AFTER:
-            raise ValueError("rate the end first")
+            raise ValueError("rate the end first")  # i18n: not shown
         happened = parse_happened(outcome)
-        self.surprise = optional_rating("surprise", surprise, "How surprised")
+        self.surprise = optional_rating("surprise", surprise, _("How surprised"))
         self.learned = clean_learned(learned)
         self.outcome = happened
         self.phase = TimerPhase.DONE
@@ -98,7 +99,7 @@ class ExposureTimer:
         if self.phase is TimerPhase.FEAR:
             self.fear()
         if self.phase is not TimerPhase.PREDICT:
-            raise ValueError("the prediction comes first")
+            raise ValueError("the prediction comes first")  # i18n: not shown
         self.predicted = suds
         self.phase = TimerPhase.BEFORE
 
@@ -109,7 +110,7 @@ class ExposureTimer:
         if self.phase is TimerPhase.PREDICT:
             self.phase = TimerPhase.BEFORE
         if self.phase is not TimerPhase.BEFORE:
-            raise ValueError("already started")
+            raise ValueError("already started")  # i18n: not shown
         self.started = now
         self.readings.append(SudsReading(minute=0.0, suds=before))
         self.phase = TimerPhase.RUNNING
@@ -117,7 +118,7 @@ class ExposureTimer:
     def rate(self, now: float, suds: int) -> SudsReading:
         """A rating while running (asked for or not)."""
         if self.phase is not TimerPhase.RUNNING:
-            raise ValueError("the timer is not running")
+            raise ValueError("the timer is not running")  # i18n: not shown
         reading = SudsReading(minute=self.elapsed(now) / 60, suds=suds)
         self.readings.append(reading)
         return reading
@@ -125,13 +126,13 @@ class ExposureTimer:
     def stop(self, now: float) -> None:
         """Stop the clock; one last rating is asked for."""
         if self.phase is not TimerPhase.RUNNING:
-            raise ValueError("the timer is not running")
+            raise ValueError("the timer is not running")  # i18n: not shown
         self.stopped = now
         self.phase = TimerPhase.LAST
 
     def finish(self, last: int) -> None:
         if self.phase is not TimerPhase.LAST:
-            raise ValueError("stop the timer first")
+            raise ValueError("stop the timer first")  # i18n: not shown
         assert self.stopped is not None
         self.readings.append(SudsReading(minute=self.elapsed(self.stopped) / 60, suds=last))
         # Nothing was feared in words: nothing to ask whether it happened.
@@ -215,11 +216,11 @@ def readings_to_text(readings: list[SudsReading] | tuple[SudsReading, ...]) -> s
 def readings_from_text(text: str) -> tuple[SudsReading, ...]:
     readings: list[SudsReading] = []
     for part in text.split():
-        minute, _, suds = part.partition(":")
+        minute, _colon, suds = part.partition(":")
         try:
             readings.append(SudsReading(minute=float(minute), suds=int(suds)))
         except (ValueError, ValidationError):
             raise ValidationError(
-                "readings", "The timed ratings could not be read back; please check them."
+                "readings", _("The timed ratings could not be read back; please check them.")
             ) from None
     return tuple(readings)

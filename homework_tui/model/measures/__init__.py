@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from homework_tui.i18n import N_, _, ngettext
 from homework_tui.model.base import Entity, ValidationError, visible
 from homework_tui.model.safety import needs_help_line
 
@@ -25,26 +26,43 @@ class Scale(StrEnum):
     GAD7 = "gad7"
 
 
+# The four answers, scored 0 to 3, in the published English (the FHIR export's display);
+# `answer_words()` gives them in the interface's language.
 ANSWERS: tuple[str, ...] = (
-    "Not at all",
-    "Several days",
-    "More than half the days",
-    "Nearly every day",
+    N_("Not at all"),
+    N_("Several days"),
+    N_("More than half the days"),
+    N_("Nearly every day"),
 )
-"""The four answers, scored 0 to 3."""
 
+
+def answer_words() -> tuple[str, ...]:
+    """`ANSWERS` in the interface's language (the published translation)."""
+    return tuple(_(answer) for answer in ANSWERS)
+
+
+# LOINC answer codes of `ANSWERS`, in the same order.
 ANSWER_CODES: tuple[str, ...] = ("LA6568-5", "LA6569-3", "LA6570-1", "LA6571-9")
-"""LOINC answer codes of `ANSWERS`, in the same order."""
 
 
 @dataclass(frozen=True)
 class Band:
-    """A published severity band: totals `low` to `high` inclusive."""
+    """A published severity band: totals `low` to `high` inclusive. `severity` and `says` are
+    the English (marked); `name` and `meaning` are in the interface's language."""
 
     low: int
     high: int
-    name: str
-    meaning: str
+    severity: str
+    says: str
+
+    @property
+    def name(self) -> str:
+        """ "moderate" in the interface's language."""
+        return _(self.severity)
+
+    @property
+    def meaning(self) -> str:
+        return _(self.says)
 
     def holds(self, total: int) -> bool:
         return self.low <= total <= self.high
@@ -52,45 +70,67 @@ class Band:
 
 @dataclass(frozen=True)
 class Questionnaire:
+    """A questionnaire's published English wording (marked for the catalogue); `about`, `frame`
+    and `items` give it in the interface's language (the published translations)."""
+
     scale: Scale
     name: str  # "PHQ-9"
-    about: str  # "depression"
-    frame: str
-    items: tuple[str, ...]
+    english_about: str  # "depression"
+    english_frame: str
+    english_items: tuple[str, ...]
     item_codes: tuple[str, ...]  # LOINC, one per item
     panel_code: str
     total_code: str
     bands: tuple[Band, ...]
 
     @property
+    def about(self) -> str:
+        return _(self.english_about)
+
+    @property
+    def frame(self) -> str:
+        return _(self.english_frame)
+
+    @property
+    def items(self) -> tuple[str, ...]:
+        return tuple(_(item) for item in self.english_items)
+
+    @property
     def max_total(self) -> int:
-        return 3 * len(self.items)
+        return 3 * len(self.english_items)
 
     def band(self, total: int) -> Band:
         for each in self.bands:
             if each.holds(total):
                 return each
-        raise ValueError(f"{self.name} totals go from 0 to {self.max_total}, not {total}")
+        raise ValueError(
+            f"{self.name} totals go from 0 to {self.max_total}, not {total}"  # i18n: not shown
+        )
 
 
 PHQ9 = Questionnaire(
     scale=Scale.PHQ9,
     name="PHQ-9",
-    about="depression",
-    frame="Over the last 2 weeks, how often have you been bothered by any of the following "
-    "problems?",
-    items=(
-        "Little interest or pleasure in doing things",
-        "Feeling down, depressed, or hopeless",
-        "Trouble falling or staying asleep, or sleeping too much",
-        "Feeling tired or having little energy",
-        "Poor appetite or overeating",
-        "Feeling bad about yourself — or that you are a failure or have let yourself or your "
-        "family down",
-        "Trouble concentrating on things, such as reading the newspaper or watching television",
-        "Moving or speaking so slowly that other people could have noticed? Or the opposite — "
-        "being so fidgety or restless that you have been moving around a lot more than usual",
-        "Thoughts that you would be better off dead or of hurting yourself in some way",
+    english_about=N_("depression"),
+    english_frame=N_(
+        "Over the last 2 weeks, how often have you been bothered by any of the following problems?"
+    ),
+    english_items=(
+        N_("Little interest or pleasure in doing things"),
+        N_("Feeling down, depressed, or hopeless"),
+        N_("Trouble falling or staying asleep, or sleeping too much"),
+        N_("Feeling tired or having little energy"),
+        N_("Poor appetite or overeating"),
+        N_(
+            "Feeling bad about yourself — or that you are a failure or have let yourself or your "
+            "family down"
+        ),
+        N_("Trouble concentrating on things, such as reading the newspaper or watching television"),
+        N_(
+            "Moving or speaking so slowly that other people could have noticed? Or the opposite — "
+            "being so fidgety or restless that you have been moving around a lot more than usual"
+        ),
+        N_("Thoughts that you would be better off dead or of hurting yourself in some way"),
     ),
     item_codes=(
         "44250-9",
@@ -106,27 +146,36 @@ PHQ9 = Questionnaire(
     panel_code="44249-1",
     total_code="44261-6",
     bands=(
-        Band(0, 4, "minimal", "few or no signs of depression in the last two weeks"),
-        Band(5, 9, "mild", "some signs of depression; worth keeping an eye on"),
-        Band(10, 14, "moderate", "signs of depression worth talking over with your therapist"),
-        Band(15, 19, "moderately severe", "many signs of depression: please talk it over soon"),
-        Band(20, 27, "severe", "strong signs of depression: please talk it over soon"),
+        Band(0, 4, N_("minimal"), N_("few or no signs of depression in the last two weeks")),
+        Band(5, 9, N_("mild"), N_("some signs of depression; worth keeping an eye on")),
+        Band(
+            10, 14, N_("moderate"), N_("signs of depression worth talking over with your therapist")
+        ),
+        Band(
+            15,
+            19,
+            N_("moderately severe"),
+            N_("many signs of depression: please talk it over soon"),
+        ),
+        Band(20, 27, N_("severe"), N_("strong signs of depression: please talk it over soon")),
     ),
 )
 
 GAD7 = Questionnaire(
     scale=Scale.GAD7,
     name="GAD-7",
-    about="anxiety",
-    frame="Over the last 2 weeks, how often have you been bothered by the following problems?",
-    items=(
-        "Feeling nervous, anxious, or on edge",
-        "Not being able to stop or control worrying",
-        "Worrying too much about different things",
-        "Trouble relaxing",
-        "Being so restless that it is hard to sit still",
-        "Becoming easily annoyed or irritable",
-        "Feeling afraid, as if something awful might happen",
+    english_about=N_("anxiety"),
+    english_frame=N_(
+        "Over the last 2 weeks, how often have you been bothered by the following problems?"
+    ),
+    english_items=(
+        N_("Feeling nervous, anxious, or on edge"),
+        N_("Not being able to stop or control worrying"),
+        N_("Worrying too much about different things"),
+        N_("Trouble relaxing"),
+        N_("Being so restless that it is hard to sit still"),
+        N_("Becoming easily annoyed or irritable"),
+        N_("Feeling afraid, as if something awful might happen"),
     ),
     item_codes=(
         "69725-0",
@@ -140,16 +189,15 @@ GAD7 = Questionnaire(
     panel_code="69737-5",
     total_code="70274-6",
     bands=(
-        Band(0, 4, "minimal", "few or no signs of anxiety in the last two weeks"),
-        Band(5, 9, "mild", "some signs of anxiety; worth keeping an eye on"),
-        Band(10, 14, "moderate", "signs of anxiety worth talking over with your therapist"),
-        Band(15, 21, "severe", "strong signs of anxiety: please talk it over soon"),
+        Band(0, 4, N_("minimal"), N_("few or no signs of anxiety in the last two weeks")),
+        Band(5, 9, N_("mild"), N_("some signs of anxiety; worth keeping an eye on")),
+        Band(10, 14, N_("moderate"), N_("signs of anxiety worth talking over with your therapist")),
+        Band(15, 21, N_("severe"), N_("strong signs of anxiety: please talk it over soon")),
     ),
 )
 
 QUESTIONNAIRES: dict[Scale, Questionnaire] = {Scale.PHQ9: PHQ9, Scale.GAD7: GAD7}
-SAFETY_ITEM = 8
-"""PHQ-9 item 9 (index 8): any answer above 0 brings the Help now line."""
+SAFETY_ITEM = 8  # PHQ-9 item 9 (index 8): any answer above 0 brings the Help now line
 
 
 def questionnaire(scale: Scale | str) -> Questionnaire:
@@ -166,10 +214,14 @@ def parse_answers(scale: Scale, text: str) -> tuple[int, ...]:
     """“2,2,2,1,1,2,1,1,0” (commas or spaces) → the answers, checked for count and range."""
     form = questionnaire(scale)
     parts = [p for p in re.split(r"[,\s]+", text.strip()) if p]
-    if len(parts) != len(form.items):
+    if len(parts) != len(form.english_items):
         raise ValidationError(
             "answers",
-            f"{form.name} has {len(form.items)} answers, each 0 to 3; {len(parts)} were given.",
+            ngettext(
+                "{name} has {count} answers, each 0 to 3; {given} was given.",
+                "{name} has {count} answers, each 0 to 3; {given} were given.",
+                len(parts),
+            ).format(name=form.name, count=len(form.english_items), given=len(parts)),
         )
     return check_answers(scale, [parse_answer(p, number) for number, p in enumerate(parts, 1)])
 
@@ -178,22 +230,31 @@ def parse_answer(text: str, number: int) -> int:
     said = text.strip()
     if not re.fullmatch(r"[0-3]", said):
         raise ValidationError(
-            "answers", f"Answer {number} is “{visible(said)}”; each answer is 0, 1, 2 or 3."
+            "answers",
+            _("Answer {number} is “{typed}”; each answer is 0, 1, 2 or 3.").format(
+                number=number, typed=visible(said)
+            ),
         )
     return int(said)
 
 
 def check_answers(scale: Scale, answers: Sequence[object]) -> tuple[int, ...]:
     form = questionnaire(scale)
-    if len(answers) != len(form.items):
+    if len(answers) != len(form.english_items):
         raise ValidationError(
             "answers",
-            f"{form.name} has {len(form.items)} answers; {len(answers)} were given.",
+            ngettext(
+                "{name} has {count} answers; {given} was given.",
+                "{name} has {count} answers; {given} were given.",
+                len(answers),
+            ).format(name=form.name, count=len(form.english_items), given=len(answers)),
         )
     out = []
     for number, value in enumerate(answers, 1):
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 3:
-            raise ValidationError("answers", f"Answer {number} needs to be 0, 1, 2 or 3.")
+            raise ValidationError(
+                "answers", _("Answer {number} needs to be 0, 1, 2 or 3.").format(number=number)
+            )
         out.append(value)
     return tuple(out)
 
@@ -236,7 +297,9 @@ class MeasureResult(Entity):
 
     def summary(self) -> str:
         """“PHQ-9: 14 of 27, moderate”."""
-        return f"{self.form.name}: {self.total} of {self.form.max_total}, {self.band.name}"
+        return _("{name}: {total} of {most}, {severity}").format(
+            name=self.form.name, total=self.total, most=self.form.max_total, severity=self.band.name
+        )
 
 
 def baseline(results: Iterable[MeasureResult], plan_start: date | None) -> MeasureResult | None:
@@ -268,5 +331,9 @@ def change_words(change: int | None) -> str:
     if change is None:
         return ""
     if change == 0:
-        return "no change"
-    return f"down {-change}" if change < 0 else f"up {change}"
+        return _("no change")
+    if change < 0:
+        # Translators: a questionnaire's total went down by {change} points (lower is better).
+        return _("down {change}").format(change=-change)
+    # Translators: a questionnaire's total went up by {change} points.
+    return _("up {change}").format(change=change)

@@ -32,12 +32,14 @@ def questionnaire_response(result: MeasureResult) -> dict[str, Any]:
     form = result.form
     items: list[dict[str, Any]] = [
         {"linkId": code, "text": text, "answer": [_answer(value)]}
-        for code, text, value in zip(form.item_codes, form.items, result.answers, strict=True)
+        for code, text, value in zip(
+            form.item_codes, form.english_items, result.answers, strict=True
+        )
     ]
     items.append(
         {
             "linkId": form.total_code,
-            "text": f"{form.name} total score",
+            "text": f"{form.name} total score",  # i18n: not shown (FHIR: as LOINC names it)
             "answer": [{"valueInteger": result.total}],
         }
     )

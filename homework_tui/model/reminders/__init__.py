@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from homework_tui.i18n import _
 from homework_tui.model.base import ValidationError, visible
 from homework_tui.model.plan import Assignment, Every
 
@@ -26,7 +27,10 @@ def parse_at(text: str) -> time:
     match = re.fullmatch(r"([01]?\d|2[0-3])[:.]([0-5]\d)", said)
     if match is None:
         raise ValidationError(
-            "at", f"“{visible(said)}” is not a time of day; write it like 19:00 or 7:30."
+            "at",
+            _("“{typed}” is not a time of day; write it like 19:00 or 7:30.").format(
+                typed=visible(said)
+            ),
         )
     return time(int(match.group(1)), int(match.group(2)))
 
