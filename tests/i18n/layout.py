@@ -61,3 +61,50 @@ def cut_strings(app: App[Any]) -> list[str]:
 
 def _name(widget: Widget) -> str:
     return f"{type(widget).__name__}#{widget.id}" if widget.id else type(widget).__name__
+
+
+# Words that are the same in every language, and the names of keys.
+SAME_EVERYWHERE = {
+    "homework-tui",
+    "SUDS",
+    "PHQ-9",
+    "GAD-7",
+    "PHQ",
+    "GAD",
+    "Esc",
+    "Tab",
+    "Ctrl",
+    "Enter",
+    "Del",
+    "Space",
+    "PgUp",
+    "PgDn",
+    "Home",
+    "End",
+    "Shift",
+    "Alt",
+    "F1",
+    "F2",
+    "F5",
+    "F6",
+    "min",
+}
+
+
+def untranslated_words(app: App[Any]) -> list[str]:
+    """Words on the screen outside any ⟦ ⟧ (under pseudo-localisation on a store with no
+    writing of the person's: every word the interface shows should be inside one)."""
+    import re
+
+    text = "\n".join(screen_lines(app))
+    depth = 0
+    outside = []
+    for ch in text:
+        if ch == OPEN:
+            depth += 1
+        elif ch == CLOSE:
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            outside.append(ch)
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]+", "".join(outside))
+    return sorted({w for w in words if w not in SAME_EVERYWHERE and len(w) > 1})

@@ -151,3 +151,28 @@ def test_the_walk_sees_a_cut() -> None:
 def english_after() -> Iterator[None]:
     yield
     use_language("en")
+
+
+async def test_every_word_on_every_screen_is_translated(tmp_path: Path) -> None:
+    """Pseudo-localised on a new store (nothing the person wrote on screen): a word outside the
+    brackets is a string that never went through the catalogue."""
+    from tests.i18n.layout import untranslated_words
+
+    use_language(PSEUDO)
+    app = HomeworkApp(tmp_path / "data", services=quiet_services())
+    found: dict[str, list[str]] = {}
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_ready(pilot)
+            await settle(pilot)
+            for visit, keys in VISITS.items():
+                for key in keys:
+                    await pilot.press(key)
+                    await settle(pilot)
+                await settle(pilot)
+                if words := untranslated_words(app):
+                    found[f"{visit} ({type(app.screen).__name__})"] = words
+                await back_to_today(app, pilot)
+    finally:
+        app.close_store()
+    assert found == {}
