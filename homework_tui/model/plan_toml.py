@@ -94,6 +94,7 @@ def parse_plan(text: str, *, today: date | None = None) -> PlanFile:
         problems.append(
             Problem(
                 None,
+                # Translators: keep the TOML (keys, values, [tables]) as written.
                 _(
                     "The file has no homework in it. Each piece of homework starts with a "
                     "[[homework]] line (see the README, section Your therapist's plan)."
@@ -112,6 +113,7 @@ def parse_plan(text: str, *, today: date | None = None) -> PlanFile:
             problems.append(
                 Problem(
                     line,
+                    # Translators: keep the TOML (keys, values, [tables]) as written.
                     _(
                         "this looks the same as the homework on line {line}; give one of them "
                         'its own id = "…" if both are meant'
@@ -229,6 +231,7 @@ def _read_info(
     plan: Any, lines: FileLines, problems: list[Problem]
 ) -> tuple[PlanInfo, date | None, date | None]:
     if not isinstance(plan, dict):
+        # Translators: keep the TOML (keys, values, [tables]) as written.
         problems.append(Problem(lines.of("plan", 0, "plan"), _("[plan] needs to be a table")))
         return PlanInfo(), None, None
     values: dict[str, Any] = {}
@@ -270,6 +273,7 @@ def _read_homework(
 ) -> Assignment | None:
     header = lines.of(HOMEWORK, index)
     if not isinstance(table, dict):
+        # Translators: keep the TOML (keys, values, [tables]) as written.
         problems.append(Problem(header, _("each homework needs to be a [[homework]] table")))
         return None
     before = len(problems)
@@ -282,6 +286,7 @@ def _read_homework(
             problem(key, unknown_key(key, HOMEWORK_KEYS))
     kind: Kind | None = None
     if "kind" not in table:
+        # Translators: keep the TOML (keys, values, [tables]) as written.
         problem(None, _('this homework needs a kind, e.g. kind = "thought record"'))
     else:
         kind = parse_kind(table["kind"]) if isinstance(table["kind"], str) else None
@@ -347,6 +352,7 @@ def _read_frequency(table: dict[str, Any], problem: Any) -> Frequency | None:
     if not given:
         problem(
             None,
+            # Translators: keep the TOML (keys, values, [tables]) as written.
             _(
                 "say how often: daily = true, times_a_week = 3, "
                 'weekdays = ["Mon", "Thu"] or once_by = 2025-03-20'
@@ -362,6 +368,7 @@ def _read_frequency(table: dict[str, Any], problem: Any) -> Frequency | None:
         if key == "daily":
             if value is not True:
                 raise ValueError(
+                    # Translators: keep the TOML (keys, values, [tables]) as written.
                     _("daily needs to be true (or leave it out and say how often another way)")
                 )
             return Frequency(every=Every.DAY)
@@ -376,6 +383,7 @@ def _read_frequency(table: dict[str, Any], problem: Any) -> Frequency | None:
                 day = parse_weekday(word) if isinstance(word, str) else None
                 if day is None:
                     raise ValueError(
+                        # Translators: keep the TOML (keys, values, [tables]) as written.
                         _(
                             '“{word}” is not a day of the week; write days like ["Mon", "Thu"]'
                         ).format(word=shown(word, quoted=False))
