@@ -10,10 +10,12 @@ timestamp in the UTC offset it was stored with (the person's wall clock at the t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+
+from homework_tui.i18n import N_, _, ngettext
 
 
 class Kind(StrEnum):
@@ -39,20 +41,27 @@ class Kind(StrEnum):
 
     @property
     def label(self) -> str:
+        """The kind's name, in the interface's language ("Thought record")."""
+        return _(_LABELS[self][0])
+
+    @property
+    def english_label(self) -> str:
+        """The kind's name in English, as stored and as plan files and logs write it."""
         return _LABELS[self][0]
 
     @property
     def plural(self) -> str:
-        return _LABELS[self][1]
+        return _(_LABELS[self][1])
 
     @property
     def singular(self) -> str:
         """As counted: “1 breathing session”, “1 thought record”."""
-        return _SINGULAR.get(self, self.label.lower())
+        return _(_SINGULAR[self]) if self in _SINGULAR else self.label.lower()
 
     # Shadows str.count on purpose: `Activity.THOUGHT.count(2)` reads as the phrase it makes.
     def count(self, n: int) -> str:  # type: ignore[override]
-        return f"{n} {self.singular if n == 1 else self.plural}"
+        """“1 thought record”, “3 thought records”, by the language's plural rule."""
+        return _COUNTS[self](n).format(n=n)
 
     @property
     def section(self) -> str | None:
@@ -61,40 +70,63 @@ class Kind(StrEnum):
 
 
 _LABELS: dict[Kind, tuple[str, str]] = {
-    Kind.THOUGHT_RECORD: ("Thought record", "thought records"),
-    Kind.EXPOSURE: ("Exposure", "exposures"),
-    Kind.EXPERIMENT: ("Behavioural experiment", "behavioural experiments"),
-    Kind.JOURNAL: ("Journal", "journal entries"),
-    Kind.BREATHING: ("Breathing", "breathing sessions"),
-    Kind.PMR: ("Muscle relaxation", "muscle relaxation sessions"),
-    Kind.MINDFULNESS: ("Mindfulness", "mindfulness sessions"),
-    Kind.PHQ9: ("PHQ-9 (depression)", "PHQ-9 questionnaires"),
-    Kind.GAD7: ("GAD-7 (anxiety)", "GAD-7 questionnaires"),
+    Kind.THOUGHT_RECORD: (N_("Thought record"), N_("thought records")),
+    Kind.EXPOSURE: (N_("Exposure"), N_("exposures")),
+    Kind.EXPERIMENT: (N_("Behavioural experiment"), N_("behavioural experiments")),
+    Kind.JOURNAL: (N_("Journal"), N_("journal entries")),
+    Kind.BREATHING: (N_("Breathing"), N_("breathing sessions")),
+    Kind.PMR: (N_("Muscle relaxation"), N_("muscle relaxation sessions")),
+    Kind.MINDFULNESS: (N_("Mindfulness"), N_("mindfulness sessions")),
+    Kind.PHQ9: (N_("PHQ-9 (depression)"), N_("PHQ-9 questionnaires")),
+    Kind.GAD7: (N_("GAD-7 (anxiety)"), N_("GAD-7 questionnaires")),
     # -- behavioural activation and diaries (issue 16) --
-    Kind.ACTIVITY_SCHEDULING: ("Activity scheduling", "activities"),
-    Kind.MOOD_DIARY: ("Mood diary", "mood diary entries"),
-    Kind.SLEEP_DIARY: ("Sleep diary", "sleep diary entries"),
-    Kind.PANIC_DIARY: ("Panic diary", "panic diary entries"),
+    Kind.ACTIVITY_SCHEDULING: (N_("Activity scheduling"), N_("activities")),
+    Kind.MOOD_DIARY: (N_("Mood diary"), N_("mood diary entries")),
+    Kind.SLEEP_DIARY: (N_("Sleep diary"), N_("sleep diary entries")),
+    Kind.PANIC_DIARY: (N_("Panic diary"), N_("panic diary entries")),
     # --
-    Kind.OTHER: ("Other homework", "other homework"),
+    Kind.OTHER: (N_("Other homework"), N_("other homework")),
 }
 
 _SINGULAR: dict[Kind, str] = {
-    Kind.THOUGHT_RECORD: "thought record",
-    Kind.EXPOSURE: "exposure",
-    Kind.EXPERIMENT: "behavioural experiment",
-    Kind.JOURNAL: "journal entry",
-    Kind.BREATHING: "breathing session",
-    Kind.PMR: "muscle relaxation session",
-    Kind.MINDFULNESS: "mindfulness session",
-    Kind.PHQ9: "PHQ-9 questionnaire",
-    Kind.GAD7: "GAD-7 questionnaire",
+    Kind.THOUGHT_RECORD: N_("thought record"),
+    Kind.EXPOSURE: N_("exposure"),
+    Kind.EXPERIMENT: N_("behavioural experiment"),
+    Kind.JOURNAL: N_("journal entry"),
+    Kind.BREATHING: N_("breathing session"),
+    Kind.PMR: N_("muscle relaxation session"),
+    Kind.MINDFULNESS: N_("mindfulness session"),
+    Kind.PHQ9: N_("PHQ-9 questionnaire"),
+    Kind.GAD7: N_("GAD-7 questionnaire"),
     # -- behavioural activation and diaries (issue 16) --
-    Kind.ACTIVITY_SCHEDULING: "activity",
-    Kind.MOOD_DIARY: "mood diary entry",
-    Kind.SLEEP_DIARY: "sleep diary entry",
-    Kind.PANIC_DIARY: "panic diary entry",
+    Kind.ACTIVITY_SCHEDULING: N_("activity"),
+    Kind.MOOD_DIARY: N_("mood diary entry"),
+    Kind.SLEEP_DIARY: N_("sleep diary entry"),
+    Kind.PANIC_DIARY: N_("panic diary entry"),
     # --
+}
+
+_COUNTS: dict[Kind, Callable[[int], str]] = {
+    Kind.THOUGHT_RECORD: lambda n: ngettext("{n} thought record", "{n} thought records", n),
+    Kind.EXPOSURE: lambda n: ngettext("{n} exposure", "{n} exposures", n),
+    Kind.EXPERIMENT: lambda n: ngettext(
+        "{n} behavioural experiment", "{n} behavioural experiments", n
+    ),
+    Kind.JOURNAL: lambda n: ngettext("{n} journal entry", "{n} journal entries", n),
+    Kind.BREATHING: lambda n: ngettext("{n} breathing session", "{n} breathing sessions", n),
+    Kind.PMR: lambda n: ngettext(
+        "{n} muscle relaxation session", "{n} muscle relaxation sessions", n
+    ),
+    Kind.MINDFULNESS: lambda n: ngettext("{n} mindfulness session", "{n} mindfulness sessions", n),
+    Kind.PHQ9: lambda n: ngettext("{n} PHQ-9 questionnaire", "{n} PHQ-9 questionnaires", n),
+    Kind.GAD7: lambda n: ngettext("{n} GAD-7 questionnaire", "{n} GAD-7 questionnaires", n),
+    # -- behavioural activation and diaries (issue 16) --
+    Kind.ACTIVITY_SCHEDULING: lambda n: ngettext("{n} activity", "{n} activities", n),
+    Kind.MOOD_DIARY: lambda n: ngettext("{n} mood diary entry", "{n} mood diary entries", n),
+    Kind.SLEEP_DIARY: lambda n: ngettext("{n} sleep diary entry", "{n} sleep diary entries", n),
+    Kind.PANIC_DIARY: lambda n: ngettext("{n} panic diary entry", "{n} panic diary entries", n),
+    # --
+    Kind.OTHER: lambda n: ngettext("{n} other homework", "{n} other homework", n),
 }
 
 _SECTIONS: dict[Kind, str] = {
@@ -158,8 +190,9 @@ _ALIASES: dict[str, Kind] = {
     "custom": Kind.OTHER,
 }
 
+# The kinds as a plan file writes them (English words the parser reads, never translated).
 KIND_WORDS: tuple[str, ...] = (
-    "thought record",
+    "thought record",  # i18n: not shown (a plan file's kind)
     "exposure",
     "experiment",
     "journal",
@@ -169,10 +202,10 @@ KIND_WORDS: tuple[str, ...] = (
     "phq9",
     "gad7",
     # -- behavioural activation and diaries (issue 16) --
-    "activity scheduling",
-    "mood diary",
-    "sleep diary",
-    "panic diary",
+    "activity scheduling",  # i18n: not shown (a plan file's kind)
+    "mood diary",  # i18n: not shown (a plan file's kind)
+    "sleep diary",  # i18n: not shown (a plan file's kind)
+    "panic diary",  # i18n: not shown (a plan file's kind)
     # --
     "other",
 )

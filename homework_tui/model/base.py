@@ -9,6 +9,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time
 from typing import Self
 
+from homework_tui.i18n import _
+
 # C0 and C1 control characters except tab and newline, plus DEL. Stripping these on input means a
 # pasted escape sequence can never reach the terminal later; everything else, emoji and
 # right-to-left text included, is kept exactly as typed.
@@ -73,27 +75,41 @@ def clean_text(value: str, *, multiline: bool = True) -> str:
 def required_text(field_name: str, value: str, label: str, *, multiline: bool = True) -> str:
     text = clean_text(value, multiline=multiline)
     if not text.strip():
-        raise ValidationError(field_name, f"Please write something for “{label}”.")
+        raise ValidationError(
+            field_name, _("Please write something for “{label}”.").format(label=label)
+        )
     return text
 
 
 def rating(field_name: str, value: object, label: str, *, low: int = 0, high: int = 100) -> int:
     """A whole-number rating from `low` to `high`. Accepts ints and digit strings."""
+    whole = ValidationError(
+        field_name,
+        # Translators: {label} names what is rated ("Mood", "How much you believe it").
+        _("{label} needs a whole number from {low} to {high}.").format(
+            label=label, low=low, high=high
+        ),
+    )
     if isinstance(value, bool):
         value = int(value)
     if isinstance(value, str):
         text = value.strip()
         if not re.fullmatch(r"[+-]?\d{1,9}", text):
-            raise ValidationError(field_name, f"{label} needs a whole number from {low} to {high}.")
+            raise whole
         value = int(text)
     if isinstance(value, float):
         if not math.isfinite(value) or value != int(value):
-            raise ValidationError(field_name, f"{label} needs a whole number from {low} to {high}.")
+            raise whole
         value = int(value)
     if not isinstance(value, int):
-        raise ValidationError(field_name, f"{label} needs a whole number from {low} to {high}.")
+        raise whole
     if not low <= value <= high:
-        raise ValidationError(field_name, f"{label} is {value}; it goes from {low} to {high}.")
+        raise ValidationError(
+            field_name,
+            _("{label} is {value}; it goes from {low} to {high}.").format(
+                label=label, value=value, low=low, high=high
+            ),
+        )
     return value
 
 

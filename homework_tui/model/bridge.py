@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.base import ValidationError, clean_text
 
 NOTE_MAX = 2000
@@ -18,7 +19,8 @@ NOTE_MAX = 2000
 @dataclass(frozen=True)
 class BridgeNote:
     """One of the two notes: its field, its heading (as the report and the form show it) and a
-    plain hint for writing it."""
+    plain hint for writing it. `title` and `hint` are English, marked for translation: show
+    them with `_()`."""
 
     key: str
     title: str
@@ -28,13 +30,13 @@ class BridgeNote:
 BRIDGE_NOTES: tuple[BridgeNote, ...] = (
     BridgeNote(
         "got_in_the_way",
-        "What got in the way",
-        "Anything that made the homework hard to do or to finish; no need to explain it away.",
+        N_("What got in the way"),
+        N_("Anything that made the homework hard to do or to finish; no need to explain it away."),
     ),
     BridgeNote(
         "to_raise",
-        "What I want to raise next session",
-        "Questions, things that went well or badly, anything you want time for.",
+        N_("What I want to raise next session"),
+        N_("Questions, things that went well or badly, anything you want time for."),
     ),
 )
 
@@ -53,8 +55,10 @@ class SessionBridge:
             if len(text) > NOTE_MAX:
                 raise ValidationError(
                     note.key,
-                    f"“{note.title}” can be up to {NOTE_MAX} characters; the rest is best said "
-                    "in the session.",
+                    _(
+                        "“{title}” can be up to {limit} characters; the rest is best said in "
+                        "the session."
+                    ).format(title=_(note.title), limit=NOTE_MAX),
                 )
             object.__setattr__(self, note.key, text)
 

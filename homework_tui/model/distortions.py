@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.base import Entity, ValidationError, clean_text, required_text
 
 NAME_MAX = 60
@@ -18,80 +19,99 @@ NAME_MAX = 60
 
 @dataclass(frozen=True)
 class Distortion:
-    """One of Burns' ten. `key` is what records store; the wording can change, the key cannot."""
+    """One of Burns' ten. `key` is what records store; the wording can change, the key cannot.
+    `name`, `family` and `hint` are English, marked for translation: show them with `_()` (or
+    `label`, `family_label`, `hint_text`)."""
 
     key: str
     name: str
     family: str  # the name of Burns' distortion this label belongs to
     hint: str  # one plain sentence on what it sounds like
 
+    @property
+    def label(self) -> str:
+        """The name in the interface's language."""
+        return _(self.name)
+
+    @property
+    def family_label(self) -> str:
+        return _(self.family)
+
+    @property
+    def hint_text(self) -> str:
+        return _(self.hint)
+
 
 STANDARD: tuple[Distortion, ...] = (
     Distortion(
         "all-or-nothing",
-        "All-or-nothing thinking",
-        "All-or-nothing thinking",
-        "Seeing things in black and white: if it isn't perfect, it's a failure.",
+        N_("All-or-nothing thinking"),
+        N_("All-or-nothing thinking"),
+        N_("Seeing things in black and white: if it isn't perfect, it's a failure."),
     ),
     Distortion(
         "overgeneralization",
-        "Overgeneralization",
-        "Overgeneralization",
-        "One thing went wrong, so it will always go wrong: “always”, “never”, “every time”.",
+        N_("Overgeneralization"),
+        N_("Overgeneralization"),
+        N_("One thing went wrong, so it will always go wrong: “always”, “never”, “every time”."),
     ),
     Distortion(
         "mental-filter",
-        "Mental filter",
-        "Mental filter",
-        "Picking out one negative detail and dwelling on it until everything looks dark.",
+        N_("Mental filter"),
+        N_("Mental filter"),
+        N_("Picking out one negative detail and dwelling on it until everything looks dark."),
     ),
     Distortion(
         "disqualifying-positive",
-        "Disqualifying the positive",
-        "Disqualifying the positive",
-        "Good things “don't count”: it was luck, they were just being nice.",
+        N_("Disqualifying the positive"),
+        N_("Disqualifying the positive"),
+        N_("Good things “don't count”: it was luck, they were just being nice."),
     ),
     Distortion(
         "mind-reading",
-        "Mind reading",
-        "Jumping to conclusions",
-        "Jumping to conclusions: being sure you know what others think, without checking.",
+        N_("Mind reading"),
+        N_("Jumping to conclusions"),
+        N_("Jumping to conclusions: being sure you know what others think, without checking."),
     ),
     Distortion(
         "fortune-telling",
-        "Fortune telling",
-        "Jumping to conclusions",
-        "Jumping to conclusions: predicting that things will turn out badly, as if it were fact.",
+        N_("Fortune telling"),
+        N_("Jumping to conclusions"),
+        N_(
+            "Jumping to conclusions: predicting that things will turn out badly, as if it were fact."
+        ),
     ),
     Distortion(
         "magnification",  # the stored key; the words were “Magnifying or minimizing” until 2026
-        "Magnification (catastrophizing) or minimization",
-        "Magnification (catastrophizing) or minimization",
-        "Blowing up mistakes (catastrophizing) or shrinking your strengths until they seem small.",
+        N_("Magnification (catastrophizing) or minimization"),
+        N_("Magnification (catastrophizing) or minimization"),
+        N_(
+            "Blowing up mistakes (catastrophizing) or shrinking your strengths until they seem small."
+        ),
     ),
     Distortion(
         "emotional-reasoning",
-        "Emotional reasoning",
-        "Emotional reasoning",
-        "I feel it, so it must be true: “I feel useless, so I am useless.”",
+        N_("Emotional reasoning"),
+        N_("Emotional reasoning"),
+        N_("I feel it, so it must be true: “I feel useless, so I am useless.”"),
     ),
     Distortion(
         "should-statements",
-        "Should statements",
-        "Should statements",
-        "Rules about how you or others “should”, “must” or “ought to” be.",
+        N_("Should statements"),
+        N_("Should statements"),
+        N_("Rules about how you or others “should”, “must” or “ought to” be."),
     ),
     Distortion(
         "labeling",
-        "Labeling",
-        "Labeling",
-        "Putting a harsh label on yourself or someone else: “I'm an idiot”, “I'm incompetent”.",
+        N_("Labeling"),
+        N_("Labeling"),
+        N_("Putting a harsh label on yourself or someone else: “I'm an idiot”, “I'm incompetent”."),
     ),
     Distortion(
         "personalization",
-        "Personalization and blame",
-        "Personalization and blame",
-        "Blaming yourself for things outside your control, or blaming others for all of it.",
+        N_("Personalization and blame"),
+        N_("Personalization and blame"),
+        N_("Blaming yourself for things outside your control, or blaming others for all of it."),
     ),
 )
 
@@ -106,25 +126,31 @@ def standard(key: str) -> Distortion:
 def display_name(key: str) -> str:
     """The name shown for a standard key (the key itself if this version does not know it)."""
     found = BY_KEY.get(key)
-    return found.name if found else key
+    return _(found.name) if found else key
 
 
 def check_keys(field_name: str, keys: tuple[str, ...]) -> tuple[str, ...]:
     """Standard keys, deduplicated in Burns' order."""
     unknown = [k for k in keys if k not in BY_KEY]
     if unknown:
-        raise ValidationError(field_name, f"“{unknown[0]}” is not one of the standard labels.")
+        raise ValidationError(
+            field_name, _("“{label}” is not one of the standard labels.").format(label=unknown[0])
+        )
     chosen = set(keys)
     return tuple(d.key for d in STANDARD if d.key in chosen)
 
 
+def _too_long() -> str:
+    return _("Please keep a label under {limit} characters; a few words is plenty.").format(
+        limit=NAME_MAX
+    )
+
+
 def clean_label(field_name: str, value: str) -> str:
     """A person's own label: one line, trimmed, not empty, not too long."""
-    text = " ".join(required_text(field_name, value, "your label", multiline=False).split())
+    text = " ".join(required_text(field_name, value, _("your label"), multiline=False).split())
     if len(text) > NAME_MAX:
-        raise ValidationError(
-            field_name, f"Please keep a label under {NAME_MAX} characters; a few words is plenty."
-        )
+        raise ValidationError(field_name, _too_long())
     return text
 
 
@@ -137,10 +163,7 @@ def clean_labels(field_name: str, names: tuple[str, ...]) -> tuple[str, ...]:
         if not text or text.casefold() in seen:
             continue
         if len(text) > NAME_MAX:
-            raise ValidationError(
-                field_name,
-                f"Please keep a label under {NAME_MAX} characters; a few words is plenty.",
-            )
+            raise ValidationError(field_name, _too_long())
         seen.add(text.casefold())
         result.append(text)
     return tuple(result)
@@ -156,5 +179,9 @@ class OwnDistortion(Entity):
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", clean_label("name", self.name))
         object.__setattr__(self, "hint", clean_text(self.hint, multiline=False).strip())
-        if self.name.casefold() in {d.name.casefold() for d in STANDARD}:
-            raise ValidationError("name", f"“{self.name}” is already one of the standard labels.")
+        standard_names = {n.casefold() for d in STANDARD for n in (d.name, _(d.name))}
+        if self.name.casefold() in standard_names:
+            raise ValidationError(
+                "name",
+                _("“{label}” is already one of the standard labels.").format(label=self.name),
+            )

@@ -24,7 +24,7 @@ class Draft(Entity):
 
     def __post_init__(self) -> None:
         if not self.form:
-            raise ValueError("a draft needs the name of its form")
+            raise ValueError("a draft needs the name of its form")  # i18n: not shown
         cleaned = {str(k): clean_text(str(v)) for k, v in dict(self.fields).items()}
         object.__setattr__(self, "fields", cleaned)
 

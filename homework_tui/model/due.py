@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from homework_tui.i18n import _, ngettext
 from homework_tui.model.activity import Activity, Kind, State, days_with_homework
 from homework_tui.model.plan import Assignment, Every, short_date, week_start
 
@@ -40,32 +41,45 @@ class Progress:
     @property
     def period(self) -> str:
         every = self.assignment.frequency.every
-        return "this week" if every is Every.WEEK else "today"
+        return _("this week") if every is Every.WEEK else _("today")
 
     def line(self) -> str:
         """One plain line for Today and `homework-tui today` (no symbols, screen-reader friendly)."""
         a = self.assignment
-        name = a.name + (f", {a.minutes} minutes" if a.minutes else "")
+        name = a.name
+        if a.minutes:
+            name = ngettext("{name}, {n} minute", "{name}, {n} minutes", a.minutes).format(
+                name=name, n=a.minutes
+            )
         every = a.frequency.every
         if self.status is Status.DONE:
             if every is Every.WEEK:
-                return f"{name}: {self.done} of {self.needed} this week, all done"
+                return _("{name}: {done} of {needed} this week, all done").format(
+                    name=name, done=self.done, needed=self.needed
+                )
             if every is Every.ONCE:
-                return f"{name}: done"
-            return f"{name}: done today"
+                return _("{name}: done").format(name=name)
+            return _("{name}: done today").format(name=name)
         if self.status is Status.OPEN:
             assert a.frequency.by is not None
-            return f"{name}: still open from {short_date(a.frequency.by)}, whenever you are ready"
+            return _("{name}: still open from {date}, whenever you are ready").format(
+                name=name, date=short_date(a.frequency.by)
+            )
         if every is Every.WEEK:
             left = self.needed - self.done
-            more = "1 more" if left == 1 else f"{left} more"
-            return f"{name}: {self.done} of {self.needed} this week, {more} to go"
+            return ngettext(
+                "{name}: {done} of {needed} this week, {n} more to go",
+                "{name}: {done} of {needed} this week, {n} more to go",
+                left,
+            ).format(name=name, done=self.done, needed=self.needed, n=left)
         if every is Every.ONCE:
             assert a.frequency.by is not None
-            when = "today" if self.status is Status.TODAY else f"by {short_date(a.frequency.by)}"
-            return f"{name}: once, {when}"
+            if self.status is Status.TODAY:
+                return _("{name}: once, today").format(name=name)
+            return _("{name}: once, by {date}").format(name=name, date=short_date(a.frequency.by))
         if every is Every.WEEKDAYS:
-            return f"{name} ({a.frequency.describe()})"
+            # Translators: a homework's name and how often it is asked for ("on Mondays").
+            return _("{name} ({how_often})").format(name=name, how_often=a.frequency.describe())
         return name
 
 
@@ -121,12 +135,20 @@ class Streak:
         """A kind sentence about the streak; never a reproach."""
         if self.current == 0:
             if self.best:
-                return "Any small step today starts a new run of days."
-            return "Your first piece of homework will start a streak."
-        days = "1 day" if self.current == 1 else f"{self.current} days in a row"
+                return _("Any small step today starts a new run of days.")
+            return _("Your first piece of homework will start a streak.")
+        n = self.current
         if self.today:
-            return f"Streak: {days} with some homework. Well done."
-        return f"Streak: {days} with some homework. Anything today keeps it going."
+            return ngettext(
+                "Streak: {n} day with some homework. Well done.",
+                "Streak: {n} days in a row with some homework. Well done.",
+                n,
+            ).format(n=n)
+        return ngettext(
+            "Streak: {n} day with some homework. Anything today keeps it going.",
+            "Streak: {n} days in a row with some homework. Anything today keeps it going.",
+            n,
+        ).format(n=n)
 
 
 def streak_of(days: Iterable[date], today: date) -> Streak:
@@ -165,44 +187,61 @@ class TodayView:
 
     def lines(self) -> list[str]:
         """Everything as plain lines, each starting with what it is (for `homework-tui today`)."""
-        out = [f"To do today: {p.line()}" for p in self.to_do]
+        out = [_("To do today: {homework}").format(homework=p.line()) for p in self.to_do]
         out += [
-            f"{'Coming up' if p.assignment.frequency.every is Every.ONCE else 'This week'}: "
-            f"{p.line()}"
+            (
+                _("Coming up: {homework}")
+                if p.assignment.frequency.every is Every.ONCE
+                else _("This week: {homework}")
+            ).format(homework=p.line())
             for p in self.this_week
         ]
-        out += [f"Still open: {p.line()}" for p in self.still_open]
-        out += [f"Waiting for an outcome: {a.title or 'an experiment'}" for a in self.waiting]
+        out += [_("Still open: {homework}").format(homework=p.line()) for p in self.still_open]
         out += [
-            f"Started: {a.title or a.kind.label}, finish it when you like" for a in self.started
+            _("Waiting for an outcome: {title}").format(title=a.title or _("an experiment"))
+            for a in self.waiting
         ]
-        out += [f"Done: {p.line()}" for p in self.done]
+        out += [
+            _("Started: {title}, finish it when you like").format(title=a.title or a.kind.label)
+            for a in self.started
+        ]
+        out += [_("Done: {homework}").format(homework=p.line()) for p in self.done]
         if not self.has_plan and self.logged_today:
             count = len(self.logged_today)
-            out.append(f"Done today: {count} piece{'s' if count != 1 else ''} of homework")
+            out.append(
+                ngettext(
+                    "Done today: {n} piece of homework", "Done today: {n} pieces of homework", count
+                ).format(n=count)
+            )
         return out
 
     def brief(self) -> str:
         """One short line for a shell prompt: “homework: 2 of 4 done today”."""
         if not self.has_plan:
-            return "homework: no plan yet"
+            return _("homework: no plan yet")
         asked = len(self.done) + len(self.to_do)
-        line = f"homework: {len(self.done)} of {asked} done today"
         if self.this_week:
-            line += f", {len(self.this_week)} more this week"
-        return line
+            return _("homework: {done} of {asked} done today, {more} more this week").format(
+                done=len(self.done), asked=asked, more=len(self.this_week)
+            )
+        return _("homework: {done} of {asked} done today").format(done=len(self.done), asked=asked)
 
     def summary(self) -> str:
         """One encouraging sentence about the day."""
         if not self.has_plan:
-            return "No plan yet. Add what your therapist set in Plan, or import their file."
+            return _("No plan yet. Add what your therapist set in Plan, or import their file.")
         if not self.to_do and not self.this_week and not self.still_open:
             if self.done:
-                return "Everything asked for is done for now. Well done."
-            return "Nothing is asked for today. A rest day is part of the plan too."
+                return _("Everything asked for is done for now. Well done.")
+            return _("Nothing is asked for today. A rest day is part of the plan too.")
         if self.done:
-            return f"{len(self.done)} done so far. One small step at a time."
-        return "Any one of these is a good start."
+            n = len(self.done)
+            return ngettext(
+                "{n} done so far. One small step at a time.",
+                "{n} done so far. One small step at a time.",
+                n,
+            ).format(n=n)
+        return _("Any one of these is a good start.")
 
 
 def today_view(

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.base import (
     Entity,
     ValidationError,
@@ -22,25 +23,26 @@ from homework_tui.model.base import (
 
 TABLE = "experiments"
 
-# The worksheet's fields, in order, with the words the form uses.
+# The worksheet's fields, in order, with the words the form uses (English, marked for
+# translation: show them with `_()`).
 PLAN_FIELDS: tuple[tuple[str, str], ...] = (
-    ("belief", "The belief I want to test"),
-    ("belief_rating", "How much I believe it (0-100)"),
-    ("alternative", "An alternative belief (optional)"),
-    ("alternative_rating", "How much I believe the alternative (0-100)"),
-    ("what", "The experiment: what I will do"),
-    ("when", "When"),
-    ("where", "Where"),
-    ("predictions", "What I predict will happen"),
-    ("problems", "What might get in the way"),
-    ("handling", "How I could handle that"),
+    ("belief", N_("The belief I want to test")),
+    ("belief_rating", N_("How much I believe it (0-100)")),
+    ("alternative", N_("An alternative belief (optional)")),
+    ("alternative_rating", N_("How much I believe the alternative (0-100)")),
+    ("what", N_("The experiment: what I will do")),
+    ("when", N_("When")),
+    ("where", N_("Where")),
+    ("predictions", N_("What I predict will happen")),
+    ("problems", N_("What might get in the way")),
+    ("handling", N_("How I could handle that")),
 )
 OUTCOME_FIELDS: tuple[tuple[str, str], ...] = (
-    ("outcome", "What actually happened"),
-    ("learned", "What I learned"),
-    ("belief_after", "How much I believe the original belief now (0-100)"),
-    ("alternative_after", "How much I believe the alternative now (0-100)"),
-    ("modified_belief", "A modified belief, in my own words"),
+    ("outcome", N_("What actually happened")),
+    ("learned", N_("What I learned")),
+    ("belief_after", N_("How much I believe the original belief now (0-100)")),
+    ("alternative_after", N_("How much I believe the alternative now (0-100)")),
+    ("modified_belief", N_("A modified belief, in my own words")),
 )
 RATINGS = ("belief_rating", "alternative_rating", "belief_after", "alternative_after")
 LINES = ("belief", "alternative", "when", "where")
@@ -67,7 +69,7 @@ class Experiment(Entity):
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
-        for name in (*(n for n, _ in PLAN_FIELDS), *(n for n, _ in OUTCOME_FIELDS)):
+        for name in (*(n for n, _label in PLAN_FIELDS), *(n for n, _label in OUTCOME_FIELDS)):
             if name in RATINGS:
                 continue
             multiline = name not in LINES
@@ -76,14 +78,16 @@ class Experiment(Entity):
         if not self.belief:
             raise ValidationError(
                 "belief",
-                "Please write the belief you want to test, in your own words — for example "
-                "“If I speak up, people will think I'm stupid.”",
+                _(
+                    "Please write the belief you want to test, in your own words — for example "
+                    "“If I speak up, people will think I'm stupid.”"
+                ),
             )
         labels = {
-            "belief_rating": "How much you believe it",
-            "alternative_rating": "How much you believe the alternative",
-            "belief_after": "How much you believe it now",
-            "alternative_after": "How much you believe the alternative now",
+            "belief_rating": _("How much you believe it"),
+            "alternative_rating": _("How much you believe the alternative"),
+            "belief_after": _("How much you believe it now"),
+            "alternative_after": _("How much you believe the alternative now"),
         }
         for name, label in labels.items():
             set_(self, name, optional_rating(name, getattr(self, name), label))
@@ -92,8 +96,10 @@ class Experiment(Entity):
                 if getattr(self, name) is not None:
                     raise ValidationError(
                         name,
-                        "You rated an alternative belief — please write the alternative too, "
-                        "or clear the rating.",
+                        _(
+                            "You rated an alternative belief — please write the alternative "
+                            "too, or clear the rating."
+                        ),
                     )
         if self.outcome and self.completed_at is None:
             set_(self, "completed_at", now())
@@ -113,10 +119,10 @@ class Experiment(Entity):
         return self.belief_after - self.belief_rating
 
     def missing_plan(self) -> tuple[str, ...]:
-        """Labels of plan fields still empty (the alternative is optional)."""
+        """Labels of plan fields still empty (the alternative is optional), translated."""
         optional = {"alternative", "alternative_rating"}
         return tuple(
-            label
+            _(label)
             for name, label in PLAN_FIELDS
             if name not in optional and getattr(self, name) in ("", None)
         )
@@ -124,7 +130,7 @@ class Experiment(Entity):
 
 def form_fields(experiment: Experiment) -> dict[str, str]:
     fields: dict[str, str] = {}
-    for name, _ in (*PLAN_FIELDS, *OUTCOME_FIELDS):
+    for name, _label in (*PLAN_FIELDS, *OUTCOME_FIELDS):
         value = getattr(experiment, name)
         fields[name] = "" if value is None else str(value)
     return fields
@@ -132,7 +138,7 @@ def form_fields(experiment: Experiment) -> dict[str, str]:
 
 def experiment_from_fields(fields: dict[str, str], *, base: Experiment | None = None) -> Experiment:
     values: dict[str, object] = {
-        name: fields.get(name, "") for name, _ in (*PLAN_FIELDS, *OUTCOME_FIELDS)
+        name: fields.get(name, "") for name, _label in (*PLAN_FIELDS, *OUTCOME_FIELDS)
     }
     if base is not None:
         return replace(base, **values)  # type: ignore[arg-type]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from statistics import mean
 
+from homework_tui.i18n import _, decimal, ngettext
 from homework_tui.model.activity import Activity, Kind, State
 from homework_tui.model.distortions import STANDARD, display_name
 from homework_tui.model.thought_record import ThoughtRecord
@@ -49,12 +50,24 @@ class StepTrend:
     days: tuple[date, ...]
 
     def sentence(self) -> str:
-        times = "once" if len(self.peaks) == 1 else f"{len(self.peaks)} times"
+        n = len(self.peaks)
         peaks = " → ".join(str(p) for p in self.peaks)
-        text = f"{self.step}: practised {times}; peak SUDS {peaks}"
-        if len(self.peaks) > 1 and self.peaks[-1] < self.peaks[0]:
-            text += f" (down {self.peaks[0] - self.peaks[-1]})"
-        return text + "."
+        down = self.peaks[0] - self.peaks[-1] if n > 1 else 0
+        if n == 1:
+            return _("{step}: practised once; peak SUDS {peaks}.").format(
+                step=self.step, peaks=peaks
+            )
+        if down > 0:
+            return ngettext(
+                "{step}: practised {n} time; peak SUDS {peaks} (down {down}).",
+                "{step}: practised {n} times; peak SUDS {peaks} (down {down}).",
+                n,
+            ).format(step=self.step, n=n, peaks=peaks, down=down)
+        return ngettext(
+            "{step}: practised {n} time; peak SUDS {peaks}.",
+            "{step}: practised {n} times; peak SUDS {peaks}.",
+            n,
+        ).format(step=self.step, n=n, peaks=peaks)
 
 
 @dataclass(frozen=True)
@@ -74,7 +87,7 @@ class Insights:
 
     @property
     def total(self) -> int:
-        return sum(count for _, count in self.counts)
+        return sum(count for _kind, count in self.counts)
 
     @property
     def days_practised(self) -> int:
@@ -88,65 +101,112 @@ class Insights:
         """The look back in plain sentences, most encouraging facts first."""
         if not any(self.per_day):
             return [
-                (
+                _(
                     "Nothing logged in these days yet. Whenever you do some homework, it shows "
                     "up here."
                 )
             ]
         done = ", ".join(kind.count(n) for kind, n in self.counts)
-        out = [
-            f"You practised on {self.days_practised} of {self.days} days"
-            + (f": {done}." if done else ".")
-        ]
+        if done:
+            first = _("You practised on {practised} of {days} days: {done}.").format(
+                practised=self.days_practised, days=self.days, done=done
+            )
+        else:
+            first = _("You practised on {practised} of {days} days.").format(
+                practised=self.days_practised, days=self.days
+            )
+        out = [first]
         if self.previous_total and self.total > self.previous_total:
-            out.append(f"That is more than the {self.days} days before ({self.previous_total}).")
-        if self.mood:
             out.append(
-                f"Thought records: your moods went from {self.mood.before:.0f} to "
-                f"{self.mood.after:.0f} on average ({_points(self.mood.drop)}, "
-                f"{_count(self.mood.count, 'record')})."
+                _("That is more than the {days} days before ({total}).").format(
+                    days=self.days, total=self.previous_total
+                )
+            )
+        if self.mood:
+            count = self.mood.count
+            out.append(
+                _(
+                    "Thought records: your moods went from {before} to {after} on average "
+                    "({change}, {records})."
+                ).format(
+                    before=_whole(self.mood.before),
+                    after=_whole(self.mood.after),
+                    change=_points(self.mood.drop),
+                    records=ngettext("{n} record", "{n} records", count).format(n=count),
+                )
             )
         rated = [
-            f"{scale} from {change.before:.0f} to {change.after:.0f} (of {high}) on "
-            f"average ({_points(change.drop)}, {_count(change.count, 'session')})"
-            for scale, high, change in (
-                ("tension", 100, self.relaxation),
-                ("anxiety", 10, self.relaxation_anxiety),
+            _rated(scale, change)
+            for scale, change in (
+                ("tension", self.relaxation),
+                ("anxiety", self.relaxation_anxiety),
             )
             if change is not None
         ]
         if rated or self.relaxation_minutes:
-            minutes = f"{self.relaxation_minutes:.0f} minutes in all"
-            out.append(f"Relaxation: {'; '.join([*rated, minutes])}.")
+            whole = round(self.relaxation_minutes)
+            minutes = ngettext("{n} minute in all", "{n} minutes in all", whole).format(
+                n=_whole(self.relaxation_minutes)
+            )
+            # Translators: {details} lists ratings and minutes, separated by semicolons.
+            out.append(_("Relaxation: {details}.").format(details="; ".join([*rated, minutes])))
         if self.belief:
+            count = self.belief.count
             out.append(
-                f"Experiments: belief in the feared prediction from {self.belief.before:.0f} "
-                f"to {self.belief.after:.0f} on average "
-                f"({_count(self.belief.count, 'experiment')})."
+                _(
+                    "Experiments: belief in the feared prediction from {before} to {after} on "
+                    "average ({experiments})."
+                ).format(
+                    before=_whole(self.belief.before),
+                    after=_whole(self.belief.after),
+                    experiments=ngettext("{n} experiment", "{n} experiments", count).format(
+                        n=count
+                    ),
+                )
             )
         out += [trend.sentence() for trend in self.steps]
         if self.journal_moods:
-            moods = " → ".join(str(m) for _, m in self.journal_moods)
-            out.append(f"Journal mood (0-10): {moods}.")
+            moods = " → ".join(str(m) for _day, m in self.journal_moods)
+            out.append(_("Journal mood (0-10): {moods}.").format(moods=moods))
         return out
 
 
+def _whole(value: float) -> str:
+    """A rounded average as the language writes numbers."""
+    return decimal(value, 0)
+
+
+def _rated(scale: str, change: Change) -> str:
+    """ "tension from 65 to 40 (of 100) on average (25 points lower, 2 sessions)"."""
+    sessions = ngettext("{n} session", "{n} sessions", change.count).format(n=change.count)
+    values = {
+        "before": _whole(change.before),
+        "after": _whole(change.after),
+        "change": _points(change.drop),
+        "sessions": sessions,
+    }
+    if scale == "tension":
+        return _(
+            "tension from {before} to {after} (of 100) on average ({change}, {sessions})"
+        ).format(**values)
+    return _("anxiety from {before} to {after} (of 10) on average ({change}, {sessions})").format(
+        **values
+    )
+
+
 def _points(drop: float) -> str:
+    whole = round(abs(drop))
     if drop > 0:
-        return f"{drop:.0f} points lower"
+        return ngettext("{n} point lower", "{n} points lower", whole).format(n=_whole(drop))
     if drop < 0:
-        return f"{-drop:.0f} points higher"
-    return "no change"
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
+        return ngettext("{n} point higher", "{n} points higher", whole).format(n=_whole(-drop))
+    return _("no change")
 
 
 def _change(pairs: list[tuple[float, float]]) -> Change | None:
     if not pairs:
         return None
-    return Change(mean(b for b, _ in pairs), mean(a for _, a in pairs), len(pairs))
+    return Change(mean(b for b, _a in pairs), mean(a for _b, a in pairs), len(pairs))
 
 
 def _pairs(activities: Iterable[Activity], before: str, after: str) -> list[tuple[float, float]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from homework_tui.i18n import _
 from homework_tui.model.base import Entity, ValidationError, clean_text, optional_rating
 
 TITLE_MAX = 200
@@ -32,7 +33,9 @@ def clean_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
         if not tag or tag.casefold() in seen:
             continue
         if len(tag) > TAG_MAX:
-            raise ValidationError("tags", f"Please keep each tag under {TAG_MAX} characters.")
+            raise ValidationError(
+                "tags", _("Please keep each tag under {limit} characters.").format(limit=TAG_MAX)
+            )
         seen.add(tag.casefold())
         result.append(tag)
     return tuple(result)
@@ -50,18 +53,20 @@ class JournalEntry(Entity):
         if len(title) > TITLE_MAX:
             raise ValidationError(
                 "title",
-                f"Please keep the title under {TITLE_MAX} characters; the rest can go "
-                "in the writing below.",
+                _(
+                    "Please keep the title under {limit} characters; the rest can go in the "
+                    "writing below."
+                ).format(limit=TITLE_MAX),
             )
         text = clean_text(self.text).strip("\n")
         if not title and not text.strip():
-            raise ValidationError("text", "Please write a title or a few words before saving.")
+            raise ValidationError("text", _("Please write a title or a few words before saving."))
         object.__setattr__(self, "title", title)
         object.__setattr__(self, "text", text)
         object.__setattr__(
             self,
             "mood",
-            optional_rating("mood", self.mood, "Mood", low=MOOD_LOW, high=MOOD_HIGH),
+            optional_rating("mood", self.mood, _("Mood"), low=MOOD_LOW, high=MOOD_HIGH),
         )
         object.__setattr__(self, "tags", clean_tags(tuple(self.tags)))
 

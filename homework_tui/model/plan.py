@@ -15,9 +15,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
+from babel.dates import format_date
+
+from homework_tui.i18n import N_, _, current_language, ngettext
+from homework_tui.i18n.language import babel_locale
 from homework_tui.model.activity import Activity, Kind
 from homework_tui.model.base import Entity, ValidationError, clean_text
 
+# English weekday names, as plan files write them (`parse_weekday` reads them; never translated).
 WEEKDAY_NAMES: tuple[str, ...] = (
     "Monday",
     "Tuesday",
@@ -27,6 +32,22 @@ WEEKDAY_NAMES: tuple[str, ...] = (
     "Saturday",
     "Sunday",
 )
+# How "on Mondays and Thursdays" names each day, in the interface's language.
+_ON_WEEKDAYS: tuple[str, ...] = (
+    N_("Mondays"),
+    N_("Tuesdays"),
+    N_("Wednesdays"),
+    N_("Thursdays"),
+    N_("Fridays"),
+    N_("Saturdays"),
+    N_("Sundays"),
+)
+# “Tue 18 March” as each language writes a short day and date (Babel patterns).
+_SHORT_DATE = {
+    "de": "EEE, d. MMMM",  # i18n: not shown
+    "es": "EEE, d 'de' MMMM",  # i18n: not shown
+    "pt": "EEE, d 'de' MMMM",  # i18n: not shown
+}
 MAX_TIMES_A_WEEK = 21
 MAX_MINUTES = 600
 TITLE_MAX = 120
@@ -57,15 +78,19 @@ def week_start(day: date) -> date:
 
 
 def short_date(day: date) -> str:
-    """“Tue 18 March” — unambiguous in any country."""
-    return f"{WEEKDAY_NAMES[day.weekday()][:3]} {day.day} {day:%B}"
+    """“Tue 18 March” — unambiguous in any country — in the interface's language
+    (“mar. 18 mars”, “Di., 18. März”)."""
+    pattern = _SHORT_DATE.get(current_language(), "EEE d MMMM")
+    return format_date(day, pattern, locale=babel_locale())
 
 
 def weekday_list(days: tuple[int, ...]) -> str:
-    names = [WEEKDAY_NAMES[d] + "s" for d in days]
+    """“Mondays and Thursdays”, in the interface's language."""
+    names = [_(_ON_WEEKDAYS[d]) for d in days]
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    # Translators: the last two of a list of days: "Mondays, Tuesdays and Thursdays".
+    return _("{days} and {last}").format(days=", ".join(names[:-1]), last=names[-1])
 
 
 class Every(StrEnum):
@@ -88,51 +113,58 @@ class Frequency:
         if every is Every.WEEK:
             times = self.times
             if isinstance(times, bool) or not isinstance(times, int):
-                raise ValidationError("times", "How many times a week needs a whole number.")
+                raise ValidationError("times", _("How many times a week needs a whole number."))
             if not 1 <= times <= MAX_TIMES_A_WEEK:
                 raise ValidationError(
                     "times",
-                    f"How many times a week is {times}; it goes from 1 to {MAX_TIMES_A_WEEK}.",
+                    _("How many times a week is {times}; it goes from 1 to {high}.").format(
+                        times=times, high=MAX_TIMES_A_WEEK
+                    ),
                 )
         else:
             object.__setattr__(self, "times", 1)
         if every is Every.WEEKDAYS:
             days = tuple(sorted(set(self.weekdays)))
             if not days:
-                raise ValidationError("weekdays", "Please choose at least one day of the week.")
+                raise ValidationError("weekdays", _("Please choose at least one day of the week."))
             if any(not isinstance(d, int) or not 0 <= d <= 6 for d in days):
-                raise ValidationError("weekdays", "Days of the week go from Monday to Sunday.")
+                raise ValidationError("weekdays", _("Days of the week go from Monday to Sunday."))
             object.__setattr__(self, "weekdays", days)
         else:
             object.__setattr__(self, "weekdays", ())
         if every is Every.ONCE:
             if self.by is None:
-                raise ValidationError("by", "Please give the date it is for.")
+                raise ValidationError("by", _("Please give the date it is for."))
         else:
             object.__setattr__(self, "by", None)
 
     def describe(self) -> str:
         """“every day”, “3 times a week”, “on Mondays and Thursdays”, “once, by Tue 18 March”."""
         if self.every is Every.DAY:
-            return "every day"
+            return _("every day")
         if self.every is Every.WEEK:
-            return "once a week" if self.times == 1 else f"{self.times} times a week"
+            if self.times == 1:
+                return _("once a week")
+            return ngettext("{n} time a week", "{n} times a week", self.times).format(n=self.times)
         if self.every is Every.WEEKDAYS:
-            return "on " + weekday_list(self.weekdays)
+            # Translators: {days} is a list like "Mondays and Thursdays" (translated apart).
+            return _("on {days}").format(days=weekday_list(self.weekdays))
         assert self.by is not None
-        return f"once, by {short_date(self.by)}"
+        return _("once, by {date}").format(date=short_date(self.by))
 
 
 def _default_title(kind: Kind, target: str) -> str:
     if not target:
         return kind.label
     if kind is Kind.BREATHING:
-        return f"{target[:1].upper()}{target[1:]} breathing"
+        # Translators: {pattern} is a breathing pattern's name as the plan gives it ("Box").
+        return _("{pattern} breathing").format(pattern=f"{target[:1].upper()}{target[1:]}")
     if kind is Kind.PMR:
-        return f"Muscle relaxation ({target})"
+        return _("Muscle relaxation ({stage})").format(stage=target)
     if kind is Kind.EXPOSURE:
-        return f"Exposure: {target}"
-    return f"{kind.label}: {target}"
+        return _("Exposure: {target}").format(target=target)
+    # Translators: a kind of homework and what it is for ("Journal: sleep").
+    return _("{kind}: {target}").format(kind=kind.label, target=target)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -152,31 +184,37 @@ class Assignment(Entity):
         set_(self, "kind", Kind(self.kind))
         title = " ".join(clean_text(self.title, multiline=False).split())
         if len(title) > TITLE_MAX:
-            raise ValidationError("title", f"Please keep the name under {TITLE_MAX} characters.")
+            raise ValidationError(
+                "title", _("Please keep the name under {limit} characters.").format(limit=TITLE_MAX)
+            )
         set_(self, "title", title)
         set_(self, "target", " ".join(clean_text(self.target, multiline=False).split()))
         set_(self, "note", clean_text(self.note).strip())
         set_(self, "source", clean_text(self.source, multiline=False).strip())
         if self.kind is Kind.OTHER and not title:
-            raise ValidationError("title", "Please say what this homework is, in a few words.")
+            raise ValidationError("title", _("Please say what this homework is, in a few words."))
         if self.minutes is not None:
             minutes = self.minutes
             if isinstance(minutes, bool) or not isinstance(minutes, int):
-                raise ValidationError("minutes", "Minutes need a whole number.")
+                raise ValidationError("minutes", _("Minutes need a whole number."))
             if not 1 <= minutes <= MAX_MINUTES:
-                raise ValidationError("minutes", f"Minutes go from 1 to {MAX_MINUTES}.")
+                raise ValidationError(
+                    "minutes", _("Minutes go from 1 to {high}.").format(high=MAX_MINUTES)
+                )
         if self.end is not None and self.end < self.start:
             raise ValidationError(
                 "end",
-                f"The last day ({short_date(self.end)}) is before the first "
-                f"({short_date(self.start)}).",
+                _("The last day ({last}) is before the first ({first}).").format(
+                    last=short_date(self.end), first=short_date(self.start)
+                ),
             )
         by = self.frequency.by
         if by is not None and by < self.start:
             raise ValidationError(
                 "by",
-                f"The date it is for ({short_date(by)}) is before it starts "
-                f"({short_date(self.start)}).",
+                _("The date it is for ({by}) is before it starts ({start}).").format(
+                    by=short_date(by), start=short_date(self.start)
+                ),
             )
 
     @property
@@ -187,7 +225,7 @@ class Assignment(Entity):
         """“Resonance breathing, 10 minutes, every day”."""
         parts = [self.name]
         if self.minutes:
-            parts.append(f"{self.minutes} minutes")
+            parts.append(ngettext("{n} minute", "{n} minutes", self.minutes).format(n=self.minutes))
         parts.append(self.frequency.describe())
         return ", ".join(parts)
 
@@ -248,7 +286,7 @@ class Checkoff(Entity):
 
     def __post_init__(self) -> None:
         if not self.assignment_id:
-            raise ValueError("a check-off needs its assignment")
+            raise ValueError("a check-off needs its assignment")  # i18n: not shown
         object.__setattr__(self, "note", clean_text(self.note).strip())
 
 
@@ -277,11 +315,16 @@ class PlanInfo:
         ):
             raise ValidationError(
                 "next_session",
-                f"The next session ({short_date(self.next_session)}) is before the last one "
-                f"({short_date(self.last_session)}).",
+                _("The next session ({next}) is before the last one ({last}).").format(
+                    next=short_date(self.next_session), last=short_date(self.last_session)
+                ),
             )
         if self.suggest_relax is not None and not isinstance(self.suggest_relax, bool):
-            raise ValidationError("suggest_relax", "suggest_relax needs to be true or false.")
+            raise ValidationError(
+                "suggest_relax",
+                # Translators: suggest_relax is a plan file's setting: keep it as it is.
+                _("suggest_relax needs to be true or false."),
+            )
 
     @property
     def relax_suggested(self) -> bool:
@@ -294,5 +337,5 @@ class PlanInfo:
         if self.suggest_relax is None:
             return ""
         if self.suggest_relax:
-            return "Today suggests Relax when you feel tense"
-        return "Today does not suggest Relax (your therapist's plan turns it off)"
+            return _("Today suggests Relax when you feel tense")
+        return _("Today does not suggest Relax (your therapist's plan turns it off)")

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from audio.toml_input import TomlInputError, load_toml
+from homework_tui.i18n import _, decimal, ngettext
 from homework_tui.model.activity import KIND_WORDS, Kind, normalise, parse_kind
 from homework_tui.model.base import ValidationError, without_escape_sequences
 from homework_tui.model.plan import (
@@ -83,7 +84,7 @@ def parse_plan(text: str, *, today: date | None = None) -> PlanFile:
             problems.append(
                 Problem(
                     lines.of(key, 0, key),
-                    unknown_key(key, ("plan", HOMEWORK)).replace("setting", "section"),
+                    unknown_key(key, ("plan", HOMEWORK), section=True),
                 )
             )
     info, start, end = _read_info(data.get("plan", {}), lines, problems)
@@ -93,9 +94,11 @@ def parse_plan(text: str, *, today: date | None = None) -> PlanFile:
         problems.append(
             Problem(
                 None,
-                "The file has no homework in it. Each piece of homework "
-                "starts with a [[homework]] line (see the README, section "
-                "Your therapist's plan).",
+                # Translators: keep the TOML (keys, values, [tables]) as written.
+                _(
+                    "The file has no homework in it. Each piece of homework starts with a "
+                    "[[homework]] line (see the README, section Your therapist's plan)."
+                ),
             )
         )
         homework = []
@@ -110,9 +113,11 @@ def parse_plan(text: str, *, today: date | None = None) -> PlanFile:
             problems.append(
                 Problem(
                     line,
-                    f"this looks the same as the homework on line "
-                    f"{seen[assignment.source]}; give one of them its "
-                    'own id = "…" if both are meant',
+                    # Translators: keep the TOML (keys, values, [tables]) as written.
+                    _(
+                        "this looks the same as the homework on line {line}; give one of them "
+                        'its own id = "…" if both are meant'
+                    ).format(line=seen[assignment.source]),
                 )
             )
             continue
@@ -133,10 +138,10 @@ def _check_file_size(text: str) -> None:
             [
                 Problem(
                     None,
-                    (
-                        f"the file is {size / 1024:,.0f} KB; a plan file can be at most "
-                        f"{PLAN_FILE_MAX_BYTES // 1024} KB (a plan written by hand is a few KB)"
-                    ),
+                    _(
+                        "the file is {size} KB; a plan file can be at most {limit} KB (a plan "
+                        "written by hand is a few KB)"
+                    ).format(size=decimal(size / 1024, 0), limit=PLAN_FILE_MAX_BYTES // 1024),
                 )
             ]
         )
@@ -149,10 +154,9 @@ def _check_homework_count(data: dict[str, Any]) -> None:
             [
                 Problem(
                     None,
-                    (
-                        f"the file holds {len(homework):,} pieces of homework; a plan can hold at most "
-                        f"{PLAN_MAX_HOMEWORK}"
-                    ),
+                    _(
+                        "the file holds {count} pieces of homework; a plan can hold at most {limit}"
+                    ).format(count=decimal(len(homework), 0), limit=PLAN_MAX_HOMEWORK),
                 )
             ]
         )
@@ -184,13 +188,21 @@ def _remove_escape_sequences(data: dict[str, Any], lines: FileLines) -> list[str
         if count:
             table[key] = cleaned
             line = lines.of(section, index, key)
-            where = f"line {line}: " if line else ""
-            what = (
-                "a terminal escape sequence"
-                if count == 1
-                else (f"{count} terminal escape sequences")
-            )
-            notices.append(f"{where}{what} (colour or cursor codes) removed from {key}")
+            if line:
+                notice = ngettext(
+                    "line {line}: a terminal escape sequence (colour or cursor codes) removed "
+                    "from {key}",
+                    "line {line}: {n} terminal escape sequences (colour or cursor codes) removed "
+                    "from {key}",
+                    count,
+                )
+            else:
+                notice = ngettext(
+                    "a terminal escape sequence (colour or cursor codes) removed from {key}",
+                    "{n} terminal escape sequences (colour or cursor codes) removed from {key}",
+                    count,
+                )
+            notices.append(notice.format(line=line, n=count, key=key))
     return notices
 
 
@@ -201,15 +213,17 @@ def _length_problems(data: dict[str, Any], lines: FileLines) -> list[Problem]:
     for table, section, index, key in _text_fields(data):
         if section == HOMEWORK and key == "title":
             continue
-        limit, what = (NOTE_MAX, "a note") if key == "note" else (PLAN_TEXT_MAX, key)
+        limit = NOTE_MAX if key == "note" else PLAN_TEXT_MAX
         length = len(table[key])
         if length > limit:
-            problems.append(
-                Problem(
-                    lines.of(section, index, key),
-                    (f"{key} is {length:,} characters long; {what} can be at most {limit:,}"),
-                )
+            values = {"key": key, "length": decimal(length, 0), "limit": decimal(limit, 0)}
+            message = (
+                _("note is {length} characters long; a note can be at most {limit}")
+                if key == "note"
+                # Translators: {key} is a plan file's setting (title, therapist): keep it.
+                else _("{key} is {length} characters long; {key} can be at most {limit}")
             )
+            problems.append(Problem(lines.of(section, index, key), message.format(**values)))
     return problems
 
 
@@ -217,7 +231,8 @@ def _read_info(
     plan: Any, lines: FileLines, problems: list[Problem]
 ) -> tuple[PlanInfo, date | None, date | None]:
     if not isinstance(plan, dict):
-        problems.append(Problem(lines.of("plan", 0, "plan"), "[plan] needs to be a table"))
+        # Translators: keep the TOML (keys, values, [tables]) as written.
+        problems.append(Problem(lines.of("plan", 0, "plan"), _("[plan] needs to be a table")))
         return PlanInfo(), None, None
     values: dict[str, Any] = {}
     for key, value in plan.items():
@@ -258,7 +273,8 @@ def _read_homework(
 ) -> Assignment | None:
     header = lines.of(HOMEWORK, index)
     if not isinstance(table, dict):
-        problems.append(Problem(header, "each homework needs to be a [[homework]] table"))
+        # Translators: keep the TOML (keys, values, [tables]) as written.
+        problems.append(Problem(header, _("each homework needs to be a [[homework]] table")))
         return None
     before = len(problems)
 
@@ -270,14 +286,16 @@ def _read_homework(
             problem(key, unknown_key(key, HOMEWORK_KEYS))
     kind: Kind | None = None
     if "kind" not in table:
-        problem(None, 'this homework needs a kind, e.g. kind = "thought record"')
+        # Translators: keep the TOML (keys, values, [tables]) as written.
+        problem(None, _('this homework needs a kind, e.g. kind = "thought record"'))
     else:
         kind = parse_kind(table["kind"]) if isinstance(table["kind"], str) else None
         if kind is None:
             problem(
                 "kind",
-                f"“{shown(table['kind'], quoted=False)}” is not a kind of homework homework-tui knows. "
-                f"Use one of: {', '.join(KIND_WORDS)}.",
+                _(
+                    "“{kind}” is not a kind of homework homework-tui knows. Use one of: {kinds}."
+                ).format(kind=shown(table["kind"], quoted=False), kinds=", ".join(KIND_WORDS)),
             )
     values: dict[str, Any] = {}
     for key, convert in (
@@ -296,7 +314,7 @@ def _read_homework(
     targets = [k for k in TARGET_KEYS if k in table]
     target = ""
     if len(targets) > 1:
-        problem(targets[1], f"give just one of {', '.join(targets)}")
+        problem(targets[1], _("give just one of {keys}").format(keys=", ".join(targets)))
     elif targets:
         try:
             target = as_text(table[targets[0]], targets[0])
@@ -334,12 +352,15 @@ def _read_frequency(table: dict[str, Any], problem: Any) -> Frequency | None:
     if not given:
         problem(
             None,
-            "say how often: daily = true, times_a_week = 3, "
-            'weekdays = ["Mon", "Thu"] or once_by = 2025-03-20',
+            # Translators: keep the TOML (keys, values, [tables]) as written.
+            _(
+                "say how often: daily = true, times_a_week = 3, "
+                'weekdays = ["Mon", "Thu"] or once_by = 2025-03-20'
+            ),
         )
         return None
     if len(given) > 1:
-        problem(given[1], f"give just one of {' or '.join(given)} for how often")
+        problem(given[1], _("give just one of {keys} for how often").format(keys=_either(given)))
         return None
     key = given[0]
     value = table[key]
@@ -347,7 +368,8 @@ def _read_frequency(table: dict[str, Any], problem: Any) -> Frequency | None:
         if key == "daily":
             if value is not True:
                 raise ValueError(
-                    "daily needs to be true (or leave it out and say how often another way)"
+                    # Translators: keep the TOML (keys, values, [tables]) as written.
+                    _("daily needs to be true (or leave it out and say how often another way)")
                 )
             return Frequency(every=Every.DAY)
         if key == "times_a_week":
@@ -361,8 +383,10 @@ def _read_frequency(table: dict[str, Any], problem: Any) -> Frequency | None:
                 day = parse_weekday(word) if isinstance(word, str) else None
                 if day is None:
                     raise ValueError(
-                        f"“{shown(word, quoted=False)}” is not a day of the week; write days like "
-                        '["Mon", "Thu"]'
+                        # Translators: keep the TOML (keys, values, [tables]) as written.
+                        _(
+                            '“{word}” is not a day of the week; write days like ["Mon", "Thu"]'
+                        ).format(word=shown(word, quoted=False))
                     )
                 days.append(day)
             return Frequency(every=Every.WEEKDAYS, weekdays=tuple(days))
@@ -370,3 +394,12 @@ def _read_frequency(table: dict[str, Any], problem: Any) -> Frequency | None:
     except (ValueError, ValidationError) as error:
         problem(key, getattr(error, "message", None) or str(error))
         return None
+
+
+def _either(keys: list[str]) -> str:
+    """ "daily or weekdays": settings a plan file may give only one of."""
+    text = keys[0]
+    for key in keys[1:]:
+        # Translators: two plan file settings, only one of which may be given; keep their names.
+        text = _("{first} or {second}").format(first=text, second=key)
+    return text

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from audio.toml_input import TomlInputError
+from homework_tui.i18n import N_, _
 from homework_tui.model.base import visible
 
 
@@ -28,7 +29,10 @@ class Problem:
         object.__setattr__(self, "message", visible(self.message))
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.message}" if self.line else self.message
+        if not self.line:
+            return self.message
+        # Translators: a problem in a plan file, after the number of its line.
+        return _("line {line}: {message}").format(line=self.line, message=self.message)
 
 
 # -- where things are in the file -----------------------------------------------------------------
@@ -76,11 +80,12 @@ class FileLines:
         return self.headers.get((section, index))
 
 
+# The start of tomllib's message (English, as it writes it) → ours, marked for translation.
 _FRIENDLIER = {
-    "Invalid date or datetime": "this is not a real date; dates are written like 2025-03-11",
-    "Invalid value": 'this value cannot be read; text needs quotes, like "Social situations"',
-    "Cannot overwrite a value": "this setting is given twice",
-    "Cannot declare": "this table is given twice",
+    "Invalid date or datetime": N_("this is not a real date; dates are written like 2025-03-11"),
+    "Invalid value": N_('this value cannot be read; text needs quotes, like "Social situations"'),
+    "Cannot overwrite a value": N_("this setting is given twice"),
+    "Cannot declare": N_("this table is given twice"),
 }
 
 
@@ -89,10 +94,13 @@ def syntax_problem(error: TomlInputError) -> Problem:
     if error.syntax:
         for start, friendly in _FRIENDLIER.items():
             if message.startswith(start):
-                message = friendly
+                message = _(friendly)
                 break
         else:
-            message = f"the file cannot be read here ({message[:1].lower()}{message[1:]})"
+            # Translators: {detail} is the TOML reader's own explanation, in English.
+            message = _("the file cannot be read here ({detail})").format(
+                detail=f"{message[:1].lower()}{message[1:]}"
+            )
     return Problem(error.line, message)
 
 
@@ -116,32 +124,61 @@ def as_date(value: Any, what: str) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValueError(f"{what} needs a date written like 2025-03-11 (got {shown(value)})")
+    raise ValueError(
+        # Translators: {what} is a plan file's setting (start, once_by): keep it as it is.
+        _("{what} needs a date written like 2025-03-11 (got {value})").format(
+            what=what, value=shown(value)
+        )
+    )
 
 
 def as_text(value: Any, what: str) -> str:
     if not isinstance(value, str):
-        raise ValueError(f'{what} needs text in quotes, like "…"')
+        raise ValueError(_('{what} needs text in quotes, like "…"').format(what=what))
     return value
 
 
 def as_yes_no(value: Any, what: str) -> bool:
     if not isinstance(value, bool):
-        raise ValueError(f"{what} needs to be true or false, without quotes (got {shown(value)})")
+        raise ValueError(
+            _("{what} needs to be true or false, without quotes (got {value})").format(
+                what=what, value=shown(value)
+            )
+        )
     return value
 
 
 def as_whole(value: Any, what: str, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{what} needs a whole number from {low} to {high} (got {shown(value)})")
+        raise ValueError(
+            _("{what} needs a whole number from {low} to {high} (got {value})").format(
+                what=what, low=low, high=high, value=shown(value)
+            )
+        )
     if not low <= value <= high:
         raise ValueError(
-            f"{what} is {shown(value, quoted=False)}; it needs to be from {low} to {high}"
+            _("{what} is {value}; it needs to be from {low} to {high}").format(
+                what=what, value=shown(value, quoted=False), low=low, high=high
+            )
         )
     return value
 
 
-def unknown_key(key: str, known: tuple[str, ...]) -> str:
+def unknown_key(key: str, known: tuple[str, ...], *, section: bool = False) -> str:
+    """A key (or, with `section`, a table) the plan format does not have, with the one meant."""
     close = difflib.get_close_matches(key, known, n=1)
-    hint = f" Did you mean “{close[0]}”?" if close else f" Known: {', '.join(known)}."
-    return f"“{key}” is not a setting homework-tui knows.{hint}"
+    if section:
+        if close:
+            return _("“{key}” is not a section homework-tui knows. Did you mean “{close}”?").format(
+                key=key, close=close[0]
+            )
+        return _("“{key}” is not a section homework-tui knows. Known: {known}.").format(
+            key=key, known=", ".join(known)
+        )
+    if close:
+        return _("“{key}” is not a setting homework-tui knows. Did you mean “{close}”?").format(
+            key=key, close=close[0]
+        )
+    return _("“{key}” is not a setting homework-tui knows. Known: {known}.").format(
+        key=key, known=", ".join(known)
+    )

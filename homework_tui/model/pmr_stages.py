@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from audio.pmr_sessions import BY_KEY, KEYS, SESSIONS
 from audio.pmr_sessions import PmrSession as PmrStage
+from homework_tui.i18n import N_
 from homework_tui.model.activity import normalise
 
 __all__ = ["BY_KEY", "KEYS", "STAGES", "PmrStage", "stage_of"]
@@ -26,3 +27,50 @@ def stage_of(text: str) -> PmrStage | None:
     """The stage `text` names (“pmr16”, “16 groups”, “Sixteen muscle groups”, “cue-controlled”),
     or None when it names no stage."""
     return _BY_NAME.get(normalise(text))
+
+
+# Every stage's names as the app shows them (title, short, in_sentence, invitation), listed here so
+# they are in the catalogue; audio.pmr_sessions holds them in English (a test checks the two
+# agree). Show them with `_()`: `_(stage.title)`, `_(TRY_NAMES[key])`.
+SHOWN_NAMES: tuple[str, ...] = (
+    # pmr16
+    N_("Muscle relaxation, 16 groups"),
+    N_("16 muscle groups"),
+    N_("16-group relaxation"),
+    N_("16 groups"),
+    # pmr7
+    N_("Muscle relaxation, 7 groups"),
+    N_("7 muscle groups"),
+    N_("7-group relaxation"),
+    N_("7 groups"),
+    # pmr4
+    N_("Muscle relaxation, 4 groups"),
+    N_("4 muscle groups"),
+    N_("4-group relaxation"),
+    N_("4 groups"),
+    # release
+    N_("Release-only relaxation"),
+    N_("Release only"),
+    N_("release-only relaxation"),
+    N_("release-only relaxation (letting go without tensing first)"),
+    # cue
+    N_("Cue-controlled relaxation"),
+    N_("Cue-controlled"),
+    N_("cue-controlled relaxation"),
+    N_("cue-controlled relaxation (relaxing on a word you choose)"),
+    # differential
+    N_("Differential relaxation"),
+    N_("Differential"),
+    N_("differential relaxation"),
+    N_("differential relaxation (relaxed while sitting, then while moving)"),
+    # rapid
+    N_("Rapid relaxation"),
+    N_("Rapid (about a minute)"),
+    N_("rapid relaxation"),
+    N_("rapid relaxation (20-30 seconds, many times a day)"),
+    # application
+    N_("Application training"),
+    N_("Application training"),
+    N_("application training"),
+    N_("application training (relaxing in the situations that make you anxious)"),
+)

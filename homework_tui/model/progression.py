@@ -30,12 +30,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from homework_tui.i18n import _, decimal, ngettext
 from homework_tui.model.base import ValidationError
 from homework_tui.model.pmr_stages import BY_KEY, KEYS, stage_of
 from homework_tui.model.relaxation import RelaxationSession
 
 STAGES: tuple[str, ...] = KEYS
-# How each stage reads inside a sentence: "your last 5 sessions of 16-group relaxation".
+# How each stage reads inside a sentence: "your last 5 sessions of 16-group relaxation" (English,
+# in the catalogue through pmr_stages.SHOWN_NAMES: show with `_()`).
 STAGE_NAMES: dict[str, str] = {key: stage.in_sentence for key, stage in BY_KEY.items()}
 # How the invitation to the next stage reads: "When you're ready, try 7 groups."
 TRY_NAMES: dict[str, str] = {key: stage.invitation for key, stage in BY_KEY.items()}
@@ -70,45 +72,64 @@ class ProgressionRule:
             or not isinstance(self.count, int)
             or not 1 <= self.count <= 50
         ):
-            raise ValidationError("count", "The number of sessions goes from 1 to 50.")
+            raise ValidationError("count", _("The number of sessions goes from 1 to 50."))
         if (
             isinstance(self.threshold, bool)
             or not isinstance(self.threshold, int)
             or not (0 <= self.threshold <= TENSION_MAX)
         ):
-            raise ValidationError("threshold", "Low tension is a number from 0 to 100.")
+            raise ValidationError("threshold", _("Low tension is a number from 0 to 100."))
         if (
             isinstance(self.days, bool)
             or not isinstance(self.days, int)
             or not 1 <= self.days <= 60
         ):
-            raise ValidationError("days", "The number of days practised goes from 1 to 60.")
+            raise ValidationError("days", _("The number of days practised goes from 1 to 60."))
         if (
             isinstance(self.span, bool)
             or not isinstance(self.span, int)
             or not 0 <= self.span <= 90
         ):
-            raise ValidationError("span", "The days from first to last practice go from 0 to 90.")
+            raise ValidationError(
+                "span", _("The days from first to last practice go from 0 to 90.")
+            )
 
     def describe(self) -> str:
         """The rule in plain words."""
         sessions = (
-            "your last rated session"
+            _("your last rated session")
             if self.count == 1
-            else f"your last {self.count} rated sessions"
+            else ngettext(
+                "your last {n} rated session", "your last {n} rated sessions", self.count
+            ).format(n=self.count)
         )
-        return (
-            f"How it's decided: {sessions} at a stage, played to the end, all ended at a tension of "
-            f"{self.threshold} or less out of 100 (or anxiety {self.threshold / 10:g} or less out of 10), "
-            f"and you've practised that stage on {self._days_words()}."
+        return _(
+            "How it's decided: {sessions} at a stage, played to the end, all ended at a tension "
+            "of {threshold} or less out of 100 (or anxiety {anxiety} or less out of 10), and "
+            "you've practised that stage on {days}."
+        ).format(
+            sessions=sessions,
+            threshold=self.threshold,
+            anxiety=decimal(self.threshold / 10),
+            days=self._days_words(),
         )
 
     def _days_words(self) -> str:
-        days = "1 day" if self.days == 1 else f"at least {self.days} different days"
+        if self.days == 1:
+            days = _("1 day")
+        else:
+            days = ngettext(
+                "at least {n} different day", "at least {n} different days", self.days
+            ).format(n=self.days)
         if self.span == 0:
             return days
-        apart = "1 day" if self.span == 1 else f"{self.span} days"
-        return f"{days}, the first and the last at least {apart} apart"
+        if self.span == 1:
+            return _("{days}, the first and the last at least 1 day apart").format(days=days)
+        return ngettext(
+            "{days}, the first and the last at least {n} day apart",
+            "{days}, the first and the last at least {n} days apart",
+            self.span,
+        ).format(days=days, n=self.span)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -119,7 +140,7 @@ class ProgressionPrefs:
 
     def __post_init__(self) -> None:
         if not isinstance(self.suggest, bool):
-            raise ValidationError("suggest", "Suggestions are either on or off.")
+            raise ValidationError("suggest", _("Suggestions are either on or off."))
 
 
 @dataclass(frozen=True)
@@ -159,11 +180,19 @@ class Suggestion:
     @property
     def message(self) -> str:
         """Warm words for the Relax screen."""
-        many = "session" if self.sessions == 1 else f"{self.sessions} sessions"
-        return (
-            f"You've reached low tension in your last {many} of {STAGE_NAMES[self.current]}. "
-            f"When you're ready, try {TRY_NAMES[self.next]}."
-        )
+        stage, next_stage = _(STAGE_NAMES[self.current]), _(TRY_NAMES[self.next])
+        if self.sessions == 1:
+            return _(
+                "You've reached low tension in your last session of {stage}. When you're "
+                "ready, try {next_stage}."
+            ).format(stage=stage, next_stage=next_stage)
+        return ngettext(
+            "You've reached low tension in your last {n} session of {stage}. When you're "
+            "ready, try {next_stage}.",
+            "You've reached low tension in your last {n} sessions of {stage}. When you're "
+            "ready, try {next_stage}.",
+            self.sessions,
+        ).format(n=self.sessions, stage=stage, next_stage=next_stage)
 
 
 def next_stage(stage: str) -> str | None:
@@ -211,7 +240,7 @@ def pmr_record(session: RelaxationSession) -> PmrRecord | None:
     stage = stage_of(session.pattern)
     if session.kind != "pmr" or stage is None:
         return None
-    _, after = session.as_tension
+    _before, after = session.as_tension
     return PmrRecord(stage.key, session.created_at, session.completed, after, session.minutes)
 
 

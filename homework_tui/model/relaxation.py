@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass, field, replace
 from typing import Any, Self
 
+from homework_tui.i18n import N_, _, decimal, ngettext, pgettext
 from homework_tui.model.base import Entity, ValidationError, clean_text, optional_rating
 from homework_tui.model.pmr_stages import KEYS as PMR_NAMES
 from homework_tui.model.pmr_stages import STAGES as PMR_STAGES
@@ -20,20 +21,22 @@ from homework_tui.model.pmr_stages import STAGES as PMR_STAGES
 BREATHING_NAMES: tuple[str, ...] = ("box", "478", "resonance", "sigh")
 KINDS: tuple[str, ...] = ("breathing", "pmr", "mindfulness")
 SCALES: dict[str, tuple[int, int, str]] = {
-    # scale → (low, high, how it is asked)
-    "tension": (0, 100, "How tense do you feel, from 0 (totally relaxed) to 100?"),
-    "anxiety": (0, 10, "How anxious do you feel, from 0 (calm) to 10?"),
+    # scale → (low, high, how it is asked: English, shown with `_()`)
+    "tension": (0, 100, N_("How tense do you feel, from 0 (totally relaxed) to 100?")),
+    "anxiety": (0, 10, N_("How anxious do you feel, from 0 (calm) to 10?")),
 }
 NOTE_MAX = 2000
 MINUTES_RANGE = (1.0, 60.0)
 BPM_RANGE = (4.5, 6.5)
 
-# How each session reads in a sentence ("Box breathing", "Muscle relaxation, 16 groups").
+# How each session reads in a sentence ("Box breathing", "Muscle relaxation, 16 groups"). English:
+# a log stores its title as written here; show it with `_()` (the PMR stages' titles are in the
+# catalogue through pmr_stages.SHOWN_NAMES).
 TITLES: dict[str, str] = {
-    "box": "Box breathing",
-    "478": "4-7-8 breathing",
-    "resonance": "Resonance breathing",
-    "sigh": "Cyclic sigh",
+    "box": N_("Box breathing"),
+    "478": N_("4-7-8 breathing"),
+    "resonance": N_("Resonance breathing"),
+    "sigh": N_("Cyclic sigh"),
     **{stage.key: stage.title for stage in PMR_STAGES},
 }
 
@@ -44,29 +47,32 @@ def kind_of(session: str) -> str:
 
 
 def title_of(session: str) -> str:
+    """The session's title in English, as a log stores it (show it with `_()`)."""
     return TITLES.get(session.strip().lower(), session)
 
 
 def check_minutes(value: object) -> float:
     """A session length in minutes, 1 to 60 (whole or decimal)."""
     low, high = MINUTES_RANGE
+    problem = ValidationError(
+        "minutes",
+        _("Length needs a number of minutes from {low} to {high}.").format(
+            low=decimal(low), high=decimal(high)
+        ),
+    )
     try:
         minutes = float(str(value).strip()) if isinstance(value, str) else float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise ValidationError(
-            "minutes", f"Length needs a number of minutes from {low:g} to {high:g}."
-        ) from None
+        raise problem from None
     if isinstance(value, bool) or not math.isfinite(minutes) or not low <= minutes <= high:
-        raise ValidationError(
-            "minutes", f"Length needs a number of minutes from {low:g} to {high:g}."
-        )
+        raise problem
     return minutes
 
 
 def check_rating(value: object, scale: str) -> int | None:
     """A before/after rating on `scale` ("tension" 0-100 or "anxiety" 0-10); None when skipped."""
-    low, high, _ = SCALES[scale]
-    label = "Tension" if scale == "tension" else "Anxiety"
+    low, high, _question = SCALES[scale]
+    label = _("Tension") if scale == "tension" else _("Anxiety")
     return optional_rating(scale, value, label, low=low, high=high)
 
 
@@ -91,10 +97,10 @@ class RelaxChoice:
     def __post_init__(self) -> None:
         if self.session_kind not in ("", *KINDS):
             raise ValidationError(
-                "kind", "A session is breathing, muscle relaxation or mindfulness."
+                "kind", _("A session is breathing, muscle relaxation or mindfulness.")
             )
         if not isinstance(self.own_length, bool):
-            raise ValidationError("own_length", "A session's own length is either used or not.")
+            raise ValidationError("own_length", _("A session's own length is either used or not."))
         object.__setattr__(
             self,
             "session_title",
@@ -102,7 +108,7 @@ class RelaxChoice:
         )
         session = " ".join(clean_text(str(self.session), multiline=False).split())
         if not session:
-            raise ValidationError("session", "Please choose a session.")
+            raise ValidationError("session", _("Please choose a session."))
         object.__setattr__(self, "session", session)
         object.__setattr__(self, "minutes", check_minutes(self.minutes))
         bpm = self.breaths_per_minute
@@ -111,22 +117,29 @@ class RelaxChoice:
             or not isinstance(bpm, (int, float))
             or not (BPM_RANGE[0] <= float(bpm) <= BPM_RANGE[1])
         ):
-            raise ValidationError("bpm", "Breaths a minute should be from 4.5 to 6.5.")
+            raise ValidationError(
+                "bpm",
+                _("Breaths a minute should be from {low} to {high}.").format(
+                    low=decimal(BPM_RANGE[0]), high=decimal(BPM_RANGE[1])
+                ),
+            )
         object.__setattr__(self, "breaths_per_minute", float(bpm))
         ratio = str(self.ratio).strip().replace(" ", "")
         bits = ratio.split(":")
         if len(bits) != 2 or not all(_positive(b) for b in bits):
-            raise ValidationError("ratio", "The in:out ratio looks like 1:1 or 4:6.")
+            raise ValidationError("ratio", _("The in:out ratio looks like 1:1 or 4:6."))
         object.__setattr__(self, "ratio", ratio)
         if self.scale not in SCALES:
             raise ValidationError(
-                "scale", "Ratings are on the tension (0-100) or anxiety (0-10) scale."
+                "scale", _("Ratings are on the tension (0-100) or anxiety (0-10) scale.")
             )
         if not self.voice and not self.tones and self.kind == "breathing":
             raise ValidationError(
                 "voice",
-                "A breathing session needs the voice or tones (or both) "
-                "so you can follow it with your eyes closed.",
+                _(
+                    "A breathing session needs the voice or tones (or both) so you can follow "
+                    "it with your eyes closed."
+                ),
             )
 
     @property
@@ -159,6 +172,14 @@ def _positive(text: str) -> bool:
     return math.isfinite(value) and value > 0
 
 
+# Field → its message when a logged length is not a number of at least 0.
+_AT_LEAST_0 = {
+    "minutes": lambda: _("minutes should be a number of at least 0."),
+    "planned_seconds": lambda: _("planned seconds should be a number of at least 0."),
+    "actual_seconds": lambda: _("actual seconds should be a number of at least 0."),
+}
+
+
 @dataclass(frozen=True, kw_only=True)
 class RelaxationSession(Entity):
     """One practice session, as logged."""
@@ -186,11 +207,11 @@ class RelaxationSession(Entity):
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValidationError(
-                "kind", "A session is breathing, muscle relaxation or mindfulness."
+                "kind", _("A session is breathing, muscle relaxation or mindfulness.")
             )
         if self.scale not in SCALES:
             raise ValidationError(
-                "scale", "Ratings are on the tension (0-100) or anxiety (0-10) scale."
+                "scale", _("Ratings are on the tension (0-100) or anxiety (0-10) scale.")
             )
         for name in ("tension_before", "tension_after"):
             object.__setattr__(self, name, check_rating(getattr(self, name), "tension"))
@@ -199,7 +220,7 @@ class RelaxationSession(Entity):
         skipped = self.skipped_parts
         if isinstance(skipped, bool) or not isinstance(skipped, int) or skipped < 0:
             raise ValidationError(
-                "skipped_parts", "Skipped parts should be a whole number of at least 0."
+                "skipped_parts", _("Skipped parts should be a whole number of at least 0.")
             )
         if skipped:  # a session with parts skipped was not done whole
             object.__setattr__(self, "completed", False)
@@ -211,13 +232,13 @@ class RelaxationSession(Entity):
                 or not math.isfinite(value)
                 or value < 0
             ):
-                raise ValidationError(
-                    name, f"{name.replace('_', ' ')} should be a number of at least 0."
-                )
+                raise ValidationError(name, _AT_LEAST_0[name]())
             object.__setattr__(self, name, float(value))
         note = clean_text(self.note).strip()
         if len(note) > NOTE_MAX:
-            raise ValidationError("note", f"Please keep the note under {NOTE_MAX} characters.")
+            raise ValidationError(
+                "note", _("Please keep the note under {limit} characters.").format(limit=NOTE_MAX)
+            )
         object.__setattr__(self, "note", note)
         object.__setattr__(self, "pattern", clean_text(self.pattern, multiline=False).strip())
         object.__setattr__(
@@ -244,9 +265,11 @@ class RelaxationSession(Entity):
     @property
     def outcome(self) -> str:
         """ "done", "stopped early", or "3 parts skipped"."""
-        if self.skipped_parts:
-            return f"{self.skipped_parts} part{'s' if self.skipped_parts != 1 else ''} skipped"
-        return "done" if self.completed else "stopped early"
+        n = self.skipped_parts
+        if n:
+            return ngettext("{n} part skipped", "{n} parts skipped", n).format(n=n)
+        # Translators: how a relaxation session ended, in a list of sessions.
+        return pgettext("session", "done") if self.completed else _("stopped early")
 
     def rating_line(self) -> str:
         """ "tension 70 → 40 (of 100)", "anxiety 7 → 4 (of 10)", or "" when not rated."""
@@ -262,9 +285,14 @@ def rating_text(scale: str, before: float | None, after: float | None) -> str:
     high = SCALES[scale][1] if scale in SCALES else 100
 
     def number(value: float | None) -> str:
-        return "–" if value is None else f"{value:g}"
+        return "–" if value is None else decimal(value, 2)
 
-    return f"{scale} {number(before)} → {number(after)} (of {high})"
+    values = {"before": number(before), "after": number(after), "high": high}
+    if scale == "tension":
+        return _("tension {before} → {after} (of {high})").format(**values)
+    if scale == "anxiety":
+        return _("anxiety {before} → {after} (of {high})").format(**values)
+    return _("{scale} {before} → {after} (of {high})").format(scale=scale, **values)
 
 
 def session_log(
@@ -335,15 +363,16 @@ class Listening:
 
 # -- the words of a session's phases (the full-screen pacer and the plain mode's lines) ----------
 
+# English, shown through `phase_word` (translated there).
 PHASE_WORDS = {
-    "inhale": "Breathe in",
-    "hold": "Hold",
-    "exhale": "Breathe out",
-    "own": "At your own pace",
-    "tense": "Tense",
-    "release": "Release",
-    "intro": "Settle in",
-    "closing": "Coming back",
+    "inhale": N_("Breathe in"),
+    "hold": N_("Hold"),
+    "exhale": N_("Breathe out"),
+    "own": N_("At your own pace"),
+    "tense": N_("Tense"),
+    "release": N_("Release"),
+    "intro": N_("Settle in"),
+    "closing": N_("Coming back"),
 }
 
 
@@ -351,9 +380,11 @@ BELL_KINDS = ("inhale", "hold", "exhale", "own", "tense", "release")
 
 
 def phase_word(kind: str | None, label: str | None) -> str:
+    """The word shown for a phase, in the interface's language ("" for none)."""
     if kind == "inhale" and label == "top-up":
-        return "A little more in"
-    return PHASE_WORDS.get(kind or "", "")
+        return _("A little more in")
+    word = PHASE_WORDS.get(kind or "", "")
+    return _(word) if word else ""
 
 
 def says_phase_word(text: str, kind: str | None, label: str | None) -> bool:

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Self
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.base import ValidationError, clean_text, required_text
 
 NAME_MAX = 80
@@ -31,7 +32,8 @@ MOOD_WORD_MAX = 40
 @dataclass(frozen=True)
 class PlanStep:
     """One written step of the plan: its field, its number in Stanley & Brown's order, its
-    heading and a plain hint for writing it."""
+    heading and a plain hint for writing it. `title` and `hint` are English, marked for
+    translation: show them with `_()`."""
 
     key: str
     number: int
@@ -43,56 +45,63 @@ WRITTEN_STEPS: tuple[PlanStep, ...] = (
     PlanStep(
         "warning_signs",
         1,
-        "Warning signs",
-        "Thoughts, moods, situations or things I do that tell me a hard time may be starting.",
+        N_("Warning signs"),
+        N_("Thoughts, moods, situations or things I do that tell me a hard time may be starting."),
     ),
     PlanStep(
         "coping",
         2,
-        "Things I can do on my own",
-        "What helps me take my mind off things without contacting anyone: a walk, music, "
-        "a shower, a breathing practice.",
+        N_("Things I can do on my own"),
+        N_(
+            "What helps me take my mind off things without contacting anyone: a walk, music, "
+            "a shower, a breathing practice."
+        ),
     ),
     PlanStep(
         "distractions",
         3,
-        "People and places that take my mind off things",
-        "Friends, family or places (a café, the library, the gym) where I can be around others.",
+        N_("People and places that take my mind off things"),
+        N_(
+            "Friends, family or places (a café, the library, the gym) where I can be around others."
+        ),
     ),
     PlanStep(
         "helpers",
         4,
-        "People I can ask for help",
-        "Who I can tell that I am struggling, and how to reach them.",
+        N_("People I can ask for help"),
+        N_("Who I can tell that I am struggling, and how to reach them."),
     ),
     PlanStep(
         "safer_surroundings",
         6,
-        "Making my surroundings safer",
-        "What I can put away, give to someone to keep, or stay away from while things are hard.",
+        N_("Making my surroundings safer"),
+        N_(
+            "What I can put away, give to someone to keep, or stay away from while things are hard."
+        ),
     ),
     PlanStep(
         "reasons_for_living",
         7,
-        "My reasons for living",
-        "The people, plans and things that matter most to me.",
+        N_("My reasons for living"),
+        N_("The people, plans and things that matter most to me."),
     ),
 )
-"""The steps the person writes; step 5 (professionals and crisis lines) is the contacts."""
+# The steps the person writes; step 5 (professionals and crisis lines) is the contacts.
 CONTACTS_STEP = PlanStep(
     "contacts",
     5,
-    "Professionals and crisis lines",
-    "My therapist's office, my doctor, my local crisis line and emergency number.",
+    N_("Professionals and crisis lines"),
+    N_("My therapist's office, my doctor, my local crisis line and emergency number."),
 )
-# What Help now says first, in the full-screen app and in the plain mode alike.
-EMERGENCY = (
+# What Help now says first, in the full-screen app and in the plain mode alike (English, marked
+# for translation: show with `_()`).
+EMERGENCY = N_(
     "If you are in danger right now, or might act on thoughts of hurting yourself, call your "
     "local emergency number now (112 in most of Europe, 911 in the US and Canada, 999 in the "
     "UK, 000 in Australia) or go to the nearest emergency department. homework-tui is not a "
     "crisis service and cannot contact anyone for you."
 )
-IN_DANGER = (
+IN_DANGER = N_(
     "In danger right now? Call your local emergency number (step 5 below) or go to the nearest "
     "emergency department."
 )
@@ -102,7 +111,11 @@ STEPS_AFTER_CONTACTS = tuple(s for s in WRITTEN_STEPS if s.number > CONTACTS_STE
 
 def _limited(field_name: str, text: str, label: str, limit: int) -> str:
     if len(text) > limit:
-        raise ValidationError(field_name, f"{label} can be up to {limit} characters.")
+        # Translators: {label} is "A name", "A number" or "A note" (a crisis contact's).
+        raise ValidationError(
+            field_name,
+            _("{label} can be up to {limit} characters.").format(label=label, limit=limit),
+        )
     return text
 
 
@@ -116,12 +129,12 @@ class CrisisContact:
     note: str = ""
 
     def __post_init__(self) -> None:
-        name = required_text("name", self.name, "Name", multiline=False).strip()
-        number = required_text("number", self.number, "Number", multiline=False).strip()
+        name = required_text("name", self.name, _("Name"), multiline=False).strip()
+        number = required_text("number", self.number, _("Number"), multiline=False).strip()
         note = clean_text(self.note, multiline=False).strip()
-        object.__setattr__(self, "name", _limited("name", name, "A name", NAME_MAX))
-        object.__setattr__(self, "number", _limited("number", number, "A number", NUMBER_MAX))
-        object.__setattr__(self, "note", _limited("note", note, "A note", NOTE_MAX))
+        object.__setattr__(self, "name", _limited("name", name, _("A name"), NAME_MAX))
+        object.__setattr__(self, "number", _limited("number", number, _("A number"), NUMBER_MAX))
+        object.__setattr__(self, "note", _limited("note", note, _("A note"), NOTE_MAX))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -143,7 +156,10 @@ class SafetyPlan:
         contacts = tuple(self.contacts)
         if len(contacts) > CONTACTS_MAX:
             raise ValidationError(
-                "contacts", f"Help now keeps up to {CONTACTS_MAX} people; that is plenty."
+                "contacts",
+                _("Help now keeps up to {limit} people; that is plenty.").format(
+                    limit=CONTACTS_MAX
+                ),
             )
         object.__setattr__(self, "contacts", contacts)
         for step in WRITTEN_STEPS:
@@ -151,8 +167,9 @@ class SafetyPlan:
             if len(text) > STEP_MAX:
                 raise ValidationError(
                     step.key,
-                    f"“{step.title}” can be up to {STEP_MAX} characters; a few lines are "
-                    "plenty here.",
+                    _(
+                        "“{title}” can be up to {limit} characters; a few lines are plenty here."
+                    ).format(title=_(step.title), limit=STEP_MAX),
                 )
             object.__setattr__(self, step.key, text)
         object.__setattr__(self, "mood_words", clean_mood_words(self.mood_words))
@@ -200,11 +217,12 @@ class SafetyPlan:
 
 # -- the calm line pointing to Help now -----------------------------------------------------------
 
-HELP_LINE = "If you're thinking of harming yourself, F2 has your plan and your crisis contacts."
+# English, marked for translation: show with `_()`.
+HELP_LINE = N_("If you're thinking of harming yourself, F2 has your plan and your crisis contacts.")
+# A hopeless-type mood rated this much or more (of 100) brings the line.
 HELP_LINE_RATING = 70
-"""A hopeless-type mood rated this much or more (of 100) brings the line."""
+# A journal mood this low or lower (of 10) brings the line.
 HELP_LINE_JOURNAL_MOOD = 1
-"""A journal mood this low or lower (of 10) brings the line."""
 HOPELESS_MOODS: tuple[str, ...] = (
     "hopeless",
     "worthless",
@@ -218,12 +236,82 @@ HOPELESS_MOODS: tuple[str, ...] = (
     "numb",
     "useless",
     "a burden",
-    "like a burden",
+    "like a burden",  # i18n: not shown
     "defeated",
     "self-hatred",
     "self-loathing",
 )
-"""Mood words that bring the line when rated high; the person may add their own."""
+# Mood words that bring the line when rated high; the person may add their own.
+# The same words in the interface's other languages (stems: a word that starts with one counts,
+# “desesperado”, “désespérée”), so a mood named in any of them brings the line whatever language
+# the app speaks now. Data compared with what the person wrote, never shown.
+HOPELESS_MOODS_ELSEWHERE: tuple[str, ...] = (
+    # es
+    "desesper",
+    "sin esperanza",  # i18n: not shown
+    "sin valor",  # i18n: not shown
+    "inútil",
+    "vací",
+    "suicid",
+    "indefens",
+    "impotente",
+    "atrapad",
+    "entumecid",
+    "una carga",  # i18n: not shown
+    "derrotad",
+    "autodesprecio",
+    "odio a mí",  # i18n: not shown
+    # de
+    "hoffnungslos",
+    "wertlos",
+    "leer",
+    "suizid",
+    "lebensmüde",
+    "hilflos",
+    "verzweif",
+    "gefangen",
+    "taub",
+    "nutzlos",
+    "eine last",  # i18n: not shown
+    "zur last",  # i18n: not shown
+    "besiegt",
+    "selbsthass",
+    # fr
+    "désesp",
+    "sans espoir",  # i18n: not shown
+    "sans valeur",  # i18n: not shown
+    "vide",
+    "impuissan",
+    "piégé",
+    "engourdi",
+    "inutile",
+    "un fardeau",  # i18n: not shown
+    "vaincu",
+    "haine de soi",  # i18n: not shown
+    "dégoût de soi",  # i18n: not shown
+    # pt
+    "desesperan",
+    "sem esperança",  # i18n: not shown
+    "sem valor",  # i18n: not shown
+    "vazi",
+    "desamparad",
+    "encurralad",
+    "um fardo",  # i18n: not shown
+    "um peso",  # i18n: not shown
+    "autodesprezo",
+    "ódio de mim",  # i18n: not shown
+    # it
+    "disper",
+    "senza speranza",  # i18n: not shown
+    "senza valore",  # i18n: not shown
+    "vuot",
+    "intrappolat",
+    "intorpidit",
+    "un peso",  # i18n: not shown
+    "sconfitt",
+    "odio verso me",  # i18n: not shown
+    "disprezzo di me",  # i18n: not shown
+)
 
 
 def clean_mood_words(words: Iterable[str]) -> tuple[str, ...]:
@@ -235,11 +323,14 @@ def clean_mood_words(words: Iterable[str]) -> tuple[str, ...]:
             continue
         if len(word) > MOOD_WORD_MAX:
             raise ValidationError(
-                "mood_words", f"Each mood word can be up to {MOOD_WORD_MAX} characters."
+                "mood_words",
+                _("Each mood word can be up to {limit} characters.").format(limit=MOOD_WORD_MAX),
             )
         seen.append(word)
     if len(seen) > MOOD_WORDS_MAX:
-        raise ValidationError("mood_words", f"Up to {MOOD_WORDS_MAX} mood words can be added.")
+        raise ValidationError(
+            "mood_words", _("Up to {limit} mood words can be added.").format(limit=MOOD_WORDS_MAX)
+        )
     return tuple(seen)
 
 
@@ -252,7 +343,7 @@ def is_hopeless_mood(name: str, own_words: Iterable[str] = ()) -> bool:
     """True when the mood's name holds one of `HOPELESS_MOODS` or the person's own words, as a
     whole word or the start of one, in any case ("Hopelessness", "so empty")."""
     said = " ".join(name.casefold().split())
-    for word in (*HOPELESS_MOODS, *clean_mood_words(own_words)):
+    for word in (*HOPELESS_MOODS, *HOPELESS_MOODS_ELSEWHERE, *clean_mood_words(own_words)):
         if re.search(rf"(?<!\w){re.escape(word)}", said):
             return True
     return False

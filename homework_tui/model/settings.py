@@ -32,10 +32,14 @@ _VOICE_MAX = 120
 CUE_WORD_MAX = 30  # characters
 CUE_WORDS_MAX = 3
 _CUE_JOINERS = re.compile("['\u2019-]")  # inside a word: "c'est", "let-go"
-CUE_WORD_HELP = (
-    f"A cue word is one to {CUE_WORDS_MAX} words of letters, at most {CUE_WORD_MAX} characters, "
-    "such as “calm” or “let go”."
-)
+
+
+def cue_word_help() -> str:
+    """What a cue word may be, in the interface's language."""
+    return _(
+        "A cue word is one to {words} words of letters, at most {limit} characters, such as "
+        "“calm” or “let go”."
+    ).format(words=CUE_WORDS_MAX, limit=CUE_WORD_MAX)
 
 
 def _letters(text: str) -> bool:
@@ -61,8 +65,18 @@ def check_cue_word(value: object) -> str:
         or len(words) > CUE_WORDS_MAX
         or not all(_letters(piece) for w in words for piece in _CUE_JOINERS.split(w))
     ):
-        raise ValidationError("cue_word", CUE_WORD_HELP)
+        raise ValidationError("cue_word", cue_word_help())
     return text
+
+
+# A switch → its message when the stored value is not on or off.
+_ON_OR_OFF = {
+    "animations": lambda: _("animations is either on or off."),
+    "reduced_motion": lambda: _("reduced motion is either on or off."),
+    "bell_on_phase": lambda: _("bell on phase is either on or off."),
+    "auto_lock": lambda: _("auto lock is either on or off."),
+    "cursor_on_focus": lambda: _("cursor on focus is either on or off."),
+}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -94,11 +108,13 @@ class Settings:
     def __post_init__(self) -> None:
         theme = clean_text(str(self.theme), multiline=False).strip()
         if not _THEME_NAME.fullmatch(theme):
-            raise ValidationError("theme", "That theme name is not one homework-tui knows.")
+            raise ValidationError("theme", _("That theme name is not one homework-tui knows."))
         object.__setattr__(self, "theme", theme)
         voice = clean_text(str(self.voice), multiline=False).strip()
         if len(voice) > _VOICE_MAX:
-            raise ValidationError("voice", f"A voice name is at most {_VOICE_MAX} characters.")
+            raise ValidationError(
+                "voice", _("A voice name is at most {limit} characters.").format(limit=_VOICE_MAX)
+            )
         object.__setattr__(self, "voice", voice)
         object.__setattr__(self, "cue_word", check_cue_word(self.cue_word))
         language = clean_text(str(self.language), multiline=False).strip()
@@ -111,7 +127,7 @@ class Settings:
             rating(
                 "speech_rate",
                 self.speech_rate,
-                "Speech rate",
+                _("Speech rate"),
                 low=SPEECH_RATE_MIN,
                 high=SPEECH_RATE_MAX,
             ),
@@ -122,7 +138,7 @@ class Settings:
             rating(
                 "auto_lock_minutes",
                 self.auto_lock_minutes,
-                "Auto-lock minutes",
+                _("Auto-lock minutes"),
                 low=AUTO_LOCK_MIN,
                 high=AUTO_LOCK_MAX,
             ),
@@ -136,7 +152,7 @@ class Settings:
         ):
             value = getattr(self, name)
             if not isinstance(value, bool):
-                raise ValidationError(name, f"{name.replace('_', ' ')} is either on or off.")
+                raise ValidationError(name, _ON_OR_OFF[name]())
 
     def changed(self, **changes: Any) -> Self:
         """A validated copy with `changes` applied (raises ValidationError)."""
@@ -148,11 +164,13 @@ def check_new_passphrase(first: str, again: str) -> str:
     if len(first) < PASSPHRASE_MIN:
         raise ValidationError(
             "passphrase",
-            f"Please choose a passphrase of at least {PASSPHRASE_MIN} characters "
-            f"(this one has {len(first)}). A few unrelated words are easy to remember.",
+            _(
+                "Please choose a passphrase of at least {limit} characters (this one has "
+                "{length}). A few unrelated words are easy to remember."
+            ).format(limit=PASSPHRASE_MIN, length=len(first)),
         )
     if first != again:
         raise ValidationError(
-            "again", "The two passphrases are not the same. Please type it again in both boxes."
+            "again", _("The two passphrases are not the same. Please type it again in both boxes.")
         )
     return first

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from statistics import mean
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.base import (
     Entity,
     ValidationError,
@@ -29,15 +30,27 @@ from homework_tui.model.distortions import (
 )
 
 COLUMNS: tuple[str, ...] = (
-    "Situation",
-    "Moods",
-    "Automatic thoughts",
-    "Evidence for the hot thought",
-    "Evidence against the hot thought",
-    "Balanced thought",
-    "Moods now",
+    N_("Situation"),
+    N_("Moods"),
+    N_("Automatic thoughts"),
+    N_("Evidence for the hot thought"),
+    N_("Evidence against the hot thought"),
+    N_("Balanced thought"),
+    N_("Moods now"),
 )
-BELIEF_GAP = "How much you believe the balanced thought"
+BELIEF_GAP = N_("How much you believe the balanced thought")
+_NO_SITUATION = N_(
+    "Please write a few words about the situation first — where you were, who was there, what "
+    "happened. The rest can wait."
+)
+_ALTERNATIVE_UNWRITTEN = N_(
+    "You rated how much you believe an alternative thought — please write the thought too, or "
+    "clear the rating."
+)
+_BALANCED_UNWRITTEN = N_(
+    "You rated how much you believe the balanced thought — please write the balanced thought "
+    "too, or clear the rating."
+)
 
 
 def _line(value: str) -> str:
@@ -58,15 +71,19 @@ class Mood:
     def __post_init__(self) -> None:
         name = _line(self.name)
         object.__setattr__(self, "name", name)
-        label = f"The “{name}” rating" if name else "This mood's rating"
+        label = _("The “{mood}” rating").format(mood=name) if name else _("This mood's rating")
         object.__setattr__(self, "before", optional_rating("before", self.before, label))
-        again = f"The “{name}” re-rating" if name else "This mood's re-rating"
+        again = (
+            _("The “{mood}” re-rating").format(mood=name) if name else _("This mood's re-rating")
+        )
         object.__setattr__(self, "after", optional_rating("after", self.after, again))
         if not name and (self.before is not None or self.after is not None):
-            raise ValidationError("name", "Please give the mood you rated a name, like “anxious”.")
+            raise ValidationError(
+                "name", _("Please give the mood you rated a name, like “anxious”.")
+            )
         object.__setattr__(self, "added_later", bool(self.added_later))
         if self.added_later and self.before is not None:
-            raise ValueError("a mood added at the re-rating has no first rating")
+            raise ValueError("a mood added at the re-rating has no first rating")  # i18n: not shown
 
     @property
     def change(self) -> int | None:
@@ -94,13 +111,9 @@ class AlternativeThought:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "text", clean_text(self.text).strip())
-        belief = optional_rating("belief", self.belief, "Belief in this alternative thought")
+        belief = optional_rating("belief", self.belief, _("Belief in this alternative thought"))
         if belief is not None and not self.text:
-            raise ValidationError(
-                "belief",
-                "You rated how much you believe an alternative thought — please write the "
-                "thought too, or clear the rating.",
-            )
+            raise ValidationError("belief", _(_ALTERNATIVE_UNWRITTEN))
         object.__setattr__(self, "belief", belief)
 
 
@@ -122,31 +135,29 @@ class ThoughtRecord(Entity):
         set_ = object.__setattr__
         situation = clean_text(self.situation).strip()
         if not situation:
-            raise ValidationError(
-                "situation",
-                "Please write a few words about the situation first — where you were, who was "
-                "there, what happened. The rest can wait.",
-            )
+            raise ValidationError("situation", _(_NO_SITUATION))
         set_(self, "situation", situation)
         moods = tuple(self.moods)
         for index, mood in enumerate(moods):
             if not isinstance(mood, Mood):
                 raise TypeError("moods must be Mood values")
             if not mood.name:
-                raise ValidationError(f"moods.{index}.name", "Please give each mood a name.")
+                raise ValidationError(f"moods.{index}.name", _("Please give each mood a name."))
         seen: set[str] = set()
         for index, mood in enumerate(moods):
             if mood.name.casefold() in seen:
                 raise ValidationError(
                     f"moods.{index}.name",
-                    f"“{mood.name}” is listed twice; one line per mood is enough.",
+                    _("“{mood}” is listed twice; one line per mood is enough.").format(
+                        mood=mood.name
+                    ),
                 )
             seen.add(mood.name.casefold())
         # The moods named at the start first, then those named at the re-rating (as the form has them).
         set_(self, "moods", tuple(sorted(moods, key=lambda m: m.added_later)))
         thoughts = tuple(t for t in self.thoughts if t.text)
         if sum(t.hot for t in thoughts) > 1:
-            raise ValidationError("thoughts", "Please mark just one thought as the hot thought.")
+            raise ValidationError("thoughts", _("Please mark just one thought as the hot thought."))
         set_(self, "thoughts", thoughts)
         set_(self, "distortions", check_keys("distortions", tuple(self.distortions)))
         set_(self, "own_distortions", clean_labels("own_distortions", tuple(self.own_distortions)))
@@ -155,14 +166,10 @@ class ThoughtRecord(Entity):
         balanced = clean_text(self.balanced_thought).strip()
         set_(self, "balanced_thought", balanced)
         belief = optional_rating(
-            "balanced_belief", self.balanced_belief, "Belief in the balanced thought"
+            "balanced_belief", self.balanced_belief, _("Belief in the balanced thought")
         )
         if belief is not None and not balanced:
-            raise ValidationError(
-                "balanced_belief",
-                "You rated how much you believe the balanced thought — please write the "
-                "balanced thought too, or clear the rating.",
-            )
+            raise ValidationError("balanced_belief", _(_BALANCED_UNWRITTEN))
         set_(self, "balanced_belief", belief)
         more = tuple(self.more_alternatives)
         if any(not isinstance(a, AlternativeThought) for a in more):
@@ -201,7 +208,9 @@ class ThoughtRecord(Entity):
         """“It was one chat (belief 55); Nobody minded (belief not rated yet)”, from the
         `start`-th alternative on."""
         return "; ".join(
-            a.text + (" (belief not rated yet)" if a.belief is None else f" (belief {a.belief})")
+            _("{thought} (belief not rated yet)").format(thought=a.text)
+            if a.belief is None
+            else _("{thought} (belief {belief})").format(thought=a.text, belief=a.belief)
             for a in self.alternatives[start:]
         )
 
@@ -217,7 +226,7 @@ class ThoughtRecord(Entity):
 
     def missing(self) -> tuple[str, ...]:
         """Names of the columns still empty, in worksheet order (and the balanced thought's
-        belief rating, when the thought is written but not rated)."""
+        belief rating, when the thought is written but not rated), in the interface's language."""
         gaps: list[str] = []
         first = self.first_moods
         if not first or any(m.before is None for m in first):
@@ -234,7 +243,7 @@ class ThoughtRecord(Entity):
             gaps.append(BELIEF_GAP)
         if not first or any(m.after is None for m in self.moods):
             gaps.append(COLUMNS[6])
-        return tuple(gaps)
+        return tuple(_(gap) for gap in gaps)
 
     @property
     def complete(self) -> bool:
@@ -253,7 +262,8 @@ class ThoughtRecord(Entity):
         for mood in self.moods:
             if mood.added_later:
                 after = "–" if mood.after is None else str(mood.after)
-                parts.append(f"{mood.name} (new) {after}")
+                # Translators: a mood named only at the re-rating, and its rating.
+                parts.append(_("{mood} (new) {after}").format(mood=mood.name, after=after))
                 continue
             before = "–" if mood.before is None else str(mood.before)
             after = "–" if mood.after is None else str(mood.after)
