@@ -22,6 +22,14 @@ from homework_tui.ui.base import HomeworkScreen, saving
 from homework_tui.ui.widgets.footer import Footer
 
 HELP_SHOWN_FOR = 20  # seconds
+# The four answers (model/measures.ANSWERS, stored and exported in English), shown in the
+# interface's language with the published translations' wording.
+ANSWER_WORDS = (
+    N_("Not at all"),
+    N_("Several days"),
+    N_("More than half the days"),
+    N_("Nearly every day"),
+)
 
 
 class QuestionnaireScreen(HomeworkScreen[None]):
