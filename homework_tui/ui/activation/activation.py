@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
+from homework_tui.i18n import N_, _, short_day
 from homework_tui.model.activation import ActivityEntry, PartOfDay
 from homework_tui.model.activation.grid import LEGEND, week_grid, week_start
 from homework_tui.model.base import now
@@ -20,9 +21,10 @@ from homework_tui.store import Store
 from homework_tui.store.repos import Repository
 from homework_tui.store.wellbeing import activities
 from homework_tui.ui.activation.activity_form import FORM, ActivityForm
+from homework_tui.ui.diaries.day_text import day_text
 from homework_tui.ui.record_list import DRAFT_ROW, DraftListScreen, RecordTable, shorten
 
-EMPTY = (
+EMPTY = N_(
     "Nothing planned this week yet. Press n to plan a small activity, or l to write down "
     "something you did. Small and specific is best."
 )
@@ -31,24 +33,24 @@ EMPTY = (
 class ActivationScreen(DraftListScreen):
     CSS_PATH = "activation.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "Plan"),
-        Binding("l", "log", "Log"),
-        Binding("left_square_bracket", "week(-1)", "Week", key_display="[/]"),
-        Binding("right_square_bracket", "week(1)", "Next week", key_display="]", show=False),
-        Binding("m", "pattern", "Pattern"),
-        Binding("delete,d", "delete", "Delete", key_display="Del", show=False),
-        Binding("u", "undo", "Undo delete", show=False),
+        Binding("n", "new", N_("Plan")),
+        Binding("l", "log", N_("Log")),
+        Binding("left_square_bracket", "week(-1)", N_("Week"), key_display="[/]"),
+        Binding("right_square_bracket", "week(1)", N_("Next week"), key_display="]", show=False),
+        Binding("m", "pattern", N_("Pattern")),
+        Binding("delete,d", "delete", N_("Delete"), key_display="Del", show=False),
+        Binding("u", "undo", N_("Undo delete"), show=False),
     ]
-    SCREEN_TITLE = "Activities"
+    SCREEN_TITLE = N_("Activities")
     COLUMNS = (
-        ("Day", "day"),
-        ("When", "part"),
-        ("Activity", "what"),
-        ("Done?", "outcome"),
-        ("Ratings", "ratings"),
+        (N_("Day"), "day"),
+        (N_("When"), "part"),
+        (N_("Activity"), "what"),
+        (N_("Done?"), "outcome"),
+        (N_("Ratings"), "ratings"),
     )
     DRAFT_FORM = FORM
-    DISCARD_SAVED_AS = "an activity"
+    DISCARD_SAVED_AS = N_("an activity")
 
     def __init__(self, today: date | None = None) -> None:
         super().__init__(name="activation", classes="activation")
@@ -58,9 +60,9 @@ class ActivationScreen(DraftListScreen):
     def compose_content(self) -> ComposeResult:
         yield Static(id="week-title")
         yield Static(id="week-grid")
-        yield Static(Text(LEGEND), id="week-legend")
+        yield Static(Text(_(LEGEND)), id="week-legend")
         yield RecordTable(id="entries")
-        yield Static(Text(EMPTY), id="entries-empty", classes="calm-note")
+        yield Static(Text(_(EMPTY)), id="entries-empty", classes="calm-note")
 
     def repository(self, store: Store) -> Repository[ActivityEntry]:
         return activities(store)
@@ -71,7 +73,9 @@ class ActivationScreen(DraftListScreen):
 
     def _fill(self, select: str | None = None) -> None:
         grid = week_grid(self.records, self.week)
-        title = f"Week of {self.week:%a %-d %b %Y}: {grid.summary()}"
+        title = _("Week of {day}: {summary}").format(
+            day=day_text(self.week, year=True), summary=grid.summary()
+        )
         self.query_one("#week-title", Static).update(Text(title))
         self.query_one("#week-grid", Static).update(Text("\n".join(grid.lines())))
         table = self.query_one(DataTable)
@@ -80,21 +84,22 @@ class ActivationScreen(DraftListScreen):
         width = max(self.size.width - 57, 16)
         for draft in self.drafts:
             table.add_row(
-                Text("draft", style="italic"),
+                Text(_("draft"), style="italic"),
                 Text(draft.fields.get("part", "")),
-                shorten(draft.fields.get("what", "") or "(no words yet)", width),
-                Text("not saved yet", style="dim italic"),
+                shorten(draft.fields.get("what", "") or _("(no words yet)"), width),
+                Text(_("not saved yet"), style="dim italic"),  # i18n: not shown
                 Text(""),
                 key=DRAFT_ROW + draft.id,
             )
         order = list(PartOfDay)
         for entry in sorted(self._week_entries(), key=lambda e: (e.day, order.index(e.part))):
             table.add_row(
-                Text(f"{entry.day:%a %-d}"),
-                Text(entry.part.label),
+                Text(short_day(entry.day)),
+                Text(_(entry.part.label)),
                 shorten(entry.what + (f" ({entry.area})" if entry.area else ""), width),
                 Text(
-                    f"{entry.symbol if entry.planned_ahead or not entry.done else '+'} {entry.outcome.label}"
+                    f"{entry.symbol if entry.planned_ahead or not entry.done else '+'} "
+                    f"{_(entry.outcome.label)}"
                 ),
                 Text(entry.ratings_text().replace("mastery", "M").replace("pleasure", "P")),
                 key=entry.id,
@@ -140,7 +145,7 @@ class ActivationScreen(DraftListScreen):
         self.app.push_screen(form, done)
 
     def _draft_preview(self, draft: Draft) -> str:
-        return draft.fields.get("what", "") or "(no words yet)"
+        return draft.fields.get("what", "") or _("(no words yet)")
 
     def action_pattern(self) -> None:
         from homework_tui.ui.activation.mood_pattern import MoodPatternScreen

@@ -8,7 +8,8 @@ from dataclasses import replace
 from datetime import date
 from typing import Any, ClassVar
 
-from homework_tui.model.activation import LIFE_AREAS, ActivityEntry, Outcome, PartOfDay
+from homework_tui.i18n import N_, _
+from homework_tui.model.activation import ActivityEntry, Outcome, PartOfDay
 from homework_tui.model.activation.form import OUTCOME_WORDS, activity_entry
 from homework_tui.model.base import now
 from homework_tui.model.draft import Draft
@@ -21,22 +22,27 @@ FORM = "activity"
 
 class ActivityForm(EntryForm[ActivityEntry]):
     FORM = FORM
-    SHEET_TITLE = "Activities"
-    WHAT = "activity"
-    INTRO = (
+    SHEET_TITLE = N_("Activities")
+    WHAT = N_("activity")
+    INTRO = N_(
         "Small and specific works best: “walk to the shop”, not “get fit”. Once the time comes, "
         "mark it done (or not; that is worth knowing too) and rate it."
     )
     ENTRY_FIELDS: ClassVar[tuple[EntryField, ...]] = (
-        EntryField("what", "What"),
-        EntryField("day", "Day", "year-month-day"),
-        EntryField("part", "Part of the day", "morning, afternoon, evening, night"),
-        EntryField("area", "Life area or value", "e.g. " + ", ".join(LIFE_AREAS[:2]).lower()),
-        EntryField("outcome", "Done?", OUTCOME_WORDS),
-        EntryField("mastery", "Mastery", "0–10, sense of achievement", kind="rating"),
-        EntryField("pleasure", "Pleasure", "0–10, enjoyment", kind="rating"),
-        EntryField("mood", "Mood at the time", "0–10", kind="rating"),
-        EntryField("note", "Note", "optional", kind="text"),
+        EntryField("what", N_("What")),
+        EntryField("day", N_("Day"), N_("year-month-day")),
+        EntryField(
+            "part",
+            N_("Part of the day"),
+            # Translators: the words the app reads (in English): keep them in English.
+            N_("morning, afternoon, evening, night"),
+        ),
+        EntryField("area", N_("Life area or value"), N_("e.g. relationships, work or study")),
+        EntryField("outcome", N_("Done?"), OUTCOME_WORDS),
+        EntryField("mastery", N_("Mastery"), N_("0–10, sense of achievement"), kind="rating"),
+        EntryField("pleasure", N_("Pleasure"), N_("0–10, enjoyment"), kind="rating"),
+        EntryField("mood", N_("Mood at the time"), "0–10", kind="rating"),
+        EntryField("note", N_("Note"), N_("optional"), kind="text"),
     )
 
     def __init__(
@@ -78,9 +84,9 @@ class ActivityForm(EntryForm[ActivityEntry]):
     def on_mount(self) -> None:
         super().on_mount()
         self.sub_title = (
-            "editing"
+            _("editing")
             if self.record
-            else ("plan an activity" if self.planned_ahead else "something you did")
+            else (_("plan an activity") if self.planned_ahead else _("something you did"))
         )
 
     def draft_snapshot(self) -> tuple[dict[str, str], str]:
@@ -105,5 +111,7 @@ class ActivityForm(EntryForm[ActivityEntry]):
 
     def saved_note(self, record: Any) -> str:
         if record.done:
-            return "Saved as done. Well done for doing it."
-        return "Activity saved." if record.outcome is Outcome.PLANNED else "Saved as not done."
+            return _("Saved as done. Well done for doing it.")
+        if record.outcome is Outcome.PLANNED:
+            return _("Activity saved.")
+        return _("Saved as not done.")

@@ -10,12 +10,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
+from homework_tui.i18n import N_, _, decimal, ngettext
 from homework_tui.model.activation import ActivityEntry
 from homework_tui.model.activation.pattern import CAUTION, MoodLink, mood_pattern
 from homework_tui.model.diaries.charts import bar
 from homework_tui.ui.base import HomeworkScreen
+from homework_tui.ui.widgets.footer import Footer
 
 NAME_WIDTH = 26
 
@@ -26,8 +28,8 @@ def link_lines(links: tuple[MoodLink, ...]) -> list[str]:
         name = link.name if len(link.name) <= NAME_WIDTH else link.name[: NAME_WIDTH - 1] + "…"
         sign = "+" if link.difference > 0 else ""
         lines.append(
-            f"{name.ljust(NAME_WIDTH)} {bar(link.mood, 10, 20).ljust(20)} {link.mood:g}/10 "
-            f"({sign}{link.difference:g}, {link.times}×)"
+            f"{name.ljust(NAME_WIDTH)} {bar(link.mood, 10, 20).ljust(20)} {decimal(link.mood)}/10 "
+            f"({sign}{decimal(link.difference)}, {link.times}×)"
         )
     return lines
 
@@ -36,24 +38,30 @@ def pattern_lines(entries: list[ActivityEntry]) -> list[str]:
     pattern = mood_pattern(entries)
     if pattern.empty:
         return [
-            "No pattern yet: rate your mood when you mark an activity done, and after a few "
-            "days this shows which activities went with better mood."
+            _(
+                "No pattern yet: rate your mood when you mark an activity done, and after a few "
+                "days this shows which activities went with better mood."
+            )
         ]
     lines = [
-        f"Average mood with a done activity: {pattern.average:g}/10 ({pattern.rated} rated).",
+        ngettext(
+            "Average mood with a done activity: {average}/10 ({n} rated).",
+            "Average mood with a done activity: {average}/10 ({n} rated).",
+            pattern.rated,
+        ).format(average=decimal(pattern.average or 0.0), n=pattern.rated),
         "",
-        "By activity (average mood, difference from your average, times):",
+        _("By activity (average mood, difference from your average, times):"),
         *link_lines(pattern.by_activity),
     ]
     if pattern.by_area:
-        lines += ["", "By life area or value:", *link_lines(pattern.by_area)]
-    return [*lines, "", CAUTION]
+        lines += ["", _("By life area or value:"), *link_lines(pattern.by_area)]
+    return [*lines, "", _(CAUTION)]
 
 
 class MoodPatternScreen(HomeworkScreen[None]):
     CSS_PATH = "activation.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back", key_display="Esc"),
+        Binding("escape", "app.pop_screen", N_("Back"), key_display="Esc"),
     ]
 
     def __init__(self, entries: list[ActivityEntry]) -> None:
@@ -67,6 +75,6 @@ class MoodPatternScreen(HomeworkScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = "Activities"
-        self.sub_title = "which activities went with better mood"
+        self.title = _("Activities")
+        self.sub_title = _("which activities went with better mood")
         self.query_one("#pattern").focus()

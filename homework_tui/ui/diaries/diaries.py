@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
+from homework_tui.i18n import N_, _, ngettext
 from homework_tui.model.diaries.clock import minutes_text
 from homework_tui.model.diaries.mood import MoodEntry
 from homework_tui.model.diaries.panic import PanicAttack
@@ -20,14 +21,15 @@ from homework_tui.store import Store
 from homework_tui.store.drafts import Drafts
 from homework_tui.store.repos import Repository
 from homework_tui.store.wellbeing import moods, panics, sleeps
+from homework_tui.ui.diaries.day_text import day_text, day_time_text
 from homework_tui.ui.diaries.diary_forms import FORMS, MOOD_FORM, PANIC_FORM, SLEEP_FORM, open_form
 from homework_tui.ui.record_list import DRAFT_ROW, DraftListScreen, RecordTable, shorten
 
-EMPTY = (
+EMPTY = N_(
     "No diary entries yet. Press m for today's mood, s for last night's sleep, or a to write "
     "down a panic attack. A line a day is plenty."
 )
-DIARY_NAMES = {MOOD_FORM: "Mood", SLEEP_FORM: "Sleep", PANIC_FORM: "Panic"}
+DIARY_NAMES = {MOOD_FORM: N_("Mood"), SLEEP_FORM: N_("Sleep"), PANIC_FORM: N_("Panic")}
 Diary = MoodEntry | SleepEntry | PanicAttack
 
 
@@ -39,22 +41,27 @@ def form_of(record: Diary) -> str:
 
 def when_of(record: Diary) -> str:
     if isinstance(record, MoodEntry):
-        return f"{record.day:%a %-d %b}"
+        return day_text(record.day)
     if isinstance(record, SleepEntry):
-        return f"{record.night_of:%a %-d %b} night"
-    return f"{record.at:%a %-d %b %H:%M}"
+        return _("{day} night").format(day=day_text(record.night_of))
+    return day_time_text(record.at)
 
 
 def summary_of(record: Diary) -> str:
     if isinstance(record, MoodEntry):
         return f"{record.mood}/10" + (f" · {record.note}" if record.note else "")
     if isinstance(record, SleepEntry):
-        return (
-            f"{minutes_text(record.total_sleep)} asleep of {minutes_text(record.time_in_bed)} "
-            f"in bed, {record.efficiency}%"
+        return _("{asleep} asleep of {in_bed} in bed, {efficiency}%").format(
+            asleep=minutes_text(record.total_sleep),
+            in_bed=minutes_text(record.time_in_bed),
+            efficiency=record.efficiency,
         )
     where = f" · {record.where}" if record.where else ""
-    return f"peak {record.peak}/10, {len(record.symptoms)} symptoms ({record.cue.label}){where}"
+    count = len(record.symptoms)
+    summary = ngettext(
+        "peak {peak}/10, {n} symptom ({cue})", "peak {peak}/10, {n} symptoms ({cue})", count
+    ).format(peak=record.peak, n=count, cue=_(record.cue.label))
+    return summary + where
 
 
 def sort_key(record: Diary) -> Any:
@@ -85,25 +92,25 @@ class _AllDiaries:
 class DiariesScreen(DraftListScreen):
     CSS_PATH = "diaries.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("m", "write('mood_diary')", "Mood"),
-        Binding("s", "write('sleep_diary')", "Sleep"),
-        Binding("a", "write('panic_diary')", "Panic"),
-        Binding("c", "charts", "Charts"),
+        Binding("m", "write('mood_diary')", N_("Mood")),
+        Binding("s", "write('sleep_diary')", N_("Sleep")),
+        Binding("a", "write('panic_diary')", N_("Panic")),
+        Binding("c", "charts", N_("Charts")),
         # Shown with F1 (Keys): at 80 columns the footer keeps F2 Help now in view.
-        Binding("delete,d", "delete", "Delete", key_display="Del", show=False),
-        Binding("u", "undo", "Undo delete", show=False),
+        Binding("delete,d", "delete", N_("Delete"), key_display="Del", show=False),
+        Binding("u", "undo", N_("Undo delete"), show=False),
     ]
-    SCREEN_TITLE = "Diaries"
-    COLUMNS = (("When", "when"), ("Diary", "diary"), ("Entry", "entry"))
+    SCREEN_TITLE = N_("Diaries")
+    COLUMNS = ((N_("When"), "when"), (N_("Diary"), "diary"), (N_("Entry"), "entry"))
     DRAFT_FORM = MOOD_FORM
-    DISCARD_SAVED_AS = "a diary entry"
+    DISCARD_SAVED_AS = N_("a diary entry")
 
     def __init__(self) -> None:
         super().__init__(name="diaries", classes="diaries")
 
     def compose_content(self) -> ComposeResult:
         yield RecordTable(id="entries")
-        yield Static(Text(EMPTY), id="entries-empty", classes="calm-note")
+        yield Static(Text(_(EMPTY)), id="entries-empty", classes="calm-note")
 
     def repository(self, store: Store) -> _AllDiaries:
         return _AllDiaries(store)
@@ -124,15 +131,17 @@ class DiariesScreen(DraftListScreen):
         width = max(self.size.width - 22 - 8 - 6, 20)
         for draft in self.drafts:
             table.add_row(
-                Text("draft", style="italic"),
-                Text(DIARY_NAMES.get(draft.form, "")),
-                shorten("not saved yet · " + self._draft_preview(draft), width),
+                Text(_("draft"), style="italic"),
+                Text(_(DIARY_NAMES[draft.form]) if draft.form in DIARY_NAMES else ""),
+                shorten(
+                    _("not saved yet · {preview}").format(preview=self._draft_preview(draft)), width
+                ),
                 key=DRAFT_ROW + draft.id,
             )
         for record in self.records:
             table.add_row(
                 Text(when_of(record)),
-                Text(DIARY_NAMES[form_of(record)]),
+                Text(_(DIARY_NAMES[form_of(record)])),
                 shorten(summary_of(record), width),
                 key=record.id,
             )
@@ -153,7 +162,7 @@ class DiariesScreen(DraftListScreen):
 
     def _draft_preview(self, draft: Draft) -> str:
         fields = draft.fields
-        return " · ".join(v.strip() for v in fields.values() if v.strip())[:80] or "(empty)"
+        return " · ".join(v.strip() for v in fields.values() if v.strip())[:80] or _("(empty)")
 
     def action_charts(self) -> None:
         from homework_tui.ui.diaries.diary_charts import DiaryChartsScreen

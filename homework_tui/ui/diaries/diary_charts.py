@@ -12,26 +12,28 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.base import now
 from homework_tui.model.diaries.charts import day_chart
 from homework_tui.model.diaries.mood import MoodEntry, daily_moods
 from homework_tui.model.diaries.sleep import SleepEntry
 from homework_tui.store.wellbeing import moods, sleeps
 from homework_tui.ui.base import HomeworkScreen
+from homework_tui.ui.widgets.footer import Footer
 
 DAYS = 14
-SLEEP_NOTE = "Hours asleep each night, and the % of time in bed spent asleep."
+SLEEP_NOTE = N_("Hours asleep each night, and the % of time in bed spent asleep.")
 BAR = 12
 
 
 def mood_lines(entries: list[MoodEntry], today: date) -> list[str]:
     values = daily_moods(entries, today, DAYS)
     return [
-        "Mood, 0 lowest to 10 best",
+        _("Mood, 0 lowest to 10 best"),
         "",
-        *day_chart(values, today, high=10, width=BAR, unit="/10"),
+        *day_chart(values, today, high=10, width=BAR, unit="/10", missing=_("not written")),
     ]
 
 
@@ -40,17 +42,17 @@ def sleep_lines(entries: list[SleepEntry], today: date) -> list[str]:
     first = today - timedelta(days=DAYS - 1)
     days = [first + timedelta(days=n) for n in range(DAYS)]
     hours = [round(by_morning[d].total_sleep / 60, 1) if d in by_morning else None for d in days]
-    lines = day_chart(hours, today, high=10, width=BAR, unit=" h", missing="no diary")
+    lines = day_chart(hours, today, high=10, width=BAR, unit=" h", missing=_("no diary"))
     for index, day in enumerate(days):
         if day in by_morning:
             lines[index] += f", {by_morning[day].efficiency}%"
-    return ["Sleep, by the morning you woke", SLEEP_NOTE, *lines]
+    return [_("Sleep, by the morning you woke"), _(SLEEP_NOTE), *lines]
 
 
 class DiaryChartsScreen(HomeworkScreen[None]):
     CSS_PATH = "diaries.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back", key_display="Esc"),
+        Binding("escape", "app.pop_screen", N_("Back"), key_display="Esc"),
     ]
 
     def __init__(self, today: date | None = None) -> None:
@@ -65,8 +67,8 @@ class DiaryChartsScreen(HomeworkScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = "Diaries"
-        self.sub_title = "the last two weeks"
+        self.title = _("Diaries")
+        self.sub_title = _("the last two weeks")
         self.query_one("#charts").focus()
         self._load()
 

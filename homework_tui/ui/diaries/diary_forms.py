@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any, ClassVar
 
+from homework_tui.i18n import N_, _
 from homework_tui.local_zone import local_zone_name
 from homework_tui.model.base import Entity, ValidationError, now
 from homework_tui.model.diaries.clock import clock_text
@@ -23,14 +24,14 @@ from homework_tui.model.diaries.forms import (
 )
 from homework_tui.model.diaries.mood import MoodEntry
 from homework_tui.model.diaries.panic import PanicAttack, Symptom
-from homework_tui.model.diaries.sleep import QUALITY, SleepEntry
+from homework_tui.model.diaries.sleep import SleepEntry
 from homework_tui.model.draft import Draft
 from homework_tui.store import Store
 from homework_tui.store.wellbeing import moods, panics, sleeps
 from homework_tui.ui.entry_form import EntryField, EntryForm, ticked
 
 MOOD_FORM, SLEEP_FORM, PANIC_FORM = "mood_diary", "sleep_diary", "panic_diary"
-DAY_HINT = "year-month-day"
+DAY_HINT = N_("year-month-day")
 
 
 def keep_identity(record: Entity, base: Entity | None) -> Entity:
@@ -44,13 +45,15 @@ def keep_identity(record: Entity, base: Entity | None) -> Entity:
 
 class MoodForm(EntryForm[MoodEntry]):
     FORM = MOOD_FORM
-    SHEET_TITLE = "Mood diary"
-    WHAT = "mood diary entry"
-    INTRO = "How was your mood today, from 0 (the lowest) to 10 (the best)? One number is enough."
+    SHEET_TITLE = N_("Mood diary")
+    WHAT = N_("mood diary entry")
+    INTRO = N_(
+        "How was your mood today, from 0 (the lowest) to 10 (the best)? One number is enough."
+    )
     ENTRY_FIELDS: ClassVar[tuple[EntryField, ...]] = (
-        EntryField("day", "Day", DAY_HINT),
-        EntryField("mood", "Mood", "0 lowest – 10 best", kind="rating"),
-        EntryField("note", "Note", "optional: what went on, what helped", kind="text"),
+        EntryField("day", N_("Day"), DAY_HINT),
+        EntryField("mood", N_("Mood"), N_("0 lowest – 10 best"), kind="rating"),
+        EntryField("note", N_("Note"), N_("optional: what went on, what helped"), kind="text"),
     )
 
     @staticmethod
@@ -67,7 +70,7 @@ class MoodForm(EntryForm[MoodEntry]):
         return moods(store).save(record)
 
     def saved_note(self, record: Any) -> str:
-        return "Mood diary saved."
+        return _("Mood diary saved.")
 
     def after_saved(self, record: Any) -> None:
         from homework_tui.ui.help_now.help_line import offer_help_line
@@ -80,38 +83,44 @@ class MoodForm(EntryForm[MoodEntry]):
 
 class SleepForm(EntryForm[SleepEntry]):
     FORM = SLEEP_FORM
-    SHEET_TITLE = "Sleep diary"
-    WHAT = "sleep diary entry"
-    INTRO = (
+    SHEET_TITLE = N_("Sleep diary")
+    WHAT = N_("sleep diary entry")
+    INTRO = N_(
         "Last night, as best you remember; guesses are fine. Times like 23:40 or 7:10; a time "
         "after midnight is read as the next morning."
     )
     ENTRY_FIELDS: ClassVar[tuple[EntryField, ...]] = (
-        EntryField("night_of", "Night of", "the evening's date"),
-        EntryField("to_bed", "Went to bed at", "like 23:40"),
-        EntryField("tried_to_sleep", "Tried to sleep at"),
+        EntryField("night_of", N_("Night of"), N_("the evening's date")),
+        EntryField("to_bed", N_("Went to bed at"), N_("like 23:40")),
+        EntryField("tried_to_sleep", N_("Tried to sleep at")),
         EntryField(
             "minutes_to_fall_asleep",
-            "Minutes to fall asleep",
-            "after trying",
+            N_("Minutes to fall asleep"),
+            N_("after trying"),
             kind="rating",
             high=720,
         ),
-        EntryField("awakenings", "Times you woke", "in the night", kind="rating", high=50),
+        EntryField("awakenings", N_("Times you woke"), N_("in the night"), kind="rating", high=50),
         EntryField(
-            "minutes_awake", "Minutes awake", "in the night, all told", kind="rating", high=720
+            "minutes_awake",
+            N_("Minutes awake"),
+            N_("in the night, all told"),
+            kind="rating",
+            high=720,
         ),
-        EntryField("final_awakening", "Woke for the last time", "like 7:00"),
-        EntryField("out_of_bed", "Got out of bed at"),
+        EntryField("final_awakening", N_("Woke for the last time"), N_("like 7:00")),
+        EntryField("out_of_bed", N_("Got out of bed at")),
         EntryField(
             "quality",
-            "Sleep quality",
-            " · ".join(f"{n} {w}" for n, w in enumerate(QUALITY, 1)),
+            N_("Sleep quality"),
+            N_("1 very poor · 2 poor · 3 fair · 4 good · 5 very good"),
             kind="rating",
             low=1,
             high=5,
         ),
-        EntryField("notes", "Notes", "optional: naps, caffeine, alcohol, anything", kind="text"),
+        EntryField(
+            "notes", N_("Notes"), N_("optional: naps, caffeine, alcohol, anything"), kind="text"
+        ),
     )
 
     @staticmethod
@@ -141,8 +150,10 @@ class SleepForm(EntryForm[SleepEntry]):
     def explain(self, fields: dict[str, str]) -> list[str]:
         if not all(fields.get(key, "").strip() for key in (*SLEEP_TIMES, *SLEEP_NUMBERS)):
             return [
-                "Your time in bed, total sleep and sleep efficiency show here once the "
-                "times and minutes are filled in."
+                _(
+                    "Your time in bed, total sleep and sleep efficiency show here once the "
+                    "times and minutes are filled in."
+                )
             ]
         try:
             return self.build(fields).explained()
@@ -153,7 +164,7 @@ class SleepForm(EntryForm[SleepEntry]):
         return sleeps(store).save(record)
 
     def saved_note(self, record: Any) -> str:
-        return "Sleep diary saved."
+        return _("Sleep diary saved.")
 
 
 # -- panic ----------------------------------------------------------------------------------------
@@ -161,27 +172,32 @@ class SleepForm(EntryForm[SleepEntry]):
 
 class PanicForm(EntryForm[PanicAttack]):
     FORM = PANIC_FORM
-    SHEET_TITLE = "Panic diary"
-    WHAT = "panic diary entry"
-    INTRO = (
+    SHEET_TITLE = N_("Panic diary")
+    WHAT = N_("panic diary entry")
+    INTRO = N_(
         "A panic attack is frightening and it passes. Writing it down, even briefly, helps you "
         "and your therapist see what sets them off and what helps. Space ticks a symptom."
     )
     ENTRY_FIELDS: ClassVar[tuple[EntryField, ...]] = (
-        EntryField("day", "Day", DAY_HINT),
-        EntryField("time", "Time it started", "like 15:30"),
-        EntryField("where", "Where were you"),
-        EntryField("cue", "Expected or out of the blue", "expected / out of the blue"),
-        EntryField("peak", "Anxiety at its worst", "0 none – 10 extreme", kind="rating"),
+        EntryField("day", N_("Day"), DAY_HINT),
+        EntryField("time", N_("Time it started"), N_("like 15:30")),
+        EntryField("where", N_("Where were you")),
+        EntryField(
+            "cue",
+            N_("Expected or out of the blue"),
+            # Translators: the words the app reads (in English): keep them in English.
+            N_("expected / out of the blue"),
+        ),
+        EntryField("peak", N_("Anxiety at its worst"), N_("0 none – 10 extreme"), kind="rating"),
         EntryField(
             "symptoms",
-            "What you felt",
-            "tick all that fit",
+            N_("What you felt"),
+            N_("tick all that fit"),
             kind="ticks",
             options=tuple((s.label, s.value) for s in Symptom),
         ),
-        EntryField("thoughts", "What went through your mind", kind="text"),
-        EntryField("what_i_did", "What you did", "and what happened then", kind="text"),
+        EntryField("thoughts", N_("What went through your mind"), kind="text"),
+        EntryField("what_i_did", N_("What you did"), N_("and what happened then"), kind="text"),
     )
 
     @staticmethod
@@ -209,7 +225,7 @@ class PanicForm(EntryForm[PanicAttack]):
         return panics(store).save(record)
 
     def saved_note(self, record: Any) -> str:
-        return "Panic diary saved."
+        return _("Panic diary saved.")
 
 
 FORMS: dict[str, type[MoodForm] | type[SleepForm] | type[PanicForm]] = {

@@ -19,11 +19,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from homework_tui.i18n import N_, _, ngettext
 from homework_tui.model.draft import Draft
 from homework_tui.model.exposure import Exposure, Ladder, Step
 from homework_tui.model.exposure.mastery import ExposureSettings, StepState, next_step
 from homework_tui.ui.base import SectionScreen
 from homework_tui.ui.dialogs import Choice, ChoiceDialog
+from homework_tui.ui.diaries.day_text import day_text
 from homework_tui.ui.exposure.exposure_data import ExposureBook, ExposureData
 from homework_tui.ui.exposure.exposure_dialogs import OptionsDialog
 from homework_tui.ui.exposure.exposure_ladder_edit import LadderEditing
@@ -37,24 +39,24 @@ DRAFT_FORM = "exposure"
 class ExposureScreen(LadderEditing, SectionScreen):
     CSS_PATH = "exposure.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add_step", "Add step"),
-        Binding("l", "log", "Log"),
-        Binding("t", "timer", "Timer"),
-        Binding("c", "charts", "Charts", show=False),
+        Binding("a", "add_step", N_("Add step")),
+        Binding("l", "log", N_("Log")),
+        Binding("t", "timer", N_("Timer")),
+        Binding("c", "charts", N_("Charts"), show=False),
         # With no ladder yet the footer offers a new one; afterwards n is in the keys line.
-        Binding("n", "first_ladder", "New ladder"),
-        Binding("n", "new_ladder", "New ladder", show=False),
-        Binding("e", "edit_step", "Edit step", show=False),
-        Binding("d,delete", "remove_step", "Remove step", show=False),
-        Binding("u", "undo", "Undo remove"),
-        Binding("shift+up", "move(1)", "Move step up", show=False),
-        Binding("shift+down", "move(-1)", "Move step down", show=False),
-        Binding("r", "edit_ladder", "Rename ladder", show=False),
-        Binding("right_square_bracket", "other_ladder(1)", "Next ladder", show=False),
-        Binding("left_square_bracket", "other_ladder(-1)", "Previous ladder", show=False),
-        Binding("o", "options", "Options", show=False),
-        Binding("f", "finish_draft", "Finish draft"),
-        Binding("D", "remove_ladder", "Remove ladder", show=False),
+        Binding("n", "first_ladder", N_("New ladder")),
+        Binding("n", "new_ladder", N_("New ladder"), show=False),
+        Binding("e", "edit_step", N_("Edit step"), show=False),
+        Binding("d,delete", "remove_step", N_("Remove step"), show=False),
+        Binding("u", "undo", N_("Undo remove")),
+        Binding("shift+up", "move(1)", N_("Move step up"), show=False),
+        Binding("shift+down", "move(-1)", N_("Move step down"), show=False),
+        Binding("r", "edit_ladder", N_("Rename ladder"), show=False),
+        Binding("right_square_bracket", "other_ladder(1)", N_("Next ladder"), show=False),
+        Binding("left_square_bracket", "other_ladder(-1)", N_("Previous ladder"), show=False),
+        Binding("o", "options", N_("Options"), show=False),
+        Binding("f", "finish_draft", N_("Finish draft")),
+        Binding("D", "remove_ladder", N_("Remove ladder"), show=False),
     ]
 
     def __init__(self) -> None:
@@ -74,14 +76,14 @@ class ExposureScreen(LadderEditing, SectionScreen):
         yield Static(id="ladder-goal")
         with VerticalScroll(id="ladder-scroll"):
             yield LadderPicture(id="ladder", empty=NO_STEPS)
-        yield Static(Text(LEGEND), id="ladder-legend")
+        yield Static(Text(_(LEGEND)), id="ladder-legend")
         yield Static(id="step-detail")
         yield Static(id="ladder-notes")
         yield Static(id="ladder-drafts")
-        yield Static(Text(KEYS_LINE), id="ladder-keys")
+        yield Static(Text(_(KEYS_LINE)), id="ladder-keys")
 
     def on_mount(self) -> None:
-        self.title = "Exposure"
+        self.title = _("Exposure")
         store = self.homework.store
         if store is not None:
             self.writer = ExposureWriter(self, ExposureBook(store), self.homework.services.saves)
@@ -139,8 +141,11 @@ class ExposureScreen(LadderEditing, SectionScreen):
             count = len(self.drafts)
             waiting.update(
                 Text(
-                    f"{count} exposure log{'s' if count > 1 else ''} not saved yet — press f to "
-                    "finish it."
+                    ngettext(
+                        "{n} exposure log not saved yet — press f to finish it.",
+                        "{n} exposure logs not saved yet — press f to finish it.",
+                        count,
+                    ).format(n=count)
                 )
             )
         ladder = self.ladder
@@ -151,7 +156,7 @@ class ExposureScreen(LadderEditing, SectionScreen):
         for extra in ("#ladder-legend", "#ladder-keys"):
             self.query_one(extra).display = ladder is not None
         if ladder is None:
-            title.update(Text(NO_LADDER))
+            title.update(Text(_(NO_LADDER)))
             goal.display = False
             picture.empty = ""
             picture.show([], None)
@@ -164,10 +169,14 @@ class ExposureScreen(LadderEditing, SectionScreen):
         if count > 1:
             position = [lad.id for lad in self.data.ladders].index(ladder.id) + 1
             heading.append(
-                f"   ladder {position} of {count}  ([ and ] for the others)", style="dim"
+                "   "
+                + _("ladder {position} of {count}  ([ and ] for the others)").format(
+                    position=position, count=count
+                ),
+                style="dim",
             )
         title.update(heading)
-        goal.update(Text(f"Goal: {ladder.goal}") if ladder.goal else Text(""))
+        goal.update(Text(_("Goal: {goal}").format(goal=ladder.goal)) if ladder.goal else Text(""))
         goal.display = bool(ladder.goal)
         progress = self.data.progress(ladder)
         suggested = next_step(progress)
@@ -176,8 +185,13 @@ class ExposureScreen(LadderEditing, SectionScreen):
         warnings = ladder.warnings()
         notes.display = bool(warnings)
         if warnings:
-            more = f"  (+{len(warnings) - 1} more note)" if len(warnings) > 1 else ""
-            notes.update(Text(warnings[0] + more))
+            first = _(warnings[0])
+            if len(warnings) > 1:
+                more = len(warnings) - 1
+                first = ngettext(
+                    "{note}  (+{n} more note)", "{note}  (+{n} more notes)", more
+                ).format(note=first, n=more)
+            notes.update(Text(first))
         self._show_detail()
         self.refresh_bindings()
 
@@ -257,12 +271,19 @@ class ExposureScreen(LadderEditing, SectionScreen):
         now = next(p for p in progress if p.step.id == exposure.step_id)
         if now.state is StepState.MASTERED and before.get(now.step.id) is not StepState.MASTERED:
             upcoming = next_step(progress)
-            message = f"You've mastered “{now.step.description}”. Well done."
             if upcoming is not None:
-                message += f" The next suggested step is “{upcoming.description}”."
-            self.notify(message, title="Step mastered", timeout=10, markup=False)
+                message = _(
+                    "You've mastered “{step}”. Well done. The next suggested step is “{next}”."
+                ).format(step=now.step.description, next=upcoming.description)
+            else:
+                message = _("You've mastered “{step}”. Well done.").format(
+                    step=now.step.description
+                )
+            self.notify(message, title=_("Step mastered"), timeout=10, markup=False)
         else:
-            self.notify("Exposure saved. Well done for facing it.", title="Saved", markup=False)
+            self.notify(
+                _("Exposure saved. Well done for facing it."), title=_("Saved"), markup=False
+            )
         self.reload(select=exposure.step_id)
 
     def action_charts(self) -> None:
@@ -301,9 +322,14 @@ class ExposureScreen(LadderEditing, SectionScreen):
         step = self._draft_step(draft)
         if step is None:
             return
-        body = Text(f"You were logging an exposure on {draft.updated_at:%a %-d %b at %H:%M}:\n\n  ")
+        body = Text(
+            _("You were logging an exposure on {day} at {time}:").format(
+                day=day_text(draft.updated_at.date()), time=f"{draft.updated_at:%H:%M}"
+            )
+            + "\n\n  "
+        )
         body.append(step.description, style="italic")
-        body.append("\n\nIt was kept for you. Would you like to finish it?")
+        body.append("\n\n" + _("It was kept for you. Would you like to finish it?"))
 
         def chosen(choice: str | None) -> None:
             if choice == "continue":
@@ -311,9 +337,12 @@ class ExposureScreen(LadderEditing, SectionScreen):
 
         self.app.push_screen(
             ChoiceDialog(
-                "Welcome back",
+                _("Welcome back"),
                 body,
-                [Choice("c", "Finish it", "continue", primary=True), Choice("l", "Later", "later")],
+                [
+                    Choice("c", _("Finish it"), "continue", primary=True),
+                    Choice("l", _("Later"), "later"),
+                ],
                 escape="later",
             ),
             chosen,

@@ -14,8 +14,9 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
+from homework_tui.i18n import N_, _, ngettext
 from homework_tui.model.exposure import Exposure, Ladder, Step
 from homework_tui.model.exposure.expectancy import Happened
 from homework_tui.model.exposure.mastery import (
@@ -26,8 +27,10 @@ from homework_tui.model.exposure.mastery import (
 from homework_tui.store.errors import StoreError
 from homework_tui.ui.base import HomeworkScreen, saving
 from homework_tui.ui.dialogs import EVERYWHERE
+from homework_tui.ui.diaries.day_text import day_time_text
 from homework_tui.ui.exposure.exposure_curve import ExposureCurve
 from homework_tui.ui.exposure.exposure_data import ExposureBook, ExposureData
+from homework_tui.ui.widgets.footer import Footer
 
 TABS = ("during", "repeats", "expectancy", "logs")
 
@@ -36,60 +39,98 @@ class LogTable(DataTable[Text]):
     """The step's exposures; Enter changes the highlighted one (and says so in the footer)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Change", key_display="⏎"),
-        Binding("d,delete", "screen.remove", "Remove", key_display="d"),
+        Binding("enter", "select_cursor", N_("Change"), key_display="⏎"),
+        Binding("d,delete", "screen.remove", N_("Remove"), key_display="d"),
     ]
 
 
 def session_words(exposure: Exposure | None, index: int, count: int) -> Text:
     if exposure is None:
         return Text(
-            "No timed exposures on this step yet. Press t on the ladder to time one: the "
-            "ratings you give along the way draw this curve."
+            _(
+                "No timed exposures on this step yet. Press t on the ladder to time one: the "
+                "ratings you give along the way draw this curve."
+            )
         )
     drop = exposure.within_drop
-    text = Text(f"Timed exposure {index + 1} of {count}, {exposure.started_at:%a %-d %b %H:%M}: ")
-    text.append(f"peak {exposure.peak} → end {exposure.end}")
     if exposure.peak:
-        text.append(f", down {drop} ({round(exposure.within_drop_share * 100)}% of the peak)")
-    text.append(".  [ and ] for other timed exposures.")
-    return text
+        words = _(
+            "Timed exposure {number} of {count}, {when}: peak {peak} → end {end}, down {drop} "
+            "({share}% of the peak).  [ and ] for other timed exposures."
+        )
+    else:
+        words = _(
+            "Timed exposure {number} of {count}, {when}: peak {peak} → end {end}.  "
+            "[ and ] for other timed exposures."
+        )
+    return Text(
+        words.format(
+            number=index + 1,
+            count=count,
+            when=day_time_text(exposure.started_at),
+            peak=exposure.peak,
+            end=exposure.end,
+            drop=drop,
+            share=round(exposure.within_drop_share * 100),
+        )
+    )
 
 
 def repeats_words(exposures: list[Exposure]) -> Text:
     figures = between_sessions(exposures)
     if figures is None:
         return Text(
-            "After two or more exposures on this step, this shows how the peak and end "
-            "change from one time to the next."
+            _(
+                "After two or more exposures on this step, this shows how the peak and end "
+                "change from one time to the next."
+            )
         )
     return Text(
-        f"Over {figures.repeats} exposures the peak went {figures.first_peak} → "
-        f"{figures.last_peak} and the end {figures.first_end} → {figures.last_end}."
+        ngettext(
+            "Over {n} exposure the peak went {first_peak} → {last_peak} and the end "
+            "{first_end} → {last_end}.",
+            "Over {n} exposures the peak went {first_peak} → {last_peak} and the end "
+            "{first_end} → {last_end}.",
+            figures.repeats,
+        ).format(
+            n=figures.repeats,
+            first_peak=figures.first_peak,
+            last_peak=figures.last_peak,
+            first_end=figures.first_end,
+            last_end=figures.last_end,
+        )
     )
 
 
 def counts_words(judgement: Judgement) -> str:
     """“yes” or “not counted: left early”: why, in words, never colour alone."""
-    return "yes" if judgement.counts else judgement.words
+    return _("yes") if judgement.counts else _(judgement.words)
 
 
 def feared_words(exposures: list[Exposure]) -> str:
     """How often what was feared came true, over the exposures where it was written down."""
     answered = [e for e in exposures if e.feared_outcome and e.outcome is not None]
     if not answered:
-        return (
+        return _(
             "Write what you fear will happen when you log an exposure, and afterwards whether "
             "it happened: that is what each practice tests."
         )
     came_true = sum(1 for e in answered if e.outcome is Happened.YES)
     partly = sum(1 for e in answered if e.outcome is Happened.PARTLY)
     times = len(answered)
-    return (
-        f"What you feared happened {came_true} of {times} time{'s' if times != 1 else ''}"
-        + (f", partly {partly}" if partly else "")
-        + "."
-    )
+    if partly:
+        words = ngettext(
+            "What you feared happened {came_true} of {n} time, partly {partly}.",
+            "What you feared happened {came_true} of {n} times, partly {partly}.",
+            times,
+        )
+    else:
+        words = ngettext(
+            "What you feared happened {came_true} of {n} time.",
+            "What you feared happened {came_true} of {n} times.",
+            times,
+        )
+    return words.format(came_true=came_true, n=times, partly=partly)
 
 
 def expectancy_words(exposures: list[Exposure]) -> Text:
@@ -97,25 +138,30 @@ def expectancy_words(exposures: list[Exposure]) -> Text:
     feared = feared_words(exposures)
     if average is None:
         return Text(
-            f"{feared} Give a predicted SUDS when you log an exposure to compare the distress "
-            "you expected with what you felt."
+            _(
+                "{feared} Give a predicted SUDS when you log an exposure to compare the distress "
+                "you expected with what you felt."
+            ).format(feared=feared)
         )
-    higher = "lower" if average >= 0 else "higher"
-    return Text(f"{feared} On average the peak was {abs(average):.0f} {higher} than you predicted.")
+    if average >= 0:
+        words = _("{feared} On average the peak was {difference} lower than you predicted.")
+    else:
+        words = _("{feared} On average the peak was {difference} higher than you predicted.")
+    return Text(words.format(feared=feared, difference=f"{abs(average):.0f}"))
 
 
 class StepChartsScreen(HomeworkScreen[bool]):
     CSS_PATH = "exposure.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "tab('during')", "During", show=False),
-        Binding("2", "tab('repeats')", "Repeats", show=False),
-        Binding("3", "tab('expectancy')", "Predicted", show=False),
-        Binding("4", "tab('logs')", "All logs", show=False),
-        Binding("left_square_bracket", "session(-1)", "Earlier", show=False),
-        Binding("right_square_bracket", "session(1)", "Later", show=False),
-        Binding("d,delete", "remove", "Remove", show=False),
-        Binding("u", "undo", "Undo"),
-        Binding("escape", "close", "Back", key_display="Esc"),
+        Binding("1", "tab('during')", N_("During"), show=False),
+        Binding("2", "tab('repeats')", N_("Repeats"), show=False),
+        Binding("3", "tab('expectancy')", N_("Predicted"), show=False),
+        Binding("4", "tab('logs')", N_("All logs"), show=False),
+        Binding("left_square_bracket", "session(-1)", N_("Earlier"), show=False),
+        Binding("right_square_bracket", "session(1)", N_("Later"), show=False),
+        Binding("d,delete", "remove", N_("Remove"), show=False),
+        Binding("u", "undo", N_("Undo")),
+        Binding("escape", "close", N_("Back"), key_display="Esc"),
         *EVERYWHERE,
     ]
 
@@ -137,29 +183,38 @@ class StepChartsScreen(HomeworkScreen[bool]):
     def compose(self) -> ComposeResult:
         yield Header(icon="·")
         heading = Text(self.step_.description, style="bold")
-        heading.append(f"  SUDS {self.step_.suds}", style="dim")
+        heading.append("  " + _("SUDS {suds}").format(suds=self.step_.suds), style="dim")
         yield Static(heading, id="charts-step")
         with TabbedContent(id="charts-tabs"):
-            with TabPane("1 During", id="during"):
+            with TabPane(_("1 During"), id="during"):
                 yield ExposureCurve(id="curve-during")
                 yield Static(id="words-during", classes="chart-words")
-            with TabPane("2 Repeats", id="repeats"):
+            with TabPane(_("2 Repeats"), id="repeats"):
                 yield ExposureCurve(id="curve-repeats")
                 yield Static(id="words-repeats", classes="chart-words")
-            with TabPane("3 Predicted", id="expectancy"):
+            with TabPane(_("3 Predicted"), id="expectancy"):
                 yield ExposureCurve(id="curve-expectancy")
                 yield Static(id="words-expectancy", classes="chart-words")
-            with TabPane("4 All logs", id="logs"):
+            with TabPane(_("4 All logs"), id="logs"):
                 yield LogTable(id="logs-table", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = "Charts"
+        self.title = _("Charts")
         self.sub_title = self.ladder.name
         table = self.query_one(DataTable)
-        labels = ("Date", "Min", "Predicted", "Before", "Peak", "End", "Safety", "Counts")
+        labels = (
+            N_("Date"),
+            N_("Min"),
+            N_("Predicted"),
+            N_("Before"),
+            N_("Peak"),
+            N_("End"),
+            N_("Safety"),
+            N_("Counts"),
+        )
         for label in labels:
-            table.add_column(label, key=label.lower())
+            table.add_column(_(label), key=label.lower())
         self.draw()
         if not self.timed and self.exposures:
             self.query_one(TabbedContent).active = "repeats"
@@ -187,7 +242,7 @@ class StepChartsScreen(HomeworkScreen[bool]):
 
         for exposure in reversed(self.exposures):
             table.add_row(
-                Text(f"{exposure.started_at:%a %-d %b %H:%M}"),
+                Text(day_time_text(exposure.started_at)),
                 cell(exposure.minutes),
                 cell(exposure.predicted),
                 cell(exposure.before),
@@ -265,7 +320,7 @@ class StepChartsScreen(HomeworkScreen[bool]):
             exposures = book.load().for_step(self.step_.id)
         except StoreError as error:
             self.app.call_from_thread(
-                self.notify, str(error), title="Not changed", severity="warning", markup=False
+                self.notify, str(error), title=_("Not changed"), severity="warning", markup=False
             )
             return
         self.app.call_from_thread(self._changed, exposures, exposure_id if remove else None)
@@ -277,7 +332,9 @@ class StepChartsScreen(HomeworkScreen[bool]):
         self.draw()
         if removed:
             self.notify(
-                "Exposure moved to the trash. Press u to bring it back.", timeout=8, markup=False
+                _("Exposure moved to the trash. Press u to bring it back."),
+                timeout=8,
+                markup=False,
             )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from textual_plotext import PlotextPlot
 
+from homework_tui.i18n import _
 from homework_tui.model.exposure import Exposure, SudsReading
 
 PEAK, END, PREDICTED, CURVE = "●", "○", "◆", "●"
@@ -46,16 +47,20 @@ class ExposureCurve(PlotextPlot):
         plt.scatter(list(xs), list(ys), marker=marker, label=label, color=color)
 
     def plot_readings(self, readings: Sequence[SudsReading], predicted: int | None = None) -> None:
-        self._start("Distress during this exposure", "minutes")
+        self._start(_("Distress during this exposure"), _("minutes"))
         plt = self.plt
         if readings:
             xs = [round(r.minute, 2) for r in readings]
             span = max(xs[-1], 1.0)
             if predicted is not None:
                 plt.plot(
-                    [0, span], [predicted, predicted], marker="-", color="gray", label="predicted"
+                    [0, span],
+                    [predicted, predicted],
+                    marker="-",
+                    color="gray",
+                    label=_("predicted"),
                 )
-            self._series(xs, [r.suds for r in readings], CURVE, "SUDS", "cyan+")
+            self._series(xs, [r.suds for r in readings], CURVE, _("SUDS"), "cyan+")
             plt.xlim(0, span)
             step = next((s for s in (0.5, 1, 2, 5, 10, 15, 30, 60) if span / s <= 6), 120)
             ticks = [round(n * step, 1) for n in range(int(span / step) + 1)]
@@ -63,23 +68,23 @@ class ExposureCurve(PlotextPlot):
         self.refresh()
 
     def plot_repeats(self, exposures: Sequence[Exposure]) -> None:
-        self._start("Peak and end across repeats", "repeat")
+        self._start(_("Peak and end across repeats"), _("repeat"))
         if exposures:
             xs: list[float] = list(range(1, len(exposures) + 1))
-            self._series(xs, [e.peak for e in exposures], PEAK, "peak", "orange+")
-            self._series(xs, [e.end for e in exposures], END, "end", "green+")
+            self._series(xs, [e.peak for e in exposures], PEAK, _("peak"), "orange+")
+            self._series(xs, [e.end for e in exposures], END, _("end"), "green+")
             self.plt.xticks(xs)
             self.plt.xlim(0.5, len(xs) + 0.5)
         self.refresh()
 
     def plot_expectancy(self, exposures: Sequence[Exposure]) -> None:
-        self._start("Predicted and actual peak", "repeat")
+        self._start(_("Predicted and actual peak"), _("repeat"))
         rated = [(n, e) for n, e in enumerate(exposures, 1) if e.predicted is not None]
         if rated:
-            xs: list[float] = [n for n, _ in rated]
-            predicted = [e.predicted for _, e in rated if e.predicted is not None]
-            self._series(xs, predicted, PREDICTED, "predicted", "cyan+")
-            self._series(xs, [e.peak for _, e in rated], PEAK, "peak", "orange+")
+            xs: list[float] = [n for n, _e in rated]
+            predicted = [e.predicted for _n, e in rated if e.predicted is not None]
+            self._series(xs, predicted, PREDICTED, _("predicted"), "cyan+")
+            self._series(xs, [e.peak for _n, e in rated], PEAK, _("peak"), "orange+")
             self.plt.xticks(xs)
             self.plt.xlim(0.5, max(xs) + 0.5)
         self.refresh()

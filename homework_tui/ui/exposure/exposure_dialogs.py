@@ -19,7 +19,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import (
     Checkbox,
-    Footer,
     Input,
     Label,
     RadioButton,
@@ -28,6 +27,7 @@ from textual.widgets import (
     TextArea,
 )
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.base import ValidationError
 from homework_tui.model.exposure.mastery import (
     ExposureSettings,
@@ -36,10 +36,11 @@ from homework_tui.model.exposure.mastery import (
 )
 from homework_tui.ui.dialogs import EVERYWHERE, Choice, ChoiceDialog, SaveCancelModal
 from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
+from homework_tui.ui.widgets.footer import Footer
 from homework_tui.ui.widgets.marked_toggles import MarkedCheckbox
 from homework_tui.ui.widgets.rating_input import RatingInput
 
-MINIMUM_HINT = " (Shortest counted: 0 means any length.)"
+MINIMUM_HINT = N_("(Shortest counted: 0 means any length.)")
 
 R = TypeVar("R")
 
@@ -56,8 +57,8 @@ class Field:
 class FieldsDialog(SaveCancelModal[R | None], Generic[R]):
     CSS_PATH = "exposure.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
-        Binding("escape", "cancel", "Cancel", key_display="Esc"),
+        Binding("ctrl+s", "save", N_("Save"), key_display="^s", priority=True),
+        Binding("escape", "cancel", N_("Cancel"), key_display="Esc"),
         *EVERYWHERE,
     ]
 
@@ -137,11 +138,11 @@ class FieldsDialog(SaveCancelModal[R | None], Generic[R]):
 
         self.app.push_screen(
             ChoiceDialog(
-                "Leave without saving?",
-                "What you typed here has not been saved yet.",
+                _("Leave without saving?"),
+                _("What you typed here has not been saved yet."),
                 [
-                    Choice("k", "Keep editing", "keep", primary=True),
-                    Choice("d", "Discard it", "discard"),
+                    Choice("k", _("Keep editing"), "keep", primary=True),
+                    Choice("d", _("Discard it"), "discard"),
                 ],
                 escape="keep",
             ),
@@ -153,19 +154,19 @@ def step_fields(description: str = "", suds: str = "") -> list[Field]:
     return [
         Field(
             "description",
-            "The situation",
+            _("The situation"),
             description,
-            placeholder="e.g. ask a shop assistant for help",
+            placeholder=_("e.g. ask a shop assistant for help"),
         ),
-        Field("suds", "SUDS 0-100", suds, rating=(0, 100)),
+        Field("suds", _("SUDS 0-100"), suds, rating=(0, 100)),
     ]
 
 
-STEP_HINT = (
+STEP_HINT = N_(
     "Describe a situation you'd practise facing, and how distressing it feels now: "
     "0 is completely calm, 100 the most distress you can imagine."
 )
-LADDER_HINT = (
+LADDER_HINT = N_(
     "A ladder gathers the situations you're working on, like “Social situations” or "
     "“Driving”. The goal is what you'd like to be able to do."
 )
@@ -173,8 +174,8 @@ LADDER_HINT = (
 
 def ladder_fields(name: str = "", goal: str = "") -> list[Field]:
     return [
-        Field("name", "Name", name, placeholder="e.g. Social situations"),
-        Field("goal", "Goal", goal, placeholder="e.g. speak up at work without dread"),
+        Field("name", _("Name"), name, placeholder=_("e.g. Social situations")),
+        Field("goal", _("Goal"), goal, placeholder=_("e.g. speak up at work without dread")),
     ]
 
 
@@ -185,8 +186,8 @@ class OptionsDialog(SaveCancelModal[ExposureSettings | None]):
 
     CSS_PATH = "exposure.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
-        Binding("escape", "cancel", "Cancel", key_display="Esc"),
+        Binding("ctrl+s", "save", N_("Save"), key_display="^s", priority=True),
+        Binding("escape", "cancel", N_("Cancel"), key_display="Esc"),
         *EVERYWHERE,
     ]
 
@@ -197,42 +198,44 @@ class OptionsDialog(SaveCancelModal[ExposureSettings | None]):
     def compose(self) -> ComposeResult:
         rule = self.settings.rule
         with VerticalScroll(classes="dialog"):
-            yield Static("Exposure options", classes="dialog-title")
-            yield Label("When is a step mastered? (↑/↓, Enter to choose)")
+            yield Static(_("Exposure options"), classes="dialog-title")
+            yield Label(_("When is a step mastered? (↑/↓, Enter to choose)"))
             with RadioSet(id="rule"):
                 for kind in MasteryKind:
-                    yield RadioButton(kind.label, value=kind is rule.kind, id=f"rule-{kind.value}")
-            yield Static(Text(rule.kind.explanation), id="rule-explanation", classes="hint")
+                    yield RadioButton(
+                        _(kind.label), value=kind is rule.kind, id=f"rule-{kind.value}"
+                    )
+            yield Static(Text(_(rule.kind.explanation)), id="rule-explanation", classes="hint")
             with Horizontal(classes="field-row"):
-                yield Label("Exposures needed", classes="field-label")
+                yield Label(_("Exposures needed"), classes="field-label")
                 yield RatingInput(str(rule.repeats), low=1, high=20, step=1, id="repeats")
-            yield Label("Which exposures count?", classes="options-section")
+            yield Label(_("Which exposures count?"), classes="options-section")
             yield MarkedCheckbox(
-                "Not one where I used a safety behaviour",
+                _("Not one where I used a safety behaviour"),
                 value=self.settings.exclude_safety_behaviours,
                 id="exclude-safety",
             )
             yield MarkedCheckbox(
-                "Not one I left early",
+                _("Not one I left early"),
                 value=self.settings.exclude_early_exits,
                 id="exclude-early",
             )
             with Horizontal(classes="field-row"):
-                yield Label("Shortest counted (min)", classes="field-label")
+                yield Label(_("Shortest counted (min)"), classes="field-label")
                 yield RatingInput(
                     str(self.settings.minimum_minutes), low=0, high=120, step=5, id="minimum"
                 )
             yield Static(
-                Text(self.settings.describe_exclusions() + MINIMUM_HINT),
+                Text(self.settings.describe_exclusions() + " " + _(MINIMUM_HINT)),
                 id="exclusions-explanation",
                 classes="hint",
             )
             with Horizontal(classes="field-row"):
-                yield Label("Timer asks every (min)", classes="field-label")
+                yield Label(_("Timer asks every (min)"), classes="field-label")
                 yield RatingInput(
                     str(self.settings.prompt_minutes), low=1, high=60, step=1, id="minutes"
                 )
-            yield Label("Safety behaviours to pick from (one a line)")
+            yield Label(_("Safety behaviours to pick from (one a line)"))
             yield CleanTextArea(
                 "\n".join(self.settings.safety_behaviours), id="behaviours", soft_wrap=True
             )
@@ -249,7 +252,8 @@ class OptionsDialog(SaveCancelModal[ExposureSettings | None]):
         chosen = self._kind()
         for kind in MasteryKind:
             button = self.query_one(f"#rule-{kind.value}", RadioButton)
-            button.label = f"{kind.label}  ✓ chosen" if kind is chosen else kind.label
+            label = _(kind.label)
+            button.label = _("{answer}  ✓ chosen").format(answer=label) if kind is chosen else label
 
     def _kind(self) -> MasteryKind:
         pressed = self.query_one(RadioSet).pressed_button
@@ -259,7 +263,7 @@ class OptionsDialog(SaveCancelModal[ExposureSettings | None]):
 
     @on(RadioSet.Changed)
     def _rule_changed(self) -> None:
-        self.query_one("#rule-explanation", Static).update(Text(self._kind().explanation))
+        self.query_one("#rule-explanation", Static).update(Text(_(self._kind().explanation)))
         self._mark_chosen()
 
     @on(Checkbox.Changed)
@@ -269,7 +273,9 @@ class OptionsDialog(SaveCancelModal[ExposureSettings | None]):
             words = self._settings().describe_exclusions()
         except ValidationError as error:
             words = error.message
-        self.query_one("#exclusions-explanation", Static).update(Text(words + MINIMUM_HINT))
+        self.query_one("#exclusions-explanation", Static).update(
+            Text(words + " " + _(MINIMUM_HINT))
+        )
 
     def _settings(self) -> ExposureSettings:
         rule = MasteryRule(

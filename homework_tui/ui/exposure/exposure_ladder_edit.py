@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from homework_tui.i18n import _
 from homework_tui.model.exposure import Ladder, Step
 from homework_tui.ui.dialogs import Choice, ChoiceDialog
 from homework_tui.ui.exposure.exposure_data import ExposureData
@@ -59,10 +60,10 @@ class LadderEditing:
                 self._put_ladder(ladder)
                 self.ladder_id = ladder.id
                 self.draw()
-                self.notify("Ladder made. Press a to add its first step.", markup=False)
+                self.notify(_("Ladder made. Press a to add its first step."), markup=False)
 
         self.app.push_screen(
-            FieldsDialog("A new ladder", ladder_fields(), apply, hint=LADDER_HINT), done
+            FieldsDialog(_("A new ladder"), ladder_fields(), apply, hint=_(LADDER_HINT)), done
         )
 
     def action_edit_ladder(self) -> None:
@@ -79,7 +80,7 @@ class LadderEditing:
                 self.draw()
 
         self.app.push_screen(
-            FieldsDialog("The ladder", ladder_fields(ladder.name, ladder.goal), apply), done
+            FieldsDialog(_("The ladder"), ladder_fields(ladder.name, ladder.goal), apply), done
         )
 
     def action_other_ladder(self, delta: int) -> None:
@@ -105,20 +106,23 @@ class LadderEditing:
             self.undo = (ladder, None)
             self.draw()
             self.notify(
-                "Ladder moved to the trash. Press u to bring it back.", timeout=8, markup=False
+                _("Ladder moved to the trash. Press u to bring it back."), timeout=8, markup=False
             )
 
-        message = Text("“")
-        message.append(ladder.name)
-        message.append(
-            "” and its steps go to the trash; the exposures you logged are kept. "
-            "You can bring it back with u."
+        message = Text(
+            _(
+                "“{name}” and its steps go to the trash; the exposures you logged are kept. "
+                "You can bring it back with u."
+            ).format(name=ladder.name)
         )
         self.app.push_screen(
             ChoiceDialog(
-                "Remove this ladder?",
+                _("Remove this ladder?"),
                 message,
-                [Choice("r", "Remove it", "remove"), Choice("k", "Keep it", "keep", primary=True)],
+                [
+                    Choice("r", _("Remove it"), "remove"),
+                    Choice("k", _("Keep it"), "keep", primary=True),
+                ],
                 escape="keep",
             ),
             chosen,
@@ -152,7 +156,9 @@ class LadderEditing:
                 self._put_ladder(changed)
                 self.draw(select=added[-1])
 
-        self.app.push_screen(FieldsDialog("Add a step", step_fields(), apply, hint=STEP_HINT), done)
+        self.app.push_screen(
+            FieldsDialog(_("Add a step"), step_fields(), apply, hint=_(STEP_HINT)), done
+        )
 
     def action_edit_step(self) -> None:
         ladder, step = self.ladder, self.step
@@ -168,7 +174,7 @@ class LadderEditing:
                 self.draw(select=step.id)
 
         fields = step_fields(step.description, str(step.suds))
-        self.app.push_screen(FieldsDialog("Change the step", fields, apply), done)
+        self.app.push_screen(FieldsDialog(_("Change the step"), fields, apply), done)
 
     def action_move(self, direction: int) -> None:
         ladder, step = self.ladder, self.step
@@ -181,8 +187,10 @@ class LadderEditing:
         self.draw(select=step.id)
         if suds is not None:
             self.notify(
-                f"Moved, and its SUDS is now {suds} so the ladder stays in order. "
-                "Press e to change it.",
+                _(
+                    "Moved, and its SUDS is now {suds} so the ladder stays in order. "
+                    "Press e to change it."
+                ).format(suds=suds),
                 markup=False,
             )
 
@@ -194,8 +202,8 @@ class LadderEditing:
         self.undo = (ladder, step.id)
         self.draw()
         self.notify(
-            "Step removed (its exposures are kept). Press u to bring it back.",
-            title="Removed",
+            _("Step removed (its exposures are kept). Press u to bring it back."),
+            title=_("Removed"),
             timeout=8,
             markup=False,
         )
@@ -212,7 +220,7 @@ class LadderEditing:
             self.data = replace(self.data, ladders=tuple(ladders))
             self.ladder_id = ladder.id
             self.draw()
-            self.notify("The ladder is back.", markup=False)
+            self.notify(_("The ladder is back."), markup=False)
             return
         current = self.data.ladder(ladder.id)
         if current is None:
@@ -224,4 +232,4 @@ class LadderEditing:
         self.ladder_id = current.id
         self._put_ladder(restored)
         self.draw(select=step_id)
-        self.notify("The step is back.", markup=False)
+        self.notify(_("The step is back."), markup=False)

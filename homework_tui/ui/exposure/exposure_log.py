@@ -20,7 +20,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import (
     Checkbox,
-    Footer,
     Header,
     Input,
     Label,
@@ -31,6 +30,7 @@ from textual.widgets import (
     TextArea,
 )
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.base import ValidationError
 from homework_tui.model.draft import Draft
 from homework_tui.model.exposure import Exposure, Ladder, Step
@@ -46,6 +46,7 @@ from homework_tui.ui.exposure.exposure_data import ExposureBook
 from homework_tui.ui.form_autosave import DraftForm
 from homework_tui.ui.naming import record_name
 from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
+from homework_tui.ui.widgets.footer import Footer
 from homework_tui.ui.widgets.marked_toggles import MarkedCheckbox, MarkedRadioButton
 from homework_tui.ui.widgets.rating_input import RatingInput
 from homework_tui.ui.widgets.tick_list import TickList
@@ -65,8 +66,15 @@ LINE_FIELDS = (
     "surprise",
     "learned",
 )
-SUDS_LABELS = {"predicted": "predicted", "before": "before", "peak": "peak", "end": "at the end"}
+SUDS_LABELS = {
+    "predicted": N_("predicted"),
+    "before": N_("before"),
+    "peak": N_("peak"),
+    "end": N_("at the end"),
+}
 OUTCOMES = tuple(Happened)
+# The answers as shown (the stored value stays "yes", "partly" or "no").
+OUTCOME_WORDS = {Happened.YES: N_("yes"), Happened.PARTLY: N_("partly"), Happened.NO: N_("no")}
 
 
 def timed_summary(readings_text: str) -> Text:
@@ -78,28 +86,33 @@ def timed_summary(readings_text: str) -> Text:
         return Text("")
     curve = " → ".join(str(r.suds) for r in readings)
     minutes = round(readings[-1].minute)
-    return Text(f"Timed: {len(readings)} ratings over {minutes} min: {curve}")
+    return Text(
+        _("Timed: {n} ratings over {minutes} min: {curve}").format(
+            n=len(readings), minutes=minutes, curve=curve
+        )
+    )
 
 
 def outcome_label(happened: Happened, chosen: str) -> str:
     """“no  ✓ chosen”: the chosen answer in words, not only by colour."""
-    return f"{happened.value}  ✓ chosen" if happened.value == chosen else happened.value
+    word = _(OUTCOME_WORDS[happened])
+    return _("{answer}  ✓ chosen").format(answer=word) if happened.value == chosen else word
 
 
 class ExposureLogScreen(DraftForm, HomeworkScreen[Exposure | None]):
     CSS_PATH = "exposure.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
-        Binding("escape", "close", "Close", key_display="Esc"),
+        Binding("ctrl+s", "save", N_("Save"), key_display="^s", priority=True),
+        Binding("escape", "close", N_("Close"), key_display="Esc"),
         *EVERYWHERE,
     ]
     MESSAGE_ID = "log-message"
-    LEAVE_TITLE = "Leave this exposure log?"
-    WHAT = "exposure log"
-    LEAVE_BODY = "What you typed is on disk as a draft until you decide."
-    DISCARD_LABEL = "Discard it"
-    NOT_SAVED_NOTE = "What you typed is kept as a draft."
-    KEPT_NOTE = "Your log is kept as a draft; it will be offered when you come back."
+    LEAVE_TITLE = N_("Leave this exposure log?")
+    WHAT = N_("exposure log")
+    LEAVE_BODY = N_("What you typed is on disk as a draft until you decide.")
+    DISCARD_LABEL = N_("Discard it")
+    NOT_SAVED_NOTE = N_("What you typed is kept as a draft.")
+    KEPT_NOTE = N_("Your log is kept as a draft; it will be offered when you come back.")
 
     def __init__(
         self,
@@ -132,36 +145,36 @@ class ExposureLogScreen(DraftForm, HomeworkScreen[Exposure | None]):
         f = self._fields
         yield Header(icon="·")
         with VerticalScroll(id="log-body"):
-            heading = Text("Step: ", style="dim")
+            heading = Text(_("Step:") + " ", style="dim")
             heading.append(self.step_.description, style="bold")
-            heading.append(f"  (SUDS {self.step_.suds})", style="dim")
+            heading.append("  " + _("(SUDS {suds})").format(suds=self.step_.suds), style="dim")
             yield Static(heading, id="log-step")
             with Horizontal(classes="log-row"):
-                yield Label("When", classes="log-label")
-                yield CleanInput(f["date"], id="date", placeholder="yyyy-mm-dd", compact=True)
-                yield Label("from", classes="log-word")
-                yield CleanInput(f["start"], id="start", placeholder="hh:mm", compact=True)
-                yield Label("to", classes="log-word")
-                yield CleanInput(f["end_time"], id="end_time", placeholder="hh:mm", compact=True)
-                yield Label("or min", classes="log-word")
+                yield Label(_("When"), classes="log-label")
+                yield CleanInput(f["date"], id="date", placeholder=_("yyyy-mm-dd"), compact=True)
+                yield Label(_("from"), classes="log-word")
+                yield CleanInput(f["start"], id="start", placeholder=_("hh:mm"), compact=True)
+                yield Label(_("to"), classes="log-word")
+                yield CleanInput(f["end_time"], id="end_time", placeholder=_("hh:mm"), compact=True)
+                yield Label(_("or min"), classes="log-word")
                 yield RatingInput(f["minutes"], low=0, high=1440, id="minutes")
-            yield Label("What do you fear will happen?", classes="log-section")
+            yield Label(_("What do you fear will happen?"), classes="log-section")
             yield CleanInput(
                 f["feared_outcome"],
                 id="feared_outcome",
-                placeholder="e.g. they'll laugh at me",
+                placeholder=_("e.g. they'll laugh at me"),
                 compact=True,
             )
             with Horizontal(classes="log-row"):
-                yield Label("How likely is it, 0 to 100?", classes="log-question")
+                yield Label(_("How likely is it, 0 to 100?"), classes="log-question")
                 yield RatingInput(f["likelihood"], id="likelihood")
             with Horizontal(classes="log-row"):
-                yield Label("SUDS", classes="log-label")
+                yield Label(_("SUDS"), classes="log-label")
                 for key, label in SUDS_LABELS.items():
-                    yield Label(label, classes="log-word")
+                    yield Label(_(label), classes="log-word")
                     yield RatingInput(f[key], id=key)
             yield Static(timed_summary(f.get("readings", "")), id="log-timed")
-            yield Label("Did it happen? (↑/↓, Enter to choose)", classes="log-section")
+            yield Label(_("Did it happen? (↑/↓, Enter to choose)"), classes="log-section")
             with RadioSet(id="outcome"):
                 for happened in OUTCOMES:
                     yield MarkedRadioButton(
@@ -170,33 +183,36 @@ class ExposureLogScreen(DraftForm, HomeworkScreen[Exposure | None]):
                         id=f"outcome-{happened.value}",
                     )
             with Horizontal(classes="log-row"):
-                yield Label("How surprised were you, 0 to 100?", classes="log-question")
+                yield Label(_("How surprised were you, 0 to 100?"), classes="log-question")
                 yield RatingInput(f["surprise"], id="surprise")
-            yield Label("What did you learn?", classes="log-section")
+            yield Label(_("What did you learn?"), classes="log-section")
             yield CleanInput(
-                f["learned"], id="learned", placeholder="e.g. most people were kind", compact=True
+                f["learned"],
+                id="learned",
+                placeholder=_("e.g. most people were kind"),
+                compact=True,
             )
             yield MarkedCheckbox(
-                "I left earlier than I meant to",
+                _("I left earlier than I meant to"),
                 value=f["left_early"] == YES,
                 id="left_early",
             )
             yield Label(
-                "Safety behaviours used (Space ticks; add your own below)", classes="log-section"
+                _("Safety behaviours used (Space ticks; add your own below)"), classes="log-section"
             )
             yield TickList(id="safety")
             yield CleanInput(
                 id="new-safety",
-                placeholder="a new one, then Enter (e.g. kept my phone in hand)",
+                placeholder=_("a new one, then Enter (e.g. kept my phone in hand)"),
                 compact=True,
             )
-            yield Label("Notes", classes="log-section")
+            yield Label(_("Notes"), classes="log-section")
             yield CleanTextArea(f["notes"], id="notes", soft_wrap=True)
         yield Static(id="log-message")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = "Log an exposure"
+        self.title = _("Log an exposure")
         self.sub_title = f"{record_name(self.step_.description)} · {record_name(self.ladder.name)}"
         chosen = [s for s in self._fields.get("safety", "").split("\n") if s.strip()]
         safety = self.query_one("#safety", SelectionList)
@@ -205,7 +221,7 @@ class ExposureLogScreen(DraftForm, HomeworkScreen[Exposure | None]):
         for name in names:
             safety.add_option((Text(name), name, name in chosen))
         safety.display = bool(names)
-        self.query_one("#minutes", RatingInput).placeholder = "min"
+        self.query_one("#minutes", RatingInput).placeholder = _("min")
         self.query_one("#log-timed", Static).display = bool(self._fields.get("readings"))
         self.query_one("#log-message", Static).display = False
         store = self.homework.store
@@ -282,7 +298,7 @@ class ExposureLogScreen(DraftForm, HomeworkScreen[Exposure | None]):
     def action_save(self) -> None:
         if self._saving:
             return
-        fields, _ = self.draft_snapshot()
+        fields, _extra = self.draft_snapshot()
         try:
             exposure = exposure_from_fields(fields, self.ladder, base=self.exposure)
         except ValidationError as error:

@@ -24,8 +24,9 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Header, Input, Label, Static
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.base import ValidationError, now
 from homework_tui.model.draft import Draft
 from homework_tui.model.exposure import Ladder, Step
@@ -38,21 +39,27 @@ from homework_tui.ui.base import HomeworkScreen, saving
 from homework_tui.ui.dialogs import EVERYWHERE, Choice, ChoiceDialog
 from homework_tui.ui.exposure.exposure_curve import ExposureCurve
 from homework_tui.ui.widgets.clean_input import CleanInput
+from homework_tui.ui.widgets.footer import Footer
 from homework_tui.ui.widgets.rating_input import RatingInput
 
 FORM = "exposure"
-SCALE = "0 calm · 1-9 = 10-90 · h = 100 (the most distress you can imagine)"
+# Translators: keep the keys 0, 1-9 and h: they are what the person presses.
+SCALE = N_("0 calm · 1-9 = 10-90 · h = 100 (the most distress you can imagine)")
 
 QUESTION = {
-    TimerPhase.FEAR: "Before you begin: what do you fear will happen, and how likely is it? "
-    "Type it below (Enter on an empty line, or Esc, skips this).",
-    TimerPhase.AFTER: "Now that it's over: did it happen? Answer below (Esc skips this).",
-    TimerPhase.PREDICT: "Before you begin: how high do you think your distress will go? "
-    "(s to skip)",
-    TimerPhase.BEFORE: "How strong is your distress right now, before you start? "
-    "Your rating starts the clock.",
-    TimerPhase.RUNNING: "Time for a rating: how strong is your distress right now?",
-    TimerPhase.LAST: "One last rating: how strong is your distress now, at the end?",
+    TimerPhase.FEAR: N_(
+        "Before you begin: what do you fear will happen, and how likely is it? "
+        "Type it below (Enter on an empty line, or Esc, skips this)."
+    ),
+    TimerPhase.AFTER: N_("Now that it's over: did it happen? Answer below (Esc skips this)."),
+    TimerPhase.PREDICT: N_(
+        "Before you begin: how high do you think your distress will go? (s to skip)"
+    ),
+    TimerPhase.BEFORE: N_(
+        "How strong is your distress right now, before you start? Your rating starts the clock."
+    ),
+    TimerPhase.RUNNING: N_("Time for a rating: how strong is your distress right now?"),
+    TimerPhase.LAST: N_("One last rating: how strong is your distress now, at the end?"),
 }
 
 
@@ -63,11 +70,11 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
     CSS_PATH = "exposure.tcss"
     TICK_SECONDS: ClassVar[float] = 0.5
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("0", "rate('0')", "Rate SUDS", key_display="0-9 h"),
-        *(Binding(k, f"rate('{k}')", "Rate SUDS", show=False) for k in "123456789h"),
-        Binding("enter", "stop", "Stop", key_display="⏎"),
-        Binding("s", "skip", "Skip prediction"),
-        Binding("escape", "leave", "Leave", key_display="Esc"),
+        Binding("0", "rate('0')", N_("Rate SUDS"), key_display="0-9 h"),
+        *(Binding(k, f"rate('{k}')", N_("Rate SUDS"), show=False) for k in "123456789h"),
+        Binding("enter", "stop", N_("Stop"), key_display="⏎"),
+        Binding("s", "skip", N_("Skip prediction")),
+        Binding("escape", "leave", N_("Leave"), key_display="Esc"),
         *EVERYWHERE,
     ]
 
@@ -90,38 +97,40 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="·")
         with Vertical(id="timer-body"):
-            heading = Text("Step: ", style="dim")
+            heading = Text(_("Step:") + " ", style="dim")
             heading.append(self.step_.description, style="bold")
-            heading.append(f"  (SUDS {self.step_.suds})", style="dim")
+            heading.append("  " + _("(SUDS {suds})").format(suds=self.step_.suds), style="dim")
             yield Static(heading, id="timer-step")
             yield Static(id="timer-clock")
             yield Static(id="timer-question")
             with Vertical(id="timer-fear", classes="timer-words"):
-                yield Label("What do you fear will happen?", classes="log-section")
+                yield Label(_("What do you fear will happen?"), classes="log-section")
                 yield CleanInput(
-                    id="timer-feared", placeholder="e.g. they'll laugh at me", compact=True
+                    id="timer-feared", placeholder=_("e.g. they'll laugh at me"), compact=True
                 )
                 with Horizontal(classes="log-row"):
-                    yield Label("How likely is it, 0 to 100?", classes="log-question")
+                    yield Label(_("How likely is it, 0 to 100?"), classes="log-question")
                     yield RatingInput("", id="timer-likelihood")
             with Vertical(id="timer-after", classes="timer-words"):
                 yield Static(id="timer-feared-was", classes="log-section")
                 with Horizontal(classes="log-row"):
-                    yield Label("Did it happen? (yes / partly / no)", classes="log-question")
+                    # Translators: the app reads the answer in English: keep yes / partly / no.
+                    question = _("Did it happen? (yes / partly / no)")
+                    yield Label(question, classes="log-question")
                     yield CleanInput(id="timer-outcome", placeholder="yes/partly/no", compact=True)
                 with Horizontal(classes="log-row"):
-                    yield Label("How surprised were you, 0 to 100?", classes="log-question")
+                    yield Label(_("How surprised were you, 0 to 100?"), classes="log-question")
                     yield RatingInput("", id="timer-surprise")
-                yield Label("What did you learn?", classes="log-section")
+                yield Label(_("What did you learn?"), classes="log-section")
                 yield CleanInput(id="timer-learned", compact=True)
             yield Static(id="timer-error")
-            yield Static(Text(SCALE), id="timer-scale")
+            yield Static(Text(_(SCALE)), id="timer-scale")
             yield ExposureCurve(id="timer-curve")
             yield Static(id="timer-readings")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = "Exposure timer"
+        self.title = _("Exposure timer")
         self.sub_title = self.ladder.name
         store = self.homework.store
         if store is not None:
@@ -143,20 +152,22 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
         clock = Text(clock_text(elapsed), style="bold")
         asking = timer.asking(moment)
         if running and asking:
-            clock.append("   time for a rating", style="dim")
+            clock.append("   " + _("time for a rating"), style="dim")
         elif running:
             clock.append(
-                f"   next rating in {clock_text(timer.next_prompt_in(moment))}", style="dim"
+                "   "
+                + _("next rating in {time}").format(time=clock_text(timer.next_prompt_in(moment))),
+                style="dim",
             )
         elif timer.phase in (TimerPhase.FEAR, TimerPhase.PREDICT, TimerPhase.BEFORE):
-            clock.append("   not started", style="dim")
+            clock.append("   " + _("not started"), style="dim")
         else:
-            clock.append("   stopped", style="dim")
+            clock.append("   " + _("stopped"), style="dim")
         self.query_one("#timer-clock", Static).update(clock)
         question = self.query_one("#timer-question", Static)
         question.set_class(asking, "asking")
         if asking:
-            question.update(Text(QUESTION[timer.phase]))
+            question.update(Text(_(QUESTION[timer.phase])))
             due = (elapsed // timer.interval) * timer.interval
             if running and due > self._rang_for:
                 self._rang_for = due
@@ -164,8 +175,10 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
         elif running:
             question.update(
                 Text(
-                    "Stay with it if you can. Press a number any time to rate; "
-                    "Enter when you're ready to stop."
+                    _(
+                        "Stay with it if you can. Press a number any time to rate; "
+                        "Enter when you're ready to stop."
+                    )
                 )
             )
         self.refresh_bindings()
@@ -198,7 +211,7 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
         if phase is TimerPhase.FEAR:
             self.query_one("#timer-feared", Input).focus()
         elif phase is TimerPhase.AFTER:
-            feared = Text("You feared: ", style="dim")
+            feared = Text(_("You feared:") + " ", style="dim")
             feared.append(self.timer.feared_outcome)
             self.query_one("#timer-feared-was", Static).update(feared)
             self.query_one("#timer-outcome", Input).focus()
@@ -293,20 +306,22 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
                     self.action_stop()
             elif choice == "later":
                 self.notify(
-                    "Your ratings are kept as a draft; they will be offered when you "
-                    "come back to Exposure.",
+                    _(
+                        "Your ratings are kept as a draft; they will be offered when you "
+                        "come back to Exposure."
+                    ),
                     markup=False,
                 )
                 self.dismiss(None)
 
         self.app.push_screen(
             ChoiceDialog(
-                "Stop the timer?",
-                "Your ratings so far are safe.",
+                _("Stop the timer?"),
+                _("Your ratings so far are safe."),
                 [
-                    Choice("k", "Keep going", "keep", primary=True),
-                    Choice("f", "Finish and log it", "finish"),
-                    Choice("l", "Leave, keep it as a draft", "later"),
+                    Choice("k", _("Keep going"), "keep", primary=True),
+                    Choice("f", _("Finish and log it"), "finish"),
+                    Choice("l", _("Leave, keep it as a draft"), "later"),
                 ],
                 escape="keep",
             ),
@@ -330,9 +345,13 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
         curve.display = bool(readings)
         curve.plot_readings(readings, self.timer.predicted)
         parts = [f"{clock_text(r.minute * 60)} {r.suds}" for r in readings]
-        text = Text("Ratings: " + ("  ".join(parts) if parts else "none yet"))
+        text = Text(
+            _("Ratings: {ratings}").format(ratings="  ".join(parts) if parts else _("none yet"))
+        )
         if self.timer.predicted is not None:
-            text.append(f"   predicted {self.timer.predicted}", style="dim")
+            text.append(
+                "   " + _("predicted {suds}").format(suds=self.timer.predicted), style="dim"
+            )
         self.query_one("#timer-readings", Static).update(text)
 
     def fields(self) -> dict[str, str]:
@@ -371,7 +390,7 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
         except StoreError as error:
             self.app.call_from_thread(
                 self.notify,
-                f"Your ratings could not be saved just now: {error}",
+                _("Your ratings could not be saved just now: {problem}").format(problem=error),
                 severity="warning",
                 markup=False,
             )

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from textual.widget import Widget
 
+from homework_tui.i18n import _
 from homework_tui.model.exposure import Exposure, Ladder
 from homework_tui.model.exposure.mastery import ExposureSettings
 from homework_tui.services.saves import SaveTracker
@@ -78,8 +79,10 @@ class ExposureWriter:
 
     def _tell(self, message: str) -> None:
         self.node.notify(
-            f"{message} Your change is still shown here and will be saved with the next one.",
-            title="Not saved yet",
+            _(
+                "{problem} Your change is still shown here and will be saved with the next one."
+            ).format(problem=message),
+            title=_("Not saved yet"),
             severity="warning",
             markup=False,
         )

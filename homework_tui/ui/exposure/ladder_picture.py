@@ -20,12 +20,13 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.exposure import Step
 from homework_tui.model.exposure.mastery import StepProgress, StepState
 
 GLYPH = {StepState.NOT_TRIED: "░", StepState.PRACTISING: "▓", StepState.MASTERED: "█"}
 MARK = {StepState.NOT_TRIED: "○", StepState.PRACTISING: "◐", StepState.MASTERED: "●"}
-LEGEND = "● mastered   ◐ practising (×times tried)   ○ not tried   ▶ next step"
+LEGEND = N_("● mastered   ◐ practising (×times tried)   ○ not tried   ▶ next step")
 WORDS_FROM = 90  # widths from here spell the state out beside the mark
 
 
@@ -37,7 +38,7 @@ def bar_width(width: int) -> int:
 def state_text(item: StepProgress, wide: bool) -> str:
     mark = MARK[item.state]
     if wide:
-        return f"{mark} {item.label}"
+        return f"{mark} {_(item.label)}"
     if item.state is StepState.NOT_TRIED:
         return mark
     return f"{mark} ×{item.tries}"
@@ -83,10 +84,10 @@ class LadderPicture(Widget, can_focus=True):
         "ladder--empty",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor(1)", "Up a rung", show=False),
-        Binding("down,j", "cursor(-1)", "Down a rung", show=False),
-        Binding("home", "cursor_to(1)", "Top", show=False),
-        Binding("end", "cursor_to(-1)", "Bottom", show=False),
+        Binding("up,k", "cursor(1)", N_("Up a rung"), show=False),
+        Binding("down,j", "cursor(-1)", N_("Down a rung"), show=False),
+        Binding("home", "cursor_to(1)", N_("Top"), show=False),
+        Binding("end", "cursor_to(-1)", N_("Bottom"), show=False),
     ]
 
     cursor: reactive[int] = reactive(0)  # index into progress: 0 is the bottom rung
@@ -193,7 +194,10 @@ class LadderPicture(Widget, can_focus=True):
 
     def render(self) -> Text:
         if not self.progress:
-            return Text(self.empty, style=self.get_component_rich_style("ladder--empty"))
+            return Text(
+                _(self.empty) if self.empty else "",
+                style=self.get_component_rich_style("ladder--empty"),
+            )
         width = self.content_size.width or self.size.width
         wide = width >= WORDS_FROM
         bar = bar_width(width)
@@ -232,8 +236,10 @@ class LadderPicture(Widget, can_focus=True):
         used = 2 + 4 + 1 + bar + 2 + state_w + 1
         label = item.step.description
         if is_next:
-            row.append("next: ", style("ladder--next"))
-            used += 6
+            # Translators: before the suggested next step's words on the ladder ("next: …").
+            upcoming = _("next: ")
+            row.append(upcoming, style("ladder--next"))
+            used += Text(upcoming).cell_len
         words = fit(label, width - used)
         if is_next:
             words.stylize(style("ladder--next"))

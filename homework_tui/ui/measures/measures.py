@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.measures import QUESTIONNAIRES, Scale
 from homework_tui.sections import by_key
 from homework_tui.ui.base import SectionScreen
@@ -21,29 +22,31 @@ from homework_tui.ui.measures.trend_view import trend_text
 class MeasuresScreen(SectionScreen):
     CSS_PATH = "measures.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("p", "take('phq9')", "Answer PHQ-9"),
-        Binding("g", "take('gad7')", "Answer GAD-7"),
+        Binding("p", "take('phq9')", N_("Answer PHQ-9")),
+        Binding("g", "take('gad7')", N_("Answer GAD-7")),
     ]
 
     def __init__(self) -> None:
         super().__init__(name="measures", classes="measures")
-        self.title = "Measures"
+        self.title = _("Measures")
 
     def compose_content(self) -> ComposeResult:
         section = by_key("measures")
         with VerticalScroll(classes="page"):
-            yield Static(Text(section.title), classes="page-title")
-            yield Static(Text(section.purpose), classes="purpose")
+            yield Static(Text(_(section.title)), classes="page-title")
+            yield Static(Text(_(section.purpose)), classes="purpose")
             for scale, form in QUESTIONNAIRES.items():
                 yield Static(
-                    Text(f"{form.name} ({form.about})"),
+                    Text(_("{name} ({about})").format(name=_(form.name), about=_(form.about))),
                     classes="measure-heading",
                 )
                 yield Static(id=f"trend-{scale.value}", classes="measure-trend")
             yield Static(
                 Text(
-                    "These questionnaires help you and your therapist see change over time. "
-                    "They are not a diagnosis."
+                    _(
+                        "These questionnaires help you and your therapist see change over time. "
+                        "They are not a diagnosis."
+                    )
                 ),
                 id="measures-note",
                 classes="hint",
@@ -66,7 +69,7 @@ class MeasuresScreen(SectionScreen):
             try:
                 text = trend_text(scale, results(store, scale), plan_start(store, scale))
             except StoreError as error:
-                text = f"Your results could not be read just now: {error}"
+                text = _("Your results could not be read just now: {problem}").format(problem=error)
             self.query_one(f"#trend-{scale.value}", Static).update(Text(text))
 
     def action_take(self, scale: str) -> None:

@@ -12,24 +12,34 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.measures import ANSWERS, SAFETY_ITEM, MeasureResult, Scale, questionnaire
 from homework_tui.model.safety import HELP_LINE
 from homework_tui.ui.base import HomeworkScreen, saving
+from homework_tui.ui.widgets.footer import Footer
 
 HELP_SHOWN_FOR = 20  # seconds
+# The four answers (model/measures.ANSWERS, stored and exported in English), shown in the
+# interface's language with the published translations' wording.
+ANSWER_WORDS = (
+    N_("Not at all"),
+    N_("Several days"),
+    N_("More than half the days"),
+    N_("Nearly every day"),
+)
 
 
 class QuestionnaireScreen(HomeworkScreen[None]):
     CSS_PATH = "measures.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("0", "answer(0)", "Answer", key_display="0-3"),
-        Binding("1", "answer(1)", "Several days", show=False),
-        Binding("2", "answer(2)", "More than half the days", show=False),
-        Binding("3", "answer(3)", "Nearly every day", show=False),
-        Binding("backspace", "previous", "Previous", key_display="⌫"),
+        Binding("0", "answer(0)", N_("Answer"), key_display="0-3"),
+        Binding("1", "answer(1)", N_("Several days"), show=False),
+        Binding("2", "answer(2)", N_("More than half the days"), show=False),
+        Binding("3", "answer(3)", N_("Nearly every day"), show=False),
+        Binding("backspace", "previous", N_("Previous"), key_display="⌫"),
     ]
 
     def __init__(self, scale: Scale) -> None:
@@ -38,7 +48,7 @@ class QuestionnaireScreen(HomeworkScreen[None]):
         self.scale = scale
         self.answers: list[int] = []
         self.saving_now = False
-        self.title = self.form.name
+        self.title = _(self.form.name)
 
     @property
     def index(self) -> int:
@@ -47,19 +57,24 @@ class QuestionnaireScreen(HomeworkScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="·")
         with VerticalScroll(classes="page"):
-            yield Static(Text(f"{self.form.name}: {self.form.frame}"), id="frame")
+            yield Static(
+                Text(_("{name}: {frame}").format(name=_(self.form.name), frame=_(self.form.frame))),
+                id="frame",
+            )
             yield Static(id="question-number")
             yield Static(id="question")
             yield OptionList(
-                *(Option(f"{n}  {words}", id=str(n)) for n, words in enumerate(ANSWERS)),
+                *(Option(f"{n}  {_(words)}", id=str(n)) for n, words in enumerate(ANSWERS)),
                 id="answers",
             )
             yield Static(id="help-line", classes="calm-note")
             yield Static(id="save-problem", classes="calm-note")
             yield Static(
                 Text(
-                    "Press 0, 1, 2 or 3, or choose an answer and press Enter. "
-                    "Backspace goes back one question; Esc stops without saving."
+                    _(
+                        "Press 0, 1, 2 or 3, or choose an answer and press Enter. "
+                        "Backspace goes back one question; Esc stops without saving."
+                    )
                 ),
                 classes="hint",
             )
@@ -72,8 +87,10 @@ class QuestionnaireScreen(HomeworkScreen[None]):
     def _show(self) -> None:
         total = len(self.form.items)
         number = min(self.index, total - 1)
-        self.query_one("#question-number", Static).update(Text(f"Question {number + 1} of {total}"))
-        self.query_one("#question", Static).update(Text(self.form.items[number]))
+        self.query_one("#question-number", Static).update(
+            Text(_("Question {number} of {total}").format(number=number + 1, total=total))
+        )
+        self.query_one("#question", Static).update(Text(_(self.form.items[number])))
         options = self.query_one(OptionList)
         options.highlighted = None
         options.focus()
@@ -92,9 +109,9 @@ class QuestionnaireScreen(HomeworkScreen[None]):
 
     def _show_help_line(self) -> None:
         line = self.query_one("#help-line", Static)
-        line.update(Text(HELP_LINE))
+        line.update(Text(_(HELP_LINE)))
         line.display = True
-        self.app.notify(HELP_LINE, timeout=HELP_SHOWN_FOR, markup=False)
+        self.app.notify(_(HELP_LINE), timeout=HELP_SHOWN_FOR, markup=False)
 
     def action_previous(self) -> None:
         if self.answers and not self.saving_now:
@@ -113,7 +130,7 @@ class QuestionnaireScreen(HomeworkScreen[None]):
         store = self.homework.store
         try:
             if store is None:
-                raise StoreError("your data is not open")
+                raise StoreError(_("your data is not open"))
             with saving(self):
                 save_result(store, result)
         except StoreError as error:
@@ -127,8 +144,10 @@ class QuestionnaireScreen(HomeworkScreen[None]):
         box = self.query_one("#save-problem", Static)
         box.update(
             Text(
-                f"Your answers were not saved. {problem} Answer the last question again to try "
-                "once more; your other answers are kept."
+                _(
+                    "Your answers were not saved. {problem} Answer the last question again to "
+                    "try once more; your other answers are kept."
+                ).format(problem=problem)
             )
         )
         box.display = True

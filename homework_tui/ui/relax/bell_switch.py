@@ -6,21 +6,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from homework_tui.i18n import N_, _
 from homework_tui.ui.app_protocol import homework_of
 
 if TYPE_CHECKING:
     from textual.app import App
 
-BELL_NAME = "Bell at each phase"
-BELL_HELP = "Ring the terminal bell at each in, hold and out (on/off), for when there is no sound"
+BELL_NAME = N_("Bell at each phase")
+BELL_HELP = N_(
+    "Ring the terminal bell at each in, hold and out (on/off), for when there is no sound"
+)
 
 
 def bell_state(on: bool) -> str:
     """How the bell's state reads to the person."""
     return (
-        "The terminal bell will ring at each phase of a session."
+        _("The terminal bell will ring at each phase of a session.")
         if on
-        else "The terminal bell at each phase is off."
+        else _("The terminal bell at each phase is off.")
     )
 
 

@@ -17,20 +17,23 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.base import ValidationError
 from homework_tui.model.relaxation import RelaxChoice
 from homework_tui.services.relax_catalog import Catalog, SessionEntry
 from homework_tui.ui.base import SectionScreen
+from homework_tui.ui.diaries.day_text import day_text
 from homework_tui.ui.relax.relax_data import RelaxState
 from homework_tui.ui.relax.relax_field import RelaxField
 from homework_tui.ui.relax.relax_stage import STAGE_ACTIONS, StageMixin
 from homework_tui.ui.relax.relax_start import SessionStartMixin
+from homework_tui.ui.widgets.footer import Footer
 from homework_tui.ui.widgets.marked_toggles import MarkedCheckbox as Checkbox
 
-INTRO = (
+INTRO = N_(
     "Pick a session and press Enter. You can close your eyes: the voice guides you, "
     "and the words show here too."
 )
@@ -57,16 +60,18 @@ class RelaxScreen(SessionStartMixin, StageMixin, SectionScreen):
     RelaxScreen #rx-last, RelaxScreen #rx-intro-text { height: auto; padding: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("b", "begin", "Begin"),
-        Binding("h", "history", "History"),
+        Binding("b", "begin", N_("Begin")),
+        Binding("h", "history", N_("History")),
         # The footer keeps to 80 columns with F2 Help now in it: short names; c and t in F1 (the
         # stage panel names t).
-        Binding("c", "new_pattern", "New pattern", show=False),
-        Binding("t", "try_stage", "Try next stage", show=False),  # the stage panel says "Press t"
-        Binding("o", "stage_tips", "Stage tips on/off", show=False),
-        Binding("e", "edit_pattern", "Edit pattern"),
-        Binding("delete", "delete_pattern", "Delete", key_display="Del"),
-        Binding("g", "bell", "Bell"),  # shown only when there is no sound (check_action)
+        Binding("c", "new_pattern", N_("New pattern"), show=False),
+        Binding(
+            "t", "try_stage", N_("Try next stage"), show=False
+        ),  # the stage panel says "Press t"
+        Binding("o", "stage_tips", N_("Stage tips on/off"), show=False),
+        Binding("e", "edit_pattern", N_("Edit pattern")),
+        Binding("delete", "delete_pattern", N_("Delete"), key_display="Del"),
+        Binding("g", "bell", N_("Bell")),  # shown only when there is no sound (check_action)
     ]
 
     def __init__(self) -> None:
@@ -83,33 +88,33 @@ class RelaxScreen(SessionStartMixin, StageMixin, SectionScreen):
         )  # sessions keep time by it (tests: by hand)
 
     def compose_content(self) -> ComposeResult:
-        yield Static(Text(INTRO), id="rx-intro-text", classes="calm-note")
+        yield Static(Text(_(INTRO)), id="rx-intro-text", classes="calm-note")
         with Horizontal(id="rx-choose"):
             yield OptionList(id="rx-sessions")
             with VerticalScroll(id="rx-options", can_focus=False):
                 yield Static(Text(""), id="rx-describe")
                 yield Static(Text(""), id="rx-speaker")
                 with Horizontal(classes="rx-row", id="rx-length"):
-                    yield Static("Length (minutes)", classes="rx-label")
+                    yield Static(_("Length (minutes)"), classes="rx-label")
                     yield RelaxField(
                         id="rx-minutes", classes="rx-field", compact=True, restrict=r"[0-9.]{0,5}"
                     )
                     yield Static(Text(""), id="rx-fits")
                 with Horizontal(classes="rx-row rx-resonance"):
-                    yield Static("Breaths a minute", classes="rx-label")
+                    yield Static(_("Breaths a minute"), classes="rx-label")
                     yield RelaxField(
                         id="rx-bpm", classes="rx-field", compact=True, restrict=r"[0-9.]{0,4}"
                     )
                 with Horizontal(classes="rx-row rx-resonance"):
-                    yield Static("In:out ratio", classes="rx-label")
+                    yield Static(_("In:out ratio"), classes="rx-label")
                     yield RelaxField(
                         id="rx-ratio", classes="rx-field", compact=True, restrict=r"[0-9.:]{0,7}"
                     )
-                yield Checkbox("Voice guides me", id="rx-voice", compact=True)
-                yield Checkbox("Soft tones at each phase", id="rx-tones", compact=True)
-                yield Checkbox("Start with the introduction", id="rx-intro", compact=True)
+                yield Checkbox(_("Voice guides me"), id="rx-voice", compact=True)
+                yield Checkbox(_("Soft tones at each phase"), id="rx-tones", compact=True)
+                yield Checkbox(_("Start with the introduction"), id="rx-intro", compact=True)
                 yield Checkbox(
-                    "Rate anxiety 0-10, not tension 0-100", id="rx-anxiety", compact=True
+                    _("Rate anxiety 0-10, not tension 0-100"), id="rx-anxiety", compact=True
                 )
         # Below the columns, full width, so a problem or the bell's offer is never scrolled away.
         yield Static(Text(""), id="rx-problem")
@@ -118,7 +123,7 @@ class RelaxScreen(SessionStartMixin, StageMixin, SectionScreen):
         yield Static(Text(""), id="rx-last", classes="calm-note")
 
     def on_mount(self) -> None:
-        self.title = "Relax"
+        self.title = _("Relax")
         self.query_one("#rx-stage").display = False
         self.query_one("#rx-sound").display = False
         self.query_one(Footer).compact = True  # room for every key that applies, at 80 columns
@@ -159,13 +164,17 @@ class RelaxScreen(SessionStartMixin, StageMixin, SectionScreen):
         self.look_for_sound()
         if state.last:
             s = state.last[0]
-            bits = [f"Last time: {s.title}, {s.created_at:%a %-d %b}"]
+            bits = [
+                _("Last time: {title}, {day}").format(
+                    title=s.title, day=day_text(s.created_at.date())
+                )
+            ]
             if s.rating_line():
                 bits.append(s.rating_line())
             if not s.completed:
                 bits.append(s.outcome)
             self.query_one("#rx-last", Static).update(
-                Text(", ".join(bits) + ". Press h for history.")
+                Text(_("{last}. Press h for history.").format(last=", ".join(bits)))
             )
 
     # -- no sound: offer the bell ----------------------------------------------------------------
@@ -179,13 +188,17 @@ class RelaxScreen(SessionStartMixin, StageMixin, SectionScreen):
         line = self.query_one("#rx-sound", Static)
         line.display = reason is not None
         if reason is not None:
-            bell = "on" if self.homework.settings.bell_on_phase else "off"
-            line.update(
-                Text(
-                    f"No sound here ({reason}): sessions play silently, with captions. "
-                    f"Press g for the terminal bell at each phase (now {bell})."
+            if self.homework.settings.bell_on_phase:
+                text = _(
+                    "No sound here ({reason}): sessions play silently, with captions. "
+                    "Press g for the terminal bell at each phase (now on)."
                 )
-            )
+            else:
+                text = _(
+                    "No sound here ({reason}): sessions play silently, with captions. "
+                    "Press g for the terminal bell at each phase (now off)."
+                )
+            line.update(Text(text.format(reason=reason)))
         self.refresh_bindings()
 
     def action_bell(self) -> None:
@@ -206,7 +219,7 @@ class RelaxScreen(SessionStartMixin, StageMixin, SectionScreen):
             items += [
                 None,
                 Option(
-                    Text("Files that could not be read", style="bold"),
+                    Text(_("Files that could not be read"), style="bold"),
                     id=f"{HEADING}problems",
                     disabled=True,
                 ),
@@ -269,7 +282,12 @@ class RelaxScreen(SessionStartMixin, StageMixin, SectionScreen):
         )
         fits = entry.fits if entry is not None else None
         self.query_one("#rx-fits", Static).update(
-            Text(f" ({fits[0]:g} to {fits[1]:g})" if fits else "")
+            Text(
+                # Translators: a length's range in minutes, as typed in the field ("3.5", not "3,5").
+                " " + _("({low} to {high})").format(low=f"{fits[0]:g}", high=f"{fits[1]:g}")
+                if fits
+                else ""
+            )
         )
         self.query_one("#rx-tones").display = not mindful
         self.query_one("#rx-intro").display = not mindful
@@ -322,7 +340,11 @@ class RelaxScreen(SessionStartMixin, StageMixin, SectionScreen):
         try:
             bpm = float(bpm_text)
         except ValueError:
-            raise ValidationError("bpm", "Breaths a minute should be from 4.5 to 6.5.") from None
+            raise ValidationError(
+                "bpm",
+                # Translators: numbers as typed in the field ("4.5", not "4,5").
+                _("Breaths a minute should be from 4.5 to 6.5."),
+            ) from None
         entry = self.selected_entry()
         mindful = entry is not None and entry.kind == "mindfulness"
         own_length = mindful and entry is not None and entry.minutes is None
@@ -402,9 +424,14 @@ class RelaxScreen(SessionStartMixin, StageMixin, SectionScreen):
 
         self.app.push_screen(
             ChoiceDialog(
-                "Delete this pattern?",
-                f"“{name}” will no longer be offered. Sessions you logged with it stay.",
-                [Choice("k", "Keep it", "keep", primary=True), Choice("d", "Delete", "delete")],
+                _("Delete this pattern?"),
+                _("“{name}” will no longer be offered. Sessions you logged with it stay.").format(
+                    name=name
+                ),
+                [
+                    Choice("k", _("Keep it"), "keep", primary=True),
+                    Choice("d", _("Delete"), "delete"),
+                ],
                 escape="keep",
             ),
             chosen,

@@ -95,7 +95,7 @@ def delete_pattern(name: str) -> bool:
         save_custom_pattern(path, pattern)
     if not patterns:
         path.write_text(
-            "# Your breathing patterns, in seconds. homework-tui reads and writes this file.\n",
+            "# Your breathing patterns, in seconds. homework-tui reads and writes this file.\n",  # i18n: not shown
             encoding="utf-8",
         )
     return True

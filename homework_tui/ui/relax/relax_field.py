@@ -8,8 +8,10 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
+from homework_tui.i18n import N_
+
 
 class RelaxField(Input):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "submit", "Begin", key_display="⏎"),
+        Binding("enter", "submit", N_("Begin"), key_display="⏎"),
     ]

@@ -10,21 +10,24 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual_plotext import PlotextPlot
 
+from homework_tui.i18n import N_, _, decimal
 from homework_tui.model.relaxation import RelaxationSession
 from homework_tui.ui.base import HomeworkScreen
+from homework_tui.ui.diaries.day_text import day_text, day_time_text
 from homework_tui.ui.widgets.chart_marks import AFTER, BEFORE
+from homework_tui.ui.widgets.footer import Footer
 
-EMPTY = (
+EMPTY = N_(
     "No sessions logged yet. After your first one, it shows here with your ratings, "
     "and a chart of before and after builds up over time."
 )
 
 
 def minutes_text(session: RelaxationSession) -> str:
-    return f"{session.actual_seconds / 60:.1f}".rstrip("0").rstrip(".") or "0"
+    return decimal(session.actual_seconds / 60)
 
 
 class RatingsChart(PlotextPlot):
@@ -42,10 +45,10 @@ class RatingsChart(PlotextPlot):
             if s.before is not None or s.after is not None
         ]
         anxiety = any(s.scale == "anxiety" for s in rated)
-        plt.title(
-            "How you felt before (●) and after (○), 0-100"
-            + (" (anxiety 0-10 drawn ×10)" if anxiety else "")
-        )
+        if anxiety:
+            plt.title(_("How you felt before (●) and after (○), 0-100 (anxiety 0-10 drawn ×10)"))
+        else:
+            plt.title(_("How you felt before (●) and after (○), 0-100"))
         plt.ylim(0, 100)
         plt.yticks([0, 25, 50, 75, 100])
         xs_b, ys_b, xs_a, ys_a = [], [], [], []
@@ -58,12 +61,15 @@ class RatingsChart(PlotextPlot):
                 xs_a.append(n)
                 ys_a.append(after)
         if xs_b:
-            plt.plot(xs_b, ys_b, marker=BEFORE, label="before", color="orange")
+            plt.plot(xs_b, ys_b, marker=BEFORE, label=_("before"), color="orange")
         if xs_a:
-            plt.plot(xs_a, ys_a, marker=AFTER, label="after", color="cyan")
+            plt.plot(xs_a, ys_a, marker=AFTER, label=_("after"), color="cyan")
         if rated:
-            plt.xticks(list(range(1, len(rated) + 1)), [f"{s.created_at:%-d %b}" for s in rated])
-        plt.xlabel("sessions, oldest first")
+            plt.xticks(
+                list(range(1, len(rated) + 1)),
+                [day_text(s.created_at.date(), weekday=False) for s in rated],
+            )
+        plt.xlabel(_("sessions, oldest first"))
         self.refresh()
 
 
@@ -76,21 +82,21 @@ class RelaxHistoryScreen(HomeworkScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="·")
-        yield Static(Text(EMPTY), id="rx-history-empty", classes="calm-note")
+        yield Static(Text(_(EMPTY)), id="rx-history-empty", classes="calm-note")
         yield DataTable(id="rx-history", cursor_type="row", zebra_stripes=False)
         yield RatingsChart(id="rx-chart")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = "Relax: your sessions"
+        self.title = _("Relax: your sessions")
         table = self.query_one(DataTable)
         for label, key in (
-            ("Date", "date"),
-            ("Session", "session"),
-            ("Minutes", "minutes"),
-            ("Before → after", "ratings"),
+            (_("Date"), "date"),
+            (_("Session"), "session"),
+            (_("Minutes"), "minutes"),
+            (_("Before → after"), "ratings"),
             ("", "done"),
-            ("Note", "note"),
+            (_("Note"), "note"),
         ):
             table.add_column(label, key=key)
         table.focus()
@@ -111,10 +117,10 @@ class RelaxHistoryScreen(HomeworkScreen[None]):
         table.clear()
         for s in sessions:
             table.add_row(
-                Text(f"{s.created_at:%a %-d %b %H:%M}"),
+                Text(day_time_text(s.created_at)),
                 Text(s.title or s.pattern),
                 Text(minutes_text(s)),
-                Text(s.rating_line() or "not rated"),
+                Text(s.rating_line() or _("not rated")),
                 Text(s.outcome),
                 Text(" ".join(s.note.split())[:40]),
                 key=s.id,

@@ -15,13 +15,15 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from homework_tui.i18n import _
 from homework_tui.model.relaxation import phase_word, says_phase_word
 from homework_tui.services.relax_player import Started
 from homework_tui.ui.relax.calm_progress import CalmProgress
 from homework_tui.ui.relax.pacer import Pacer
 from homework_tui.ui.relax.relax_session import RelaxSessionScreen, time_left
+from homework_tui.ui.widgets.footer import Footer
 
 PACED_KINDS = ("inhale", "hold", "exhale", "tense", "release")
 
@@ -29,7 +31,11 @@ PACED_KINDS = ("inhale", "hold", "exhale", "tense", "release")
 def where_text(part_index: int | None, total_parts: int, seconds_left: float) -> str:
     bits = []
     if part_index is not None and total_parts > 1:
-        bits.append(f"Part {min(part_index + 1, total_parts)} of {total_parts}")
+        bits.append(
+            _("Part {number} of {total}").format(
+                number=min(part_index + 1, total_parts), total=total_parts
+            )
+        )
     bits.append(time_left(seconds_left))
     text = "  ·  ".join(bits)
     return text[:1].upper() + text[1:]
@@ -55,7 +61,7 @@ class MindfulSessionScreen(RelaxSessionScreen):
         with Vertical():
             yield Static(Text(self.choice.title), id="rx-title")
             yield Static(Text(""), id="rx-part")
-            yield Static(Text("Getting ready…"), id="rx-caption")
+            yield Static(Text(_("Getting ready…")), id="rx-caption")
             with Center():
                 yield Pacer(id="rx-pacer")
             with Center():
@@ -72,8 +78,11 @@ class MindfulSessionScreen(RelaxSessionScreen):
 
     def _could_not_start(self, message: str) -> None:
         self.query_one(CalmProgress).display = False
-        self._set("rx-caption", "This session could not start.")
-        self._set("rx-notice", f"{message}\nPress Esc to go back and choose again.")
+        self._set("rx-caption", _("This session could not start."))
+        self._set(
+            "rx-notice",
+            _("{problem}\nPress Esc to go back and choose again.").format(problem=message),
+        )
         self.ended = True
 
     def show_moment(self, moment: Any, started: Started) -> None:
@@ -90,22 +99,30 @@ class MindfulSessionScreen(RelaxSessionScreen):
                 kind, stage.label, moment.progress, (stage.end - stage.start) / timeline.sample_rate
             )
         if moment.paused and not moment.finished:
-            self._set("rx-phase", "Paused. Press space to carry on.")
+            self._set("rx-phase", _("Paused. Press space to carry on."))
         elif paced and self.still:  # changes on a phase change, not every second
-            self._set("rx-phase", phase_word(kind, stage.label))
+            self._set("rx-phase", _(phase_word(kind, stage.label)))
         elif paced:
             left = math.ceil(max(0, stage.end - moment.frame) / timeline.sample_rate)
-            self._set("rx-phase", f"{phase_word(kind, stage.label)}  ·  {left}")
+            self._set("rx-phase", f"{_(phase_word(kind, stage.label))}  ·  {left}")
         else:
             self._set("rx-phase", "")
         part = moment.part
         title = part.title if part is not None and part.title not in ("Practice",) else ""
         if paced and kind in ("tense", "release") and stage.label:
-            title = f"{stage.label}: {'tense' if kind == 'tense' else 'let go'}"
+            if kind == "tense":
+                title = _("{group}: tense").format(group=stage.label)
+            else:
+                title = _("{group}: let go").format(group=stage.label)
         self._set("rx-part", title)
         spoken = timeline.last_speech(moment.frame)
         caption = spoken.text if spoken is not None and spoken.text else ""
-        if not (paced and says_phase_word(caption, kind, stage.label)):
+        shown_word = _(phase_word(kind, stage.label)) if paced else ""
+        said = paced and (
+            says_phase_word(caption, kind, stage.label)
+            or (bool(shown_word) and caption.strip(" .").lower() == shown_word.lower())
+        )
+        if not said:
             self._set("rx-caption", caption)  # a spoken "Breathe in" is already the phase word
         elapsed, total = self.elapsed_and_total(moment, started)
         if not self.still:

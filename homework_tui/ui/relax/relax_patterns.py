@@ -11,17 +11,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
+from homework_tui.i18n import N_, _
 from homework_tui.ui.dialogs import EVERYWHERE, CalmModal
 from homework_tui.ui.widgets.clean_input import CleanInput
+from homework_tui.ui.widgets.footer import Footer
 
 FIELDS = (
-    ("name", "Name"),
-    ("inhale", "Breathe in (s)"),
-    ("hold_in", "Hold, full (s)"),
-    ("exhale", "Breathe out (s)"),
-    ("hold_out", "Hold, empty (s)"),
+    ("name", N_("Name")),
+    ("inhale", N_("Breathe in (s)")),
+    ("hold_in", N_("Hold, full (s)")),
+    ("exhale", N_("Breathe out (s)")),
+    ("hold_out", N_("Hold, empty (s)")),
 )
 
 
@@ -41,8 +43,8 @@ class PatternDialog(CalmModal[str | None]):
     PatternDialog #rx-pattern-problem { color: $warning; height: auto; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", key_display="^s"),
-        Binding("escape", "cancel", "Cancel", key_display="Esc"),
+        Binding("ctrl+s", "save", N_("Save"), key_display="^s"),
+        Binding("escape", "cancel", N_("Cancel"), key_display="Esc"),
         *EVERYWHERE,
     ]
 
@@ -61,11 +63,12 @@ class PatternDialog(CalmModal[str | None]):
         }
         with Vertical():
             yield Static(
-                Text("Change your pattern" if p else "A pattern of your own"), classes="rx-title"
+                Text(_("Change your pattern") if p else _("A pattern of your own")),
+                classes="rx-title",
             )
             for key, label in FIELDS:
                 with Horizontal(classes="rx-row"):
-                    yield Static(label, classes="rx-label")
+                    yield Static(_(label), classes="rx-label")
                     yield CleanInput(
                         values[key],
                         id=f"rx-p-{key}",
@@ -75,7 +78,7 @@ class PatternDialog(CalmModal[str | None]):
                     )
             yield Static(Text(""), id="rx-pattern-problem")
             yield Static(
-                Text("Enter or ^s to save, Esc to cancel. A hold of 0 means no hold."),
+                Text(_("Enter or ^s to save, Esc to cancel. A hold of 0 means no hold.")),
                 classes="calm-note",
             )
         yield Footer()

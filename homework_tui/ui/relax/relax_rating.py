@@ -15,12 +15,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Input, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.base import ValidationError
 from homework_tui.model.relaxation import SCALES, check_rating
 from homework_tui.ui.dialogs import EVERYWHERE, CalmModal
 from homework_tui.ui.widgets.clean_input import CleanTextArea
+from homework_tui.ui.widgets.footer import Footer
 from homework_tui.ui.widgets.rating_input import RatingInput
 
 
@@ -44,8 +46,8 @@ class RatingDialog(CalmModal[Rating | None]):
     RatingDialog TextArea { height: 5; margin-top: 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", key_display="^s"),
-        Binding("escape", "skip", "Skip", key_display="Esc"),
+        Binding("ctrl+s", "save", N_("Save"), key_display="^s"),
+        Binding("escape", "skip", N_("Skip"), key_display="Esc"),
         *EVERYWHERE,
     ]
 
@@ -60,9 +62,9 @@ class RatingDialog(CalmModal[Rating | None]):
         low, high, question = SCALES[self.scale]
         with Vertical():
             yield Static(Text(self.heading), classes="rx-title")
-            yield Static(Text(question))
+            yield Static(Text(_(question)))
             with Horizontal(classes="rx-row"):
-                yield Static(Text("Your rating"), classes="rx-label")
+                yield Static(Text(_("Your rating")), classes="rx-label")
                 yield RatingInput(
                     "" if self.initial is None else str(self.initial),
                     low=low,
@@ -72,12 +74,16 @@ class RatingDialog(CalmModal[Rating | None]):
                 )
             yield Static(Text(""), classes="rx-problem", id="rx-problem")
             if self.after:
-                yield Static(Text("A note, if you like (what helped, what got in the way):"))
+                yield Static(Text(_("A note, if you like (what helped, what got in the way):")))
                 yield CleanTextArea(id="rx-note", soft_wrap=True, show_line_numbers=False)
-            hint = "Enter to save" if not self.after else "Enter to save, Tab to write a note"
-            yield Static(
-                Text(f"{hint}. Esc to skip the rating. No rating is fine too."), classes="calm-note"
-            )
+            if self.after:
+                hint = _(
+                    "Enter to save, Tab to write a note. Esc to skip the rating. "
+                    "No rating is fine too."
+                )
+            else:
+                hint = _("Enter to save. Esc to skip the rating. No rating is fine too.")
+            yield Static(Text(hint), classes="calm-note")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -22,8 +22,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from homework_tui.i18n import N_, _, ngettext
 from homework_tui.model.relaxation import (
     BELL_KINDS,
     Listening,
@@ -38,18 +39,36 @@ from homework_tui.ui.base import HomeworkScreen, saving
 from homework_tui.ui.dialogs import EVERYWHERE, Choice, ChoiceDialog
 from homework_tui.ui.relax.pacer import Pacer
 from homework_tui.ui.relax.relax_rating import Rating, RatingDialog
+from homework_tui.ui.widgets.footer import Footer
 
 TICK = 0.05  # seconds between looks at the session clock
 UNCOUNTED_KINDS = ("intro", "closing", "own")  # no seconds counted: not paced
-GROUP_GET_READY = "Get ready"  # between a muscle group's phases, while the voice explains
+GROUP_GET_READY = N_("Get ready")  # between a muscle group's phases, while the voice explains
+
+
+# The phase words the model names (model/relaxation.PHASE_WORDS), shown in the interface's language.
+PHASE_WORDS_SHOWN = (
+    N_("Breathe in"),
+    # Translators: the phase of a breath when the breath is held (a word on screen, short).
+    N_("Hold"),
+    N_("Breathe out"),
+    N_("At your own pace"),
+    N_("Tense"),
+    N_("Release"),
+    N_("Settle in"),
+    N_("Coming back"),
+    N_("A little more in"),
+)
 
 
 def time_left(seconds: float) -> str:
     """ "about 6 minutes left", gently rounded; never a countdown of seconds."""
     minutes = round(seconds / 60)
     if minutes >= 2:
-        return f"about {minutes} minutes left"
-    return "about a minute left" if seconds >= 30 else "nearly done"
+        return ngettext("about {n} minute left", "about {n} minutes left", minutes).format(
+            n=minutes
+        )
+    return _("about a minute left") if seconds >= 30 else _("nearly done")
 
 
 def reduced_motion(setting: bool) -> bool:
@@ -79,12 +98,12 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         # One key, two names: the footer says what space will do now (check_action shows one).
-        Binding("space", "pause", "Pause", key_display="space"),
-        Binding("space", "resume", "Resume", key_display="space"),
-        Binding("n", "next_part", "Next"),
-        Binding("plus,equals_sign", "volume(0.1)", "Louder", key_display="+"),
-        Binding("minus", "volume(-0.1)", "Softer", key_display="-"),
-        Binding("escape", "stop", "Stop", key_display="Esc"),
+        Binding("space", "pause", N_("Pause"), key_display="space"),
+        Binding("space", "resume", N_("Resume"), key_display="space"),
+        Binding("n", "next_part", N_("Next")),
+        Binding("plus,equals_sign", "volume(0.1)", N_("Louder"), key_display="+"),
+        Binding("minus", "volume(-0.1)", N_("Softer"), key_display="-"),
+        Binding("escape", "stop", N_("Stop"), key_display="Esc"),
         *EVERYWHERE,
     ]
 
@@ -115,7 +134,7 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
             with Center():
                 yield Pacer(id="rx-pacer")
             with Center():
-                yield Static(Text("Getting ready…"), id="rx-phase")
+                yield Static(Text(_("Getting ready…")), id="rx-phase")
             yield Static(Text(""), id="rx-part")
             yield Static(Text(""), id="rx-caption")
             with Center():
@@ -153,8 +172,11 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
         self.app.call_from_thread(self._now_playing, started)
 
     def _could_not_start(self, message: str) -> None:
-        self._set("rx-phase", "This session could not start.")
-        self._set("rx-notice", f"{message}\nPress Esc to go back and choose again.")
+        self._set("rx-phase", _("This session could not start."))
+        self._set(
+            "rx-notice",
+            _("{problem}\nPress Esc to go back and choose again.").format(problem=message),
+        )
         self.ended = True
 
     def _now_playing(self, started: Started) -> None:
@@ -221,30 +243,40 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
                 (stage.end - stage.start) / timeline.sample_rate if stage is not None else None
             )
             pacer.show(kind, label, moment.progress, seconds)
-        word = phase_word(kind, label)
+        english_word = phase_word(kind, label)
+        word = _(english_word) if english_word else ""
         part = moment.part
         if moment.paused and not moment.finished:
-            self._set("rx-phase", "Paused. Press space to carry on.")
+            self._set("rx-phase", _("Paused. Press space to carry on."))
         elif stage is not None and word:
             left = math.ceil(max(0, stage.end - moment.frame) / timeline.sample_rate)
             counted = not still and kind not in UNCOUNTED_KINDS
             self._set("rx-phase", f"{word}  ·  {left}" if counted else word)
         elif stage is None and part is not None and part.kind == "group":
-            self._set("rx-phase", GROUP_GET_READY)  # the voice says what to do next
+            self._set("rx-phase", _(GROUP_GET_READY))  # the voice says what to do next
         part_text = ""
         if part is not None and kind in ("tense", "release") and label:
-            part_text = f"{label}: {'tense' if kind == 'tense' else 'let go'}"
+            if kind == "tense":
+                part_text = _("{group}: tense").format(group=label)
+            else:
+                part_text = _("{group}: let go").format(group=label)
         elif part is not None and part.title not in ("Practice",):
             part_text = part.title
         self._set("rx-part", part_text)
         spoken = timeline.last_speech(moment.frame)
         caption = spoken.text if spoken is not None and spoken.text else ""
-        self._set("rx-caption", "" if says_phase_word(caption, kind, label) else caption)
+        said = says_phase_word(caption, kind, label) or (
+            bool(word) and caption.strip(" .").lower() == word.lower()
+        )
+        self._set("rx-caption", "" if said else caption)
         elapsed, total = self.elapsed_and_total(moment, started)
         if still:  # changes once a minute, not every second
             self._set("rx-progress", time_left(max(0.0, total - elapsed)).capitalize())
         else:
-            self._set("rx-progress", f"{clock(elapsed)} of {clock(total)}")
+            self._set(
+                "rx-progress",
+                _("{elapsed} of {total}").format(elapsed=clock(elapsed), total=clock(total)),
+            )
 
     # -- keys ---------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -289,7 +321,7 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
             return
         player = self.started.player
         player.volume = round(player.volume + change, 2)
-        self.notify(f"Volume {round(player.volume * 100)}%", timeout=1.5)
+        self.notify(_("Volume {percent}%").format(percent=round(player.volume * 100)), timeout=1.5)
 
     def action_stop(self) -> None:
         if self.started is None:
@@ -318,12 +350,12 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
 
         self.app.push_screen(
             ChoiceDialog(
-                "Stop here?",
-                "You can stop now and still log what you did, or let this one go.",
+                _("Stop here?"),
+                _("You can stop now and still log what you did, or let this one go."),
                 [
-                    Choice("k", "Keep going", "keep", primary=True),
-                    Choice("s", "Stop and rate", "stop"),
-                    Choice("d", "Discard it", "discard"),
+                    Choice("k", _("Keep going"), "keep", primary=True),
+                    Choice("s", _("Stop and rate"), "stop"),
+                    Choice("d", _("Discard it"), "discard"),
                 ],
                 escape="keep",
             ),
@@ -338,12 +370,16 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
         actual = self.listening.seconds
         skipped = self.listening.skipped_parts
         if skipped:
-            parts = "a part" if skipped == 1 else f"{skipped} parts"
-            self._set(
-                "rx-phase", f"You skipped {parts}; {clock(actual)} listened. That still counts."
+            said = ngettext(
+                "You skipped a part; {listened} listened. That still counts.",
+                "You skipped {n} parts; {listened} listened. That still counts.",
+                skipped,
             )
+            self._set("rx-phase", said.format(n=skipped, listened=clock(actual)))
         else:
-            self._set("rx-phase", "Well done." if completed else "Stopped. That still counts.")
+            self._set(
+                "rx-phase", _("Well done.") if completed else _("Stopped. That still counts.")
+            )
         scale = self.choice.scale
 
         def rated_after(after: Rating | None) -> None:
@@ -362,7 +398,7 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
             self.save(log)
 
         self.app.push_screen(
-            RatingDialog(scale, after=True, heading="How do you feel now?"), rated_after
+            RatingDialog(scale, after=True, heading=_("How do you feel now?")), rated_after
         )
 
     @work(thread=True, exclusive=True, group="relax-save", exit_on_error=False)
@@ -374,7 +410,7 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
         if store is None:
             self.app.call_from_thread(
                 self.notify,
-                "Your data is not open, so this session was not logged.",
+                _("Your data is not open, so this session was not logged."),
                 severity="warning",
             )
             return
@@ -388,7 +424,7 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
 
     def _not_saved(self, message: str) -> None:
         self.notify(
-            f"This session could not be logged: {message}",
+            _("This session could not be logged: {problem}").format(problem=message),
             severity="warning",
             timeout=8,
             markup=False,
@@ -397,7 +433,7 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
 
     def _saved(self, log: RelaxationSession) -> None:
         self.logged = log
-        self.notify("Session logged. Well done for taking this time.", timeout=4)
+        self.notify(_("Session logged. Well done for taking this time."), timeout=4)
         self.dismiss(log)
 
     def on_unmount(self) -> None:

@@ -10,6 +10,7 @@ from rich.text import Text
 from textual import work
 from textual.widgets import Static
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.progression import TRY_NAMES, ProgressionPrefs, Suggestion
 from homework_tui.ui.base import saving
 
@@ -17,12 +18,12 @@ if TYPE_CHECKING:
     from homework_tui.ui.relax.relax_data import RelaxState
 
 STAGE_ACTIONS = ("try_stage", "stage_tips")
-OFF_NOTE = "Suggestions of the next relaxation stage are off. Press o to turn them back on."
+OFF_NOTE = N_("Suggestions of the next relaxation stage are off. Press o to turn them back on.")
 
 
 def suggestion_text(suggestion: Suggestion) -> Text:
-    text = Text(suggestion.message, style="bold")
-    text.append(" Press t to try it, or o if you'd rather not have these suggestions.")
+    text = Text(_(suggestion.message), style="bold")
+    text.append(" " + _("Press t to try it, or o if you'd rather not have these suggestions."))
     text.append(f"\n{suggestion.rule.describe()}", style="dim")
     return text
 
@@ -49,8 +50,9 @@ class StageMixin:
         elif self.suggestion is not None:  # the short form while another kind is chosen
             panel.update(
                 Text(
-                    f"You seem ready for the next relaxation stage: "
-                    f"{TRY_NAMES[self.suggestion.next].split(' (')[0]}. Press t to try it."
+                    _(
+                        "You seem ready for the next relaxation stage: {stage}. Press t to try it."
+                    ).format(stage=_(TRY_NAMES[self.suggestion.next]).split(" (")[0])
                 )
             )
             panel.display = True
@@ -60,7 +62,7 @@ class StageMixin:
             and entry is not None
             and entry.kind == "pmr"
         ):
-            panel.update(Text(OFF_NOTE))
+            panel.update(Text(_(OFF_NOTE)))
             panel.display = True
         else:
             panel.display = False
@@ -90,7 +92,7 @@ class StageMixin:
         store = screen.homework.store
         if store is None or screen.homework.read_only:
             screen.app.call_from_thread(
-                screen.notify, "Your data is open read-only, so this can't be changed now."
+                screen.notify, _("Your data is open read-only, so this can't be changed now.")
             )
             return
         try:
@@ -98,13 +100,15 @@ class StageMixin:
                 progression_doc(store).save(prefs)
         except StoreError as error:
             screen.app.call_from_thread(
-                screen.notify, f"That could not be saved: {error}", severity="warning"
+                screen.notify,
+                _("That could not be saved: {problem}").format(problem=error),
+                severity="warning",
             )
             return
         note = (
-            "You'll see a suggestion here when you seem ready for the next stage."
+            _("You'll see a suggestion here when you seem ready for the next stage.")
             if prefs.suggest
-            else "No more stage suggestions. Press o any time to have them back."
+            else _("No more stage suggestions. Press o any time to have them back.")
         )
         screen.app.call_from_thread(screen.notify, note, timeout=4)
         screen.app.call_from_thread(screen.load)

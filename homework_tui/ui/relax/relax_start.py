@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
+from homework_tui.i18n import _
 from homework_tui.model.base import ValidationError
 from homework_tui.model.relaxation import RelaxationSession, RelaxChoice
 from homework_tui.ui.base import saving
@@ -85,7 +86,11 @@ class SessionStartMixin(_ScreenBase):
             self.start(choice, before.value if before is not None else None)
 
         self.app.push_screen(
-            RatingDialog(choice.scale, after=False, heading=f"Before you start: {choice.title}"),
+            RatingDialog(
+                choice.scale,
+                after=False,
+                heading=_("Before you start: {title}").format(title=choice.title),
+            ),
             rated,
         )
 
