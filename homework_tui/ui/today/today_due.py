@@ -21,12 +21,11 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Label, ListItem, ListView, Static
 
-from homework_tui.i18n import N_, _, ngettext
+from homework_tui.i18n import N_, _, current_language, day_and_date, ngettext
 from homework_tui.model.activity import Activity
 from homework_tui.model.due import Progress, Status, TodayView, today_view
-from homework_tui.model.plan import Assignment, Every
+from homework_tui.model.plan import Assignment, Every, short_date
 from homework_tui.ui.app_protocol import HomeworkAppProtocol, homework_of
-from homework_tui.ui.dates import heading_date
 
 if TYPE_CHECKING:
     from homework_tui.store import Store
@@ -310,6 +309,13 @@ class TodayDue(Vertical):
         if action in ("open", "did_it"):
             return self._highlighted() is not None
         return True
+
+
+def heading_date(day: date) -> str:
+    """ "Thu 26 November" in English (as the plan writes it), "jeudi 26 novembre" in French."""
+    if current_language() in ("es", "de", "fr", "pt", "it"):
+        return day_and_date(day)
+    return short_date(day)
 
 
 def _coming(progress: Progress) -> bool:
