@@ -157,3 +157,18 @@ def test_the_catalogues_are_complete() -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.strip() == ""
+
+
+async def test_today_drawn_again_in_another_language(app: Callable[..., HomeworkApp]) -> None:
+    """Settings changes the language while Today is on show: Today is composed again, in
+    German, with its homework list back (not the stand-in shown before the list loads)."""
+    async with running(app, "en") as (shown, pilot):
+        await wait_until(pilot, lambda: "Your homework" in screen_words(shown))
+        shown.speak_language("de")
+        await wait_until(pilot, lambda: "Deine Übungen" in screen_words(shown))
+        await settle(pilot)
+        await wait_until(pilot, lambda: bool(shown.screen.query("#today-due-list")))
+        assert not shown.screen.query("#today-nothing-due")
+        assert shown.screen.sub_title == "Heute"
+        assert "Heutige Übungen" in screen_words(shown)
+        assert type(shown.focused).__name__ == "SectionMenu"

@@ -102,6 +102,15 @@ class TodayScreen(HomeworkScreen[None]):
         return options
 
     def on_mount(self) -> None:
+        self._composed()
+
+    async def recompose(self) -> None:
+        """Drawn again in another language (the app recomposes the screens on show when the
+        language changes): its title, focus and homework list come back as on mount."""
+        await super().recompose()
+        self._composed()
+
+    def _composed(self) -> None:
         self.sub_title = _(self.SUB_TITLE)
         self.query_one(SectionMenu).focus()
         self.call_after_refresh(self._mount_due)
@@ -109,7 +118,9 @@ class TodayScreen(HomeworkScreen[None]):
     def _mount_due(self) -> None:
         from homework_tui.ui.today.today_due import TodayDue  # here: its imports cost start-up
 
-        self.query_one("#today-nothing-due").remove()
+        if self.query("#today-due-list"):
+            return
+        self.query("#today-nothing-due").remove()
         self.query_one("#today-due").mount(TodayDue(id="today-due-list"))
 
     def on_screen_resume(self) -> None:
