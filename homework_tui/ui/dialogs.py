@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Static, TextArea
 
+from homework_tui.i18n import N_, _
 from homework_tui.ui.keys_in_language import in_language
 
 T = TypeVar("T")
@@ -25,8 +26,8 @@ T = TypeVar("T")
 # The app binds F1 and F2 with priority, so they work in dialogs too; these entries only make them
 # show in a dialog's footer (a modal footer lists the dialog's own bindings).
 EVERYWHERE: list[BindingType] = [
-    Binding("f2", "app.help_now", "Help now", key_display="F2"),
-    Binding("f1", "app.toggle_keys", "Keys", key_display="F1"),
+    Binding("f2", "app.help_now", N_("Help now"), key_display="F2"),
+    Binding("f1", "app.toggle_keys", N_("Keys"), key_display="F1"),
 ]
 
 
@@ -45,8 +46,9 @@ class SaveCancelModal(CalmModal[T]):
     pressing them runs the subclass's `action_save` / `action_cancel`. `holds_unsaved()` tells
     whether its fields differ from what they held when it opened (quitting asks first)."""
 
-    WHAT: ClassVar[str] = "window"
-    """Where the unsaved typing is, as said when quitting ("What you typed in this window…")."""
+    # Where the unsaved typing is, as said when quitting ("What you typed in this window…").
+    # Translators: "What you typed in this window is not saved"
+    WHAT: ClassVar[str] = N_("window")
     _opened_with: tuple[str, ...] | None = None
 
     def _field_values(self) -> tuple[str, ...]:
@@ -67,8 +69,8 @@ class SaveCancelModal(CalmModal[T]):
 
     def compose_buttons(self) -> ComposeResult:
         with Horizontal(classes="dialog-buttons"):
-            yield Button("Save (Ctrl+S)", id="save", variant="primary", compact=True)
-            yield Button("Cancel (Esc)", id="cancel", compact=True)
+            yield Button(_("Save (Ctrl+S)"), id="save", variant="primary", compact=True)
+            yield Button(_("Cancel (Esc)"), id="cancel", compact=True)
 
     def action_save(self) -> None:
         raise NotImplementedError
@@ -99,8 +101,8 @@ class ChoiceDialog(CalmModal[str]):
     """A titled message and a row of choices."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "app.focus_previous", "Previous", show=False),
-        Binding("right", "app.focus_next", "Next", show=False),
+        Binding("left", "app.focus_previous", N_("Previous"), show=False),
+        Binding("right", "app.focus_next", N_("Next"), show=False),
     ]
 
     def __init__(
@@ -117,12 +119,12 @@ class ChoiceDialog(CalmModal[str]):
         self.message = message if isinstance(message, Text) else Text(message)
         self.choices = tuple(choices)
         if not self.choices:
-            raise ValueError("a ChoiceDialog needs at least one choice")
+            raise ValueError("a ChoiceDialog needs at least one choice")  # i18n: not shown
         self.escape_value = escape
         for choice in self.choices:
             self._bindings.bind(choice.key, f"choose({choice.value!r})", choice.label)
         if escape is not None:
-            self._bindings.bind("escape", f"choose({escape!r})", "Close", show=False)
+            self._bindings.bind("escape", f"choose({escape!r})", N_("Close"), show=False)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):

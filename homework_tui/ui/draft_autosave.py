@@ -26,6 +26,7 @@ from textual.css.query import NoMatches
 from textual.timer import Timer
 from textual.widgets import Input, SelectionList, TextArea
 
+from homework_tui.i18n import _
 from homework_tui.model.base import clean_text
 from homework_tui.store.drafts import DraftKeeper
 from homework_tui.store.errors import StoreError
@@ -34,12 +35,12 @@ from homework_tui.ui.widgets.clean_input import CleanTextArea
 
 
 class DraftAutosave:
+    # Seconds without a change after which the draft is written.
     QUIET = 0.12
-    """Seconds without a change after which the draft is written."""
+    # While changes go on, the draft is written at least this often (seconds).
     AT_MOST = 1.0
-    """While changes go on, the draft is written at least this often (seconds)."""
+    # After a refused write, the next try comes this many seconds later.
     RETRY = 1.0
-    """After a refused write, the next try comes this many seconds later."""
 
     keeper: DraftKeeper | None = None
     _dirty: bool = False
@@ -173,8 +174,8 @@ class DraftAutosave:
     def _draft_written(self) -> None:
         if self._draft_failing and self._warned:
             self.notify(  # type: ignore[attr-defined]
-                "Your draft is on disk again, with everything typed up to a moment ago.",
-                title="Draft saved",
+                _("Your draft is on disk again, with everything typed up to a moment ago."),
+                title=_("Draft saved"),
                 markup=False,
             )
         self._warned = False
@@ -196,8 +197,8 @@ class DraftAutosave:
         if not self._warned:
             self._warned = True
             self.notify(  # type: ignore[attr-defined]
-                f"Your draft could not be saved just now: {message}",
-                title="Draft not saved",
+                _("Your draft could not be saved just now: {why}").format(why=message),
+                title=_("Draft not saved"),
                 severity="warning",
                 markup=False,
             )

@@ -21,6 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Input, SelectionList, Static
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.base import Entity
 from homework_tui.model.draft import Draft
 from homework_tui.store.drafts import DraftKeeper, Drafts
@@ -53,8 +54,8 @@ def ticked(fields: dict[str, str], key: str) -> tuple[str, ...]:
 class EntryForm(NamedFieldsForm, HomeworkScreen[T | None]):
     CSS_PATH = Path(__file__).with_name("entry_form.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
-        Binding("escape", "close", "Close", key_display="Esc"),
+        Binding("ctrl+s", "save", N_("Save"), key_display="^s", priority=True),
+        Binding("escape", "close", N_("Close"), key_display="Esc"),
     ]
     FORM: ClassVar[str] = ""
     SHEET_TITLE: ClassVar[str] = ""
@@ -75,7 +76,7 @@ class EntryForm(NamedFieldsForm, HomeworkScreen[T | None]):
         yield Static(id="form-message")
         with VerticalScroll(id="entry-fields"):
             if self.INTRO:
-                yield Static(Text(self.INTRO), classes="entry-intro")
+                yield Static(Text(_(self.INTRO)), classes="entry-intro")
             for field in self.ENTRY_FIELDS:
                 yield from self._compose_field(field)
         yield Static(id="entry-figures")  # below the fields, always in view
@@ -83,37 +84,35 @@ class EntryForm(NamedFieldsForm, HomeworkScreen[T | None]):
 
     def _compose_field(self, field: EntryField) -> ComposeResult:
         value = self._fields.get(field.key, "")
+        label, hint = _(field.label), _(field.hint) if field.hint else ""
         if field.kind == "text":
-            yield Static(
-                Text(field.label + (f" ({field.hint})" if field.hint else "")),
-                classes="entry-title",
-            )
+            yield Static(Text(label + (f" ({hint})" if hint else "")), classes="entry-title")
             yield CleanTextArea(value, id=field.key, classes="entry-box")
         elif field.kind == "ticks":
-            yield Static(
-                Text(field.label + (f" ({field.hint})" if field.hint else "")),
-                classes="entry-title",
-            )
+            yield Static(Text(label + (f" ({hint})" if hint else "")), classes="entry-title")
             chosen = set(ticked(self._fields, field.key))
             yield SelectionList[str](
-                *((Text(name), v, v in chosen) for name, v in field.options),
+                *((Text(_(name)), v, v in chosen) for name, v in field.options),
                 id=field.key,
                 classes="entry-ticks",
             )
         else:
             with Horizontal(classes="entry-row"):
-                yield Static(Text(field.label), classes="entry-label")
+                yield Static(Text(label), classes="entry-label")
                 if field.kind == "rating":
                     yield RatingInput(value, low=field.low, high=field.high, step=1, id=field.key)
                 else:
                     size = "entry-short" if field.hint else "entry-line"
                     yield CleanInput(value, id=field.key, classes=size, compact=True)
                 if field.hint:
-                    yield Static(Text(field.hint), classes="entry-hint")
+                    yield Static(Text(hint), classes="entry-hint")
 
     def on_mount(self) -> None:
-        self.title = self.SHEET_TITLE
-        self.sub_title = "unsaved draft" if self.from_draft else ("" if self.record else "new")
+        self.title = _(self.SHEET_TITLE) if self.SHEET_TITLE else ""
+        if self.from_draft:
+            self.sub_title = _("unsaved draft")
+        else:
+            self.sub_title = "" if self.record else _("new")
         store = self.homework.store
         assert store is not None
         self.keeper = DraftKeeper(Drafts(store), self._draft)
@@ -149,7 +148,7 @@ class EntryForm(NamedFieldsForm, HomeworkScreen[T | None]):
             self._show_figures()
 
     def _show_figures(self) -> None:
-        fields, _ = self.draft_snapshot()
+        fields, _unused = self.draft_snapshot()
         lines = self.explain(fields)
         figures = self.query_one("#entry-figures", Static)
         figures.update(Text("\n".join(lines)))

@@ -25,6 +25,7 @@ from textual import work
 from textual.css.query import NoMatches
 from textual.widgets import Static
 
+from homework_tui.i18n import N_, _
 from homework_tui.store import Store
 from homework_tui.store.errors import ReadOnly, StoreError
 from homework_tui.ui.base import saving
@@ -44,18 +45,20 @@ class DraftForm(DraftAutosave):
     `self._save(record, *extra)`.
     """
 
-    LEAVE_TITLE: ClassVar[str] = "Leave this form?"
-    LEAVE_BODY: ClassVar[str] = "What you wrote is on disk as a draft until you decide."
-    """Said on closing once the draft holding everything in the form is on disk."""
-    DISCARD_LABEL: ClassVar[str] = "Discard changes"
-    NOT_SAVED_NOTE: ClassVar[str] = "Your writing is kept as a draft."
-    """Said after 'Not saved yet: <why>' once the draft holding all of it is on disk."""
-    KEPT_NOTE: ClassVar[str] = "Your draft is kept. It will be offered when you come back."
-    WHAT: ClassVar[str] = "writing"
-    """What the form holds, as said when quitting ("your journal entry")."""
+    # Texts marked with N_ here and in subclasses, looked up with _ where they are shown.
+    LEAVE_TITLE: ClassVar[str] = N_("Leave this form?")
+    # Said on closing once the draft holding everything in the form is on disk.
+    LEAVE_BODY: ClassVar[str] = N_("What you wrote is on disk as a draft until you decide.")
+    DISCARD_LABEL: ClassVar[str] = N_("Discard changes")
+    # Said after 'Not saved yet: <why>' once the draft holding all of it is on disk.
+    NOT_SAVED_NOTE: ClassVar[str] = N_("Your writing is kept as a draft.")
+    KEPT_NOTE: ClassVar[str] = N_("Your draft is kept. It will be offered when you come back.")
+    # What the form holds, as said when quitting ("your journal entry").
+    # Translators: "Your writing could not be written to disk just now"
+    WHAT: ClassVar[str] = N_("writing")
 
+    # The id of the Static where the form says things (hidden while there is nothing to say).
     MESSAGE_ID: ClassVar[str] = "form-message"
-    """The id of the Static where the form says things (hidden while there is nothing to say)."""
 
     from_draft: bool = False
     _saving: bool = False
@@ -90,7 +93,7 @@ class DraftForm(DraftAutosave):
         if not self._autosave_on:
             return False
         try:
-            fields, _ = self.draft_snapshot()
+            fields, _unused = self.draft_snapshot()
         except NoMatches:
             return False
         return not self.unchanged(fields)
@@ -99,15 +102,17 @@ class DraftForm(DraftAutosave):
         """What of this form is on disk when its newest writing could not be kept."""
         earlier = self.keeper.on_disk if self.keeper is not None else None
         if earlier is None:
-            return "none of it is on disk yet"
-        return f"the draft on disk is an older one, from {earlier.updated_at:%H:%M}"
+            return _("none of it is on disk yet")
+        return _("the draft on disk is an older one, from {time}").format(
+            time=f"{earlier.updated_at:%H:%M}"
+        )
 
     def not_kept_note(self) -> str:
         """Said when the newest writing could not be kept as a draft either."""
-        return (
-            f"It could not be kept as a draft either: {self.earlier_draft()}. Please keep "
+        return _(
+            "It could not be kept as a draft either: {draft}. Please keep "
             "homework-tui open until it is saved."
-        )
+        ).format(draft=self.earlier_draft())
 
     def _keep_snapshot(self, snapshot: tuple[dict[str, str], str]) -> str | None:
         """Write `snapshot` as the draft (on a worker thread). None once it is on disk (or there
@@ -176,21 +181,21 @@ class DraftForm(DraftAutosave):
         self._draft_failing = not kept
         if not kept:
             self._try_again_later()  # so the draft lands once the disk takes it
-        note = self.NOT_SAVED_NOTE if kept else self.not_kept_note()
-        self._say(f"Not saved yet: {message} {note}")
+        note = _(self.NOT_SAVED_NOTE) if kept else self.not_kept_note()
+        self._say(_("Not saved yet: {why} {note}").format(why=message, note=note))
 
     def _saved(self, record: Any) -> None:
         self.stop_autosave()
         note = self.saved_note(record)
         if note is not None:
-            self.notify(note, title="Saved", markup=False)  # type: ignore[attr-defined]
+            self.notify(note, title=_("Saved"), markup=False)  # type: ignore[attr-defined]
         self.after_saved(record)
         self.dismiss(record)  # type: ignore[attr-defined]
 
     # -- leaving --------------------------------------------------------------------------------
 
     async def action_close(self) -> None:
-        fields, _ = self.draft_snapshot()
+        fields, _unused = self.draft_snapshot()
         if self.unchanged(fields):
             self._leave("keep" if self.from_draft else "unchanged")
             return
@@ -199,20 +204,20 @@ class DraftForm(DraftAutosave):
             return
         failed = await self.keep_draft_now()
         if failed is None:
-            body = self.LEAVE_BODY
+            body = _(self.LEAVE_BODY)
         else:
-            body = (
-                f"What you wrote is not on disk yet: {failed} Saving it or keeping it as a draft "
+            body = _(
+                "What you wrote is not on disk yet: {why} Saving it or keeping it as a draft "
                 "tries again; discarding lets it go."
-            )
+            ).format(why=failed)
         self.app.push_screen(  # type: ignore[attr-defined]
             ChoiceDialog(
-                self.LEAVE_TITLE,
+                _(self.LEAVE_TITLE),
                 body,
                 [
-                    Choice("s", "Save it", "save", primary=True),
-                    Choice("k", "Keep as draft", "keep"),
-                    Choice("d", self.DISCARD_LABEL, "discard"),
+                    Choice("s", _("Save it"), "save", primary=True),
+                    Choice("k", _("Keep as draft"), "keep"),
+                    Choice("d", _(self.DISCARD_LABEL), "discard"),
                 ],
                 escape="stay",
             ),
@@ -260,12 +265,18 @@ class DraftForm(DraftAutosave):
         if choice == "keep":
             self._draft_failing = True
             self._try_again_later()
-            self._say(f"Not kept yet: {message} {self.not_kept_note()}")
+            self._say(
+                _("Not kept yet: {why} {note}").format(why=message, note=self.not_kept_note())
+            )
         else:
-            self._say(f"The draft could not be changed just now: {message} It is still on disk.")
+            self._say(
+                _("The draft could not be changed just now: {why} It is still on disk.").format(
+                    why=message
+                )
+            )
 
     def _close_now(self, choice: str) -> None:
         self.stop_autosave()
         if choice == "keep":
-            self.notify(self.KEPT_NOTE, markup=False)  # type: ignore[attr-defined]
+            self.notify(_(self.KEPT_NOTE), markup=False)  # type: ignore[attr-defined]
         self.dismiss(None)  # type: ignore[attr-defined]

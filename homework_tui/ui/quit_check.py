@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from homework_tui.i18n import _
 from homework_tui.ui.dialogs import Choice, ChoiceDialog, SaveCancelModal
 from homework_tui.ui.form_autosave import DraftForm
 from homework_tui.ui.privacy.privacy_lock import all_screens
@@ -52,21 +53,22 @@ def _forms_question(
     if lost and read_only:
         from homework_tui.ui.read_only import QUIT_WARNING
 
-        return "Your writing is not saved yet", QUIT_WARNING
+        return _("Your writing is not saved yet"), _(QUIT_WARNING)
     if lost:
         form, why = lost[0]
-        body = (
-            f"Your {form.WHAT} could not be written to disk just now: {why} What you typed "
-            f"exists only in this window ({form.earlier_draft()}), and it is lost if you quit. "
+        body = _(
+            "Your {what} could not be written to disk just now: {why} What you typed "
+            "exists only in this window ({draft}), and it is lost if you quit. "
             "Free some space or fix the folder, then save with Ctrl+S."
-        )
-        return "Your writing is not saved yet", body
-    names = ", ".join(f"your {form.WHAT}" for form in kept)
-    return (
-        "Quit homework-tui?",
-        f"{names[0].upper()}{names[1:]} is not saved yet. Everything you wrote is on disk as a "
-        "draft, and it will be offered when you come back.",
-    )
+        ).format(what=_(form.WHAT), why=why, draft=form.earlier_draft())
+        return _("Your writing is not saved yet"), body
+    # Translators: one unsaved form in a list ("your thought record, your journal entry").
+    names = ", ".join(_("your {what}").format(what=_(form.WHAT)) for form in kept)
+    body = _(
+        "{names} is not saved yet. Everything you wrote is on disk as a "
+        "draft, and it will be offered when you come back."
+    ).format(names=names)
+    return _("Quit homework-tui?"), body[:1].upper() + body[1:]
 
 
 async def ask_before_quitting(app: App[Any]) -> bool:
@@ -95,20 +97,22 @@ async def ask_before_quitting(app: App[Any]) -> bool:
     for player in paused:
         player.pause()
     parts: list[str] = []
-    title = "Quit homework-tui?"
+    title = _("Quit homework-tui?")
     if forms:
         title, body = _forms_question(kept, lost, read_only=bool(getattr(app, "read_only", False)))
         parts.append(body)
     for dialog in dialogs:
-        title = "Your writing is not saved yet"
+        title = _("Your writing is not saved yet")
         parts.append(
-            f"What you typed in this {dialog.WHAT} is not saved (Ctrl+S saves it), and it is lost "
-            "if you quit."
+            _(
+                "What you typed in this {what} is not saved (Ctrl+S saves it), and it is lost "
+                "if you quit."
+            ).format(what=_(dialog.WHAT))
         )
     if players:
-        parts.append("Your relaxation session stops here and is not logged.")
+        parts.append(_("Your relaxation session stops here and is not logged."))
     if timers:
-        parts.append("Your exposure timer stops here.")
+        parts.append(_("Your exposure timer stops here."))
 
     def chosen(choice: str | None) -> None:
         if choice == "quit":
@@ -122,8 +126,8 @@ async def ask_before_quitting(app: App[Any]) -> bool:
             title,
             " ".join(parts),
             [
-                Choice("s", "Stay", "stay", primary=True),
-                Choice("q", "Quit anyway" if lost or dialogs else "Quit", "quit"),
+                Choice("s", _("Stay"), "stay", primary=True),
+                Choice("q", _("Quit anyway") if lost or dialogs else _("Quit"), "quit"),
             ],
             escape="stay",
             id=QUIT_ID,

@@ -16,6 +16,7 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from homework_tui.i18n import N_, _
 from homework_tui.ui.app_protocol import homework_of
 from homework_tui.ui.dialogs import Choice, ChoiceDialog
 from homework_tui.ui.widgets.banner import ReadOnlyBanner
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from homework_tui.store import Store
 
 LOCK_CHECK_SECONDS = 2.0
-QUIT_WARNING = (
+QUIT_WARNING = N_(
     "This window is read-only, so what you typed in a form exists only here, not on disk. If you "
     "quit now it is lost. Stay, then save it to a file (F6), or take over (F5) once the other "
     "window is closed and save it with Ctrl+S."
@@ -78,9 +79,11 @@ class ReadOnlyWatch:
         self.refresh_banners()
         if closed:
             self.app.notify(
-                "The other window has closed. Press F5 to take over: from then on, what you "
-                "save in this window is kept.",
-                title="You can save here now",
+                _(
+                    "The other window has closed. Press F5 to take over: from then on, what you "
+                    "save in this window is kept."
+                ),
+                title=_("You can save here now"),
                 markup=False,
                 timeout=15,
             )
@@ -94,16 +97,16 @@ class ReadOnlyWatch:
 
     def banner_text(self) -> str:
         if self.reason == ASKED:
-            return (
+            return _(
                 "Read-only: you opened homework-tui with --read-only. You can look around; "
                 "nothing you change here is saved. F5 makes this window save."
             )
         if self.other_closed:
-            return (
+            return _(
                 "Read-only: the other window has closed. Press F5 to take over, so that what "
                 "you save here is kept."
             )
-        return (
+        return _(
             "Read-only: your data is open in another window. You can look around; nothing "
             "you change here is saved. F5 takes over once that window is closed."
         )
@@ -152,13 +155,15 @@ class ReadOnlyWatch:
         if isinstance(error, DataLocked):
             self.other_closed = False
             self.refresh_banners()
-            message = (
+            message = _(
                 "Your data is still open in the other window, so this one stays read-only. "
                 "Close homework-tui there, then press F5 again."
             )
         else:
-            message = f"This window could not take over: {error} It stays read-only."
-        self.app.notify(message, title="Still read-only", severity="warning", markup=False)
+            message = _("This window could not take over: {error} It stays read-only.").format(
+                error=error
+            )
+        self.app.notify(message, title=_("Still read-only"), severity="warning", markup=False)
 
     def _taken(self, store: Store) -> None:
         self._busy = False
@@ -172,8 +177,8 @@ class ReadOnlyWatch:
             screen.query(ReadOnlyBanner).remove()
         self.app.refresh_bindings()
         self.app.notify(
-            "This window now holds your data: what you save here is kept.",
-            title="Taken over",
+            _("This window now holds your data: what you save here is kept."),
+            title=_("Taken over"),
             markup=False,
         )
         self.homework.data_ready_signal.publish(store)
@@ -188,14 +193,16 @@ class ReadOnlyWatch:
         from homework_tui.report.draft_text import default_path, draft_text
         from homework_tui.ui.save_to_file import SaveToFileDialog
 
-        fields, _ = form.draft_snapshot()
+        fields, _unused = form.draft_snapshot()
         kind = form.keeper.draft.form
         now = datetime.now()
         dialog = SaveToFileDialog(
             draft_text(kind, fields, now),
             default_path(kind, now),
-            why="Your data is open read-only in this window, so this writing is not in your "
-            "homework data.",
+            why=_(
+                "Your data is open read-only in this window, so this writing is not in your "
+                "homework data."
+            ),
         )
         self.app.push_screen(dialog, partial(self._saved_to_file, form, fields))
 
@@ -203,35 +210,44 @@ class ReadOnlyWatch:
         if path is None:
             return
         # What is in the file is on disk: quitting need not warn about it until it changes.
-        current, _ = form.draft_snapshot()
+        current, _unused = form.draft_snapshot()
         if current == fields:
             form.written_elsewhere()
         form._say(
-            f"Saved to a file: {path}. It is not in your homework data yet: once you can save "
-            "here (F5 takes over when the other window is closed), press Ctrl+S to add it."
+            _(
+                "Saved to a file: {path}. It is not in your homework data yet: once you can save "
+                "here (F5 takes over when the other window is closed), press Ctrl+S to add it."
+            ).format(path=path)
         )
-        self.app.notify(f"Your writing is saved in {path}.", title="Saved to a file", markup=False)
+        self.app.notify(
+            _("Your writing is saved in {path}.").format(path=path),
+            title=_("Saved to a file"),
+            markup=False,
+        )
 
     def refuse_form_save(self, form: Any) -> None:
         """A draft form's save was refused because this window is read-only: say what is true
         (nothing of it is on disk) and offer the ways to keep it."""
         form._saving = False
         form._say(
-            "Not saved: your data is open read-only in this window, so what you typed is only "
-            "on this screen, not on disk. F6 saves it to a file; F5 takes over once the other "
-            "window is closed, then Ctrl+S saves it here."
+            _(
+                "Not saved: your data is open read-only in this window, so what you typed is only "
+                "on this screen, not on disk. F6 saves it to a file; F5 takes over once the other "
+                "window is closed, then Ctrl+S saves it here."
+            )
         )
         self.app.push_screen(
             ChoiceDialog(
-                "This window cannot save",
-                self._why()
-                + " What you typed is still here, and not on disk. You can save it to a file "
-                "of your choice now, or take over (once the other window is closed) and save it "
-                "into your homework at once.",
+                _("This window cannot save"),
+                _(
+                    "{why} What you typed is still here, and not on disk. You can save it to a "
+                    "file of your choice now, or take over (once the other window is closed) and "
+                    "save it into your homework at once."
+                ).format(why=self._why()),
                 [
-                    Choice("f", "Save to a file", "file", primary=True),
-                    Choice("t", "Take over", "take"),
-                    Choice("b", "Back", "back"),
+                    Choice("f", _("Save to a file"), "file", primary=True),
+                    Choice("t", _("Take over"), "take"),
+                    Choice("b", _("Back"), "back"),
                 ],
                 escape="back",
                 id="read-only-save",
@@ -243,13 +259,15 @@ class ReadOnlyWatch:
         """Closing a form with typed text in a read-only window: there is no draft to keep."""
         self.app.push_screen(
             ChoiceDialog(
-                "Leave this form?",
-                self._why() + " What you typed is not on disk: if you leave without saving it "
-                "to a file, it is gone.",
+                _("Leave this form?"),
+                _(
+                    "{why} What you typed is not on disk: if you leave without saving it "
+                    "to a file, it is gone."
+                ).format(why=self._why()),
                 [
-                    Choice("f", "Save to a file", "file", primary=True),
-                    Choice("t", "Take over", "take"),
-                    Choice("d", "Leave unsaved", "leave"),
+                    Choice("f", _("Save to a file"), "file", primary=True),
+                    Choice("t", _("Take over"), "take"),
+                    Choice("d", _("Leave unsaved"), "leave"),
                 ],
                 escape="back",
                 id="read-only-leave",
@@ -259,8 +277,8 @@ class ReadOnlyWatch:
 
     def _why(self) -> str:
         if self.reason == ASKED:
-            return "You opened homework-tui with --read-only, so nothing can be saved here."
-        return "Your data is open in another window, so nothing can be saved here."
+            return _("You opened homework-tui with --read-only, so nothing can be saved here.")
+        return _("Your data is open in another window, so nothing can be saved here.")
 
     def _refusal_chosen(self, form: Any, choice: str | None) -> None:
         if choice == "file":

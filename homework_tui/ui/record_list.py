@@ -23,11 +23,13 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Static
 from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.draft import Draft
 from homework_tui.store import Store
 from homework_tui.store.drafts import Drafts
 from homework_tui.store.errors import StoreError
 from homework_tui.ui.base import SectionScreen, saving
+from homework_tui.ui.dates import short_date
 from homework_tui.ui.dialogs import Choice, ChoiceDialog
 from homework_tui.ui.widgets.clean_input import CleanInput
 
@@ -38,7 +40,7 @@ class RecordTable(DataTable[Text]):
     """A table of records, one per row; Enter opens the highlighted one (shown in the footer)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Open", key_display="⏎"),
+        Binding("enter", "select_cursor", N_("Open"), key_display="⏎"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -56,14 +58,14 @@ class RecordListScreen(SectionScreen):
     """A section screen listing records in its one `DataTable`."""
 
     SCREEN_TITLE: ClassVar[str] = ""
+    # (label, key) of each column, left to right; the labels marked with N_.
     COLUMNS: ClassVar[tuple[tuple[str, str], ...]] = ()
-    """(label, key) of each column, left to right."""
 
     def on_mount(self) -> None:
-        self.title = self.SCREEN_TITLE
+        self.title = _(self.SCREEN_TITLE) if self.SCREEN_TITLE else ""
         table = self.query_one(DataTable)
         for label, key in self.COLUMNS:
-            table.add_column(label, key=key)
+            table.add_column(_(label), key=key)
         table.focus()
         self.reload()
 
@@ -110,7 +112,7 @@ class RecordListScreen(SectionScreen):
     def compose_search(self, placeholder: str) -> ComposeResult:
         """The search row: a label and the Input#search."""
         with Horizontal(id="search-row"):
-            yield Static("Search", classes="row-label")
+            yield Static(_("Search"), classes="row-label")
             yield CleanInput(placeholder=placeholder, id="search", compact=True)
 
     @on(Input.Changed, "#search")
@@ -131,13 +133,13 @@ class RecordListScreen(SectionScreen):
 class DraftListScreen(RecordListScreen):
     """A list of saved records (anything with an `id`) with their unsaved drafts on top."""
 
+    # The form whose drafts are listed (`Drafts(store).pending(DRAFT_FORM)`).
     DRAFT_FORM: ClassVar[str] = ""
-    """The form whose drafts are listed (`Drafts(store).pending(DRAFT_FORM)`)."""
+    # N_("a record") asks 'It has not been saved as a record…' before discarding a draft; None
+    # discards without asking.
     DISCARD_SAVED_AS: ClassVar[str | None] = None
-    """'a record' asks 'It has not been saved as a record…' before discarding a draft; None
-    discards without asking."""
+    # Actions offered only while the list has rows.
     ROW_ACTIONS: ClassVar[tuple[str, ...]] = ("delete", "open")
-    """Actions offered only while the list has rows."""
 
     def __init__(self, *, name: str, classes: str) -> None:
         super().__init__(name=name, classes=classes)
@@ -240,15 +242,21 @@ class DraftListScreen(RecordListScreen):
 
     def _draft_intro(self, draft: Draft) -> str:
         """'You were writing …' (the start of the welcome back; ' on <date>' follows)."""
-        return "You were writing"
+        return _("You were writing")
 
     def _draft_preview(self, draft: Draft) -> str:
         raise NotImplementedError
 
     def _offer_draft(self, draft: Draft) -> None:
-        body = Text(f"{self._draft_intro(draft)} on {draft.updated_at:%a %-d %b at %H:%M}:\n\n  ")
+        # Translators: {intro} is "You were writing a new thought record" (or the like).
+        intro = _("{intro} on {day} at {time}:").format(
+            intro=self._draft_intro(draft),
+            day=short_date(draft.updated_at),
+            time=f"{draft.updated_at:%H:%M}",
+        )
+        body = Text(f"{intro}\n\n  ")
         body.append(self._draft_preview(draft), style="italic")
-        body.append("\n\nIt was kept for you. Would you like to carry on?")
+        body.append("\n\n" + _("It was kept for you. Would you like to carry on?"))
 
         def chosen(choice: str | None) -> None:
             if choice == "continue":
@@ -256,11 +264,11 @@ class DraftListScreen(RecordListScreen):
 
         self.app.push_screen(
             ChoiceDialog(
-                "Welcome back",
+                _("Welcome back"),
                 body,
                 [
-                    Choice("c", "Continue it", "continue", primary=True),
-                    Choice("l", "Later", "later"),
+                    Choice("c", _("Continue it"), "continue", primary=True),
+                    Choice("l", _("Later"), "later"),
                 ],
                 escape="later",
             ),
@@ -287,12 +295,13 @@ class DraftListScreen(RecordListScreen):
 
         self.app.push_screen(
             ChoiceDialog(
-                "Discard this draft?",
-                f"It has not been saved as {self.DISCARD_SAVED_AS}. "
-                "Discarding removes it from this list.",
+                _("Discard this draft?"),
+                _("It has not been saved as {what}. Discarding removes it from this list.").format(
+                    what=_(self.DISCARD_SAVED_AS)
+                ),
                 [
-                    Choice("d", "Discard it", "discard"),
-                    Choice("k", "Keep it", "keep", primary=True),
+                    Choice("d", _("Discard it"), "discard"),
+                    Choice("k", _("Keep it"), "keep", primary=True),
                 ],
                 escape="keep",
             ),
@@ -319,7 +328,7 @@ class DraftListScreen(RecordListScreen):
                     self.repository(store).restore(record_id)
         except StoreError as error:
             self.app.call_from_thread(
-                self.notify, str(error), title="Not changed", severity="warning", markup=False
+                self.notify, str(error), title=_("Not changed"), severity="warning", markup=False
             )
             return
         self.app.call_from_thread(self._changed, what, record_id, then_write)
@@ -328,11 +337,14 @@ class DraftListScreen(RecordListScreen):
         if what == "delete":
             self.undo_id = record_id
             self.notify(
-                "Moved to the trash. Press u to undo.", title="Deleted", timeout=8, markup=False
+                _("Moved to the trash. Press u to undo."),
+                title=_("Deleted"),
+                timeout=8,
+                markup=False,
             )
         elif what == "restore":
             self.undo_id = None
-            self.notify("Restored.", markup=False)
+            self.notify(_("Restored."), markup=False)
         else:
             self._discarded()
             if then_write is not None:

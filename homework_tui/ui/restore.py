@@ -19,6 +19,7 @@ from textual.containers import Vertical
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from homework_tui.i18n import N_, _, ngettext
 from homework_tui.ui.dialogs import EVERYWHERE, CalmModal, Choice, ChoiceDialog
 
 if TYPE_CHECKING:
@@ -35,8 +36,8 @@ def describe(backup: Backup, summary: Summary) -> str:
 class RestoreDialog(CalmModal[Path | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *EVERYWHERE,
-        Binding("r", "restore", "Restore"),
-        Binding("escape", "back", "Back", key_display="Esc"),
+        Binding("r", "restore", N_("Restore")),
+        Binding("escape", "back", N_("Back"), key_display="Esc"),
     ]
 
     def __init__(self, backups: BackupChoices, *, note: str = "") -> None:
@@ -46,11 +47,13 @@ class RestoreDialog(CalmModal[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text("Choose a backup to restore"), classes="dialog-title")
+            yield Static(Text(_("Choose a backup to restore")), classes="dialog-title")
             yield Static(
                 Text(
-                    "Newest first. Restoring makes the chosen backup your data; anything "
-                    "written after it was taken is not in it. " + self.note
+                    _(
+                        "Newest first. Restoring makes the chosen backup your data; anything "
+                        "written after it was taken is not in it. {note}"
+                    ).format(note=self.note)
                 ),
                 classes="dialog-message",
             )
@@ -59,7 +62,8 @@ class RestoreDialog(CalmModal[Path | None]):
                 id="backup-list",
             )
             yield Static(
-                Text("Enter or r restores the highlighted backup. Esc goes back."), classes="hint"
+                Text(_("Enter or r restores the highlighted backup. Esc goes back.")),
+                classes="hint",
             )
         yield Footer()
 
@@ -86,39 +90,51 @@ def damaged_notice(damaged: Sequence[DamagedFile], records: int, has_backups: bo
     first = damaged[0]
     files = "\n".join(f"  {item.path}" for item in damaged)
     now = (
-        f"Your data now holds {records} record{'s' if records != 1 else ''}."
+        ngettext(
+            "Your data now holds {n} record.", "Your data now holds {n} records.", records
+        ).format(n=records)
         if records
-        else "Your data is empty now."
+        else _("Your data is empty now.")
     )
-    message = (
-        f"On {first.when}, homework-tui could not read your data file, so it set it aside, "
-        f"untouched:\n{files}\n\n{now} "
-        + (
-            "You can restore one of your backups, "
-            if has_backups
-            else "There is no backup to restore. You can "
+    found = _(
+        "On {when}, homework-tui could not read your data file, so it set it aside, untouched:"
+    ).format(when=first.when)
+    if has_backups:
+        choose = _(
+            "You can restore one of your backups, keep the damaged file aside (it moves to a "
+            "set-aside folder and is not mentioned again), or delete it. Esc decides later: until "
+            "you choose, you are reminded at each start."
         )
-        + "keep the damaged file aside (it moves to a set-aside folder and is not mentioned "
-        "again), or delete it. Esc decides later: until you choose, you are reminded at each "
-        "start."
-    )
-    choices = [Choice("r", "Restore…", "restore", primary=True)] if has_backups else []
+    else:
+        choose = _(
+            "There is no backup to restore. You can keep the damaged file aside (it moves to a "
+            "set-aside folder and is not mentioned again), or delete it. Esc decides later: until "
+            "you choose, you are reminded at each start."
+        )
+    message = f"{found}\n{files}\n\n{now} {choose}"
+    choices = [Choice("r", _("Restore…"), "restore", primary=True)] if has_backups else []
     choices += [
-        Choice("k", "Keep aside", "keep", primary=not has_backups),
-        Choice("d", "Delete", "delete"),
+        Choice("k", _("Keep aside"), "keep", primary=not has_backups),
+        Choice("d", _("Delete"), "delete"),
     ]
     return ChoiceDialog(
-        "A damaged data file is set aside", message, choices, escape="later", id="damaged-notice"
+        _("A damaged data file is set aside"),
+        message,
+        choices,
+        escape="later",
+        id="damaged-notice",
     )
 
 
 def confirm_delete(damaged: Sequence[DamagedFile]) -> ChoiceDialog:
     names = ", ".join(item.path.name for item in damaged)
     return ChoiceDialog(
-        "Delete the damaged file for good?",
-        f"{names} will be deleted and cannot be brought back. Your data and backups are not "
-        "touched.",
-        [Choice("d", "Delete it", "delete"), Choice("b", "Back", "back", primary=True)],
+        _("Delete the damaged file for good?"),
+        _(
+            "{names} will be deleted and cannot be brought back. Your data and backups are not "
+            "touched."
+        ).format(names=names),
+        [Choice("d", _("Delete it"), "delete"), Choice("b", _("Back"), "back", primary=True)],
         escape="back",
         id="confirm-delete-damaged",
     )

@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Footer, Input, Static
 
+from homework_tui.i18n import N_, _
 from homework_tui.report.files import write_private
 from homework_tui.store.errors import plain_reason
 from homework_tui.ui.dialogs import EVERYWHERE, CalmModal
@@ -21,7 +22,7 @@ from homework_tui.ui.dialogs import EVERYWHERE, CalmModal
 class SaveToFileDialog(CalmModal[Path | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *EVERYWHERE,
-        Binding("escape", "back", "Back to the form", key_display="Esc"),
+        Binding("escape", "back", N_("Back to the form"), key_display="Esc"),
     ]
 
     def __init__(self, text: str, suggested: Path, *, why: str) -> None:
@@ -32,18 +33,21 @@ class SaveToFileDialog(CalmModal[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text("Save your writing to a file"), classes="dialog-title")
+            yield Static(Text(_("Save your writing to a file")), classes="dialog-title")
             yield Static(
                 Text(
-                    f"{self.why} Choose where to save what you wrote as a plain text file "
-                    "(only you can read it)."
+                    _(
+                        "{why} Choose where to save what you wrote as a plain text file "
+                        "(only you can read it)."
+                    ).format(why=self.why)
                 ),
                 classes="dialog-message",
             )
             yield Input(value=str(self.suggested), id="save-path")
             yield Static("", id="save-error", markup=False)
             yield Static(
-                Text("Enter saves the file. Esc goes back; nothing is written."), classes="hint"
+                Text(_("Enter saves the file. Esc goes back; nothing is written.")),
+                classes="hint",
             )
         yield Footer()
 
@@ -62,16 +66,20 @@ class SaveToFileDialog(CalmModal[Path | None]):
     def write(self, typed: str) -> str | None:
         """Write the file at `typed`; the problem in one line, or None once it is on disk."""
         if not typed.strip():
-            return "Please type where to save the file."
+            return _("Please type where to save the file.")
         path = Path(typed.strip()).expanduser()
         if not path.is_absolute():
             path = Path.home() / path
         if path.exists():
-            return f"There is already something at {path}; please choose another name."
+            return _("There is already something at {path}; please choose another name.").format(
+                path=path
+            )
         try:
             write_private(path, self.text.encode("utf-8"))
         except OSError as error:
-            return f"Could not write {path}: {plain_reason(error)}. Please choose another place."
+            return _("Could not write {path}: {why}. Please choose another place.").format(
+                path=path, why=plain_reason(error)
+            )
         self.dismiss(path)
         return None
 

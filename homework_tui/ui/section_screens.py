@@ -18,15 +18,16 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from homework_tui.i18n import N_, _
 from homework_tui.sections import Section
 from homework_tui.ui.base import SectionScreen
 from homework_tui.ui.fault import describe
 
-TROUBLE_NOTE = (
+TROUBLE_NOTE = N_(
     "This part could not be opened because of a problem inside homework-tui, not anything "
     "you did. Your data is safe. If it keeps happening, please report the line below."
 )
-GO_BACK = "Press Esc to go back to Today, or F2 for Help now."
+GO_BACK = N_("Press Esc to go back to Today, or F2 for Help now.")
 
 
 def _thought_records() -> Screen[Any]:
@@ -94,7 +95,7 @@ SCREENS: Mapping[str, Callable[[], Screen[Any]]] = {
     "measures": _measures,
     "plan": _plan,
 }
-"""Section key → a new screen for it (a test checks every section has one)."""
+# Section key → a new screen for it (a test checks every section has one).
 
 
 def section_screen(section: Section) -> Screen[Any]:
@@ -113,12 +114,12 @@ class SectionTroubleScreen(SectionScreen):
         super().__init__(name=section.key, classes="section-trouble")
         self.section = section
         self.problem = problem
-        self.title = section.title
+        self.title = _(section.title)
 
     def compose_content(self) -> ComposeResult:
         with VerticalScroll(classes="page"):
-            yield Static(Text(self.section.title), classes="page-title")
-            yield Static(Text(self.section.purpose), classes="purpose")
-            yield Static(Text(TROUBLE_NOTE), classes="calm-note")
+            yield Static(Text(_(self.section.title)), classes="page-title")
+            yield Static(Text(_(self.section.purpose)), classes="purpose")
+            yield Static(Text(_(TROUBLE_NOTE)), classes="calm-note")
             yield Static(Text(self.problem), classes="problem-detail")
-            yield Static(Text(GO_BACK), classes="hint")
+            yield Static(Text(_(GO_BACK)), classes="hint")

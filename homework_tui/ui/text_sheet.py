@@ -19,6 +19,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, SelectionList, Static, TextArea
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.base import ValidationError
 from homework_tui.model.draft import Draft
 from homework_tui.store import Store
@@ -63,7 +64,7 @@ class NamedFieldsForm(DraftForm):
     def action_save(self) -> None:
         if self._saving:
             return
-        fields, _ = self.draft_snapshot()
+        fields, _unused = self.draft_snapshot()
         try:
             value = self.build(fields)
         except ValidationError as error:
@@ -96,8 +97,8 @@ def pending_draft(store: Store, form: str) -> Draft | None:
 class TextSheetForm(NamedFieldsForm, HomeworkScreen[T | None]):
     CSS_PATH = Path(__file__).with_name("text_sheet.tcss")  # the same for sheets elsewhere
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
-        Binding("escape", "close", "Close", key_display="Esc"),
+        Binding("ctrl+s", "save", N_("Save"), key_display="^s", priority=True),
+        Binding("escape", "close", N_("Close"), key_display="Esc"),
     ]
     FORM: ClassVar[str] = ""
     SHEET_TITLE: ClassVar[str] = ""
@@ -116,10 +117,10 @@ class TextSheetForm(NamedFieldsForm, HomeworkScreen[T | None]):
         yield Header(icon="·")
         yield Static(id="form-message")
         with VerticalScroll(id="sheet-fields"):
-            yield Static(Text(self.INTRO), classes="sheet-intro")
+            yield Static(Text(_(self.INTRO) if self.INTRO else ""), classes="sheet-intro")
             for field in self.FIELDS:
-                yield Static(Text(field.title, style="bold"), classes="sheet-title")
-                yield Static(Text(field.hint), classes="sheet-hint")
+                yield Static(Text(_(field.title), style="bold"), classes="sheet-title")
+                yield Static(Text(_(field.hint) if field.hint else ""), classes="sheet-hint")
                 value = self._fields.get(field.key, "")
                 if field.lines:
                     yield CleanTextArea(value, id=field.key, classes="sheet-box")
@@ -128,8 +129,8 @@ class TextSheetForm(NamedFieldsForm, HomeworkScreen[T | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = self.SHEET_TITLE
-        self.sub_title = "unsaved draft" if self.from_draft else ""
+        self.title = _(self.SHEET_TITLE) if self.SHEET_TITLE else ""
+        self.sub_title = _("unsaved draft") if self.from_draft else ""
         store = self.homework.store
         assert store is not None
         self.keeper = DraftKeeper(Drafts(store), self._draft)

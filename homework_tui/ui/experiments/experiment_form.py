@@ -17,6 +17,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.base import ValidationError
 from homework_tui.model.draft import Draft
 from homework_tui.model.experiment import (
@@ -31,6 +32,7 @@ from homework_tui.model.experiment import (
 from homework_tui.store import Store
 from homework_tui.store.drafts import DraftKeeper, Drafts
 from homework_tui.ui.base import HomeworkScreen
+from homework_tui.ui.dates import short_date
 from homework_tui.ui.dialogs import EVERYWHERE
 from homework_tui.ui.experiments.experiment_data import FORM, experiments_repo
 from homework_tui.ui.form_autosave import DraftForm
@@ -38,19 +40,19 @@ from homework_tui.ui.naming import record_name
 from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
 from homework_tui.ui.widgets.rating_input import RatingInput
 
-ALL_FIELDS = tuple(name for name, _ in (*PLAN_FIELDS, *OUTCOME_FIELDS))
-PLAN_INTRO = (
+ALL_FIELDS = tuple(name for name, _label in (*PLAN_FIELDS, *OUTCOME_FIELDS))
+PLAN_INTRO = N_(
     "Write the worry you want to test as a belief, and plan a small experiment that could show "
     "whether it's true. Anything you can't answer yet can wait."
 )
-OUTCOME_INTRO = "After you've tried it: what happened, and what it tells you."
+OUTCOME_INTRO = N_("After you've tried it: what happened, and what it tells you.")
 HINTS = {
-    "belief": "e.g. “If I speak up in the meeting, people will think I'm stupid.”",
-    "what": "What exactly will you do? Small and specific is best.",
-    "predictions": "What do you expect to happen? How would you know?",
-    "problems": "What could stop you, or tempt you to play it safe?",
-    "outcome": "What actually happened? Stick to what you saw and heard.",
-    "learned": "How does this fit with your belief? What would you say to a friend?",
+    "belief": N_("e.g. “If I speak up in the meeting, people will think I'm stupid.”"),
+    "what": N_("What exactly will you do? Small and specific is best."),
+    "predictions": N_("What do you expect to happen? How would you know?"),
+    "problems": N_("What could stop you, or tempt you to play it safe?"),
+    "outcome": N_("What actually happened? Stick to what you saw and heard."),
+    "learned": N_("How does this fit with your belief? What would you say to a friend?"),
 }
 
 
@@ -61,16 +63,16 @@ def _meaningful(fields: dict[str, str]) -> dict[str, str]:
 class ExperimentForm(DraftForm, HomeworkScreen[Experiment | None]):
     CSS_PATH = "experiments.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
-        Binding("ctrl+o", "outcome", "What happened", key_display="^o"),
-        Binding("escape", "close", "Close", key_display="Esc"),
+        Binding("ctrl+s", "save", N_("Save"), key_display="^s", priority=True),
+        Binding("ctrl+o", "outcome", N_("What happened"), key_display="^o"),
+        Binding("escape", "close", N_("Close"), key_display="Esc"),
         *EVERYWHERE,
     ]
     MESSAGE_ID = "experiment-message"
-    LEAVE_TITLE = "Leave this experiment?"
-    WHAT = "experiment"
-    NOT_SAVED_NOTE = "What you wrote is kept as a draft."
-    KEPT_NOTE = "Your experiment is kept as a draft; it will be offered when you come back."
+    LEAVE_TITLE = N_("Leave this experiment?")
+    WHAT = N_("experiment")
+    NOT_SAVED_NOTE = N_("What you wrote is kept as a draft.")
+    KEPT_NOTE = N_("Your experiment is kept as a draft; it will be offered when you come back.")
 
     def __init__(
         self,
@@ -97,20 +99,20 @@ class ExperimentForm(DraftForm, HomeworkScreen[Experiment | None]):
         yield Header(icon="·")
         yield Static(id="experiment-message")
         with VerticalScroll(id="experiment-body"):
-            yield Static("Before: the plan", classes="part-title")
-            yield Static(Text(PLAN_INTRO), classes="hint")
+            yield Static(_("Before: the plan"), classes="part-title")
+            yield Static(Text(_(PLAN_INTRO)), classes="hint")
             yield from self._fields_of(PLAN_FIELDS)
-            yield Static("After: what happened", classes="part-title", id="outcome-part")
-            yield Static(Text(OUTCOME_INTRO), classes="hint")
+            yield Static(_("After: what happened"), classes="part-title", id="outcome-part")
+            yield Static(Text(_(OUTCOME_INTRO)), classes="hint")
             yield from self._fields_of(OUTCOME_FIELDS)
         yield Footer()
 
     def _fields_of(self, fields: tuple[tuple[str, str], ...]) -> ComposeResult:
         for name, label in fields:
             value = self._fields[name]
-            yield Label(Text(label), classes="field-title")
+            yield Label(Text(_(label)), classes="field-title")
             if name in HINTS:
-                yield Static(Text(HINTS[name]), classes="field-hint")
+                yield Static(Text(_(HINTS[name])), classes="field-hint")
             if name in RATINGS:
                 yield RatingInput(value, id=name)
             elif name in LINES:
@@ -119,9 +121,12 @@ class ExperimentForm(DraftForm, HomeworkScreen[Experiment | None]):
                 yield CleanTextArea(value, id=name, soft_wrap=True, classes="long-text")
 
     def on_mount(self) -> None:
-        self.title = "Behavioural experiment"
+        self.title = _("Behavioural experiment")
         name = record_name(self._fields.get("belief", ""))
-        when = "new" if self.experiment is None else f"from {self.experiment.created_at:%a %-d %b}"
+        if self.experiment is None:
+            when = _("new")
+        else:
+            when = _("from {day}").format(day=short_date(self.experiment.created_at))
         self.sub_title = f"{name} · {when}" if name else when
         self.query_one("#experiment-message", Static).display = False
         store = self.homework.store
@@ -162,7 +167,7 @@ class ExperimentForm(DraftForm, HomeworkScreen[Experiment | None]):
     def action_save(self) -> None:
         if self._saving:
             return
-        fields, _ = self.draft_snapshot()
+        fields, _unused = self.draft_snapshot()
         try:
             experiment = experiment_from_fields(fields, base=self.experiment)
         except ValidationError as error:

@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.draft import Draft
 from homework_tui.model.experiment import Experiment, awaiting_outcome, completed
 from homework_tui.store import Repository, Store
 from homework_tui.ui.experiments.experiment_data import FORM, experiments_repo
 from homework_tui.ui.record_list import DRAFT_ROW, DraftListScreen, RecordTable
 
-EMPTY = (
+EMPTY = N_(
     "No experiments yet. Press n to plan one: write down a worry as a belief, how strongly you "
     "believe it, and a small experiment to test it. Afterwards, come back to write what happened."
 )
@@ -42,25 +43,31 @@ def belief_cell(experiment: Experiment) -> Text:
 
 def detail(experiment: Experiment) -> Text:
     text = Text()
-    text.append("Belief: ", style="dim")
+    text.append(_("Belief:") + " ", style="dim")
     text.append(experiment.belief)
     if experiment.belief_rating is not None:
         text.append(f"  ({experiment.belief_rating}/100)", style="dim")
     if experiment.what:
-        text.append("\nExperiment: ", style="dim")
+        text.append("\n" + _("Experiment:") + " ", style="dim")
         text.append(" ".join(experiment.what.split()))
         place = ", ".join(p for p in (experiment.when, experiment.where) if p)
         if place:
             text.append(f" ({place})", style="dim")
     if not experiment.done:
-        text.append("\nWaiting for what happened — press o when you've tried it.", style="italic")
+        text.append(
+            "\n" + _("Waiting for what happened — press o when you've tried it."), style="italic"
+        )
         return text
-    text.append("\nWhat I learned: ", style="dim")
+    text.append("\n" + _("What I learned:") + " ", style="dim")
     text.append(" ".join(experiment.learned.split()) or "–")
     change = experiment.belief_change
     if change is not None:
         text.append(
-            f"\nBelief {experiment.belief_rating} → {experiment.belief_after}", style="bold"
+            "\n"
+            + _("Belief {before} → {after}").format(
+                before=experiment.belief_rating, after=experiment.belief_after
+            ),
+            style="bold",
         )
     return text
 
@@ -68,17 +75,17 @@ def detail(experiment: Experiment) -> Text:
 class ExperimentsScreen(DraftListScreen):
     CSS_PATH = "experiments.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "New"),
-        Binding("o", "outcome", "Outcome"),
-        Binding("d,delete", "delete", "Delete", key_display="d"),
-        Binding("u", "undo", "Undo"),
+        Binding("n", "new", N_("New")),
+        Binding("o", "outcome", N_("Outcome")),
+        Binding("d,delete", "delete", N_("Delete"), key_display="d"),
+        Binding("u", "undo", N_("Undo")),
     ]
-    SCREEN_TITLE = "Experiments"
+    SCREEN_TITLE = N_("Experiments")
     COLUMNS = (
         ("", "state"),
-        ("Belief", "belief"),
-        ("Experiment", "what"),
-        ("Belief 0-100", "rating"),
+        (N_("Belief"), "belief"),
+        (N_("Experiment"), "what"),
+        (N_("Belief 0-100"), "rating"),
     )
     DRAFT_FORM = FORM
 
@@ -88,7 +95,7 @@ class ExperimentsScreen(DraftListScreen):
 
     def compose_content(self) -> ComposeResult:
         yield RecordTable(id="experiments")
-        yield Static(Text(EMPTY), id="experiments-empty", classes="calm-note")
+        yield Static(Text(_(EMPTY)), id="experiments-empty", classes="calm-note")
         yield Static(id="experiment-detail")
 
     def repository(self, store: Store) -> Repository[Experiment]:
@@ -105,15 +112,15 @@ class ExperimentsScreen(DraftListScreen):
         text_width = max((width - 12 - 14 - 8) // 2, 12)
         for draft in self.drafts:
             table.add_row(
-                Text("draft", style="italic"),
+                Text(_("draft"), style="italic"),
                 shorten(draft.fields.get("belief", ""), text_width),
                 shorten(draft.fields.get("what", ""), text_width),
-                Text("not saved yet", style="dim italic"),
+                Text(_("not saved yet"), style="dim italic"),  # i18n: not shown
                 key=DRAFT_ROW + draft.id,
             )
         for state, experiments in (
-            ("◌ waiting", awaiting_outcome(self.records)),
-            ("✓ done", completed(self.records)),
+            ("◌ " + _("waiting"), awaiting_outcome(self.records)),
+            ("✓ " + _("done"), completed(self.records)),
         ):
             for experiment in experiments:
                 table.add_row(
@@ -163,26 +170,28 @@ class ExperimentsScreen(DraftListScreen):
         def done(saved: Experiment | None) -> None:
             if saved is not None:
                 if saved.done and not was_done:
-                    note = "Well done for testing it."
+                    note = _("Well done for testing it.")
                     if saved.belief_change is not None:
-                        note += f" Your belief went {saved.belief_rating} → {saved.belief_after}."
-                    self.notify(note, title="Experiment written up", timeout=8, markup=False)
+                        note = _(
+                            "Well done for testing it. Your belief went {before} → {after}."
+                        ).format(before=saved.belief_rating, after=saved.belief_after)
+                    self.notify(note, title=_("Experiment written up"), timeout=8, markup=False)
                 else:
-                    self.notify("Experiment saved.", title="Saved", markup=False)
+                    self.notify(_("Experiment saved."), title=_("Saved"), markup=False)
             self.reload(select=saved.id if saved else None)
 
         self.app.push_screen(ExperimentForm(experiment, draft, outcome=outcome), done)
 
     def _draft_intro(self, draft: Draft) -> str:
-        return "You were writing an experiment"
+        return _("You were writing an experiment")
 
     def _draft_preview(self, draft: Draft) -> str:
-        return draft.preview("belief", "what") or "(nothing named yet)"
+        return draft.preview("belief", "what") or _("(nothing named yet)")
 
     # -- deleting and undoing ------------------------------------------------------------------
 
     def _discarded(self) -> None:
-        self.notify("Draft moved to the trash.", markup=False)
+        self.notify(_("Draft moved to the trash."), markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo":

@@ -15,11 +15,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Sparkline, Static
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.insights import MONTH_DAYS, WEEK_DAYS, Insights, insights, period_ending
-from homework_tui.model.plan import short_date
 from homework_tui.ui.base import HomeworkScreen
+from homework_tui.ui.dates import heading_date
 
-LOADING = "Looking back over your homework…"
+LOADING = N_("Looking back over your homework…")
 
 
 def counts_table(found: Insights) -> Table:
@@ -28,7 +29,7 @@ def counts_table(found: Insights) -> Table:
     table.add_column()
     for kind, count in found.counts:
         words = kind.singular if count == 1 else kind.plural
-        table.add_row(Text(str(count), style="bold"), Text(words))
+        table.add_row(Text(str(count), style="bold"), Text(_(words)))
     return table
 
 
@@ -36,10 +37,10 @@ class InsightsScreen(HomeworkScreen[None]):
     """Pushed over the current screen; Esc goes back."""
 
     CSS_PATH = "insights.tcss"
-    TITLE = "Insights"
+    TITLE = N_("Insights")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("w", "period(7)", "Week"),
-        Binding("m", "period(30)", "Month"),
+        Binding("w", "period(7)", N_("Week")),
+        Binding("m", "period(30)", N_("Month")),
     ]
 
     def __init__(self, days: int = WEEK_DAYS) -> None:
@@ -50,16 +51,17 @@ class InsightsScreen(HomeworkScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="·")
         with VerticalScroll(id="insights", classes="page"):
-            yield Static(Text(LOADING), id="insights-period", classes="page-title")
+            yield Static(Text(_(LOADING)), id="insights-period", classes="page-title")
             yield Static("", id="insights-words")
-            yield Static(Text("Homework each day", style="bold"), id="insights-chart-title")
+            yield Static(Text(_("Homework each day"), style="bold"), id="insights-chart-title")
             yield Sparkline([], id="insights-chart")
             yield Static("", id="insights-chart-range", classes="hint")
             yield Static("", id="insights-counts")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "the last 7 days"
+        self.title = _(self.TITLE)
+        self.sub_title = _("the last {n} days").format(n=7)
         self.query_one(VerticalScroll).focus()
         self.load()
 
@@ -85,13 +87,16 @@ class InsightsScreen(HomeworkScreen[None]):
 
     def _show(self, found: Insights) -> None:
         self.found = found
-        name = "week" if found.days == WEEK_DAYS else "month" if found.days == MONTH_DAYS else ""
-        self.sub_title = f"the last {found.days} days"
+        self.sub_title = _("the last {n} days").format(n=found.days)
+        first, last = heading_date(found.first), heading_date(found.last)
+        if found.days == WEEK_DAYS:
+            period = _("Your last week: {first} to {last}")
+        elif found.days == MONTH_DAYS:
+            period = _("Your last month: {first} to {last}")
+        else:
+            period = _("Your last {n} days: {first} to {last}")
         self.query_one("#insights-period", Static).update(
-            Text(
-                f"Your last {name or str(found.days) + ' days'}: "
-                f"{short_date(found.first)} to {short_date(found.last)}"
-            )
+            Text(period.format(n=found.days, first=first, last=last))
         )
         words = Text()
         for number, sentence in enumerate(found.sentences()):
@@ -103,7 +108,11 @@ class InsightsScreen(HomeworkScreen[None]):
         chart.data = [float(n) for n in found.per_day]
         most = max(found.per_day, default=0)
         self.query_one("#insights-chart-range", Static).update(
-            Text(f"{short_date(found.first)} → {short_date(found.last)} · most in a day: {most}")
+            Text(
+                _("{first} → {last} · most in a day: {most}").format(
+                    first=first, last=last, most=most
+                )
+            )
         )
         show_chart = any(found.per_day)
         for selector in ("#insights-chart-title", "#insights-chart", "#insights-chart-range"):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from homework_tui.i18n import N_
 from homework_tui.ui.app_protocol import homework_of
 from homework_tui.ui.relax.bell_switch import BELL_HELP, BELL_NAME, toggle_bell
 
@@ -39,12 +40,16 @@ def switch_bell(app: App[Any]) -> None:
     toggle_bell(app)
 
 
-# (name, help, run(app)) for the command palette.
+# (name, help, run(app)) for the command palette; name and help are looked up where shown.
 PALETTE_ENTRIES: list[tuple[str, str, Callable[[App[Any]], None]]] = [
-    ("Insights", "Your last week or month: practice, mood, SUDS and relaxation", show_insights),
     (
-        "Report for your next session",
-        "Write a summary to bring to your therapist (Markdown or CSV)",
+        N_("Insights"),
+        N_("Your last week or month: practice, mood, SUDS and relaxation"),
+        show_insights,
+    ),
+    (
+        N_("Report for your next session"),
+        N_("Write a summary to bring to your therapist (Markdown or CSV)"),
         show_report,
     ),
     (BELL_NAME, BELL_HELP, switch_bell),

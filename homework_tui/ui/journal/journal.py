@@ -10,13 +10,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Input, Static
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.draft import Draft
 from homework_tui.model.journal import JournalEntry
 from homework_tui.store import Repository, Store
+from homework_tui.ui.dates import short_date
 from homework_tui.ui.journal.journal_entry import FORM, journal_repo
 from homework_tui.ui.record_list import DRAFT_ROW, DraftListScreen, RecordTable, shorten
 
-EMPTY = (
+EMPTY = N_(
     "No entries yet. Press n to write one. A few lines about your day and how you felt is "
     "plenty; over time, patterns and triggers start to show."
 )
@@ -25,24 +27,30 @@ EMPTY = (
 class JournalScreen(DraftListScreen):
     CSS_PATH = "journal.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "New entry"),
-        Binding("delete,d", "delete", "Delete", key_display="Del"),
-        Binding("u", "undo", "Undo delete"),
-        Binding("slash", "search", "Search", key_display="/"),
+        Binding("n", "new", N_("New entry")),
+        Binding("delete,d", "delete", N_("Delete"), key_display="Del"),
+        Binding("u", "undo", N_("Undo delete")),
+        Binding("slash", "search", N_("Search"), key_display="/"),
     ]
-    SCREEN_TITLE = "Journal"
-    COLUMNS = (("Date", "date"), ("Title", "title"), ("Mood", "mood"), ("Tags", "tags"))
+    SCREEN_TITLE = N_("Journal")
+    COLUMNS = (
+        (N_("Date"), "date"),
+        (N_("Title"), "title"),
+        (N_("Mood"), "mood"),
+        (N_("Tags"), "tags"),
+    )
     DRAFT_FORM = FORM
-    DISCARD_SAVED_AS = "an entry"
+    # Translators: "It has not been saved as an entry."
+    DISCARD_SAVED_AS = N_("an entry")
 
     def __init__(self) -> None:
         super().__init__(name="journal", classes="journal")
         self.records: list[JournalEntry] = []
 
     def compose_content(self) -> ComposeResult:
-        yield from self.compose_search("words, or #tag")
+        yield from self.compose_search(_("words, or #tag"))
         yield RecordTable(id="entries")
-        yield Static(Text(EMPTY), id="entries-empty", classes="calm-note")
+        yield Static(Text(_(EMPTY)), id="entries-empty", classes="calm-note")
 
     def repository(self, store: Store) -> Repository[JournalEntry]:
         return journal_repo(store)
@@ -60,17 +68,17 @@ class JournalScreen(DraftListScreen):
             ):
                 continue
             table.add_row(
-                Text("draft", style="italic"),
+                Text(_("draft"), style="italic"),
                 shorten(draft.preview("title", "text"), title_width),
                 Text(draft.fields.get("mood", "")),
-                Text("not saved yet", style="dim italic"),
+                Text(_("not saved yet"), style="dim italic"),  # i18n: not shown
                 key=DRAFT_ROW + draft.id,
             )
         for entry in self.records:
             if not entry.matches(query):
                 continue
             table.add_row(
-                Text(f"{entry.created_at:%a %-d %b}"),
+                Text(short_date(entry.created_at)),
                 shorten(entry.heading, title_width),
                 Text("–" if entry.mood is None else f"{entry.mood}/10"),
                 shorten(" ".join("#" + t for t in entry.tags), 24),
@@ -87,4 +95,4 @@ class JournalScreen(DraftListScreen):
         self.app.push_screen(JournalEntryForm(entry, draft), done)
 
     def _draft_preview(self, draft: Draft) -> str:
-        return draft.preview("title", "text") or "(untitled)"
+        return draft.preview("title", "text") or _("(untitled)")

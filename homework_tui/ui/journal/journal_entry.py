@@ -13,12 +13,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Input, Static, TextArea
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.base import ValidationError
 from homework_tui.model.draft import Draft
 from homework_tui.model.journal import MOOD_HIGH, MOOD_LOW, JournalEntry, parse_tags
 from homework_tui.store import Repository, Store
 from homework_tui.store.drafts import DraftKeeper, Drafts
 from homework_tui.ui.base import HomeworkScreen
+from homework_tui.ui.dates import short_date
 from homework_tui.ui.form_autosave import DraftForm
 from homework_tui.ui.naming import record_name
 from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
@@ -57,11 +59,11 @@ def entry_from_fields(fields: dict[str, str], base: JournalEntry | None) -> Jour
 class JournalEntryForm(DraftForm, HomeworkScreen[JournalEntry | None]):
     CSS_PATH = "journal.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
-        Binding("escape", "close", "Close", key_display="Esc"),
+        Binding("ctrl+s", "save", N_("Save"), key_display="^s", priority=True),
+        Binding("escape", "close", N_("Close"), key_display="Esc"),
     ]
-    LEAVE_TITLE = "Leave this entry?"
-    WHAT = "journal entry"
+    LEAVE_TITLE = N_("Leave this entry?")
+    WHAT = N_("journal entry")
 
     def __init__(self, entry: JournalEntry | None = None, draft: Draft | None = None) -> None:
         super().__init__(classes="journal-form")
@@ -79,32 +81,37 @@ class JournalEntryForm(DraftForm, HomeworkScreen[JournalEntry | None]):
         yield Static(id="form-message")
         with Vertical(id="journal-fields"):
             with Horizontal(classes="field-row"):
-                yield Static("Title", classes="row-label")
-                yield CleanInput(get("title", ""), placeholder="optional", id="title", compact=True)
+                yield Static(_("Title"), classes="row-label")
+                yield CleanInput(
+                    get("title", ""), placeholder=_("optional"), id="title", compact=True
+                )
             yield CleanTextArea(
                 get("text", ""),
                 id="text",
-                placeholder="Write whatever is on your mind. There is no wrong way to do this.",
+                placeholder=_("Write whatever is on your mind. There is no wrong way to do this."),
             )
             with Horizontal(classes="field-row"):
                 yield Static(
-                    f"Mood ({MOOD_LOW} very low – {MOOD_HIGH} very good)", classes="row-label"
+                    _("Mood ({low} very low – {high} very good)").format(
+                        low=MOOD_LOW, high=MOOD_HIGH
+                    ),
+                    classes="row-label",
                 )
                 yield RatingInput(get("mood", ""), low=MOOD_LOW, high=MOOD_HIGH, step=1, id="mood")
             with Horizontal(classes="field-row"):
-                yield Static("Tags", classes="row-label")
+                yield Static(_("Tags"), classes="row-label")
                 yield CleanInput(
                     get("tags", ""),
-                    placeholder="e.g. work, sleep, family",
+                    placeholder=_("e.g. work, sleep, family"),
                     id="tags",
                     compact=True,
                 )
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = "Journal"
+        self.title = _("Journal")
         name = record_name(self._fields.get("title", ""), self._fields.get("text", ""))
-        when = f"{self.entry.created_at:%a %-d %b %Y}" if self.entry else "new entry"
+        when = short_date(self.entry.created_at, year=True) if self.entry else _("new entry")
         self.sub_title = f"{name} · {when}" if name else when
         store = self.homework.store
         assert store is not None
@@ -139,7 +146,7 @@ class JournalEntryForm(DraftForm, HomeworkScreen[JournalEntry | None]):
     def action_save(self) -> None:
         if self._saving:
             return
-        fields, _ = self.draft_snapshot()
+        fields, _unused = self.draft_snapshot()
         try:
             entry = entry_from_fields(fields, self.entry)
         except ValidationError as error:
@@ -153,7 +160,7 @@ class JournalEntryForm(DraftForm, HomeworkScreen[JournalEntry | None]):
         return journal_repo(store).save(entry)
 
     def saved_note(self, entry: JournalEntry) -> str:
-        return "Journal entry saved."
+        return _("Journal entry saved.")
 
     def after_saved(self, entry: JournalEntry) -> None:
         from homework_tui.ui.help_now.help_line import offer_help_line

@@ -11,6 +11,7 @@ from rich.text import Text
 from textual.widgets import SelectionList
 from textual.widgets.selection_list import Selection
 
+from homework_tui.i18n import _
 from homework_tui.model.distortions import BY_KEY, STANDARD
 from homework_tui.ui.widgets.tick_list import TickList
 
@@ -19,12 +20,12 @@ OWN = "own:"
 
 
 def _standard_options(chosen: set[str]) -> list[Selection[str]]:
-    return [Selection(Text(d.name), STD + d.key, STD + d.key in chosen) for d in STANDARD]
+    return [Selection(Text(_(d.name)), STD + d.key, STD + d.key in chosen) for d in STANDARD]
 
 
 def _own_option(name: str, chosen: bool) -> Selection[str]:
     prompt = Text(name)
-    prompt.append("  (your label)", style="dim")
+    prompt.append("  " + _("(your label)"), style="dim")
     return Selection(prompt, OWN + name, chosen)
 
 
@@ -87,7 +88,7 @@ class DistortionList(TickList[str]):
     def hint_for(value: str) -> Text:
         if value.startswith(STD):
             found = BY_KEY.get(value[len(STD) :])
-            return Text(found.hint if found else "")
-        text = Text("Your own label: ", style="dim")
+            return Text(_(found.hint) if found else "")
+        text = Text(_("Your own label:") + " ", style="dim")
         text.append(value[len(OWN) :])
         return text

@@ -10,6 +10,7 @@ from textual.containers import Horizontal
 from textual.suggester import SuggestFromList
 from textual.widgets import Static
 
+from homework_tui.i18n import N_, _
 from homework_tui.ui.widgets.clean_input import CleanInput
 from homework_tui.ui.widgets.rating_input import RatingInput
 
@@ -20,8 +21,8 @@ class MoodNameRow(Horizontal):
 
     PREFIX = "mood"
     RATING = "before"
-    LABEL = "how strong"
-    PLACEHOLDER = "a mood, e.g. anxious"
+    LABEL = N_("how strong")
+    PLACEHOLDER = N_("a mood, e.g. anxious")
 
     DEFAULT_CSS = """
     MoodNameRow {
@@ -50,14 +51,14 @@ class MoodNameRow(Horizontal):
     def compose(self) -> ComposeResult:
         yield CleanInput(
             self._mood,
-            placeholder=self.PLACEHOLDER,
+            placeholder=_(self.PLACEHOLDER),
             suggester=SuggestFromList(self._suggestions, case_sensitive=False),
             id=f"{self.PREFIX}-{self.index}-name",
             classes="mood-name",
             compact=True,
             max_length=60,
         )
-        yield Static(self.LABEL, classes="mood-label")
+        yield Static(_(self.LABEL), classes="mood-label")
         yield RatingInput(self._rating, id=f"{self.PREFIX}-{self.index}-{self.RATING}")
 
 
@@ -93,12 +94,14 @@ class MoodRerateRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(self._label(), classes="mood-was")
-        yield Static("now", classes="mood-label")
+        yield Static(_("now"), classes="mood-label")
         yield RatingInput(self._after, id=f"mood-{self.index}-after")
 
     def _label(self) -> Text:
         was = Text(self._mood[:30], style="bold")
-        was.append(f"   before {self._before.strip() or '–'}", style="dim")
+        was.append(
+            "   " + _("before {rating}").format(rating=self._before.strip() or "–"), style="dim"
+        )
         return was
 
     def show(self, name: str, before: str) -> None:
@@ -116,5 +119,5 @@ class LaterMoodRow(MoodNameRow):
 
     PREFIX = "later"
     RATING = "after"
-    LABEL = "now"
-    PLACEHOLDER = "a new mood, e.g. relieved"
+    LABEL = N_("now")
+    PLACEHOLDER = N_("a new mood, e.g. relieved")

@@ -17,6 +17,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header, Input, Static, TextArea
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.base import ValidationError, optional_rating
 from homework_tui.model.draft import Draft
 from homework_tui.model.thought_prompts import MOOD_SUGGESTIONS
@@ -30,6 +31,7 @@ from homework_tui.model.thought_record import (
 from homework_tui.store import Store
 from homework_tui.store.drafts import DraftKeeper, Drafts
 from homework_tui.ui.base import HomeworkScreen
+from homework_tui.ui.dates import short_date
 from homework_tui.ui.form_autosave import DraftForm
 from homework_tui.ui.naming import record_name
 from homework_tui.ui.thoughts.distortion_list import DistortionList
@@ -55,15 +57,15 @@ def _meaningful(fields: dict[str, str]) -> dict[str, str]:
 class ThoughtRecordForm(DraftForm, HomeworkScreen[ThoughtRecord | None]):
     CSS_PATH = "thought_records.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
-        Binding("pagedown,ctrl+n", "step(1)", "Next", key_display="PgDn", priority=True),
-        Binding("pageup", "step(-1)", "Back", key_display="PgUp", priority=True),
-        Binding("ctrl+t", "hot", "Mark hot thought", key_display="^t"),
-        Binding("ctrl+g", "question", "Other question", key_display="^g"),
-        Binding("escape", "close", "Close", key_display="Esc"),
+        Binding("ctrl+s", "save", N_("Save"), key_display="^s", priority=True),
+        Binding("pagedown,ctrl+n", "step(1)", N_("Next"), key_display="PgDn", priority=True),
+        Binding("pageup", "step(-1)", N_("Back"), key_display="PgUp", priority=True),
+        Binding("ctrl+t", "hot", N_("Mark hot thought"), key_display="^t"),
+        Binding("ctrl+g", "question", N_("Other question"), key_display="^g"),
+        Binding("escape", "close", N_("Close"), key_display="Esc"),
     ]
-    LEAVE_TITLE = "Leave this thought record?"
-    WHAT = "thought record"
+    LEAVE_TITLE = N_("Leave this thought record?")
+    WHAT = N_("thought record")
 
     def __init__(self, record: ThoughtRecord | None = None, draft: Draft | None = None) -> None:
         super().__init__(classes="thought-form")
@@ -115,9 +117,12 @@ class ThoughtRecordForm(DraftForm, HomeworkScreen[ThoughtRecord | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = "Thought record"
+        self.title = _("Thought record")
         name = record_name(self._fields.get("situation", ""))
-        when = f"from {self.record.created_at:%a %-d %b %Y}" if self.record else "new"
+        if self.record:
+            when = _("from {day}").format(day=short_date(self.record.created_at, year=True))
+        else:
+            when = _("new")
         self.sub_title = f"{name} · {when}" if name else when
         distortions = self.query_one(DistortionList)
         keys = tuple(k for k in self._fields.get("distortions", "").split(",") if k)
@@ -139,14 +144,17 @@ class ThoughtRecordForm(DraftForm, HomeworkScreen[ThoughtRecord | None]):
         if 1 <= target <= LAST:
             self._enter_step(target)
         elif target > LAST:
-            self._say("This is the last step. Ctrl+S saves your thought record.")
+            self._say(_("This is the last step. Ctrl+S saves your thought record."))
 
     def _enter_step(self, number: int, focus: str | None = None) -> None:
         self.step = number
         step = STEPS[number - 1]
         self.query_one(ContentSwitcher).current = f"step-{number}"
         dots = " ".join("●" if s.number <= number else "○" for s in STEPS)
-        progress = Text(f"Step {number} of {LAST} · {step.title}", style="bold")
+        progress = Text(
+            _("Step {n} of {count} · {title}").format(n=number, count=LAST, title=_(step.title)),
+            style="bold",
+        )
         progress.append(f"   {dots}", style="dim")
         self.query_one("#form-progress", Static).update(progress)
         self._show_hot_banner(step.shows_hot_thought)
@@ -176,12 +184,14 @@ class ThoughtRecordForm(DraftForm, HomeworkScreen[ThoughtRecord | None]):
             return
         hot = self._hot_text()
         if hot:
-            text = Text("Hot thought: ", style="bold")
+            text = Text(_("Hot thought:") + " ", style="bold")
             text.append(hot)
         else:
             text = Text(
-                "No hot thought marked yet. In step 3, move to the thought that feels "
-                "strongest and press ctrl+t.",
+                _(
+                    "No hot thought marked yet. In step 3, move to the thought that feels "
+                    "strongest and press ctrl+t."
+                ),
                 style="italic",
             )
         banner.update(text)
@@ -250,16 +260,18 @@ class ThoughtRecordForm(DraftForm, HomeworkScreen[ThoughtRecord | None]):
 
     def _rating_label(self, field_id: str) -> str:
         if field_id == "belief":
-            return "Belief in the balanced thought"
+            return _("Belief in the balanced thought")
         if field_id.startswith("alt-"):
-            return "Belief in this alternative thought"
+            return _("Belief in this alternative thought")
         prefix, index = field_id.split("-")[:2]
         found = self.query(f"#{prefix}-{index}-name")
         name = " ".join(found.first(Input).value.split()) if found else ""
         again = field_id.endswith("-after")
         if not name:
-            return "This mood's re-rating" if again else "This mood's rating"
-        return f"The “{name}” re-rating" if again else f"The “{name}” rating"
+            return _("This mood's re-rating") if again else _("This mood's rating")
+        if again:
+            return _("The “{name}” re-rating").format(name=name)
+        return _("The “{name}” rating").format(name=name)
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
@@ -274,11 +286,11 @@ class ThoughtRecordForm(DraftForm, HomeworkScreen[ThoughtRecord | None]):
     def action_hot(self) -> None:
         focused = self.focused
         if focused is None or not (focused.id or "").startswith("thought-"):
-            self._say("Move to a thought first (Tab), then press ctrl+t to mark it as hot.")
+            self._say(_("Move to a thought first (Tab), then press ctrl+t to mark it as hot."))
             return
         index = int((focused.id or "").split("-")[1])
         if not self.query_one(f"#thought-{index}", Input).value.strip():
-            self._say("Write the thought first, then mark it as hot.")
+            self._say(_("Write the thought first, then mark it as hot."))
             return
         self._mark_hot(index)
         self._say("")
@@ -347,7 +359,7 @@ class ThoughtRecordForm(DraftForm, HomeworkScreen[ThoughtRecord | None]):
     async def action_save(self) -> None:
         if self._saving:
             return
-        fields, _ = self.draft_snapshot()
+        fields, _unused = self.draft_snapshot()
         try:
             record = record_from_fields(fields, base=self.record)
         except ValidationError as error:
@@ -373,8 +385,8 @@ class ThoughtRecordForm(DraftForm, HomeworkScreen[ThoughtRecord | None]):
 
     def saved_note(self, record: ThoughtRecord) -> str:
         if record.complete:
-            return "Thought record saved. Well done for taking the time."
-        return "Saved. The parts still empty can be filled in whenever you like."
+            return _("Thought record saved. Well done for taking the time.")
+        return _("Saved. The parts still empty can be filled in whenever you like.")
 
     def unchanged(self, fields: dict[str, str]) -> bool:
         return _meaningful(fields) == self._initial

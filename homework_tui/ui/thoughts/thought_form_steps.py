@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
+from homework_tui.i18n import N_, _, pgettext
 from homework_tui.model.thought_prompts import (
     MOOD_SUGGESTIONS,
     QUESTIONS_AGAINST,
@@ -34,57 +35,69 @@ class Step:
 STEPS: tuple[Step, ...] = (
     Step(
         1,
-        "Situation",
-        "What happened? Who were you with, what were you doing, when and where? "
-        "A few words are enough.",
+        N_("Situation"),
+        N_(
+            "What happened? Who were you with, what were you doing, when and where? "
+            "A few words are enough."
+        ),
     ),
     Step(
         2,
-        "Moods",
-        "What did you feel? One word per mood, and how strong it was from 0 (not at all) "
-        "to 100 (the most you can imagine). Start typing for suggestions; → accepts one.",
+        N_("Moods"),
+        N_(
+            "What did you feel? One word per mood, and how strong it was from 0 (not at all) "
+            "to 100 (the most you can imagine). Start typing for suggestions; → accepts one."
+        ),
     ),
     Step(
         3,
-        "Automatic thoughts",
-        "What went through your mind just before you started to feel this way? Write each "
-        "thought on its own line. Then pick the hot thought — the one that carries the strongest "
-        "feeling — and press ctrl+t on it.",
+        N_("Automatic thoughts"),
+        N_(
+            "What went through your mind just before you started to feel this way? Write each "
+            "thought on its own line. Then pick the hot thought — the one that carries the strongest "
+            "feeling — and press ctrl+t on it."
+        ),
     ),
     Step(
         4,
-        "Thinking traps",
-        "Does the hot thought fall into any of these traps? Space ticks one; ticking is "
-        "optional. You can add a label of your own below.",
+        N_("Thinking traps"),
+        N_(
+            "Does the hot thought fall into any of these traps? Space ticks one; ticking is "
+            "optional. You can add a label of your own below."
+        ),
         shows_hot_thought=True,
     ),
     Step(
         5,
-        "Evidence for",
-        "What facts support the hot thought?",
+        N_("Evidence for"),
+        N_("What facts support the hot thought?"),
         QUESTIONS_FOR,
         shows_hot_thought=True,
     ),
     Step(
         6,
-        "Evidence against",
-        "What facts don't fit the hot thought? These questions can help:",
+        N_("Evidence against"),
+        N_("What facts don't fit the hot thought? These questions can help:"),
         QUESTIONS_AGAINST,
         shows_hot_thought=True,
     ),
     Step(
         7,
-        "Balanced thought",
-        "Looking at the evidence on both sides, what is a more balanced way to see it? "
-        "Then rate how much you believe it, 0-100.",
+        N_("Balanced thought"),
+        N_(
+            "Looking at the evidence on both sides, what is a more balanced way to see it? "
+            "Then rate how much you believe it, 0-100."
+        ),
         QUESTIONS_BALANCED,
         shows_hot_thought=True,
     ),
     Step(
         8,
-        "Moods now",
-        "How strong is each mood now? Any change counts, including none. A mood that is here "
-        "now but was not at the start can be named below, with how strong it is.",
+        N_("Moods now"),
+        N_(
+            "How strong is each mood now? Any change counts, including none. A mood that is here "
+            "now but was not at the start can be named below, with how strong it is."
+        ),
     ),
 )
 
@@ -117,12 +130,13 @@ class AlternativeRow(Horizontal):
     def compose(self) -> ComposeResult:
         yield CleanInput(
             self._text,
-            placeholder="another alternative thought",
+            placeholder=_("another alternative thought"),
             id=f"alt-{self.index}",
             classes="alt-text",
             compact=True,
         )
-        yield Static("believe", classes="alt-label")
+        # Translators: beside an alternative thought, before how much it is believed (0-100).
+        yield Static(_("believe"), classes="alt-label")
         yield RatingInput(self._belief, id=f"alt-{self.index}-belief")
 
 
@@ -148,10 +162,10 @@ class ThoughtRow(Horizontal):
         self._hot = hot
 
     def compose(self) -> ComposeResult:
-        yield Static("HOT" if self._hot else "", classes="hot-mark")
+        yield Static(hot_mark() if self._hot else "", classes="hot-mark")
         yield CleanInput(
             self._text,
-            placeholder="a thought, in the words that went through your mind",
+            placeholder=_("a thought, in the words that went through your mind"),
             id=f"thought-{self.index}",
             classes="thought-text",
             compact=True,
@@ -162,17 +176,25 @@ class ThoughtRow(Horizontal):
         self.set_class(hot, "-hot")
         marks = self.query(".hot-mark")
         if marks:
-            marks.first(Static).update("HOT" if hot else "")
+            marks.first(Static).update(hot_mark() if hot else "")
+
+
+def hot_mark() -> str:
+    # Translators: the mark beside the hot thought, in capitals: at most 6 letters.
+    return pgettext("mark", "HOT")
 
 
 def prompt(step: Step) -> Static:
-    return Static(Text(step.prompt), classes="step-prompt")
+    return Static(Text(_(step.prompt)), classes="step-prompt")
 
 
 def question_text(step: Step, index: int) -> Text:
-    text = Text(step.questions[index])
+    text = Text(_(step.questions[index]))
     if len(step.questions) > 1:
-        text.append(f"   ({index + 1} of {len(step.questions)}, ctrl+g for another)", style="dim")
+        which = _("({n} of {count}, ctrl+g for another)").format(
+            n=index + 1, count=len(step.questions)
+        )
+        text.append(f"   {which}", style="dim")
     return text
 
 
@@ -226,10 +248,10 @@ def compose_step(
             yield question_box(step, step_id)
             yield CleanTextArea(get("balanced", ""), id="balanced", classes="long-text")
             with Horizontal(classes="belief-row"):
-                yield Static("How much do you believe it? (0-100)", classes="row-label")
+                yield Static(_("How much do you believe it? (0-100)"), classes="row-label")
                 yield RatingInput(get("belief", ""), id="belief")
             yield Static(
-                Text("Another way of seeing it? (optional, each with how much you believe it)"),
+                Text(_("Another way of seeing it? (optional, each with how much you believe it)")),
                 classes="row-label alternatives-heading",
             )
             with Vertical(id="alt-rows", classes="rows"):
@@ -239,7 +261,7 @@ def compose_step(
         with VerticalScroll(id=step_id, classes="step"):
             yield prompt(step)
             yield Static(
-                Text("No moods named yet. Go back to step 2 (PgUp) to name how you felt."),
+                Text(_("No moods named yet. Go back to step 2 (PgUp) to name how you felt.")),
                 id="rerate-empty",
                 classes="step-question",
             )
@@ -253,7 +275,7 @@ def compose_step(
                     )
                     row.display = bool(get(f"mood-{i}-name", "").strip())
                     yield row
-            yield Static(Text("New moods now (optional)"), classes="row-label later-heading")
+            yield Static(Text(_("New moods now (optional)")), classes="row-label later-heading")
             with Vertical(id="later-rows", classes="rows"):
                 for i in later:
                     yield LaterMoodRow(

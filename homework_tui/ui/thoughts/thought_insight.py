@@ -12,9 +12,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from homework_tui.i18n import N_, _, ngettext
 from homework_tui.model.insights import label_counts, mood_shifts
 from homework_tui.model.thought_record import ThoughtRecord
 from homework_tui.ui.base import HomeworkScreen
+from homework_tui.ui.dates import day_month
 from homework_tui.ui.widgets.chart_marks import AFTER, BEFORE
 
 BAR = 24
@@ -24,12 +26,15 @@ def traps_text(records: list[ThoughtRecord]) -> Text:
     counts = label_counts(records)
     if not counts:
         return Text(
-            "No thinking traps ticked yet. When you tick them on a record (step 4), the ones "
-            "you notice most will show here.",
-            style="dim italic",
+            _(
+                "No thinking traps ticked yet. When you tick them on a record (step 4), the ones "
+                "you notice most will show here."
+            ),
+            style="dim italic",  # i18n: not shown
         )
+    counts = [(_(name), count) for name, count in counts]
     top = counts[0][1]
-    width = min(28, max(len(name) for name, _ in counts))
+    width = min(28, max(len(name) for name, _count in counts))
     text = Text()
     for index, (name, count) in enumerate(counts[:12]):
         if index:
@@ -45,30 +50,54 @@ def shift_summary(records: list[ThoughtRecord]) -> Text:
     shifts = mood_shifts(records)
     if not shifts:
         return Text(
-            "Once you re-rate your moods at the end of a record (step 8), you will see here how "
-            "much they shifted.",
-            style="dim italic",
+            _(
+                "Once you re-rate your moods at the end of a record (step 8), you will see here "
+                "how much they shifted."
+            ),
+            style="dim italic",  # i18n: not shown
         )
     before = mean(s.before for s in shifts)
     after = mean(s.after for s in shifts)
     drop = before - after
-    records_word = "record" if len(shifts) == 1 else "records"
+    n = len(shifts)
     if drop > 0:
-        change = f"eased by {drop:.0f} points on average"
+        sentence = ngettext(
+            "Across {n} record, your moods eased by {points} points on average between the start "
+            "and the end of the record (from {before} to {after} out of 100).",
+            "Across {n} records, your moods eased by {points} points on average between the "
+            "start and the end of the record (from {before} to {after} out of 100).",
+            n,
+        )
     elif drop < 0:
-        change = f"rose by {-drop:.0f} points on average"
+        sentence = ngettext(
+            "Across {n} record, your moods rose by {points} points on average between the start "
+            "and the end of the record (from {before} to {after} out of 100).",
+            "Across {n} records, your moods rose by {points} points on average between the start "
+            "and the end of the record (from {before} to {after} out of 100).",
+            n,
+        )
     else:
-        change = "stayed about the same on average"
+        sentence = ngettext(
+            "Across {n} record, your moods stayed about the same on average between the start "
+            "and the end of the record (from {before} to {after} out of 100).",
+            "Across {n} records, your moods stayed about the same on average between the start "
+            "and the end of the record (from {before} to {after} out of 100).",
+            n,
+        )
     return Text(
-        f"Across {len(shifts)} {records_word}, your moods {change} between the start and the end "
-        f"of the record (from {before:.0f} to {after:.0f} out of 100)."
+        sentence.format(
+            n=n,
+            points=f"{abs(drop):.0f}",
+            before=f"{before:.0f}",
+            after=f"{after:.0f}",
+        )
     )
 
 
 class ThoughtInsightScreen(HomeworkScreen[None]):
     CSS_PATH = "thought_records.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back", key_display="Esc"),
+        Binding("escape", "app.pop_screen", N_("Back"), key_display="Esc"),
     ]
 
     def __init__(self, records: list[ThoughtRecord]) -> None:
@@ -78,9 +107,9 @@ class ThoughtInsightScreen(HomeworkScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="·")
         with VerticalScroll(id="insight", classes="page"):
-            yield Static(Text("Thinking traps you noticed most"), classes="detail-heading")
+            yield Static(Text(_("Thinking traps you noticed most")), classes="detail-heading")
             yield Static(traps_text(self.records), id="insight-traps", classes="detail-body")
-            yield Static(Text("How your moods shifted"), classes="detail-heading")
+            yield Static(Text(_("How your moods shifted")), classes="detail-heading")
             yield Static(shift_summary(self.records), id="insight-summary", classes="detail-body")
             if len(mood_shifts(self.records)) >= 2:
                 from textual_plotext import PlotextPlot
@@ -89,8 +118,8 @@ class ThoughtInsightScreen(HomeworkScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = "Thought records"
-        self.sub_title = "insight"
+        self.title = _("Thought records")
+        self.sub_title = _("insight")
         self.query_one("#insight").focus()
         charts = self.query("#insight-chart")
         if charts:
@@ -100,10 +129,10 @@ class ThoughtInsightScreen(HomeworkScreen[None]):
         shifts = mood_shifts(self.records)[-30:]
         plt = chart.plt  # type: ignore[attr-defined]
         xs = list(range(1, len(shifts) + 1))
-        plt.plot(xs, [s.before for s in shifts], label="before", marker=BEFORE, color="orange")
-        plt.plot(xs, [s.after for s in shifts], label="after", marker=AFTER, color="green")
+        plt.plot(xs, [s.before for s in shifts], label=_("before"), marker=BEFORE, color="orange")
+        plt.plot(xs, [s.after for s in shifts], label=_("after"), marker=AFTER, color="green")
         plt.ylim(0, 100)
         plt.yticks([0, 25, 50, 75, 100])
         step = max(1, len(xs) // 6)
-        plt.xticks(xs[::step], [f"{s.when:%-d %b}" for s in shifts][::step])
-        plt.title("Average mood at the start and end of each record")
+        plt.xticks(xs[::step], [day_month(s.when) for s in shifts][::step])
+        plt.title(_("Average mood at the start and end of each record"))

@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, SelectionList, Static
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.base import ValidationError
 from homework_tui.model.distortions import OwnDistortion, display_name
 from homework_tui.store.errors import StoreError
@@ -30,7 +31,7 @@ from homework_tui.ui.widgets.clean_input import CleanInput
 
 class DistortionPicker(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("delete", "remove_label", "Remove my label", key_display="Del"),
+        Binding("delete", "remove_label", N_("Remove my label"), key_display="Del"),
     ]
 
     @dataclass
@@ -43,9 +44,9 @@ class DistortionPicker(Vertical):
         yield Static("", id="distortion-chosen")
         yield Static("", id="distortion-hint", classes="step-question")
         with Horizontal(classes="own-label-row"):
-            yield Static("Your own label:", classes="row-label")
+            yield Static(_("Your own label:"), classes="row-label")
             yield CleanInput(
-                placeholder="e.g. comparing myself — Enter adds it",
+                placeholder=_("e.g. comparing myself — Enter adds it"),
                 id="own-label",
                 compact=True,
                 max_length=60,
@@ -70,8 +71,11 @@ class DistortionPicker(Vertical):
     @on(SelectionList.SelectedChanged)
     def _show_chosen(self) -> None:
         keys, own = self.choices.chosen()
-        names = [display_name(k) for k in keys] + list(own)
-        text = Text("Ticked: ", style="bold") if names else Text("Nothing ticked yet.", style="dim")
+        names = [_(display_name(k)) for k in keys] + list(own)
+        if names:
+            text = Text(_("Ticked:") + " ", style="bold")
+        else:
+            text = Text(_("Nothing ticked yet."), style="dim")
         text.append(", ".join(names))
         self.query_one("#distortion-chosen", Static).update(text)
 
@@ -112,7 +116,9 @@ class DistortionPicker(Vertical):
                 with saving(self):
                     own_labels_repo(store).add(label)
         except StoreError as error:
-            message = f"Your label is on this record, but could not be kept for next time: {error}"
+            message = _(
+                "Your label is on this record, but could not be kept for next time: {why}"
+            ).format(why=error)
             self.app.call_from_thread(self.post_message, self.Problem(message))
 
     def _highlighted_own(self) -> str | None:
@@ -139,11 +145,16 @@ class DistortionPicker(Vertical):
 
         self.app.push_screen(
             ChoiceDialog(
-                "Remove your label?",
-                Text.assemble(
-                    "“", name, "” will no longer be offered. Records that used it keep it."
+                _("Remove your label?"),
+                Text(
+                    _("“{name}” will no longer be offered. Records that used it keep it.").format(
+                        name=name
+                    )
                 ),
-                [Choice("r", "Remove it", "remove"), Choice("k", "Keep it", "keep", primary=True)],
+                [
+                    Choice("r", _("Remove it"), "remove"),
+                    Choice("k", _("Keep it"), "keep", primary=True),
+                ],
                 escape="keep",
             ),
             chosen,

@@ -13,14 +13,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Input, Static
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.draft import Draft
 from homework_tui.model.thought_record import ThoughtRecord
 from homework_tui.store import Repository, Store
+from homework_tui.ui.dates import short_date
 from homework_tui.ui.dialogs import Choice, ChoiceDialog
 from homework_tui.ui.record_list import DRAFT_ROW, DraftListScreen, RecordTable, shorten
 from homework_tui.ui.thoughts.thought_data import FORM, records_repo
 
-EMPTY = (
+EMPTY = N_(
     "No thought records yet. Press n to write one — just after a hard moment, while it is "
     "fresh, is a good time. You can stop at any step and come back."
 )
@@ -41,22 +43,23 @@ def mood_cell(record: ThoughtRecord) -> Text:
 class ThoughtRecordsScreen(DraftListScreen):
     CSS_PATH = "thought_records.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "New record"),
-        Binding("e", "edit", "Edit"),
-        Binding("delete,d", "delete", "Delete", key_display="Del"),
-        Binding("u", "undo", "Undo delete"),
-        Binding("slash", "search", "Search", key_display="/"),
-        Binding("i", "insight", "Insight"),
+        Binding("n", "new", N_("New record")),
+        Binding("e", "edit", N_("Edit")),
+        Binding("delete,d", "delete", N_("Delete"), key_display="Del"),
+        Binding("u", "undo", N_("Undo delete")),
+        Binding("slash", "search", N_("Search"), key_display="/"),
+        Binding("i", "insight", N_("Insight")),
     ]
-    SCREEN_TITLE = "Thought records"
+    SCREEN_TITLE = N_("Thought records")
     COLUMNS = (
-        ("Date", "date"),
-        ("Situation", "situation"),
-        ("Hot thought", "hot"),
-        ("Mood", "mood"),
+        (N_("Date"), "date"),
+        (N_("Situation"), "situation"),
+        (N_("Hot thought"), "hot"),
+        (N_("Mood"), "mood"),
     )
     DRAFT_FORM = FORM
-    DISCARD_SAVED_AS = "a record"
+    # Translators: "It has not been saved as a record."
+    DISCARD_SAVED_AS = N_("a record")
     ROW_ACTIONS = ("edit", "delete", "open")
 
     def __init__(self) -> None:
@@ -64,9 +67,9 @@ class ThoughtRecordsScreen(DraftListScreen):
         self.records: list[ThoughtRecord] = []
 
     def compose_content(self) -> ComposeResult:
-        yield from self.compose_search("words from any column")
+        yield from self.compose_search(_("words from any column"))
         yield RecordTable(id="records")
-        yield Static(Text(EMPTY), id="records-empty", classes="calm-note")
+        yield Static(Text(_(EMPTY)), id="records-empty", classes="calm-note")
 
     def repository(self, store: Store) -> Repository[ThoughtRecord]:
         return records_repo(store)
@@ -87,19 +90,19 @@ class ThoughtRecordsScreen(DraftListScreen):
             if query and query.casefold() not in "\n".join(draft.fields.values()).casefold():
                 continue
             hot = draft.fields.get(f"thought-{draft.fields.get('hot', '')}", "")
-            label = "draft" if draft.record_id is None else "edits"
+            label = _("draft") if draft.record_id is None else _("edits")
             table.add_row(
                 Text(label, style="italic"),
                 shorten(draft.fields.get("situation", ""), text_width),
                 shorten(hot, text_width),
-                Text("not saved yet", style="dim italic"),
+                Text(_("not saved yet"), style="dim italic"),  # i18n: not shown
                 key=DRAFT_ROW + draft.id,
             )
         for record in self.records:
             if not record.matches(query):
                 continue
             table.add_row(
-                Text(f"{record.created_at:%a %-d %b}"),
+                Text(short_date(record.created_at)),
                 shorten(record.situation, text_width),
                 shorten(record.hot_thought, text_width) if record.hot_thought else Text("–"),
                 mood_cell(record),
@@ -145,12 +148,14 @@ class ThoughtRecordsScreen(DraftListScreen):
 
         self.app.push_screen(
             ChoiceDialog(
-                "Unsaved changes",
-                f"You started changing this record on {draft.updated_at:%a %-d %b at %H:%M} "
-                "and did not save. Continue with those changes?",
+                _("Unsaved changes"),
+                _(
+                    "You started changing this record on {day} at {time} "
+                    "and did not save. Continue with those changes?"
+                ).format(day=short_date(draft.updated_at), time=f"{draft.updated_at:%H:%M}"),
                 [
-                    Choice("c", "Continue them", "continue", primary=True),
-                    Choice("s", "Start from the saved record", "saved"),
+                    Choice("c", _("Continue them"), "continue", primary=True),
+                    Choice("s", _("Start from the saved record"), "saved"),
                 ],
                 escape="",
             ),
@@ -166,11 +171,12 @@ class ThoughtRecordsScreen(DraftListScreen):
         self.app.push_screen(ThoughtRecordForm(record, draft), done)
 
     def _draft_intro(self, draft: Draft) -> str:
-        what = "a new thought record" if draft.record_id is None else "changes to a thought record"
-        return f"You were writing {what}"
+        if draft.record_id is None:
+            return _("You were writing a new thought record")
+        return _("You were writing changes to a thought record")
 
     def _draft_preview(self, draft: Draft) -> str:
-        return draft.preview("situation", "thought-0") or "(nothing named yet)"
+        return draft.preview("situation", "thought-0") or _("(nothing named yet)")
 
     # -- insight -------------------------------------------------------------------------------
 

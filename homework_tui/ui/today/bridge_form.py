@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.base import now
 from homework_tui.model.bridge import BRIDGE_NOTES, SessionBridge
 from homework_tui.store import Singleton, Store
@@ -14,7 +15,7 @@ from homework_tui.ui.text_sheet import SheetField, TextSheetForm, pending_draft
 
 FORM = "session_bridge"
 TABLE = "bridge"
-INTRO = (
+INTRO = N_(
     "A few words to bring to your next session. They open your report, so your therapist "
     "sees them first. Either one is fine on its own."
 )
@@ -26,11 +27,11 @@ def bridge_singleton(store: Store) -> Singleton[SessionBridge]:
 
 class BridgeForm(TextSheetForm[SessionBridge]):
     FORM = FORM
-    SHEET_TITLE = "For your next session"
+    SHEET_TITLE = N_("For your next session")
     INTRO = INTRO
     FIELDS = tuple(SheetField(n.key, n.title, n.hint) for n in BRIDGE_NOTES)
-    LEAVE_TITLE = "Leave these notes?"
-    WHAT = "notes for the next session"
+    LEAVE_TITLE = N_("Leave these notes?")
+    WHAT = N_("notes for the next session")
 
     def build(self, fields: dict[str, str]) -> SessionBridge:
         notes = {n.key: fields.get(n.key, "") for n in BRIDGE_NOTES}
@@ -41,8 +42,8 @@ class BridgeForm(TextSheetForm[SessionBridge]):
 
     def saved_note(self, record: SessionBridge) -> str:
         if record.is_empty:
-            return "Your notes for the next session are cleared."
-        return "Saved for your next session. Your report will open with these notes."
+            return _("Your notes for the next session are cleared.")
+        return _("Saved for your next session. Your report will open with these notes.")
 
 
 def open_bridge(app: Any) -> None:

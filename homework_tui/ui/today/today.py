@@ -13,6 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from homework_tui.i18n import N_, _
 from homework_tui.sections import RELAX_WHAT, SECTIONS
 from homework_tui.ui.base import HomeworkScreen
 
@@ -23,34 +24,36 @@ from homework_tui.ui.insights.insights_palette import show_insights, show_report
 if TYPE_CHECKING:
     from homework_tui.ui.today.today_due import InsightsWanted, ReportWanted
 
-WELCOME = (
+WELCOME = N_(
     "Welcome. This is a quiet place for the homework you agreed with your therapist. "
     "Everything you write stays on this computer."
 )
-WHERE_TO_START = (
+WHERE_TO_START = N_(
     "Not sure where to start? If you feel tense right now, try Relax (press r). "
     "Otherwise, open what your therapist asked you to practise."
 )
 # The plan can turn the Relax suggestion off (`suggest_relax = false`): for exposure work, where
 # reaching for relaxation when tense can become a safety behaviour.
-WHERE_TO_START_NO_RELAX = "Not sure where to start? Open what your therapist asked you to practise."
-NOTHING_DUE = (
+WHERE_TO_START_NO_RELAX = N_(
+    "Not sure where to start? Open what your therapist asked you to practise."
+)
+NOTHING_DUE = N_(
     "Nothing is due yet. When you add what your therapist set in Plan (p), it will show up here."
 )
-HELP_NOW_PURPOSE = (
+HELP_NOW_PURPOSE = N_(
     "Your safety plan, the people you would call when things get hard, and your local crisis "
-    "line. "
-    "Reachable from every screen with F2."
+    "line. Reachable from every screen with F2."
 )
-SETTINGS_PURPOSE = "Colours, motion and the voice that guides relaxation."
+SETTINGS_PURPOSE = N_("Colours, motion and the voice that guides relaxation.")
 
 
 def menu_entry(key: str, title: str, purpose: str) -> Text:
-    """One menu option: the title and its key, then what it is for (plain text, cheap to draw)."""
-    entry = Text(title, style="bold")
-    entry.append(f"  {key}", style="bold dim")
+    """One menu option: the title and its key, then what it is for (plain text, cheap to draw).
+    `title` and `purpose` are looked up here (marked with N_ where they are written)."""
+    entry = Text(_(title), style="bold")
+    entry.append(f"  {key}", style="bold dim")  # i18n: not shown
     entry.append("\n")
-    entry.append(purpose, style="dim")
+    entry.append(_(purpose), style="dim")
     return entry
 
 
@@ -58,7 +61,7 @@ class SectionMenu(OptionList):
     """The list of places to go; Enter opens the highlighted one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Open", tooltip="Open the highlighted place"),
+        Binding("enter", "select", N_("Open"), tooltip=N_("Open the highlighted place")),
     ]
 
 
@@ -66,46 +69,58 @@ class TodayScreen(HomeworkScreen[None]):
     """The home screen."""
 
     TITLE = "homework-tui"
-    SUB_TITLE = "Today"
+    SUB_TITLE = N_("Today")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(s.hotkey, f"app.open_section({s.key!r})", s.title, show=False) for s in SECTIONS),
-        Binding("h", "app.help_now", "Help now", show=False),
-        Binding("s", "app.open_settings", "Settings", show=False),
-        Binding("b", "bridge", "For next session"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("h", "app.help_now", N_("Help now"), show=False),
+        Binding("s", "app.open_settings", N_("Settings"), show=False),
+        Binding("b", "bridge", N_("For next session")),
+        Binding("q", "app.quit", N_("Quit")),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header(icon="·")
         with VerticalScroll(id="today", classes="page"):
-            yield Static(Text(WELCOME), id="today-welcome")
-            yield Static(Text(WHERE_TO_START), id="today-start")
+            yield Static(Text(_(WELCOME)), id="today-welcome")
+            yield Static(Text(_(WHERE_TO_START)), id="today-start")
             # What is due (homework_tui.ui.today.today_due) is mounted here just after the first
             # frame: its imports and reading cost start-up time; until then, a calm stand-in.
             with Vertical(id="today-due"):
-                waiting = Static(Text(NOTHING_DUE), id="today-nothing-due")
-                waiting.border_title = "Today's homework"
+                waiting = Static(Text(_(NOTHING_DUE)), id="today-nothing-due")
+                waiting.border_title = _("Today's homework")
                 yield waiting
             menu = SectionMenu(*self._menu_options(), id="today-menu")
-            menu.border_title = "Your homework"
+            menu.border_title = _("Your homework")
             yield menu
         yield Footer()
 
     def _menu_options(self) -> list[Option]:
         options = [Option(menu_entry(s.hotkey, s.title, s.purpose), id=s.key) for s in SECTIONS]
-        options.append(Option(menu_entry("F2", "Help now", HELP_NOW_PURPOSE), id="help_now"))
-        options.append(Option(menu_entry("s", "Settings", SETTINGS_PURPOSE), id="settings"))
+        options.append(Option(menu_entry("F2", N_("Help now"), HELP_NOW_PURPOSE), id="help_now"))
+        options.append(Option(menu_entry("s", N_("Settings"), SETTINGS_PURPOSE), id="settings"))
         return options
 
     def on_mount(self) -> None:
+        self._composed()
+
+    async def recompose(self) -> None:
+        """Drawn again in another language (the app recomposes the screens on show when the
+        language changes): its title, focus and homework list come back as on mount."""
+        await super().recompose()
+        self._composed()
+
+    def _composed(self) -> None:
+        self.sub_title = _(self.SUB_TITLE)
         self.query_one(SectionMenu).focus()
         self.call_after_refresh(self._mount_due)
 
     def _mount_due(self) -> None:
         from homework_tui.ui.today.today_due import TodayDue  # here: its imports cost start-up
 
-        self.query_one("#today-nothing-due").remove()
+        if self.query("#today-due-list"):
+            return
+        self.query("#today-nothing-due").remove()
         self.query_one("#today-due").mount(TodayDue(id="today-due-list"))
 
     def on_screen_resume(self) -> None:
@@ -118,7 +133,7 @@ class TodayScreen(HomeworkScreen[None]):
         the plan says (`suggest_relax`)."""
         message.stop()
         text = WHERE_TO_START if message.suggest_relax else WHERE_TO_START_NO_RELAX
-        self.query_one("#today-start", Static).update(Text(text))
+        self.query_one("#today-start", Static).update(Text(_(text)))
         relax = next(s for s in SECTIONS if s.key == "relax")
         purpose = relax.purpose if message.suggest_relax else RELAX_WHAT
         entry = menu_entry(relax.hotkey, relax.title, purpose)

@@ -21,6 +21,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Label, ListItem, ListView, Static
 
+from homework_tui.i18n import N_, _, current_language, day_and_date, ngettext
 from homework_tui.model.activity import Activity
 from homework_tui.model.due import Progress, Status, TodayView, today_view
 from homework_tui.model.plan import Assignment, Every, short_date
@@ -29,7 +30,7 @@ from homework_tui.ui.app_protocol import HomeworkAppProtocol, homework_of
 if TYPE_CHECKING:
     from homework_tui.store import Store
 
-NO_PLAN = (
+NO_PLAN = N_(
     "Nothing is due yet. When you add what your therapist set in Plan (p), it will show up here."
 )
 MARKS = {Status.TODAY: "○", Status.WEEK: "○", Status.OPEN: "◌", Status.DONE: "✓"}
@@ -86,7 +87,9 @@ class DueList(ListView):
     """The rows; Enter opens the highlighted homework."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Open", tooltip="Go to where this homework is done"),
+        Binding(
+            "enter", "select_cursor", N_("Open"), tooltip=N_("Go to where this homework is done")
+        ),
     ]
 
 
@@ -113,9 +116,11 @@ class TodayDue(Vertical):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("d", "did_it", "I did this", tooltip="Mark it done today by hand, or undo that"),
-        Binding("i", "insights", "Insights"),
-        Binding("w", "report", "Report", tooltip="Write the report for your next session"),
+        Binding(
+            "d", "did_it", N_("I did this"), tooltip=N_("Mark it done today by hand, or undo that")
+        ),
+        Binding("i", "insights", N_("Insights")),
+        Binding("w", "report", N_("Report"), tooltip=N_("Write the report for your next session")),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -129,12 +134,12 @@ class TodayDue(Vertical):
         return homework_of(self.app)
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(NO_PLAN), id="due-summary")
+        yield Static(Text(_(NO_PLAN)), id="due-summary")
         yield DueList(id="due-list")
         yield Static("", id="due-streak")
 
     def on_mount(self) -> None:
-        self.border_title = "Today's homework"
+        self.border_title = _("Today's homework")
         self.query_one("#due-list").display = False
         self.query_one("#due-streak").display = False
         signal = getattr(self.homework, "data_ready_signal", None)
@@ -168,11 +173,11 @@ class TodayDue(Vertical):
         summary = self.query_one("#due-summary", Static)
         items: list[ListItem] = []
         groups: list[tuple[str, tuple[Progress, ...]]] = [
-            ("For today", view.to_do),
-            ("This week", tuple(p for p in view.this_week if not _coming(p))),
-            ("Coming up", tuple(p for p in view.this_week if _coming(p))),
-            ("Still open, whenever you are ready", view.still_open),
-            ("Done", view.done),
+            (_("For today"), view.to_do),
+            (_("This week"), tuple(p for p in view.this_week if not _coming(p))),
+            (_("Coming up"), tuple(p for p in view.this_week if _coming(p))),
+            (_("Still open, whenever you are ready"), view.still_open),
+            (_("Done"), view.done),
         ]
         for heading, group in groups:
             if not group:
@@ -183,34 +188,33 @@ class TodayDue(Vertical):
                 row = Text(f"{mark} ")
                 row.append(progress.line())
                 if progress.assignment.id in self.checked_off:
-                    row.append("  (ticked by hand)", style="dim")
+                    row.append("  " + _("(ticked by hand)"), style="dim")
                 done = " -done" if progress.status is Status.DONE else ""
                 items.append(DueRow(row, assignment=progress.assignment, classes=done))
         if view.waiting:
-            items.append(DueHeading("Waiting for an outcome"))
+            items.append(DueHeading(_("Waiting for an outcome")))
             for activity in view.waiting:
                 items.append(
-                    DueRow(Text(f"… {activity.title or 'An experiment'}"), activity=activity)
+                    DueRow(Text(f"… {activity.title or _('An experiment')}"), activity=activity)
                 )
         if view.started:
-            items.append(DueHeading("Started, finish when you like"))
+            items.append(DueHeading(_("Started, finish when you like")))
             for activity in view.started:
-                when = short_date(activity.day)
+                when = heading_date(activity.day)
                 title = activity.title if len(activity.title) <= 40 else (activity.title[:39] + "…")
                 items.append(
-                    DueRow(Text(f"… {activity.kind.label}: {title} ({when})"), activity=activity)
+                    DueRow(Text(f"… {_(activity.kind.label)}: {title} ({when})"), activity=activity)
                 )
         if view.has_plan:
-            summary.update(Text(f"{short_date(view.day)}. {view.summary()}"))
+            summary.update(Text(f"{heading_date(view.day)}. {view.summary()}"))
         elif view.logged_today:
             count = len(view.logged_today)
-            summary.update(
-                Text(
-                    f"{count} piece{'s' if count != 1 else ''} of homework logged today. {NO_PLAN}"
-                )
-            )
+            logged = ngettext(
+                "{n} piece of homework logged today.", "{n} pieces of homework logged today.", count
+            ).format(n=count)
+            summary.update(Text(f"{logged} {_(NO_PLAN)}"))
         else:
-            summary.update(Text(NO_PLAN))
+            summary.update(Text(_(NO_PLAN)))
         streak = self.query_one("#due-streak", Static)
         streak.update(Text(view.streak.line()))
         streak.display = view.has_plan or bool(view.streak.best)
@@ -257,15 +261,15 @@ class TodayDue(Vertical):
         if row is None or row.assignment is None or store is None:
             if row is not None and row.activity is not None:
                 self.notify(
-                    "This one is finished where it was started — press Enter to go there.",
-                    title="Homework",
+                    _("This one is finished where it was started — press Enter to go there."),
+                    title=_("Homework"),
                     markup=False,
                 )
             return
         if getattr(self.app, "read_only", False):
             self.notify(
-                "This window is read-only, so nothing can be marked here.",
-                title="Read-only",
+                _("This window is read-only, so nothing can be marked here."),
+                title=_("Read-only"),
                 severity="warning",
                 markup=False,
             )
@@ -285,11 +289,14 @@ class TodayDue(Vertical):
                 check_off(store, assignment, date.today())
         except StoreError as error:
             self.app.call_from_thread(
-                self.notify, str(error), title="Not saved", severity="warning", markup=False
+                self.notify, str(error), title=_("Not saved"), severity="warning", markup=False
             )
             return
-        message = "Taken back." if undo else f"Marked as done today: {assignment.name}. Well done."
-        self.app.call_from_thread(self.notify, message, title="Today", markup=False)
+        if undo:
+            message = _("Taken back.")
+        else:
+            message = _("Marked as done today: {name}. Well done.").format(name=assignment.name)
+        self.app.call_from_thread(self.notify, message, title=_("Today"), markup=False)
         self.app.call_from_thread(self.reload)
 
     def action_insights(self) -> None:
@@ -302,6 +309,13 @@ class TodayDue(Vertical):
         if action in ("open", "did_it"):
             return self._highlighted() is not None
         return True
+
+
+def heading_date(day: date) -> str:
+    """ "Thu 26 November" in English (as the plan writes it), "jeudi 26 novembre" in French."""
+    if current_language() in ("es", "de", "fr", "pt", "it"):
+        return day_and_date(day)
+    return short_date(day)
 
 
 def _coming(progress: Progress) -> bool:

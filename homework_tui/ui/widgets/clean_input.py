@@ -24,9 +24,10 @@ from textual.widget import Widget
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import Edit, EditResult, Location, WrappedDocument
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.base import clean_text
 
-PASTE_NOTE = (
+PASTE_NOTE = N_(
     "Some invisible control characters (terminal codes, like those of coloured text) were "
     "left out of what you pasted. Everything else is here as you copied it."
 )
@@ -35,7 +36,7 @@ PASTE_NOTE = (
 def _tell_if_cleaned(widget: Widget, pasted: str) -> None:
     """Say so when a paste held control characters (line breaks do not count)."""
     if clean_text(pasted) != pasted.replace("\r\n", "\n").replace("\r", "\n"):
-        widget.notify(PASTE_NOTE, title="Pasted", markup=False)
+        widget.notify(_(PASTE_NOTE), title=_("Pasted"), markup=False)
 
 
 def typed_text(event: events.Key) -> str | None:
@@ -197,8 +198,8 @@ def _last_chunk_start(line: str, low: int, high: int) -> int:
     return position
 
 
+# Lines at least this long have their division into screen rows remembered (see `_LongLine`).
 LONG_LINE = 2_000
-"""Lines at least this long have their division into screen rows remembered (see `_LongLine`)."""
 
 
 class _LongLine(Text):

@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.widgets import Checkbox, RadioButton, Switch
 
+from homework_tui.i18n import pgettext
 from homework_tui.ui.widgets.tick_list import tick_mark
 
 CHOSEN = "●"
@@ -50,7 +51,8 @@ def switch_text(on: bool, style: Style | None = None) -> Text:
     """A switch's face: the knob at the right and "On", or at the left and "Off"."""
     knob_style = Style(color=style.color) if style is not None and style.color else None
     return Text.assemble(
-        (SWITCH_ON if on else SWITCH_OFF, knob_style or ""), " On" if on else " Off"
+        (SWITCH_ON if on else SWITCH_OFF, knob_style or ""),
+        " " + (pgettext("switch", "On") if on else pgettext("switch", "Off")),
     )
 
 
@@ -66,4 +68,5 @@ class OnOffSwitch(Switch):
         return switch_text(self.value, self.get_component_rich_style("switch--slider"))
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
-        return len(SWITCH_OFF) + len(" Off")
+        words = (pgettext("switch", "On"), pgettext("switch", "Off"))
+        return len(SWITCH_OFF) + 1 + max(len(word) for word in words)

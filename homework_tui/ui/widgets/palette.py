@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from homework_tui.i18n import _
 from homework_tui.ui.app_protocol import homework_of
 
 
@@ -21,7 +22,11 @@ class HomeworkCommands(Provider):
     """Places (Today, each section, Settings, Help now) and actions (keys, theme, quit)."""
 
     def _commands(self) -> list[PaletteCommand]:
-        return [PaletteCommand(*entry) for entry in homework_of(self.app).palette_commands()]
+        # Names and help are marked with N_ where they are written, and looked up here.
+        return [
+            PaletteCommand(_(name), _(help_text), run)
+            for name, help_text, run in homework_of(self.app).palette_commands()
+        ]
 
     async def discover(self) -> Hits:
         for command in self._commands():

@@ -12,6 +12,7 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
+from homework_tui.i18n import N_
 from homework_tui.model.base import clean_text
 
 
@@ -23,10 +24,10 @@ class RatingInput(Input):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "nudge(1)", "Up one", show=False),
-        Binding("down", "nudge(-1)", "Down one", show=False),
-        Binding("shift+up", "nudge(10)", "Up ten", show=False),
-        Binding("shift+down", "nudge(-10)", "Down ten", show=False),
+        Binding("up", "nudge(1)", N_("Up one"), show=False),
+        Binding("down", "nudge(-1)", N_("Down one"), show=False),
+        Binding("shift+up", "nudge(10)", N_("Up ten"), show=False),
+        Binding("shift+down", "nudge(-10)", N_("Down ten"), show=False),
     ]
 
     def __init__(
