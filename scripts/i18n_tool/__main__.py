@@ -15,7 +15,7 @@ from scripts.i18n_tool.unmarked import unmarked_in
 def main() -> int:
     parser = argparse.ArgumentParser(prog="scripts/i18n")
     parser.add_argument(
-        "command", choices=["extract", "update", "compile", "check", "todo", "fill", "unmarked"]
+        "command", choices=["extract", "update", "compile", "check", "todo", "fill", "unmarked", "consistent"]
     )
     parser.add_argument("--part", choices=sorted(PARTS), action="append")
     parser.add_argument("--lang", choices=LANGUAGES, action="append")
@@ -24,6 +24,15 @@ def main() -> int:
     parts = args.part or list(PARTS)
     languages = args.lang or list(LANGUAGES)
     status = 0
+    if args.command == "consistent":
+        for lang in languages:
+            print(f"{lang}: {catalogs.make_consistent(lang)} translations made the same")
+        return 0
+    if args.command == "check" and not args.part:
+        for lang in languages:
+            for problem in catalogs.inconsistent(lang):
+                print(problem)
+                status = 1
     for part in parts:
         if args.command == "extract":
             print(catalogs.write_template(part).relative_to(ROOT))

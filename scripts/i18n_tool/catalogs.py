@@ -131,6 +131,55 @@ def problems(part: str, language: str) -> Iterator[str]:
         yield f"{mo.relative_to(ROOT)}: not compiled from the .po (run scripts/i18n compile)"
 
 
+# When two parts translate one message differently, the screens' choice wins (their words are
+# chosen to fit 80 columns), then the shared layers', then the command line's and plain mode's.
+PRIORITY = ("ui_core", "ui_practice", "ui_care", "app", "model", "model_kinds", "commands", "plain")
+
+
+def _translations(language: str) -> dict[tuple[str | None, str], dict[str, object]]:
+    """Each message of every part's catalogue in `language`, with each part's translation."""
+    found: dict[tuple[str | None, str], dict[str, object]] = {}
+    for part in PRIORITY:
+        path = po_path(part, language)
+        if path.exists():
+            for message in read(path, language):
+                if message.id and _strings(message.string) and all(_strings(message.string)):
+                    found.setdefault(_key(message), {})[part] = message.string
+    return found
+
+
+def inconsistent(language: str) -> Iterator[str]:
+    """One message translated two ways in two parts: the app would show only one of them."""
+    for key, by_part in _translations(language).items():
+        if len({str(v) for v in by_part.values()}) > 1:
+            shown = " / ".join(f"{part}: {value!r}" for part, value in by_part.items())
+            yield f"{language}: {key[1]!r} is translated differently in two parts ({shown})"
+
+
+def make_consistent(language: str) -> int:
+    """Every part's translation of a shared message made the one the highest-priority part
+    gives; returns how many entries changed. The .mo files are compiled again."""
+    chosen = {
+        key: next(by_part[p] for p in PRIORITY if p in by_part)
+        for key, by_part in _translations(language).items()
+    }
+    changed = 0
+    for part in PRIORITY:
+        path = po_path(part, language)
+        if not path.exists():
+            continue
+        catalog = read(path, language)
+        for message in catalog:
+            want = chosen.get(_key(message)) if message.id else None
+            if want is not None and message.string != want:
+                message.string = want
+                changed += 1
+        with path.open("wb") as handle:
+            write_po(handle, catalog, ignore_obsolete=True, sort_by_file=True, width=100)
+        compile_part(part, language)
+    return changed
+
+
 def all_languages() -> tuple[str, ...]:
     return LANGUAGES
 

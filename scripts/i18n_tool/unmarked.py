@@ -165,6 +165,7 @@ _READ_ATTRIBUTES = {
     "label",
 }
 _TWO_WORDS = re.compile(r"[^\W\d_]{2,}[,.:;!?…]?\s+[(\"“‘]?[^\W\d_]", re.UNICODE)
+_FIELDS = re.compile(r"\{[^{}]*\}")
 _A_WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 _OPT_OUT = "# i18n: not shown"
 # Names that are the same in every language.
@@ -223,7 +224,8 @@ class _Finder(ast.NodeVisitor):
         stripped = text.strip()
         if stripped in _NAMES:
             return
-        if _TWO_WORDS.search(stripped) or (context == "read" and _A_WORD.search(stripped)):
+        words = _FIELDS.sub(" ", stripped)  # "{when}" is a field's name, not a word
+        if _TWO_WORDS.search(words) or (context == "read" and _A_WORD.search(words)):
             self.found.append((getattr(node, "lineno", 0), text))
 
     # Docstrings: the first expression of a module, class or function body.
