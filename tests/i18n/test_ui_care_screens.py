@@ -190,3 +190,30 @@ def test_the_catalogues_of_this_part_are_complete() -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.strip() == ""
+
+
+async def test_screens_drawn_again_in_another_language_keep_what_they_show(
+    app: AppFactory, data_dir: Path
+) -> None:
+    """The app redraws the screens on show when the language changes (Settings, or a command):
+    the plan keeps its table, Help now its contacts, each in the new language."""
+    with Store.open(data_dir) as store:
+        assignments_repo(store).add(Assignment(kind=Kind.OTHER, title="Walk", start=date.today()))
+    hw = app()
+    try:
+        async with hw.run_test(size=SIZE) as pilot:
+            await open_plan(pilot)
+            await wait_until(pilot, lambda: "Walk" in screen_words(hw))
+            hw.change_settings(language="de")
+            await wait_until(pilot, lambda: "Diese Woche" in screen_words(hw))
+            await wait_until(pilot, lambda: "Walk" in screen_words(hw))
+            assert "ab " in screen_words(hw)
+            await pilot.press("f2")
+            await wait_screen(pilot, "HelpNowScreen")
+            await wait_until(pilot, lambda: "Eine Person eintragen" in screen_words(hw))
+            hw.change_settings(language="fr")
+            await wait_until(pilot, lambda: "Ajouter une personne" in screen_words(hw))
+            assert "Votre plan de sécurité n'est pas encore écrit." in screen_words(hw)
+            await wait_until(pilot, lambda: not hw.workers._workers)
+    finally:
+        hw.close_store()

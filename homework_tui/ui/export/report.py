@@ -145,6 +145,11 @@ class ReportScreen(HomeworkScreen[None]):
         self.query_one("#report-period", RadioSet).focus()
         self._find_session()
 
+    async def recompose(self) -> None:
+        """Drawn again in another language (the choices start again, as when opened)."""
+        await super().recompose()
+        self.on_mount()
+
     # -- choices ---------------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="report-session", exit_on_error=False)

@@ -136,6 +136,12 @@ class HelpNowScreen(HomeworkScreen[None]):
         # The plan stays in view above: focusing the list must not scroll it away.
         self.query_one(ContactList).focus(scroll_visible=False)
 
+    async def recompose(self) -> None:
+        """Drawn again in another language: the plan and contacts as they were shown."""
+        await super().recompose()
+        self._show()
+        self.query_one(ContactList).focus(scroll_visible=False)
+
     def _singleton(self) -> Singleton[SafetyPlan]:
         from homework_tui.store import Singleton
 

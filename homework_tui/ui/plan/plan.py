@@ -76,14 +76,23 @@ class PlanScreen(RecordListScreen):
 
     def __init__(self) -> None:
         super().__init__(name="plan", classes="plan")
-        # The title and headings in the language of the moment the screen opens (the class's are
-        # English, for the catalogue).
-        self.SCREEN_TITLE = _(PlanScreen.SCREEN_TITLE)  # type: ignore[misc]
-        self.COLUMNS = tuple((_(label), key) for label, key in PlanScreen.COLUMNS)  # type: ignore[misc,assignment]
+        self._labels_in_language()
         self.plan: list[Assignment] = []
         self.info = PlanInfo()
         self.activities: list[Activity] = []
         self.removed: Assignment | None = None
+
+    def _labels_in_language(self) -> None:
+        """The title and headings in the current language (the class's are English, for the
+        catalogue)."""
+        self.SCREEN_TITLE = _(PlanScreen.SCREEN_TITLE)  # type: ignore[misc]
+        self.COLUMNS = tuple((_(label), key) for label, key in PlanScreen.COLUMNS)  # type: ignore[misc,assignment]
+
+    async def recompose(self) -> None:
+        """Drawn again in another language: the table gets its headings back, then its rows."""
+        self._labels_in_language()
+        await super().recompose()
+        self.on_mount()
 
     def compose_content(self) -> ComposeResult:
         yield Static("", id="plan-about")

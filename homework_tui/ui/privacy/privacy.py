@@ -125,6 +125,11 @@ class PrivacyScreen(HomeworkScreen[None]):
             self.query_one("#change" if encrypted else "#encrypt", Button).focus()
         self.refresh_bindings()
 
+    async def recompose(self) -> None:
+        """Drawn again in another language: what is shown follows the data again."""
+        await super().recompose()
+        self.on_mount()
+
     def on_screen_resume(self) -> None:
         self.show_state()  # back from a dialog: what is shown, and the focus, follow
 
