@@ -30,9 +30,11 @@ from textual.widgets import (
     ProgressBar,
     RadioButton,
     RadioSet,
+    Select,
     Static,
 )
 
+from homework_tui.i18n import LANGUAGES, N_, _, current_language, in_language, ngettext
 from homework_tui.model.plan import short_date
 from homework_tui.ui.base import HomeworkScreen
 from homework_tui.ui.widgets.clean_input import CleanInput
@@ -41,7 +43,7 @@ from homework_tui.ui.widgets.marked_toggles import MarkedCheckbox, MarkedRadioBu
 if TYPE_CHECKING:
     from homework_tui.report.choices import TextChoices
 
-INTRO = (
+INTRO = N_(
     "A clear summary to bring to your next session: what was asked and done, your thought "
     "records, exposures, experiments and relaxation. It stays on this computer unless you share it."
 )
@@ -61,9 +63,9 @@ class ReportFailed(Message):
 
 class ReportScreen(HomeworkScreen[None]):
     CSS_PATH = "report.tcss"
-    TITLE = "Report for your next session"
+    TITLE = N_("Report for your next session")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "write", "Write report", key_display="^s", priority=True),
+        Binding("ctrl+s", "write", N_("Write report"), key_display="^s", priority=True),
     ]
 
     def __init__(self) -> None:
@@ -73,48 +75,63 @@ class ReportScreen(HomeworkScreen[None]):
 
     def compose(self) -> ComposeResult:
         today = date.today()
+        self.title = _(self.TITLE)
         yield Header(icon="·")
         with VerticalScroll(id="report", classes="page"):
-            yield Static(Text(INTRO), classes="purpose")
-            yield Label("Which days")
+            yield Static(Text(_(INTRO)), classes="purpose")
+            yield Label(_("Which days"))
             with RadioSet(id="report-period"):
-                yield MarkedRadioButton("Since your last session", value=True, id="period-session")
-                yield MarkedRadioButton("The last 7 days", id="period-week")
-                yield MarkedRadioButton("The last 30 days", id="period-month")
-                yield MarkedRadioButton("From a date I choose", id="period-from")
+                yield MarkedRadioButton(
+                    _("Since your last session"), value=True, id="period-session"
+                )
+                yield MarkedRadioButton(_("The last 7 days"), id="period-week")
+                yield MarkedRadioButton(_("The last 30 days"), id="period-month")
+                yield MarkedRadioButton(_("From a date I choose"), id="period-from")
             with Horizontal(id="report-from-row"):
-                yield Label("From", classes="row-label")
+                # Translators: before a date box: the report starts on that day.
+                yield Label(_("From"), classes="row-label")
                 yield CleanInput(
                     (today - timedelta(days=13)).isoformat(),
                     id="report-from",
                     placeholder="2025-03-10",
                     compact=True,
                 )
-            yield Label("Format")
+            yield Label(_("Format"))
             with RadioSet(id="report-format"):
                 yield MarkedRadioButton(
-                    "Markdown: one file, easy to read", value=True, id="format-markdown"
+                    _("Markdown: one file, easy to read"), value=True, id="format-markdown"
                 )
                 yield MarkedRadioButton(
-                    "CSV: one file per kind, for a spreadsheet", id="format-csv"
+                    _("CSV: one file per kind, for a spreadsheet"), id="format-csv"
                 )
             yield Static(
                 Text(
-                    "Your evidence for and against is always in the report. Your "
-                    "own writing goes in only if you choose:"
+                    _(
+                        "Your evidence for and against is always in the report. Your "
+                        "own writing goes in only if you choose:"
+                    )
                 ),
                 classes="report-hint",
             )
-            yield MarkedCheckbox("Include my journal writing in full", id="report-journal-text")
-            yield MarkedCheckbox("Include my notes after exposures", id="report-exposure-notes")
-            yield MarkedCheckbox("Include my safety plan", id="report-safety-plan")
-            yield Label("Save to")
+            yield MarkedCheckbox(_("Include my journal writing in full"), id="report-journal-text")
+            yield MarkedCheckbox(_("Include my notes after exposures"), id="report-exposure-notes")
+            yield MarkedCheckbox(_("Include my safety plan"), id="report-safety-plan")
+            yield Label(_("Save to"))
             yield CleanInput(self._default_path("markdown"), id="report-path", compact=True)
             with Horizontal(id="report-buttons"):
                 yield Button(
-                    Text("Write report (Ctrl+S)"),
+                    Text(_("Write report (Ctrl+S)")),
                     id="report-write",
                     variant="primary",
+                    compact=True,
+                )
+                # The report's language: the interface's unless the therapist reads another.
+                yield Label(_("Language (for your therapist):"), id="report-language-label")
+                yield Select(
+                    [(name, code) for code, name in LANGUAGES.items()],
+                    value=current_language() if current_language() in LANGUAGES else "en",
+                    allow_blank=False,
+                    id="report-language",
                     compact=True,
                 )
             yield ProgressBar(id="report-progress", show_eta=False)
@@ -127,6 +144,11 @@ class ReportScreen(HomeworkScreen[None]):
         self.query_one("#report-preview").display = False
         self.query_one("#report-period", RadioSet).focus()
         self._find_session()
+
+    async def recompose(self) -> None:
+        """Drawn again in another language (the choices start again, as when opened)."""
+        await super().recompose()
+        self.on_mount()
 
     # -- choices ---------------------------------------------------------------------------------
 
@@ -142,9 +164,9 @@ class ReportScreen(HomeworkScreen[None]):
 
     def _session_found(self, day: date) -> None:
         self.since_session = day
-        self.query_one(
-            "#period-session", RadioButton
-        ).label = f"Since your last session ({short_date(day)})"
+        self.query_one("#period-session", RadioButton).label = _(
+            "Since your last session ({date})"
+        ).format(date=short_date(day))
 
     def _default_path(self, form: str) -> str:
         stamp = date.today().isoformat()
@@ -181,9 +203,11 @@ class ReportScreen(HomeworkScreen[None]):
             try:
                 first = date.fromisoformat(text)
             except ValueError:
-                return f"“{text}” is not a date this can read; please write it like 2025-03-10."
+                return _(
+                    "“{text}” is not a date this can read; please write it like 2025-03-10."
+                ).format(text=text)
             if first > today:
-                return "That date is still ahead; please choose a day up to today."
+                return _("That date is still ahead; please choose a day up to today.")
             return first, today
         return (self.since_session or today - timedelta(days=13)), today
 
@@ -198,7 +222,7 @@ class ReportScreen(HomeworkScreen[None]):
             return
         text = self.query_one("#report-path", Input).value.strip()
         if not text:
-            self._say("Please say where to save the report.", problem=True)
+            self._say(_("Please say where to save the report."), problem=True)
             return
         form = (
             "csv" if self.query_one("#report-format", RadioSet).pressed_index == 1 else "markdown"
@@ -211,15 +235,21 @@ class ReportScreen(HomeworkScreen[None]):
             safety_plan=self.query_one("#report-safety-plan", Checkbox).value,
         )
         self.writing = True
-        self._say("Writing…")
+        self._say(_("Writing…"))
         bar = self.query_one("#report-progress", ProgressBar)
         bar.update(total=100, progress=0)
         bar.display = True
-        self._write(period, form, choices, Path(text).expanduser())
+        language = self.query_one("#report-language", Select).value
+        self._write(period, form, choices, Path(text).expanduser(), str(language))
 
     @work(thread=True, exclusive=True, group="report-write", exit_on_error=False)
     def _write(
-        self, period: tuple[date, date], form: str, choices: TextChoices, path: Path
+        self,
+        period: tuple[date, date],
+        form: str,
+        choices: TextChoices,
+        path: Path,
+        language: str,
     ) -> None:
         from homework_tui.report.csv_files import write_csv
         from homework_tui.report.data import collect
@@ -235,11 +265,23 @@ class ReportScreen(HomeworkScreen[None]):
 
         try:
             data = collect(self.homework.store, *period, progress=step(0, 70))  # type: ignore[arg-type]
+            # The words are written in the report's language. The language is the process's,
+            # so they are written on the app's thread, where nothing is drawn meanwhile.
             if form == "csv":
-                paths = write_csv(data, path, choices=choices, progress=step(70, 30))
+
+                def write() -> list[Path]:
+                    with in_language(language):
+                        return write_csv(data, path, choices=choices, progress=self._csv_progress)
+
+                paths = self.app.call_from_thread(write)
                 markdown = None
             else:
-                markdown = render(data, choices)
+
+                def render_in_language() -> str:
+                    with in_language(language):
+                        return render(data, choices)
+
+                markdown = self.app.call_from_thread(render_in_language)
                 write_private(path, markdown.encode("utf-8"))
                 paths = [path]
                 self.app.call_from_thread(self._progress, 100)
@@ -249,8 +291,10 @@ class ReportScreen(HomeworkScreen[None]):
         except OSError as error:
             self.post_message(
                 ReportFailed(
-                    f"Could not write to {path} ({error.strerror or error}). Nothing else changed; "
-                    "please choose another place."
+                    _(
+                        "Could not write to {place} ({reason}). Nothing else changed; "
+                        "please choose another place."
+                    ).format(place=path, reason=error.strerror or error)
                 )
             )
             return
@@ -259,9 +303,11 @@ class ReportScreen(HomeworkScreen[None]):
 
             self.post_message(
                 ReportFailed(
-                    "The report could not be made because of a problem inside homework-tui, not "
-                    "anything you did. Your data is safe. If it keeps happening, please report this "
-                    f"line: {describe(error)}"
+                    _(
+                        "The report could not be made because of a problem inside homework-tui, "
+                        "not anything you did. Your data is safe. If it keeps happening, please "
+                        "report this line: {line}"
+                    ).format(line=describe(error))
                 )
             )
             return
@@ -274,16 +320,23 @@ class ReportScreen(HomeworkScreen[None]):
         # After the next layout: the preview below may be filled in the same turn.
         self.call_after_refresh(result.scroll_visible, animate=False)
 
+    def _csv_progress(self, done: int, total: int) -> None:
+        """The CSV files' progress (70 to 100 %), told on the app's thread."""
+        self._progress(70 + 30 * done / max(total, 1))
+
     def _progress(self, value: float) -> None:
         self.query_one("#report-progress", ProgressBar).update(progress=value)
 
     @on(ReportWritten)
     async def _written(self, message: ReportWritten) -> None:
         self.writing = False
+        count = len(message.paths)
         where = (
             str(message.paths[0])
             if message.markdown is not None
-            else f"{len(message.paths)} files in {message.paths[0].parent}"
+            else ngettext("{n} file in {folder}", "{n} files in {folder}", count).format(
+                n=count, folder=message.paths[0].parent
+            )
         )
         preview = self.query_one("#report-preview", Markdown)
         if message.markdown is not None:
@@ -291,10 +344,14 @@ class ReportScreen(HomeworkScreen[None]):
             await preview.update(message.markdown)  # laid out first, so the line below stays seen
         else:
             preview.display = False
-        self._say(
-            f"Saved to {where}. It is not encrypted, so keep it somewhere private."
-            + (" The report is below." if message.markdown else "")
-        )
+        if message.markdown:
+            said = _(
+                "Saved to {place}. It is not encrypted, so keep it somewhere private. "
+                "The report is below."
+            )
+        else:
+            said = _("Saved to {place}. It is not encrypted, so keep it somewhere private.")
+        self._say(said.format(place=where))
 
     @on(ReportFailed)
     def _failed(self, message: ReportFailed) -> None:

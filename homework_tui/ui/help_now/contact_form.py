@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Footer, Label, Static
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.base import ValidationError
 from homework_tui.model.safety import NAME_MAX, NOTE_MAX, NUMBER_MAX, CrisisContact
 from homework_tui.ui.dialogs import SaveCancelModal
@@ -51,10 +52,10 @@ class ContactForm(SaveCancelModal[ContactFormResult]):
     """Name, number and an optional note. Enter moves on; Enter on the note (or Ctrl+S) saves."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", key_display="Esc"),
-        Binding("ctrl+s", "save", "Save", key_display="^s", priority=True),
+        Binding("escape", "cancel", N_("Cancel"), key_display="Esc"),
+        Binding("ctrl+s", "save", N_("Save"), key_display="^s", priority=True),
     ]
-    WHAT = "contact"
+    WHAT = N_("contact")
 
     def __init__(self, title: str, draft: ContactDraft, *, hint: str, id: str | None = None):
         super().__init__(id=id, classes="contact-form")
@@ -66,11 +67,11 @@ class ContactForm(SaveCancelModal[ContactFormResult]):
         with Vertical(classes="dialog"):
             yield Static(Text(self.form_title), classes="dialog-title")
             yield Static(Text(self.hint), classes="dialog-message")
-            yield Label("Name")
+            yield Label(_("Name"))
             yield CleanInput(self.draft.name, id="name", max_length=NAME_MAX, compact=True)
-            yield Label("Number")
+            yield Label(_("Number"))
             yield CleanInput(self.draft.number, id="number", max_length=NUMBER_MAX, compact=True)
-            yield Label("Note (optional), e.g. “call or text any time”")
+            yield Label(_("Note (optional), e.g. “call or text any time”"))
             yield CleanInput(self.draft.note, id="note", max_length=NOTE_MAX, compact=True)
             yield Static("", id="form-error")
             yield from self.compose_buttons()

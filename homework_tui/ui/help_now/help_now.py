@@ -16,6 +16,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.safety import (
     CONTACTS_STEP,
     EMERGENCY,
@@ -33,18 +34,18 @@ from homework_tui.ui.help_now.contact_form import ContactDraft, ContactForm, Con
 if TYPE_CHECKING:
     from homework_tui.store import Singleton
 
-EMPTY = (
+EMPTY = N_(
     "Nothing here yet. Add the people you would reach out to when things get hard (a friend, "
     "someone in your family, your therapist's office) and your local crisis line, so the "
     "numbers are right here when you need them. They stay on this computer only."
 )
-NOT_OPEN = "Your saved contacts will show here as soon as your data is open."
-PLAN_NOT_WRITTEN = (
+NOT_OPEN = N_("Your saved contacts will show here as soon as your data is open.")
+PLAN_NOT_WRITTEN = N_(
     "Your safety plan is not written yet. Press e to write it in your own words: warning signs, "
     "what helps, who to be with, reasons for living."
 )
-PLAN_NOT_OPEN = "Your safety plan will show here as soon as your data is open."
-NOT_WRITTEN_STEP = "(not written yet: press e to add it)"
+PLAN_NOT_OPEN = N_("Your safety plan will show here as soon as your data is open.")
+NOT_WRITTEN_STEP = N_("(not written yet: press e to add it)")
 CRISIS_LINE = "crisis-line"
 NEW_PERSON = "new"
 SAFETY_TABLE = "safety"
@@ -54,7 +55,8 @@ def contact_text(contact: CrisisContact, label: str | None = None) -> Text:
     """A contact as literal text: never parsed as markup."""
     text = Text()
     if label:
-        text.append(f"{label}: ", style="dim")
+        # Translators: before a contact, e.g. "Crisis line: Samaritans   116 123".
+        text.append(_("{label}: ").format(label=label), style="dim")
     text.append(contact.name, style="bold")
     text.append("   ")
     text.append(contact.number)
@@ -70,15 +72,18 @@ def steps_text(plan: SafetyPlan, steps: tuple[PlanStep, ...]) -> Text:
     for index, step in enumerate(steps):
         if index:
             text.append("\n\n")
-        text.append(f"{step.number} · {step.title}", style="bold")
+        text.append(f"{step.number} · {_(step.title)}", style="bold")
         text.append("\n")
         written = plan.step_text(step)
-        text.append(written or NOT_WRITTEN_STEP, style="" if written else "dim italic")
+        text.append(
+            written or _(NOT_WRITTEN_STEP),
+            style="" if written else "dim italic",  # i18n: not shown
+        )
     return text
 
 
 class ContactList(OptionList):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Edit")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", N_("Edit"))]
 
 
 class HelpNowScreen(HomeworkScreen[None]):
@@ -86,13 +91,13 @@ class HelpNowScreen(HomeworkScreen[None]):
     as its step 5."""
 
     TITLE = "homework-tui"
-    SUB_TITLE = "Help now"
+    SUB_TITLE = N_("Help now")
     CSS_PATH = "help_now.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "edit_plan", "Safety plan"),
-        Binding("a", "add_person", "Add person"),
-        Binding("l", "edit_crisis_line", "Crisis line"),
-        Binding("d,delete", "remove", "Remove"),
+        Binding("e", "edit_plan", N_("Safety plan")),
+        Binding("a", "add_person", N_("Add person")),
+        Binding("l", "edit_crisis_line", N_("Crisis line")),
+        Binding("d,delete", "remove", N_("Remove")),
     ]
 
     def __init__(self) -> None:
@@ -103,24 +108,26 @@ class HelpNowScreen(HomeworkScreen[None]):
         self._last_edit: tuple[str, ContactDraft] | None = None
 
     def compose(self) -> ComposeResult:
+        self.sub_title = _(self.SUB_TITLE)
         yield Header(icon="·")
         with VerticalScroll(classes="page", id="help-now-page"):
-            yield Static(Text(IN_DANGER), id="help-now-in-danger")
-            plan = Static(Text(PLAN_NOT_OPEN), id="help-now-plan")
-            plan.border_title = "Your safety plan  (e to write or change it)"
+            yield Static(Text(_(IN_DANGER)), id="help-now-in-danger")
+            plan = Static(Text(_(PLAN_NOT_OPEN)), id="help-now-plan")
+            plan.border_title = _("Your safety plan  (e to write or change it)")
             yield plan
             yield Static(
-                Text(f"{CONTACTS_STEP.number} · {CONTACTS_STEP.title}", style="bold"),
+                Text(f"{CONTACTS_STEP.number} · {_(CONTACTS_STEP.title)}", style="bold"),
                 id="help-now-step-contacts",
             )
-            yield Static(Text(EMERGENCY), id="help-now-emergency")
-            yield Static(Text(NOT_OPEN), id="help-now-empty", classes="calm-note")
-            yield ContactList(id="help-now-contacts")
+            yield Static(Text(_(EMERGENCY)), id="help-now-emergency")
+            yield Static(Text(_(NOT_OPEN)), id="help-now-empty", classes="calm-note")
+            contacts = ContactList(id="help-now-contacts")
+            contacts.border_title = _("Your crisis line and people")
+            yield contacts
             yield Static(id="help-now-plan-rest")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(ContactList).border_title = "Your crisis line and people"
         if self.homework.store is not None:
             self._load()
         else:
@@ -129,11 +136,18 @@ class HelpNowScreen(HomeworkScreen[None]):
         # The plan stays in view above: focusing the list must not scroll it away.
         self.query_one(ContactList).focus(scroll_visible=False)
 
+    async def recompose(self) -> None:
+        """Drawn again in another language: the plan and contacts as they were shown."""
+        await super().recompose()
+        self._show()
+        self.query_one(ContactList).focus(scroll_visible=False)
+
     def _singleton(self) -> Singleton[SafetyPlan]:
         from homework_tui.store import Singleton
 
         store = self.homework.store
-        assert store is not None, "Help now loads its plan only once the data has opened"
+        if store is None:
+            raise AssertionError("Help now loads its plan only once the data has opened")
         return Singleton(store, SAFETY_TABLE, SafetyPlan, SafetyPlan)
 
     def _load(self) -> None:
@@ -150,7 +164,7 @@ class HelpNowScreen(HomeworkScreen[None]):
         if written:
             first.update(steps_text(self.plan, STEPS_BEFORE_CONTACTS))
         else:
-            first.update(Text(PLAN_NOT_WRITTEN if ready else PLAN_NOT_OPEN))
+            first.update(Text(_(PLAN_NOT_WRITTEN) if ready else _(PLAN_NOT_OPEN)))
         first.set_class(not written, "-not-written")
         self.query_one("#help-now-step-contacts").display = written
         self.query_one("#help-now-in-danger").display = written  # else the full text is in view
@@ -161,7 +175,7 @@ class HelpNowScreen(HomeworkScreen[None]):
     def _show(self) -> None:
         ready = self.saver is not None
         empty = self.query_one("#help-now-empty", Static)
-        empty.update(Text(EMPTY if ready else NOT_OPEN))
+        empty.update(Text(_(EMPTY) if ready else _(NOT_OPEN)))
         empty.display = not ready or self.plan.is_empty
         self._show_plan()
         contacts = self.query_one(ContactList)
@@ -171,13 +185,13 @@ class HelpNowScreen(HomeworkScreen[None]):
             return
         line = self.plan.crisis_line
         if line is None:
-            prompt = Text("+ Add your local crisis line  (l)", style="dim")
+            prompt = Text(_("+ Add your local crisis line  (l)"), style="dim")
         else:
-            prompt = contact_text(line, "Crisis line")
+            prompt = contact_text(line, _("Crisis line"))
         options = [Option(prompt, id=CRISIS_LINE)]
         for index, person in enumerate(self.plan.contacts):
             options.append(Option(contact_text(person), id=f"contact-{index}"))
-        options.append(Option(Text("+ Add a person  (a)", style="dim"), id=NEW_PERSON))
+        options.append(Option(Text(_("+ Add a person  (a)"), style="dim"), id=NEW_PERSON))
         contacts.add_options(options)
         if highlighted is not None:
             contacts.highlighted = min(highlighted, contacts.option_count - 1)
@@ -187,7 +201,7 @@ class HelpNowScreen(HomeworkScreen[None]):
     def action_edit_plan(self) -> None:
         store = self.homework.store
         if self.saver is None or store is None:
-            self.notify(PLAN_NOT_OPEN, markup=False)
+            self.notify(_(PLAN_NOT_OPEN), markup=False)
             return
         from homework_tui.ui.help_now.plan_form import FORM, SafetyPlanForm, plan_fields
         from homework_tui.ui.text_sheet import pending_draft
@@ -209,19 +223,21 @@ class HelpNowScreen(HomeworkScreen[None]):
 
     def _edit(self, target: str) -> None:
         if self.saver is None:
-            self.notify(NOT_OPEN, markup=False)
+            self.notify(_(NOT_OPEN), markup=False)
             return
         if target == CRISIS_LINE:
-            title = "Your local crisis line"
-            hint = "A helpline near you that answers in a crisis, and when."
+            title = _("Your local crisis line")
+            hint = _("A helpline near you that answers in a crisis, and when.")
             current = self.plan.crisis_line
         elif target == NEW_PERSON:
-            title, hint, current = "Add a person", "Someone you trust to call or text.", None
+            title, hint, current = _("Add a person"), _("Someone you trust to call or text."), None
         else:
             current = self.plan.contacts[int(target.removeprefix("contact-"))]
-            title, hint = "Edit this person", "Change anything, then save."
+            title, hint = _("Edit this person"), _("Change anything, then save.")
         if self.homework.read_only:
-            hint += " This window is read-only, so it cannot be saved here."
+            hint = _("{hint} This window is read-only, so it cannot be saved here.").format(
+                hint=hint
+            )
         draft = self._drafts.get(target) or ContactDraft.of(current)
         self.app.push_screen(
             ContactForm(title, draft, hint=hint, id="contact-form"),
@@ -236,7 +252,7 @@ class HelpNowScreen(HomeworkScreen[None]):
         if result.contact is None:
             if result.draft != ContactDraft.of(current) and not result.draft.is_blank:
                 self._drafts[target] = result.draft
-                self.notify("Kept what you typed; open it again to carry on.", markup=False)
+                self.notify(_("Kept what you typed; open it again to carry on."), markup=False)
             else:
                 self._drafts.pop(target, None)
             return
@@ -272,8 +288,10 @@ class HelpNowScreen(HomeworkScreen[None]):
             self._drafts[target] = draft
             self._last_edit = None
         self.notify(
-            f"{event.message} What you typed is kept here until you close homework-tui.",
-            title="Read-only" if event.read_only else "Not saved",
+            _("{problem} What you typed is kept here until you close homework-tui.").format(
+                problem=event.message
+            ),
+            title=_("Read-only") if event.read_only else _("Not saved"),
             severity="warning",
             markup=False,
         )
@@ -308,12 +326,16 @@ class HelpNowScreen(HomeworkScreen[None]):
             if choice == "remove":
                 self._change(apply())
 
+        # Translators: {name} is a person or crisis line the person saved.
+        question = _("Remove {name} from your list? You can add them back any time.")
+        before, _field, after = question.partition("{name}")
         dialog = ChoiceDialog(
-            "Remove from Help now?",
-            Text.assemble(
-                "Remove ", (name, "bold"), " from your list? You can add them back any time."
-            ),
-            [Choice("y", "Remove", "remove"), Choice("n", "Keep", "keep", primary=True)],
+            _("Remove from Help now?"),
+            Text.assemble(before, (name, "bold"), after),
+            [
+                Choice("y", _("Remove"), "remove"),
+                Choice("n", _("Keep"), "keep", primary=True),
+            ],
             escape="keep",
             id="confirm-remove",
         )

@@ -7,14 +7,20 @@ Draft-safe (`TextSheetForm`); dismisses with the saved plan (contacts as stored)
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from homework_tui.i18n import N_, _
 from homework_tui.model.safety import WRITTEN_STEPS, SafetyPlan, parse_mood_words
 from homework_tui.store import Singleton, Store
 from homework_tui.ui.text_sheet import SheetField, TextSheetForm
 
+if TYPE_CHECKING:
+    from homework_tui.model.draft import Draft
+
 FORM = "safety_plan"
 TABLE = "safety"
 MOOD_WORDS = "mood_words"
-INTRO = (
+INTRO = N_(
     "Your plan for when things get hard, in your own words. Write as much or as little as "
     "helps; you can change it any time, and it stays on this computer. Step 5, the people and "
     "services to call, is on Help now itself."
@@ -33,20 +39,38 @@ def plan_fields(plan: SafetyPlan) -> dict[str, str]:
 
 class SafetyPlanForm(TextSheetForm[SafetyPlan]):
     FORM = FORM
-    SHEET_TITLE = "Your safety plan"
+    SHEET_TITLE = N_("Your safety plan")
     INTRO = INTRO
     FIELDS = (
         *(SheetField(s.key, f"{s.number} · {s.title}", s.hint) for s in WRITTEN_STEPS),
         SheetField(
             MOOD_WORDS,
-            "Moods that should remind me of this plan",
-            "Besides hopeless, worthless, empty and the like: your own words, with commas "
-            "between. Rated 70 or more in a thought record, they bring a short reminder of F2.",
+            N_("Moods that should remind me of this plan"),
+            N_(
+                "Besides hopeless, worthless, empty and the like: your own words, with commas "
+                "between. Rated 70 or more in a thought record, they bring a short reminder of F2."
+            ),
             lines=False,
         ),
     )
-    LEAVE_TITLE = "Leave your safety plan?"
-    WHAT = "safety plan"
+    LEAVE_TITLE = N_("Leave your safety plan?")
+    WHAT = N_("safety plan")
+
+    def __init__(self, saved: dict[str, str], draft: Draft | None = None) -> None:
+        super().__init__(saved, draft)
+        # The sheet's words in the language of the moment it opens (the class's are English).
+        self.SHEET_TITLE = _(SafetyPlanForm.SHEET_TITLE)  # type: ignore[misc]
+        self.INTRO = _(INTRO)  # type: ignore[misc]
+        self.LEAVE_TITLE = _(SafetyPlanForm.LEAVE_TITLE)  # type: ignore[misc]
+        self.FIELDS = tuple(  # type: ignore[misc]
+            SheetField(
+                field.key,
+                f"{step.number} · {_(step.title)}" if step else _(field.title),
+                _(field.hint),
+                lines=field.lines,
+            )
+            for field, step in zip(SafetyPlanForm.FIELDS, (*WRITTEN_STEPS, None), strict=True)
+        )
 
     def build(self, fields: dict[str, str]) -> SafetyPlan:
         steps = {step.key: fields.get(step.key, "") for step in WRITTEN_STEPS}
@@ -59,4 +83,4 @@ class SafetyPlanForm(TextSheetForm[SafetyPlan]):
         return singleton.save(singleton.load().with_steps(record))
 
     def saved_note(self, record: SafetyPlan) -> str:
-        return "Your safety plan is saved. It is the first thing on Help now (F2)."
+        return _("Your safety plan is saved. It is the first thing on Help now (F2).")

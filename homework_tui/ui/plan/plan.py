@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
+from babel.dates import format_date
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,6 +19,8 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
+from homework_tui.i18n import N_, _, current_language
+from homework_tui.i18n.language import babel_locale
 from homework_tui.model.activity import Activity
 from homework_tui.model.due import progress_on
 from homework_tui.model.plan import Assignment, PlanInfo, short_date
@@ -28,11 +31,17 @@ from homework_tui.ui.record_list import RecordListScreen
 if TYPE_CHECKING:
     from homework_tui.store import Store
 
-EMPTY = (
+EMPTY = N_(
     "Your plan is empty. Press a to add what your therapist asked for, or f to import the "
     "plan file they gave you. Today will then show what is due each day. Press n to note the "
     "dates of your sessions, so the report can start at the last one."
 )
+
+
+def day_and_short_month(day: date) -> str:
+    """ "3 Mar" (en), "3. März" (de), "3 mars" (fr): a date in a narrow column."""
+    pattern = "d. MMM" if current_language() == "de" else "d MMM"
+    return format_date(day, pattern, locale=babel_locale())
 
 
 @dataclass
@@ -45,37 +54,50 @@ class PlanLoaded(Message):
 class PlanScreen(RecordListScreen):
     CSS_PATH = "plan.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", "Add"),
-        Binding("enter", "edit", "Change", show=False),
-        Binding("c", "edit", "Change"),
-        Binding("delete,d", "remove", "Remove", key_display="Del"),
-        Binding("u", "undo", "Undo remove"),
-        Binding("f", "import_file", "Import", tooltip="Import your therapist's plan file"),
-        Binding("n", "sessions", "Session dates", show=False),
-        Binding("i", "insights", "Insights"),
-        Binding("w", "report", "Report"),
+        Binding("a", "add", N_("Add")),
+        Binding("enter", "edit", N_("Change"), show=False),
+        Binding("c", "edit", N_("Change")),
+        Binding("delete,d", "remove", N_("Remove"), key_display="Del"),
+        Binding("u", "undo", N_("Undo remove")),
+        Binding("f", "import_file", N_("Import"), tooltip=N_("Import your therapist's plan file")),
+        Binding("n", "sessions", N_("Session dates"), show=False),
+        Binding("i", "insights", N_("Insights")),
+        Binding("w", "report", N_("Report")),
         # Shown on Today; here it would push "F2 Help now" out of the footer (F1 lists it).
-        Binding("b", "bridge", "For next session", show=False),
+        Binding("b", "bridge", N_("For next session"), show=False),
     ]
-    SCREEN_TITLE = "Plan"
+    SCREEN_TITLE = N_("Plan")
     COLUMNS = (
-        ("Homework", "name"),
-        ("How often", "often"),
-        ("This week", "week"),
-        ("Dates", "dates"),
+        (N_("Homework"), "name"),
+        (N_("How often"), "often"),
+        (N_("This week"), "week"),
+        (N_("Dates"), "dates"),
     )
 
     def __init__(self) -> None:
         super().__init__(name="plan", classes="plan")
+        self._labels_in_language()
         self.plan: list[Assignment] = []
         self.info = PlanInfo()
         self.activities: list[Activity] = []
         self.removed: Assignment | None = None
 
+    def _labels_in_language(self) -> None:
+        """The title and headings in the current language (the class's are English, for the
+        catalogue)."""
+        self.SCREEN_TITLE = _(PlanScreen.SCREEN_TITLE)  # type: ignore[misc]
+        self.COLUMNS = tuple((_(label), key) for label, key in PlanScreen.COLUMNS)  # type: ignore[misc,assignment]
+
+    async def recompose(self) -> None:
+        """Drawn again in another language: the table gets its headings back, then its rows."""
+        self._labels_in_language()
+        await super().recompose()
+        self.on_mount()
+
     def compose_content(self) -> ComposeResult:
         yield Static("", id="plan-about")
         yield DataTable(id="plan-table", cursor_type="row")
-        yield Static(Text(EMPTY), id="plan-empty", classes="calm-note")
+        yield Static(Text(_(EMPTY)), id="plan-empty", classes="calm-note")
         yield Static("", id="plan-note")
 
     # -- loading ---------------------------------------------------------------------------------
@@ -119,9 +141,11 @@ class PlanScreen(RecordListScreen):
         self.query_one("#plan-empty").display = not has_plan
         about = [x for x in (self.info.title, self.info.therapist) if x]
         if self.info.last_session:
-            about.append(f"last session {short_date(self.info.last_session)}")
+            last = short_date(self.info.last_session)
+            about.append(_("last session {date}").format(date=last))
         if self.info.next_session:
-            about.append(f"next session {short_date(self.info.next_session)}")
+            upcoming = short_date(self.info.next_session)
+            about.append(_("next session {date}").format(date=upcoming))
         if self.info.describe_relax():
             about.append(self.info.describe_relax())
         self.query_one("#plan-about", Static).update(Text(" · ".join(about)))
@@ -131,20 +155,22 @@ class PlanScreen(RecordListScreen):
 
     def _week_cell(self, assignment: Assignment, today: date) -> Text:
         if not assignment.active_on(today):
-            when = "ended" if assignment.ended_before(today) else "not started yet"
+            when = _("ended") if assignment.ended_before(today) else _("not started yet")
             return Text(when, style="dim")
         progress = progress_on(assignment, self.activities, today)
         if progress.needed == 0:
-            return Text("rest day" if not progress.done else "done today", style="dim")
-        return Text(
-            f"{progress.done} of {progress.needed}"
-            + (" ✓" if progress.done >= progress.needed else "")
-        )
+            return Text(_("rest day") if not progress.done else _("done today"), style="dim")
+        # Translators: this week's progress, e.g. "2 of 3".
+        done = _("{done} of {needed}").format(done=progress.done, needed=progress.needed)
+        return Text(done + (" ✓" if progress.done >= progress.needed else ""))
 
     def _dates(self, assignment: Assignment, today: date) -> Text:
-        text = f"from {assignment.start.day} {assignment.start:%b}"
+        start = day_and_short_month(assignment.start)
         if assignment.end:
-            text += f" to {assignment.end.day} {assignment.end:%b}"
+            end = day_and_short_month(assignment.end)
+            text = _("from {start} to {end}").format(start=start, end=end)
+        else:
+            text = _("from {start}").format(start=start)
         return Text(text, style="dim" if assignment.ended_before(today) else "")
 
     def _current(self) -> Assignment | None:
@@ -162,7 +188,7 @@ class PlanScreen(RecordListScreen):
             note.update("")
             note.display = False
             return
-        text = Text("Note from your therapist: ", style="bold")
+        text = Text(_("Note from your therapist: "), style="bold")
         text.append(assignment.note)
         note.update(text)
         note.display = True
@@ -172,8 +198,8 @@ class PlanScreen(RecordListScreen):
     def _can_write(self) -> bool:
         if self.homework.read_only:
             self.notify(
-                "This window is read-only, so the plan cannot be changed here.",
-                title="Read-only",
+                _("This window is read-only, so the plan cannot be changed here."),
+                title=_("Read-only"),
                 severity="warning",
                 markup=False,
             )
@@ -183,7 +209,8 @@ class PlanScreen(RecordListScreen):
     def _written_store(self) -> Store:
         """The store a plan write goes to: `_can_write` made sure of it before the write began."""
         store = self.homework.store
-        assert store is not None, "a plan write starts only after _can_write()"
+        if store is None:
+            raise AssertionError("a plan write starts only after _can_write()")
         return store
 
     def action_add(self) -> None:
@@ -200,10 +227,10 @@ class PlanScreen(RecordListScreen):
 
     def _form_done(self, assignment: Assignment | None) -> None:
         if assignment is not None:
-            self._save(assignment, "Saved.")
+            self._save(assignment)
 
     @work(thread=True, group="plan-write", exit_on_error=False)
-    def _save(self, assignment: Assignment, said: str) -> None:
+    def _save(self, assignment: Assignment) -> None:
         from homework_tui.store import StoreError
         from homework_tui.store.plan import assignments_repo
 
@@ -213,12 +240,15 @@ class PlanScreen(RecordListScreen):
             self.app.call_from_thread(self._refused, str(error), assignment)
             return
         self.app.call_from_thread(
-            self.notify, f"{said} {assignment.describe()}", title="Plan", markup=False
+            self.notify,
+            _("Saved. {homework}").format(homework=assignment.describe()),
+            title=_("Plan"),
+            markup=False,
         )
         self.reload()
 
     def _refused(self, message: str, assignment: Assignment) -> None:
-        self.notify(message, title="Not saved", severity="warning", markup=False)
+        self.notify(message, title=_("Not saved"), severity="warning", markup=False)
         # Offer the form back with everything as typed.
         self.app.push_screen(AssignmentForm(assignment), self._form_done)
 
@@ -236,15 +266,16 @@ class PlanScreen(RecordListScreen):
             assignments_repo(self._written_store()).delete(assignment.id)
         except StoreError as error:
             self.app.call_from_thread(
-                self.notify, str(error), title="Not removed", severity="warning", markup=False
+                self.notify, str(error), title=_("Not removed"), severity="warning", markup=False
             )
             return
         self.removed = assignment
         self.app.call_from_thread(
             self.notify,
-            f"Removed {assignment.name} from your plan. What you did is kept. "
-            "Press u to bring it back.",
-            title="Plan",
+            _(
+                "Removed {homework} from your plan. What you did is kept. Press u to bring it back."
+            ).format(homework=assignment.name),
+            title=_("Plan"),
             markup=False,
         )
         self.reload()
@@ -262,12 +293,15 @@ class PlanScreen(RecordListScreen):
             assignments_repo(self._written_store()).restore(assignment.id)
         except StoreError as error:
             self.app.call_from_thread(
-                self.notify, str(error), title="Not restored", severity="warning", markup=False
+                self.notify, str(error), title=_("Not restored"), severity="warning", markup=False
             )
             return
         self.removed = None
         self.app.call_from_thread(
-            self.notify, f"{assignment.name} is back in your plan.", title="Plan", markup=False
+            self.notify,
+            _("{homework} is back in your plan.").format(homework=assignment.name),
+            title=_("Plan"),
+            markup=False,
         )
         self.reload()
 
@@ -299,11 +333,14 @@ class PlanScreen(RecordListScreen):
             )
         except StoreError as error:
             self.app.call_from_thread(
-                self.notify, str(error), title="Not imported", severity="warning", markup=False
+                self.notify, str(error), title=_("Not imported"), severity="warning", markup=False
             )
             return
         self.app.call_from_thread(
-            self.notify, f"Imported {request.path.name}: {result}.", title="Plan", markup=False
+            self.notify,
+            _("Imported {file}: {result}.").format(file=request.path.name, result=result),
+            title=_("Plan"),
+            markup=False,
         )
         self.reload()
 
@@ -324,7 +361,7 @@ class PlanScreen(RecordListScreen):
             plan_info(self._written_store()).save(info)
         except StoreError as error:
             self.app.call_from_thread(
-                self.notify, str(error), title="Not saved", severity="warning", markup=False
+                self.notify, str(error), title=_("Not saved"), severity="warning", markup=False
             )
             return
         self.reload()

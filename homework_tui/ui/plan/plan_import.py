@@ -17,11 +17,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Label, Static
 
+from homework_tui.i18n import N_, _, ngettext
 from homework_tui.model.plan_toml import PlanFile, PlanFileError, parse_plan
 from homework_tui.ui.dialogs import CalmModal
 from homework_tui.ui.widgets.clean_input import CleanInput
 
-HINT = (
+HINT = N_(
     "Your therapist's plan file ends in .toml. Type where it is, e.g. ~/Downloads/plan.toml, "
     "and press Enter to look inside. Nothing changes until you choose."
 )
@@ -37,9 +38,9 @@ class ImportRequest:
 class ImportDialog(CalmModal["ImportRequest | None"]):
     CSS_PATH = "plan.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", key_display="Esc"),
-        Binding("ctrl+a", "add", "Add to my plan", key_display="^a", priority=True),
-        Binding("ctrl+r", "replace", "Replace my plan", key_display="^r", priority=True),
+        Binding("escape", "cancel", N_("Cancel"), key_display="Esc"),
+        Binding("ctrl+a", "add", N_("Add to my plan"), key_display="^a", priority=True),
+        Binding("ctrl+r", "replace", N_("Replace my plan"), key_display="^r", priority=True),
     ]
 
     def __init__(self, *, has_plan: bool, path: str = "") -> None:
@@ -51,19 +52,19 @@ class ImportDialog(CalmModal["ImportRequest | None"]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog plan-dialog"):
-            yield Static(Text("Import your therapist's plan"), classes="dialog-title")
-            yield Static(Text(HINT), classes="dialog-message")
-            yield Label("File")
+            yield Static(Text(_("Import your therapist's plan")), classes="dialog-title")
+            yield Static(Text(_(HINT)), classes="dialog-message")
+            yield Label(_("File"))
             yield CleanInput(
                 self.start_path, id="import-path", compact=True, placeholder="~/Downloads/plan.toml"
             )
             yield Static("", id="import-result")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(
-                    "Add to my plan (Ctrl+A)", id="import-add", variant="primary", compact=True
+                    _("Add to my plan (Ctrl+A)"), id="import-add", variant="primary", compact=True
                 )
-                yield Button("Replace my plan (Ctrl+R)", id="import-replace", compact=True)
-                yield Button("Cancel (Esc)", id="import-cancel", compact=True)
+                yield Button(_("Replace my plan (Ctrl+R)"), id="import-replace", compact=True)
+                yield Button(_("Cancel (Esc)"), id="import-cancel", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -93,7 +94,7 @@ class ImportDialog(CalmModal["ImportRequest | None"]):
         event.stop()
         text = event.value.strip()
         if text:
-            self.query_one("#import-result", Static).update(Text("Reading…"))
+            self.query_one("#import-result", Static).update(Text(_("Reading…")))
             self._read(Path(text).expanduser())
 
     @work(thread=True, exclusive=True, group="plan-import-read", exit_on_error=False)
@@ -102,18 +103,21 @@ class ImportDialog(CalmModal["ImportRequest | None"]):
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             reason = getattr(error, "strerror", None) or str(error)
-            self.app.call_from_thread(self._show, path, None, f"Cannot read {path}: {reason}.")
+            message = _("Cannot read {file}: {reason}.").format(file=path, reason=reason)
+            self.app.call_from_thread(self._show, path, None, message)
             return
         try:
             plan = parse_plan(text)
         except PlanFileError as error:
             count = len(error.problems)
-            head = "a problem" if count == 1 else f"{count} problems"
             lines = "\n".join(f"· {problem}" for problem in error.problems)
-            message = (
-                f"{path.name} has {head}, so nothing can be imported yet:\n{lines}\n"
-                "Your therapist can fix the file, or you can add the homework by hand."
-            )
+            message = ngettext(
+                "{file} has a problem, so nothing can be imported yet:\n{problems}\n"
+                "Your therapist can fix the file, or you can add the homework by hand.",
+                "{file} has {n} problems, so nothing can be imported yet:\n{problems}\n"
+                "Your therapist can fix the file, or you can add the homework by hand.",
+                count,
+            ).format(file=path.name, n=count, problems=lines)
             self.app.call_from_thread(self._show, path, None, message)
             return
         self.app.call_from_thread(self._show, path, plan, "")
@@ -125,13 +129,19 @@ class ImportDialog(CalmModal["ImportRequest | None"]):
         if plan is None:
             result.update(Text(problem))
         else:
-            lines = [f"{path.name} holds {len(plan.assignments)} homework:"]
+            count = len(plan.assignments)
+            holds = ngettext("{file} holds {n} homework:", "{file} holds {n} homework:", count)
+            lines = [holds.format(file=path.name, n=count)]
             lines += [f"· {a.describe()}" for a in plan.assignments]
-            lines += [f"Changed on reading: {notice}." for notice in plan.notices]
+            lines += [
+                _("Changed on reading: {notice}.").format(notice=notice) for notice in plan.notices
+            ]
             if self.has_plan:
                 lines.append(
-                    "Add it to your plan, or let it replace your current plan (what "
-                    "you did stays in your records)."
+                    _(
+                        "Add it to your plan, or let it replace your current plan (what "
+                        "you did stays in your records)."
+                    )
                 )
             result.update(Text("\n".join(lines)))
         self._buttons()

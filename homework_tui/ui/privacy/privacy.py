@@ -13,26 +13,27 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Header, Label, Static, Switch
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.base import ValidationError
 from homework_tui.model.settings import AUTO_LOCK_MAX, AUTO_LOCK_MIN
 from homework_tui.ui.base import HomeworkScreen
 from homework_tui.ui.privacy.privacy_dialogs import Change, PassphraseChangeDialog
 from homework_tui.ui.widgets.clean_input import CleanInput
 
-PLAIN = (
+PLAIN = N_(
     "Your data is not encrypted. Anyone who can open your files (another account with admin "
     "rights, a lost laptop, a copied backup) can read your notes."
 )
-SEALED = (
+SEALED = N_(
     "Your data is encrypted with your passphrase: your notes, their journal, backups and drafts."
 )
-PROTECTS = (
+PROTECTS = N_(
     "Encryption protects your notes on disk when homework-tui is closed: a lost or shared "
     "computer, a copied folder, a backup. It cannot protect them while homework-tui is open and "
     "unlocked, from someone watching your screen, or from software that already controls your "
     "computer. Nothing ever leaves your computer either way."
 )
-LOCK_HINT = (
+LOCK_HINT = N_(
     "Auto-lock covers the screen with the passphrase question after this many minutes without a "
     "key or mouse touch. Your open drafts are saved first and are all there when you unlock. "
     "A running relaxation session or exposure timer is never interrupted: the lock waits until "
@@ -44,33 +45,36 @@ class PrivacyScreen(HomeworkScreen[None]):
     """See the module docstring."""
 
     TITLE = "homework-tui"
-    SUB_TITLE = "Privacy and lock"
+    SUB_TITLE = N_("Privacy and lock")
     CSS_PATH = "privacy.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "passphrase('encrypt')", "Encrypt"),
-        Binding("c", "passphrase('change')", "Change passphrase"),
-        Binding("d", "passphrase('decrypt')", "Decrypt"),
-        Binding("l", "lock_now", "Lock now"),
+        Binding("e", "passphrase('encrypt')", N_("Encrypt")),
+        Binding("c", "passphrase('change')", N_("Change passphrase")),
+        Binding("d", "passphrase('decrypt')", N_("Decrypt")),
+        Binding("l", "lock_now", N_("Lock now")),
     ]
 
     def compose(self) -> ComposeResult:
         settings = self.homework.settings
+        self.sub_title = _(self.SUB_TITLE)
         yield Header(icon="·")
         with VerticalScroll(id="privacy", classes="page"):
-            yield Static("Privacy and lock", classes="page-title")
+            yield Static(_("Privacy and lock"), classes="page-title")
             yield Static("", id="privacy-state")
             with Horizontal(id="privacy-actions"):
-                yield Button("Encrypt… (e)", id="encrypt", compact=True, variant="primary")
-                yield Button("Change passphrase… (c)", id="change", compact=True)
-                yield Button("Decrypt… (d)", id="decrypt", compact=True)
-                yield Button("Lock now (l)", id="lock-now", compact=True)
+                yield Button(_("Encrypt… (e)"), id="encrypt", compact=True, variant="primary")
+                yield Button(_("Change passphrase… (c)"), id="change", compact=True)
+                yield Button(_("Decrypt… (d)"), id="decrypt", compact=True)
+                yield Button(_("Lock now (l)"), id="lock-now", compact=True)
             yield Static("", id="privacy-result")
-            yield Label("Auto-lock", id="auto-lock-title", classes="lock-part")
+            yield Label(_("Auto-lock"), id="auto-lock-title", classes="lock-part")
             with Horizontal(classes="switch-row lock-part"):
                 yield Switch(settings.auto_lock, id="auto_lock")
-                yield Label("Lock when idle", classes="switch-label")
+                yield Label(_("Lock when idle"), classes="switch-label")
             yield Label(
-                f"Minutes without a key or mouse touch ({AUTO_LOCK_MIN}-{AUTO_LOCK_MAX})",
+                _("Minutes without a key or mouse touch ({low}-{high})").format(
+                    low=AUTO_LOCK_MIN, high=AUTO_LOCK_MAX
+                ),
                 classes="lock-part",
             )
             yield CleanInput(
@@ -81,15 +85,17 @@ class PrivacyScreen(HomeworkScreen[None]):
                 classes="lock-part",
             )
             yield Static("", id="auto-lock-error")
-            yield Static(LOCK_HINT, classes="hint lock-part")
+            yield Static(_(LOCK_HINT), classes="hint lock-part")
             yield Static(
-                "Auto-lock is offered once your data is encrypted: without a passphrase there "
-                "is nothing to unlock with.",
+                _(
+                    "Auto-lock is offered once your data is encrypted: without a passphrase "
+                    "there is nothing to unlock with."
+                ),
                 id="lock-needs-encryption",
                 classes="hint",
             )
-            yield Label("What this protects")
-            yield Static(PROTECTS, classes="hint")
+            yield Label(_("What this protects"))
+            yield Static(_(PROTECTS), classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -103,7 +109,7 @@ class PrivacyScreen(HomeworkScreen[None]):
 
     def show_state(self) -> None:
         encrypted = self.encrypted
-        self.query_one("#privacy-state", Static).update(Text(SEALED if encrypted else PLAIN))
+        self.query_one("#privacy-state", Static).update(Text(_(SEALED) if encrypted else _(PLAIN)))
         self.query_one("#encrypt").display = not encrypted
         for name in ("change", "decrypt", "lock-now"):
             self.query_one(f"#{name}").display = encrypted
@@ -118,6 +124,11 @@ class PrivacyScreen(HomeworkScreen[None]):
         if focused is None or not focused.display or focused.id == "privacy":  # Encrypt: hidden
             self.query_one("#change" if encrypted else "#encrypt", Button).focus()
         self.refresh_bindings()
+
+    async def recompose(self) -> None:
+        """Drawn again in another language: what is shown follows the data again."""
+        await super().recompose()
+        self.on_mount()
 
     def on_screen_resume(self) -> None:
         self.show_state()  # back from a dialog: what is shown, and the focus, follow
@@ -146,7 +157,7 @@ class PrivacyScreen(HomeworkScreen[None]):
             return
         self.homework.idle_lock.encryption_changed()
         self.query_one("#privacy-result", Static).update(Text(message))
-        self.notify(message, title="Privacy", markup=False)
+        self.notify(message, title=_("Privacy"), markup=False)
         self.show_state()
 
     def action_lock_now(self) -> None:

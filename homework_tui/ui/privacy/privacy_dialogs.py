@@ -22,6 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, Static
 
+from homework_tui.i18n import N_, _
 from homework_tui.model.base import ValidationError
 from homework_tui.model.settings import PASSPHRASE_MIN, check_new_passphrase
 from homework_tui.ui.app_protocol import HomeworkAppProtocol, homework_of
@@ -29,7 +30,7 @@ from homework_tui.ui.base import saving
 from homework_tui.ui.dialogs import SaveCancelModal
 from homework_tui.ui.widgets.clean_input import TypedInput
 
-NO_RECOVERY = (
+NO_RECOVERY = N_(
     "There is no way to recover a forgotten passphrase: not for you, not for anyone, not for the "
     "makers of homework-tui. Write it down and keep it somewhere safe."
 )
@@ -42,23 +43,38 @@ class Change(enum.Enum):
 
 
 TITLES = {
-    Change.ENCRYPT: "Protect your data with a passphrase",
-    Change.CHANGE: "Change your passphrase",
-    Change.DECRYPT: "Remove the passphrase",
+    Change.ENCRYPT: N_("Protect your data with a passphrase"),
+    Change.CHANGE: N_("Change your passphrase"),
+    Change.DECRYPT: N_("Remove the passphrase"),
 }
 EXPLAIN = {
-    Change.ENCRYPT: f"Your notes, their journal, your backups and your drafts will be stored "
-    f"encrypted. homework-tui will ask for the passphrase each time it starts. {NO_RECOVERY}",
-    Change.CHANGE: "Your data and backups are encrypted again with the new passphrase; the old "
-    "one stops working. There is no way to recover a forgotten passphrase.",
-    Change.DECRYPT: "Your notes will be stored unencrypted again: anyone who can open your "
-    "files can read them. Auto-lock stops too.",
+    Change.ENCRYPT: N_(
+        "Your notes, their journal, your backups and your drafts will be stored encrypted. "
+        "homework-tui will ask for the passphrase each time it starts. There is no way to "
+        "recover a forgotten passphrase: not for you, not for anyone, not for the makers of "
+        "homework-tui. Write it down and keep it somewhere safe."
+    ),
+    Change.CHANGE: N_(
+        "Your data and backups are encrypted again with the new passphrase; the old one stops "
+        "working. There is no way to recover a forgotten passphrase."
+    ),
+    Change.DECRYPT: N_(
+        "Your notes will be stored unencrypted again: anyone who can open your files can read "
+        "them. Auto-lock stops too."
+    ),
 }
-VERBS = {Change.ENCRYPT: "Encrypt", Change.CHANGE: "Change", Change.DECRYPT: "Decrypt"}
+# The button that does it.
+GO_BUTTONS = {
+    Change.ENCRYPT: N_("Encrypt (Ctrl+S)"),
+    Change.CHANGE: N_("Change (Ctrl+S)"),
+    Change.DECRYPT: N_("Decrypt (Ctrl+S)"),
+}
 DONE = {
-    Change.ENCRYPT: "Your data is now encrypted. Remember your passphrase: it cannot be recovered.",
-    Change.CHANGE: "Your passphrase is changed. The old one no longer opens your data.",
-    Change.DECRYPT: "Your data is stored unencrypted again.",
+    Change.ENCRYPT: N_(
+        "Your data is now encrypted. Remember your passphrase: it cannot be recovered."
+    ),
+    Change.CHANGE: N_("Your passphrase is changed. The old one no longer opens your data."),
+    Change.DECRYPT: N_("Your data is stored unencrypted again."),
 }
 
 
@@ -91,8 +107,9 @@ class PassphraseChangeDialog(SaveCancelModal[str | None]):
     CSS_PATH = "privacy.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", key_display="Esc"),
-        Binding("ctrl+s", "save", "Go", key_display="^s", priority=True),
+        Binding("escape", "cancel", N_("Cancel"), key_display="Esc"),
+        # Translators: a key label, the passphrase change is done; keep it very short.
+        Binding("ctrl+s", "save", N_("Go"), key_display="^s", priority=True),
     ]
 
     def __init__(self, change: Change) -> None:
@@ -110,13 +127,13 @@ class PassphraseChangeDialog(SaveCancelModal[str | None]):
 
     def compose(self) -> ComposeResult:
         labels = {
-            "current": "Your current passphrase",
-            "new": f"New passphrase (at least {PASSPHRASE_MIN} characters)",
-            "again": "The new passphrase again",
+            "current": _("Your current passphrase"),
+            "new": _("New passphrase (at least {n} characters)").format(n=PASSPHRASE_MIN),
+            "again": _("The new passphrase again"),
         }
         with VerticalScroll(classes="dialog"):  # scrolls rather than cut off, at 80x24
-            yield Static(Text(TITLES[self.change]), classes="dialog-title")
-            yield Static(Text(EXPLAIN[self.change]), classes="dialog-message")
+            yield Static(Text(_(TITLES[self.change])), classes="dialog-title")
+            yield Static(Text(_(EXPLAIN[self.change])), classes="dialog-message")
             for name in self._fields():
                 yield Label(labels[name])
                 yield TypedInput(password=True, id=f"pp-{name}", compact=True)
@@ -129,7 +146,7 @@ class PassphraseChangeDialog(SaveCancelModal[str | None]):
         self.query_one(Input).focus()
         for quiet in ("#privacy-error", "#privacy-working"):
             self.query_one(quiet).display = False
-        self.query_one("#save", Button).label = f"{VERBS[self.change]} (Ctrl+S)"
+        self.query_one("#save", Button).label = _(GO_BUTTONS[self.change])
 
     def _value(self, name: str) -> str:
         return self.query_one(f"#pp-{name}", Input).value
@@ -163,12 +180,14 @@ class PassphraseChangeDialog(SaveCancelModal[str | None]):
             return
         store = self.homework.store
         if store is None or store.read_only:
-            self._say("privacy-error", "This window is read-only, so nothing can be changed here.")
+            self._say(
+                "privacy-error", _("This window is read-only, so nothing can be changed here.")
+            )
             return
         current = self._value("current") if "current" in self._fields() else None
         new: str | None = None
         if current is not None and not current:
-            self._say("privacy-error", "Please type your current passphrase.")
+            self._say("privacy-error", _("Please type your current passphrase."))
             self.query_one("#pp-current", Input).focus()
             return
         if self.change is not Change.DECRYPT:
@@ -180,7 +199,7 @@ class PassphraseChangeDialog(SaveCancelModal[str | None]):
                 return
         self._say("privacy-error", "")
         self._set_working(True)
-        self._say("privacy-working", "Working… this takes a few seconds.")
+        self._say("privacy-working", _("Working… this takes a few seconds."))
         self._run(current, new)
 
     def action_cancel(self) -> None:
@@ -213,10 +232,14 @@ class PassphraseChangeDialog(SaveCancelModal[str | None]):
         try:
             with saving(self):
                 if current is not None:
-                    status(self._say, "privacy-working", "Checking your current passphrase…")
+                    status(self._say, "privacy-working", _("Checking your current passphrase…"))
                     store.check_passphrase(current)
-                verb = "Decrypting" if new is None else "Encrypting"
-                status(self._say, "privacy-working", f"{verb} your data and backups…")
+                doing = (
+                    _("Decrypting your data and backups…")
+                    if new is None
+                    else _("Encrypting your data and backups…")
+                )
+                status(self._say, "privacy-working", doing)
                 skipped = store.set_passphrase(new, cost)
         except WrongPassphrase as error:
             status(self._failed, str(error), "current")
@@ -227,8 +250,9 @@ class PassphraseChangeDialog(SaveCancelModal[str | None]):
         except Exception as error:  # noqa: BLE001 - told calmly, never a traceback
             status(
                 self._failed,
-                f"Something unexpected went wrong ({type(error).__name__}). "
-                "Your data is as it was before.",
+                _(
+                    "Something unexpected went wrong ({problem}). Your data is as it was before."
+                ).format(problem=type(error).__name__),
                 None,
             )
             return
@@ -246,12 +270,12 @@ class PassphraseChangeDialog(SaveCancelModal[str | None]):
             box.focus()
 
     def _done(self, skipped: list[Any]) -> None:
-        message = DONE[self.change]
+        message = _(DONE[self.change])
         if skipped:
             names = ", ".join(Path(p).name for p in skipped)
-            message += (
-                f" Some old files could not be converted because they were damaged "
-                f"earlier ({names}); they are unchanged."
-            )
+            message = _(
+                "{done} Some old files could not be converted because they were damaged "
+                "earlier ({names}); they are unchanged."
+            ).format(done=message, names=names)
         self._clear_inputs()
         self.dismiss(message)

@@ -17,6 +17,7 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from homework_tui.i18n import N_, _, ngettext
 from homework_tui.ui.app_protocol import homework_of
 from homework_tui.ui.keys_in_language import in_language
 from homework_tui.ui.widgets.clean_input import TypedInput
@@ -24,7 +25,7 @@ from homework_tui.ui.widgets.clean_input import TypedInput
 if TYPE_CHECKING:
     from textual.app import App
 
-WRONG = "That passphrase does not open your data. Check Caps Lock and try again."
+WRONG = N_("That passphrase does not open your data. Check Caps Lock and try again.")
 
 DraftJob = tuple[Any, Callable[[], object]]  # (the form screen, the write to run on a thread)
 
@@ -48,8 +49,8 @@ class LockScreen(Screen[None]):
 
     AUTO_FOCUS = "#unlock-input"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "unlock", "Unlock", key_display="⏎", priority=True),
-        Binding("ctrl+q", "app.quit", "Quit", key_display="^q"),
+        Binding("enter", "unlock", N_("Unlock"), key_display="⏎", priority=True),
+        Binding("ctrl+q", "app.quit", N_("Quit"), key_display="^q"),
     ]
 
     def __init__(self, lock: Unlocker, *, drafts: int = 0) -> None:
@@ -60,21 +61,25 @@ class LockScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Center(), Vertical(id="lock-box"):
-            yield Static("homework-tui is locked", id="lock-title")
+            yield Static(_("homework-tui is locked"), id="lock-title")
             yield Static(
-                "Your notes are hidden. Type your passphrase to carry on exactly where you were.",
+                _(
+                    "Your notes are hidden. Type your passphrase to carry on exactly where you were."
+                ),
                 id="lock-message",
             )
-            yield TypedInput(password=True, placeholder="passphrase", id="unlock-input")
+            yield TypedInput(password=True, placeholder=_("passphrase"), id="unlock-input")
             error = Static("", id="lock-error")
             error.display = False
             yield error
-            drafts = Static("Saving your open draft…" if self.drafts else "", id="lock-drafts")
+            drafts = Static(_("Saving your open draft…") if self.drafts else "", id="lock-drafts")
             drafts.display = bool(self.drafts)
             yield drafts
             yield Static(
-                "Ctrl+Q quits; what you saved stays saved. In a crisis, call your local "
-                "emergency number.",
+                _(
+                    "Ctrl+Q quits; what you saved stays saved. In a crisis, call your local "
+                    "emergency number."
+                ),
                 id="lock-hint",
             )
         yield Footer()
@@ -105,12 +110,16 @@ class LockScreen(Screen[None]):
         if failed:
             self._say(
                 "lock-drafts",
-                f"Your open draft could not be saved just now: {failed} "
-                "It is still open, exactly as you left it, behind this lock.",
+                _(
+                    "Your open draft could not be saved just now: {problem} "
+                    "It is still open, exactly as you left it, behind this lock."
+                ).format(problem=failed),
             )
         else:
-            plural = "s are" if self.drafts > 1 else " is"
-            self._say("lock-drafts", f"Your open draft{plural} saved.")
+            saved = ngettext(
+                "Your open draft is saved.", "Your open drafts are saved.", max(self.drafts, 1)
+            )
+            self._say("lock-drafts", saved)
 
     # -- unlocking -----------------------------------------------------------------------------
 
@@ -121,7 +130,7 @@ class LockScreen(Screen[None]):
         passphrase, box.value = box.value, ""
         self.checking = True
         box.disabled = True
-        self._say("lock-error", "Checking…")
+        self._say("lock-error", _("Checking…"))
         self._check(passphrase)
 
     @work(thread=True, exclusive=True, group="unlock", exit_on_error=False)
@@ -145,5 +154,5 @@ class LockScreen(Screen[None]):
             self._say("lock-error", "")
             self.idle_lock.unlocked()
             return
-        self._say("lock-error", WRONG)
+        self._say("lock-error", _(WRONG))
         box.focus()

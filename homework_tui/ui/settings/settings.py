@@ -1,4 +1,4 @@
-"""Settings: the data folder (shown), theme, motion, voice and speech rate, cue word, bell. Every
+"""Settings: the language, the data folder (shown), theme, motion, voice and speech rate, cue word, bell. Every
 change applies at once and is saved in the background."""
 
 from __future__ import annotations
@@ -12,6 +12,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Label, Select, Static, Switch
 
+from homework_tui.i18n import (
+    LANGUAGES,
+    N_,
+    _,
+    current_language,
+    language_from_environment,
+    language_name,
+)
 from homework_tui.model.base import ValidationError, visible
 from homework_tui.model.settings import (
     CUE_WORD_MAX,
@@ -26,27 +34,31 @@ from homework_tui.ui.widgets.clean_input import CleanInput
 from homework_tui.ui.widgets.marked_toggles import OnOffSwitch
 
 SWITCHES = (
-    ("animations", "Animations", "Smooth scrolling and sliding panels. Off is calmer."),
+    ("animations", N_("Animations"), N_("Smooth scrolling and sliding panels. Off is calmer.")),
     (
         "reduced_motion",
-        "Reduce motion",
-        "Keep breathing and relaxation visuals steady instead of growing and shrinking.",
+        N_("Reduce motion"),
+        N_("Keep breathing and relaxation visuals steady instead of growing and shrinking."),
     ),
     (
         "bell_on_phase",
-        "Bell at each breathing phase",
-        "Ring the terminal bell on each in, hold and out, e.g. when sound is not available.",
+        N_("Bell at each breathing phase"),
+        N_("Ring the terminal bell on each in, hold and out, e.g. when sound is not available."),
     ),
     (
         "cursor_on_focus",
-        "Show the terminal cursor where the focus is (for screen readers)",
-        "Screen readers and braille displays follow the terminal's cursor: it sits on the "
-        "box, list row or button you are on.",
+        N_("Show the terminal cursor where the focus is (for screen readers)"),
+        N_(
+            "Screen readers and braille displays follow the terminal's cursor: it sits on the "
+            "box, list row or button you are on."
+        ),
     ),
 )
+# The language choice's value for "the computer's language" (Settings.language "").
+COMPUTER = ""
 THEME_NAMES = {
-    DEFAULT_THEME: "Calm (homework-tui)",
-    HIGH_CONTRAST_THEME: "High contrast (homework-tui)",
+    DEFAULT_THEME: N_("Calm (homework-tui)"),
+    HIGH_CONTRAST_THEME: N_("High contrast (homework-tui)"),
 }
 
 
@@ -54,24 +66,33 @@ class SettingsScreen(SectionScreen):
     """Preferences, one per row."""
 
     TITLE = "homework-tui"
-    SUB_TITLE = "Settings"
+    SUB_TITLE = N_("Settings")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+l", "privacy", "Privacy and lock", key_display="^l"),
+        Binding("ctrl+l", "privacy", N_("Privacy and lock"), key_display="^l"),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Set when the language was just changed here: the screen comes back drawn in it, with
+        # the focus on the language choice and a line saying so.
+        self.language_changed = False
 
     def compose_content(self) -> ComposeResult:
         settings = self.homework.settings
+        self.sub_title = _(self.SUB_TITLE)
         with VerticalScroll(id="settings", classes="page"):
-            yield Static("Settings", classes="page-title")
-            yield Label("Your data folder")
+            yield Static(_("Settings"), classes="page-title")
+            yield Label(_("Your data folder"))
             yield Static(Text(visible(str(self.homework.data_folder))), id="data-folder")
             yield Static(
-                "Shown for your information. To keep your data somewhere else, start "
-                "homework-tui with --data-dir FOLDER.",
+                _(
+                    "Shown for your information. To keep your data somewhere else, start "
+                    "homework-tui with --data-dir FOLDER."
+                ),
                 classes="hint",
             )
-            yield Button("Privacy and lock… (Ctrl+L)", id="open-privacy", compact=True)
-            yield Label("Theme")
+            yield Button(_("Privacy and lock… (Ctrl+L)"), id="open-privacy", compact=True)
+            yield Label(_("Theme"))
             yield Select(
                 self._theme_options(),
                 value=settings.theme,
@@ -82,43 +103,111 @@ class SettingsScreen(SectionScreen):
             for name, title, hint in SWITCHES:
                 with Horizontal(classes="switch-row"):
                     yield OnOffSwitch(getattr(settings, name), id=name)
-                    yield Label(title, classes="switch-label")
-                yield Static(hint, classes="hint")
-            yield Label("Voice")
-            yield CleanInput(settings.voice, placeholder="the system's default voice", id="voice")
+                    yield Label(_(title), classes="switch-label")
+                yield Static(_(hint), classes="hint")
+            yield Label(_("Voice"))
+            yield CleanInput(
+                settings.voice, placeholder=_("the system's default voice"), id="voice"
+            )
             yield Static(
-                "The name of a speech voice, or empty for the default. "
-                "Used when relaxation is spoken aloud.",
+                _(
+                    "The name of a speech voice, or empty for the default. "
+                    "Used when relaxation is spoken aloud."
+                ),
                 classes="hint",
             )
-            yield Label(f"Speech rate (words per minute, {SPEECH_RATE_MIN}-{SPEECH_RATE_MAX})")
+            yield Label(
+                _("Speech rate (words per minute, {low}-{high})").format(
+                    low=SPEECH_RATE_MIN, high=SPEECH_RATE_MAX
+                )
+            )
             yield CleanInput(
                 str(settings.speech_rate), type="integer", max_length=3, id="speech_rate"
             )
             # Between the two boxes it speaks for, so it is in view while either is typed in.
             yield Static("", id="settings-error")
-            yield Label("Cue word")
+            yield Label(_("Cue word"))
             yield CleanInput(
                 settings.cue_word,
-                placeholder="relax (in the session's language)",
+                placeholder=_("relax (in the session's language)"),
                 max_length=CUE_WORD_MAX,
                 id="cue_word",
             )
             yield Static(
-                "Cue-controlled relaxation: the word you say silently each time you breathe "
-                "out, such as calm or let go. Leave it empty for the word for relax in the "
-                "session's language.",
+                _(
+                    "Cue-controlled relaxation: the word you say silently each time you breathe "
+                    "out, such as calm or let go. Leave it empty for the word for relax in the "
+                    "session's language."
+                ),
                 classes="hint",
             )
-            yield Label("Voices by language")
+            yield from self._compose_language()
+            yield Label(_("Voices by language"))
             voices = self.homework.services.relax.installed_voices
             yield VoiceFinder(settings.voice, voices=voices, id="voice-finder")
+
+    def _compose_language(self) -> ComposeResult:
+        computer = language_name(language_from_environment()[0])
+        options = [
+            (_("The computer's language ({language})").format(language=computer), COMPUTER),
+            *[(name, code) for code, name in LANGUAGES.items()],
+        ]
+        yield Label(_("Language"))
+        yield Select(
+            options,
+            value=self.homework.settings.language or COMPUTER,
+            allow_blank=False,
+            id="language",
+            compact=True,
+        )
+        if getattr(self.app, "language_given", False):
+            hint = _(
+                "homework-tui was started with --language, which is used until it is started "
+                "without it. The voice follows the language unless you choose a voice below."
+            )
+        else:
+            hint = _("The voice follows the language, unless you choose a voice below.")
+        yield Static(hint, classes="hint")
+        yield Static("", id="language-note")
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        if self.language_changed:
+            self._language_said()
+
+    def _language_said(self) -> None:
+        """After the language changed here: the focus back on its choice, and a line saying so
+        (in the new language)."""
+        self.language_changed = False
+        note = self.query_one("#language-note", Static)
+        note.update(
+            Text(
+                _("homework-tui now speaks {language}.").format(
+                    language=language_name(current_language())
+                )
+            )
+        )
+        self.query_one("#language", Select).focus(scroll_visible=False)
+        # Once laid out (the screen may just have been drawn again): the choice and the line in view.
+        self.call_after_refresh(note.scroll_visible, animate=False)
+
+    @on(Select.Changed, "#language")
+    def _language(self, event: Select.Changed) -> None:
+        code = event.value if isinstance(event.value, str) else COMPUTER
+        if code == self.homework.settings.language:
+            return
+        before = current_language()
+        self.language_changed = True
+        if self._change(language=code) is not None:
+            self.language_changed = False
+        elif current_language() == before:  # the same language after all: nothing is redrawn
+            self._language_said()
 
     def _theme_options(self) -> list[tuple[str, str]]:
         names = sorted(self.app.available_themes)
         ours = [n for n in THEME_NAMES if n in names]
         rest = [n for n in names if n not in THEME_NAMES]
-        return [(THEME_NAMES.get(n, n), n) for n in [*ours, *rest]]
+        return [(_(THEME_NAMES[n]) if n in THEME_NAMES else n, n) for n in [*ours, *rest]]
 
     def on_mount(self) -> None:
         self.query_one("#theme", Select).focus()
@@ -178,11 +267,17 @@ class SettingsScreen(SectionScreen):
     @on(CleanInput.Blurred, "#cue_word")
     @on(CleanInput.Submitted, "#cue_word")
     def _cue_word_done(self, event: CleanInput.Blurred | CleanInput.Submitted) -> None:
-        kept = self.homework.settings.cue_word or "the word for relax"
+        kept = self.homework.settings.cue_word or _("the word for relax")
         problem = self._change(cue_word=event.value)
         if problem is not None:  # said with what stays instead
             error = self.query_one("#settings-error", Static)
-            error.update(Text(f"{problem.message} Your cue word stays: {kept}."))
+            error.update(
+                Text(
+                    _("{problem} Your cue word stays: {word}.").format(
+                        problem=problem.message, word=kept
+                    )
+                )
+            )
 
     def action_privacy(self) -> None:
         from homework_tui.ui.privacy.privacy import PrivacyScreen

@@ -19,6 +19,8 @@ from textual.message import Message
 from textual.widgets import OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from homework_tui.i18n import _
+
 ALL = "*"
 
 
@@ -72,14 +74,14 @@ class VoiceFinder(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Select[str](
-            [("All languages", ALL)],
+            [(_("All languages"), ALL)],
             value=ALL,
             allow_blank=False,
             id="voice-language",
             compact=True,
         )
         yield OptionList(id="voice-list")
-        yield Static(Text("Looking for the voices installed here…"), id="voice-finder-note")
+        yield Static(Text(_("Looking for the voices installed here…")), id="voice-finder-note")
 
     def on_mount(self) -> None:
         self.query_one(OptionList).display = False
@@ -96,14 +98,16 @@ class VoiceFinder(Vertical):
         if not voices:
             note.update(
                 Text(
-                    "No speech voices were found here, so sessions show their words as "
-                    "captions. Installing espeak-ng adds voices in many languages."
+                    _(
+                        "No speech voices were found here, so sessions show their words as "
+                        "captions. Installing espeak-ng adds voices in many languages."
+                    )
                 )
             )
             return
-        note.update(Text("Choose a language, then Enter on a voice to use it."))
+        note.update(Text(_("Choose a language, then Enter on a voice to use it.")))
         select = self.query_one("#voice-language", Select)
-        options = [("All languages", ALL), *languages(voices)]
+        options = [(_("All languages"), ALL), *languages(voices)]
         select.set_options(options)
         from audio.voice import DEFAULT_VOICE, VoiceSettings
 
@@ -111,7 +115,7 @@ class VoiceFinder(Vertical):
             mine = primary(VoiceSettings(self.current or DEFAULT_VOICE).language)
         except Exception:  # noqa: BLE001 - an odd name typed in Settings: show them all
             mine = ALL
-        select.value = mine if any(code == mine for _, code in options) else ALL
+        select.value = mine if any(code == mine for _label, code in options) else ALL
         self.query_one(OptionList).display = True
         self._show(str(select.value))
 

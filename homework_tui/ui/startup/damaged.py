@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from homework_tui.i18n import _
 from homework_tui.ui.app_protocol import homework_of
 from homework_tui.ui.dialogs import ChoiceDialog
 from homework_tui.ui.restore import RestoreDialog, confirm_delete, damaged_notice
@@ -48,31 +49,35 @@ def damaged_dialog(app: App[Any], found: DamagedFound) -> tuple[ChoiceDialog, Ha
             delete_damaged(found.damaged)
         except OSError as error:
             app.notify(
-                f"It could not be deleted: {error.strerror or error}.",
+                _("It could not be deleted: {reason}.").format(reason=error.strerror or error),
                 markup=False,
                 severity="warning",
             )
         else:
-            app.notify("The damaged file is deleted.", markup=False)
+            app.notify(_("The damaged file is deleted."), markup=False)
         carry_on()
 
     def handle(choice: str | None) -> None:
         if choice == "restore":
-            note = "Your data as it is now was backed up when homework-tui started."
+            note = _("Your data as it is now was backed up when homework-tui started.")
             app.push_screen(RestoreDialog(found.backups, note=note), restore_chosen)
         elif choice == "keep":
             try:
                 kept = keep_aside(homework_of(app).data_folder, found.damaged)
             except OSError as error:
                 app.notify(
-                    f"It could not be moved: {error.strerror or error}. It stays where it is.",
+                    _("It could not be moved: {reason}. It stays where it is.").format(
+                        reason=error.strerror or error
+                    ),
                     markup=False,
                     severity="warning",
                 )
             else:
                 app.notify(
-                    f"The damaged file is kept in {kept}. It will not be mentioned again.",
-                    title="Kept aside",
+                    _(
+                        "The damaged file is kept in {folder}. It will not be mentioned again."
+                    ).format(folder=kept),
+                    title=_("Kept aside"),
                     markup=False,
                 )
             carry_on()

@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Footer, Static
 
+from homework_tui.i18n import N_, _
 from homework_tui.ui.app_protocol import homework_of
 from homework_tui.ui.dialogs import CalmModal
 from homework_tui.ui.startup.restoring import QUIT_CODE, RestoreFailed
@@ -28,7 +29,9 @@ class PassphraseDialog(CalmModal[str | None]):
     """Asks for the passphrase. `then` keeps the answer on the app and runs `opens` (opening the
     data, or restoring the backup, with it); no answer quits."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "quit", "Quit", key_display="Esc")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "quit", N_("Quit"), key_display="Esc")
+    ]
 
     def __init__(self, app: App[Any], message: str, opens: Callable[[], object]) -> None:
         super().__init__(id="passphrase", classes="choice-dialog")
@@ -40,11 +43,11 @@ class PassphraseDialog(CalmModal[str | None]):
         from homework_tui.ui.widgets.clean_input import TypedInput
 
         with Vertical(classes="dialog"):
-            yield Static(Text("Your data is locked with a passphrase"), classes="dialog-title")
+            yield Static(Text(_("Your data is locked with a passphrase")), classes="dialog-title")
             yield Static(Text(self.message), classes="dialog-message")
-            yield TypedInput(password=True, placeholder="passphrase", id="passphrase-input")
+            yield TypedInput(password=True, placeholder=_("passphrase"), id="passphrase-input")
             yield Static(
-                Text("Enter opens your data. Esc quits; nothing is changed."), classes="hint"
+                Text(_("Enter opens your data. Esc quits; nothing is changed.")), classes="hint"
             )
         yield Footer()
 
@@ -82,12 +85,14 @@ def backup_passphrase_dialog(app: App[Any], error: RestoreFailed) -> PassphraseD
 
     name = error.backup.name
     if isinstance(error.__cause__, WrongPassphrase):
-        message = (
-            f"That passphrase does not open the backup {name}. Nothing was changed. "
+        message = _(
+            "That passphrase does not open the backup {name}. Nothing was changed. "
             "Check Caps Lock and try again."
-        )
+        ).format(name=name)
     else:
-        message = f"The backup {name} is encrypted. Please enter your passphrase to restore it."
+        message = _(
+            "The backup {name} is encrypted. Please enter your passphrase to restore it."
+        ).format(name=name)
     return PassphraseDialog(
         app, message, partial(homework_of(app).open_store, restore=error.backup)
     )

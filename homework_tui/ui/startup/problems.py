@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from homework_tui.i18n import _, ngettext
 from homework_tui.model.base import visible
 from homework_tui.ui.app_protocol import homework_of
 from homework_tui.ui.dialogs import Choice, ChoiceDialog
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
     from homework_tui.store import CorruptData, DataLocked
     from homework_tui.store.backups import Backup, Summary
 
-QUIT = Choice("q", "Quit", "quit")
 Action = Callable[[], object]
 
 
@@ -30,7 +30,7 @@ class ProblemDialog(ChoiceDialog):
     def __init__(
         self, app: App[Any], title: str, message: str, choices: Sequence[Choice], *, id: str
     ) -> None:
-        super().__init__(title, message, [*choices, QUIT], id=id)
+        super().__init__(title, message, [*choices, Choice("q", _("Quit"), "quit")], id=id)
         self.homework = app
 
     def actions(self) -> dict[str, Action]:
@@ -48,13 +48,17 @@ class LockedDialog(ProblemDialog):
     """Another window has the data open: look at it read-only, or quit."""
 
     def __init__(self, app: App[Any], error: DataLocked) -> None:
-        message = (
-            f"{error}\n\nRead-only lets you look at everything here; nothing you change in this "
+        message = _(
+            "{problem}\n\nRead-only lets you look at everything here; nothing you change in this "
             "window is saved until it takes over (F5), once the other window is closed."
-        )
-        read_only = Choice("r", "Open read-only", "read_only", primary=True)
+        ).format(problem=error)
+        read_only = Choice("r", _("Open read-only"), "read_only", primary=True)
         super().__init__(
-            app, "Your data is open in another window", message, [read_only], id="problem-locked"
+            app,
+            _("Your data is open in another window"),
+            message,
+            [read_only],
+            id="problem-locked",
         )
 
     def actions(self) -> dict[str, Action]:
@@ -73,26 +77,37 @@ class CorruptDialog(ProblemDialog):
     ) -> None:
         self.error = error
         self.backups = backups
-        choices = [Choice("r", "Restore…", "restore", primary=True)] if backups else []
-        fresh = "Start fresh" if backups else "Start with empty data"
+        choices = [Choice("r", _("Restore…"), "restore", primary=True)] if backups else []
+        fresh = _("Start fresh") if backups else _("Start with empty data")
         choices.append(Choice("f", fresh, "fresh", primary=not backups))
         super().__init__(
-            app, "Your data file could not be read", self._message(), choices, id="problem-corrupt"
+            app,
+            _("Your data file could not be read"),
+            self._message(),
+            choices,
+            id="problem-corrupt",
         )
 
     def _message(self) -> str:
         message = str(self.error)
         if self.backups:  # the backups by their date and contents, not by their file names
             newest, summary = self.backups[0]
-            many = "is 1 backup" if len(self.backups) == 1 else f"are {len(self.backups)} backups"
-            message = (
-                f"{self.error.what_happened}\n\nThere {many}. The newest: {newest.when} "
-                f"({newest.why}), {summary.describe()}."
+            count = len(self.backups)
+            message = ngettext(
+                "{problem}\n\nThere is 1 backup. The newest: {when} ({why}), {holds}.",
+                "{problem}\n\nThere are {n} backups. The newest: {when} ({why}), {holds}.",
+                count,
+            ).format(
+                problem=self.error.what_happened,
+                n=count,
+                when=newest.when,
+                why=newest.why,
+                holds=summary.describe(),
             )
-        return message + (
-            "\n\nIf you start fresh, the damaged file stays set aside and you are reminded of it "
-            "at each start until you restore a backup, keep it aside or delete it."
-        )
+        return _(
+            "{problem}\n\nIf you start fresh, the damaged file stays set aside and you are "
+            "reminded of it at each start until you restore a backup, keep it aside or delete it."
+        ).format(problem=message)
 
     def actions(self) -> dict[str, Action]:
         actions: dict[str, Action] = {"fresh": self._start_fresh}
@@ -104,10 +119,11 @@ class CorruptDialog(ProblemDialog):
         app = self.homework
         homework_of(app).damaged_told = True  # just now: the notice waits for the next start
         app.notify(
-            f"Starting with empty data. The damaged file is kept at {self.error.moved_to}; you "
-            "are reminded of it at each start until you restore a backup, keep it aside or "
-            "delete it.",
-            title="Started fresh",
+            _(
+                "Starting with empty data. The damaged file is kept at {place}; you are reminded "
+                "of it at each start until you restore a backup, keep it aside or delete it."
+            ).format(place=self.error.moved_to),
+            title=_("Started fresh"),
             markup=False,
             timeout=10,
         )
@@ -128,21 +144,23 @@ class CorruptElsewhereDialog(ProblemDialog):
     """The data file could not be read while another window has it: nothing was moved."""
 
     def __init__(self, app: App[Any], error: CorruptData) -> None:
-        message = (
-            f"Your data file {error.path} could not be read ({error.reason}). Another window "
-            "has it open, so nothing was moved or changed here. Close the other window and "
-            "start homework-tui again; it will offer your backups."
+        message = _(
+            "Your data file {file} could not be read ({reason}). Another window has it open, "
+            "so nothing was moved or changed here. Close the other window and start "
+            "homework-tui again; it will offer your backups."
+        ).format(file=error.path, reason=error.reason)
+        super().__init__(
+            app, _("Your data file could not be read"), message, [], id="problem-corrupt"
         )
-        super().__init__(app, "Your data file could not be read", message, [], id="problem-corrupt")
 
 
 class RestoreFailedDialog(ProblemDialog):
     """The chosen backup could not be restored: start with empty data, or quit."""
 
     def __init__(self, app: App[Any], error: RestoreFailed) -> None:
-        fresh = Choice("f", "Start with empty data", "fresh", primary=True)
+        fresh = Choice("f", _("Start with empty data"), "fresh", primary=True)
         super().__init__(
-            app, "That backup could not be restored", str(error), [fresh], id="problem-restore"
+            app, _("That backup could not be restored"), str(error), [fresh], id="problem-restore"
         )
 
     def actions(self) -> dict[str, Action]:
@@ -157,16 +175,20 @@ class CannotOpenDialog(ProblemDialog):
         from homework_tui.store import NewerSchema, StoreError, UnreadableFolder
 
         titles = {
-            NewerSchema: ("This data is from a newer homework-tui", "problem-newer"),
-            UnreadableFolder: ("homework-tui cannot use its data folder", "problem-folder"),
+            NewerSchema: (_("This data is from a newer homework-tui"), "problem-newer"),
+            UnreadableFolder: (_("homework-tui cannot use its data folder"), "problem-folder"),
         }
-        other = ("Your data could not be opened", "problem-other")
+        other = (_("Your data could not be opened"), "problem-other")
         title, dialog_id = titles.get(type(error), other)
         if isinstance(error, StoreError):
             message = str(error)
         else:
-            message = (
-                f"Something unexpected went wrong while opening {visible(str(homework_of(app).data_folder))} "
-                f"({type(error).__name__}: {visible(str(error))}). Nothing was changed."
+            message = _(
+                "Something unexpected went wrong while opening {folder} ({kind}: {problem}). "
+                "Nothing was changed."
+            ).format(
+                folder=visible(str(homework_of(app).data_folder)),
+                kind=type(error).__name__,
+                problem=visible(str(error)),
             )
         super().__init__(app, title, message, [], id=dialog_id)

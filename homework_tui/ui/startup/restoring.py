@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from homework_tui.i18n import _
+
 QUIT_CODE = 1  # the app's exit code when the person quits from a start-up problem
 
 
@@ -12,8 +14,10 @@ class RestoreFailed(Exception):
 
     def __init__(self, backup: Path, reason: str) -> None:
         super().__init__(
-            f"The backup {backup.name} could not be restored ({reason}). The damaged file is "
-            "still kept where it was moved; nothing else was changed."
+            _(
+                "The backup {name} could not be restored ({reason}). The damaged file is "
+                "still kept where it was moved; nothing else was changed."
+            ).format(name=backup.name, reason=reason)
         )
         self.backup = backup
 
