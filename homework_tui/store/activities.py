@@ -12,7 +12,7 @@ from datetime import datetime
 from statistics import mean
 from typing import Any
 
-from homework_tui.i18n import N_
+from homework_tui.i18n import N_, ngettext
 from homework_tui.model.activity import Activity, Kind, State
 from homework_tui.model.base import clean_text
 from homework_tui.model.experiment import Experiment
@@ -272,7 +272,7 @@ def relaxation_activity(doc: dict[str, Any]) -> Activity | None:
                 N_("Completed"),
                 N_("yes")
                 if completed and not skipped
-                else f"{skipped} part{'s' if skipped != 1 else ''} skipped"
+                else ngettext("{n} part skipped", "{n} parts skipped", skipped).format(n=skipped)
                 if skipped
                 else N_("stopped early"),
             ),

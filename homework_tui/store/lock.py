@@ -31,7 +31,8 @@ class WriterLock:
             os.close(fd)
             raise DataLocked(self.path, holder) from None
         os.ftruncate(fd, 0)
-        os.pwrite(fd, f"process {os.getpid()} on {socket.gethostname()}".encode(), 0)
+        holder = f"process {os.getpid()} on {socket.gethostname()}"  # i18n: not shown
+        os.pwrite(fd, holder.encode(), 0)
         self._fd = fd
 
     def release(self) -> None:

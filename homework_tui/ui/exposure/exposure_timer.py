@@ -114,10 +114,13 @@ class ExposureTimerScreen(HomeworkScreen[Draft | None]):
             with Vertical(id="timer-after", classes="timer-words"):
                 yield Static(id="timer-feared-was", classes="log-section")
                 with Horizontal(classes="log-row"):
-                    # Translators: the app reads the answer in English: keep yes / partly / no.
+                    # Translators: the answers the app reads are the words for "did it happen"
+                    # (yes, partly, no) in your language; English ones are read too.
                     question = _("Did it happen? (yes / partly / no)")
                     yield Label(question, classes="log-question")
-                    yield CleanInput(id="timer-outcome", placeholder="yes/partly/no", compact=True)
+                    yield CleanInput(
+                        id="timer-outcome", placeholder=_("yes/partly/no"), compact=True
+                    )
                 with Horizontal(classes="log-row"):
                     yield Label(_("How surprised were you, 0 to 100?"), classes="log-question")
                     yield RatingInput("", id="timer-surprise")

@@ -56,7 +56,10 @@ class ImportDialog(CalmModal["ImportRequest | None"]):
             yield Static(Text(_(HINT)), classes="dialog-message")
             yield Label(_("File"))
             yield CleanInput(
-                self.start_path, id="import-path", compact=True, placeholder="~/Downloads/plan.toml"
+                self.start_path,
+                id="import-path",
+                compact=True,
+                placeholder=_("~/Downloads/plan.toml"),
             )
             yield Static("", id="import-result")
             with Horizontal(classes="dialog-buttons"):
