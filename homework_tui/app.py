@@ -328,6 +328,17 @@ class HomeworkApp(NavigationMixin, CursorFollowsFocus, App[int]):
     def action_open_settings(self) -> None:
         self.open_settings()
 
+    def action_command_palette(self) -> None:
+        """Textual's command palette, its search box's hint in the interface's language."""
+        from textual.command import CommandPalette
+
+        from homework_tui.i18n import _
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(
+                CommandPalette(id="--command-palette", placeholder=_("Search for commands…"))
+            )
+
     def action_toggle_keys(self) -> None:
         from textual.widgets import HelpPanel
 

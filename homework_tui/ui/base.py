@@ -22,10 +22,11 @@ from textual.binding import ActiveBinding
 from textual.dom import DOMNode
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from homework_tui.ui.app_protocol import HomeworkAppProtocol, homework_of
 from homework_tui.ui.keys_in_language import in_language
+from homework_tui.ui.widgets.footer import Footer
 
 T = TypeVar("T")
 

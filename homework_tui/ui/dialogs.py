@@ -16,10 +16,11 @@ from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Static, TextArea
+from textual.widgets import Button, Input, Static, TextArea
 
 from homework_tui.i18n import N_, _
 from homework_tui.ui.keys_in_language import in_language
+from homework_tui.ui.widgets.footer import Footer
 
 T = TypeVar("T")
 

@@ -19,7 +19,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Input, SelectionList, Static
+from textual.widgets import Header, Input, SelectionList, Static
 
 from homework_tui.i18n import N_, _
 from homework_tui.model.base import Entity
@@ -28,6 +28,7 @@ from homework_tui.store.drafts import DraftKeeper, Drafts
 from homework_tui.ui.base import HomeworkScreen
 from homework_tui.ui.text_sheet import TICK_SEPARATOR, NamedFieldsForm
 from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
+from homework_tui.ui.widgets.footer import Footer
 from homework_tui.ui.widgets.rating_input import RatingInput
 
 T = TypeVar("T", bound=Entity)

@@ -16,11 +16,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from homework_tui.i18n import N_, _, ngettext
 from homework_tui.ui.dialogs import EVERYWHERE, CalmModal, Choice, ChoiceDialog
+from homework_tui.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from homework_tui.store.backups import Backup, DamagedFile, Summary

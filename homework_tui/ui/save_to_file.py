@@ -11,12 +11,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from homework_tui.i18n import N_, _
 from homework_tui.report.files import write_private
 from homework_tui.store.errors import plain_reason
 from homework_tui.ui.dialogs import EVERYWHERE, CalmModal
+from homework_tui.ui.widgets.footer import Footer
 
 
 class SaveToFileDialog(CalmModal[Path | None]):

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, SelectionList, Static, TextArea
+from textual.widgets import Header, Input, SelectionList, Static, TextArea
 
 from homework_tui.i18n import N_, _
 from homework_tui.model.base import ValidationError
@@ -27,6 +27,7 @@ from homework_tui.store.drafts import DraftKeeper, Drafts
 from homework_tui.ui.base import HomeworkScreen
 from homework_tui.ui.form_autosave import DraftForm
 from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
+from homework_tui.ui.widgets.footer import Footer
 
 T = TypeVar("T")
 TICK_SEPARATOR = ","  # the values ticked in a tick list, as one draft field

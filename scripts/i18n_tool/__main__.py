@@ -40,6 +40,7 @@ def main() -> int:
             catalogs.write_template(part)
             for lang in languages:
                 print(catalogs.update(part, lang).relative_to(ROOT))
+                catalogs.compile_part(part, lang)  # its header changed with it
         elif args.command == "compile":
             for lang in languages:
                 print(catalogs.compile_part(part, lang).relative_to(ROOT))

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import Header, Input, Label, Static, TextArea
 
 from homework_tui.i18n import N_, _
 from homework_tui.model.base import ValidationError
@@ -38,6 +38,7 @@ from homework_tui.ui.experiments.experiment_data import FORM, experiments_repo
 from homework_tui.ui.form_autosave import DraftForm
 from homework_tui.ui.naming import record_name
 from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
+from homework_tui.ui.widgets.footer import Footer
 from homework_tui.ui.widgets.rating_input import RatingInput
 
 ALL_FIELDS = tuple(name for name, _label in (*PLAN_FIELDS, *OUTCOME_FIELDS))

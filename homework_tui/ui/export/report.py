@@ -22,7 +22,6 @@ from textual.message import Message
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Header,
     Input,
     Label,
@@ -38,6 +37,7 @@ from homework_tui.i18n import LANGUAGES, N_, _, current_language, in_language, n
 from homework_tui.model.plan import short_date
 from homework_tui.ui.base import HomeworkScreen
 from homework_tui.ui.widgets.clean_input import CleanInput
+from homework_tui.ui.widgets.footer import Footer
 from homework_tui.ui.widgets.marked_toggles import MarkedCheckbox, MarkedRadioButton
 
 if TYPE_CHECKING:

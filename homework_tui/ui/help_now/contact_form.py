@@ -14,13 +14,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from homework_tui.i18n import N_, _
 from homework_tui.model.base import ValidationError
 from homework_tui.model.safety import NAME_MAX, NOTE_MAX, NUMBER_MAX, CrisisContact
 from homework_tui.ui.dialogs import SaveCancelModal
 from homework_tui.ui.widgets.clean_input import CleanInput
+from homework_tui.ui.widgets.footer import Footer
 
 FIELDS = ("name", "number", "note")
 

@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from homework_tui.i18n import N_, _
@@ -30,6 +30,7 @@ from homework_tui.model.safety import (
 from homework_tui.ui.base import HomeworkScreen, LatestValueSaver, Saved, SaveRefused
 from homework_tui.ui.dialogs import Choice, ChoiceDialog
 from homework_tui.ui.help_now.contact_form import ContactDraft, ContactForm, ContactFormResult
+from homework_tui.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from homework_tui.store import Singleton

@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Input, Static, TextArea
+from textual.widgets import Header, Input, Static, TextArea
 
 from homework_tui.i18n import N_, _
 from homework_tui.model.base import ValidationError
@@ -24,6 +24,7 @@ from homework_tui.ui.dates import short_date
 from homework_tui.ui.form_autosave import DraftForm
 from homework_tui.ui.naming import record_name
 from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
+from homework_tui.ui.widgets.footer import Footer
 from homework_tui.ui.widgets.rating_input import RatingInput
 
 FORM = "journal"

@@ -15,7 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Label, Select, SelectionList, Static, TextArea
 
 from homework_tui.i18n import N_, _, weekday_name
 from homework_tui.model.activity import Kind
@@ -23,6 +23,7 @@ from homework_tui.model.base import ValidationError
 from homework_tui.model.plan import Assignment, Every, Frequency, PlanInfo
 from homework_tui.ui.dialogs import Choice, ChoiceDialog, SaveCancelModal
 from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
+from homework_tui.ui.widgets.footer import Footer
 from homework_tui.ui.widgets.tick_list import TickList
 
 KIND_CHOICES = [(kind.label, kind) for kind in Kind]

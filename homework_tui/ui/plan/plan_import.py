@@ -15,12 +15,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Label, Static
+from textual.widgets import Button, Label, Static
 
 from homework_tui.i18n import N_, _, ngettext
 from homework_tui.model.plan_toml import PlanFile, PlanFileError, parse_plan
 from homework_tui.ui.dialogs import CalmModal
 from homework_tui.ui.widgets.clean_input import CleanInput
+from homework_tui.ui.widgets.footer import Footer
 
 HINT = N_(
     "Your therapist's plan file ends in .toml. Type where it is, e.g. ~/Downloads/plan.toml, "

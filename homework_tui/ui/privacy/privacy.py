@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Label, Static, Switch
+from textual.widgets import Button, Header, Label, Static, Switch
 
 from homework_tui.i18n import N_, _
 from homework_tui.model.base import ValidationError
@@ -19,6 +19,7 @@ from homework_tui.model.settings import AUTO_LOCK_MAX, AUTO_LOCK_MIN
 from homework_tui.ui.base import HomeworkScreen
 from homework_tui.ui.privacy.privacy_dialogs import Change, PassphraseChangeDialog
 from homework_tui.ui.widgets.clean_input import CleanInput
+from homework_tui.ui.widgets.footer import Footer
 
 PLAIN = N_(
     "Your data is not encrypted. Anyone who can open your files (another account with admin "

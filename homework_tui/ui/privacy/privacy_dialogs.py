@@ -20,7 +20,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from homework_tui.i18n import N_, _
 from homework_tui.model.base import ValidationError
@@ -29,6 +29,7 @@ from homework_tui.ui.app_protocol import HomeworkAppProtocol, homework_of
 from homework_tui.ui.base import saving
 from homework_tui.ui.dialogs import SaveCancelModal
 from homework_tui.ui.widgets.clean_input import TypedInput
+from homework_tui.ui.widgets.footer import Footer
 
 NO_RECOVERY = N_(
     "There is no way to recover a forgotten passphrase: not for you, not for anyone, not for the "

@@ -15,12 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from homework_tui.i18n import N_, _, ngettext
 from homework_tui.ui.app_protocol import homework_of
 from homework_tui.ui.keys_in_language import in_language
 from homework_tui.ui.widgets.clean_input import TypedInput
+from homework_tui.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from textual.app import App

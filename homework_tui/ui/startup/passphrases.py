@@ -12,12 +12,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from homework_tui.i18n import N_, _
 from homework_tui.ui.app_protocol import homework_of
 from homework_tui.ui.dialogs import CalmModal
 from homework_tui.ui.startup.restoring import QUIT_CODE, RestoreFailed
+from homework_tui.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from textual.app import App

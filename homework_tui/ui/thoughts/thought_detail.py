@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from homework_tui.i18n import N_, _
 from homework_tui.model.distortions import display_name
@@ -19,6 +19,7 @@ from homework_tui.ui.base import HomeworkScreen
 from homework_tui.ui.dates import short_date
 from homework_tui.ui.naming import record_name
 from homework_tui.ui.thoughts.thought_form_steps import hot_mark
+from homework_tui.ui.widgets.footer import Footer
 
 BAR = 20
 

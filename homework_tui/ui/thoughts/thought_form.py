@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Header, Input, Static, TextArea
+from textual.widgets import ContentSwitcher, Header, Input, Static, TextArea
 
 from homework_tui.i18n import N_, _
 from homework_tui.model.base import ValidationError, optional_rating
@@ -45,6 +45,7 @@ from homework_tui.ui.thoughts.thought_form_steps import (
     question_text,
 )
 from homework_tui.ui.thoughts.thought_labels import DistortionPicker
+from homework_tui.ui.widgets.footer import Footer
 from homework_tui.ui.widgets.rating_input import RatingInput
 
 LAST = len(STEPS)

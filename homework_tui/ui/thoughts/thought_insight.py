@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from homework_tui.i18n import N_, _, ngettext
 from homework_tui.model.insights import label_counts, mood_shifts
@@ -18,6 +18,7 @@ from homework_tui.model.thought_record import ThoughtRecord
 from homework_tui.ui.base import HomeworkScreen
 from homework_tui.ui.dates import day_month
 from homework_tui.ui.widgets.chart_marks import AFTER, BEFORE
+from homework_tui.ui.widgets.footer import Footer
 
 BAR = 24
 

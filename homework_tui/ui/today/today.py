@@ -10,12 +10,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from homework_tui.i18n import N_, _
 from homework_tui.sections import RELAX_WHAT, SECTIONS
 from homework_tui.ui.base import HomeworkScreen
+from homework_tui.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:  # read lazily: Today's homework is mounted after the first frame
     from homework_tui.ui.today.today_due import DueLoaded
