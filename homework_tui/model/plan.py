@@ -153,6 +153,22 @@ class Frequency:
         return _("once, by {date}").format(date=short_date(self.by))
 
 
+def _stage_shown(target: str) -> str:
+    """A relaxation stage as the plan names it ("cue-controlled"), in the interface's language
+    when it names a stage we know (the plan's own words when there is no translation)."""
+    from homework_tui.i18n import current_language
+    from homework_tui.model.pmr_stages import stage_of
+
+    stage = stage_of(target)
+    if stage is None:
+        return target
+    translated = _(stage.short)
+    if translated == stage.short:
+        return target
+    # Inside brackets, mid-sentence: a small first letter, but German keeps its capital nouns.
+    return translated if current_language() == "de" else translated[:1].lower() + translated[1:]
+
+
 def _default_title(kind: Kind, target: str) -> str:
     if not target:
         return kind.label
@@ -160,7 +176,7 @@ def _default_title(kind: Kind, target: str) -> str:
         # Translators: {pattern} is a breathing pattern's name as the plan gives it ("Box").
         return _("{pattern} breathing").format(pattern=f"{target[:1].upper()}{target[1:]}")
     if kind is Kind.PMR:
-        return _("Muscle relaxation ({stage})").format(stage=target)
+        return _("Muscle relaxation ({stage})").format(stage=_stage_shown(target))
     if kind is Kind.EXPOSURE:
         return _("Exposure: {target}").format(target=target)
     # Translators: a kind of homework and what it is for ("Journal: sleep").

@@ -17,6 +17,7 @@ from homework_tui.i18n import N_, _, decimal, ngettext
 from homework_tui.model.pmr_stages import KEYS as PMR_NAMES
 from homework_tui.model.pmr_stages import STAGES as PMR_STAGES
 from homework_tui.model.relaxation import BREATHING_NAMES, TITLES
+from homework_tui.services.relax_descriptions import described
 
 # The headings of the list, in order: the kind as stored in a log → how it reads (in English,
 # marked: `Catalog.by_kind` gives them in the interface's language).
@@ -142,6 +143,8 @@ def script_entry(info: ScriptInfo, voices: Sequence[Any] = ()) -> SessionEntry:
     if info.shortest_minutes is not None and info.longest_minutes is not None:
         fits = (info.shortest_minutes, info.longest_minutes)
     description = _describe(info.description)
+    if info.builtin:
+        description = described(info.name, description)
     if info.path is not None:
         mine = _("From your file {name}.").format(name=info.path.name)
         description = f"{description}\n{mine}" if description else mine

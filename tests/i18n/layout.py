@@ -48,7 +48,13 @@ def cut_strings(app: App[Any]) -> list[str]:
     for widget, (region, clip) in visible.items():
         if not isinstance(widget, TEXT_WIDGETS) or isinstance(widget, Switch):
             continue
-        if not region or not clip.contains_region(region) or not screen.contains_region(region):
+        if not region:
+            continue
+        if region.right > min(clip.right, screen.right):
+            shown = region_text(lines, region.intersection(clip).intersection(screen))
+            found.append(f"{_name(widget)} runs past the right edge: {' '.join(shown.split())!r}")
+            continue
+        if region.y < clip.y or region.bottom > min(clip.bottom, screen.bottom):
             continue  # scrolled partly out of view: the rest is a scroll away, not cut
         shown = region_text(lines, region)
         if shown.count(OPEN) != shown.count(CLOSE):
@@ -106,5 +112,7 @@ def untranslated_words(app: App[Any]) -> list[str]:
             depth = max(depth - 1, 0)
         elif depth == 0:
             outside.append(ch)
-    words = re.findall(r"[A-Za-z][A-Za-z'’-]+", "".join(outside))
+    # A path on the screen (the data folder) is the computer's, not the interface's.
+    kept = " ".join(token for token in "".join(outside).split() if "/" not in token)
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]+", kept)
     return sorted({w for w in words if w not in SAME_EVERYWHERE and len(w) > 1})

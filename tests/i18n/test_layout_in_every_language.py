@@ -122,7 +122,7 @@ async def test_nothing_is_cut_at_80x24(client_data: Path, language: str) -> None
                 await back_to_today(app, pilot)
     finally:
         app.close_store()
-    assert found == {}
+    assert found == {}, "\n".join(f"{where}: {what}" for where, what in found.items())
 
 
 def test_the_walk_sees_a_cut() -> None:
@@ -175,4 +175,4 @@ async def test_every_word_on_every_screen_is_translated(tmp_path: Path) -> None:
                 await back_to_today(app, pilot)
     finally:
         app.close_store()
-    assert found == {}
+    assert found == {}, "\n".join(f"{where}: {what}" for where, what in found.items())

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any, ClassVar
 
-from homework_tui.i18n import N_, _
+from homework_tui.i18n import N_, _, pgettext
 from homework_tui.model.activation import ActivityEntry, Outcome, PartOfDay
 from homework_tui.model.activation.form import OUTCOME_WORDS, activity_entry
 from homework_tui.model.base import now
@@ -66,13 +66,17 @@ class ActivityForm(EntryForm[ActivityEntry]):
             moment = now()
             return {
                 "day": (day or moment.date()).isoformat(),
-                "part": PartOfDay.of_hour(moment.hour).value if logged else "",
-                "outcome": "done" if logged else "planned",
+                "part": PartOfDay.of_hour(moment.hour).label.lower() if logged else "",
+                "outcome": (
+                    pgettext("activity outcome", "done")
+                    if logged
+                    else pgettext("activity outcome", "planned")
+                ),
             }
         return {
             "what": entry.what,
             "day": entry.day.isoformat(),
-            "part": entry.part.value,
+            "part": entry.part.label.lower(),
             "area": entry.area,
             "outcome": entry.outcome.label.lower(),
             "mastery": "" if entry.mastery is None else str(entry.mastery),

@@ -46,11 +46,11 @@ class RelaxScreen(SessionStartMixin, StageMixin, SectionScreen):
     RelaxScreen #rx-sessions { width: 36; height: 1fr; border: round $primary 50%; }
     RelaxScreen #rx-sessions:focus { border: round $accent; }
     RelaxScreen #rx-options { width: 1fr; height: 1fr; padding: 0 0 0 2; scrollbar-size-vertical: 1; }
-    RelaxScreen .rx-row { height: 1; margin-bottom: 1; }
+    RelaxScreen .rx-row { height: auto; margin-bottom: 1; }
     RelaxScreen .rx-row.rx-resonance { margin-bottom: 0; }
-    RelaxScreen .rx-label { width: 18; }
+    RelaxScreen .rx-label { width: 18; height: auto; }
     RelaxScreen .rx-field { width: 10; }
-    RelaxScreen #rx-fits { width: auto; color: $text-muted; }
+    RelaxScreen #rx-fits { width: 1fr; height: auto; color: $text-muted; }
     RelaxScreen Checkbox { border: none; padding: 0; height: 1; margin-top: 1; }
     RelaxScreen #rx-describe { height: auto; margin-bottom: 1; }
     RelaxScreen #rx-speaker { height: auto; color: $text-muted; margin-bottom: 1; }

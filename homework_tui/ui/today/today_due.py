@@ -108,6 +108,7 @@ class TodayDue(Vertical):
     TodayDue #due-summary { color: $text-secondary; }
     TodayDue ListView { height: auto; max-height: 10; background: transparent; }
     TodayDue ListItem { padding: 0 0 0 2; background: transparent; }
+    TodayDue ListItem > Label { width: 1fr; height: auto; }
     TodayDue ListItem.due-heading { padding: 0; }
     TodayDue ListItem.due-heading:disabled { color: $text-primary; text-style: bold; opacity: 1; }
     TodayDue ListItem.-done { color: $text-muted; }
