@@ -151,6 +151,11 @@ class RelaxChoice:
         return self.session_title or title_of(self.session)
 
     @property
+    def shown_title(self) -> str:
+        """The title in the interface's language (a built-in's; a person's own title as written)."""
+        return _(self.title)
+
+    @property
     def with_intro(self) -> bool:
         """Whether the session starts from its first part (a mindfulness script always does)."""
         return self.intro or self.kind == "mindfulness"

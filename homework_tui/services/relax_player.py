@@ -106,9 +106,18 @@ class Started:
         return self.planned_seconds
 
 
+# Why there is no sound, as the audio engine says it (audio/ speaks English only): the reasons a
+# person meets most, marked so they are shown in the interface's language; others as they are.
+SOUND_REASONS = (
+    N_("no audio output device found (no sound card, or none this user may use)"),
+    N_("no speech engine was found"),
+)
+
+
 def silent_note(reason: str, *, bell: bool, phases: bool = True) -> str:
     """What the session screen says once when there is no sound: why, and the bell (for a
     session with phases to ring at: breathing and muscle relaxation)."""
+    reason = _(reason) if reason else reason
     if not phases:
         return _("Playing silently, with captions: {reason}.").format(reason=reason)
     if bell:

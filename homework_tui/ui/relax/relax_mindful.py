@@ -59,7 +59,7 @@ class MindfulSessionScreen(RelaxSessionScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(self.choice.title), id="rx-title")
+            yield Static(Text(self.choice.shown_title), id="rx-title")
             yield Static(Text(""), id="rx-part")
             yield Static(Text(_("Getting ready…")), id="rx-caption")
             with Center():
@@ -108,7 +108,7 @@ class MindfulSessionScreen(RelaxSessionScreen):
         else:
             self._set("rx-phase", "")
         part = moment.part
-        title = part.title if part is not None and part.title not in ("Practice",) else ""
+        title = _(part.title) if part is not None and part.title not in ("Practice",) else ""
         if paced and kind in ("tense", "release") and stage.label:
             if kind == "tense":
                 title = _("{group}: tense").format(group=stage.label)

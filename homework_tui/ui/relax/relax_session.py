@@ -83,6 +83,11 @@ def clock(seconds: float) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
+# The names the engine gives its own parts (audio/breathing.py, audio/pmr.py), shown with `_()`;
+# a session file's part names are shown as written.
+PART_TITLES = (N_("Introduction"), N_("Closing"), N_("Rest"))
+
+
 class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
     DEFAULT_CSS = """
     RelaxSessionScreen { align: center middle; }
@@ -130,7 +135,7 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(self.choice.title), id="rx-title")
+            yield Static(Text(self.choice.shown_title), id="rx-title")
             with Center():
                 yield Pacer(id="rx-pacer")
             with Center():
@@ -261,7 +266,7 @@ class RelaxSessionScreen(HomeworkScreen[RelaxationSession | None]):
             else:
                 part_text = _("{group}: let go").format(group=label)
         elif part is not None and part.title not in ("Practice",):
-            part_text = part.title
+            part_text = _(part.title)  # a built-in part's name (PART_TITLES); a script's as written
         self._set("rx-part", part_text)
         spoken = timeline.last_speech(moment.frame)
         caption = spoken.text if spoken is not None and spoken.text else ""

@@ -89,7 +89,7 @@ class SessionStartMixin(_ScreenBase):
             RatingDialog(
                 choice.scale,
                 after=False,
-                heading=_("Before you start: {title}").format(title=choice.title),
+                heading=_("Before you start: {title}").format(title=choice.shown_title),
             ),
             rated,
         )
