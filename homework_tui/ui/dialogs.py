@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar, TypeVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -144,6 +145,20 @@ class ChoiceDialog(CalmModal[str]):
     def on_mount(self) -> None:
         primary = next((c for c in self.choices if c.primary), self.choices[0])
         self.query_one(f"#choice-{primary.value}", Button).focus()
+        self.call_after_refresh(self._fit_buttons)
+
+    def on_resize(self) -> None:
+        self._fit_buttons()
+
+    def _fit_buttons(self) -> None:
+        """Choices side by side when they fit the dialog's width, else one under another (a
+        German or French label is longer), so none is cut."""
+        row = self.query_one(".dialog-buttons", Horizontal)
+        buttons = list(row.query(Button))
+        # Each button: its label, a cell either side, and the row's gap of two before it.
+        wanted = sum(cell_len(str(b.label)) + 4 for b in buttons)
+        room = row.content_size.width or row.size.width
+        row.set_class(bool(room) and wanted > room, "-stacked")
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

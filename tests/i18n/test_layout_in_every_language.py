@@ -40,6 +40,7 @@ VISITS: dict[str, tuple[str, ...]] = {
     "experiment form": ("e", "n"),
     "journal": ("j",),
     "journal form": ("j", "n"),
+    "leaving a form with writing in it": ("j", "n", "x", "escape"),
     "activities": ("a",),
     "activity form": ("a", "n"),
     "diaries": ("y",),
@@ -97,7 +98,8 @@ async def back_to_today(app: HomeworkApp, pilot: object) -> None:
     for _unused in range(6):
         if type(app.screen).__name__ == "TodayScreen" and not app.screen.query("HelpPanel"):
             return
-        await pilot.press("escape")  # type: ignore[attr-defined]
+        leaving = type(app.screen).__name__ == "ChoiceDialog"  # "keep, save or discard?"
+        await pilot.press("d" if leaving else "escape")  # type: ignore[attr-defined]
         await settle(pilot)  # type: ignore[arg-type]
     raise AssertionError(f"Esc did not lead back to Today from {type(app.screen).__name__}")
 
