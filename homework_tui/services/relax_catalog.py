@@ -144,7 +144,7 @@ def script_entry(info: ScriptInfo, voices: Sequence[Any] = ()) -> SessionEntry:
         fits = (info.shortest_minutes, info.longest_minutes)
     description = _describe(info.description)
     if info.builtin:
-        description = described(info.name, description)
+        description = described(description)
     if info.path is not None:
         mine = _("From your file {name}.").format(name=info.path.name)
         description = f"{description}\n{mine}" if description else mine

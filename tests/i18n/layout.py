@@ -95,6 +95,14 @@ SAME_EVERYWHERE = {
     "F6",
     "min",
 }
+# Key names as the keys panel writes them.
+SAME_EVERYWHERE |= set(
+    "tab shift ctrl pgup pgdn home end enter esc space up down left right".split()
+)
+SAME_EVERYWHERE |= {"delete", "backspace", "insert"}
+# Under pseudo-localisation dates are written by Babel in English (its words, not ours).
+SAME_EVERYWHERE |= set("Mon Tue Wed Thu Fri Sat Sun".split())
+SAME_EVERYWHERE |= set("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
 
 
 def untranslated_words(app: App[Any]) -> list[str]:

@@ -72,7 +72,7 @@ def test_counts_follow_each_languages_plural_rule() -> None:
         assert Streak(1, 1, True).line() == "Serie: 1 Tag mit Übungen. Gut gemacht."
         assert Streak(4, 4, True).line() == "Serie: 4 Tage am Stück mit Übungen. Gut gemacht."
     with in_language("fr"):
-        assert Kind.JOURNAL.count(2) == "2 entrées du journal"
+        assert Kind.JOURNAL.count(2) == "2 entrées de journal"
         assert Frequency(every=Every.WEEK, times=3).describe() == "3 fois par semaine"
 
 

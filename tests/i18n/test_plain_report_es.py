@@ -57,11 +57,11 @@ def test_the_csv_files_name_their_columns_in_spanish(data: ReportData) -> None:
     with in_language("es"):
         found = tables(data)
     header, _rows = found["plan.csv"]
-    assert header[:4] == ("Tarea", "Tipo", "Objetivo", "Con qué frecuencia")
+    assert header[:4] == ("Tareas", "Tipo", "Objetivo", "Con qué frecuencia")
     assert tables(data)["plan.csv"][0][:2] == ("Homework", "Kind")
 
 
 def test_a_draft_file_in_italian() -> None:
     with in_language("it"):
         text = draft_text("journal", {"title": "Sera"}, datetime(2026, 11, 26, 19, 0))
-    assert text.startswith("homework-tui: voce del diario, salvato in questo file il 2026-11-26")
+    assert text.startswith("homework-tui: pagina di diario, salvato in questo file il 2026-11-26")

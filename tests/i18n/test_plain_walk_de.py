@@ -19,7 +19,7 @@ def test_a_journal_entry_in_german(tmp_path: Path) -> None:
     plain.expect("Die Bereiche: Hilfe jetzt")
     plain.answer("Wähle eine Nummer oder einen Namen:", "tagebuch")
     plain.expect("Tagebuch")
-    plain.answer("Wähle eine Nummer oder einen Namen:", "neuer")
+    plain.answer("Wähle eine Nummer oder einen Namen:", "neu")
     plain.answer("Titel (optional, Enter überspringt):", "Ein ruhiger Abend")
     plain.expect("Dein Text (beende mit einer Zeile, die nur einen Punkt enthält):")
     for typed in ("Ich bin am Fluss spazieren gegangen.", "."):

@@ -133,6 +133,14 @@ def screen_text(app: App[Any]) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
+def footer_text(app: App[Any]) -> str:
+    """The footer's keys as text: the bottom rows the footer takes (two when its keys wrap)."""
+    from textual.widgets import Footer
+
+    rows = max(app.screen.query_one(Footer).region.height, 1)
+    return " ".join(" ".join(screen_text(app).splitlines()[-rows:]).split())
+
+
 def notifications(app: App[Any]) -> list[str]:
     return [str(n.message) for n in app._notifications]
 

@@ -18,6 +18,7 @@ from homework_tui.model.journal import JournalEntry
 from homework_tui.ui.journal.journal_entry import JournalEntryForm, journal_repo
 from homework_tui.store import Store
 from tests.ui.helpers import (
+    footer_text,
     SIZE,
     notifications,
     screen_text,
@@ -68,7 +69,7 @@ async def test_write_read_only_then_take_over_once_the_first_window_closes(
         assert form_app is hw
         top = screen_text(hw).splitlines()[0]
         assert "Read-only" in top and "another window" in top
-        assert "Take over" in screen_text(hw).splitlines()[-1]  # F5 in the footer
+        assert "Take over" in footer_text(hw)  # F5 in the footer
         await pilot.press("ctrl+s")  # refused: said truly, with the ways out
         await wait_until(pilot, lambda: hw.screen.id == "read-only-save")
         words = screen_words(hw)
@@ -127,7 +128,7 @@ async def test_writing_in_a_read_only_window_saves_to_a_chosen_file(
     hw = app()
     async with hw.run_test(size=SIZE) as pilot:
         await open_read_only_form(pilot)
-        assert "Save to a file" in screen_text(hw).splitlines()[-1]  # F6 in the footer
+        assert "Save to a file" in footer_text(hw)  # F6 in the footer
         await pilot.press("f6")
         await wait_until(pilot, lambda: hw.screen.id == "save-to-file")
         path_box: Any = hw.screen.query_one("#save-path")

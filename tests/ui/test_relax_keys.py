@@ -14,8 +14,8 @@ import pytest
 
 from homework_tui.model.relaxation import RelaxChoice
 from tests.ui.helpers import (
+    footer_text,
     quiet_services,
-    screen_text,
     screen_words,
     wait_ready,
     wait_screen,
@@ -46,8 +46,8 @@ def no_sound(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 
 def footer(app: Any) -> str:
-    """The bottom line of the terminal: the footer's keys."""
-    return " ".join(screen_text(app).splitlines()[-1].split())
+    """The footer's keys (tests/ui/helpers.footer_text)."""
+    return footer_text(app)
 
 
 async def open_relax(pilot: Any) -> Any:

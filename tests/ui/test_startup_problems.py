@@ -15,6 +15,7 @@ from homework_tui.model.safety import CrisisContact, SafetyPlan
 from homework_tui.store import Singleton, Store
 from homework_tui.store.storage import atomic_write, encode_snapshot
 from tests.ui.helpers import (
+    footer_text,
     SIZE,
     notifications,
     screen_text,
@@ -50,7 +51,7 @@ async def test_data_open_elsewhere_offers_read_only_with_a_banner_and_refuses_sa
         words = screen_words(pilot.app)
         assert "open in another homework-tui window" in words
         assert "Open read-only (r)" in words and "Quit (q)" in words
-        footer = screen_text(pilot.app).splitlines()[-1]
+        footer = footer_text(pilot.app)
         assert "Open read-only" in footer and "Help now" in footer
         await pilot.press("r")
         hw = await wait_ready(pilot)

@@ -17,7 +17,7 @@ from homework_tui.sections import SECTIONS, Section
 from homework_tui.store import Store
 from homework_tui.store.plan import import_plan
 from homework_tui.ui.section_screens import SCREENS, SectionTroubleScreen, section_screen
-from tests.ui.helpers import SIZE, screen_text, wait_ready, wait_until
+from tests.ui.helpers import footer_text, SIZE, screen_text, wait_ready, wait_until
 
 AppFactory = Callable[..., HomeworkApp]
 
@@ -53,7 +53,7 @@ async def test_today_explains_each_kind_of_homework_and_where_to_start(app: AppF
             assert any(section.title in p and section.purpose in p for p in prompts), section
         assert any("Help now" in p for p in prompts)
         assert any("Settings" in p for p in prompts)
-        footer = text.splitlines()[-1]
+        footer = footer_text(hw)
         assert "Help now" in footer and "Keys" in footer and "Quit" in footer
 
 

@@ -166,7 +166,7 @@ class RelaxScreen(SessionStartMixin, StageMixin, SectionScreen):
             s = state.last[0]
             bits = [
                 _("Last time: {title}, {day}").format(
-                    title=s.title, day=day_text(s.created_at.date())
+                    title=_(s.title), day=day_text(s.created_at.date())
                 )
             ]
             if s.rating_line():

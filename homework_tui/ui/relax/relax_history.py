@@ -118,7 +118,7 @@ class RelaxHistoryScreen(HomeworkScreen[None]):
         for s in sessions:
             table.add_row(
                 Text(day_time_text(s.created_at)),
-                Text(s.title or s.pattern),
+                Text(_(s.title) if s.title else s.pattern),
                 Text(minutes_text(s)),
                 Text(s.rating_line() or _("not rated")),
                 Text(s.outcome),

@@ -153,6 +153,8 @@ class SettingsScreen(SectionScreen):
             *[(name, code) for code, name in LANGUAGES.items()],
         ]
         yield Label(_("Language"))
+        # Above its choice, so the line saying the language changed is in view with the focus.
+        yield Static("", id="language-note")
         yield Select(
             options,
             value=self.homework.settings.language or COMPUTER,
@@ -167,8 +169,7 @@ class SettingsScreen(SectionScreen):
             )
         else:
             hint = _("The voice follows the language, unless you choose a voice below.")
-        yield Static(hint, classes="hint")
-        yield Static("", id="language-note")
+        yield Static(hint, classes="hint", id="language-hint")
 
     async def recompose(self) -> None:
         await super().recompose()
@@ -187,9 +188,16 @@ class SettingsScreen(SectionScreen):
                 )
             )
         )
-        self.query_one("#language", Select).focus(scroll_visible=False)
-        # Once laid out (the screen may just have been drawn again): the choice and the line in view.
-        self.call_after_refresh(note.scroll_visible, animate=False)
+        choice = self.query_one("#language", Select)
+        choice.focus(scroll_visible=False)
+
+        def into_view() -> None:
+            # The screen was just drawn again: its new rows are measured in the refresh after
+            # this one, so the line, the choice and its hint are scrolled into view after that.
+            hint = self.query_one("#language-hint", Static)
+            self.call_after_refresh(hint.scroll_visible, animate=False)
+
+        self.call_after_refresh(into_view)
 
     @on(Select.Changed, "#language")
     def _language(self, event: Select.Changed) -> None:
