@@ -323,7 +323,8 @@ class _Known:
 def voice_for_interface(chosen_voice: str, voices: Sequence[Any] | None = None) -> str:
     """The voice that speaks: the person's own choice, else one that speaks the interface's
     language (Spanish screens, a Spanish voice), of its region where there is one (Portuguese
-    as written in Brazil: a Brazilian voice); "" for the engine's default (English)."""
+    as written in Brazil: a Brazilian voice); "" for the engine's default (English). With no
+    speech engine at all, the language's code: the captions are still in the language."""
     from homework_tui.i18n import PSEUDO, current_language
     from homework_tui.i18n.language import babel_locale
 
@@ -332,9 +333,12 @@ def voice_for_interface(chosen_voice: str, voices: Sequence[Any] | None = None) 
         return chosen_voice
     from audio.voice import voice_for_language
 
-    known = _Known(list(voices) if voices is not None else installed_voices())
+    listed = list(voices) if voices is not None else installed_voices()
     tag = babel_locale().replace("_", "-").lower()  # "pt-br": an exact match ranks first
-    return voice_for_language(tag, known) or ""  # type: ignore[arg-type]
+    if not listed:
+        # No speech engine: the captions still follow the language (the voice names it).
+        return language
+    return voice_for_language(tag, _Known(listed)) or ""  # type: ignore[arg-type]
 
 
 def speaker_line(language: str, chosen_voice: str, voices: Sequence[Any], *, voice_on: bool) -> str:

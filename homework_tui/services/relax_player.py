@@ -114,6 +114,41 @@ SOUND_REASONS = (
 )
 
 
+def captions_wording() -> dict[str, Any]:
+    """With no voice to speak (turned off, or no speech engine), the engine's wording would be
+    English: the interface's language's own wording file instead, so the captions are in it."""
+    from audio.wording import DATA
+
+    from homework_tui.i18n import PSEUDO, current_language
+
+    language = current_language()
+    path = DATA / f"wording.{language}.toml"
+    if language in ("en", PSEUDO) or not path.is_file():
+        return {}
+    return {"wording_file": path}
+
+
+ENGINE_STILL_WORKS = " (captions and timing still work)"  # i18n: not shown (the engine's words)
+
+
+def _reason(text: str) -> str:
+    """One of SOUND_REASONS in the interface's language, however the engine capitalised it."""
+    low = text[:1].lower() + text[1:]
+    shown = _(low)
+    if shown == low:
+        return text[:1].upper() + text[1:]
+    return shown[:1].upper() + shown[1:]
+
+
+def engine_note(note: str) -> str:
+    """A note from the audio engine (which speaks English) as the session screen shows it: in the
+    interface's language where it is one we know, first letter capitalised."""
+    if note.endswith(ENGINE_STILL_WORKS):
+        reason = _reason(note.removesuffix(ENGINE_STILL_WORKS))
+        return _("{reason} (captions and timing still work)").format(reason=reason)
+    return _reason(note)
+
+
 def silent_note(reason: str, *, bell: bool, phases: bool = True) -> str:
     """What the session screen says once when there is no sound: why, and the bell (for a
     session with phases to ring at: breathing and muscle relaxation)."""
@@ -174,6 +209,7 @@ class RelaxAudio:
             voice = voice_to_ask_for(script_language(choice.session), voice)
         if not choice.voice or self.no_speech is not None:
             voice = None
+            options.update(captions_wording())
         return {
             "minutes": None if choice.own_length else choice.minutes,
             "voice": voice,
@@ -258,7 +294,7 @@ class RelaxAudio:
         for note in session.notes:
             if VOICE_OFF in note:
                 continue
-            notes.append(note[:1].upper() + note[1:])
+            notes.append(engine_note(note))
         practice_start = 0.0
         if not choice.with_intro:
             player.skip()  # straight to the practice
