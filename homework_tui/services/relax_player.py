@@ -118,7 +118,6 @@ def captions_wording() -> dict[str, Any]:
     """With no voice to speak (turned off, or no speech engine), the engine's wording would be
     English: the interface's language's own wording file instead, so the captions are in it."""
     from audio.wording import DATA
-
     from homework_tui.i18n import PSEUDO, current_language
 
     language = current_language()

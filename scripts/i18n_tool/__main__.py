@@ -15,7 +15,8 @@ from scripts.i18n_tool.unmarked import unmarked_in
 def main() -> int:
     parser = argparse.ArgumentParser(prog="scripts/i18n")
     parser.add_argument(
-        "command", choices=["extract", "update", "compile", "check", "todo", "fill", "unmarked", "consistent"]
+        "command",
+        choices=["extract", "update", "compile", "check", "todo", "fill", "unmarked", "consistent"],
     )
     parser.add_argument("--part", choices=sorted(PARTS), action="append")
     parser.add_argument("--lang", choices=LANGUAGES, action="append")
