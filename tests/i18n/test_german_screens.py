@@ -11,11 +11,15 @@ import pytest
 from textual.pilot import Pilot
 
 from homework_tui.i18n import use_language
-from tests.hand_clock import HandClock
 from tests.i18n.layout import cut_strings
 from tests.ui.helpers import quiet_services, settle, snapshot, wait_ready, wait_screen, wait_until
 from tests.ui.snapshot_clock import frozen_day
-from tests.ui.test_section_snapshots import QUICK, data, open_relax, quiet  # noqa: F401 - fixture
+from tests.ui.test_section_snapshots import (  # noqa: F401 - quiet: a fixture
+    QUICK,
+    data,
+    paused_in_the_second_hold,
+    quiet,
+)
 from tests.ui.test_thought_records import type_text
 
 SIZE = (80, 24)
@@ -61,25 +65,9 @@ def test_thought_record_form(snap_compare: Any, tmp_path: Path) -> None:
 def test_relax_session(snap_compare: Any, tmp_path: Path) -> None:
     """Seven and a half seconds into a short practice (the second breath's hold), paused."""
     folder = data(tmp_path, choice=QUICK)
-    clock = HandClock()
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        relax = await open_relax(pilot)
-        relax.clock = clock
-        await pilot.press("enter")
-        await wait_screen(pilot, "RatingDialog")
-        await pilot.press("7", "0", "enter")
-        await wait_screen(pilot, "RelaxSessionScreen")
-        session = pilot.app.screen
-        await wait_until(pilot, lambda: session.started is not None)
-        player = session.started.player
-        await wait_until(pilot, lambda: player.timeline.complete)
-        for _unused in range(150):  # 7.5 s, looked at as the screen's timer does
-            clock.advance(0.05)
-            session.follow()
-        await pilot.press("space")
-        await wait_until(pilot, lambda: player.paused)
-        await pilot.pause()
+        await paused_in_the_second_hold(pilot)
         _nothing_cut(pilot)
 
     with frozen_day():

@@ -74,28 +74,36 @@ def test_relax_list(snap_compare: Any, tmp_path: Path) -> None:
         assert snapshot(snap_compare, folder, SIZE, run_before, quiet_services())
 
 
+async def paused_in_the_second_hold(pilot: Pilot[Any]) -> Any:
+    """The short practice started (tension 70), moved by hand 7.5 s in (the second breath's
+    hold) and paused; returns the session screen."""
+    clock = HandClock()
+    relax = await open_relax(pilot)
+    relax.clock = clock
+    await pilot.press("enter")
+    await wait_screen(pilot, "RatingDialog")
+    await pilot.press("7", "0", "enter")
+    await wait_screen(pilot, "RelaxSessionScreen")
+    session = pilot.app.screen
+    await wait_until(pilot, lambda: session.started is not None)
+    player = session.started.player
+    await wait_until(pilot, lambda: player.timeline.complete)
+    for _ in range(150):  # 7.5 s, looked at as the screen's timer does
+        clock.advance(0.05)
+        session.follow()
+    await pilot.press("space")
+    await wait_until(pilot, lambda: player.paused)
+    await pilot.pause()
+    return session
+
+
 def test_relax_session_paused(snap_compare: Any, tmp_path: Path) -> None:
     """Seven and a half seconds into the practice (the second breath's hold), paused."""
     folder = data(tmp_path, choice=QUICK)
-    clock = HandClock()
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        relax = await open_relax(pilot)
-        relax.clock = clock
-        await pilot.press("enter")
-        await wait_screen(pilot, "RatingDialog")
-        await pilot.press("7", "0", "enter")
-        await wait_screen(pilot, "RelaxSessionScreen")
-        session = pilot.app.screen
-        await wait_until(pilot, lambda: session.started is not None)
-        player = session.started.player
-        await wait_until(pilot, lambda: player.timeline.complete)
-        for _ in range(150):  # 7.5 s, looked at as the screen's timer does
-            clock.advance(0.05)
-            session.follow()
-        await pilot.press("space")
-        await wait_until(pilot, lambda: "Paused" in str(session.query_one("#rx-phase").render()))
-        await pilot.pause()
+        session = await paused_in_the_second_hold(pilot)
+        assert "Paused" in str(session.query_one("#rx-phase").render())
 
     with frozen_day():
         assert snapshot(snap_compare, folder, SIZE, run_before, quiet_services())
