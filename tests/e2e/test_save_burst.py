@@ -143,3 +143,44 @@ def test_editing_keys_in_a_burst_act_in_the_order_typed(
     # abc ⌫⌫ de → "ade", ←← X → "aXde", End Y → "aXdeY"; "helo wrld" ←←← o → "helo world",
     # Home →→→ l → "hello world", End ! → "hello world!".
     assert entries() == [("aXdeY", "hello world!")], terminal.screen()
+
+
+def test_a_re_rating_typed_and_saved_in_one_burst_is_kept(
+    terminal: Terminal,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """Step 8 of a thought record: "45" and Ctrl+S sent at once. The form read the re-rating
+    from the box's Changed message, which had not reached it yet: "80 → –" was saved."""
+    data = tmp_path / "data"
+    terminal.start(f"env -u COLUMNS -u LINES '{SCRIPT}' --data-dir '{data}'; sleep 30", 100, 30)
+    terminal.wait_for("F2 Help now", line=29)
+    terminal.keys("t")
+    terminal.wait_for("n New")
+    terminal.keys("n")
+    terminal.wait_for("Step 1 of")
+    steps: list[tuple[tuple[str, ...], ...]] = [
+        (("-l", "Team meeting"),),
+        (("-l", "anxious"), ("Tab",), ("-l", "80")),
+        (("-l", "They all think I'm incompetent"),),
+        (),
+        (("-l", "Nobody replied"),),
+        (("-l", "Two people thanked me"),),
+        (("-l", "Nobody replied yet, and two people thanked me"), ("Tab",), ("-l", "60")),
+    ]
+    for number, keys in enumerate(steps, start=1):
+        for key in keys:
+            terminal.tmux("send-keys", "-t", terminal.name, *key)
+        terminal.tmux("send-keys", "-t", terminal.name, "PageDown")
+        terminal.wait_for(f"Step {number + 1} of 8")
+    terminal.tmux("send-keys", "-t", terminal.name, "4", "5", "C-s")  # one write to the terminal
+
+    def afters() -> list[int | None]:
+        if not (data / "homework.json").exists():
+            return []
+        with Store.open(data, read_only=True) as store:
+            return [m.after for r in records_repo(store).all() for m in r.moods]
+
+    end = time.monotonic() + 30
+    while not afters() and time.monotonic() < end:
+        time.sleep(0.1)
+    assert afters() == [45], terminal.screen()

@@ -323,11 +323,18 @@ class ThoughtRecordForm(DraftForm, HomeworkScreen[ThoughtRecord | None]):
             key: self.query_one(f"#{key}", TextArea).text
             for key in ("situation", "evidence-for", "evidence-against", "balanced")
         }
+        # A re-rating as its box holds it now (a burst of "45" and Ctrl+S reaches the box before
+        # its Changed message reaches the form); else as kept while the box was not shown.
+        shown_after = {
+            box.id: box.value
+            for box in self.query(Input)
+            if box.id and box.id.startswith("mood-") and box.id.endswith("-after")
+        }
         for row in self.query(MoodRow):
             i = row.index
             fields[f"mood-{i}-name"] = row.query_one(f"#mood-{i}-name", Input).value
             fields[f"mood-{i}-before"] = row.query_one(f"#mood-{i}-before", Input).value
-            fields[f"mood-{i}-after"] = self._after.get(i, "")
+            fields[f"mood-{i}-after"] = shown_after.get(f"mood-{i}-after", self._after.get(i, ""))
         for later in self.query(LaterMoodRow):
             i = later.index
             fields[f"later-{i}-name"] = later.query_one(f"#later-{i}-name", Input).value
