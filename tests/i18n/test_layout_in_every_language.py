@@ -1,5 +1,5 @@
 """Text that grows: every screen at 80x24 with each interface string 40 % longer (pseudo-
-localisation), and in German and French (the longest of our languages) with each string
+localisation), and in each of our languages (German and French the longest) with each string
 bracketed, read widget by widget for a string cut by its box, an ellipsis or the screen's edge,
 and for a footer key pushed off the screen (tests/i18n/layout.py). Run on a real client's data
 (tests/data/client-store), so the lists, ladders and charts are full."""
@@ -104,7 +104,7 @@ async def back_to_today(app: HomeworkApp, pilot: object) -> None:
     raise AssertionError(f"Esc did not lead back to Today from {type(app.screen).__name__}")
 
 
-@pytest.mark.parametrize("language", [PSEUDO, "de", "fr"])
+@pytest.mark.parametrize("language", [PSEUDO, "de", "fr", "es", "pt", "it"])
 async def test_nothing_is_cut_at_80x24(client_data: Path, language: str) -> None:
     speak(language)
     app = HomeworkApp(client_data, services=quiet_services())
