@@ -25,7 +25,7 @@ from textual.screen import Screen
 from textual.widgets import Header
 
 from homework_tui.ui.app_protocol import HomeworkAppProtocol, homework_of
-from homework_tui.ui.keys_in_language import in_language
+from homework_tui.ui.language.keys_in_language import in_language
 from homework_tui.ui.widgets.footer import Footer
 
 T = TypeVar("T")

@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static, TextArea
 
 from homework_tui.i18n import N_, _
-from homework_tui.ui.keys_in_language import in_language
+from homework_tui.ui.language.keys_in_language import in_language
 from homework_tui.ui.widgets.footer import Footer
 
 T = TypeVar("T")

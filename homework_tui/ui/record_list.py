@@ -29,8 +29,8 @@ from homework_tui.store import Store
 from homework_tui.store.drafts import Drafts
 from homework_tui.store.errors import StoreError
 from homework_tui.ui.base import SectionScreen, saving
-from homework_tui.ui.dates import short_date
 from homework_tui.ui.dialogs import Choice, ChoiceDialog
+from homework_tui.ui.language.dates import short_date
 from homework_tui.ui.widgets.clean_input import CleanInput
 
 DRAFT_ROW = "draft:"

@@ -25,6 +25,7 @@ PARTS: dict[str, tuple[str, ...]] = {
     "plain": ("plain", "report"),
     "ui_core": (
         "ui/*.py",
+        "ui/language",
         "ui/thoughts",
         "ui/today",
         "ui/journal",

@@ -17,7 +17,7 @@ from homework_tui.app import HomeworkApp
 from homework_tui.i18n import in_language, use_language
 from homework_tui.model.draft import Draft
 from homework_tui.model.thought_record import Mood, ThoughtRecord
-from homework_tui.ui.dates import heading_date, short_date
+from homework_tui.ui.language.dates import heading_date, short_date
 from homework_tui.ui.thoughts.thought_drafts import describe
 from homework_tui.ui.thoughts.thought_insight import shift_summary
 from homework_tui.ui.widgets.marked_toggles import switch_text

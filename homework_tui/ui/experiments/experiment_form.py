@@ -32,10 +32,10 @@ from homework_tui.model.experiment import (
 from homework_tui.store import Store
 from homework_tui.store.drafts import DraftKeeper, Drafts
 from homework_tui.ui.base import HomeworkScreen
-from homework_tui.ui.dates import short_date
 from homework_tui.ui.dialogs import EVERYWHERE
 from homework_tui.ui.experiments.experiment_data import FORM, experiments_repo
 from homework_tui.ui.form_autosave import DraftForm
+from homework_tui.ui.language.dates import short_date
 from homework_tui.ui.naming import record_name
 from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
 from homework_tui.ui.widgets.footer import Footer

@@ -18,7 +18,7 @@ from textual.widgets import Header, Sparkline, Static
 from homework_tui.i18n import N_, _
 from homework_tui.model.insights import MONTH_DAYS, WEEK_DAYS, Insights, insights, period_ending
 from homework_tui.ui.base import HomeworkScreen
-from homework_tui.ui.dates import heading_date
+from homework_tui.ui.language.dates import heading_date
 from homework_tui.ui.widgets.footer import Footer
 
 LOADING = N_("Looking back over your homework…")

@@ -14,8 +14,8 @@ from homework_tui.i18n import N_, _
 from homework_tui.model.draft import Draft
 from homework_tui.model.journal import JournalEntry
 from homework_tui.store import Repository, Store
-from homework_tui.ui.dates import short_date
 from homework_tui.ui.journal.journal_entry import FORM, journal_repo
+from homework_tui.ui.language.dates import short_date
 from homework_tui.ui.record_list import DRAFT_ROW, DraftListScreen, RecordTable, shorten
 
 EMPTY = N_(

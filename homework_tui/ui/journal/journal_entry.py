@@ -20,8 +20,8 @@ from homework_tui.model.journal import MOOD_HIGH, MOOD_LOW, JournalEntry, parse_
 from homework_tui.store import Repository, Store
 from homework_tui.store.drafts import DraftKeeper, Drafts
 from homework_tui.ui.base import HomeworkScreen
-from homework_tui.ui.dates import short_date
 from homework_tui.ui.form_autosave import DraftForm
+from homework_tui.ui.language.dates import short_date
 from homework_tui.ui.naming import record_name
 from homework_tui.ui.widgets.clean_input import CleanInput, CleanTextArea
 from homework_tui.ui.widgets.footer import Footer

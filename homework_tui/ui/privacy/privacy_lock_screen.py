@@ -19,7 +19,7 @@ from textual.widgets import Input, Static
 
 from homework_tui.i18n import N_, _, ngettext
 from homework_tui.ui.app_protocol import homework_of
-from homework_tui.ui.keys_in_language import in_language
+from homework_tui.ui.language.keys_in_language import in_language
 from homework_tui.ui.widgets.clean_input import TypedInput
 from homework_tui.ui.widgets.footer import Footer
 

@@ -16,7 +16,7 @@ from homework_tui.i18n import N_, _
 from homework_tui.model.distortions import display_name
 from homework_tui.model.thought_record import COLUMNS, Mood, ThoughtRecord
 from homework_tui.ui.base import HomeworkScreen
-from homework_tui.ui.dates import short_date
+from homework_tui.ui.language.dates import short_date
 from homework_tui.ui.naming import record_name
 from homework_tui.ui.thoughts.thought_form_steps import hot_mark
 from homework_tui.ui.widgets.footer import Footer

@@ -12,7 +12,7 @@ from homework_tui.i18n import _, ngettext
 from homework_tui.model.draft import Draft
 from homework_tui.sections import by_key
 from homework_tui.store.drafts import Drafts
-from homework_tui.ui.dates import short_date
+from homework_tui.ui.language.dates import short_date
 
 # Each draft form and the section that offers it back.
 FORMS: dict[str, str] = {"thought_record": "thoughts", "journal": "journal"}

@@ -31,8 +31,8 @@ from homework_tui.model.thought_record import (
 from homework_tui.store import Store
 from homework_tui.store.drafts import DraftKeeper, Drafts
 from homework_tui.ui.base import HomeworkScreen
-from homework_tui.ui.dates import short_date
 from homework_tui.ui.form_autosave import DraftForm
+from homework_tui.ui.language.dates import short_date
 from homework_tui.ui.naming import record_name
 from homework_tui.ui.thoughts.distortion_list import DistortionList
 from homework_tui.ui.thoughts.mood_rows import LaterMoodRow, MoodRerateRow, MoodRow

@@ -16,7 +16,7 @@ from homework_tui.i18n import N_, _, ngettext
 from homework_tui.model.insights import label_counts, mood_shifts
 from homework_tui.model.thought_record import ThoughtRecord
 from homework_tui.ui.base import HomeworkScreen
-from homework_tui.ui.dates import day_month
+from homework_tui.ui.language.dates import day_month
 from homework_tui.ui.widgets.chart_marks import AFTER, BEFORE
 from homework_tui.ui.widgets.footer import Footer
 

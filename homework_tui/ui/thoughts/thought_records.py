@@ -17,8 +17,8 @@ from homework_tui.i18n import N_, _
 from homework_tui.model.draft import Draft
 from homework_tui.model.thought_record import ThoughtRecord
 from homework_tui.store import Repository, Store
-from homework_tui.ui.dates import short_date
 from homework_tui.ui.dialogs import Choice, ChoiceDialog
+from homework_tui.ui.language.dates import short_date
 from homework_tui.ui.record_list import DRAFT_ROW, DraftListScreen, RecordTable, shorten
 from homework_tui.ui.thoughts.thought_data import FORM, records_repo
 

@@ -2,7 +2,7 @@
 not fit the width (a German or French screen at 80 columns), instead of cutting them off.
 
 Key descriptions are translated where the screens list their active keys
-(ui/keys_in_language.py), so this footer only lays them out."""
+(ui/language/keys_in_language.py), so this footer only lays them out."""
 
 from __future__ import annotations
 
