@@ -4,10 +4,7 @@ left in English whatever language the app speaks."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -28,20 +25,7 @@ from homework_tui.model.safety import needs_help_line
 from homework_tui.model.settings import check_cue_word
 from homework_tui.model.thought_record import ThoughtRecord
 
-ROOT = Path(__file__).resolve().parents[2]
 THURSDAY = date(2026, 11, 26)
-
-
-def test_the_catalogues_of_the_model_are_complete_and_compiled() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "scripts.i18n_tool", "check", "--part", "model"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert done.stdout == ""
 
 
 def test_a_validation_message_is_in_the_language_spoken_when_it_is_raised() -> None:

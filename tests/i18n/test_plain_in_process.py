@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -22,8 +20,6 @@ from homework_tui.plain.menu import Choice, choose
 from homework_tui.plain.session import start
 from homework_tui.report.local import day_and_month, day_month_year
 from homework_tui.store import Singleton, Store
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def make(typed: str) -> tuple[LineIO, io.StringIO]:
@@ -93,15 +89,3 @@ def test_the_plain_mode_takes_settings_language_unless_one_was_given(tmp_path: P
         assert session is not None
         session.store.close()
         assert current_language() == "en"  # --language was given: cli.py chose it already
-
-
-def test_the_catalogue_check_is_clean() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "scripts.i18n_tool", "check", "--part", "plain"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert done.stdout.strip() == ""

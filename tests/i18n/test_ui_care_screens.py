@@ -5,8 +5,6 @@ the part's catalogues complete."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -178,18 +176,6 @@ def test_a_start_up_problem_in_spanish() -> None:
     with in_language("es"):
         error = RestoreFailed(Path("copia.json"), "roto")
     assert str(error).startswith("No se pudo restaurar la copia de seguridad copia.json (roto).")
-
-
-def test_the_catalogues_of_this_part_are_complete() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "scripts.i18n_tool", "check", "--part", "ui_care"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert done.stdout.strip() == ""
 
 
 async def test_screens_drawn_again_in_another_language_keep_what_they_show(

@@ -4,10 +4,7 @@ and the catalogue check for the part."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import date, datetime
-from pathlib import Path
 
 from homework_tui.i18n import in_language
 from homework_tui.model.measures import Scale
@@ -17,8 +14,6 @@ from homework_tui.ui.exposure.exposure_charts import feared_words
 from homework_tui.ui.measures.trend_view import trend_text
 from homework_tui.ui.relax.relax_mindful import where_text
 from homework_tui.ui.relax.relax_session import time_left
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_time_left_uses_the_plural_in_two_counts() -> None:
@@ -57,15 +52,3 @@ def test_the_mood_pattern_with_nothing_rated_in_italian() -> None:
     with in_language("it"):
         lines = pattern_lines([])
     assert lines[0].startswith("Ancora nessun andamento")
-
-
-def test_the_part_s_catalogues_are_complete() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "scripts.i18n_tool", "check", "--part", "ui_practice"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.strip() == ""
